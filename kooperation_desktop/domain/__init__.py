@@ -1,0 +1,1 @@
+"""Domain model, rules and the wizard's step flow (no Qt, no SQL)."""

@@ -1,0 +1,220 @@
+"""Business rules: consent, completeness, freezing (canonical content and its SHA-256).
+
+All functions are pure: they take domain objects and return answers or German messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import fields, is_dataclass
+from enum import Enum
+from typing import Any
+
+from .model import (
+    Agreement,
+    AgreementStatus,
+    Case,
+    InfoCategory,
+    Partner,
+    PartnerKind,
+    Problem,
+)
+
+
+class RuleViolation(Exception):
+    """A use case was refused by a rule; ``problems`` says why, in German."""
+
+    def __init__(self, problems: list[Problem] | Problem | str):
+        if isinstance(problems, str):
+            problems = [Problem("", problems)]
+        elif isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = problems
+        super().__init__("\n".join(p.message for p in problems))
+
+
+# --- consent (seed part 2, condition 3a) -------------------------------------------------
+
+
+def has_general_consent(case: Case, on: dt.date | None = None) -> bool:
+    """The client's declared consent to the help and the cooperation (3a)."""
+    return any(c.partner_id is None and c.is_active(on) for c in case.consents)
+
+
+def partner_has_consent(
+    case: Case,
+    partner: Partner,
+    on: dt.date | None = None,
+    category: InfoCategory = InfoCategory.AGREEMENT,
+) -> bool:
+    """May this partner take part in the agreement (get roles, tasks, appear in the PDF)?
+
+    Youth office and the provider's professional are covered by the general consent to the help.
+    Every resource in the social space needs its own active consent naming it and covering
+    ``category``.
+    """
+    if partner.kind in (PartnerKind.YOUTH_OFFICE, PartnerKind.PROFESSIONAL):
+        return has_general_consent(case, on)
+    return any(
+        c.partner_id == partner.id and c.is_active(on) and category in c.categories
+        for c in case.consents
+    )
+
+
+def consented_partners(case: Case, on: dt.date | None = None) -> list[Partner]:
+    """Partners that may appear in an agreement, in the order of the case."""
+    return [p for p in case.partners if partner_has_consent(case, p, on)]
+
+
+def check_partner_allowed(case: Case, partner_id: int | None, on: dt.date | None = None) -> None:
+    """Raise RuleViolation unless the partner has the client's active consent."""
+    if partner_id is None:
+        return
+    partner = case.partner(partner_id)
+    if partner is None:
+        raise RuleViolation(Problem("partner", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
+    if not partner_has_consent(case, partner, on):
+        raise RuleViolation([Problem("partner", _no_consent_text(partner))])
+
+
+def _no_consent_text(partner: Partner) -> str:
+    return (
+        f"Für „{partner.display_name or 'diese Person'}“ liegt kein gültiges Einverständnis der Familie vor. "
+        "Ohne Einverständnis können keine Aufgaben, Rollen oder Daten weitergegeben werden."
+    )
+
+
+def consent_problems(case: Case, agreement: Agreement, on: dt.date | None = None) -> list[Problem]:
+    """Roles or tasks given to a partner without (or after revocation of) consent."""
+    problems: list[Problem] = []
+    for i, role in enumerate(agreement.roles):
+        partner = case.partner(role.partner_id)
+        if partner is not None and not partner_has_consent(case, partner, on):
+            problems.append(Problem(f"roles[{i}]", f"Rolle: {_no_consent_text(partner)}"))
+    for i, task in enumerate(agreement.tasks):
+        partner = case.partner(task.partner_id)
+        if partner is not None and not partner_has_consent(case, partner, on):
+            problems.append(Problem(f"tasks[{i}]", f"Aufgabe „{task.what}“: {_no_consent_text(partner)}"))
+    return problems
+
+
+# --- completeness (seed part 1 and conditions a-e, j, part 4) ----------------------------
+
+
+def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) -> list[Problem]:
+    """Everything that is missing before the agreement can be finalised, in German."""
+    p: list[Problem] = []
+    if not case.persons:
+        p.append(Problem("persons", "Es ist noch keine Person der Familie eingetragen."))
+    if not has_general_consent(case, on):
+        p.append(Problem("consents", "Das Einverständnis der Familie zur Hilfe und Zusammenarbeit fehlt."))
+    partners = consented_partners(case, on)
+    if not partners:
+        p.append(Problem("partners", "Es ist noch keine Kooperationspartnerin / kein Kooperationspartner (mit Einverständnis) eingetragen."))
+    if not any(x.kind == PartnerKind.YOUTH_OFFICE for x in partners):
+        p.append(Problem("partners", "Das beauftragende Jugendamt ist nicht eingetragen."))
+    if not agreement.goals:
+        p.append(Problem("goals", "Es ist noch kein gemeinsames Ziel formuliert."))
+    for i, goal in enumerate(agreement.goals):
+        label = f"Ziel {i + 1}"
+        if not goal.client_words.strip():
+            p.append(Problem(f"goals[{i}].client_words", f"{label}: Die Worte der Familie fehlen."))
+        if not goal.professional_wording.strip():
+            p.append(Problem(f"goals[{i}].professional_wording", f"{label}: Die fachliche Formulierung fehlt."))
+        if not goal.indicators:
+            p.append(Problem(f"goals[{i}].indicators", f"{label} hat noch keinen Indikator."))
+        for j, ind in enumerate(goal.indicators):
+            where = f"{label}, Indikator {j + 1}"
+            if not ind.description.strip():
+                p.append(Problem(f"goals[{i}].indicators[{j}].description", f"{where}: Beschreibung fehlt."))
+            if ind.baseline is None:
+                p.append(Problem(f"goals[{i}].indicators[{j}].baseline", f"{where}: Ausgangswert fehlt."))
+            if ind.target is None:
+                p.append(Problem(f"goals[{i}].indicators[{j}].target", f"{where}: Zielwert fehlt."))
+    if not any(t.partner_id is not None and t.what.strip() for t in agreement.tasks):
+        p.append(Problem("tasks", "Es ist noch keine Aufgabe einer Kooperationspartnerin / eines Partners vereinbart."))
+    if not any(t.person_id is not None and t.what.strip() for t in agreement.tasks):
+        p.append(Problem("tasks", "Die Familie hat noch keine eigene Aufgabe (Arbeitsteilung)."))
+    roled = {r.partner_id for r in agreement.roles if r.description.strip()}
+    for partner in partners:
+        if partner.id not in roled:
+            p.append(Problem("roles", f"Die Rolle von „{partner.display_name}“ ist nicht beschrieben."))
+    if not agreement.mandate.strip():
+        p.append(Problem("mandate", "Der Auftrag des Jugendamts ist nicht beschrieben."))
+    if not agreement.communication:
+        p.append(Problem("communication", "Es ist noch keine Absprache zu Treffen, Rückmeldungen oder Berichten getroffen."))
+    if agreement.start_date is None:
+        p.append(Problem("start_date", "Der Beginn fehlt."))
+    if agreement.planned_end is None:
+        p.append(Problem("planned_end", "Das geplante Ende der Hilfe fehlt."))
+    elif agreement.start_date and agreement.planned_end <= agreement.start_date:
+        p.append(Problem("planned_end", "Das geplante Ende muss nach dem Beginn liegen."))
+    if not (agreement.transition_offers.strip() or agreement.transition_partners.strip()):
+        p.append(Problem("transition", "Der Übergang (Anschlussangebote, Partner, die bleiben) ist nicht beschrieben."))
+    p.extend(consent_problems(case, agreement, on))
+    return p
+
+
+# --- freezing ---------------------------------------------------------------------------
+
+_VOLATILE = {"id", "case_id", "agreement_id", "goal_id", "status", "wizard_step", "created_at",
+             "finalised_at", "content_hash", "predecessor_id"}
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value) if f.name not in _VOLATILE}
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def canonical_content(case: Case, agreement: Agreement) -> bytes:
+    """The agreement's content as canonical JSON (sorted keys, UTF-8, no volatile fields).
+
+    Database ids are replaced by the parties' names so the hash does not depend on storage.
+    Only partners with consent are part of the content.
+    """
+    people = {p.id: p.display_name for p in case.persons}
+    partners = {p.id: p.display_name for p in consented_partners(case)}
+
+    def party(person_id: int | None, partner_id: int | None) -> str:
+        if person_id is not None:
+            return "person:" + people.get(person_id, "?")
+        return "partner:" + partners.get(partner_id, "?")
+
+    goal_pos = {g.id: i for i, g in enumerate(agreement.goals)}
+    body = _plain(agreement)
+    body["roles"] = [dict(_plain(r), party=party(r.person_id, r.partner_id), person_id=None, partner_id=None)
+                     for r in agreement.roles]
+    body["tasks"] = [dict(_plain(t), party=party(t.person_id, t.partner_id), person_id=None, partner_id=None,
+                          goal=goal_pos.get(t.goal_id)) for t in agreement.tasks]
+    body["case"] = {"title": case.title, "file_number": case.file_number, "help_type": case.help_type}
+    body["persons"] = [_plain(p) for p in case.persons]
+    body["partners"] = [_plain(p) for p in consented_partners(case)]
+    return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def content_hash(case: Case, agreement: Agreement) -> str:
+    """SHA-256 (hex) of :func:`canonical_content`."""
+    return hashlib.sha256(canonical_content(case, agreement)).hexdigest()
+
+
+def check_editable(agreement: Agreement) -> None:
+    """Raise RuleViolation if the agreement version is frozen."""
+    if agreement.status != AgreementStatus.DRAFT:
+        raise RuleViolation(
+            Problem(
+                "status",
+                f"Version {agreement.version} ist abgeschlossen und kann nicht mehr geändert werden. "
+                "Für Änderungen bitte eine neue Version anlegen.",
+            )
+        )
