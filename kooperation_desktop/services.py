@@ -3,19 +3,36 @@
 Everything here takes and returns domain objects (:mod:`kooperation_desktop.domain.model`);
 no SQLAlchemy row or Session ever leaves this layer. Each write is one short transaction.
 Rules are enforced here by calling :mod:`kooperation_desktop.domain.rules`; a refused use case
-raises :class:`~kooperation_desktop.domain.rules.RuleViolation` carrying German messages.
-
-SPEC ONLY — implemented by the storage work package (see the method docstrings).
+raises :class:`~kooperation_desktop.domain.rules.RuleViolation` carrying German messages
+(:class:`~kooperation_desktop.domain.model.Problem` with a ``field`` naming the field, e.g.
+``"baseline"``, ``"first_name"``, ``"party"``, ``"partner"``, ``"status"``).
+An id that does not exist raises :class:`NotFound` (a ``LookupError``).
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import datetime as dt
+import math
+import os
+import tempfile
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import Engine, func, or_, select
+from sqlalchemy.orm import Session
+
+import resources
+
+from .domain import rules
 from .domain.model import (
     Agreement,
+    AgreementStatus,
     Case,
+    CaseStatus,
     CaseSummary,
     CommunicationRule,
     Consent,
@@ -25,92 +42,591 @@ from .domain.model import (
     Person,
     Problem,
     Role,
+    ScaleKind,
     Task,
+)
+from .domain.rules import RuleViolation
+from .storage import repository as repo
+from .storage.db import DB_FILENAME, make_engine, upgrade_to_head
+from .storage.rows import (
+    AgreementRow,
+    CaseRow,
+    ConsentRow,
+    GoalRow,
+    IndicatorRow,
+    PersonRow,
+    RoleRow,
+    TaskRow,
 )
 
 Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
 
+_AGREEMENT_CHILDREN = (Goal, Role, Task, CommunicationRule)
+_CASE_CHILDREN = (Person, Partner, Consent)
+# the agreement's own fields update_agreement() may change on a draft
+_AGREEMENT_EDITABLE = ("title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
+                       "client_view", "transition_offers", "transition_partners", "transition_self")
+
+
+class NotFound(LookupError):
+    """The case, agreement or entity with that id does not exist (any more)."""
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _not_found(what: str, ident: Any) -> NotFound:
+    return NotFound(f"{what} (Nr. {ident}) wurde nicht gefunden.")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def get_consent_text() -> tuple[str, str]:
+    """(version, text) of the current consent text (resources/texts/consent_de.txt)."""
+    raw = resources.text("texts", "consent_de.txt")
+    first, _, rest = raw.partition("\n")
+    if first.lower().startswith("version:"):
+        return first.split(":", 1)[1].strip(), rest.strip()
+    return "", raw.strip()
+
+
+def validate(entity: Entity) -> list[Problem]:
+    """What the user typed, checked field by field (German messages; empty list: fine)."""
+    p: list[Problem] = []
+    if isinstance(entity, Person):
+        if not (entity.first_name.strip() or entity.last_name.strip()):
+            p.append(Problem("first_name", "Bitte einen Vornamen oder Nachnamen eingeben."))
+    elif isinstance(entity, Partner):
+        if not (entity.name.strip() or entity.organisation.strip()):
+            p.append(Problem("name", "Bitte einen Namen oder eine Einrichtung eingeben."))
+    elif isinstance(entity, Consent):
+        if entity.person_id is None:
+            p.append(Problem("person_id", "Bitte angeben, wer aus der Familie das Einverständnis gegeben hat."))
+        if entity.revoked_on and entity.given_on and entity.revoked_on < entity.given_on:
+            p.append(Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."))
+    elif isinstance(entity, Goal):
+        if not (isinstance(entity.weight, (int, float)) and math.isfinite(entity.weight) and entity.weight > 0):
+            p.append(Problem("weight", "Die Gewichtung muss eine Zahl größer als 0 sein."))
+    elif isinstance(entity, Indicator):
+        lo, hi, label = (-2, 2, "−2 und +2") if entity.scale == ScaleKind.GAS else (0, 10, "0 und 10")
+        for name, what in (("baseline", "Ausgangswert"), ("target", "Zielwert")):
+            value = getattr(entity, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi):
+                p.append(Problem(name, f"Der {what} muss eine ganze Zahl zwischen {label} sein."))
+        if len(entity.level_texts) != 5:
+            p.append(Problem("level_texts", "Es müssen genau fünf Stufen (−2 bis +2) beschrieben sein."))
+    elif isinstance(entity, (Role, Task)):
+        if (entity.person_id is None) == (entity.partner_id is None):
+            p.append(Problem("party", "Bitte genau eine Person der Familie oder eine Kooperationspartnerin / "
+                                      "einen Kooperationspartner auswählen."))
+    return p
+
 
 class Services:
-    """Facade over one database. Create with :meth:`open`."""
+    """Facade over one database. Create with :meth:`open`, end with :meth:`close`."""
+
+    def __init__(self, engine: Engine, data_dir: Path):
+        self._engine = engine
+        self.data_dir = data_dir
 
     @classmethod
     def open(cls, data_dir: Path) -> "Services":
         """Open (create and migrate with Alembic if needed) ``data_dir/kooperation.sqlite``."""
-        raise NotImplementedError
+        data_dir = Path(data_dir)
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        engine = make_engine(data_dir / DB_FILENAME)
+        try:
+            upgrade_to_head(engine)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(engine, data_dir)
 
     def close(self) -> None:
-        raise NotImplementedError
+        self._engine.dispose()
+
+    def __enter__(self) -> "Services":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _tx(self) -> Iterator[Session]:
+        with Session(self._engine) as s, s.begin():
+            yield s
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self._engine) as s:
+            yield s
+
+    # --- helpers -----------------------------------------------------------------------
+    @staticmethod
+    def _touch(s: Session, case_id: int, *, refresh_search: bool = False) -> None:
+        row = s.get(CaseRow, case_id)
+        if row is None:
+            raise _not_found("Fall", case_id)
+        row.updated_at = _now()
+        if refresh_search:
+            s.flush()
+            persons = list(s.scalars(select(PersonRow).where(PersonRow.case_id == case_id).order_by(PersonRow.id)))
+            row.search_text = repo.search_text(row, persons)
+
+    @staticmethod
+    def _case(s: Session, case_id: int) -> Case:
+        case = repo.load_case(s, case_id)
+        if case is None:
+            raise _not_found("Fall", case_id)
+        return case
+
+    @staticmethod
+    def _agreement(s: Session, agreement_id: int) -> Agreement:
+        agreement = repo.load_agreement(s, agreement_id)
+        if agreement is None:
+            raise _not_found("Vereinbarung", agreement_id)
+        return agreement
+
+    @staticmethod
+    def _agreement_row(s: Session, agreement_id: int | None) -> AgreementRow:
+        row = s.get(AgreementRow, agreement_id) if agreement_id is not None else None
+        if row is None:
+            raise _not_found("Vereinbarung", agreement_id)
+        return row
+
+    def _owner_agreement(self, s: Session, entity: Entity) -> AgreementRow:
+        """The agreement an agreement child (or an indicator, via its goal) belongs to."""
+        if isinstance(entity, Indicator):
+            goal = s.get(GoalRow, entity.goal_id) if entity.goal_id is not None else None
+            if goal is None:
+                raise _not_found("Ziel", entity.goal_id)
+            return goal.agreement
+        return self._agreement_row(s, entity.agreement_id)  # type: ignore[union-attr]
+
+    @staticmethod
+    def _check_row_editable(row: AgreementRow) -> None:
+        rules.check_editable(repo.to_domain(Agreement, row))
+
+    def _check_parties(self, s: Session, entity: Role | Task, agreement: AgreementRow) -> None:
+        case = self._case(s, agreement.case_id)
+        if entity.person_id is not None and case.person(entity.person_id) is None:
+            raise RuleViolation(Problem("person", "Diese Person gehört nicht zu diesem Fall."))
+        rules.check_partner_allowed(case, entity.partner_id)
+        if isinstance(entity, Task) and entity.goal_id is not None:
+            goal = s.get(GoalRow, entity.goal_id)
+            if goal is None or goal.agreement_id != agreement.id:
+                raise RuleViolation(Problem("goal_id", "Dieses Ziel gehört nicht zu dieser Vereinbarung."))
+
+    def _check_case_refs(self, s: Session, entity: Consent) -> None:
+        case = self._case(s, entity.case_id)  # type: ignore[arg-type]
+        if entity.person_id is not None and case.person(entity.person_id) is None:
+            raise RuleViolation(Problem("person_id", "Diese Person gehört nicht zu diesem Fall."))
+        if entity.partner_id is not None and case.partner(entity.partner_id) is None:
+            raise RuleViolation(Problem("partner_id", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
 
     # --- cases -------------------------------------------------------------------------
     def list_cases(self, filter_text: str = "") -> list[CaseSummary]:
         """Cases whose title, file number, help type or person names contain ``filter_text``
-        (case-insensitive), filtered in SQL; newest change first."""
-        raise NotImplementedError
+        (case-insensitive, also beyond ASCII; every whitespace-separated word must occur),
+        filtered in SQL; newest change first."""
+        q = select(CaseRow)
+        for word in repo.fold(filter_text).split():
+            q = q.where(CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+        q = q.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
+        with self._read() as s:
+            cases = list(s.scalars(q))
+            ids = [c.id for c in cases]
+            names: dict[int, list[str]] = {i: [] for i in ids}
+            latest: dict[int, AgreementRow] = {}
+            if ids:
+                for p in s.scalars(select(PersonRow).where(PersonRow.case_id.in_(ids)).order_by(PersonRow.id)):
+                    name = repo.to_domain(Person, p).display_name
+                    if name:
+                        names[p.case_id].append(name)
+                for a in s.scalars(select(AgreementRow).where(AgreementRow.case_id.in_(ids))
+                                   .order_by(AgreementRow.version, AgreementRow.id)):
+                    latest[a.case_id] = a
+            return [
+                CaseSummary(
+                    id=c.id,
+                    title=c.title,
+                    file_number=c.file_number,
+                    help_type=c.help_type,
+                    status=CaseStatus(c.status),
+                    person_names=", ".join(names[c.id]),
+                    latest_status=AgreementStatus(latest[c.id].status) if c.id in latest else None,
+                    latest_version=latest[c.id].version if c.id in latest else None,
+                    updated_at=c.updated_at,
+                )
+                for c in cases
+            ]
+
+    @staticmethod
+    def _check_case(title: str) -> None:
+        if not title.strip():
+            raise RuleViolation(Problem("title", "Bitte einen Titel für den Fall eingeben, z. B. „Familie Çelik“."))
 
     def create_case(self, title: str, file_number: str = "", help_type: str = "") -> Case:
-        raise NotImplementedError
+        self._check_case(title)
+        with self._tx() as s:
+            now = _now()
+            row = CaseRow(title=title, file_number=file_number, help_type=help_type,
+                          status=CaseStatus.OPEN.value, created_at=now, updated_at=now)
+            row.search_text = repo.search_text(row, [])
+            s.add(row)
+            s.flush()
+            case_id = row.id
+        return self.get_case(case_id)
 
     def update_case(self, case: Case) -> Case:
         """Save the case's own fields (title, file_number, help_type, status)."""
-        raise NotImplementedError
+        self._check_case(case.title)
+        with self._tx() as s:
+            row = s.get(CaseRow, case.id)
+            if row is None:
+                raise _not_found("Fall", case.id)
+            row.title, row.file_number, row.help_type = case.title, case.file_number, case.help_type
+            row.status = CaseStatus(case.status).value
+            self._touch(s, row.id, refresh_search=True)
+            case_id = row.id
+        return self.get_case(case_id)
 
     def get_case(self, case_id: int) -> Case:
         """The case with persons, partners, consents and agreement summaries (newest first)."""
-        raise NotImplementedError
+        with self._read() as s:
+            return self._case(s, case_id)
+
+    def delete_case(self, case_id: int) -> None:
+        """Delete the case and everything in it (e.g. when the retention period is over)."""
+        with self._tx() as s:
+            row = s.get(CaseRow, case_id)
+            if row is not None:
+                s.delete(row)
 
     # --- entities (persons, partners, consents, goals, indicators, roles, tasks, rules) -----
     def save(self, entity: Entity) -> Entity:
-        """Insert (``id is None``) or update one entity's own fields; returns it with ``id`` set.
+        """Insert (``id is None``) or update one entity's own fields; returns it with ``id`` set
+        (the same object). Children (a goal's indicators) are not saved with it.
 
         Refused with RuleViolation when the entity belongs to an agreement that is not a draft,
         or when a Role/Task names a partner without the client's active consent.
         Validates what the user typed (e.g. indicator baseline in range) with German messages.
+        A new Consent gets the defaults of :meth:`record_consent`.
         """
-        raise NotImplementedError
+        if isinstance(entity, Consent) and entity.id is None:
+            self._consent_defaults(entity)
+        problems = validate(entity)
+        if problems:
+            raise RuleViolation(problems)
+        row_cls = repo.ROW_OF[type(entity)]
+        with self._tx() as s:
+            row = None
+            if entity.id is not None:
+                row = s.get(row_cls, entity.id)
+                if row is None:
+                    raise _not_found("Eintrag", entity.id)
+            if isinstance(entity, _CASE_CHILDREN):
+                if row is not None and row.case_id != entity.case_id:
+                    raise RuleViolation(Problem("case_id", "Ein Eintrag kann nicht in einen anderen Fall verschoben werden."))
+                if s.get(CaseRow, entity.case_id) is None:
+                    raise _not_found("Fall", entity.case_id)
+                if isinstance(entity, Consent):
+                    self._check_case_refs(s, entity)
+                    if row is not None:
+                        self._check_consent_change(s, row, entity)
+                case_id = entity.case_id
+            else:
+                agreement = self._owner_agreement(s, entity)
+                self._check_row_editable(agreement)
+                if row is not None:
+                    old = (row.goal.agreement if isinstance(row, IndicatorRow) else row.agreement)
+                    if old.id != agreement.id:
+                        raise RuleViolation(Problem("agreement_id", "Ein Eintrag kann nicht in eine andere Vereinbarung verschoben werden."))
+                if isinstance(entity, (Role, Task)):
+                    self._check_parties(s, entity, agreement)
+                case_id = agreement.case_id
+            if row is None:
+                row = repo.new_row(entity)
+                s.add(row)
+            else:
+                repo.copy_to_row(entity, row)
+            s.flush()
+            entity.id = row.id
+            self._touch(s, case_id, refresh_search=isinstance(entity, Person))  # type: ignore[arg-type]
+        return entity
 
     def delete(self, entity: Entity) -> None:
-        """Delete one entity (and its children, e.g. a goal's indicators). Same freeze rule."""
-        raise NotImplementedError
+        """Delete one entity (and its children, e.g. a goal's indicators). Same freeze rule.
+
+        A person or partner named in a frozen agreement cannot be deleted; their roles and tasks
+        in a draft go with them. A consent cannot be deleted once an agreement of the case was
+        finalised (revoke it instead).
+        """
+        if entity.id is None:
+            return
+        row_cls = repo.ROW_OF[type(entity)]
+        with self._tx() as s:
+            row = s.get(row_cls, entity.id)
+            if row is None:
+                return
+            if isinstance(entity, (Person, Partner)):
+                col = "person_id" if isinstance(entity, Person) else "partner_id"
+                frozen = s.scalar(
+                    select(func.count()).select_from(AgreementRow).where(
+                        AgreementRow.status != AgreementStatus.DRAFT.value,
+                        or_(
+                            AgreementRow.id.in_(select(RoleRow.agreement_id).where(getattr(RoleRow, col) == entity.id)),
+                            AgreementRow.id.in_(select(TaskRow.agreement_id).where(getattr(TaskRow, col) == entity.id)),
+                        ),
+                    )
+                )
+                if frozen:
+                    raise RuleViolation(Problem(
+                        "status",
+                        "Dieser Eintrag ist Teil einer abgeschlossenen Vereinbarung und kann nicht gelöscht werden.",
+                    ))
+                case_id = row.case_id
+            elif isinstance(entity, Consent):
+                case_id = row.case_id
+                frozen = s.scalar(select(func.count()).select_from(AgreementRow).where(
+                    AgreementRow.case_id == case_id, AgreementRow.status != AgreementStatus.DRAFT.value))
+                if frozen:
+                    raise RuleViolation(Problem(
+                        "status",
+                        "Auf diesem Einverständnis beruht eine abgeschlossene Vereinbarung. "
+                        "Es kann nicht gelöscht, nur widerrufen werden.",
+                    ))
+            else:
+                agreement = row.goal.agreement if isinstance(row, IndicatorRow) else row.agreement
+                self._check_row_editable(agreement)
+                case_id = agreement.case_id
+            s.delete(row)
+            s.flush()
+            self._touch(s, case_id, refresh_search=isinstance(entity, Person))
+
+    @staticmethod
+    def _check_consent_change(s: Session, row: ConsentRow, consent: Consent) -> None:
+        """Once an agreement of the case was finalised, what was consented to stays as recorded
+        (provable consent); only the note may change, revocation goes through revoke_consent()."""
+        frozen = s.scalar(select(func.count()).select_from(AgreementRow).where(
+            AgreementRow.case_id == row.case_id, AgreementRow.status != AgreementStatus.DRAFT.value))
+        if not frozen:
+            return
+        new = repo.copy_to_row(consent, ConsentRow())
+        fixed = ("person_id", "partner_id", "categories", "given_on", "form", "text_version", "text",
+                 "revoked_on", "revocation_note")
+        if any(getattr(new, f) != getattr(row, f) for f in fixed):
+            raise RuleViolation(Problem(
+                "status",
+                "Auf diesem Einverständnis beruht eine abgeschlossene Vereinbarung. Es bleibt so, wie es "
+                "erteilt wurde; ein Widerruf ist jederzeit möglich.",
+            ))
+
+    @staticmethod
+    def _consent_defaults(consent: Consent) -> None:
+        if consent.given_on is None:
+            consent.given_on = dt.date.today()
+        if not consent.text.strip():
+            consent.text_version, consent.text = get_consent_text()
 
     def record_consent(self, consent: Consent) -> Consent:
         """Store a consent; ``given_on`` defaults to today, ``text``/``text_version`` to the
         current consent text from resources if empty."""
-        raise NotImplementedError
+        self._consent_defaults(consent)
+        return self.save(consent)  # type: ignore[return-value]
+
+    def get_consent_text(self) -> tuple[str, str]:
+        """(version, text) of the current consent text to show / read out."""
+        return get_consent_text()
 
     def revoke_consent(self, consent_id: int, on: dt.date, note: str = "") -> list[Problem]:
-        """Record the revocation; returns the affected draft/final agreements' problems."""
-        raise NotImplementedError
+        """Record the revocation; returns the affected draft/final agreements' problems
+        (each message starts with the agreement's version, e.g. „Version 2 (Entwurf): …“)."""
+        with self._tx() as s:
+            row = s.get(ConsentRow, consent_id)
+            if row is None:
+                raise _not_found("Einverständnis", consent_id)
+            if row.given_on is not None and on < row.given_on:
+                raise RuleViolation(Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."))
+            row.revoked_on = on
+            row.revocation_note = note
+            case_id = row.case_id
+            self._touch(s, case_id)
+        problems: list[Problem] = []
+        when = max(on, dt.date.today())
+        with self._read() as s:
+            case = self._case(s, case_id)
+            for summ in case.agreements:
+                if summ.status not in (AgreementStatus.DRAFT, AgreementStatus.FINAL, AgreementStatus.SIGNED):
+                    continue
+                agreement = self._agreement(s, summ.id)
+                label = "Entwurf" if summ.status == AgreementStatus.DRAFT else "abgeschlossen"
+                for p in rules.consent_problems(case, agreement, when):
+                    problems.append(dataclasses.replace(p, message=f"Version {summ.version} ({label}): {p.message}"))
+        return problems
 
     # --- agreements --------------------------------------------------------------------
     def current_draft(self, case_id: int) -> Agreement:
         """The case's draft agreement, creating version 1 (or a copy of the newest final
         version) if there is none."""
-        raise NotImplementedError
+        with self._tx() as s:
+            if s.get(CaseRow, case_id) is None:
+                raise _not_found("Fall", case_id)
+            newest = s.scalars(select(AgreementRow).where(AgreementRow.case_id == case_id)
+                               .order_by(AgreementRow.version.desc(), AgreementRow.id.desc())).all()
+            draft = next((a for a in newest if a.status == AgreementStatus.DRAFT.value), None)
+            if draft is not None:
+                return self._agreement(s, draft.id)
+            if not newest:
+                row = AgreementRow(
+                    case_id=case_id,
+                    version=1,
+                    status=AgreementStatus.DRAFT.value,
+                    document_id="KV-" + uuid.uuid4().hex[:8].upper(),
+                    title=Agreement().title,
+                    start_date=dt.date.today(),
+                    goodwill=resources.text("texts", "goodwill_de.txt").strip(),
+                    created_at=_now(),
+                )
+                s.add(row)
+                s.flush()
+                self._touch(s, case_id)
+                return self._agreement(s, row.id)
+            newest_id = newest[0].id
+        return self.new_version(newest_id)
 
     def get_agreement(self, agreement_id: int) -> Agreement:
         """The agreement with goals (with indicators), roles, tasks and communication rules."""
-        raise NotImplementedError
+        with self._read() as s:
+            return self._agreement(s, agreement_id)
 
     def update_agreement(self, agreement: Agreement) -> Agreement:
         """Save the agreement's own fields (dates, mandate, texts, wizard_step). Frozen → refused,
-        except ``wizard_step``."""
-        raise NotImplementedError
+        except ``wizard_step``. Status, hash, dates of creation/finalising are never changed here.
+
+        A draft's ``document_id`` and ``version`` may be set too (used when importing a case file):
+        the version must be ≥ 1 and not used by another version of the case, and the document id
+        can only change while the draft is the case's only agreement."""
+        with self._tx() as s:
+            row = self._agreement_row(s, agreement.id)
+            changed = [f for f in _AGREEMENT_EDITABLE if getattr(row, f) != getattr(agreement, f)]
+            identity = [f for f in ("document_id", "version") if getattr(row, f) != getattr(agreement, f)]
+            if changed or identity:
+                self._check_row_editable(row)
+            if identity:
+                self._check_identity(s, row, agreement)
+                changed += identity
+            if changed:
+                for f in changed:
+                    setattr(row, f, getattr(agreement, f))
+            if row.wizard_step != agreement.wizard_step:
+                row.wizard_step = agreement.wizard_step
+            if changed:
+                self._touch(s, row.case_id)
+            return self._agreement(s, row.id)
+
+    @staticmethod
+    def _check_identity(s: Session, row: AgreementRow, agreement: Agreement) -> None:
+        others = list(s.scalars(select(AgreementRow).where(AgreementRow.case_id == row.case_id,
+                                                           AgreementRow.id != row.id)))
+        if not isinstance(agreement.version, int) or agreement.version < 1 or any(
+                o.version == agreement.version for o in others):
+            raise RuleViolation(Problem("version", f"Version {agreement.version} ist in diesem Fall nicht möglich."))
+        if agreement.document_id != row.document_id and (others or not agreement.document_id.strip()):
+            raise RuleViolation(Problem("document_id", "Die Dokumentnummer kann nicht mehr geändert werden."))
 
     def check(self, agreement_id: int) -> list[Problem]:
         """Completeness check: what is missing, in German (empty: complete)."""
-        raise NotImplementedError
+        with self._read() as s:
+            agreement = self._agreement(s, agreement_id)
+            return rules.completeness(self._case(s, agreement.case_id), agreement)  # type: ignore[arg-type]
 
     def finalise(self, agreement_id: int) -> Agreement:
         """Freeze the version: status FINAL, finalised_at, content_hash = SHA-256 of the
-        canonical content. Refused (RuleViolation) while :meth:`check` reports problems."""
-        raise NotImplementedError
+        canonical content. Refused (RuleViolation) while :meth:`check` reports problems.
+        Older final/signed versions of the same document become SUPERSEDED (their content
+        and hash stay as they are)."""
+        with self._tx() as s:
+            agreement = self._agreement(s, agreement_id)
+            rules.check_editable(agreement)
+            case = self._case(s, agreement.case_id)  # type: ignore[arg-type]
+            problems = rules.completeness(case, agreement)
+            if problems:
+                raise RuleViolation(problems)
+            row = self._agreement_row(s, agreement_id)
+            row.status = AgreementStatus.FINAL.value
+            row.finalised_at = _now()
+            row.content_hash = rules.content_hash(case, agreement)
+            for older in s.scalars(select(AgreementRow).where(
+                    AgreementRow.case_id == row.case_id,
+                    AgreementRow.document_id == row.document_id,
+                    AgreementRow.id != row.id,
+                    AgreementRow.version < row.version,
+                    AgreementRow.status.in_([AgreementStatus.FINAL.value, AgreementStatus.SIGNED.value]))):
+                older.status = AgreementStatus.SUPERSEDED.value
+            self._touch(s, row.case_id)
+            s.flush()
+            return self._agreement(s, agreement_id)
 
     def new_version(self, agreement_id: int) -> Agreement:
         """A new draft (version + 1, predecessor_id set) copying the frozen version's content;
-        the old version stays untouched."""
-        raise NotImplementedError
+        the old version stays untouched. Refused for a draft and while the case has a draft."""
+        with self._tx() as s:
+            old = self._agreement(s, agreement_id)
+            if old.status == AgreementStatus.DRAFT:
+                raise RuleViolation(Problem("status", f"Version {old.version} ist noch ein Entwurf und kann direkt bearbeitet werden."))
+            draft = s.scalar(select(AgreementRow).where(AgreementRow.case_id == old.case_id,
+                                                        AgreementRow.status == AgreementStatus.DRAFT.value))
+            if draft is not None:
+                raise RuleViolation(Problem("status", f"Es gibt schon einen Entwurf (Version {draft.version}). Bitte diesen bearbeiten."))
+            top = s.scalar(select(func.max(AgreementRow.version)).where(AgreementRow.case_id == old.case_id)) or 0
+            row = repo.copy_to_row(old, AgreementRow(), skip=(
+                "id", "version", "status", "wizard_step", "created_at", "finalised_at", "content_hash", "predecessor_id"))
+            row.version = top + 1
+            row.status = AgreementStatus.DRAFT.value
+            row.wizard_step = ""
+            row.created_at = _now()
+            row.content_hash = ""
+            row.predecessor_id = old.id
+            s.add(row)
+            goal_ids: dict[int | None, GoalRow] = {}
+            for goal in old.goals:
+                g = repo.copy_to_row(goal, GoalRow(), skip=("id", "agreement_id"))
+                for ind in goal.indicators:
+                    g.indicators.append(repo.copy_to_row(ind, IndicatorRow(), skip=("id", "goal_id")))
+                row.goals.append(g)
+                goal_ids[goal.id] = g
+            for role in old.roles:
+                row.roles.append(repo.copy_to_row(role, RoleRow(), skip=("id", "agreement_id")))
+            row.communication.extend(repo.copy_to_row(c, repo.ROW_OF[CommunicationRule](), skip=("id", "agreement_id"))
+                                     for c in old.communication)
+            s.flush()
+            for task in old.tasks:
+                t = repo.copy_to_row(task, TaskRow(), skip=("id", "agreement_id", "goal_id"))
+                t.goal_id = goal_ids[task.goal_id].id if task.goal_id in goal_ids else None
+                row.tasks.append(t)
+            s.flush()
+            self._touch(s, row.case_id)
+            return self._agreement(s, row.id)
 
     def export_pdf(self, agreement_id: int, out: Path) -> Path:
-        """Render the agreement (only consented partners) to ``out`` (written atomically)."""
-        raise NotImplementedError
+        """Render the agreement (only consented partners) to ``out`` (written atomically:
+        a temporary file in the same folder, then renamed)."""
+        from .pdf.render import render_agreement  # lazy: reportlab is heavy
+
+        out = Path(out)
+        agreement = self.get_agreement(agreement_id)
+        case = self.get_case(agreement.case_id)  # type: ignore[arg-type]
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            render_agreement(case, agreement, tmp)
+            os.replace(tmp, out)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+        return out

@@ -1,0 +1,17 @@
+"""Where Kooperation Desktop keeps its data by default (the user's data folder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+APP_NAME = "Kooperation Desktop"
+
+
+def default_data_dir() -> Path:
+    """The per-user data folder (created if missing), e.g. ``~/.local/share/Kooperation Desktop``
+    on Linux or ``%LOCALAPPDATA%\\Kooperation Desktop`` on Windows."""
+    path = Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only
+    return path

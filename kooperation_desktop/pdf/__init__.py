@@ -1,0 +1,1 @@
+"""PDF rendering of cooperation agreements (reportlab, DejaVu Sans embedded). No Qt, no SQL."""

@@ -1,0 +1,250 @@
+"""SQLAlchemy 2.x ORM rows: one row class per domain entity.
+
+Rows never leave :mod:`kooperation_desktop.storage`; :mod:`.repository` converts them to and from
+the domain dataclasses. Enums are stored as their string values (no CHECK constraints, so a new
+enum value needs no migration). Datetimes are stored as naive UTC and returned as aware UTC.
+
+Any change here needs a new Alembic migration in ``migrations/versions`` (a test compares both).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Stores naive UTC, returns timezone-aware UTC datetimes."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is not None:
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
+        return value
+
+    def process_result_value(self, value: Any, dialect: Any) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    file_number: Mapped[str] = mapped_column(Text, default="")
+    help_type: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(32), default="open")
+    created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
+    # casefolded (NFKC) title, file number, help type and person names, for the case-list filter
+    search_text: Mapped[str] = mapped_column(Text, default="")
+
+    persons: Mapped[list[PersonRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="PersonRow.id"
+    )
+    partners: Mapped[list[PartnerRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="PartnerRow.id"
+    )
+    consents: Mapped[list[ConsentRow]] = relationship(
+        back_populates="case", cascade="all, delete-orphan", order_by="ConsentRow.id"
+    )
+    agreements: Mapped[list[AgreementRow]] = relationship(
+        back_populates="case",
+        cascade="all, delete-orphan",
+        order_by="(AgreementRow.version.desc(), AgreementRow.id.desc())",
+    )
+
+
+class PersonRow(Base):
+    __tablename__ = "persons"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    first_name: Mapped[str] = mapped_column(Text, default="")
+    last_name: Mapped[str] = mapped_column(Text, default="")
+    family_role: Mapped[str] = mapped_column(Text, default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    is_guardian: Mapped[bool] = mapped_column(default=False)
+
+    case: Mapped[CaseRow] = relationship(back_populates="persons")
+
+
+class PartnerRow(Base):
+    __tablename__ = "partners"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(Text, default="")
+    organisation: Mapped[str] = mapped_column(Text, default="")
+    function: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[CaseRow] = relationship(back_populates="partners")
+
+
+class ConsentRow(Base):
+    __tablename__ = "consents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    # who consented; kept (NULL) if the person is deleted: the consent text stays provable
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
+    # NULL = general consent; a partner's consent goes with the partner
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    categories: Mapped[str] = mapped_column(Text, default="")  # comma-separated InfoCategory values
+    given_on: Mapped[dt.date | None] = mapped_column(Date)
+    form: Mapped[str] = mapped_column(String(32))
+    text_version: Mapped[str] = mapped_column(Text, default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    revoked_on: Mapped[dt.date | None] = mapped_column(Date)
+    revocation_note: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[CaseRow] = relationship(back_populates="consents")
+
+
+class AgreementRow(Base):
+    __tablename__ = "agreements"
+    __table_args__ = (Index("ix_agreements_case_id_status", "case_id", "status"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(32), default="draft")
+    document_id: Mapped[str] = mapped_column(String(64), index=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    start_date: Mapped[dt.date | None] = mapped_column(Date)
+    planned_end: Mapped[dt.date | None] = mapped_column(Date)
+    next_review: Mapped[dt.date | None] = mapped_column(Date)
+    mandate: Mapped[str] = mapped_column(Text, default="")
+    goodwill: Mapped[str] = mapped_column(Text, default="")
+    client_view: Mapped[str] = mapped_column(Text, default="")
+    transition_offers: Mapped[str] = mapped_column(Text, default="")
+    transition_partners: Mapped[str] = mapped_column(Text, default="")
+    transition_self: Mapped[str] = mapped_column(Text, default="")
+    wizard_step: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    content_hash: Mapped[str] = mapped_column(String(64), default="")
+    predecessor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreements.id", ondelete="SET NULL"), index=True
+    )
+
+    case: Mapped[CaseRow] = relationship(back_populates="agreements")
+    goals: Mapped[list[GoalRow]] = relationship(
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        order_by="(GoalRow.position, GoalRow.id)",
+    )
+    roles: Mapped[list[RoleRow]] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", order_by="RoleRow.id"
+    )
+    tasks: Mapped[list[TaskRow]] = relationship(
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        order_by="(TaskRow.position, TaskRow.id)",
+    )
+    communication: Mapped[list[CommunicationRuleRow]] = relationship(
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        order_by="(CommunicationRuleRow.position, CommunicationRuleRow.id)",
+    )
+
+
+class GoalRow(Base):
+    __tablename__ = "goals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    client_words: Mapped[str] = mapped_column(Text, default="")
+    professional_wording: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[float] = mapped_column(Float, default=1.0)
+
+    agreement: Mapped[AgreementRow] = relationship(back_populates="goals")
+    indicators: Mapped[list[IndicatorRow]] = relationship(
+        back_populates="goal",
+        cascade="all, delete-orphan",
+        order_by="(IndicatorRow.position, IndicatorRow.id)",
+    )
+
+
+class IndicatorRow(Base):
+    __tablename__ = "indicators"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    description: Mapped[str] = mapped_column(Text, default="")
+    scale: Mapped[str] = mapped_column(String(32))
+    level_texts: Mapped[list[str]] = mapped_column(JSON)  # 5 texts, index 0 = level -2
+    baseline: Mapped[int | None] = mapped_column(Integer)
+    target: Mapped[int | None] = mapped_column(Integer)
+
+    goal: Mapped[GoalRow] = relationship(back_populates="indicators")
+
+
+class RoleRow(Base):
+    __tablename__ = "roles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    agreement: Mapped[AgreementRow] = relationship(back_populates="roles")
+
+
+class TaskRow(Base):
+    __tablename__ = "tasks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
+    what: Mapped[str] = mapped_column(Text, default="")
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    goal_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="SET NULL"), index=True)
+
+    agreement: Mapped[AgreementRow] = relationship(back_populates="tasks")
+
+
+class CommunicationRuleRow(Base):
+    __tablename__ = "communication_rules"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    kind: Mapped[str] = mapped_column(String(32))
+    what: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str] = mapped_column(Text, default="")
+    to_whom: Mapped[str] = mapped_column(Text, default="")
+    rhythm: Mapped[str] = mapped_column(Text, default="")
+    next_date: Mapped[dt.date | None] = mapped_column(Date)
+
+    agreement: Mapped[AgreementRow] = relationship(back_populates="communication")
