@@ -1,0 +1,292 @@
+"""Command line of Kooperation Desktop (entry point ``kooperation-desktop``).
+
+Without a sub-command the window opens (the ``ui`` package is imported lazily, only then).
+Every sub-command takes ``--data-dir DIR``. Errors print one German line on stderr and exit
+with code 1 (2 for wrong usage), never a traceback; set ``KOOPERATION_DEBUG=1`` to see one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import __version__
+from .domain import labels
+from .domain.model import AgreementSummary
+from .domain.rules import RuleViolation
+
+if TYPE_CHECKING:
+    from .services import Services
+
+PROG = "kooperation-desktop"
+
+
+class CliError(Exception):
+    """A German message for the user; exit code 1."""
+
+
+_ARGPARSE_DE = (
+    (r"^the following arguments are required: (.*)$", r"Es fehlt: \1"),
+    (r"^unrecognized arguments: (.*)$", r"Unbekannte Angabe: \1"),
+    (r"^argument (\S+): invalid int value: (.*)$", r"\1 erwartet eine Zahl, nicht \2"),
+    (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$", r"\1: \2 gibt es nicht (möglich: \3)"),
+    (r"^argument (\S+): expected one argument$", r"\1 braucht einen Wert"),
+)
+
+
+class _GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        return super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with German headings and a one-line German error (exit code 2)."""
+
+    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _GermanHelpFormatter)
+        kwargs.setdefault("add_help", False)
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "Argumente"
+        self._optionals.title = "Optionen"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="diese Hilfe anzeigen und beenden")
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, german in _ARGPARSE_DE:
+            message = re.sub(pattern, german, message)
+        self.exit(2, f"Fehler beim Aufruf: {message} (Hilfe: {self.prog} --help)\n")
+
+
+def _default_data_dir() -> Path:
+    from .paths import default_data_dir
+
+    return Path(default_data_dir())
+
+
+def _add_data_dir(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    # Sub-commands use SUPPRESS so "--data-dir X demo" and "demo --data-dir X" both work.
+    parser.add_argument("--data-dir", metavar="ORDNER", type=Path, default=default,
+                        help="Datenordner (Standard: der Datenordner des Benutzers, siehe README)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=PROG,
+        description="Kooperationsvereinbarungen in den Hilfen zur Erziehung: offline erstellen, "
+                    "drucken und nachhalten.\nOhne Befehl öffnet sich das Programmfenster.",
+        epilog="Beispiel: kooperation-desktop demo --data-dir /tmp/probe",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
+                        help="Programmversion anzeigen und beenden")
+    _add_data_dir(parser, default=None)
+    sub = parser.add_subparsers(dest="command", title="Befehle", metavar="BEFEHL", parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="eine erfundene Beispielfamilie mit fertiger Vereinbarung anlegen",
+                       description="Legt eine erfundene Familie mit Beteiligten, Einverständnissen und einer "
+                                   "abgeschlossenen Kooperationsvereinbarung an. Ein zweiter Aufruf legt "
+                                   "nichts doppelt an.")
+    _add_data_dir(p)
+
+    p = sub.add_parser("list", help="alle Fälle als Tabelle anzeigen",
+                       description="Zeigt alle Fälle mit Nummer, Titel, Aktenzeichen und Stand der Vereinbarung.")
+    p.add_argument("--filter", default="", metavar="TEXT", help="nur Fälle, die diesen Text enthalten")
+    _add_data_dir(p)
+
+    p = sub.add_parser("export-pdf", help="eine Vereinbarung als PDF speichern",
+                       description="Speichert eine Kooperationsvereinbarung als PDF. Ohne --agreement: die "
+                                   "neueste Vereinbarung aller Fälle.")
+    p.add_argument("--agreement", type=int, metavar="NR", help="Nummer der Vereinbarung (siehe „list“)")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI", help="Ziel-Datei (.pdf)")
+    _add_data_dir(p)
+
+    p = sub.add_parser("export-case", help="einen Fall als JSON-Datei speichern",
+                       description="Speichert einen Fall mit allen Versionen seiner Vereinbarung als JSON-Datei "
+                                   "(Format: docs/case-json-format.md).")
+    p.add_argument("--case", type=int, required=True, metavar="NR", help="Nummer des Falls (siehe „list“)")
+    p.add_argument("--out", type=Path, required=True, metavar="DATEI", help="Ziel-Datei (.json)")
+    _add_data_dir(p)
+
+    p = sub.add_parser("import-case", help="einen Fall aus einer JSON-Datei übernehmen",
+                       description="Übernimmt einen Fall aus einer mit „export-case“ gespeicherten Datei als "
+                                   "neuen Fall (mit neuen Nummern).")
+    p.add_argument("file", type=Path, metavar="DATEI", help="die JSON-Datei")
+    _add_data_dir(p)
+    return parser
+
+
+@contextlib.contextmanager
+def _services(data_dir: Path | None) -> Iterator[Services]:
+    from .services import Services  # lazily: "--help" stays fast
+
+    path = data_dir if data_dir is not None else _default_data_dir()
+    if path.exists() and not path.is_dir():
+        raise CliError(f"„{path}“ ist kein Ordner.")
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only
+    services = Services.open(path)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def _newest_agreement(services: Services) -> AgreementSummary:
+    summaries: list[AgreementSummary] = []
+    for case in services.list_cases():
+        summaries.extend(services.get_case(case.id).agreements)
+    if not summaries:
+        raise CliError("Es gibt noch keine Vereinbarung. Tipp: „kooperation-desktop demo“ legt ein Beispiel an.")
+    return max(summaries, key=lambda a: (a.created_at is not None, a.created_at, a.id))
+
+
+def _agreement_ids(services: Services) -> set[int]:
+    return {a.id for c in services.list_cases() for a in services.get_case(c.id).agreements}
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import DEMO_TITLE, create_demo
+
+    with _services(args.data_dir) as services:
+        result = create_demo(services)
+    if result.created:
+        print(f"Beispiel angelegt: „{DEMO_TITLE}“ (Fall {result.case_id}, Vereinbarung {result.agreement_id}).")
+    else:
+        print(f"Das Beispiel „{DEMO_TITLE}“ ist schon vorhanden (Fall {result.case_id}); nichts wurde doppelt angelegt.")
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    with _services(args.data_dir) as services:
+        cases = services.list_cases(args.filter)
+        if not cases:
+            print("Keine Fälle gefunden.")
+            return 0
+        rows = [("Nr.", "Titel", "Aktenzeichen", "Personen", "Vereinbarung")]
+        for c in cases:
+            latest = "—"
+            if c.latest_version is not None and c.latest_status is not None:
+                latest = f"Version {c.latest_version}, {labels.AGREEMENT_STATUS[c.latest_status]}"
+                ids = [a.id for a in services.get_case(c.id).agreements if a.version == c.latest_version]
+                if ids:
+                    latest += f" (Nr. {ids[0]})"
+            rows.append((str(c.id), c.title, c.file_number, c.person_names, latest))
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for i, row in enumerate(rows):
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+    return 0
+
+
+def _check_target(out: Path, example: str) -> None:
+    if out.is_dir():
+        raise CliError(f"„{out}“ ist ein Ordner. Bitte einen Dateinamen angeben, z. B. {out / example}.")
+    if not out.parent.is_dir():
+        raise CliError(f"Den Ordner „{out.parent}“ gibt es nicht. Bitte zuerst anlegen oder einen anderen wählen.")
+
+
+def _cmd_export_pdf(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    _check_target(out, "vereinbarung.pdf")
+    with _services(args.data_dir) as services:
+        if args.agreement is None:
+            agreement_id = _newest_agreement(services).id
+        else:
+            agreement_id = args.agreement
+            if agreement_id not in _agreement_ids(services):
+                raise CliError(f"Eine Vereinbarung mit der Nummer {agreement_id} gibt es nicht (siehe „list“).")
+        written = services.export_pdf(agreement_id, out)
+    print(f"PDF gespeichert: {written}")
+    return 0
+
+
+def _cmd_export_case(args: argparse.Namespace) -> int:
+    from .exchange import export_case
+
+    _check_target(args.out, "fall.json")
+    with _services(args.data_dir) as services:
+        if args.case not in {c.id for c in services.list_cases()}:
+            raise CliError(f"Einen Fall mit der Nummer {args.case} gibt es nicht (siehe „list“).")
+        written = export_case(services, args.case, args.out)
+    print(f"Fall {args.case} gespeichert: {written}")
+    return 0
+
+
+def _cmd_import_case(args: argparse.Namespace) -> int:
+    from .exchange import import_case, read_case_file
+
+    read_case_file(args.file)  # validate before the database is even opened
+    with _services(args.data_dir) as services:
+        result = import_case(services, args.file)
+    for warning in result.warnings:
+        print(f"Hinweis: {warning}", file=sys.stderr)
+    print(f"Fall „{result.title}“ übernommen als Fall {result.case_id} "
+          f"({len(result.agreement_ids)} Version(en) der Vereinbarung).")
+    return 0
+
+
+_COMMANDS = {
+    "demo": _cmd_demo,
+    "list": _cmd_list,
+    "export-pdf": _cmd_export_pdf,
+    "export-case": _cmd_export_case,
+    "import-case": _cmd_import_case,
+}
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _error_line(exc: BaseException) -> str:
+    """One German line describing ``exc``."""
+    from .exchange import ExchangeError
+
+    if isinstance(exc, (CliError, ExchangeError)):
+        return _one_line(str(exc))
+    if isinstance(exc, RuleViolation):
+        return _one_line("; ".join(p.message for p in exc.problems) or str(exc))
+    if isinstance(exc, FileNotFoundError):
+        return _one_line(f"Datei oder Ordner nicht gefunden: {exc.filename or exc}")
+    if isinstance(exc, PermissionError):
+        return _one_line(f"Keine Berechtigung für {exc.filename or exc}")
+    if isinstance(exc, OSError):
+        return _one_line(f"Dateifehler: {exc.strerror or exc}" + (f" ({exc.filename})" if exc.filename else ""))
+    if isinstance(exc, (LookupError, ValueError)):
+        return _one_line(f"Ungültige Angabe: {exc}")
+    if type(exc).__module__.startswith("sqlalchemy"):
+        return _one_line(f"Die Datenbank konnte nicht gelesen oder geschrieben werden: {getattr(exc, 'orig', None) or exc}")
+    return _one_line(f"Unerwarteter Fehler ({type(exc).__name__}): {exc}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            try:
+                from ui.app import run  # lazily: only the window needs Qt
+            except ImportError as exc:
+                raise CliError(
+                    f"Das Programmfenster kann nicht starten, Qt fehlt etwas ({exc}). Unter Linux bitte die "
+                    "Debian-Pakete aus der README installieren."
+                ) from exc
+            return run(args.data_dir)
+        return _COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("Abgebrochen.", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+        if os.environ.get("KOOPERATION_DEBUG"):
+            raise
+        print(f"Fehler: {_error_line(exc)}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

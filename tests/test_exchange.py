@@ -1,0 +1,209 @@
+"""Case files (JSON): what a user moving a case between laptops relies on."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from kooperation_desktop.demo import create_demo
+from kooperation_desktop.domain.model import AgreementStatus
+from kooperation_desktop.exchange import (
+    FORMAT,
+    ExchangeError,
+    case_from_dict,
+    case_to_dict,
+    export_case,
+    import_case,
+    read_case_file,
+)
+from kooperation_desktop.services import Services
+
+
+@pytest.fixture
+def demo_file(services: Services, tmp_path: Path) -> tuple[Path, dict]:
+    result = create_demo(services)
+    path = export_case(services, result.case_id, tmp_path / "fall.json")
+    return path, json.loads(path.read_text(encoding="utf-8"))
+
+
+def _content(services: Services, case_id: int) -> dict:
+    """What a user sees of a case, without database ids."""
+    case = services.get_case(case_id)
+    agreements = [services.get_agreement(a.id) for a in sorted(case.agreements, key=lambda a: a.version)]
+    return {
+        "title": case.title,
+        "persons": [(p.display_name, p.family_role, p.birth_date, p.is_guardian) for p in case.persons],
+        "partners": [(p.kind, p.display_name, p.function, p.contact) for p in case.partners],
+        "consents": [(case.person(c.person_id).display_name,
+                      case.partner(c.partner_id).display_name if c.partner_id else None,
+                      c.categories, c.given_on, c.form, c.text, c.revoked_on) for c in case.consents],
+        "agreements": [{
+            "version": a.version, "status": a.status, "hash": a.content_hash, "document_id": a.document_id,
+            "dates": (a.start_date, a.planned_end, a.next_review), "mandate": a.mandate,
+            "goals": [(g.client_words, g.professional_wording,
+                       [(i.description, i.scale, i.level_texts, i.baseline, i.target) for i in g.indicators])
+                      for g in a.goals],
+            "tasks": [(t.what, t.due_date, case.person(t.person_id).display_name if t.person_id else
+                       case.partner(t.partner_id).display_name) for t in a.tasks],
+            "roles": [r.description for r in a.roles],
+            "communication": [(c.kind, c.what, c.who, c.to_whom, c.rhythm, c.next_date) for c in a.communication],
+        } for a in agreements],
+    }
+
+
+def test_file_has_documented_header_and_iso_dates(demo_file) -> None:
+    path, data = demo_file
+    assert data["format"] == FORMAT and data["version"] == 1
+    agreement = data["case"]["agreements"][0]
+    assert agreement["status"] == "final" and len(agreement["content_hash"]) == 64
+    # dates are ISO 8601 in the file, never TT.MM.JJJJ
+    assert len(agreement["start_date"]) == 10 and agreement["start_date"][4] == "-"
+    assert "Жанна Иванова" in path.read_text(encoding="utf-8")  # UTF-8, not \u escapes
+
+
+def test_round_trip_gives_same_content_and_hash(services: Services, demo_file, tmp_path: Path) -> None:
+    path, data = demo_file
+    other = Services.open(tmp_path / "other")
+    try:
+        result = import_case(other, path)
+        assert result.warnings == []
+        original = _content(services, data_case_id(services))
+        imported = _content(other, result.case_id)
+        assert imported == original
+        assert imported["agreements"][0]["hash"] == data["case"]["agreements"][0]["content_hash"]
+    finally:
+        other.close()
+
+
+def data_case_id(services: Services) -> int:
+    (summary,) = services.list_cases()
+    return summary.id
+
+
+def test_import_into_same_database_creates_a_new_case(services: Services, demo_file) -> None:
+    path, _ = demo_file
+    first = data_case_id(services)
+    result = import_case(services, path)
+    assert result.case_id != first
+    assert len(services.list_cases()) == 2
+    # the original is untouched, the copy is frozen with the same hash
+    new = services.get_agreement(result.agreement_ids[0])
+    assert new.status == AgreementStatus.FINAL
+    assert _content(services, result.case_id) == _content(services, first)
+
+
+def test_two_versions_and_a_revoked_consent_survive(services: Services, demo_file, tmp_path: Path) -> None:
+    case_id = data_case_id(services)
+    final = services.get_case(case_id).agreements[0]
+    draft = services.new_version(final.id)
+    draft = services.get_agreement(draft.id)
+    draft.goals[0].client_words = "Morgens ist es schon ruhiger – jetzt soll es so bleiben."
+    services.save(draft.goals[0])
+    case = services.get_case(case_id)
+    oma_consent = next(c for c in case.consents if c.partner_id is not None
+                       and case.partner(c.partner_id).name == "Жанна Иванова")
+    # the draft must not keep tasks for the grandmother once consent is gone
+    for task in draft.tasks:
+        if task.partner_id == oma_consent.partner_id:
+            services.delete(task)
+    for role in draft.roles:
+        if role.partner_id == oma_consent.partner_id:
+            services.delete(role)
+    services.revoke_consent(oma_consent.id, dt.date.today(), "Oma zieht um.")
+    path = export_case(services, case_id, tmp_path / "zwei.json")
+
+    other = Services.open(tmp_path / "other")
+    try:
+        result = import_case(other, path)
+        assert result.warnings == []
+        before, after = _content(services, case_id), _content(other, result.case_id)
+        assert [a["version"] for a in after["agreements"]] == [1, 2]
+        assert after["agreements"][1]["status"] == AgreementStatus.DRAFT
+        assert after["agreements"][1]["goals"] == before["agreements"][1]["goals"]
+        assert after["agreements"][1]["tasks"] == before["agreements"][1]["tasks"]
+        assert after["agreements"][0]["hash"] == before["agreements"][0]["hash"]
+        assert after["consents"] == before["consents"]
+    finally:
+        other.close()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(format="something/else"), "keine Fall-Datei"),
+        (lambda d: d.update(version=2), "Formatversion 2"),
+        (lambda d: d.pop("version"), "Formatversion"),
+        (lambda d: d["case"]["persons"][0].pop("first_name"), "case.persons[0]: Das Feld „first_name“ fehlt"),
+        (lambda d: d["case"]["agreements"][0]["goals"][1].pop("client_words"),
+         "case.agreements[0].goals[1]: Das Feld „client_words“ fehlt"),
+        (lambda d: d["case"]["agreements"][0].update(start_date="01.03.2027"), "kein gültiges Datum"),
+        (lambda d: d["case"]["partners"][0].update(kind="neighbour"), "kein erlaubter Wert"),
+        (lambda d: d["case"]["agreements"][0]["tasks"][0].update(person_id=999, partner_id=None),
+         "Nummer 999 gibt es in der Datei nicht"),
+        (lambda d: d["case"]["agreements"][0]["goals"][0]["indicators"][0].update(baseline="hoch"),
+         "ganze Zahl"),
+        (lambda d: d["case"]["agreements"][0].update(content_hash=""), "Prüfwert fehlt"),
+    ],
+)
+def test_invalid_files_are_refused_with_a_german_message(demo_file, change, message) -> None:
+    _, data = demo_file
+    broken = copy.deepcopy(data)
+    change(broken)
+    with pytest.raises(ExchangeError) as info:
+        case_from_dict(broken)
+    assert message in str(info.value)
+
+
+def test_refused_file_creates_nothing(services: Services, demo_file, tmp_path: Path) -> None:
+    _, data = demo_file
+    data["case"]["agreements"][0]["goals"][2]["indicators"][1].pop("target")
+    bad = tmp_path / "kaputt.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ExchangeError, match="target"):
+        import_case(services, bad)
+    assert len(services.list_cases()) == 1
+
+
+def test_broken_json_and_missing_file(tmp_path: Path) -> None:
+    bad = tmp_path / "kaputt.json"
+    bad.write_text('{"format": "kooperation-desktop/case", ', encoding="utf-8")
+    with pytest.raises(ExchangeError, match="kein gültiges JSON"):
+        read_case_file(bad)
+    with pytest.raises(ExchangeError, match="gibt es nicht"):
+        read_case_file(tmp_path / "fehlt.json")
+
+
+def test_changed_frozen_content_is_reported(services: Services, demo_file, tmp_path: Path) -> None:
+    _, data = demo_file
+    data["case"]["agreements"][0]["goals"][0]["client_words"] = "Heimlich geändert."
+    changed = tmp_path / "geaendert.json"
+    changed.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = import_case(services, changed)
+    assert any("Prüfwert" in w for w in result.warnings)
+
+
+def test_case_to_dict_lists_versions_oldest_first(services: Services, demo_file) -> None:
+    case_id = data_case_id(services)
+    services.new_version(services.get_case(case_id).agreements[0].id)
+    data = case_to_dict(services, case_id)
+    assert [a["version"] for a in data["case"]["agreements"]] == [1, 2]
+
+
+def test_draft_round_trip_stays_an_editable_draft(complete_case, tmp_path: Path) -> None:
+    services, case_id, agreement_id = complete_case
+    path = export_case(services, case_id, tmp_path / "entwurf.json")
+    other = Services.open(tmp_path / "other")
+    try:
+        result = import_case(other, path)
+        (new_id,) = result.agreement_ids
+        imported = other.get_agreement(new_id)
+        assert imported.status == AgreementStatus.DRAFT and imported.content_hash == ""
+        assert _content(other, result.case_id) == _content(services, case_id)
+        assert other.check(new_id) == []  # still complete: it can be finalised on the other laptop
+        other.finalise(new_id)
+    finally:
+        other.close()
