@@ -9,10 +9,7 @@ comparing the recomputed content hash with the one in the file.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import json
-import types
-import typing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,40 +30,13 @@ from .domain.model import (
     Role,
     Task,
 )
+from .domain.serialize import FormatError, from_dict, to_dict
 from .services import Services
 
 FORMAT = "kooperation-desktop/case"
 VERSION = 1
 
-# Fields written per entity (in this order); parent ids and child lists are implied by nesting.
-_FIELDS: dict[type, tuple[str, ...]] = {
-    Case: ("title", "file_number", "help_type", "status", "created_at"),
-    Person: ("id", "first_name", "last_name", "family_role", "birth_date", "is_guardian"),
-    Partner: ("id", "kind", "name", "organisation", "function", "contact"),
-    Consent: ("id", "person_id", "partner_id", "categories", "given_on", "form", "text_version", "text",
-              "note", "revoked_on", "revocation_note"),
-    Agreement: ("id", "version", "status", "document_id", "title", "start_date", "planned_end", "next_review",
-                "mandate", "goodwill", "client_view", "transition_offers", "transition_partners",
-                "transition_self", "wizard_step", "created_at", "finalised_at", "content_hash",
-                "predecessor_id"),
-    Goal: ("id", "position", "client_words", "professional_wording", "weight"),
-    Indicator: ("id", "position", "description", "scale", "level_texts", "baseline", "target"),
-    Role: ("id", "person_id", "partner_id", "description"),
-    Task: ("id", "position", "person_id", "partner_id", "what", "due_date", "goal_id"),
-    CommunicationRule: ("id", "position", "kind", "what", "who", "to_whom", "rhythm", "next_date"),
-}
-
-# Child lists per entity: JSON key -> child class.
-_CHILDREN: dict[type, dict[str, type]] = {
-    Case: {"persons": Person, "partners": Partner, "consents": Consent, "agreements": Agreement},
-    Agreement: {"goals": Goal, "roles": Role, "tasks": Task, "communication": CommunicationRule},
-    Goal: {"indicators": Indicator},
-}
-
-_HINTS: dict[type, dict[str, Any]] = {cls: typing.get_type_hints(cls) for cls in _FIELDS}
-
-
-class ExchangeError(ValueError):
+class ExchangeError(FormatError):
     """A case file cannot be read or imported; the message is German and meant for the user."""
 
 
@@ -81,26 +51,6 @@ class ImportResult:
 # --- export -----------------------------------------------------------------------------
 
 
-def _to_json(value: Any) -> Any:
-    if isinstance(value, enum.Enum):
-        return value.value
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_to_json(v) for v in value]
-    return value
-
-
-def _entity_to_dict(obj: Any, children: dict[str, list[Any]] | None = None) -> dict[str, Any]:
-    out = {name: _to_json(getattr(obj, name)) for name in _FIELDS[type(obj)]}
-    for key, child_cls in _CHILDREN.get(type(obj), {}).items():
-        items = (children or {}).get(key)
-        if items is None:
-            items = getattr(obj, key)
-        out[key] = [_entity_to_dict(c) for c in items]
-    return out
-
-
 def case_to_dict(services: Services, case_id: int) -> dict[str, Any]:
     """The case with all its agreement versions (oldest first) as a JSON-ready dict."""
     case = services.get_case(case_id)
@@ -110,7 +60,7 @@ def case_to_dict(services: Services, case_id: int) -> dict[str, Any]:
         "version": VERSION,
         "exported_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "app_version": __version__,
-        "case": _entity_to_dict(case, {"agreements": agreements}),
+        "case": to_dict(case, {"agreements": agreements}),
     }
 
 
@@ -126,75 +76,6 @@ def export_case(services: Services, case_id: int, out: Path) -> Path:
 
 
 # --- reading and validating ---------------------------------------------------------------
-
-_TYPE_WORDS = {str: "ein Text", int: "eine ganze Zahl", float: "eine Zahl", bool: "true oder false",
-               list: "eine Liste", dict: "ein Objekt"}
-
-
-def _from_json(value: Any, hint: Any, where: str) -> Any:
-    optional = False
-    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        optional = len(args) < len(typing.get_args(hint))
-        hint = args[0]
-    if value is None:
-        if optional:
-            return None
-        raise ExchangeError(f"{where}: Ein Wert ist nötig (null ist hier nicht erlaubt).")
-    if typing.get_origin(hint) is list:
-        if not isinstance(value, list):
-            raise ExchangeError(f"{where}: Hier wird eine Liste erwartet.")
-        (item,) = typing.get_args(hint)
-        return [_from_json(v, item, f"{where}[{i}]") for i, v in enumerate(value)]
-    if isinstance(hint, type) and issubclass(hint, enum.Enum):
-        try:
-            return hint(value)
-        except ValueError:
-            allowed = ", ".join(f"„{m.value}“" for m in hint)
-            raise ExchangeError(f"{where}: „{value}“ ist kein erlaubter Wert (erlaubt: {allowed}).") from None
-    if hint is dt.datetime or hint is dt.date:
-        if not isinstance(value, str):
-            raise ExchangeError(f"{where}: Hier wird ein Datum im Format JJJJ-MM-TT erwartet.")
-        try:
-            parsed = dt.datetime.fromisoformat(value)
-            if hint is dt.date:
-                if len(value) != 10:
-                    raise ValueError
-                return parsed.date()
-            return parsed
-        except ValueError:
-            form = "JJJJ-MM-TT" if hint is dt.date else "JJJJ-MM-TTThh:mm:ss"
-            raise ExchangeError(f"{where}: „{value}“ ist kein gültiges Datum (Format {form}).") from None
-    if hint is float:
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return float(value)
-    elif hint is int:
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-    elif isinstance(value, hint):
-        return value
-    raise ExchangeError(f"{where}: Hier wird {_TYPE_WORDS.get(hint, str(hint))} erwartet.")
-
-
-def _entity_from_dict(cls: type, data: Any, where: str) -> Any:
-    if not isinstance(data, dict):
-        raise ExchangeError(f"{where}: Hier wird ein Objekt {{…}} erwartet.")
-    kwargs: dict[str, Any] = {}
-    for name in _FIELDS[cls]:
-        if name not in data:
-            raise ExchangeError(f"{where}: Das Feld „{name}“ fehlt.")
-        kwargs[name] = _from_json(data[name], _HINTS[cls][name], f"{where}.{name}")
-    for key, child_cls in _CHILDREN.get(cls, {}).items():
-        if key not in data:
-            raise ExchangeError(f"{where}: Das Feld „{key}“ fehlt.")
-        items = data[key]
-        if not isinstance(items, list):
-            raise ExchangeError(f"{where}.{key}: Hier wird eine Liste erwartet.")
-        kwargs[key] = [_entity_from_dict(child_cls, item, f"{where}.{key}[{i}]") for i, item in enumerate(items)]
-    if cls is Indicator and len(kwargs["level_texts"]) != 5:
-        raise ExchangeError(f"{where}.level_texts: Es werden genau fünf Texte (Stufen −2 bis +2) erwartet.")
-    return cls(**kwargs)
-
 
 def _check_ids(items: list[Any], where: str) -> set[int]:
     seen: set[int] = set()
@@ -231,7 +112,12 @@ def case_from_dict(data: Any) -> Case:
         )
     if "case" not in data:
         raise ExchangeError("Die Fall-Datei enthält keinen Fall (Feld „case“ fehlt).")
-    case: Case = _entity_from_dict(Case, data["case"], "case")
+    try:
+        case: Case = from_dict(Case, data["case"], "case")
+    except ExchangeError:
+        raise
+    except FormatError as e:
+        raise ExchangeError(str(e)) from None
     if not case.title.strip():
         raise ExchangeError("case.title: Der Fall braucht einen Titel.")
     persons = _check_ids(case.persons, "case.persons")

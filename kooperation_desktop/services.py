@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 
 import resources
 
-from .domain import rules
+from .domain import rules, serialize
 from .domain.model import (
     Agreement,
     AgreementStatus,
@@ -560,6 +560,7 @@ class Services:
             row.status = AgreementStatus.FINAL.value
             row.finalised_at = _now()
             row.content_hash = rules.content_hash(case, agreement)
+            row.frozen_content = serialize.freeze(case, agreement)
             for older in s.scalars(select(AgreementRow).where(
                     AgreementRow.case_id == row.case_id,
                     AgreementRow.document_id == row.document_id,
@@ -612,14 +613,41 @@ class Services:
             self._touch(s, row.case_id)
             return self._agreement(s, row.id)
 
+    def document(self, agreement_id: int) -> tuple[Case, Agreement]:
+        """The case and agreement as they are printed.
+
+        A draft is shown with the case as it is now. A finalised version is shown exactly as it
+        was finalised (its frozen snapshot): persons, partners and consents changed later do not
+        change it; its current status (e.g. superseded) is taken from the database.
+        """
+        with self._read() as s:
+            row = self._agreement_row(s, agreement_id)
+            if not row.frozen_content:
+                agreement = self._agreement(s, agreement_id)
+                return self._case(s, row.case_id), agreement
+            try:
+                case, agreement = serialize.thaw(row.frozen_content)
+            except serialize.FormatError as e:
+                raise RuleViolation(Problem("frozen_content", str(e))) from None
+            case.id, agreement.id, agreement.case_id = row.case_id, row.id, row.case_id
+            agreement.status = AgreementStatus(row.status)
+            agreement.finalised_at, agreement.content_hash = row.finalised_at, row.content_hash
+            return case, agreement
+
+    def verify_stored(self, agreement_id: int) -> bool:
+        """True when a finalised version's stored content still has its SHA-256 (drafts: False)."""
+        case, agreement = self.document(agreement_id)
+        if agreement.status == AgreementStatus.DRAFT or not agreement.content_hash:
+            return False
+        return rules.content_hash(case, agreement) == agreement.content_hash
+
     def export_pdf(self, agreement_id: int, out: Path) -> Path:
         """Render the agreement (only consented partners) to ``out`` (written atomically:
         a temporary file in the same folder, then renamed)."""
         from .pdf.render import render_agreement  # lazy: reportlab is heavy
 
         out = Path(out)
-        agreement = self.get_agreement(agreement_id)
-        case = self.get_case(agreement.case_id)  # type: ignore[arg-type]
+        case, agreement = self.document(agreement_id)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
         os.close(fd)
         tmp = Path(tmp_name)

@@ -149,6 +149,8 @@ class AgreementRow(Base):
     created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     finalised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     content_hash: Mapped[str] = mapped_column(String(64), default="")
+    # canonical JSON of the version as finalised (domain.serialize.freeze); "" for drafts
+    frozen_content: Mapped[str] = mapped_column(Text, default="", server_default="")
     predecessor_id: Mapped[int | None] = mapped_column(
         ForeignKey("agreements.id", ondelete="SET NULL"), index=True
     )
