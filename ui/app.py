@@ -1,0 +1,70 @@
+"""Start the desktop application: QApplication, German Qt texts, services, main window."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+APP_NAME = "Kooperation Desktop"
+
+UNEXPECTED_ERROR = (
+    "Ein unerwarteter Fehler ist aufgetreten. Ihre bisherigen Eingaben sind gespeichert.\n\n"
+    "Bitte speichern Sie nichts weiter in diesem Fenster, schließen Sie das Programm und starten Sie es neu. "
+    "Wenn der Fehler wieder auftritt, wenden Sie sich an die IT-Betreuung."
+)
+
+
+def install_german_qt_texts(app: QApplication) -> list[QTranslator]:
+    """Load Qt's own German translation so QWizard says "Weiter", "Zurück", "Abbrechen", "Fertig"."""
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name in ("qtbase_de",):
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def _log_without_client_data(exc_type: type[BaseException], tb: TracebackType | None) -> None:
+    """Where it failed (files, lines, functions) but not the message: it may contain client data."""
+    lines = [f'  File "{fs.filename}", line {fs.lineno}, in {fs.name}\n' for fs in traceback.extract_tb(tb)]
+    sys.stderr.write(f"Unerwarteter Fehler: {exc_type.__module__}.{exc_type.__qualname__}\n")
+    sys.stderr.write("".join(lines))
+
+
+def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    _log_without_client_data(exc_type, tb)
+    if QApplication.instance() is not None:
+        QMessageBox.critical(None, "Unerwarteter Fehler", UNEXPECTED_ERROR)
+
+
+def run(data_dir: Path | None = None) -> int:
+    """Open the window on ``data_dir`` (default: the user's data folder); returns the exit code."""
+    from kooperation_desktop.paths import default_data_dir
+    from kooperation_desktop.services import Services
+
+    from .main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    install_german_qt_texts(app)
+    sys.excepthook = excepthook
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    services = Services.open(data_dir)
+    try:
+        window = MainWindow(services)
+        window.show()
+        return app.exec()
+    finally:
+        services.close()

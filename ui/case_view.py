@@ -1,0 +1,151 @@
+"""Read-only view of one case: persons, partners, consents and agreement versions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kooperation_desktop.domain.labels import (
+    AGREEMENT_STATUS,
+    CONSENT_FORM,
+    INFO_CATEGORY,
+    PARTNER_KIND,
+    format_date,
+)
+from kooperation_desktop.domain.model import Case, Consent
+
+from .widgets import hint_label, section_label
+
+
+def consent_party(case: Case, consent: Consent) -> str:
+    if consent.partner_id is None:
+        return "Hilfe und Zusammenarbeit (allgemein)"
+    partner = case.partner(consent.partner_id)
+    return partner.display_name if partner else "?"
+
+
+def consent_rows(case: Case) -> list[list[str]]:
+    rows = []
+    for c in case.consents:
+        person = case.person(c.person_id)
+        rows.append([
+            person.display_name if person else "",
+            consent_party(case, c),
+            format_date(c.given_on),
+            CONSENT_FORM.get(c.form, str(c.form)),
+            format_date(c.revoked_on, "—"),
+            ", ".join(INFO_CATEGORY.get(x, str(x)) for x in c.categories) or "—",
+        ])
+    return rows
+
+
+MAX_COLUMN_WIDTH = 200
+
+CONSENT_HEADERS = ["Wer", "Für wen", "Seit", "Form", "Widerrufen", "Welche Informationen"]
+
+
+def make_table(headers: Sequence[str], parent: QWidget | None = None, name: str = "") -> QTableWidget:
+    table = QTableWidget(0, len(headers), parent)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    if name:
+        table.setAccessibleName(name)
+    return table
+
+
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], max_visible: int = 6) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            table.setItem(r, c, item)
+    table.resizeColumnsToContents()
+    for c in range(table.columnCount() - 1):
+        table.setColumnWidth(c, min(table.columnWidth(c), MAX_COLUMN_WIDTH))
+    table.resizeRowsToContents()
+    header_h = table.horizontalHeader().sizeHint().height()
+    rows_h = sum(table.rowHeight(r) for r in range(min(len(rows), max_visible))) or 26
+    scroll_h = table.horizontalScrollBar().sizeHint().height()  # room for it when columns are wide
+    table.setFixedHeight(header_h + rows_h + scroll_h + 2 * table.frameWidth() + 2)
+
+
+class CaseView(QScrollArea):
+    """The right-hand side of the main window."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        host = QWidget(self)
+        layout = QVBoxLayout(host)
+        self.title = section_label("Kein Fall ausgewählt", host)
+        self.details = hint_label("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.", host)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+
+        self.persons = make_table(["Name", "Rolle in der Familie", "Geburtsdatum", "Personensorge"], host, "Personen")
+        self.partners = make_table(["Name", "Art", "Einrichtung", "Funktion", "Kontakt"], host, "Kooperationspartner")
+        self.consents = make_table(CONSENT_HEADERS, host, "Einverständnisse")
+        self.agreements = make_table(["Version", "Status", "Datum", "Dokument", "Prüfsumme"], host, "Vereinbarungen")
+        for heading, table in (("Familie", self.persons), ("Kooperationspartner", self.partners),
+                               ("Einverständnisse", self.consents), ("Vereinbarungen", self.agreements)):
+            label = QLabel(f"<b>{heading}</b>", host)
+            label.setBuddy(table)
+            layout.addWidget(label)
+            layout.addWidget(table)
+        layout.addStretch(1)
+        self.setWidget(host)
+        self.case: Case | None = None
+        self.show_case(None)
+
+    def show_case(self, case: Case | None) -> None:
+        self.case = case
+        if case is None:
+            self.title.setText("Kein Fall ausgewählt")
+            self.details.setText("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.")
+            for table in (self.persons, self.partners, self.consents, self.agreements):
+                fill_table(table, [])
+            return
+        self.title.setText(case.title)
+        details = [x for x in (
+            f"Aktenzeichen: {case.file_number}" if case.file_number else "",
+            case.help_type,
+        ) if x]
+        self.details.setText(" · ".join(details) or "Ohne Aktenzeichen und Hilfeart")
+        fill_table(self.persons, [
+            [p.display_name, p.family_role, format_date(p.birth_date), "ja" if p.is_guardian else "nein"]
+            for p in case.persons
+        ])
+        fill_table(self.partners, [
+            [p.name, PARTNER_KIND.get(p.kind, str(p.kind)), p.organisation, p.function, p.contact]
+            for p in case.partners
+        ])
+        fill_table(self.consents, consent_rows(case))
+        fill_table(self.agreements, [
+            [
+                str(a.version),
+                AGREEMENT_STATUS.get(a.status, str(a.status)),
+                format_date((a.finalised_at or a.created_at).date() if (a.finalised_at or a.created_at) else None),
+                a.document_id,
+                a.content_hash[:12] + "…" if a.content_hash else "—",
+            ]
+            for a in case.agreements
+        ])

@@ -1,0 +1,172 @@
+"""Common behaviour of the wizard pages: load on entry, save as the user types, check on "Weiter".
+
+A page edits domain objects in place and marks them dirty; a short timer (and leaving the page)
+saves them through the services. Whether the user may go on is decided by the core
+(:func:`kooperation_desktop.domain.wizard.may_go_on`); the page only shows its German messages.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+
+from kooperation_desktop.domain.model import Agreement, Case
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.domain.wizard import Step, may_go_on, step_info
+from kooperation_desktop.services import Services
+
+from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel
+
+if TYPE_CHECKING:
+    from .wizard import AgreementWizard
+
+SAVE_DELAY_MS = 400
+
+
+class StepPage(QWizardPage):
+    """Base class of every wizard page; subclasses set ``step`` and implement build()/load()."""
+
+    step: Step
+
+    def __init__(self, services: Services, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        info = step_info(self.step)
+        self.setTitle(info.title)
+        self.setSubTitle(info.subtitle)
+        self.setAccessibleName(info.title)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.frozen_banner = ErrorLabel(self, style=WARNING_STYLE)
+        outer.addWidget(self.frozen_banner)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.body = QWidget(self.scroll)
+        self.content = QVBoxLayout(self.body)
+        self.content.setContentsMargins(4, 4, 12, 4)
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        self.problems = ErrorLabel(self)
+        self.problems.setAccessibleName("Was noch fehlt")
+        outer.addWidget(self.problems)
+
+        self._dirty: list[Any] = []
+        self._agreement_dirty = False
+        self._loading = False
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.flush)
+        self.build()
+        self.content.addStretch(1)
+
+    # --- to implement --------------------------------------------------------------------
+    def build(self) -> None:
+        """Create the page's widgets (once)."""
+
+    def load(self) -> None:
+        """Fill the widgets from ``self.case`` / ``self.agreement`` (on every entry)."""
+
+    # --- access to the wizard's state -----------------------------------------------------
+    def wiz(self) -> AgreementWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+    @property
+    def case(self) -> Case:
+        return self.wiz().case
+
+    @property
+    def agreement(self) -> Agreement:
+        return self.wiz().agreement
+
+    # --- saving ---------------------------------------------------------------------------
+    def mark_dirty(self, entity: Any) -> None:
+        if self._loading:
+            return
+        if not any(e is entity for e in self._dirty):
+            self._dirty.append(entity)
+        self.save_timer.start()
+
+    def mark_agreement_dirty(self) -> None:
+        if self._loading:
+            return
+        self._agreement_dirty = True
+        self.save_timer.start()
+
+    def pending(self) -> bool:
+        return bool(self._dirty) or self._agreement_dirty
+
+    def flush(self) -> list[str]:
+        """Save everything typed so far; returns German messages of refused saves."""
+        self.save_timer.stop()
+        errors: list[str] = []
+        dirty, self._dirty = self._dirty, []
+        for entity in dirty:
+            try:
+                saved = self.services.save(entity)
+            except RuleViolation as exc:
+                errors.extend(p.message for p in exc.problems)
+                self._dirty.append(entity)  # not saved yet: try again with the next change
+                continue
+            if saved is not None and saved is not entity:
+                entity.id = saved.id
+        if self._agreement_dirty:
+            self._agreement_dirty = False
+            try:
+                self.services.update_agreement(self.agreement)
+            except RuleViolation as exc:
+                errors.extend(p.message for p in exc.problems)
+        if errors:
+            self.problems.show_messages(errors)
+        elif not self._loading:
+            self.problems.clear_messages()
+        return errors
+
+    def delete_entity(self, entity: Any) -> None:
+        self._dirty = [e for e in self._dirty if e is not entity]
+        if getattr(entity, "id", None) is None:
+            return
+        try:
+            self.services.delete(entity)
+        except RuleViolation as exc:
+            self.problems.show_messages([p.message for p in exc.problems])
+
+    # --- QWizardPage ----------------------------------------------------------------------
+    def initializePage(self) -> None:  # noqa: N802
+        self.wiz().reload()
+        self.problems.clear_messages()
+        self._dirty = []
+        self._agreement_dirty = False
+        if self.agreement.is_editable:
+            self.frozen_banner.clear_messages()
+        else:
+            self.frozen_banner.show_messages([
+                f"Version {self.agreement.version} ist abgeschlossen und kann nicht mehr geändert werden. "
+                "Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an."
+            ])
+        self._loading = True
+        try:
+            self.load()
+        finally:
+            self._loading = False
+        self.body.setEnabled(self.agreement.is_editable or self.step.value == "overview")
+
+    def cleanupPage(self) -> None:  # noqa: N802  (going back: keep what was typed)
+        self.flush()
+
+    def validatePage(self) -> bool:  # noqa: N802
+        errors = self.flush()
+        errors += [d.error_text() for d in self.body.findChildren(DateEdit) if not d.is_valid()]
+        self.wiz().reload()
+        problems = may_go_on(self.step, self.case, self.agreement)
+        messages = errors + [p.message for p in problems]
+        if messages:
+            self.problems.show_messages(messages)
+            return False
+        self.problems.clear_messages()
+        return True

@@ -1,0 +1,178 @@
+"""Arbeitsteilung & Rollen: who does what until when, each party's role, the youth office's mandate.
+
+Only family members and partners with the family's consent can be chosen; which partners those
+are is asked from the core (:func:`kooperation_desktop.domain.rules.consented_partners`).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from kooperation_desktop.domain.labels import PARTNER_KIND
+from kooperation_desktop.domain.model import Partner, Role, Task
+from kooperation_desktop.domain.rules import consented_partners
+from kooperation_desktop.domain.wizard import Step
+
+from ..widgets import Column, RowEditor, chain_before, hint_label, section_label
+from .base import StepPage
+
+Party = tuple[str, int | None]
+
+
+def partner_label(partner: Partner) -> str:
+    kind = PARTNER_KIND.get(partner.kind, "").split(" (")[0]
+    return f"{partner.display_name} – {kind}"
+
+
+def task_party(task: Task) -> Party | None:
+    if task.person_id is not None:
+        return ("person", task.person_id)
+    if task.partner_id is not None:
+        return ("partner", task.partner_id)
+    return None
+
+
+def set_task_party(task: Task, party: Party | None) -> None:
+    task.person_id = party[1] if party and party[0] == "person" else None
+    task.partner_id = party[1] if party and party[0] == "partner" else None
+
+
+class TasksPage(StepPage):
+    step = Step.TASKS
+
+    def build(self) -> None:
+        self.content.addWidget(section_label("Wer macht was bis wann?", self.body))
+        self.content.addWidget(hint_label(
+            "Auch die Familie übernimmt eigene Aufgaben. Personen und Stellen ohne Einverständnis der "
+            "Familie können keine Aufgaben bekommen und stehen deshalb nicht zur Auswahl.", self.body))
+        self.tasks = RowEditor(
+            [
+                Column("who", "Wer", "combo", choices=self.party_choices, get=task_party, set=set_task_party,
+                       stretch=3),
+                Column("what", "Was", placeholder="z. B. Lena morgens wecken", stretch=5),
+                Column("due_date", "Bis wann", "date", placeholder="laufend", stretch=2),
+            ],
+            self._new_task,
+            add_text="&Aufgabe hinzufügen",
+            item_name="Aufgabe",
+            empty_text="Noch keine Aufgabe.",
+            parent=self.body,
+        )
+        self.tasks.edited.connect(self.mark_dirty)
+        self.tasks.removed.connect(self.delete_entity)
+        self.content.addWidget(self.tasks)
+
+        self.content.addSpacing(10)
+        self.content.addWidget(section_label("Rollen", self.body))
+        self.content.addWidget(hint_label("Welche Rolle hat wer in der Zusammenarbeit?", self.body))
+        self.roles_host = QWidget(self.body)
+        self.roles_grid = QGridLayout(self.roles_host)
+        self.roles_grid.setContentsMargins(0, 0, 0, 0)
+        self.roles_grid.setColumnStretch(1, 1)
+        self.content.addWidget(self.roles_host)
+        self.role_edits: dict[Party, QLineEdit] = {}
+
+        self.content.addSpacing(10)
+        mandate_label = section_label("Auftrag des &Jugendamts", self.body)
+        self.mandate = QPlainTextEdit(self.body)
+        self.mandate.setTabChangesFocus(True)
+        self.mandate.setFixedHeight(90)
+        self.mandate.setPlaceholderText("Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …")
+        self.mandate.setAccessibleName("Auftrag des Jugendamts")
+        mandate_label.setBuddy(self.mandate)
+        self.content.addWidget(mandate_label)
+        self.content.addWidget(self.mandate)
+        self.mandate.textChanged.connect(self._mandate_changed)
+
+    # --- choices ---------------------------------------------------------------------------
+    def party_choices(self) -> list[tuple[str, Party]]:
+        case = self.case
+        choices: list[tuple[str, Party]] = [
+            (f"{p.display_name} (Familie)", ("person", p.id)) for p in case.persons if p.id is not None
+        ]
+        choices += [
+            (partner_label(p), ("partner", p.id)) for p in consented_partners(case)
+        ]
+        return choices
+
+    def _new_task(self) -> Task:
+        position = max((t.position for t in self.tasks.entities()), default=-1) + 1
+        task = Task(agreement_id=self.agreement.id, position=position)
+        choices = self.party_choices()
+        if choices:
+            set_task_party(task, choices[0][1])
+        return task
+
+    # --- loading ---------------------------------------------------------------------------
+    def load(self) -> None:
+        self.tasks.set_entities(self.agreement.tasks)
+        if not self.agreement.tasks:
+            self.tasks.add_row()
+        self._load_roles()
+        self.mandate.setPlainText(self.agreement.mandate)
+
+    def _load_roles(self) -> None:
+        while self.roles_grid.count():
+            w = self.roles_grid.takeAt(0).widget()
+            if w is not None:
+                w.hide()
+                w.deleteLater()
+        self.role_edits = {}
+        case = self.case
+        parties: list[tuple[str, Party]] = [
+            (f"{p.display_name} (Familie)", ("person", p.id)) for p in case.persons
+        ]
+        allowed = consented_partners(case)
+        parties += [(partner_label(p), ("partner", p.id)) for p in allowed]
+        allowed_ids = {p.id for p in allowed}
+        for role in self.agreement.roles:  # roles of partners whose consent was revoked stay visible
+            if role.partner_id is not None and role.partner_id not in allowed_ids:
+                partner = case.partner(role.partner_id)
+                name = partner.display_name if partner else "?"
+                parties.append((f"{name} – kein Einverständnis", ("partner", role.partner_id)))
+        for r, (label_text, party) in enumerate(parties):
+            label = QLabel(label_text, self.roles_host)
+            edit = QLineEdit(self.roles_host)
+            edit.setAccessibleName(f"Rolle von {label_text}")
+            edit.setPlaceholderText("z. B. begleitet, erinnert, berichtet …")
+            label.setBuddy(edit)
+            role = self._role_for(party)
+            edit.setText(role.description if role else "")
+            edit.textChanged.connect(lambda text, party=party: self._role_changed(party, text))
+            self.roles_grid.addWidget(label, r, 0)
+            self.roles_grid.addWidget(edit, r, 1)
+            self.role_edits[party] = edit
+        if self.role_edits:
+            chain_before(self.mandate, list(self.role_edits.values()))
+
+    def _role_for(self, party: Party) -> Role | None:
+        kind, pid = party
+        return next((r for r in self.agreement.roles
+                     if (r.person_id if kind == "person" else r.partner_id) == pid), None)
+
+    def role_edit(self, name: str) -> QLineEdit:
+        """The role field of the party whose label contains ``name`` (for tests)."""
+        for party, edit in self.role_edits.items():
+            if name in edit.accessibleName():
+                return edit
+        raise KeyError(name)
+
+    # --- changes ---------------------------------------------------------------------------
+    def _role_changed(self, party: Party, text: str) -> None:
+        if self._loading:
+            return
+        role = self._role_for(party)
+        if role is None:
+            kind, pid = party
+            role = Role(agreement_id=self.agreement.id,
+                        person_id=pid if kind == "person" else None,
+                        partner_id=pid if kind == "partner" else None)
+            self.agreement.roles.append(role)
+        role.description = text
+        self.mark_dirty(role)
+
+    def _mandate_changed(self) -> None:
+        if self._loading:
+            return
+        self.agreement.mandate = self.mandate.toPlainText()
+        self.mark_agreement_dirty()

@@ -1,0 +1,101 @@
+"""Zeitrahmen & Übergang: start, planned end, next review; what comes after; the family's view; goodwill."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit
+
+import resources
+from kooperation_desktop.domain.wizard import Step
+
+from ..widgets import DateEdit, hint_label, section_label
+from .base import StepPage
+
+DATE_FIELDS = (
+    ("start_date", "&Beginn der Hilfe:"),
+    ("planned_end", "&Geplantes Ende:"),
+    ("next_review", "&Nächste Überprüfung:"),
+)
+
+TEXT_FIELDS = (
+    ("transition_offers", "&Anschlussangebote", "Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein"),
+    ("transition_partners", "&Wer bleibt an der Seite der Familie?", "z. B. Oma Fatma, Klassenlehrerin"),
+    ("transition_self", "Was übernimmt die Familie &selbst?", "z. B. Termine selbst vereinbaren"),
+    ("client_view", "S&icht der Familie", "Was sagt die Familie zu dieser Vereinbarung? In ihren Worten."),
+)
+
+
+def default_goodwill() -> str:
+    return resources.text("texts", "goodwill_de.txt").strip()
+
+
+class TimeframePage(StepPage):
+    step = Step.TIMEFRAME
+
+    def build(self) -> None:
+        self.content.addWidget(section_label("Zeitrahmen", self.body))
+        self.content.addWidget(hint_label("Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?",
+                                          self.body))
+        dates = QGridLayout()
+        self.dates: dict[str, DateEdit] = {}
+        for c, (key, text) in enumerate(DATE_FIELDS):
+            edit = DateEdit(self.body, accessible_name=text.replace("&", "").rstrip(":"))
+            edit.setMaximumWidth(160)
+            label = QLabel(text, self.body)
+            label.setBuddy(edit)
+            dates.addWidget(label, 0, c)
+            dates.addWidget(edit, 1, c)
+            edit.dateChanged.connect(lambda value, key=key: self._set(key, value))
+            self.dates[key] = edit
+        dates.setColumnStretch(len(DATE_FIELDS), 1)
+        self.content.addLayout(dates)
+        self.start_date, self.planned_end, self.next_review = (self.dates[k] for k, _ in DATE_FIELDS)
+
+        self.content.addSpacing(10)
+        self.content.addWidget(section_label("Übergang", self.body))
+        grid = QGridLayout()
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for i, (key, text, placeholder) in enumerate(TEXT_FIELDS):
+            edit = QPlainTextEdit(self.body)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(80)
+            edit.setPlaceholderText(placeholder)
+            edit.setAccessibleName(text.replace("&", ""))
+            label = QLabel(text if text.endswith("?") else text + ":", self.body)
+            label.setBuddy(edit)
+            row, col = divmod(i, 2)
+            grid.addWidget(label, row * 2, col)
+            grid.addWidget(edit, row * 2 + 1, col)
+            edit.textChanged.connect(lambda key=key, edit=edit: self._set(key, edit.toPlainText()))
+            self.texts[key] = edit
+        self.content.addLayout(grid)
+
+        self.content.addSpacing(10)
+        goodwill_label = section_label("Wie wir zusammenarbeiten (Wohlw&ollen)", self.body)
+        self.goodwill = QPlainTextEdit(self.body)
+        self.goodwill.setTabChangesFocus(True)
+        self.goodwill.setFixedHeight(90)
+        self.goodwill.setAccessibleName("Wie wir zusammenarbeiten")
+        goodwill_label.setBuddy(self.goodwill)
+        self.goodwill.textChanged.connect(lambda: self._set("goodwill", self.goodwill.toPlainText()))
+        self.content.addWidget(goodwill_label)
+        self.content.addWidget(self.goodwill)
+
+    def _set(self, key: str, value: object) -> None:
+        if self._loading:
+            return
+        setattr(self.agreement, key, value)
+        self.mark_agreement_dirty()
+
+    def load(self) -> None:
+        a = self.agreement
+        for key, edit in self.dates.items():
+            edit.setDate(getattr(a, key))
+        for key, edit in self.texts.items():
+            edit.setPlainText(getattr(a, key))
+        self.goodwill.setPlainText(a.goodwill)
+        if not a.goodwill.strip() and a.is_editable:
+            a.goodwill = default_goodwill()
+            self.goodwill.setPlainText(a.goodwill)
+            self._agreement_dirty = True  # saved with the next change or when leaving the page

@@ -1,0 +1,135 @@
+"""AgreementWizard: a QWizard built from a tuple of page classes (after Picard's setup wizard).
+
+The step order, titles and "may I go on" rules come from the Qt-free
+:mod:`kooperation_desktop.domain.wizard`; the wizard remembers the step it is on in
+``agreement.wizard_step`` and reopens there.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget, QWizard
+
+from kooperation_desktop.domain.model import Agreement, Case
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.domain.wizard import STEPS, Step, resume_step, step_index
+from kooperation_desktop.services import Services
+
+from .base import StepPage
+from .page_communication import CommunicationPage
+from .page_consent import ConsentPage
+from .page_goals import GoalsPage
+from .page_indicators import IndicatorsPage
+from .page_overview import OverviewPage
+from .page_participants import ParticipantsPage
+from .page_tasks import TasksPage
+from .page_timeframe import TimeframePage
+
+PAGE_CLASSES: tuple[type[StepPage], ...] = (
+    ParticipantsPage,
+    ConsentPage,
+    GoalsPage,
+    IndicatorsPage,
+    TasksPage,
+    CommunicationPage,
+    TimeframePage,
+    OverviewPage,
+)
+
+assert tuple(p.step for p in PAGE_CLASSES) == tuple(s.step for s in STEPS), "pages must follow domain.wizard.STEPS"
+
+
+class AgreementWizard(QWizard):
+    """The "Kooperationsvereinbarung" wizard over the case's current draft."""
+
+    def __init__(self, services: Services, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.case_id = case_id
+        self.agreement: Agreement = services.current_draft(case_id)
+        self.case: Case = services.get_case(case_id)
+        self.setWindowTitle(f"Kooperationsvereinbarung – {self.case.title}")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CancelButton, "Schließen")
+        # Qt's German "Finish" is "Abschließen", which reads like finalising the agreement
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Fertig")
+        self.button(QWizard.WizardButton.CancelButton).setToolTip(
+            "Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter."
+        )
+        self.setMinimumSize(QSize(900, 620))
+        self.resize(1040, 720)
+        self.pages: dict[Step, StepPage] = {}
+        for i, cls in enumerate(PAGE_CLASSES):
+            page = cls(services, self)
+            self.setPage(i, page)
+            self.pages[cls.step] = page
+        self._resuming = True
+        self.restart()
+        target = step_index(resume_step(self.agreement))
+        while self.currentId() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:  # an earlier step is not complete any more: stay there
+                break
+        self._resuming = False
+        self.currentIdChanged.connect(self._remember_step)
+        self._remember_step(self.currentId())
+
+    # named access for tests and callers
+    @property
+    def page_participants(self) -> ParticipantsPage:
+        return self.pages[Step.PARTICIPANTS]  # type: ignore[return-value]
+
+    @property
+    def page_consent(self) -> ConsentPage:
+        return self.pages[Step.CONSENT]  # type: ignore[return-value]
+
+    @property
+    def page_goals(self) -> GoalsPage:
+        return self.pages[Step.GOALS]  # type: ignore[return-value]
+
+    @property
+    def page_indicators(self) -> IndicatorsPage:
+        return self.pages[Step.INDICATORS]  # type: ignore[return-value]
+
+    @property
+    def page_tasks(self) -> TasksPage:
+        return self.pages[Step.TASKS]  # type: ignore[return-value]
+
+    @property
+    def page_communication(self) -> CommunicationPage:
+        return self.pages[Step.COMMUNICATION]  # type: ignore[return-value]
+
+    @property
+    def page_timeframe(self) -> TimeframePage:
+        return self.pages[Step.TIMEFRAME]  # type: ignore[return-value]
+
+    @property
+    def page_overview(self) -> OverviewPage:
+        return self.pages[Step.OVERVIEW]  # type: ignore[return-value]
+
+    def current_step(self) -> Step | None:
+        page = self.currentPage()
+        return page.step if isinstance(page, StepPage) else None
+
+    def reload(self) -> None:
+        """Fetch the case and the agreement again (after saves)."""
+        self.case = self.services.get_case(self.case_id)
+        self.agreement = self.services.get_agreement(self.agreement.id)
+
+    def _remember_step(self, page_id: int) -> None:
+        if self._resuming or page_id < 0:
+            return
+        step = STEPS[page_id].step
+        self.agreement.wizard_step = step.value
+        try:
+            self.services.update_agreement(self.agreement)
+        except RuleViolation:
+            pass  # a frozen version keeps its step; nothing the user must act on
+
+    def done(self, result: int) -> None:
+        page = self.currentPage()
+        if isinstance(page, StepPage):
+            page.flush()
+        super().done(result)
