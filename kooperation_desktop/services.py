@@ -164,6 +164,15 @@ class Services:
         with Session(self._engine) as s:
             yield s
 
+    def transaction(self) -> contextlib.AbstractContextManager[Session]:
+        """One short write transaction, for the feature services (signing, follow-up, ...)
+        that live in their own modules and share this database. Never hand the Session to ui/."""
+        return self._tx()
+
+    def reading(self) -> contextlib.AbstractContextManager[Session]:
+        """A read-only session, for the feature services."""
+        return self._read()
+
     # --- helpers -----------------------------------------------------------------------
     @staticmethod
     def _touch(s: Session, case_id: int, *, refresh_search: bool = False) -> None:

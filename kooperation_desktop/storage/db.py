@@ -44,4 +44,6 @@ def upgrade_to_head(engine: Engine) -> None:
     cfg = alembic_config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
+        # "heads": feature branches of the migration tree (each with down_revision on the
+        # last shared revision) are all applied; a merge revision joins them later.
+        command.upgrade(cfg, "heads")
