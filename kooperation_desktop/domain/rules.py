@@ -16,6 +16,7 @@ from .model import (
     Agreement,
     AgreementStatus,
     Case,
+    Consent,
     InfoCategory,
     Partner,
     PartnerKind,
@@ -38,9 +39,14 @@ class RuleViolation(Exception):
 # --- consent (seed part 2, condition 3a) -------------------------------------------------
 
 
+def _holds(consent: Consent, on: dt.date | None) -> bool:
+    """Active, and it is known who gave it (a consent whose person was removed proves nothing)."""
+    return consent.person_id is not None and consent.is_active(on)
+
+
 def has_general_consent(case: Case, on: dt.date | None = None) -> bool:
     """The client's declared consent to the help and the cooperation (3a)."""
-    return any(c.partner_id is None and c.is_active(on) for c in case.consents)
+    return any(c.partner_id is None and _holds(c, on) for c in case.consents)
 
 
 def partner_has_consent(
@@ -58,7 +64,7 @@ def partner_has_consent(
     if partner.kind in (PartnerKind.YOUTH_OFFICE, PartnerKind.PROFESSIONAL):
         return has_general_consent(case, on)
     return any(
-        c.partner_id == partner.id and c.is_active(on) and category in c.categories
+        c.partner_id == partner.id and _holds(c, on) and category in c.categories
         for c in case.consents
     )
 

@@ -10,8 +10,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
+from kooperation_desktop import undo
 from kooperation_desktop.domain.model import Agreement, Case
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.domain.wizard import Step, may_go_on, step_info
@@ -42,6 +53,13 @@ class StepPage(QWizardPage):
         outer.setContentsMargins(0, 0, 0, 0)
         self.frozen_banner = ErrorLabel(self, style=WARNING_STYLE)
         outer.addWidget(self.frozen_banner)
+        self.undo_bar = UndoBar(self)
+        self.undo_bar.undo_button.clicked.connect(self.undo_removal)
+        outer.addWidget(self.undo_bar)
+        self._removal: undo.Removal | None = None
+        self.undo_shortcut = QShortcut(QKeySequence.StandardKey.Undo, self)
+        self.undo_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_shortcut.activated.connect(self.undo_removal)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -128,18 +146,47 @@ class StepPage(QWizardPage):
         return errors
 
     def delete_entity(self, entity: Any) -> None:
+        """Remove an entity the user took out; it can be put back with "Rückgängig" (Ctrl+Z)."""
         self._dirty = [e for e in self._dirty if e is not entity]
         if getattr(entity, "id", None) is None:
             return
+        self.flush()  # what else was typed is saved first, so the undo restores the latest text
         try:
-            self.services.delete(entity)
+            self._removal = undo.remove(self.services, entity)
         except RuleViolation as exc:
             self.problems.show_messages([p.message for p in exc.problems])
+            self.reload_page()
+            return
+        self.undo_bar.show_removal(self._removal.label)
+
+    def undo_removal(self) -> None:
+        """Put back the last removal on this page (with its indicators, tasks, consents ...)."""
+        if self._removal is None:
+            return
+        removal, self._removal = self._removal, None
+        self.undo_bar.hide()
+        try:
+            undo.undo(self.services, removal)
+        except RuleViolation as exc:
+            self.problems.show_messages([p.message for p in exc.problems])
+        self.reload_page()
+
+    def reload_page(self) -> None:
+        """Read the case and agreement again and refill the page's widgets."""
+        self.flush()
+        self.wiz().reload()
+        self._loading = True
+        try:
+            self.load()
+        finally:
+            self._loading = False
 
     # --- QWizardPage ----------------------------------------------------------------------
     def initializePage(self) -> None:  # noqa: N802
         self.wiz().reload()
         self.problems.clear_messages()
+        self._removal = None
+        self.undo_bar.hide()
         self._dirty = []
         self._agreement_dirty = False
         if self.agreement.is_editable:
@@ -170,3 +217,26 @@ class StepPage(QWizardPage):
             return False
         self.problems.clear_messages()
         return True
+
+
+class UndoBar(QFrame):
+    """"„…“ entfernt. [Rückgängig]" — shown after a removal until the page is left."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("undoBar")
+        self.setStyleSheet("#undoBar { background: #fff4ce; border: 1px solid #e0c36a; border-radius: 3px; }")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 2, 8, 2)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        row.addWidget(self.label, 1)
+        self.undo_button = QPushButton("&Rückgängig", self)
+        self.undo_button.setAccessibleName("Entfernen rückgängig machen")
+        self.undo_button.setToolTip("Das Entfernte wiederherstellen (Strg+Z)")
+        row.addWidget(self.undo_button)
+        self.hide()
+
+    def show_removal(self, label: str) -> None:
+        self.label.setText(f"{label} wurde entfernt.")
+        self.show()
