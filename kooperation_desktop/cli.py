@@ -20,6 +20,8 @@ from . import __version__
 from .domain import labels
 from .domain.model import AgreementSummary
 from .domain.rules import RuleViolation
+from .signing.commands import add_seal_arguments
+from .signing.commands import export as seal_export
 
 if TYPE_CHECKING:
     from .services import Services
@@ -73,6 +75,9 @@ def _add_data_dir(parser: argparse.ArgumentParser, default: object = argparse.SU
     # Sub-commands use SUPPRESS so "--data-dir X demo" and "demo --data-dir X" both work.
     parser.add_argument("--data-dir", metavar="ORDNER", type=Path, default=default,
                         help="Datenordner (Standard: der Datenordner des Benutzers, siehe README)")
+    from .protection.commands import add_passphrase_option
+
+    add_passphrase_option(parser, default)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -84,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}",
                         help="Programmversion anzeigen und beenden")
+    parser.add_argument("--self-test", action="store_true",
+                        help="Selbsttest: Datenbank in einem Temp-Ordner, ein PDF erzeugen, beenden (0 = in Ordnung)")
     _add_data_dir(parser, default=None)
     sub = parser.add_subparsers(dest="command", title="Befehle", metavar="BEFEHL", parser_class=_Parser)
 
@@ -103,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                                    "neueste Vereinbarung aller Fälle.")
     p.add_argument("--agreement", type=int, metavar="NR", help="Nummer der Vereinbarung (siehe „list“)")
     p.add_argument("--out", type=Path, required=True, metavar="DATEI", help="Ziel-Datei (.pdf)")
+    add_seal_arguments(p)  # abgeschlossene Versionen werden versiegelt (signing/commands.py)
     _add_data_dir(p)
 
     p = sub.add_parser("export-case", help="einen Fall als JSON-Datei speichern",
@@ -117,6 +125,17 @@ def build_parser() -> argparse.ArgumentParser:
                                    "neuen Fall (mit neuen Nummern).")
     p.add_argument("file", type=Path, metavar="DATEI", help="die JSON-Datei")
     _add_data_dir(p)
+
+    p = sub.add_parser("verify", help="das Siegel einer PDF-Datei prüfen",
+                       description="Prüft das digitale Siegel einer exportierten Vereinbarung: wer versiegelt hat, "
+                                   "wann, ob die Datei unverändert ist und ob ihr Prüfwert zur Datenbank passt. "
+                                   "Rückgabewert 0 nur bei unverändertem Siegel dieser Organisation über die "
+                                   "ganze Datei, sonst 3.")
+    p.add_argument("file", type=Path, metavar="DATEI.pdf", help="die PDF-Datei")
+    _add_data_dir(p)
+    from .protection.commands import add_commands as add_protection_commands
+
+    add_protection_commands(sub, _add_data_dir)
     return parser
 
 
@@ -128,7 +147,10 @@ def _services(data_dir: Path | None) -> Iterator[Services]:
     if path.exists() and not path.is_dir():
         raise CliError(f"„{path}“ ist kein Ordner.")
     path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only
-    services = Services.open(path)
+    from .protection.commands import announce_recovery_key, passphrase_for
+
+    services = Services.open(path, passphrase_for(path, _PASSPHRASE_FILE))
+    announce_recovery_key(services)
     try:
         yield services
     finally:
@@ -200,9 +222,26 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
             agreement_id = args.agreement
             if agreement_id not in _agreement_ids(services):
                 raise CliError(f"Eine Vereinbarung mit der Nummer {agreement_id} gibt es nicht (siehe „list“).")
-        written = services.export_pdf(agreement_id, out)
-    print(f"PDF gespeichert: {written}")
+        result = seal_export(services, agreement_id, out, args)
+    print(f"PDF gespeichert{' und versiegelt' if result.sealed else ''}: {result.path}")
     return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .signing.commands import verify
+
+    if not args.file.is_file():
+        raise CliError(f"Die Datei „{args.file}“ gibt es nicht.")
+    data_dir = args.data_dir if args.data_dir is not None else _default_data_dir()
+    try:
+        with _services(args.data_dir) as services:
+            result, code = verify(services, data_dir, args.file)
+    except CliError:
+        raise
+    except Exception:  # noqa: BLE001 - the database is optional for checking a seal
+        result, code = verify(None, data_dir, args.file)
+    print("\n".join(result.lines()))
+    return code
 
 
 def _cmd_export_case(args: argparse.Namespace) -> int:
@@ -236,7 +275,21 @@ _COMMANDS = {
     "export-pdf": _cmd_export_pdf,
     "export-case": _cmd_export_case,
     "import-case": _cmd_import_case,
+    "verify": _cmd_verify,
 }
+
+
+def _protection_commands() -> dict[str, object]:
+    from .protection import commands as pc
+
+    return {
+        "backup": lambda args: pc.cmd_backup(args, _services),
+        "restore": lambda args: pc.cmd_restore(args, _default_data_dir),
+        "change-password": lambda args: pc.cmd_change_password(args, _services),
+    }
+
+
+_PASSPHRASE_FILE: Path | None = None  # --passphrase-file of the current call (set in main)
 
 
 def _one_line(text: str) -> str:
@@ -247,7 +300,11 @@ def _error_line(exc: BaseException) -> str:
     """One German line describing ``exc``."""
     from .exchange import ExchangeError
 
-    if isinstance(exc, (CliError, ExchangeError)):
+    from .signing.errors import SealError
+
+    from .protection import ProtectionError
+
+    if isinstance(exc, (CliError, ExchangeError, SealError, ProtectionError)):
         return _one_line(str(exc))
     if isinstance(exc, RuleViolation):
         return _one_line("; ".join(p.message for p in exc.problems) or str(exc))
@@ -267,7 +324,13 @@ def _error_line(exc: BaseException) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    global _PASSPHRASE_FILE
+    _PASSPHRASE_FILE = getattr(args, "passphrase_file", None)
     try:
+        if args.self_test:
+            from .selftest import run_self_test  # packaging/build.sh runs this on the built app
+
+            return run_self_test()
         if args.command is None:
             try:
                 from ui.app import run  # lazily: only the window needs Qt
@@ -277,7 +340,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "Debian-Pakete aus der README installieren."
                 ) from exc
             return run(args.data_dir)
-        return _COMMANDS[args.command](args)
+        return {**_COMMANDS, **_protection_commands()}[args.command](args)
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130

@@ -105,6 +105,8 @@ def validate(entity: Entity) -> list[Problem]:
     elif isinstance(entity, Consent):
         if entity.person_id is None:
             p.append(Problem("person_id", "Bitte angeben, wer aus der Familie das Einverständnis gegeben hat."))
+        if entity.given_on and entity.given_on > dt.date.today():
+            p.append(Problem("given_on", "Das Datum des Einverständnisses darf nicht in der Zukunft liegen."))
         if entity.revoked_on and entity.given_on and entity.revoked_on < entity.given_on:
             p.append(Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."))
     elif isinstance(entity, Goal):
@@ -133,17 +135,30 @@ class Services:
         self.data_dir = data_dir
 
     @classmethod
-    def open(cls, data_dir: Path) -> "Services":
-        """Open (create and migrate with Alembic if needed) ``data_dir/kooperation.sqlite``."""
+    def open(cls, data_dir: Path, passphrase: str | None = None) -> "Services":
+        """Open (create and migrate with Alembic if needed) the encrypted ``data_dir/kooperation.sqlite``.
+
+        ``passphrase``: the user's password or the office's recovery key; None → the environment
+        variable ``KOOPERATION_PASSPHRASE`` (for scripts and the command line). A new folder is
+        set up encrypted with it (``services.key_state.new_recovery_key`` is then set, to show
+        once); a plain database of an earlier version is encrypted. Raises
+        :class:`~kooperation_desktop.protection.ProtectionError` (``PassphraseRequired``,
+        ``WrongPassphrase``) with a German message; nothing is touched then."""
+        from .protection import vault
+
         data_dir = Path(data_dir)
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        engine = make_engine(data_dir / DB_FILENAME)
+        key_state = vault.unlock(data_dir, passphrase)
+        engine = make_engine(data_dir / DB_FILENAME, key=key_state.current_key)
         try:
             upgrade_to_head(engine)
         except Exception:
             engine.dispose()
             raise
-        return cls(engine, data_dir)
+        services = cls(engine, data_dir)
+        services.key_state = key_state
+        vault.attach(services)  # audit trail, read-only closed cases
+        return services
 
     def close(self) -> None:
         self._engine.dispose()
@@ -398,6 +413,16 @@ class Services:
                         "Dieser Eintrag ist Teil einer abgeschlossenen Vereinbarung und kann nicht gelöscht werden.",
                     ))
                 case_id = row.case_id
+                consents = s.scalar(select(func.count()).select_from(ConsentRow).where(
+                    getattr(ConsentRow, col) == entity.id))
+                any_frozen = s.scalar(select(func.count()).select_from(AgreementRow).where(
+                    AgreementRow.case_id == case_id, AgreementRow.status != AgreementStatus.DRAFT.value))
+                if consents and any_frozen:
+                    raise RuleViolation(Problem(
+                        "status",
+                        "Zu diesem Eintrag gehört ein Einverständnis, auf dem eine abgeschlossene Vereinbarung "
+                        "beruht. Er kann deshalb nicht gelöscht werden (ein Einverständnis kann widerrufen werden).",
+                    ))
             elif isinstance(entity, Consent):
                 case_id = row.case_id
                 frozen = s.scalar(select(func.count()).select_from(AgreementRow).where(
@@ -458,6 +483,9 @@ class Services:
             row = s.get(ConsentRow, consent_id)
             if row is None:
                 raise _not_found("Einverständnis", consent_id)
+            if on > dt.date.today():
+                raise RuleViolation(Problem("revoked_on", "Ein Widerruf gilt ab dem Tag, an dem er erklärt wird: "
+                                                          "das Datum darf nicht in der Zukunft liegen."))
             if row.given_on is not None and on < row.given_on:
                 raise RuleViolation(Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."))
             row.revoked_on = on

@@ -34,7 +34,8 @@ class Removal:
     relink: list[Entity] = field(default_factory=list)  # still there, but their link to it was cut
 
 
-def _label(entity: Entity) -> str:
+def describe(entity: Entity) -> str:
+    """A short German name of the entity for messages, e.g. "Person „Ağrı Çelik“"."""
     if isinstance(entity, Person):
         return f"Person „{entity.display_name or 'ohne Namen'}“"
     if isinstance(entity, Partner):
@@ -67,7 +68,7 @@ def _draft_items(services: Services, case_id: int | None) -> list[Entity]:
 
 def remove(services: Services, entity: Entity) -> Removal:
     """Delete ``entity`` (RuleViolation if refused) and return how to undo it."""
-    removal = Removal(entity=copy.deepcopy(entity), label=_label(entity))
+    removal = Removal(entity=copy.deepcopy(entity), label=describe(entity))
     if isinstance(entity, Person):
         case = services.get_case(entity.case_id)  # type: ignore[arg-type]
         removal.relink = [c for c in case.consents if c.person_id == entity.id]

@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the databases are encrypted (SQLCipher); tests and CLI subprocesses unlock with this password
+os.environ.setdefault("KOOPERATION_PASSPHRASE", "test-passwort-Kooperation-2026")
 
 import datetime as dt  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
@@ -26,6 +28,11 @@ from kooperation_desktop.domain.model import (  # noqa: E402
     Task,
 )
 from kooperation_desktop.services import Services  # noqa: E402
+from kooperation_desktop.protection import keys as _keys  # noqa: E402
+
+# cheap scrypt for the many test databases (the cost is stored in each key file;
+# tests/test_protection.py checks the production cost on its own)
+_keys.SCRYPT_N = 2**12
 
 # Names the complete case uses (tests of the PDF and the UI look for them).
 MOTHER = ("Ağrı Şükrü", "Çelik")  # display name "Ağrı Şükrü Çelik"
@@ -145,3 +152,12 @@ def complete_case(services: Services) -> tuple[Services, int, int]:
     database; the agreement is a DRAFT that passes ``services.check()`` (so ``finalise`` works)."""
     case_id, agreement_id = build_complete_case(services)
     return services, case_id, agreement_id
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_close_question(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Closing a wizard with unsaved input asks (a modal box); tests that do not answer it
+    themselves must not hang on it at teardown: they drop the input, as "Verwerfen" would."""
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_discard", lambda parent, messages: True)

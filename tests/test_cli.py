@@ -17,6 +17,9 @@ def run(*args: str | Path, data_dir: Path | None = None) -> subprocess.Completed
     if data_dir is not None:
         cmd += ["--data-dir", str(data_dir)]
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
+    # final versions are exported sealed (tests/test_signing_cli.py covers the seal options)
+    env.setdefault("KOOPERATION_SEAL_PASSWORD", "test-siegel-passwort")
+    env.setdefault("KOOPERATION_SEAL_ORGANISATION", "Familienhilfe Lindenhof e. V.")
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
 
 

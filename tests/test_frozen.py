@@ -57,3 +57,62 @@ def test_a_draft_is_printed_with_the_case_as_it_is_now(complete_case):
     assert doc.status == AgreementStatus.DRAFT
     assert any(p.name == "Zweites Jugendamt" for p in doc_case.partners)
     assert not services.verify_stored(agreement_id)
+
+
+def test_consent_dates_later_than_finalising_do_not_change_the_version(complete_case, tmp_path):
+    """Judged as of the day it was finalised: a later consent or revocation does not alter v1."""
+    from conftest import NO_CONSENT
+    from kooperation_desktop.domain.model import Consent, InfoCategory
+
+    services, case_id, agreement_id = complete_case
+    final = services.finalise(agreement_id)
+    case = services.get_case(case_id)
+    school = next(p for p in case.partners if p.name == NO_CONSENT)
+    services.record_consent(Consent(case_id=case_id, person_id=case.persons[0].id, partner_id=school.id,
+                                    categories=[InfoCategory.AGREEMENT], given_on=dt.date.today()))
+    # thirty days later (the frozen rule judges consents as of the finalising day)
+    case_now, doc = services.document(agreement_id)
+    later = doc.finalised_at + dt.timedelta(days=30)
+    assert rules.content_hash(case_now, doc) == final.content_hash
+    doc.finalised_at = later  # what a wrong "as of today" rule would see
+    assert rules.content_hash(case_now, doc) == final.content_hash  # snapshot holds no later consent
+    assert NO_CONSENT not in pdf_text(services.export_pdf(agreement_id, tmp_path / "v1.pdf"))
+
+
+def test_consent_in_the_future_is_refused(services):
+    import pytest
+
+    from kooperation_desktop.domain.model import Consent, Person
+    from kooperation_desktop.domain.rules import RuleViolation
+
+    case = services.create_case("Familie Zukunft")
+    person = services.save(Person(case_id=case.id, first_name="Anna"))
+    with pytest.raises(RuleViolation, match="Zukunft"):
+        services.record_consent(Consent(case_id=case.id, person_id=person.id,
+                                        given_on=dt.date.today() + dt.timedelta(days=7)))
+    consent = services.record_consent(Consent(case_id=case.id, person_id=person.id))
+    with pytest.raises(RuleViolation, match="Zukunft"):
+        services.revoke_consent(consent.id, dt.date.today() + dt.timedelta(days=1))
+    assert services.get_case(case.id).consents[0].revoked_on is None
+
+
+def test_who_gave_a_consent_cannot_be_deleted_once_a_version_is_final(complete_case):
+    import pytest
+
+    from kooperation_desktop.domain.model import Consent, InfoCategory, Person
+    from kooperation_desktop.domain.rules import RuleViolation
+
+    services, case_id, agreement_id = complete_case
+    father = services.save(Person(case_id=case_id, first_name="Karl", last_name="Vater", is_guardian=True))
+    case = services.get_case(case_id)
+    partner = next(p for p in case.partners if p.name == INFORMAL)
+    services.record_consent(Consent(case_id=case_id, person_id=father.id, partner_id=partner.id,
+                                    categories=[InfoCategory.CONTACT]))
+    services.finalise(agreement_id)
+    with pytest.raises(RuleViolation, match="Einverständnis"):
+        services.delete(father)
+    with pytest.raises(RuleViolation, match="kann nicht gelöscht"):
+        services.delete(partner)
+    consents = services.get_case(case_id).consents
+    assert any(c.person_id == father.id for c in consents)
+    assert sum(c.partner_id == partner.id for c in consents) == 2

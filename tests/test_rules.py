@@ -202,3 +202,28 @@ def test_resume_step():
     assert wizard.resume_step(a) == wizard.Step.INDICATORS
     a.wizard_step = "garbage"
     assert wizard.resume_step(a) == wizard.Step.PARTICIPANTS
+
+
+def test_free_text_naming_a_partner_without_consent_blocks():
+    case, a = make_case(), make_agreement()
+    a.communication[0].to_whom = "Bericht an Frau Berg (Grundschule)"
+    problems = rules.completeness(case, a, TODAY)
+    assert [p.field for p in problems] == ["communication[0]"]
+    assert "Frau Berg" in problems[0].message and "kein Einverständnis" in problems[0].message
+    assert wizard.may_go_on(wizard.Step.COMMUNICATION, case, a, TODAY)
+    # with her consent the same text is fine
+    case.consents.append(Consent(person_id=1, partner_id=13, categories=[InfoCategory.AGREEMENT],
+                                 given_on=dt.date(2026, 11, 2)))
+    assert rules.mention_problems(case, a, TODAY) == []
+
+
+def test_frozen_version_is_judged_as_of_its_finalising_day():
+    case, a = make_case(), make_agreement()
+    a.status = AgreementStatus.FINAL
+    a.finalised_at = dt.datetime(2026, 11, 10, 12, 0)
+    h = rules.content_hash(case, a)
+    case.consents[1].revoked_on = dt.date(2026, 11, 20)  # revoked after finalising
+    assert rules.content_hash(case, a) == h
+    case.consents.append(Consent(person_id=1, partner_id=13, categories=[InfoCategory.AGREEMENT],
+                                 given_on=dt.date(2026, 11, 15)))  # consent after finalising
+    assert rules.content_hash(case, a) == h

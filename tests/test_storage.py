@@ -206,7 +206,13 @@ def test_reopening_keeps_everything(tmp_path: Path):
 def test_database_settings_protect_data(services: Services):
     db = services.data_dir / "kooperation.sqlite"
     assert db.exists()
-    con = sqlite3.connect(db)
+    plain = sqlite3.connect(db)
+    with pytest.raises(sqlite3.DatabaseError):  # encrypted (SQLCipher): plain sqlite cannot read it
+        plain.execute("PRAGMA journal_mode").fetchone()
+    plain.close()
+    from kooperation_desktop.storage.db import cipher_connect
+
+    con = cipher_connect(db, services.key_state.db_key)
     try:
         assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:

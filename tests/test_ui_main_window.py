@@ -119,5 +119,9 @@ def test_case_view_and_pdf_export_from_the_main_window(
 
     out = tmp_path / "export.pdf"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: out)
+    from ui.signing import dialogs as signing_dialogs  # a final version is sealed: first use sets up the seal
+
+    monkeypatch.setattr(signing_dialogs, "ask_seal_setup",
+                        lambda parent: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.", "siegel-passwort-1"))
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")

@@ -116,6 +116,10 @@ def fill_consent(qtbot, wizard: AgreementWizard) -> None:
     assert MOTHER in page.person_combo.currentText()  # the guardian is offered first
     click(qtbot, page.general_check)
     click(qtbot, page.row_for(NEIGHBOUR).check)
+    click(qtbot, page.record_button)  # the form of the consent has no default: it must be chosen
+    assert page.recorded.rowCount() == 0
+    assert "Form" in page.problems.text()
+    choose(qtbot, page.form_combo, "mündlich")
     click(qtbot, page.record_button)
     assert page.recorded.rowCount() == 2
     assert not page.general_check.isEnabled()  # recorded: shown as given

@@ -51,19 +51,30 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 def run(data_dir: Path | None = None) -> int:
     """Open the window on ``data_dir`` (default: the user's data folder); returns the exit code."""
     from kooperation_desktop.paths import default_data_dir
-    from kooperation_desktop.services import Services
 
     from .main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    install_german_qt_texts(app)
+    from PySide6.QtGui import QIcon
+
+    import resources
+
+    from .i18n import install_language, translate_widget_tree
+
+    install_language(app)  # German (Qt's own texts), or English when chosen in the settings
+    app.setWindowIcon(QIcon(str(resources.path("icons", "kooperation-desktop.png"))))
     sys.excepthook = excepthook
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    services = Services.open(data_dir)
+    from .protection import open_services
+
+    services = open_services(data_dir)  # set a password (first start) or unlock
+    if services is None:
+        return 0
     try:
         window = MainWindow(services)
+        translate_widget_tree(window)  # the main window's texts in English (only when chosen)
         window.show()
         return app.exec()
     finally:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -23,7 +23,7 @@ from kooperation_desktop.domain.labels import (
     PARTNER_KIND,
     format_date,
 )
-from kooperation_desktop.domain.model import Case, Consent
+from kooperation_desktop.domain.model import AgreementStatus, AgreementSummary, Case, Consent
 
 from .widgets import hint_label, section_label
 
@@ -61,6 +61,7 @@ def make_table(headers: Sequence[str], parent: QWidget | None = None, name: str 
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setTabKeyNavigation(False)  # Tab leaves the table (no keyboard trap); arrows move in it
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -91,6 +92,8 @@ def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]], max_visible: 
 class CaseView(QScrollArea):
     """The right-hand side of the main window."""
 
+    case_shown = Signal(object)  # the Case (or None) just shown; feature sections follow it
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWidgetResizable(True)
@@ -116,8 +119,23 @@ class CaseView(QScrollArea):
         self.case: Case | None = None
         self.show_case(None)
 
+    def agreement_to_print(self) -> AgreementSummary | None:
+        """The selected version, else the newest finalised or signed one, else the draft."""
+        if self.case is None or not self.case.agreements:
+            return None
+        frozen = [a for a in self.case.agreements if a.status in (AgreementStatus.FINAL, AgreementStatus.SIGNED)]
+        return self.selected_agreement() or (frozen[0] if frozen else self.case.agreements[0])
+
+    def selected_agreement(self) -> AgreementSummary | None:
+        """The version selected in the "Vereinbarungen" table (None: nothing selected)."""
+        rows = self.agreements.selectionModel().selectedRows() if self.agreements.selectionModel() else []
+        if self.case is None or not rows or rows[0].row() >= len(self.case.agreements):
+            return None
+        return self.case.agreements[rows[0].row()]
+
     def show_case(self, case: Case | None) -> None:
         self.case = case
+        self.case_shown.emit(case)
         if case is None:
             self.title.setText("Kein Fall ausgewählt")
             self.details.setText("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.")

@@ -68,6 +68,31 @@ def show_rule_violation(parent: QWidget | None, exc: RuleViolation, title: str =
     QMessageBox.warning(parent, title, "\n\n".join(messages))
 
 
+def ask_discard(parent: QWidget | None, messages: list[str]) -> bool:
+    """Closing with input that could not be saved: True = close anyway (drop it), False = stay."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "Nicht gespeicherte Eingaben",
+                      "Diese Eingaben konnten nicht gespeichert werden:\n\n"
+                      + "\n".join(f"• {m}" for m in messages)
+                      + "\n\nTrotzdem schließen? Die Eingaben gehen dann verloren.", parent=parent)
+    stay = box.addButton("Weiter bearbeiten", QMessageBox.ButtonRole.RejectRole)
+    box.addButton("Verwerfen und schließen", QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(stay)
+    box.exec()
+    return box.clickedButton() is not stay
+
+
+def ask_new_version(parent: QWidget | None, version: int) -> bool:
+    """The newest version is frozen: True = create a new draft version for changes."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Neue Version anlegen?",
+                      f"Version {version} ist abgeschlossen und bleibt unverändert.\n\n"
+                      "Für Änderungen wird eine neue Version (Entwurf) angelegt. Jetzt anlegen?", parent=parent)
+    create = box.addButton("Neue Version anlegen", QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Abbrechen", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is create
+
+
 def show_error(parent: QWidget | None, text: str, title: str = "Fehler") -> None:
     QMessageBox.warning(parent, title, text)
 

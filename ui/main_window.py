@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kooperation_desktop.domain.model import Case
+from kooperation_desktop.domain.model import AgreementStatus, Case
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
 
@@ -130,6 +130,12 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.export_button, self.case_view)
 
         self.statusBar().showMessage("Alle Daten bleiben auf diesem Gerät.")
+        from . import family_view, preview, settings  # everyday use: family view, preview, settings
+        family_view.install(self); preview.install(self); settings.install(self)  # noqa: E702
+        from . import followup  # due panel on the start screen, "Verlauf der Hilfe" in the case view
+        followup.install(self)
+        from .signing.actions import install as install_signing; install_signing(self)  # noqa: E702
+        from .protection import install as install_protection; install_protection(self)  # noqa: E702  (Datenschutz, Ctrl+L)
         self.refresh()
 
     # --- case list -------------------------------------------------------------------------
@@ -195,6 +201,11 @@ class MainWindow(QMainWindow):
         case_id = self.selected_case_id()
         if case_id is None:
             return None
+        case = self.services.get_case(case_id)
+        newest = case.agreements[0] if case.agreements else None
+        if newest is not None and newest.status != AgreementStatus.DRAFT:
+            if not dialogs.ask_new_version(self, newest.version):
+                return None
         try:
             wizard = AgreementWizard(self.services, case_id, self)
         except RuleViolation as exc:
@@ -213,7 +224,9 @@ class MainWindow(QMainWindow):
         if not case.agreements:
             dialogs.show_error(self, "Für diesen Fall gibt es noch keine Vereinbarung.", "PDF exportieren")
             return None
-        latest = case.agreements[0]
+        if self.case_view.case is None or self.case_view.case.id != case_id:
+            self.case_view.show_case(case)
+        latest = self.case_view.agreement_to_print() or case.agreements[0]
         path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(latest.document_id, latest.version))
         if path is None:
             return None

@@ -69,6 +69,17 @@ def partner_has_consent(
     )
 
 
+def as_of(agreement: Agreement) -> dt.date | None:
+    """The day whose consents count for this version: a finalised version is judged as of the day it
+    was finalised (it never changes afterwards); a draft as of today (None)."""
+    if agreement.status == AgreementStatus.DRAFT or agreement.finalised_at is None:
+        return None
+    when = agreement.finalised_at
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.date()
+
+
 def consented_partners(case: Case, on: dt.date | None = None) -> list[Partner]:
     """Partners that may appear in an agreement, in the order of the case."""
     return [p for p in case.partners if partner_has_consent(case, p, on)]
@@ -103,6 +114,41 @@ def consent_problems(case: Case, agreement: Agreement, on: dt.date | None = None
         partner = case.partner(task.partner_id)
         if partner is not None and not partner_has_consent(case, partner, on):
             problems.append(Problem(f"tasks[{i}]", f"Aufgabe „{task.what}“: {_no_consent_text(partner)}"))
+    return problems
+
+
+def _free_texts(agreement: Agreement) -> list[tuple[str, str, str]]:
+    """(field key, German place, text) of every free text that is printed."""
+    out = [("mandate", "Auftrag des Jugendamts", agreement.mandate),
+           ("client_view", "Sicht der Familie", agreement.client_view),
+           ("goodwill", "Zusammenarbeit", agreement.goodwill),
+           ("transition", "Übergang", agreement.transition_offers),
+           ("transition", "Übergang", agreement.transition_partners),
+           ("transition", "Übergang", agreement.transition_self)]
+    for i, g in enumerate(agreement.goals):
+        out += [(f"goals[{i}]", f"Ziel {i + 1}", g.client_words), (f"goals[{i}]", f"Ziel {i + 1}", g.professional_wording)]
+        out += [(f"goals[{i}].indicators[{j}]", f"Ziel {i + 1}, Indikator {j + 1}", " ".join([ind.description, *ind.level_texts]))
+                for j, ind in enumerate(g.indicators)]
+    out += [(f"tasks[{i}]", f"Aufgabe {i + 1}", t.what) for i, t in enumerate(agreement.tasks)]
+    out += [(f"roles[{i}]", f"Rolle {i + 1}", r.description) for i, r in enumerate(agreement.roles)]
+    out += [(f"communication[{i}]", f"Absprache {i + 1}", " ".join([c.what, c.who, c.to_whom, c.rhythm]))
+            for i, c in enumerate(agreement.communication)]
+    return out
+
+
+def mention_problems(case: Case, agreement: Agreement, on: dt.date | None = None) -> list[Problem]:
+    """Free texts that name a partner without the client's consent (the name would be printed)."""
+    problems: list[Problem] = []
+    lacking = [p for p in case.partners if not partner_has_consent(case, p, on) and len(p.name.strip()) >= 3]
+    if not lacking:
+        return problems
+    for key, place, text in _free_texts(agreement):
+        folded = text.casefold()
+        for partner in lacking:
+            if partner.name.strip().casefold() in folded:
+                problems.append(Problem(
+                    key, f"{place} nennt „{partner.name.strip()}“. Dafür liegt kein Einverständnis der Familie vor: "
+                         "bitte den Namen entfernen oder zuerst das Einverständnis erfassen."))
     return problems
 
 
@@ -160,6 +206,7 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
     if not (agreement.transition_offers.strip() or agreement.transition_partners.strip()):
         p.append(Problem("transition", "Der Übergang (Anschlussangebote, Partner, die bleiben) ist nicht beschrieben."))
     p.extend(consent_problems(case, agreement, on))
+    p.extend(mention_problems(case, agreement, on))
     return p
 
 
@@ -189,8 +236,9 @@ def canonical_content(case: Case, agreement: Agreement) -> bytes:
     Database ids are replaced by the parties' names so the hash does not depend on storage.
     Only partners with consent are part of the content.
     """
+    on = as_of(agreement)
     people = {p.id: p.display_name for p in case.persons}
-    partners = {p.id: p.display_name for p in consented_partners(case)}
+    partners = {p.id: p.display_name for p in consented_partners(case, on)}
 
     def party(person_id: int | None, partner_id: int | None) -> str:
         if person_id is not None:
@@ -205,7 +253,7 @@ def canonical_content(case: Case, agreement: Agreement) -> bytes:
                           goal=goal_pos.get(t.goal_id)) for t in agreement.tasks]
     body["case"] = {"title": case.title, "file_number": case.file_number, "help_type": case.help_type}
     body["persons"] = [_plain(p) for p in case.persons]
-    body["partners"] = [_plain(p) for p in consented_partners(case)]
+    body["partners"] = [_plain(p) for p in consented_partners(case, on)]
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 

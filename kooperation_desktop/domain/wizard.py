@@ -126,9 +126,12 @@ def may_go_on(step: Step, case: Case, agreement: Agreement, on: dt.date | None =
     elif step == Step.COMMUNICATION:
         if not agreement.communication:
             p.append(Problem("communication", "Bitte mindestens eine Absprache zu Treffen, Rückmeldung oder Bericht treffen."))
+        p.extend(x for x in rules.mention_problems(case, agreement, on) if x.field.startswith("communication"))
     elif step == Step.TIMEFRAME:
         if agreement.planned_end is None:
             p.append(Problem("planned_end", "Bitte das geplante Ende der Hilfe eintragen (die Hilfe ist zeitlich begrenzt)."))
         elif agreement.start_date and agreement.planned_end <= agreement.start_date:
             p.append(Problem("planned_end", "Das geplante Ende muss nach dem Beginn liegen."))
+        p.extend(x for x in rules.mention_problems(case, agreement, on)
+                 if x.field in ("transition", "client_view", "goodwill"))
     return p

@@ -68,8 +68,10 @@ from kooperation_desktop.domain.model import (
     ScaleKind,
     GAS_LEVELS,
 )
+from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties
 
 from .fonts import FONT, FONT_BOLD, register_fonts
+from .summary import summary_flowables
 
 __all__ = ["render_agreement", "render_agreement_bytes", "user_text"]
 
@@ -244,14 +246,16 @@ def _person_role_label(p: Person) -> str:
 
 
 class _Renderer:
-    def __init__(self, case: Case, agreement: Agreement, today: dt.date | None = None):
+    def __init__(self, case: Case, agreement: Agreement, today: dt.date | None = None,
+                 signatures: dict[str, PartyMark] | None = None):
         register_fonts()
         self.case = case
         self.a = agreement
+        self.marks = signatures  # party key -> what its signature line shows (None: empty lines)
         self.today = today or dt.date.today()
         self.s = _styles()
         self.is_draft = agreement.status == AgreementStatus.DRAFT
-        self.partners = [p for p in case.partners if rules.partner_has_consent(case, p)]
+        self.partners = rules.consented_partners(case, rules.as_of(agreement))
         self.partner_ids = {p.id for p in self.partners}
         self.section_no = 0
 
@@ -373,7 +377,8 @@ class _Renderer:
     # -- sections --------------------------------------------------------------------------
 
     def story(self) -> list[Flowable]:
-        story: list[Flowable] = []
+        # the one-page family summary in plain German comes first (pdf/summary.py)
+        story: list[Flowable] = summary_flowables(self.case, self.a, FRAME_W, FRAME_H, self.today)
         story += self.head()
         story += self.parties_section()
         story += self.consent_section()
@@ -720,12 +725,13 @@ class _Renderer:
         headings.append(self.p(
             f"Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung "
             f"(Dokument-Nr. {doc}, Version {self.a.version})."))
-        signers = [m for _, members in self._parties() for m in members if m.signs]
+        signers = signing_parties(self.case, self.a)  # the one list of who signs (signing/parties.py)
         blocks: list[Flowable] = []
         for m in signers:
+            place, sign, height = _signature_cells(self, self.marks.get(m.key) if self.marks else None)
             lines = Table(
-                [["", "", ""], [self.p("Ort, Datum", "sig"), "", self.p("Unterschrift", "sig")]],
-                colWidths=[62 * mm, 8 * mm, FRAME_W - 70 * mm], rowHeights=[12 * mm, None], hAlign="LEFT",
+                [[place, "", sign], [self.p("Ort, Datum", "sig"), "", self.p("Unterschrift", "sig")]],
+                colWidths=[62 * mm, 8 * mm, FRAME_W - 70 * mm], rowHeights=[height, None], hAlign="LEFT",
                 style=TableStyle([
                     ("FONTNAME", (0, 0), (-1, -1), FONT),
                     ("LINEBELOW", (0, 0), (0, 0), 0.8, INK),
@@ -733,11 +739,30 @@ class _Renderer:
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("TOPPADDING", (0, 1), (-1, 1), 2),
+                    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+                    ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
                 ]),
             )
             who = self.p(f"<b>{user_text(m.name)}</b> – {user_text(m.role_label)}", "body")
             blocks.append(KeepTogether([Spacer(1, 6), lines, Spacer(1, 2), who]))
         return self.lead_in(headings, blocks)
+
+
+def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, float]:
+    """(place/date cell, signature cell, line height) of one signature line: the image drawn on
+    screen, a text such as „unterschreibt auf Papier“, or empty lines to sign on paper."""
+    if mark is None:
+        return "", "", 12 * mm
+    if mark.image_png:
+        from reportlab.platypus import Image  # noqa: PLC0415 - only for signed versions
+
+        img = Image(io.BytesIO(mark.image_png))
+        max_w, max_h = FRAME_W - 70 * mm, 16 * mm
+        scale = min(max_h / img.imageHeight, max_w / img.imageWidth)
+        img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
+        img.hAlign = "LEFT"
+        return r.u(mark.place_date, "cell"), img, 18 * mm
+    return "", r.u(mark.text, "sig"), 12 * mm
 
 
 def _start_height(f: Flowable) -> float:
@@ -827,12 +852,17 @@ def _footer_texts(case: Case, agreement: Agreement) -> tuple[str, str, bool]:
 # --- entry points -------------------------------------------------------------------------
 
 
-def render_agreement_bytes(case: Case, agreement: Agreement) -> bytes:
-    """The agreement as a PDF (A4, DejaVu Sans embedded)."""
+def render_agreement_bytes(case: Case, agreement: Agreement,
+                           signatures: dict[str, PartyMark] | None = None) -> bytes:
+    """The agreement as a PDF (A4, DejaVu Sans embedded). ``signatures``: what each party's
+    signature line shows (by SigningParty.key; None: empty lines to sign on paper)."""
     register_fonts()
     buf = io.BytesIO()
     doc_id = plain_text(agreement.document_id).replace("\n", " ").strip()
     title = f"Kooperationsvereinbarung {doc_id}".strip()
+    # which version this is (document id, version, SHA-256; no names): read back by "PDF prüfen"
+    keywords = (claim_keywords(doc_id, agreement.version, agreement.content_hash)
+                if agreement.status != AgreementStatus.DRAFT and agreement.content_hash else "")
     doc = BaseDocTemplate(
         buf,
         pagesize=A4,
@@ -841,6 +871,7 @@ def render_agreement_bytes(case: Case, agreement: Agreement) -> bytes:
         author="Kooperation Desktop",
         subject="Kooperationsvereinbarung",
         creator="Kooperation Desktop",
+        keywords=keywords,
         lang="de-DE",
         initialFontName=FONT,
         displayDocTitle=1,
@@ -849,7 +880,8 @@ def render_agreement_bytes(case: Case, agreement: Agreement) -> bytes:
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     left, second, draft = _footer_texts(case, agreement)
-    doc.build(_Renderer(case, agreement).story(), canvasmaker=_canvas_class(left, second, draft))
+    doc.build(_Renderer(case, agreement, signatures=signatures).story(),
+              canvasmaker=_canvas_class(left, second, draft))
     return buf.getvalue()
 
 

@@ -250,3 +250,8 @@ class CommunicationRuleRow(Base):
     next_date: Mapped[dt.date | None] = mapped_column(Date)
 
     agreement: Mapped[AgreementRow] = relationship(back_populates="communication")
+
+
+from . import rows_followup  # noqa: E402,F401  (follow-up rows: reviews, reflections, transition)
+from . import rows_signing  # noqa: E402,F401  (signing rows: signatures)
+from . import rows_audit  # noqa: E402,F401  (data protection: audit trail, settings)

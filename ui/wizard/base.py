@@ -128,7 +128,8 @@ class StepPage(QWizardPage):
             try:
                 saved = self.services.save(entity)
             except RuleViolation as exc:
-                errors.extend(p.message for p in exc.problems)
+                where = undo.describe(entity)  # which row: "Person „…“", "Aufgabe „…“"
+                errors.extend(f"{where}: {p.message}" for p in exc.problems)
                 self._dirty.append(entity)  # not saved yet: try again with the next change
                 continue
             if saved is not None and saved is not entity:
@@ -206,9 +207,15 @@ class StepPage(QWizardPage):
     def cleanupPage(self) -> None:  # noqa: N802  (going back: keep what was typed)
         self.flush()
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def unsaved(self) -> list[str]:
+        """Save what can be saved; German messages for what was typed but could not be saved
+        (refused input, invalid dates). Empty: nothing typed is lost when the page is left."""
         errors = self.flush()
         errors += [d.error_text() for d in self.body.findChildren(DateEdit) if not d.is_valid()]
+        return errors
+
+    def validatePage(self) -> bool:  # noqa: N802
+        errors = self.unsaved()
         self.wiz().reload()
         problems = may_go_on(self.step, self.case, self.agreement)
         messages = errors + [p.message for p in problems]

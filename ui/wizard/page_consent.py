@@ -94,6 +94,7 @@ class ConsentPage(StepPage):
         self.date_edit.setMaximumWidth(160)
         self.form_combo = QComboBox(declaration)
         self.form_combo.setAccessibleName("Form des Einverständnisses")
+        self.form_combo.addItem("– bitte wählen –", None)  # no default: the form is part of the proof
         for form_value, text in CONSENT_FORM.items():
             self.form_combo.addItem(text, form_value.value)
         for text, widget in (("Erklärt &von:", self.person_combo), ("&Datum:", self.date_edit),
@@ -202,11 +203,13 @@ class ConsentPage(StepPage):
         return (self.general_check.isEnabled() and self.general_check.isChecked()) or any(
             r.pending() for r in self.rows)
 
-    def flush(self) -> list[str]:
-        errors = super().flush()
+    def unsaved(self) -> list[str]:
+        """Ticked consents are recorded only with „Einverständnis erfassen“ (never by leaving the page)."""
+        messages = super().unsaved()
         if self.pending():
-            errors += self.record_pending()
-        return errors
+            messages.append("Angekreuzte Einverständnisse sind noch nicht erfasst: bitte „Einverständnis "
+                            "erfassen“ klicken oder das Häkchen entfernen.")
+        return messages
 
     def record_pending(self) -> list[str]:
         """Record the ticked, not yet recorded consents (general and per partner)."""
@@ -224,6 +227,11 @@ class ConsentPage(StepPage):
             self.problems.show_messages([msg])
             return [msg]
         given_on = self.date_edit.date()
+        if self.form_combo.currentData() is None:
+            msg = "Bitte angeben, in welcher Form die Familie ihr Einverständnis gegeben hat."
+            self.problems.show_messages([msg])
+            self.form_combo.setFocus()
+            return [msg]
         form = ConsentForm(self.form_combo.currentData())
         consents: list[Consent] = []
         if self.general_check.isEnabled() and self.general_check.isChecked():
@@ -266,13 +274,9 @@ class ConsentPage(StepPage):
         try:
             problems = self.services.revoke_consent(consent.id, answer.on, answer.note)
         except RuleViolation as exc:
-            problems = exc.problems
-        self.wiz().reload()
-        self._loading = True
-        try:
-            self.load()
-        finally:
-            self._loading = False
+            self.revoke_warning.show_messages(["Nicht widerrufen: " + p.message for p in exc.problems])
+            return
+        self.reload_page()
         messages = [f"Einverständnis widerrufen am {format_date(answer.on)}."]
         messages += [p.message for p in problems]
         self.revoke_warning.show_messages(messages)

@@ -15,6 +15,7 @@ from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.domain.wizard import STEPS, Step, resume_step, step_index
 from kooperation_desktop.services import Services
 
+from .. import dialogs
 from .base import StepPage
 from .page_communication import CommunicationPage
 from .page_consent import ConsentPage
@@ -129,7 +130,11 @@ class AgreementWizard(QWizard):
             pass  # a frozen version keeps its step; nothing the user must act on
 
     def done(self, result: int) -> None:
+        """Closing saves everything; what cannot be saved is shown, and only dropped if the user says so."""
         page = self.currentPage()
         if isinstance(page, StepPage):
-            page.flush()
+            messages = page.unsaved()
+            if messages and not dialogs.ask_discard(self, messages):
+                page.problems.show_messages(messages)
+                return
         super().done(result)

@@ -1,0 +1,405 @@
+"""FollowUpService: reviews, reflections, transition plans, due items and their PDFs.
+
+Built from a :class:`~kooperation_desktop.services.Services` (``FollowUpService(services)``); one
+short transaction per write. Takes and returns the dataclasses of :mod:`.model`; refusals raise
+:class:`~kooperation_desktop.domain.rules.RuleViolation` with German messages, unknown ids
+:class:`~kooperation_desktop.services.NotFound`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain import rules
+from ..domain.model import (
+    Agreement,
+    AgreementStatus,
+    Case,
+    CaseStatus,
+    Problem,
+    ScaleKind,
+)
+from ..domain.rules import RuleViolation
+from ..services import NotFound, Services
+from ..storage.rows import CaseRow
+from ..storage.rows_followup import (
+    DoneMarkRow,
+    ReflectionRatingRow,
+    ReflectionRow,
+    ReviewRatingRow,
+    ReviewRow,
+    TransitionPlanRow,
+)
+from . import due as due_mod
+from .gas import review_t_score
+from .model import (
+    DueItem,
+    IndicatorRating,
+    Participant,
+    ParticipantKind,
+    Rater,
+    Reflection,
+    ReflectionRating,
+    Review,
+    TransitionPlan,
+)
+from .reflection import CONDITION_BY_KEY, SCALE_MAX, SCALE_MIN
+
+# agreement versions a review / reflection / transition can refer to (agreed, not a draft)
+AGREED = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.ENDED)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _write_atomic(out: Path, render: Callable[[Path], object]) -> Path:
+    out = Path(out)
+    fd, tmp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        render(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return out
+
+
+# --- row <-> domain ------------------------------------------------------------------------
+
+
+def _rating_from_row(r: ReviewRatingRow) -> IndicatorRating:
+    return IndicatorRating(
+        indicator_id=r.indicator_id, goal_id=r.goal_id, goal_title=r.goal_title, goal_weight=r.goal_weight,
+        indicator_text=r.indicator_text, scale=ScaleKind(r.scale), level_texts=list(r.level_texts or [""] * 5),
+        baseline=r.baseline, target=r.target, client_value=r.client_value,
+        professional_value=r.professional_value, note=r.note, position=r.position, review_id=r.review_id, id=r.id,
+    )
+
+
+def _review_from_row(row: ReviewRow) -> Review:
+    return Review(
+        case_id=row.case_id, agreement_id=row.agreement_id, agreement_version=row.agreement_version,
+        document_id=row.document_id, held_on=row.held_on, present=list(row.present or []),
+        successes=row.successes, obstacles=row.obstacles, next_steps=row.next_steps,
+        ratings=[_rating_from_row(r) for r in row.ratings], created_at=row.created_at, id=row.id,
+    )
+
+
+def _reflection_from_row(row: ReflectionRow) -> Reflection:
+    return Reflection(
+        case_id=row.case_id, agreement_id=row.agreement_id, held_on=row.held_on,
+        participants=[Participant(p.get("name", ""), ParticipantKind(p.get("kind", "family")), p.get("ref", ""))
+                      for p in (row.participants or [])],
+        ratings=[ReflectionRating(condition=r.condition, participant=r.participant,
+                                  participant_kind=ParticipantKind(r.participant_kind), value=r.value,
+                                  note=r.note, reflection_id=r.reflection_id, id=r.id) for r in row.ratings],
+        note=row.note, created_at=row.created_at, id=row.id,
+    )
+
+
+def _plan_from_row(row: TransitionPlanRow) -> TransitionPlan:
+    return TransitionPlan(case_id=row.case_id, agreement_id=row.agreement_id, offers=row.offers,
+                          partners_kept=row.partners_kept, client_alone=row.client_alone,
+                          agreed_on=row.agreed_on, note=row.note, id=row.id)
+
+
+# --- validation ----------------------------------------------------------------------------
+
+
+def validate_review(review: Review) -> list[Problem]:
+    p: list[Problem] = []
+    if review.held_on is None:
+        p.append(Problem("held_on", "Bitte das Datum der Überprüfung eintragen."))
+    for i, r in enumerate(review.ratings):
+        lo, hi, label = (-2, 2, "−2 und +2") if r.scale == ScaleKind.GAS else (0, 10, "0 und 10")
+        for attr, who in (("client_value", "der Familie"), ("professional_value", "der Fachkraft")):
+            v = getattr(r, attr)
+            if v is not None and (isinstance(v, bool) or not isinstance(v, int) or not lo <= v <= hi):
+                p.append(Problem(f"ratings[{i}].{attr}",
+                                 f"Die Einschätzung {who} zu „{r.indicator_text[:60]}“ muss zwischen {label} liegen."))
+    if review.ratings and all(r.client_value is None and r.professional_value is None for r in review.ratings):
+        p.append(Problem("ratings", "Bitte mindestens einen Indikator einschätzen (Familie oder Fachkraft)."))
+    return p
+
+
+def validate_reflection(reflection: Reflection) -> list[Problem]:
+    p: list[Problem] = []
+    if reflection.held_on is None:
+        p.append(Problem("held_on", "Bitte das Datum der Reflexion eintragen."))
+    if not reflection.participants:
+        p.append(Problem("participants", "Bitte angeben, wer an der Reflexion teilgenommen hat."))
+    names = {x.name for x in reflection.participants}
+    for r in reflection.ratings:
+        if r.condition not in CONDITION_BY_KEY:
+            p.append(Problem("condition", f"Die Bedingung „{r.condition}“ gibt es nicht (a bis j)."))
+        if r.value is not None and (isinstance(r.value, bool) or not isinstance(r.value, int)
+                                    or not SCALE_MIN <= r.value <= SCALE_MAX):
+            p.append(Problem("value", f"Bewertungen gehen von {SCALE_MIN} bis {SCALE_MAX}."))
+        if r.participant not in names:
+            p.append(Problem("participant", f"„{r.participant}“ ist nicht als Teilnehmende eingetragen."))
+    if not any(r.value is not None for r in reflection.ratings):
+        p.append(Problem("ratings", "Bitte mindestens eine Bedingung bewerten."))
+    return p
+
+
+class FollowUpService:
+    """The follow-up use cases over one :class:`Services` database."""
+
+    def __init__(self, services: Services):
+        self.services = services
+
+    # --- helpers ---------------------------------------------------------------------------
+    @staticmethod
+    def _check_case(s: Session, case_id: int | None) -> None:
+        if case_id is None or s.get(CaseRow, case_id) is None:
+            raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
+
+    def current_agreement(self, case_id: int) -> Agreement | None:
+        """The newest agreed version of the case (final, signed or ended), as it was agreed
+        (its frozen snapshot); None while there is only a draft."""
+        case = self.services.get_case(case_id)
+        for summary in case.agreements:  # newest first
+            if summary.status in AGREED:
+                return self.services.document(summary.id)[1]
+        return None
+
+    def _require_agreement(self, case_id: int) -> Agreement:
+        agreement = self.current_agreement(case_id)
+        if agreement is None:
+            raise RuleViolation(Problem(
+                "agreement", "Es gibt noch keine abgeschlossene Vereinbarung. Überprüfungen und Reflexionen "
+                             "beziehen sich auf eine abgeschlossene Version – bitte die Vereinbarung zuerst "
+                             "abschließen."))
+        return agreement
+
+    # --- reviews ---------------------------------------------------------------------------
+    def new_review(self, case_id: int, on: dt.date | None = None) -> Review:
+        """A blank review (not stored) of the current agreed version: one rating per indicator,
+        with the goal and indicator texts of that version."""
+        agreement = self._require_agreement(case_id)
+        ratings: list[IndicatorRating] = []
+        for goal in agreement.goals:
+            for ind in goal.indicators:
+                ratings.append(IndicatorRating(
+                    indicator_id=ind.id, goal_id=goal.id, goal_title=goal.title, goal_weight=goal.weight,
+                    indicator_text=ind.description, scale=ind.scale, level_texts=list(ind.level_texts),
+                    baseline=ind.baseline, target=ind.target, position=len(ratings)))
+        return Review(case_id=case_id, agreement_id=agreement.id, agreement_version=agreement.version,
+                      document_id=agreement.document_id, held_on=on or dt.date.today(), ratings=ratings)
+
+    def save_review(self, review: Review) -> Review:
+        """Insert or update a review with its ratings (the ratings are replaced)."""
+        problems = validate_review(review)
+        if problems:
+            raise RuleViolation(problems)
+        with self.services.transaction() as s:
+            self._check_case(s, review.case_id)
+            if review.id is None:
+                row = ReviewRow(case_id=review.case_id, created_at=_now())
+                s.add(row)
+            else:
+                row = s.get(ReviewRow, review.id)
+                if row is None or row.case_id != review.case_id:
+                    raise NotFound(f"Überprüfung (Nr. {review.id}) wurde nicht gefunden.")
+            row.agreement_id, row.agreement_version = review.agreement_id, review.agreement_version
+            row.document_id, row.held_on = review.document_id, review.held_on
+            row.present = [p.strip() for p in review.present if p.strip()]
+            row.successes, row.obstacles, row.next_steps = review.successes, review.obstacles, review.next_steps
+            row.ratings.clear()
+            for i, r in enumerate(review.ratings):
+                row.ratings.append(ReviewRatingRow(
+                    position=i, indicator_id=r.indicator_id, goal_id=r.goal_id, goal_title=r.goal_title,
+                    goal_weight=r.goal_weight, indicator_text=r.indicator_text, scale=ScaleKind(r.scale).value,
+                    level_texts=(list(r.level_texts) + [""] * 5)[:5], baseline=r.baseline, target=r.target,
+                    client_value=r.client_value, professional_value=r.professional_value, note=r.note))
+            s.flush()
+            return _review_from_row(row)
+
+    def reviews(self, case_id: int) -> list[Review]:
+        """The case's reviews, oldest first."""
+        with self.services.reading() as s:
+            rows = s.scalars(select(ReviewRow).where(ReviewRow.case_id == case_id)
+                             .order_by(ReviewRow.held_on, ReviewRow.id))
+            return [_review_from_row(r) for r in rows]
+
+    def get_review(self, review_id: int) -> Review:
+        with self.services.reading() as s:
+            row = s.get(ReviewRow, review_id)
+            if row is None:
+                raise NotFound(f"Überprüfung (Nr. {review_id}) wurde nicht gefunden.")
+            return _review_from_row(row)
+
+    def delete_review(self, review_id: int) -> None:
+        with self.services.transaction() as s:
+            row = s.get(ReviewRow, review_id)
+            if row is not None:
+                s.delete(row)
+
+    @staticmethod
+    def t_scores(review: Review) -> dict[Rater, float | None]:
+        """The GAS T-score of a review for the client's and for the professional's ratings."""
+        return {rater: review_t_score(review, rater) for rater in Rater}
+
+    # --- reflections -----------------------------------------------------------------------
+    def participants(self, case_id: int) -> list[Participant]:
+        """Who may take part: the family members and the partners with the client's active consent
+        (youth office and professional need none)."""
+        case = self.services.get_case(case_id)
+        out = [Participant(p.display_name or "(ohne Namen)", ParticipantKind.FAMILY, f"person:{p.id}")
+               for p in case.persons]
+        out += [Participant(p.name.strip() or p.organisation.strip() or "(ohne Namen)", ParticipantKind.PARTNER,
+                            f"partner:{p.id}")
+                for p in case.partners if rules.partner_has_consent(case, p)]
+        return out
+
+    def new_reflection(self, case_id: int, on: dt.date | None = None) -> Reflection:
+        agreement = self.current_agreement(case_id)
+        return Reflection(case_id=case_id, agreement_id=agreement.id if agreement else None,
+                          held_on=on or dt.date.today())
+
+    def save_reflection(self, reflection: Reflection) -> Reflection:
+        problems = validate_reflection(reflection)
+        if problems:
+            raise RuleViolation(problems)
+        with self.services.transaction() as s:
+            self._check_case(s, reflection.case_id)
+            if reflection.id is None:
+                row = ReflectionRow(case_id=reflection.case_id, created_at=_now())
+                s.add(row)
+            else:
+                row = s.get(ReflectionRow, reflection.id)
+                if row is None or row.case_id != reflection.case_id:
+                    raise NotFound(f"Reflexion (Nr. {reflection.id}) wurde nicht gefunden.")
+            row.agreement_id, row.held_on, row.note = reflection.agreement_id, reflection.held_on, reflection.note
+            row.participants = [{"name": p.name, "kind": ParticipantKind(p.kind).value, "ref": p.ref}
+                                for p in reflection.participants]
+            row.ratings.clear()
+            for r in reflection.ratings:
+                if r.value is None and not r.note.strip():
+                    continue
+                row.ratings.append(ReflectionRatingRow(
+                    condition=r.condition, participant=r.participant,
+                    participant_kind=ParticipantKind(r.participant_kind).value, value=r.value, note=r.note))
+            s.flush()
+            return _reflection_from_row(row)
+
+    def reflections(self, case_id: int) -> list[Reflection]:
+        """The case's reflections, oldest first."""
+        with self.services.reading() as s:
+            rows = s.scalars(select(ReflectionRow).where(ReflectionRow.case_id == case_id)
+                             .order_by(ReflectionRow.held_on, ReflectionRow.id))
+            return [_reflection_from_row(r) for r in rows]
+
+    def delete_reflection(self, reflection_id: int) -> None:
+        with self.services.transaction() as s:
+            row = s.get(ReflectionRow, reflection_id)
+            if row is not None:
+                s.delete(row)
+
+    # --- transition --------------------------------------------------------------------------
+    def transition(self, case_id: int) -> TransitionPlan:
+        """The recorded transition plan, or (not stored, ``id`` None) one prefilled from the
+        transition the agreement names."""
+        with self.services.reading() as s:
+            self._check_case(s, case_id)
+            row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case_id)
+                           .order_by(TransitionPlanRow.id.desc()))
+            if row is not None:
+                return _plan_from_row(row)
+        agreement = self.current_agreement(case_id)
+        if agreement is None:
+            return TransitionPlan(case_id=case_id)
+        return TransitionPlan(case_id=case_id, agreement_id=agreement.id, offers=agreement.transition_offers,
+                              partners_kept=agreement.transition_partners, client_alone=agreement.transition_self)
+
+    def save_transition(self, plan: TransitionPlan) -> TransitionPlan:
+        if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):
+            raise RuleViolation(Problem("offers", "Bitte mindestens eines eintragen: Anschlussangebote, Partner, "
+                                                  "die bleiben, oder was die Familie allein schafft."))
+        with self.services.transaction() as s:
+            self._check_case(s, plan.case_id)
+            row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == plan.case_id)
+                           .order_by(TransitionPlanRow.id.desc()))
+            if row is None:
+                row = TransitionPlanRow(case_id=plan.case_id)
+                s.add(row)
+            row.agreement_id, row.offers, row.partners_kept = plan.agreement_id, plan.offers, plan.partners_kept
+            row.client_alone, row.agreed_on, row.note = plan.client_alone, plan.agreed_on, plan.note
+            row.updated_at = _now()
+            s.flush()
+            return _plan_from_row(row)
+
+    def transition_needed(self, case_id: int, today: dt.date | None = None) -> bool:
+        """True when the planned end is ≤ 8 weeks away and no complete transition plan exists."""
+        return due_mod.transition_needed(self._follow_up(self.services.get_case(case_id)), today or dt.date.today())
+
+    # --- due items ---------------------------------------------------------------------------
+    def _done(self, case_id: int) -> set[str]:
+        with self.services.reading() as s:
+            return set(s.scalars(select(DoneMarkRow.key).where(DoneMarkRow.case_id == case_id)))
+
+    def _follow_up(self, case: Case) -> due_mod.CaseFollowUp:
+        assert case.id is not None
+        with self.services.reading() as s:
+            row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case.id)
+                           .order_by(TransitionPlanRow.id.desc()))
+            plan = _plan_from_row(row) if row is not None else None
+        return due_mod.CaseFollowUp(case=case, agreement=self.current_agreement(case.id),
+                                    reviews=self.reviews(case.id), transition=plan, done=self._done(case.id))
+
+    def case_due_items(self, case_id: int, today: dt.date | None = None,
+                       horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> list[DueItem]:
+        return due_mod.case_due_items(self._follow_up(self.services.get_case(case_id)),
+                                      today or dt.date.today(), horizon_days)
+
+    def due_items(self, today: dt.date | None = None,
+                  horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> list[DueItem]:
+        """Due and overdue items of all open cases up to ``today + horizon_days``."""
+        cases = [self.services.get_case(c.id) for c in self.services.list_cases() if c.status == CaseStatus.OPEN]
+        return due_mod.due_items((self._follow_up(c) for c in cases), today or dt.date.today(), horizon_days)
+
+    def mark_done(self, item: DueItem, on: dt.date | None = None) -> None:
+        """Mark a due item as done ("erledigt"); it no longer shows (a rhythm's next date does)."""
+        with self.services.transaction() as s:
+            self._check_case(s, item.case_id)
+            exists = s.scalar(select(DoneMarkRow).where(DoneMarkRow.case_id == item.case_id,
+                                                        DoneMarkRow.key == item.key))
+            if exists is None:
+                s.add(DoneMarkRow(case_id=item.case_id, key=item.key, done_on=on or dt.date.today()))
+
+    # --- PDFs --------------------------------------------------------------------------------
+    def export_review_pdf(self, review_id: int, out: Path) -> Path:
+        """The review PDF: successes, obstacles, ratings of both voices, T-scores and charts."""
+        from ..pdf.review import render_review  # lazy: reportlab is heavy
+
+        review = self.get_review(review_id)
+        case = self.services.get_case(review.case_id)  # type: ignore[arg-type]
+        history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[operator, arg-type]
+        reflections = [r for r in self.reflections(case.id)  # type: ignore[arg-type]
+                       if r.held_on is not None and review.held_on is not None and r.held_on <= review.held_on]
+        return _write_atomic(out, lambda p: render_review(case, review, history, reflections, p))
+
+    def export_closing_report(self, case_id: int, out: Path) -> Path:
+        """The closing report: course of the help, goal attainment, reflection and the transition
+        plan. Refused while there is no transition plan at all."""
+        from ..pdf.review import render_closing_report
+
+        case = self.services.get_case(case_id)
+        agreement = self._require_agreement(case_id)
+        plan = self.transition(case_id)
+        if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):
+            raise RuleViolation(Problem("transition", "Für den Abschlussbericht bitte zuerst den Übergang planen: "
+                                                      "Anschlussangebote, Partner, die bleiben, und was die Familie "
+                                                      "allein schafft."))
+        reviews, reflections = self.reviews(case_id), self.reflections(case_id)
+        return _write_atomic(out, lambda p: render_closing_report(case, agreement, reviews, reflections, plan, p))

@@ -1,0 +1,297 @@
+"""The family summary: one page in plain German at the front of the agreement PDF.
+
+Two parts:
+
+* :func:`family_summary` builds a Qt-free :class:`FamilySummary` (plain strings) from a case and an
+  agreement: the family's own goal words, who does what until when, when we meet next. The
+  family view of the UI (``ui/family_view.py``) shows the same object on screen.
+* :func:`summary_flowables` turns it into reportlab flowables for exactly one page (large type,
+  at least 14 pt), followed by a page break. What does not fit is left out with a plain note
+  ("… steht auf den nächsten Seiten"); the type is never made smaller to squeeze it in.
+
+Only partners with the family's active consent (:func:`rules.consented_partners`) appear, and
+only their tasks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from kooperation_desktop.domain import labels, rules
+from kooperation_desktop.domain.model import (
+    Agreement,
+    AgreementStatus,
+    Case,
+    CommunicationKind,
+)
+
+from .fonts import FONT, FONT_BOLD, register_fonts
+
+__all__ = ["FamilySummary", "SummaryTask", "family_summary", "summary_flowables", "MIN_FONT_SIZE"]
+
+MIN_FONT_SIZE = 14  # the smallest type on the summary page
+MAX_GOAL_CHARS = 280  # a very long goal text is shortened on the summary (the full text follows)
+MAX_TASK_CHARS = 200
+
+INK = colors.HexColor("#1A1A1A")
+ACCENT = colors.HexColor("#1F4E79")
+BOX_BG = colors.HexColor("#E6EDF4")
+RULE = colors.HexColor("#9AA7B4")
+
+
+@dataclass(slots=True)
+class SummaryTask:
+    who: str  # a name, plain text
+    what: str
+    until: str  # "bis 12.03.2027" or "laufend"
+    family: bool  # a task of the family itself
+
+
+@dataclass(slots=True)
+class FamilySummary:
+    """What the family needs to know, as short plain German sentences (no markup)."""
+
+    family: str  # the case title, e.g. "Familie Çelik"
+    goals: list[str] = field(default_factory=list)  # the family's own words
+    tasks: list[SummaryTask] = field(default_factory=list)  # the family's own tasks first
+    meetings: list[str] = field(default_factory=list)  # "Am 12.03.2027: Treffen …" / "Wir treffen uns …"
+    next_review: str = ""  # "Am 01.06.2027 schauen wir gemeinsam, was sich verändert hat."
+    status: str = ""  # "Entwurf – noch nicht abgeschlossen" / "Abgeschlossen am 01.12.2026"
+    document: str = ""  # "Dokument-Nr. KV-… · Version 2"
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split()) if len(text) > limit else text.strip()
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0] or text[:limit]
+    return cut.rstrip(" ,.;:") + " …"
+
+
+def _name_person(case: Case, person_id: int | None) -> str | None:
+    person = case.person(person_id)
+    if person is None:
+        return None
+    return person.display_name or person.family_role.strip() or "Familie"
+
+
+def family_summary(case: Case, agreement: Agreement, today: dt.date | None = None) -> FamilySummary:
+    """The summary of ``agreement`` for the family (Qt-free; used by the PDF and the family view)."""
+    today = today or dt.date.today()
+    partners = {p.id: p for p in rules.consented_partners(case)}
+    s = FamilySummary(family=case.title.strip())
+
+    for goal in sorted(agreement.goals, key=lambda g: g.position):
+        words = goal.client_words.strip() or goal.professional_wording.strip()
+        if words:
+            s.goals.append(words)
+
+    own: list[SummaryTask] = []
+    others: list[SummaryTask] = []
+    for task in sorted(agreement.tasks, key=lambda t: t.position):
+        if not task.what.strip():
+            continue
+        until = f"bis {labels.format_date(task.due_date)}" if task.due_date else "laufend"
+        if task.person_id is not None:
+            who = _name_person(case, task.person_id)
+            if who is not None:
+                own.append(SummaryTask(who, task.what.strip(), until, True))
+        elif task.partner_id in partners:
+            partner = partners[task.partner_id]
+            who = partner.name.strip() or partner.organisation.strip() or "Partner"
+            others.append(SummaryTask(who, task.what.strip(), until, False))
+    s.tasks = _grouped(own) + _grouped(others)
+
+    meetings = [r for r in sorted(agreement.communication, key=lambda r: r.position)
+                if r.kind == CommunicationKind.MEETING]
+    # the next dated meeting first, then the others in their order
+    upcoming = [r for r in meetings if r.next_date is not None and r.next_date >= today]
+    upcoming.sort(key=lambda r: r.next_date)  # type: ignore[arg-type,return-value]
+    for r in upcoming + [r for r in meetings if r not in upcoming]:
+        sentence = r.what.strip().rstrip(".") or "Treffen"
+        if r.rhythm.strip():
+            sentence += f" – {r.rhythm.strip().rstrip('.')}"
+        sentence += "."
+        if r in upcoming:
+            sentence += f" Nächstes Mal am {labels.format_date(r.next_date)}."
+        s.meetings.append(sentence)
+    if agreement.next_review is not None and all(r.next_date != agreement.next_review for r in upcoming):
+        s.next_review = (f"Am {labels.format_date(agreement.next_review)} schauen wir gemeinsam, "
+                         "was sich verändert hat.")
+
+    if agreement.status == AgreementStatus.DRAFT:
+        s.status = "Entwurf – noch nicht abgeschlossen"
+    elif agreement.finalised_at is not None:
+        s.status = f"Abgeschlossen am {labels.format_date(agreement.finalised_at.date())}"
+    else:
+        s.status = labels.AGREEMENT_STATUS.get(agreement.status, str(agreement.status)).capitalize()
+    doc = agreement.document_id.strip()
+    s.document = (f"Dokument-Nr. {doc} · " if doc else "") + f"Version {agreement.version}"
+    return s
+
+
+def _grouped(tasks: list[SummaryTask]) -> list[SummaryTask]:
+    """The tasks of one person together, persons in the order of their first task."""
+    first: dict[str, int] = {}
+    for i, t in enumerate(tasks):
+        first.setdefault(t.who, i)
+    return sorted(tasks, key=lambda t: first[t.who])  # stable: a person's tasks keep their order
+
+
+# --- PDF page -------------------------------------------------------------------------------
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("sum_body", fontName=FONT, fontSize=MIN_FONT_SIZE, leading=18, textColor=INK,
+                          spaceAfter=3, splitLongWords=1)
+    return {
+        "title": ParagraphStyle("sum_title", parent=body, fontName=FONT_BOLD, fontSize=22, leading=27,
+                                textColor=ACCENT, spaceAfter=2),
+        "sub": ParagraphStyle("sum_sub", parent=body, fontSize=16, leading=20, spaceAfter=2),
+        "meta": ParagraphStyle("sum_meta", parent=body, spaceAfter=4),
+        "h": ParagraphStyle("sum_h", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21,
+                            textColor=ACCENT, spaceBefore=8, spaceAfter=4),
+        "body": body,
+        "bullet": ParagraphStyle("sum_bullet", parent=body, leftIndent=18, firstLineIndent=-14),
+        "cell": ParagraphStyle("sum_cell", parent=body, spaceAfter=0),
+        "cell_bold": ParagraphStyle("sum_cell_bold", parent=body, fontName=FONT_BOLD, spaceAfter=0),
+        "cell_bullet": ParagraphStyle("sum_cell_bullet", parent=body, fontSize=MIN_FONT_SIZE, leading=18,
+                                      leftIndent=14, firstLineIndent=-14, spaceAfter=2),
+        "note": ParagraphStyle("sum_note", parent=body, fontSize=MIN_FONT_SIZE, leading=18),
+    }
+
+
+def summary_flowables(case: Case, agreement: Agreement, width: float, height: float,
+                      today: dt.date | None = None) -> list[Flowable]:
+    """The summary page as flowables for a frame of ``width`` × ``height`` points: exactly one
+    page, then a page break. Texts the user typed are escaped (they print as typed).
+
+    What does not fit is left out (never printed smaller); the note at the bottom then says so.
+    The meetings section keeps room for its first lines even when there are many tasks.
+    """
+    from .render import user_text  # the agreement's own text sanitising (fonts, RTL, escaping)
+
+    register_fonts()
+    summary = family_summary(case, agreement, today)
+    st = _styles()
+    remaining = [height]
+    out: list[Flowable] = []
+
+    def h(f: Flowable) -> float:
+        _, fh = f.wrap(width, height)
+        return fh + f.getSpaceBefore() + f.getSpaceAfter()
+
+    def add(f: Flowable) -> None:
+        remaining[0] -= h(f)
+        out.append(f)
+
+    more_note = Paragraph("Alles Weitere steht ausführlich auf den nächsten Seiten.", st["note"])
+    # room for the longest possible note at the bottom (and the spacer above it)
+    reserve = h(Paragraph(escape(_left_out_note(["99 weitere Ziele", "99 weitere Aufgaben",
+                                                 "99 weitere Termine"])), st["note"])) + 6 + 4
+
+    add(Paragraph("Unsere Vereinbarung – kurz gesagt", st["title"]))
+    if summary.family:
+        add(Paragraph(user_text(summary.family), st["sub"]))
+    add(Paragraph(escape(f"{summary.status} · {summary.document}"), st["meta"]))
+
+    def section(title: str, items: list[Flowable], empty: str, keep: float = 0.0) -> int:
+        """Add a heading and as many items as fit, leaving ``keep`` points for what follows;
+        returns how many items were added."""
+        heading = Paragraph(escape(title), st["h"])
+        first = items[0] if items else Paragraph(escape(empty), st["body"])
+        if h(heading) + h(first) > remaining[0] - reserve - keep:
+            return 0
+        add(heading)
+        add(first)
+        for n, item in enumerate(items[1:], start=1):
+            if h(item) > remaining[0] - reserve - keep:
+                return n
+            add(item)
+        return len(items)
+
+    goals = [Paragraph("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
+    meet: list[Flowable] = [Paragraph("• " + user_text(m), st["bullet"]) for m in summary.meetings]
+    if summary.next_review:
+        meet.append(Paragraph("• " + escape(summary.next_review), st["bullet"]))
+    # room kept for the heading and the first three lines of "Wann sehen wir uns?"
+    meet_keep = h(Paragraph("x", st["h"])) + sum(h(m) for m in meet[:3]) if meet else 60.0
+
+    shown_goals = section("Das wollen wir erreichen", goals, "Die Ziele sind noch nicht eingetragen.",
+                          keep=meet_keep + 60)
+    groups = _task_rows(summary.tasks, st, width, user_text)
+    shown_groups = section("Wer macht was bis wann?", [t for t, _ in groups],
+                           "Die Aufgaben sind noch nicht eingetragen.", keep=meet_keep)
+    shown_meet = section("Wann sehen wir uns?", meet, "Der nächste Termin ist noch nicht vereinbart.")
+
+    left_out: list[str] = []
+    if shown_goals < len(goals):
+        left_out.append(_count(len(goals) - shown_goals, "weiteres Ziel", "weitere Ziele"))
+    missing_tasks = sum(n for _, n in groups[shown_groups:])
+    if missing_tasks:
+        left_out.append(_count(missing_tasks, "weitere Aufgabe", "weitere Aufgaben"))
+    if shown_meet < len(meet):
+        left_out.append(_count(len(meet) - shown_meet, "weiterer Termin", "weitere Termine"))
+    out.append(Spacer(1, 6))
+    if left_out:
+        out.append(Paragraph(escape(_left_out_note(left_out)), st["note"]))
+    else:
+        out.append(more_note)
+    out.append(PageBreak())
+    return out
+
+
+def _left_out_note(left_out: list[str]) -> str:
+    return (f"Nicht alles passt auf diese Seite: {', '.join(left_out)} und alles Weitere "
+            "stehen ausführlich auf den nächsten Seiten.")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"1 {one}" if n == 1 else f"{n} {many}"
+
+
+def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: float,
+               user_text) -> list[tuple[Flowable, int]]:  # type: ignore[no-untyped-def]
+    """One small table per task (so a long list can stop after any task): the name on the left
+    (only at a person's first task), the task with "bis wann" on the right. The family's own
+    tasks come first and are shaded. Each entry comes with the number of tasks in it (1)."""
+    order: list[tuple[str, bool]] = []
+    by_who: dict[tuple[str, bool], list[SummaryTask]] = {}
+    for t in tasks:
+        key = (t.who, t.family)
+        if key not in by_who:
+            order.append(key)
+            by_who[key] = []
+        by_who[key].append(t)
+    who_w = 44 * mm
+    rows: list[tuple[Flowable, int]] = []
+    for key in order:
+        who, family = key
+        items = by_who[key]
+        for i, t in enumerate(items):
+            last = i == len(items) - 1
+            line = Paragraph("• " + user_text(_shorten(t.what, MAX_TASK_CHARS))
+                             + f" <b>({escape(t.until)})</b>", st["cell_bullet"])
+            name = Paragraph(user_text(who), st["cell_bold"]) if i == 0 else ""
+            style = [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # never a base-14 font, not even for empty cells
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 3 if i == 0 else 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4 if last else 0),
+            ]
+            if last:
+                style.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE))
+            if family:
+                style.append(("BACKGROUND", (0, 0), (-1, -1), BOX_BG))
+            rows.append((Table([[name, line]], colWidths=[who_w, width - who_w], style=TableStyle(style),
+                               hAlign="LEFT"), 1))
+    return rows

@@ -1,0 +1,17 @@
+"""Protection of the family's data on the laptop: encryption keys, audit trail, retention,
+backup and restore, the GDPR export. Qt-free.
+
+Modules:
+
+- :mod:`.keys` — password → key derivation, the recovery key, the key file beside the database;
+- :mod:`.vault` — opening the encrypted database (set-up, unlock, migration of a plain database,
+  change of password = re-key);
+- :mod:`.audit` — append-only audit trail recorded from SQLAlchemy session events;
+- :mod:`.retention` — closed cases are read-only, listing and deleting cases past retention;
+- :mod:`.backup` — one encrypted, verified backup file and its restore;
+- :mod:`.gdpr` — everything stored about one person (GDPR Art. 15) as JSON.
+"""
+
+from .keys import PassphraseRequired, ProtectionError, WrongPassphrase
+
+__all__ = ["PassphraseRequired", "ProtectionError", "WrongPassphrase"]

@@ -1,0 +1,279 @@
+"""Opening the encrypted database: first set-up, unlock, migration of a plain database from an
+earlier version, change of password (a real re-key of the file) and the recovery key.
+
+Used by :meth:`kooperation_desktop.services.Services.open`; the UI and the command line call
+:func:`database_state` to decide between "set a password" and "unlock".
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ..storage.db import DB_FILENAME, cipher_connect
+from .keys import (
+    ENV_PASSPHRASE,
+    KeyFile,
+    KeyFileDamaged,
+    PassphraseRequired,
+    ProtectionError,
+    WrongPassphrase,
+    fsync_dir,
+    key_path,
+    new_key_file,
+    password_problems,
+    read_key_file,
+    write_key_file,
+)
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+State = Literal["new", "plain", "encrypted"]
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class KeyState:
+    """The unlocked database key of an open database (only in memory, while the app runs)."""
+
+    data_dir: Path
+    db_key: bytes = field(repr=False)
+    # set only when this opening created the key file: to be shown (printed) once for the office
+    new_recovery_key: str | None = field(default=None, repr=False)
+    migrated_from_plain: bool = False
+
+    def current_key(self) -> bytes:
+        return self.db_key
+
+
+def db_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_FILENAME
+
+
+def _is_plain(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return f.read(16) == _SQLITE_HEADER
+    except FileNotFoundError:
+        return False
+
+
+def database_state(data_dir: Path) -> State:
+    """"new" (nothing there yet: set a password), "plain" (an unencrypted database of an earlier
+    version: set a password, it gets encrypted) or "encrypted" (unlock)."""
+    data_dir = Path(data_dir)
+    if key_path(data_dir).exists():
+        return "encrypted"
+    db = db_path(data_dir)
+    if db.exists() and db.stat().st_size > 0:
+        if _is_plain(db):
+            return "plain"
+        raise KeyFileDamaged(
+            f"Die Datenbank ist verschlüsselt, aber die Schlüsseldatei „{key_path(data_dir).name}“ fehlt. "
+            "Bitte aus einer Datensicherung wiederherstellen oder die IT-Betreuung fragen.")
+    return "new"
+
+
+def resolve_passphrase(passphrase: str | None) -> str | None:
+    if passphrase is not None:
+        return passphrase
+    return os.environ.get(ENV_PASSPHRASE) or None
+
+
+def unlock(data_dir: Path, passphrase: str | None) -> KeyState:
+    """The key of the database in ``data_dir``: set up a new encrypted one, encrypt a plain one,
+    or unlock with the password or the recovery key. ``passphrase`` None: the environment
+    variable KOOPERATION_PASSPHRASE (for scripts and the command line)."""
+    data_dir = Path(data_dir)
+    state = database_state(data_dir)
+    passphrase = resolve_passphrase(passphrase)
+    if passphrase is None:
+        if state == "encrypted":
+            raise PassphraseRequired("Die Daten sind verschlüsselt. Bitte das Passwort eingeben "
+                                     f"(für Skripte: Umgebungsvariable {ENV_PASSPHRASE}).")
+        raise PassphraseRequired("Bitte zuerst ein Passwort festlegen, mit dem die Daten verschlüsselt werden "
+                                 f"(für Skripte: Umgebungsvariable {ENV_PASSPHRASE}).")
+    if state in ("new", "plain"):
+        kf, db_key, recovery = new_key_file(passphrase)
+        if state == "plain":
+            _encrypt_plain(data_dir, kf, db_key)
+        else:
+            write_key_file(data_dir, kf)
+        return KeyState(data_dir, db_key, new_recovery_key=recovery, migrated_from_plain=state == "plain")
+    kf = read_key_file(data_dir)
+    found = kf.unwrap(passphrase)
+    db = db_path(data_dir)
+    if not db.exists() or db.stat().st_size == 0:
+        return KeyState(data_dir, found[0][1])
+    if _is_plain(db):  # a crash after writing the key file, before the encrypted copy replaced it
+        _encrypt_plain(data_dir, kf, found[0][1])
+        return KeyState(data_dir, found[0][1], migrated_from_plain=True)
+    for index, key in found:
+        if _opens(db, key):
+            if len(kf.entries) > 1:  # finish an interrupted change of password
+                kf.entries = [kf.entries[index]]
+                write_key_file(data_dir, kf)
+            return KeyState(data_dir, key)
+    raise WrongPassphrase("Mit diesem Passwort lässt sich die Datenbank nicht öffnen. Bitte das aktuelle "
+                          "Passwort oder den Wiederherstellungsschlüssel eingeben.")
+
+
+def check_passphrase(data_dir: Path, passphrase: str) -> bool:
+    """True if ``passphrase`` (password or recovery key) unlocks the data (e.g. on the lock screen)."""
+    try:
+        read_key_file(data_dir).unwrap(passphrase)
+    except WrongPassphrase:
+        return False
+    return True
+
+
+def _opens(db: Path, key: bytes) -> bool:
+    import sqlcipher3
+
+    conn = cipher_connect(db, key)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
+def _table_counts(conn: object) -> dict[str, int]:
+    names = [r[0] for r in conn.execute(  # type: ignore[attr-defined]
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
+    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}  # type: ignore[attr-defined]
+
+
+def export_encrypted(source: Path, source_key: bytes | None, target: Path, target_key: bytes) -> dict[str, int]:
+    """Copy the database ``source`` (plain if ``source_key`` is None) into a new SQLCipher file
+    ``target`` encrypted with ``target_key`` (sqlcipher_export), verify it (integrity check and
+    row counts of every table) and return the row counts."""
+    import sqlcipher3
+
+    target.unlink(missing_ok=True)
+    if source_key is None:
+        src = sqlcipher3.connect(str(source))
+        src.execute("PRAGMA cipher_log_level = NONE")
+    else:
+        src = cipher_connect(source, source_key)
+    try:
+        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        counts = _table_counts(src)
+        user_version = src.execute("PRAGMA user_version").fetchone()[0]
+        src.execute(f"ATTACH DATABASE ? AS target KEY \"x'{target_key.hex()}'\"", (str(target),))
+        src.execute("SELECT sqlcipher_export('target')")
+        src.execute(f"PRAGMA target.user_version = {int(user_version)}")
+        src.execute("DETACH DATABASE target")
+    finally:
+        src.close()
+    check = cipher_connect(target, target_key)
+    try:
+        ok = check.execute("PRAGMA integrity_check").fetchone()[0]
+        if ok != "ok" or _table_counts(check) != counts:
+            raise ProtectionError("Die verschlüsselte Kopie der Datenbank ließ sich nicht prüfen; "
+                                  "es wurde nichts verändert.")
+        check.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+    finally:
+        check.close()
+    with open(target, "rb+") as f:
+        os.fsync(f.fileno())
+    return counts
+
+
+def _encrypt_plain(data_dir: Path, kf: KeyFile, db_key: bytes) -> None:
+    """Replace the plain database by an encrypted copy with the same content.
+
+    Order (crash-safe): encrypted copy written and verified → key file written → copy renamed over
+    the plain file. A crash before the rename leaves key file + plain database, which the next
+    unlock encrypts again. The plain file's bytes are overwritten with zeros afterwards (POSIX)."""
+    db = db_path(data_dir)
+    with sqlite3.connect(db) as plain:  # fold a WAL of the earlier version into the file
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    plain.close()
+    tmp = db.with_name(f".{db.name}.{secrets.token_hex(4)}.encrypting")
+    try:
+        export_encrypted(db, None, tmp, db_key)
+        write_key_file(data_dir, kf)
+        for suffix in ("-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        old_fd = os.open(db, os.O_RDWR) if os.name != "nt" else None
+        try:
+            os.replace(tmp, db)
+            fsync_dir(db.parent)
+            if old_fd is not None:  # the plain file's inode, now unlinked: overwrite what it held
+                size = os.fstat(old_fd).st_size
+                os.lseek(old_fd, 0, os.SEEK_SET)
+                for start in range(0, size, 1 << 20):
+                    os.write(old_fd, b"\0" * min(1 << 20, size - start))
+                os.fsync(old_fd)
+        finally:
+            if old_fd is not None:
+                os.close(old_fd)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def change_password(services: Services, old: str, new: str) -> None:
+    """Re-key the database: a new random database key, wrapped by the ``new`` password and sealed
+    for the (unchanged) recovery key. ``old`` may be the current password or the recovery key.
+
+    Crash-safe: the key file first holds the old and the new entry, then the file is re-keyed
+    (PRAGMA rekey, one transaction), then the old entry is dropped."""
+    state: KeyState = services.key_state
+    problems = password_problems(new)
+    if problems:
+        raise ProtectionError(" ".join(problems))
+    kf = read_key_file(state.data_dir)
+    kf.unwrap(old)  # WrongPassphrase if wrong
+    new_key = secrets.token_bytes(32)
+    entry = kf.wrap(new_key, new)
+    kf.entries = [*kf.entries, entry]
+    write_key_file(state.data_dir, kf)
+    services._engine.dispose()  # no pooled connection keeps the old key
+    conn = cipher_connect(db_path(state.data_dir), state.db_key)
+    try:
+        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+    finally:
+        conn.close()
+    state.db_key = new_key
+    kf.entries = [entry]
+    write_key_file(state.data_dir, kf)
+
+
+def renew_recovery_key(services: Services, passphrase: str) -> str:
+    """A new recovery key (the old one stops working); ``passphrase``: the current password or
+    recovery key. Returns the new key, to be shown and printed once."""
+    from .keys import (
+        _raw_public,
+        _recovery_private,
+        new_recovery_key,
+        parse_recovery_key,
+        seal_for_recovery,
+    )
+
+    state: KeyState = services.key_state
+    kf = read_key_file(state.data_dir)
+    kf.unwrap(passphrase)  # WrongPassphrase if wrong
+    recovery = new_recovery_key()
+    recovery_bytes = parse_recovery_key(recovery)
+    assert recovery_bytes is not None
+    kf.recovery_public = _raw_public(_recovery_private(recovery_bytes).public_key())
+    for entry in kf.entries:
+        entry["recovery"] = seal_for_recovery(state.db_key, kf.recovery_public)
+    write_key_file(state.data_dir, kf)
+    return recovery
+
+
+def attach(services: Services) -> None:
+    """Install the central hooks on an open Services: audit trail and read-only closed cases."""
+    from . import audit, retention
+
+    audit.enable(services._engine)
+    retention.enable_read_only_guard(services._engine)

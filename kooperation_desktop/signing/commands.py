@@ -1,0 +1,77 @@
+"""Command-line parts of signing, used by :mod:`kooperation_desktop.cli`: the seal options of
+``export-pdf`` and the ``verify`` command.
+
+The seal password comes from ``--seal-password-file DATEI`` (first line of the file) or the
+environment variable ``KOOPERATION_SEAL_PASSWORD``; the organisation's name, needed once when the
+data folder has no seal yet, from ``--organisation NAME`` or ``KOOPERATION_SEAL_ORGANISATION``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import SealError
+
+if TYPE_CHECKING:
+    from ..services import Services
+    from .service import ExportResult, Verification
+
+PASSWORD_ENV = "KOOPERATION_SEAL_PASSWORD"
+ORGANISATION_ENV = "KOOPERATION_SEAL_ORGANISATION"
+EXIT_NOT_INTACT = 3
+
+
+def add_seal_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seal-password-file", type=Path, metavar="DATEI",
+                        help=f"Datei mit dem Siegel-Passwort (erste Zeile); sonst Umgebungsvariable {PASSWORD_ENV}")
+    parser.add_argument("--organisation", metavar="NAME",
+                        help="Name des Trägers für das Siegel; nur beim ersten Versiegeln in diesem Datenordner "
+                             f"nötig (oder Umgebungsvariable {ORGANISATION_ENV})")
+
+
+def seal_password(args: argparse.Namespace) -> str | None:
+    path: Path | None = getattr(args, "seal_password_file", None)
+    if path is not None:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except FileNotFoundError:
+            raise SealError(f"Die Passwort-Datei „{path}“ gibt es nicht.") from None
+        return lines[0] if lines else ""
+    return os.environ.get(PASSWORD_ENV)
+
+
+def export(services: Services, agreement_id: int, out: Path, args: argparse.Namespace) -> ExportResult:
+    """Export like the app does: drafts unsealed (ENTWURF), every other version sealed."""
+    from .service import SigningService
+
+    signing = SigningService(services)
+    if signing.needs_seal(agreement_id):
+        password = seal_password(args)
+        if not password:
+            raise SealError("Abgeschlossene Vereinbarungen werden versiegelt gespeichert. Bitte das Siegel-Passwort "
+                            f"angeben: --seal-password-file DATEI oder Umgebungsvariable {PASSWORD_ENV}.")
+        from . import certs
+
+        if certs.has_seal(services.data_dir):
+            signing.unlock(password)
+        else:
+            organisation = getattr(args, "organisation", None) or os.environ.get(ORGANISATION_ENV, "")
+            if not organisation.strip():
+                raise SealError("In diesem Datenordner ist noch kein Siegel eingerichtet. Beim ersten Mal bitte den "
+                                f"Namen des Trägers angeben: --organisation NAME (oder {ORGANISATION_ENV}).")
+            signing.set_up_seal(organisation, password)
+    return signing.export(agreement_id, out)
+
+
+def verify(services: Services | None, data_dir: Path, file: Path) -> tuple[Verification, int]:
+    """The report and the exit code: 0 only for an intact seal of this organisation covering
+    the whole file (and no contradiction with the database), else 3."""
+    from .service import SigningService, verify_without_database
+
+    data = file.read_bytes()
+    result = SigningService(services).verify_bytes(data) if services is not None else \
+        verify_without_database(data, data_dir)
+    return result, 0 if result.ok else EXIT_NOT_INTACT

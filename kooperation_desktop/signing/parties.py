@@ -1,0 +1,82 @@
+"""Who signs an agreement, and what its PDF states about itself.
+
+:func:`signing_parties` is the one list of parties that sign: the PDF's signature block
+(:mod:`kooperation_desktop.pdf.render`) and the signing service both use it. Pure functions on
+domain objects; no database, no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..domain import labels, rules
+from ..domain.model import Agreement, Case, PartnerKind, Person
+
+# the order of the PDF: family, youth office, professional, the family's own resources, professional ones
+PARTNER_ORDER: tuple[PartnerKind, ...] = (
+    PartnerKind.YOUTH_OFFICE,
+    PartnerKind.PROFESSIONAL,
+    PartnerKind.RESOURCE_INFORMAL,
+    PartnerKind.RESOURCE_PROFESSIONAL,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SigningParty:
+    """One signature line of an agreement."""
+
+    key: str  # "person:<id>" or "partner:<id>" (ids as in the version's frozen snapshot)
+    name: str  # plain text, as printed
+    role_label: str  # plain text, e.g. "Mutter, personensorgeberechtigt", "Jugendamt (beauftragend)"
+
+
+@dataclass(frozen=True, slots=True)
+class PartyMark:
+    """What the PDF prints on a party's signature line (see pdf.render)."""
+
+    image_png: bytes | None = None  # the signature drawn on screen
+    place_date: str = ""  # "Musterstadt, 26.11.2026" under an on-screen signature
+    text: str = ""  # instead of an image: "unterschreibt auf Papier", "auf Papier unterschrieben am …"
+
+
+def person_key(person_id: int | None) -> str:
+    return f"person:{person_id}"
+
+
+def partner_key(partner_id: int | None) -> str:
+    return f"partner:{partner_id}"
+
+
+def _person_role_label(p: Person) -> str:
+    parts = [p.family_role.strip()] if p.family_role.strip() else ["Familie"]
+    if p.is_guardian:
+        parts.append("personensorgeberechtigt")
+    return ", ".join(parts)
+
+
+def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
+    """The parties that sign ``agreement``, in the order of the PDF's signature block:
+    the guardians of the family (every family member when nobody is marked as guardian), then
+    every partner with the family's active consent (youth office, professional, resources)."""
+    any_guardian = any(p.is_guardian for p in case.persons)
+    out = [
+        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)", _person_role_label(p))
+        for p in case.persons
+        if p.is_guardian or not any_guardian
+    ]
+    partners = [p for p in case.partners if rules.partner_has_consent(case, p)]
+    for kind in PARTNER_ORDER:
+        for p in partners:
+            if p.kind != kind:
+                continue
+            role = labels.PARTNER_KIND.get(p.kind, "")
+            if p.function.strip():
+                role = f"{role}, {p.function.strip()}"
+            out.append(SigningParty(partner_key(p.id), p.name.strip() or p.organisation.strip() or "(ohne Namen)",
+                                    role))
+    return out
+
+
+def claim_keywords(document_id: str, version: int, content_hash: str) -> str:
+    """The PDF Info keywords that state which agreement version a PDF is (no names)."""
+    return f"Kooperation Desktop; Dokument-Nr. {document_id}; Version {version}; SHA-256 {content_hash}"

@@ -1,0 +1,410 @@
+"""The signing use cases: sign a final version on screen or record a paper signature, keep the
+status flow (final → signed → superseded / ended), export sealed PDFs, verify a PDF, and show the
+version history with what changed.
+
+``SigningService(services)`` shares the database of a :class:`~kooperation_desktop.services.Services`
+and uses its ``transaction()`` / ``reading()``. Refused use cases raise
+:class:`~kooperation_desktop.domain.rules.RuleViolation` with German messages; seal problems raise
+:class:`~.certs.SealError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from ..domain import labels
+from ..domain.model import Agreement, AgreementStatus, Case, Problem
+from ..domain.rules import RuleViolation
+from ..storage.rows import AgreementRow
+from ..storage.rows_signing import SignatureRow
+from . import certs, diff, ink
+from .certs import SealError, SealIdentity
+from .model import Change, PartyStatus, Signature, SignatureMethod, VersionEntry
+from .parties import PartyMark, signing_parties
+from .seal import Claim, SealReport, SealStatus, local_time, seal_pdf, verify_pdf
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+PAPER_PENDING = "unterschreibt auf Papier"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _to_domain(row: SignatureRow) -> Signature:
+    return Signature(
+        agreement_id=row.agreement_id, party_key=row.party_key, signer_name=row.signer_name, role=row.role,
+        method=SignatureMethod(row.method), content_hash=row.content_hash, strokes=ink.from_json(row.strokes),
+        pad_width=row.pad_width, pad_height=row.pad_height, image_png=row.image_png or b"", place=row.place,
+        signed_at=row.signed_at, signed_on=row.signed_on, recorded_at=row.recorded_at, note=row.note, id=row.id,
+    )
+
+
+def paper_text(signed_on: dt.date | None) -> str:
+    return f"auf Papier unterschrieben am {labels.format_date(signed_on)}"
+
+
+@dataclass(slots=True)
+class ExportResult:
+    path: Path
+    sealed: bool
+
+
+@dataclass(slots=True)
+class Verification:
+    """The seal check of a PDF plus the comparison with this database."""
+
+    report: SealReport
+    database: str = ""  # German: what the database says about the claimed version
+    database_match: bool | None = None  # None: the version is not in this database
+    agreement_id: int | None = None
+
+    @property
+    def ok(self) -> bool:
+        """Intact seal of this organisation over the entire file, and no contradiction with the
+        database (a version not stored here is no contradiction)."""
+        return self.report.ok and self.database_match is not False
+
+    @property
+    def verdict(self) -> str:
+        r = self.report
+        if self.ok:
+            return "Unverändert: Das Siegel ist gültig und deckt die ganze Datei ab."
+        if r.status == SealStatus.INTACT and not r.trusted:
+            return "Unverändert, aber von einem unbekannten Aussteller versiegelt (unbekannter Aussteller)."
+        if r.status == SealStatus.INTACT:
+            return "Das Siegel ist unverändert, aber der Prüfwert stimmt nicht mit der Datenbank überein."
+        if r.status == SealStatus.CHANGED:
+            return "Verändert: Die Datei wurde nach dem Versiegeln verändert."
+        if r.status == SealStatus.UNSEALED:
+            return "Nicht versiegelt: Die Datei trägt kein digitales Siegel."
+        return "Keine lesbare PDF-Datei."
+
+    def lines(self) -> list[str]:
+        r = self.report
+        out = [f"Ergebnis: {self.verdict}"]
+        if r.signer:
+            out.append(f"Versiegelt von: {r.signer}")
+        if r.signed_at:
+            out.append(f"Versiegelt am: {local_time(r.signed_at)}")
+        if r.status in (SealStatus.INTACT, SealStatus.CHANGED) and r.signer:
+            out.append("Aussteller: " + ("Zertifikat dieser Organisation" if r.trusted else "unbekannter Aussteller"))
+        if r.claim:
+            out.append(f"Vereinbarung laut PDF: Dokument-Nr. {r.claim.document_id}, Version {r.claim.version}")
+            out.append(f"SHA-256 laut PDF: {r.claim.content_hash}")
+        if self.database:
+            out.append(f"Datenbank: {self.database}")
+        out += [f"Hinweis: {p}" for p in r.problems]
+        return out
+
+
+@dataclass(slots=True)
+class SigningOverview:
+    """What the sign dialog shows for one version."""
+
+    agreement_id: int
+    version: int
+    document_id: str
+    status: AgreementStatus
+    content_hash: str
+    parties: list[PartyStatus] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return bool(self.parties) and all(p.signed for p in self.parties)
+
+
+class SigningService:
+    """Signing, sealing, verifying and version history on top of one :class:`Services`."""
+
+    def __init__(self, services: Services):
+        self.services = services
+        self._signer: Any = None  # the unlocked seal key, kept for this session only
+
+    # --- parties and signatures -----------------------------------------------------------
+    def signatures(self, agreement_id: int) -> list[Signature]:
+        """All stored signatures of the version (also ones of a different hash, if ever)."""
+        with self.services.reading() as s:
+            rows = s.scalars(select(SignatureRow).where(SignatureRow.agreement_id == agreement_id)
+                             .order_by(SignatureRow.id))
+            return [_to_domain(r) for r in rows]
+
+    def _overview(self, case: Case, agreement: Agreement) -> SigningOverview:
+        assert agreement.id is not None
+        sigs = {s.party_key: s for s in self.signatures(agreement.id)
+                if s.content_hash and s.content_hash == agreement.content_hash}
+        parties = [PartyStatus(p.key, p.name, p.role_label, sigs.get(p.key)) for p in signing_parties(case, agreement)]
+        return SigningOverview(agreement.id, agreement.version, agreement.document_id, agreement.status,
+                               agreement.content_hash, parties)
+
+    def overview(self, agreement_id: int) -> SigningOverview:
+        """The version's parties (the PDF's signature lines) with their signatures."""
+        case, agreement = self.services.document(agreement_id)
+        return self._overview(case, agreement)
+
+    @staticmethod
+    def _check_signable(agreement: Agreement) -> None:
+        v = agreement.version
+        if agreement.status == AgreementStatus.DRAFT:
+            raise RuleViolation(Problem(
+                "status", f"Version {v} ist noch ein Entwurf und kann nicht unterschrieben werden. "
+                          "Bitte die Vereinbarung zuerst abschließen; unterschrieben wird immer eine "
+                          "abgeschlossene Version."))
+        if agreement.status in (AgreementStatus.SUPERSEDED, AgreementStatus.ENDED):
+            word = "durch eine neuere Version ersetzt" if agreement.status == AgreementStatus.SUPERSEDED else "beendet"
+            raise RuleViolation(Problem("status", f"Version {v} ist {word} und kann nicht mehr unterschrieben werden."))
+        if not agreement.content_hash:
+            raise RuleViolation(Problem("status", f"Version {v} hat keinen Prüfwert und kann nicht unterschrieben werden."))
+
+    def _add(self, agreement_id: int, party_key: str, build: Any) -> Signature:
+        case, agreement = self.services.document(agreement_id)
+        self._check_signable(agreement)
+        overview = self._overview(case, agreement)
+        party = next((p for p in overview.parties if p.key == party_key), None)
+        if party is None:
+            raise RuleViolation(Problem("party", "Diese Person oder Stelle unterschreibt diese Vereinbarung nicht."))
+        if party.signed:
+            raise RuleViolation(Problem("party", f"{party.name} hat Version {agreement.version} schon unterschrieben."))
+        row: SignatureRow = build(party)
+        row.agreement_id, row.party_key, row.content_hash = agreement_id, party_key, agreement.content_hash
+        row.recorded_at = _now()
+        with self.services.transaction() as s:
+            arow = s.get(AgreementRow, agreement_id)
+            if arow is None or arow.content_hash != agreement.content_hash or arow.status != agreement.status.value:
+                raise RuleViolation(Problem("status", "Die Vereinbarung wurde inzwischen geändert. Bitte neu öffnen."))
+            s.add(row)
+            s.flush()
+            signed = set(s.scalars(select(SignatureRow.party_key).where(
+                SignatureRow.agreement_id == agreement_id, SignatureRow.content_hash == agreement.content_hash)))
+            if arow.status == AgreementStatus.FINAL.value and all(p.key in signed for p in overview.parties):
+                arow.status = AgreementStatus.SIGNED.value
+            s.flush()
+            return _to_domain(row)
+
+    def sign_on_screen(self, agreement_id: int, party_key: str, strokes: Sequence[Sequence[Sequence[float]]],
+                       pad_size: tuple[float, float], place: str, signer_name: str = "",
+                       when: dt.datetime | None = None) -> Signature:
+        """Store a party's signature drawn on screen (vectors + rendered PNG), bound to the
+        version's content hash. When every party has signed, the version becomes SIGNED."""
+        width, height = pad_size
+        clean = ink.clean(strokes, width, height)
+        place = " ".join(place.split())
+        if not place:
+            raise RuleViolation(Problem("place", "Bitte den Ort eingeben, an dem unterschrieben wird."))
+        when = when or _now()
+
+        def build(party: PartyStatus) -> SignatureRow:
+            return SignatureRow(
+                signer_name=" ".join(signer_name.split()) or party.name, role=party.role_label,
+                method=SignatureMethod.SCREEN.value, strokes=ink.to_json(clean), pad_width=float(width),
+                pad_height=float(height), image_png=ink.render_png(clean, width, height), place=place,
+                signed_at=when, signed_on=when.astimezone().date(), note="",
+            )
+
+        return self._add(agreement_id, party_key, build)
+
+    def record_paper(self, agreement_id: int, party_key: str, signed_on: dt.date, note: str = "") -> Signature:
+        """Record that a party signed the printed version on paper on ``signed_on``."""
+        today = dt.date.today()
+        if signed_on > today:
+            raise RuleViolation(Problem("signed_on", "Das Datum der Unterschrift kann nicht in der Zukunft liegen."))
+        case, agreement = self.services.document(agreement_id)
+        if agreement.finalised_at and signed_on < agreement.finalised_at.astimezone().date():
+            raise RuleViolation(Problem(
+                "signed_on", f"Version {agreement.version} wurde erst am "
+                             f"{labels.format_date(agreement.finalised_at.astimezone().date())} abgeschlossen; "
+                             "sie kann nicht vorher unterschrieben worden sein."))
+
+        def build(party: PartyStatus) -> SignatureRow:
+            return SignatureRow(signer_name=party.name, role=party.role_label, method=SignatureMethod.PAPER.value,
+                                strokes="", pad_width=0.0, pad_height=0.0, image_png=b"", place="",
+                                signed_at=None, signed_on=signed_on, note=note.strip())
+
+        return self._add(agreement_id, party_key, build)
+
+    def end(self, agreement_id: int) -> Agreement:
+        """Mark a final or signed version as ended (the help or the agreement is over)."""
+        with self.services.transaction() as s:
+            row = s.get(AgreementRow, agreement_id)
+            if row is None:
+                raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
+            if row.status not in (AgreementStatus.FINAL.value, AgreementStatus.SIGNED.value):
+                label = labels.AGREEMENT_STATUS.get(AgreementStatus(row.status), row.status)
+                raise RuleViolation(Problem("status", f"Version {row.version} ist {label} und kann nicht beendet werden."))
+            row.status = AgreementStatus.ENDED.value
+        return self.services.get_agreement(agreement_id)
+
+    # --- PDF ------------------------------------------------------------------------------
+    def marks(self, agreement_id: int) -> dict[str, PartyMark] | None:
+        """What each signature line of the PDF shows; None while nobody has signed (empty lines
+        to sign on paper)."""
+        overview = self.overview(agreement_id)
+        if not any(p.signed for p in overview.parties):
+            return None
+        out: dict[str, PartyMark] = {}
+        for p in overview.parties:
+            sig = p.signature
+            if sig is None:
+                out[p.key] = PartyMark(text=PAPER_PENDING)
+            elif sig.method == SignatureMethod.SCREEN:
+                out[p.key] = PartyMark(image_png=sig.image_png,
+                                       place_date=f"{sig.place}, {labels.format_date(sig.signed_on)}")
+            else:
+                out[p.key] = PartyMark(text=paper_text(sig.signed_on))
+        return out
+
+    def render(self, agreement_id: int) -> bytes:
+        """The PDF (unsealed) with the signatures drawn on their lines."""
+        from ..pdf.render import render_agreement_bytes
+
+        case, agreement = self.services.document(agreement_id)
+        marks = self.marks(agreement_id) if agreement.status != AgreementStatus.DRAFT else None
+        return render_agreement_bytes(case, agreement, signatures=marks)
+
+    def sealed_pdf(self, agreement_id: int, password: str | None = None) -> bytes:
+        """The PDF of a finalised version, sealed with the organisation's certificate."""
+        case, agreement = self.services.document(agreement_id)
+        if agreement.status == AgreementStatus.DRAFT:
+            raise RuleViolation(Problem("status", f"Version {agreement.version} ist ein Entwurf und wird nicht versiegelt."))
+        signer = self.unlock(password) if password is not None else self._unlocked()
+        ident = certs.identity(self.services.data_dir)
+        organisation = ident.organisation if ident else "Organisation"
+        data = self.render(agreement_id)
+        claim = Claim(agreement.document_id, agreement.version, agreement.content_hash)
+        return seal_pdf(data, signer, organisation, claim)
+
+    def needs_seal(self, agreement_id: int) -> bool:
+        """True when exporting this version produces a sealed PDF (every non-draft version)."""
+        with self.services.reading() as s:
+            row = s.get(AgreementRow, agreement_id)
+            if row is None:
+                raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
+            return row.status != AgreementStatus.DRAFT.value
+
+    def export(self, agreement_id: int, out: Path, password: str | None = None) -> ExportResult:
+        """Write the agreement PDF to ``out`` (atomically). A draft stays unsealed (marked
+        ENTWURF); every other version is sealed — the seal must be unlocked (or ``password``
+        given), else SealError."""
+        out = Path(out)
+        if self.needs_seal(agreement_id):
+            data, sealed = self.sealed_pdf(agreement_id, password), True
+        else:
+            data, sealed = self.render(agreement_id), False
+        fd, tmp_name = tempfile.mkstemp(prefix=".export.", suffix=".tmp", dir=out.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp_name, out)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        return ExportResult(out, sealed)
+
+    # --- the seal -------------------------------------------------------------------------
+    def seal_identity(self) -> SealIdentity | None:
+        return certs.identity(self.services.data_dir)
+
+    @property
+    def unlocked(self) -> bool:
+        return self._signer is not None
+
+    def set_up_seal(self, organisation: str, password: str) -> SealIdentity:
+        """First use: create the organisation's key and self-signed certificate; unlocks it."""
+        ident = certs.create_seal(self.services.data_dir, organisation, password)
+        self.unlock(password)
+        return ident
+
+    def import_seal(self, p12_data: bytes, password: str, replace: bool = False) -> SealIdentity:
+        """Use the organisation's own PKCS#12 (from its CA) instead; unlocks it."""
+        ident = certs.import_seal(self.services.data_dir, p12_data, password, replace=replace)
+        self._signer = None
+        self.unlock(password)
+        return ident
+
+    def unlock(self, password: str) -> Any:
+        """Open the seal key with its password (kept in memory for this session)."""
+        self._signer = certs.load_signer(self.services.data_dir, password)
+        return self._signer
+
+    def lock(self) -> None:
+        self._signer = None
+
+    def _unlocked(self) -> Any:
+        if self._signer is None:
+            if not certs.has_seal(self.services.data_dir):
+                raise SealError("Es ist noch kein Siegel der Organisation eingerichtet.")
+            raise SealError("Zum Versiegeln wird das Siegel-Passwort gebraucht.")
+        return self._signer
+
+    # --- verification ---------------------------------------------------------------------
+    def verify_bytes(self, data: bytes) -> Verification:
+        report = verify_pdf(data, certs.trust_roots(self.services.data_dir))
+        result = Verification(report)
+        claim = report.claim
+        if claim is None:
+            if report.status != SealStatus.UNREADABLE:
+                result.database = "Das PDF nennt keine Vereinbarung (Dokument-Nr., Version, Prüfwert)."
+            return result
+        with self.services.reading() as s:
+            row = s.scalar(select(AgreementRow).where(AgreementRow.document_id == claim.document_id,
+                                                      AgreementRow.version == claim.version))
+            if row is None:
+                result.database = "Diese Vereinbarung ist auf diesem Gerät nicht gespeichert."
+                return result
+            result.agreement_id = row.id
+            result.database_match = bool(row.content_hash) and row.content_hash == claim.content_hash
+            status = labels.AGREEMENT_STATUS.get(AgreementStatus(row.status), row.status)
+            if result.database_match:
+                result.database = (f"Der Prüfwert stimmt mit Version {row.version} in der Datenbank überein "
+                                   f"(Stand: {status}).")
+            else:
+                result.database = (f"Der Prüfwert weicht von Version {row.version} in der Datenbank ab: "
+                                   "Das PDF zeigt nicht den gespeicherten Stand.")
+        return result
+
+    def verify_file(self, path: Path) -> Verification:
+        return self.verify_bytes(Path(path).read_bytes())
+
+    # --- versions -------------------------------------------------------------------------
+    def history(self, case_id: int) -> list[VersionEntry]:
+        """Every version of the case's agreement, newest first, with its signing state."""
+        case = self.services.get_case(case_id)
+        out: list[VersionEntry] = []
+        for summ in case.agreements:
+            parties = signed = 0
+            signed_on: dt.date | None = None
+            if summ.status != AgreementStatus.DRAFT:
+                ov = self.overview(summ.id)
+                parties = len(ov.parties)
+                sigs = [p.signature for p in ov.parties if p.signature is not None]
+                signed = len(sigs)
+                if ov.complete:
+                    signed_on = max((s.signed_on for s in sigs if s.signed_on), default=None)
+            out.append(VersionEntry(
+                agreement_id=summ.id, version=summ.version, status=summ.status.value,
+                status_label=labels.AGREEMENT_STATUS.get(summ.status, summ.status.value),
+                created_at=summ.created_at, finalised_at=summ.finalised_at, signed_on=signed_on,
+                content_hash=summ.content_hash, signatures=signed, parties=parties,
+            ))
+        return out
+
+    def compare(self, old_agreement_id: int, new_agreement_id: int) -> list[Change]:
+        """What changed from one version to another (German), see :mod:`.diff`."""
+        return diff.compare(self.services.document(old_agreement_id), self.services.document(new_agreement_id))
+
+
+def verify_without_database(data: bytes, data_dir: Path | None) -> Verification:
+    """The seal check alone (when the database cannot be opened here)."""
+    result = Verification(verify_pdf(data, certs.trust_roots(data_dir)))
+    result.database = "Die Datenbank wurde nicht geöffnet; der Prüfwert wurde nicht mit ihr verglichen."
+    return result

@@ -1,0 +1,114 @@
+"""ORM rows of the follow-up (reviews, reflections, transition plans, items marked done).
+
+A rating keeps the indicator's id *and* a copy of what was rated (goal title and weight, indicator
+text, scale, level texts, baseline, target): no foreign key to the indicator, so a review stays
+readable whatever happens to the agreement versions. Migration: ``versions/0004_followup.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .rows import Base, UTCDateTime
+
+
+class ReviewRow(Base):
+    __tablename__ = "followup_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
+    agreement_version: Mapped[int] = mapped_column(Integer, default=0)
+    document_id: Mapped[str] = mapped_column(String(64), default="")
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    present: Mapped[list[str]] = mapped_column(JSON)
+    successes: Mapped[str] = mapped_column(Text, default="")
+    obstacles: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    ratings: Mapped[list[ReviewRatingRow]] = relationship(
+        back_populates="review", cascade="all, delete-orphan",
+        order_by="(ReviewRatingRow.position, ReviewRatingRow.id)",
+    )
+
+
+class ReviewRatingRow(Base):
+    __tablename__ = "followup_review_ratings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    review_id: Mapped[int] = mapped_column(ForeignKey("followup_reviews.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    indicator_id: Mapped[int | None] = mapped_column(Integer)
+    goal_id: Mapped[int | None] = mapped_column(Integer)
+    goal_title: Mapped[str] = mapped_column(Text, default="")
+    goal_weight: Mapped[float] = mapped_column(Float, default=1.0)
+    indicator_text: Mapped[str] = mapped_column(Text, default="")
+    scale: Mapped[str] = mapped_column(String(32))
+    level_texts: Mapped[list[str]] = mapped_column(JSON)
+    baseline: Mapped[int | None] = mapped_column(Integer)
+    target: Mapped[int | None] = mapped_column(Integer)
+    client_value: Mapped[int | None] = mapped_column(Integer)
+    professional_value: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    review: Mapped[ReviewRow] = relationship(back_populates="ratings")
+
+
+class ReflectionRow(Base):
+    __tablename__ = "followup_reflections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
+    held_on: Mapped[dt.date | None] = mapped_column(Date)
+    participants: Mapped[list[dict[str, str]]] = mapped_column(JSON)  # [{name, kind, ref}]
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+    ratings: Mapped[list[ReflectionRatingRow]] = relationship(
+        back_populates="reflection", cascade="all, delete-orphan", order_by="ReflectionRatingRow.id",
+    )
+
+
+class ReflectionRatingRow(Base):
+    __tablename__ = "followup_reflection_ratings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reflection_id: Mapped[int] = mapped_column(ForeignKey("followup_reflections.id", ondelete="CASCADE"),
+                                               index=True)
+    condition: Mapped[str] = mapped_column(String(1))
+    participant: Mapped[str] = mapped_column(Text, default="")
+    participant_kind: Mapped[str] = mapped_column(String(32))
+    value: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    reflection: Mapped[ReflectionRow] = relationship(back_populates="ratings")
+
+
+class TransitionPlanRow(Base):
+    __tablename__ = "followup_transition_plans"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
+    offers: Mapped[str] = mapped_column(Text, default="")
+    partners_kept: Mapped[str] = mapped_column(Text, default="")
+    client_alone: Mapped[str] = mapped_column(Text, default="")
+    agreed_on: Mapped[dt.date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+class DoneMarkRow(Base):
+    """A due item marked as done ("erledigt")."""
+
+    __tablename__ = "followup_done"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    done_on: Mapped[dt.date | None] = mapped_column(Date)

@@ -1,0 +1,47 @@
+"""Command line: password from a file, backup --out, restore, change-password; German one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PASSWORD = "test-passwort-Kooperation-2026"
+
+
+def run(*args: str, env_password: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
+    if not env_password:
+        env.pop("KOOPERATION_PASSPHRASE", None)
+    return subprocess.run([sys.executable, "-m", "kooperation_desktop", *args], capture_output=True, text=True,
+                          timeout=120, env=env, stdin=subprocess.DEVNULL, check=False)
+
+
+def test_backup_restore_and_change_password_on_the_command_line(tmp_path: Path) -> None:
+    data, restored = tmp_path / "daten", tmp_path / "zurück"
+    assert run("demo", "--data-dir", str(data)).returncode == 0
+    proc = run("backup", "--data-dir", str(data), "--out", str(tmp_path / "s.kdsich"))
+    assert proc.returncode == 0 and "geprüft" in proc.stdout, proc.stderr
+    proc = run("restore", str(tmp_path / "s.kdsich"), "--data-dir", str(restored))
+    assert proc.returncode == 0 and "wiederhergestellt" in proc.stdout, proc.stderr
+    original = run("list", "--data-dir", str(data)).stdout
+    assert "Çelik" in original and run("list", "--data-dir", str(restored)).stdout == original
+
+    proc = run("restore", str(tmp_path / "s.kdsich"), "--data-dir", str(restored))
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "schon Daten" in proc.stderr
+
+    (tmp_path / "neu.txt").write_text("ein-neues-Passwort-99\n", encoding="utf-8")
+    proc = run("change-password", "--data-dir", str(data), "--new-passphrase-file", str(tmp_path / "neu.txt"))
+    assert proc.returncode == 0, proc.stderr
+    proc = run("list", "--data-dir", str(data))
+    assert proc.returncode == 1 and "Passwort ist falsch" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run("list", "--data-dir", str(data), "--passphrase-file", str(tmp_path / "neu.txt"), env_password=False)
+    assert proc.returncode == 0 and "Çelik" in proc.stdout
+
+
+def test_no_password_and_no_terminal_is_a_german_error(tmp_path: Path) -> None:
+    proc = run("list", "--data-dir", str(tmp_path / "d"), env_password=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.startswith("Fehler: Bitte zuerst ein Passwort festlegen")
+    assert not (tmp_path / "d" / "kooperation.sqlite").exists()

@@ -1,0 +1,204 @@
+"""Family view: the agreement in large type, read-only, for showing the laptop screen to the family.
+
+Shows the same plain-German summary as the first page of the PDF
+(:func:`kooperation_desktop.pdf.summary.family_summary`): the goals in the family's own words,
+who does what until when, and when we meet next. F11 switches full screen on and off, Esc closes.
+
+``install(main_window)`` adds „Ansicht für die Familie“ to the main window's menu (Ctrl+Shift+F).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kooperation_desktop.domain.model import Agreement, Case
+from kooperation_desktop.pdf.summary import FamilySummary, family_summary
+
+from . import dialogs
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+BASE_POINT_SIZE = 20  # body text; headings are larger
+BACKGROUND = "#FFFDF7"
+ACCENT = "#1F4E79"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def _label(text: str, size: float, bold: bool = False, color: str = "#1A1A1A") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # the family's words show exactly as typed
+    label.setWordWrap(True)
+    font = QFont(label.font())
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {color};")
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class FamilyView(QDialog):
+    """A large-type, read-only presentation of one agreement version."""
+
+    def __init__(self, case: Case, agreement: Agreement, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.summary: FamilySummary = family_summary(case, agreement)
+        self.setWindowTitle(tr("Ansicht für die Familie"))
+        self.setAccessibleName(tr("Ansicht für die Familie"))
+        self.setModal(True)
+        self.setStyleSheet(f"FamilyView {{ background: {BACKGROUND}; }}")
+        self.resize(1100, 800)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 16)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setStyleSheet(f"QScrollArea, QScrollArea > QWidget > QWidget {{ background: {BACKGROUND}; }}")
+        body = QWidget(self.scroll)
+        self.content = QVBoxLayout(body)
+        self.content.setSpacing(10)
+        self.scroll.setWidget(body)
+        outer.addWidget(self.scroll, 1)
+        self._fill()
+
+        buttons = QHBoxLayout()
+        hint = _label(tr("F11: ganzer Bildschirm · Esc: schließen"), 12, color="#555555")
+        buttons.addWidget(hint, 1)
+        self.fullscreen_button = QPushButton(tr("&Ganzer Bildschirm"), self)
+        self.fullscreen_button.setAccessibleName(tr("Ganzer Bildschirm ein oder aus"))
+        self.fullscreen_button.clicked.connect(self.toggle_full_screen)
+        self.close_button = QPushButton(tr("&Schließen"), self)
+        self.close_button.setAccessibleName(tr("Schließen"))
+        self.close_button.clicked.connect(self.reject)
+        for b in (self.fullscreen_button, self.close_button):
+            f = QFont(b.font())
+            f.setPointSizeF(14)
+            b.setFont(f)
+            buttons.addWidget(b)
+        outer.addLayout(buttons)
+        self.close_button.setFocus()
+
+    # --- content --------------------------------------------------------------------------
+    def _heading(self, text: str) -> None:
+        self.content.addSpacing(12)
+        self.content.addWidget(_label(text, BASE_POINT_SIZE * 1.3, bold=True, color=ACCENT))
+
+    def _fill(self) -> None:
+        s = self.summary
+        self.content.addWidget(_label(tr("Unsere Vereinbarung"), BASE_POINT_SIZE * 1.6, bold=True, color=ACCENT))
+        if s.family:
+            self.content.addWidget(_label(s.family, BASE_POINT_SIZE * 1.1))
+        self.content.addWidget(_label(s.status, BASE_POINT_SIZE * 0.8, color="#555555"))
+
+        self._heading(tr("Das wollen wir erreichen"))
+        if not s.goals:
+            self.content.addWidget(_label(tr("Die Ziele sind noch nicht eingetragen."), BASE_POINT_SIZE))
+        for goal in s.goals:
+            self.content.addWidget(_label(f"•  {goal}", BASE_POINT_SIZE))
+
+        self._heading(tr("Wer macht was bis wann?"))
+        if not s.tasks:
+            self.content.addWidget(_label(tr("Die Aufgaben sind noch nicht eingetragen."), BASE_POINT_SIZE))
+        else:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(24)
+            grid.setVerticalSpacing(10)
+            previous = None
+            for row, task in enumerate(s.tasks):
+                who = task.who if (task.who, task.family) != previous else ""
+                previous = (task.who, task.family)
+                grid.addWidget(_label(who, BASE_POINT_SIZE, bold=True), row, 0, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(_label(task.what, BASE_POINT_SIZE), row, 1, Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(_label(task.until, BASE_POINT_SIZE, color="#333333"), row, 2,
+                               Qt.AlignmentFlag.AlignTop)
+            grid.setColumnStretch(1, 1)
+            self.content.addLayout(grid)
+
+        self._heading(tr("Wann sehen wir uns?"))
+        meetings = [*s.meetings, *([s.next_review] if s.next_review else [])]
+        if not meetings:
+            self.content.addWidget(_label(tr("Der nächste Termin ist noch nicht vereinbart."), BASE_POINT_SIZE))
+        for line in meetings:
+            self.content.addWidget(_label(f"•  {line}", BASE_POINT_SIZE))
+        self.content.addStretch(1)
+
+    def texts(self) -> list[str]:
+        """Everything the view shows, in order (for tests and screen readers)."""
+        return [w.text() for w in self.findChildren(QLabel) if w.text()]
+
+    # --- keys -----------------------------------------------------------------------------
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_F11:
+            self.toggle_full_screen()
+            event.accept()
+            return
+        super().keyPressEvent(event)  # Esc closes (QDialog)
+
+
+def open_family_view(main_window: MainWindow) -> FamilyView | None:
+    """Open the family view of the selected case's newest agreement version."""
+    case_id = main_window.selected_case_id()
+    if case_id is None:
+        dialogs.show_error(main_window, tr("Bitte zuerst einen Fall auswählen."), tr("Ansicht für die Familie"))
+        return None
+    case = main_window.services.get_case(case_id)
+    if not case.agreements:
+        dialogs.show_error(main_window, tr("Für diesen Fall gibt es noch keine Vereinbarung."),
+                           tr("Ansicht für die Familie"))
+        return None
+    shown_case, agreement = main_window.services.document(case.agreements[0].id)
+    view = FamilyView(shown_case, agreement, main_window)
+    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    main_window.family_view = view  # type: ignore[attr-defined]
+    view.open()
+    return view
+
+
+def install(main_window: MainWindow) -> QAction:
+    """Add „Ansicht für die Familie“ (Ctrl+Shift+F) to the main window's „Fall“ menu."""
+    action = QAction(tr("Ansicht für die &Familie…"), main_window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+    action.setStatusTip(tr("Die Vereinbarung in großer Schrift zeigen, zum Anschauen mit der Familie"))
+    action.triggered.connect(lambda: open_family_view(main_window))
+    case_menu(main_window).insertAction(_first_separator(case_menu(main_window)), action)
+    main_window.family_view_action = action  # type: ignore[attr-defined]
+    return action
+
+
+def case_menu(main_window: MainWindow) -> QMenu:
+    """The main window's „Fall“ menu (the one holding the quit action)."""
+    for menu_action in main_window.menuBar().actions():
+        menu = menu_action.menu()
+        if menu is not None and main_window.quit_action in menu.actions():
+            return menu
+    return main_window.menuBar().addMenu(tr("&Fall"))
+
+
+def _first_separator(menu: QMenu) -> QAction | None:
+    return next((a for a in menu.actions() if a.isSeparator()), None)

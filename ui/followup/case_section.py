@@ -1,0 +1,309 @@
+"""The follow-up section of the case view: "Verlauf der Hilfe" with reviews, T-score chart,
+progress per indicator, reflection radar, transition and the PDFs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kooperation_desktop.domain.labels import format_date
+from kooperation_desktop.domain.model import Case, ScaleKind
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.followup.gas import (
+    WEIGHTING_NOTE,
+    baseline_t_score,
+    format_t,
+    review_t_score,
+)
+from kooperation_desktop.followup.model import Rater, Reflection, Review
+from kooperation_desktop.followup.reflection import format_mean, lowest_conditions
+from kooperation_desktop.followup.service import FollowUpService
+from kooperation_desktop.pdf.render import _gas
+
+from .. import dialogs
+from ..case_view import fill_table, make_table
+from ..widgets import WARNING_STYLE, hint_label
+from . import due_panel
+from .charts import (
+    BASE_COLOR,
+    CLIENT_COLOR,
+    PRO_COLOR,
+    ChartSeries,
+    LineChart,
+    RadarChart,
+)
+from .reflection_dialog import ReflectionDialog
+from .review_dialog import ReviewDialog
+from .transition_dialog import TransitionDialog
+
+
+def _key(goal_title: str, text: str) -> tuple[str, str]:
+    return (" ".join(goal_title.split()), " ".join(text.split()))
+
+
+class FollowUpSection(QWidget):
+    changed = Signal()  # something was recorded (the due panel refreshes)
+
+    def __init__(self, follow: FollowUpService, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.follow = follow
+        self.case: Case | None = None
+        self.reviews: list[Review] = []
+        self.reflections: list[Reflection] = []
+        self.review_dialog: ReviewDialog | None = None
+        self.reflection_dialog: ReflectionDialog | None = None
+        self.transition_dialog: TransitionDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(QLabel("<b>Verlauf der Hilfe</b>", self))
+        self.transition_label = QLabel(self)
+        self.transition_label.setWordWrap(True)
+        self.transition_label.setStyleSheet(WARNING_STYLE)
+        self.transition_label.setAccessibleName("Übergang")
+        layout.addWidget(self.transition_label)
+        self.hint = hint_label("", self)
+        layout.addWidget(self.hint)
+
+        buttons = QGridLayout()
+        self.review_button = QPushButton("Überprüfung &erfassen…", self)
+        self.reflection_button = QPushButton("&Reflexion erfassen…", self)
+        self.transition_button = QPushButton("Übergang &planen…", self)
+        self.review_pdf_button = QPushButton("Überprüfung als PDF…", self)
+        self.closing_button = QPushButton("Abschlussbericht als PDF…", self)
+        for i, b in enumerate((self.review_button, self.reflection_button, self.transition_button,
+                               self.review_pdf_button, self.closing_button)):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+            buttons.addWidget(b, i // 3, i % 3)
+        layout.addLayout(buttons)
+
+        self.t_label = QLabel(self)
+        self.t_label.setAccessibleName("T-Wert der letzten Überprüfung")
+        self.t_label.setWordWrap(True)
+        layout.addWidget(self.t_label)
+        self.t_chart = LineChart(self, "Zielerreichung (T-Wert) im Verlauf")
+        layout.addWidget(self.t_chart)
+        layout.addWidget(hint_label(WEIGHTING_NOTE, self))
+
+        row = QHBoxLayout()
+        label = QLabel("&Indikator:", self)
+        self.indicator_combo = QComboBox(self)
+        self.indicator_combo.setAccessibleName("Indikator für den Verlauf")
+        label.setBuddy(self.indicator_combo)
+        row.addWidget(label)
+        row.addWidget(self.indicator_combo, 1)
+        layout.addLayout(row)
+        self.indicator_chart = LineChart(self, "Verlauf des Indikators")
+        layout.addWidget(self.indicator_chart)
+
+        layout.addWidget(QLabel("<b>Reflexion der Zusammenarbeit</b>", self))
+        self.radar = RadarChart(self)
+        layout.addWidget(self.radar)
+        self.low_label = QLabel(self)
+        self.low_label.setWordWrap(True)
+        self.low_label.setAccessibleName("Niedrig bewertete Bedingungen")
+        layout.addWidget(self.low_label)
+
+        self.table = make_table(["Datum", "Art", "Familie", "Fachkraft", "Erfolge / Anmerkung"], self,
+                                "Überprüfungen und Reflexionen")
+        layout.addWidget(self.table)
+
+        self.review_button.clicked.connect(self.record_review)
+        self.reflection_button.clicked.connect(self.record_reflection)
+        self.transition_button.clicked.connect(self.plan_transition)
+        self.review_pdf_button.clicked.connect(self.export_review_pdf)
+        self.closing_button.clicked.connect(self.export_closing_report)
+        self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_indicator())
+        self.show_case(None)
+
+    # --- showing ------------------------------------------------------------------------------
+    def show_case(self, case: Case | None) -> None:
+        self.case = case
+        agreement = self.follow.current_agreement(case.id) if case is not None and case.id is not None else None
+        self.setVisible(case is not None)
+        self.reviews = self.follow.reviews(case.id) if case is not None and case.id is not None else []
+        self.reflections = self.follow.reflections(case.id) if case is not None and case.id is not None else []
+        has_agreement = agreement is not None
+        for b in (self.review_button, self.reflection_button, self.transition_button, self.closing_button):
+            b.setEnabled(has_agreement)
+        self.review_pdf_button.setEnabled(bool(self.reviews))
+        self.hint.setText("" if has_agreement else
+                          "Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung.")
+        self.hint.setVisible(not has_agreement)
+        needed = case is not None and case.id is not None and has_agreement and \
+            self.follow.transition_needed(case.id, due_panel.today())
+        if needed and agreement is not None and agreement.planned_end is not None:
+            self.transition_label.setText(
+                f"Die Hilfe endet am {format_date(agreement.planned_end)}. Bitte den Übergang planen: "
+                "Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.")
+        self.transition_label.setVisible(bool(needed))
+        self._show_t()
+        self._fill_indicators()
+        self._show_reflection()
+        self._fill_table()
+
+    def _show_t(self) -> None:
+        dated = [r for r in self.reviews if r.held_on is not None]
+        if not dated:
+            self.t_label.setText("Noch keine Überprüfung erfasst.")
+            self.t_chart.set_data([], [], 30, 70, [], empty_text="Noch keine Überprüfung erfasst.")
+            return
+        last = dated[-1]
+        client, pro = review_t_score(last, Rater.CLIENT), review_t_score(last, Rater.PROFESSIONAL)
+        self.t_label.setText(f"<b>T-Wert der letzten Überprüfung ({format_date(last.held_on)}):</b> "
+                             f"Familie {format_t(client)} · Fachkraft {format_t(pro)}")
+        base = baseline_t_score(last.ratings)
+        series = [ChartSeries("Familie", CLIENT_COLOR, [base] + [review_t_score(r, Rater.CLIENT) for r in dated]),
+                  ChartSeries("Fachkraft", PRO_COLOR, [base] + [review_t_score(r, Rater.PROFESSIONAL) for r in dated])]
+        values = [v for s in series for v in s.values if v is not None] + [30.0, 70.0]
+        lo, hi = math.floor(min(values) / 10) * 10, math.ceil(max(values) / 10) * 10
+        self.t_chart.set_data(["Beginn"] + [format_date(r.held_on) for r in dated], series, lo, hi,
+                              list(range(int(lo), int(hi) + 1, 10)), reference=50, fmt=lambda v: f"{v:.0f}")
+
+    def _fill_indicators(self) -> None:
+        self.indicator_combo.blockSignals(True)
+        current = self.indicator_combo.currentData()
+        self.indicator_combo.clear()
+        seen: list[tuple[str, str]] = []
+        for r in self.reviews:
+            for x in r.ratings:
+                k = _key(x.goal_title, x.indicator_text)
+                if k not in seen:
+                    seen.append(k)
+                    self.indicator_combo.addItem(x.indicator_text, k)
+        index = self.indicator_combo.findData(current) if current is not None else 0
+        self.indicator_combo.setCurrentIndex(max(index, 0))
+        self.indicator_combo.setEnabled(bool(seen))
+        self.indicator_combo.blockSignals(False)
+        self._show_indicator()
+
+    def _show_indicator(self) -> None:
+        k = self.indicator_combo.currentData()
+        dated = [r for r in self.reviews if r.held_on is not None]
+        if k is None or not dated:
+            self.indicator_chart.set_data([], [], 0, 1, [], empty_text="Noch keine Überprüfung erfasst.")
+            return
+        by = [{_key(x.goal_title, x.indicator_text): x for x in r.ratings}.get(k) for r in dated]
+        ref = next(x for x in reversed(by) if x is not None)
+        gas = ref.scale == ScaleKind.GAS
+        series = [ChartSeries("Ausgang", BASE_COLOR, [ref.baseline] + [None] * len(dated)),
+                  ChartSeries("Familie", CLIENT_COLOR, [None] + [x.client_value if x else None for x in by]),
+                  ChartSeries("Fachkraft", PRO_COLOR, [None] + [x.professional_value if x else None for x in by])]
+        self.indicator_chart.set_data(
+            ["Beginn"] + [format_date(r.held_on) for r in dated], series, -2 if gas else 0, 2 if gas else 10,
+            [-2, -1, 0, 1, 2] if gas else [0, 2, 4, 6, 8, 10], reference=ref.target,
+            fmt=(lambda v: _gas(int(v))) if gas else (lambda v: f"{v:.0f}"))
+
+    def _show_reflection(self) -> None:
+        sessions = [r for r in self.reflections if r.held_on is not None and r.ratings]
+        self.radar.set_sessions([(format_date(r.held_on), r.means()) for r in sessions])
+        low = lowest_conditions(sessions[-1]) if sessions else []
+        if not low:
+            self.low_label.setText("")
+            self.low_label.hide()
+            return
+        parts = ["<b>Darüber sollten wir sprechen</b> (letzte Reflexion, am niedrigsten bewertet):"]
+        for x in low:
+            parts.append(f"<b>{x.condition.key}. {_html(x.condition.seed)}</b> – im Mittel {format_mean(x.mean)}"
+                         f"<br/>Vorschlag: {_html(x.condition.suggestion)}")
+        self.low_label.setText("<br/>".join(parts))
+        self.low_label.show()
+
+    def _fill_table(self) -> None:
+        rows: list[tuple[dt.date, list[str]]] = []
+        for r in self.reviews:
+            rows.append((r.held_on or dt.date.min, [
+                format_date(r.held_on), "Überprüfung", format_t(review_t_score(r, Rater.CLIENT)),
+                format_t(review_t_score(r, Rater.PROFESSIONAL)), " ".join(r.successes.split())]))
+        for r in self.reflections:
+            low = lowest_conditions(r, count=1)
+            rows.append((r.held_on or dt.date.min, [
+                format_date(r.held_on), "Reflexion", "", "",
+                f"am niedrigsten: {low[0].condition.key}. {low[0].condition.short}" if low else r.note]))
+        rows.sort(key=lambda x: x[0], reverse=True)
+        fill_table(self.table, [r for _, r in rows])
+
+    # --- use cases -------------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        if self.case is not None and self.case.id is not None:
+            self.show_case(self.follow.services.get_case(self.case.id))
+        self.changed.emit()
+
+    def record_review(self) -> ReviewDialog | None:
+        if self.case is None or self.case.id is None:
+            return None
+        try:
+            dialog = ReviewDialog(self.follow, self.case.id, self)
+        except RuleViolation as exc:
+            dialogs.show_rule_violation(self, exc, "Überprüfung")
+            return None
+        dialog.accepted.connect(self._refresh)
+        self.review_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def record_reflection(self) -> ReflectionDialog | None:
+        if self.case is None or self.case.id is None:
+            return None
+        dialog = ReflectionDialog(self.follow, self.case.id, self)
+        dialog.accepted.connect(self._refresh)
+        self.reflection_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def plan_transition(self) -> TransitionDialog | None:
+        if self.case is None or self.case.id is None:
+            return None
+        agreement = self.follow.current_agreement(self.case.id)
+        dialog = TransitionDialog(self.follow, self.case.id, self, agreement.planned_end if agreement else None)
+        dialog.accepted.connect(self._refresh)
+        self.transition_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _save(self, suggested: str, export) -> Path | None:  # type: ignore[no-untyped-def]
+        path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / suggested)
+        if path is None:
+            return None
+        try:
+            out = export(path)
+        except RuleViolation as exc:
+            dialogs.show_rule_violation(self, exc, "PDF speichern")
+            return None
+        except OSError as exc:
+            dialogs.show_error(self, f"Die Datei konnte nicht gespeichert werden:\n{exc.strerror or exc}",
+                               "PDF speichern")
+            return None
+        return out
+
+    def export_review_pdf(self) -> Path | None:
+        if not self.reviews:
+            return None
+        last = self.reviews[-1]
+        name = f"Ueberpruefung_{last.document_id}_{(last.held_on or dt.date.today()):%Y-%m-%d}.pdf"
+        return self._save(name, lambda p: self.follow.export_review_pdf(last.id, p))  # type: ignore[arg-type]
+
+    def export_closing_report(self) -> Path | None:
+        if self.case is None or self.case.id is None:
+            return None
+        agreement = self.follow.current_agreement(self.case.id)
+        name = f"Abschlussbericht_{agreement.document_id if agreement else 'Hilfe'}.pdf"
+        case_id = self.case.id
+        return self._save(name, lambda p: self.follow.export_closing_report(case_id, p))
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+

@@ -1,0 +1,200 @@
+"""Dialog "Reflexion der Zusammenarbeit": the ten conditions a–j in plain German, each rated 1–5 by
+each participant present, with a note; the lowest-rated are shown with the seed's wording and a
+suggestion what to agree on."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.followup.model import Participant, Reflection, ReflectionRating
+from kooperation_desktop.followup.reflection import (
+    CONDITIONS,
+    SCALE_LABELS,
+    format_mean,
+    lowest_conditions,
+)
+from kooperation_desktop.followup.service import FollowUpService
+
+from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, hint_label, section_label
+
+
+class ReflectionDialog(QDialog):
+    def __init__(self, follow: FollowUpService, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.follow = follow
+        self.reflection = follow.new_reflection(case_id)
+        self.people: list[Participant] = follow.participants(case_id)
+        self.saved: Reflection | None = None
+        self.setWindowTitle("Reflexion der Zusammenarbeit")
+        self.resize(980, 760)
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        host = QWidget(scroll)
+        layout = QVBoxLayout(host)
+        layout.addWidget(section_label("Wie gut klappt unsere Zusammenarbeit?", host))
+        layout.addWidget(hint_label(
+            "Alle, die dabei sind, bewerten jede Aussage selbst: 1 = trifft gar nicht zu … 5 = trifft voll zu. "
+            "Es gibt kein Richtig oder Falsch; unterschiedliche Sichtweisen sind wichtig.", host))
+        form = QFormLayout()
+        self.date = DateEdit(host, accessible_name="Datum der Reflexion")
+        self.date.setDate(self.reflection.held_on)
+        date_label = QLabel("&Datum:", host)
+        date_label.setBuddy(self.date)
+        form.addRow(date_label, self.date)
+        layout.addLayout(form)
+
+        who = QGroupBox("Wer ist dabei?", host)
+        who_layout = QGridLayout(who)
+        self.checks: list[QCheckBox] = []
+        for i, person in enumerate(self.people):
+            check = QCheckBox(person.name, who)
+            check.toggled.connect(lambda _on: self._update_columns())
+            who_layout.addWidget(check, i // 3, i % 3)
+            self.checks.append(check)
+        layout.addWidget(who)
+
+        box = QGroupBox("Die zehn Bedingungen gelingender Zusammenarbeit", host)
+        self.grid = QGridLayout(box)
+        self.headers: list[QLabel] = []
+        for j, person in enumerate(self.people):
+            head = QLabel(f"<b>{_html(person.name)}</b>", box)
+            head.setWordWrap(True)
+            self.grid.addWidget(head, 0, 1 + j)
+            self.headers.append(head)
+        # cells[condition key][participant index] = (combo, note)
+        self.cells: dict[str, list[tuple[QComboBox, QLineEdit]]] = {}
+        for i, c in enumerate(CONDITIONS, start=1):
+            label = QLabel(f"<b>{c.key}</b> {_html(c.statement)}", box)
+            label.setWordWrap(True)
+            label.setMinimumWidth(280)
+            label.setToolTip(f"{c.key}. {c.seed}")
+            self.grid.addWidget(label, i, 0)
+            row: list[tuple[QComboBox, QLineEdit]] = []
+            for j, person in enumerate(self.people):
+                cell = QWidget(box)
+                cell_layout = QVBoxLayout(cell)
+                cell_layout.setContentsMargins(0, 0, 0, 0)
+                cell_layout.setSpacing(2)
+                combo = QComboBox(cell)
+                combo.addItem("–", None)
+                for value, text in SCALE_LABELS.items():
+                    combo.addItem(text, value)
+                combo.setAccessibleName(f"{c.key}: Bewertung von {person.name}")
+                combo.currentIndexChanged.connect(lambda _i: self._update_low())
+                note = QLineEdit(cell)
+                note.setPlaceholderText("Notiz")
+                note.setAccessibleName(f"{c.key}: Notiz von {person.name}")
+                cell_layout.addWidget(combo)
+                cell_layout.addWidget(note)
+                self.grid.addWidget(cell, i, 1 + j)
+                row.append((combo, note))
+            self.cells[c.key] = row
+        self.grid.setColumnStretch(0, 3)
+        layout.addWidget(box)
+
+        self.low_label = QLabel(host)
+        self.low_label.setWordWrap(True)
+        self.low_label.setStyleSheet(WARNING_STYLE)
+        self.low_label.setAccessibleName("Niedrig bewertete Bedingungen")
+        layout.addWidget(self.low_label)
+        self.note = QPlainTextEdit(host)
+        self.note.setPlaceholderText("Was wir vereinbaren (optional)")
+        self.note.setFixedHeight(60)
+        self.note.setAccessibleName("Vereinbarungen aus der Reflexion")
+        note_label = QLabel("&Vereinbart:", host)
+        note_label.setBuddy(self.note)
+        layout.addWidget(note_label)
+        layout.addWidget(self.note)
+        scroll.setWidget(host)
+        outer.addWidget(scroll, 1)
+        self.error = ErrorLabel(self)
+        outer.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("Reflexion speichern")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self._update_columns()
+
+    def set_present(self, *names: str) -> None:
+        for check in self.checks:
+            check.setChecked(check.text() in names)
+
+    def set_rating(self, key: str, name: str, value: int | None, note: str = "") -> None:
+        j = next(i for i, p in enumerate(self.people) if p.name == name)
+        combo, edit = self.cells[key][j]
+        combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+        edit.setText(note)
+
+    def _present_indices(self) -> list[int]:
+        return [j for j, c in enumerate(self.checks) if c.isChecked()]
+
+    def _update_columns(self) -> None:
+        present = set(self._present_indices())
+        for j, head in enumerate(self.headers):
+            head.setVisible(j in present)
+            for key in self.cells:
+                combo, _note = self.cells[key][j]
+                combo.parentWidget().setVisible(j in present)
+        self._update_low()
+
+    def current_reflection(self) -> Reflection:
+        r = self.reflection
+        r.held_on = self.date.date()
+        present = self._present_indices()
+        r.participants = [self.people[j] for j in present]
+        r.ratings = []
+        for key, row in self.cells.items():
+            for j in present:
+                combo, note = row[j]
+                if combo.currentData() is not None or note.text().strip():
+                    person = self.people[j]
+                    r.ratings.append(ReflectionRating(key, person.name, person.kind, combo.currentData(),
+                                                      note.text().strip()))
+        r.note = self.note.toPlainText().strip()
+        return r
+
+    def _update_low(self) -> None:
+        low = lowest_conditions(self.current_reflection())
+        if not low:
+            self.low_label.hide()
+            return
+        parts = ["<b>Darüber sollten wir sprechen:</b>"]
+        for x in low:
+            parts.append(f"<b>{x.condition.key}. {_html(x.condition.seed)}</b> – im Mittel {format_mean(x.mean)}"
+                         f"<br/>Vorschlag: {_html(x.condition.suggestion)}")
+        self.low_label.setText("<br/>".join(parts))
+        self.low_label.show()
+
+    def accept(self) -> None:
+        if not self.date.is_valid():
+            self.error.show_messages([self.date.error_text()])
+            return
+        try:
+            self.saved = self.follow.save_reflection(self.current_reflection())
+        except RuleViolation as exc:
+            self.error.show_messages([p.message for p in exc.problems])
+            return
+        super().accept()
+
+
+def _html(text: str) -> str:
+    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

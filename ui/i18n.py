@@ -1,0 +1,114 @@
+"""UI language: German (default) or English, chosen in the settings (applies at the next start).
+
+* :func:`install_language` loads the translators once, before any window is built: for German
+  Qt's own ``qtbase_de`` (QWizard's „Weiter“, „Zurück“ …); for English the app's
+  ``resources/translations/kooperation_en.qm`` (built from ``kooperation_en.ts``).
+* Modules that own their texts wrap them in ``QCoreApplication.translate(context, text)``
+  (family view, settings, preview: a module-level ``tr()``, which ``pyside6-lupdate`` files under the empty context). The main window's texts are not wrapped in its
+  source; they are listed below with ``QT_TRANSLATE_NOOP`` (so ``pyside6-lupdate`` extracts them)
+  and :func:`translate_widget_tree` swaps them on the built window (menus, buttons, labels,
+  placeholders, accessible names, window title). Texts made later (status messages, dialogs of
+  other modules, the wizard pages, the PDF) stay German — the PDF follows the agreement's
+  language, which is German.
+
+Update the translations after changing texts::
+
+    pyside6-lupdate ui/*.py -ts resources/translations/kooperation_en.ts
+    (translate the new entries, e.g. with pyside6-linguist)
+    pyside6-lrelease resources/translations/kooperation_en.ts -qm resources/translations/kooperation_en.qm
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu, QWidget
+
+import resources
+
+MAIN_CONTEXT = "MainWindow"
+
+# the main window's own texts (ui/main_window.py, ui/case_view.py): extracted by pyside6-lupdate
+MAIN_WINDOW_TEXTS = (
+    QT_TRANSLATE_NOOP("MainWindow", "Kooperation Desktop – Kooperationsvereinbarungen"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Suchen:"),
+    QT_TRANSLATE_NOOP("MainWindow", "Suchen: Name, Aktenzeichen …"),
+    QT_TRANSLATE_NOOP("MainWindow", "Fälle suchen"),
+    QT_TRANSLATE_NOOP("MainWindow", "Fälle"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Neuer Fall…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Neuer Fall"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Vereinbarung bearbeiten…"),
+    QT_TRANSLATE_NOOP("MainWindow", "Vereinbarung bearbeiten"),
+    QT_TRANSLATE_NOOP("MainWindow", "&PDF exportieren…"),
+    QT_TRANSLATE_NOOP("MainWindow", "PDF exportieren"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Beenden"),
+    QT_TRANSLATE_NOOP("MainWindow", "&Fall"),
+    QT_TRANSLATE_NOOP("MainWindow", "Alle Daten bleiben auf diesem Gerät."),
+    QT_TRANSLATE_NOOP("MainWindow", "Einverständnisse"),
+    QT_TRANSLATE_NOOP("MainWindow", "Beteiligte"),
+    QT_TRANSLATE_NOOP("MainWindow", "Vereinbarungen"),
+)
+
+LANGUAGES = ("de", "en")
+
+
+def qm_path(language: str) -> str:
+    return str(resources.path("translations", f"kooperation_{language}.qm"))
+
+
+def install_language(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Install the translators for ``language`` ("de"/"en"; None: from the settings)."""
+    from .app import install_german_qt_texts
+    from .settings import load
+
+    language = language or load().language
+    if language != "en":
+        return install_german_qt_texts(app)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    translator = QTranslator(app)
+    if not translator.load(qm_path("en")):
+        return []  # a missing file: the German texts stay, nothing breaks
+    app.installTranslator(translator)
+    app.setProperty("kooperation_language", "en")
+    return [translator]
+
+
+def current_language() -> str:
+    app = QCoreApplication.instance()
+    value = app.property("kooperation_language") if app is not None else None
+    return "en" if value == "en" else "de"
+
+
+def _t(text: str, context: str) -> str:
+    if not text:
+        return text
+    return QCoreApplication.translate(context, text)
+
+
+def translate_widget_tree(root: QWidget, context: str = MAIN_CONTEXT) -> int:
+    """Swap the German texts of an already built widget tree for their translations (only when
+    English is installed); returns how many texts changed."""
+    if current_language() == "de":
+        return 0
+    changed = 0
+
+    def swap(getter, setter) -> None:  # type: ignore[no-untyped-def]
+        nonlocal changed
+        old = getter()
+        new = _t(old, context)
+        if new != old:
+            setter(new)
+            changed += 1
+
+    swap(root.windowTitle, root.setWindowTitle)
+    for w in [root, *root.findChildren(QWidget)]:
+        swap(w.accessibleName, w.setAccessibleName)
+        if isinstance(w, (QLabel, QAbstractButton)):
+            swap(w.text, w.setText)
+        if isinstance(w, QLineEdit):
+            swap(w.placeholderText, w.setPlaceholderText)
+        if isinstance(w, QMenu):
+            swap(w.title, w.setTitle)
+    for action in root.findChildren(QAction):
+        swap(action.text, action.setText)
+    return changed

@@ -1,0 +1,221 @@
+"""PDF preview before printing or saving („Vorschau und Drucken“).
+
+The agreement PDF is rendered in memory (no temporary file: it holds client data) and its pages
+are turned into images with pypdfium2 (a small wheel; Qt PDF would need the large PySide6-Addons
+wheel). The dialog shows the pages one below the other and offers:
+
+* „Drucken…“: the Qt print dialog, then each page is rendered again at the printer's resolution
+  and painted onto one printer page;
+* „Speichern…“: saves the PDF through ``Services.export_pdf`` (the same file as „PDF exportieren“).
+
+``ask_print`` is a module-level function tests replace (the print dialog is modal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.services import Services
+
+from . import dialogs
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+PREVIEW_SCALE = 1.3  # about 94 dpi on screen
+PRINT_DPI = 300
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+class PreviewUnavailable(Exception):
+    """pypdfium2 is missing; the message is German."""
+
+
+def _pdfium():  # type: ignore[no-untyped-def]
+    try:
+        import pypdfium2
+    except ImportError as exc:  # pragma: no cover - a broken installation
+        raise PreviewUnavailable(tr("Die Vorschau ist nicht verfügbar (pypdfium2 fehlt). "
+                                    "„PDF exportieren…“ funktioniert trotzdem.")) from exc
+    return pypdfium2
+
+
+def page_images(pdf: bytes, scale: float = PREVIEW_SCALE) -> Iterator[QImage]:
+    """Each page of ``pdf`` as an RGB image (``scale`` 1.0 = 72 dpi)."""
+    pdfium = _pdfium()
+    document = pdfium.PdfDocument(pdf)
+    try:
+        for i in range(len(document)):
+            page = document[i]
+            bitmap = page.render(scale=scale, rev_byteorder=True)
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB888).copy()  # copy: the buffer is freed below
+            bitmap.close()
+            page.close()
+            yield image
+    finally:
+        document.close()
+
+
+def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+    """Print every page of ``pdf`` on ``printer``, one image per page fitted to the page;
+    returns the number of pages printed."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError(tr("Der Drucker konnte nicht angesprochen werden."))
+    count = 0
+    try:
+        for image in page_images(pdf, scale=PRINT_DPI / 72):
+            if count:
+                printer.newPage()
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+            count += 1
+    finally:
+        painter.end()
+    return count
+
+
+def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
+    """The Qt print dialog; True when the user chose to print (tests replace this)."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(tr("Drucken"))
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+class PreviewDialog(QDialog):
+    """The pages of one agreement version, with „Drucken…“ and „Speichern…“."""
+
+    def __init__(self, services: Services, agreement_id: int, pdf: bytes, suggested_name: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.services = services
+        self.agreement_id = agreement_id
+        self.pdf = pdf
+        self.suggested_name = suggested_name
+        self.setWindowTitle(tr("Vorschau"))
+        self.resize(960, 860)
+        layout = QVBoxLayout(self)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setAccessibleName(tr("Seiten der Vereinbarung"))
+        self.scroll.setStyleSheet("QScrollArea > QWidget > QWidget { background: #7a7a7a; }")
+        pages = QWidget(self.scroll)
+        column = QVBoxLayout(pages)
+        column.setSpacing(16)
+        self.page_labels: list[QLabel] = []
+        for n, image in enumerate(page_images(pdf), start=1):
+            label = QLabel(pages)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setAccessibleName(tr("Seite {0}").format(n))
+            column.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            self.page_labels.append(label)
+        self.scroll.setWidget(pages)
+        layout.addWidget(self.scroll, 1)
+
+        row = QHBoxLayout()
+        self.info = QLabel(tr("{0} Seiten").format(len(self.page_labels)), self)
+        row.addWidget(self.info, 1)
+        self.print_button = QPushButton(tr("&Drucken…"), self)
+        self.save_button = QPushButton(tr("&Speichern…"), self)
+        self.close_button = QPushButton(tr("Schließen"), self)
+        for b in (self.print_button, self.save_button, self.close_button):
+            b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
+            row.addWidget(b)
+        layout.addLayout(row)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button.clicked.connect(self.save_document)
+        self.close_button.clicked.connect(self.reject)
+        self.print_button.setDefault(True)
+        self.print_button.setFocus()
+
+    def print_document(self, printer: QPrinter | None = None) -> int:
+        """Ask for a printer and print; returns the number of pages printed (0: cancelled)."""
+        printer = printer if isinstance(printer, QPrinter) else QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(tr("Kooperationsvereinbarung"))  # no names: print queues are visible to others
+        if not ask_print(self, printer):
+            return 0
+        try:
+            count = print_pdf(self.pdf, printer)
+        except (OSError, PreviewUnavailable) as exc:
+            dialogs.show_error(self, str(exc), tr("Drucken"))
+            return 0
+        self.info.setText(tr("{0} Seiten an den Drucker gegeben.").format(count))
+        return count
+
+    def save_document(self) -> Path | None:
+        path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / self.suggested_name)
+        if path is None:
+            return None
+        try:
+            out = self.services.export_pdf(self.agreement_id, path)
+        except RuleViolation as exc:
+            dialogs.show_rule_violation(self, exc, tr("Speichern"))
+            return None
+        except OSError as exc:
+            dialogs.show_error(self, tr("Die Datei konnte nicht gespeichert werden:\n{0}").format(exc.strerror or exc),
+                               tr("Speichern"))
+            return None
+        self.info.setText(tr("Gespeichert: {0}").format(out))
+        return out
+
+
+def open_preview(main_window: MainWindow) -> PreviewDialog | None:
+    """Preview the newest agreement version of the selected case."""
+    from kooperation_desktop.pdf.render import render_agreement_bytes
+
+    case_id = main_window.selected_case_id()
+    if case_id is None:
+        return None
+    case = main_window.services.get_case(case_id)
+    if not case.agreements:
+        dialogs.show_error(main_window, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("Vorschau"))
+        return None
+    latest = case.agreements[0]
+    try:
+        pdf = render_agreement_bytes(*main_window.services.document(latest.id))
+        dialog = PreviewDialog(main_window.services, latest.id, pdf,
+                               dialogs.suggested_pdf_name(latest.document_id, latest.version), main_window)
+    except RuleViolation as exc:
+        dialogs.show_rule_violation(main_window, exc, tr("Vorschau"))
+        return None
+    except PreviewUnavailable as exc:
+        dialogs.show_error(main_window, str(exc), tr("Vorschau"))
+        return None
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    main_window.preview_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
+def install(main_window: MainWindow) -> QAction:
+    """Add „Vorschau und Drucken…“ (Ctrl+Shift+P) to the „Fall“ menu."""
+    from .family_view import _first_separator, case_menu
+
+    action = QAction(tr("&Vorschau und Drucken…"), main_window)
+    action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+    action.triggered.connect(lambda: open_preview(main_window))
+    menu = case_menu(main_window)
+    menu.insertAction(_first_separator(menu), action)
+    main_window.preview_action = action  # type: ignore[attr-defined]
+    return action

@@ -1,0 +1,282 @@
+"""Data protection in the window: menu „Datenschutz“ (lock, backup/restore, password, recovery key,
+audit trail of a case, retention and deletion, GDPR export, settings) and the lock controller.
+
+``install(main_window)`` is the one line in MainWindow.__init__. Modal questions are module-level
+``ask_*`` functions (here and in :mod:`.dialogs`) that tests monkeypatch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QWidget,
+)
+
+from kooperation_desktop.protection import ProtectionError, audit, backup, gdpr, vault
+from kooperation_desktop.protection.retention import RetentionService
+
+from . import dialogs
+from .lock import LockController
+from .views import AuditDialog, ProtectionSettingsDialog, RetentionDialog
+
+_FILE_DIALOG = QFileDialog.Option.DontUseNativeDialog  # no entry in the desktop's recent-files list
+
+
+def ask_backup_target(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Datensicherung speichern", str(Path.home() / backup.suggested_name()),
+                                          "Datensicherung (*.kdsich)", options=_FILE_DIALOG)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix == backup.SUFFIX else path.with_name(path.name + backup.SUFFIX)
+
+
+def ask_backup_source(parent: QWidget) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "Datensicherung wiederherstellen", str(Path.home()),
+                                          "Datensicherung (*.kdsich)", options=_FILE_DIALOG)
+    return Path(name) if name else None
+
+
+def ask_export_target(parent: QWidget, suggested: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Auskunft speichern", str(Path.home() / suggested),
+                                          "JSON-Datei (*.json)", options=_FILE_DIALOG)
+    return Path(name) if name else None
+
+
+def ask_password(parent: QWidget, title: str, label: str) -> str | None:
+    from PySide6.QtWidgets import QLineEdit
+
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+def ask_person(parent: QWidget, names: list[str]) -> int | None:
+    item, ok = QInputDialog.getItem(parent, "Auskunft nach Art. 15 DSGVO", "Über welche Person?", names, 0, False)
+    return names.index(item) if ok else None
+
+
+def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def show_info(parent: QWidget, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def show_error(parent: QWidget, text: str, title: str = "Datenschutz") -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+class ProtectionActions:
+    """The „Datenschutz“ menu of one main window."""
+
+    def __init__(self, window: QWidget):
+        self.window = window
+        self.services = window.services  # type: ignore[attr-defined]
+        self.lock = LockController(window, self.services.data_dir)
+        menu = window.menuBar().addMenu("&Datenschutz")  # type: ignore[attr-defined]
+        menu.addAction(self.lock.action)
+        menu.addSeparator()
+        self.audit_action = self._add(menu, "&Protokoll des Falls…", self.show_audit)
+        self.close_action = self._add(menu, "Fall &abschließen (archivieren) / wieder öffnen", self.toggle_closed)
+        self.export_action = self._add(menu, "Aus&kunft über eine Person (Art. 15 DSGVO)…", self.export_person)
+        self.retention_action = self._add(menu, "Aufbewahrung und &Löschung…", self.show_retention)
+        menu.addSeparator()
+        self.backup_action = self._add(menu, "Daten&sicherung erstellen…", self.create_backup)
+        self.restore_action = self._add(menu, "Datensicherung &wiederherstellen…", self.restore_backup)
+        menu.addSeparator()
+        self.password_action = self._add(menu, "Pass&wort ändern…", self.change_password)
+        self.recovery_action = self._add(menu, "Neuen Wieder&herstellungsschlüssel erstellen…", self.renew_recovery)
+        self.settings_action = self._add(menu, "&Einstellungen zum Datenschutz…", self.show_settings)
+        self.menu = menu
+
+    def _add(self, menu, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self.window)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _case_id(self) -> int | None:
+        case_id = self.window.selected_case_id()  # type: ignore[attr-defined]
+        if case_id is None:
+            show_error(self.window, "Bitte zuerst links einen Fall auswählen.")
+        return case_id
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 8000)  # type: ignore[attr-defined]
+
+    # --- actions -----------------------------------------------------------------------------
+    def show_audit(self) -> AuditDialog | None:
+        case_id = self._case_id()
+        if case_id is None:
+            return None
+        dialog = AuditDialog(audit.AuditService(self.services).for_case(case_id), case_id, self.window)
+        dialog.open()
+        return dialog
+
+    def toggle_closed(self) -> None:
+        case_id = self._case_id()
+        if case_id is None:
+            return
+        retention = RetentionService(self.services)
+        if retention.is_read_only(case_id):
+            if ask_confirm(self.window, "Fall wieder öffnen", "Den archivierten Fall wieder zum Bearbeiten öffnen?"):
+                retention.reopen_case(case_id)
+                self._status("Der Fall ist wieder geöffnet.")
+        elif ask_confirm(self.window, "Fall abschließen",
+                         "Den Fall abschließen? Er wird archiviert und kann dann nicht mehr geändert werden "
+                         "(bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt."):
+            retention.close_case(case_id)
+            self._status("Der Fall ist abgeschlossen und archiviert.")
+        self.window.refresh(select_id=case_id)  # type: ignore[attr-defined]
+
+    def export_person(self) -> Path | None:
+        case_id = self._case_id()
+        if case_id is None:
+            return None
+        persons = self.services.get_case(case_id).persons
+        if not persons:
+            show_error(self.window, "In diesem Fall ist keine Person eingetragen.")
+            return None
+        index = ask_person(self.window, [p.display_name or f"Person {p.id}" for p in persons])
+        if index is None:
+            return None
+        out = ask_export_target(self.window, f"auskunft-art15-person-{persons[index].id}.json")
+        if out is None:
+            return None
+        try:
+            written = gdpr.export_person(self.services, persons[index].id, out)
+        except OSError as exc:
+            show_error(self.window, f"Die Datei konnte nicht gespeichert werden: {exc.strerror or exc}")
+            return None
+        self._status(f"Auskunft gespeichert: {written}")
+        return written
+
+    def show_retention(self) -> RetentionDialog:
+        dialog = RetentionDialog(RetentionService(self.services), self.window)
+        dialog.deleted.connect(lambda _cid: self.window.refresh())  # type: ignore[attr-defined]
+        dialog.open()
+        return dialog
+
+    def create_backup(self) -> Path | None:
+        out = ask_backup_target(self.window)
+        if out is None:
+            return None
+        QApplication.setOverrideCursor(self.window.cursor())
+        try:
+            info = backup.create_backup(self.services, out)
+        except (ProtectionError, OSError) as exc:
+            show_error(self.window, str(exc) if isinstance(exc, ProtectionError) else
+                       f"Die Datensicherung konnte nicht geschrieben werden: {exc.strerror or exc}")
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._status(f"Datensicherung geschrieben und geprüft: {info.path}")
+        return info.path
+
+    def restore_backup(self) -> bool:
+        source = ask_backup_source(self.window)
+        if source is None:
+            return False
+        if not ask_confirm(self.window, "Datensicherung wiederherstellen",
+                           "Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in "
+                           "einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das "
+                           "Programm beendet und muss neu gestartet werden. Fortfahren?"):
+            return False
+        passphrase = ask_password(self.window, "Datensicherung wiederherstellen",
+                                  "Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):")
+        if passphrase is None:
+            return False
+        try:
+            backup.restore_replacing(self.services, source, passphrase)
+        except ProtectionError as exc:
+            show_error(self.window, f"{exc} Die bisherigen Daten sind unverändert; bitte das Programm neu starten.")
+            QApplication.instance().quit()
+            return False
+        show_info(self.window, "Datensicherung wiederhergestellt",
+                  "Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten "
+                  "und mit dem Passwort der Sicherung entsperren.")
+        QApplication.instance().quit()
+        return True
+
+    def change_password(self) -> bool:
+        answer = dialogs.ask_change_password(self.window)
+        if answer is None:
+            return False
+        old, new = answer
+        try:
+            vault.change_password(self.services, old, new)
+        except ProtectionError as exc:
+            show_error(self.window, str(exc))
+            return False
+        audit.AuditService(self.services).record(audit.PASSWORD, "database")
+        self._status("Das Passwort wurde geändert.")
+        return True
+
+    def renew_recovery(self) -> str | None:
+        passphrase = ask_password(self.window, "Neuer Wiederherstellungsschlüssel",
+                                  "Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):")
+        if passphrase is None:
+            return None
+        try:
+            key = vault.renew_recovery_key(self.services, passphrase)
+        except ProtectionError as exc:
+            show_error(self.window, str(exc))
+            return None
+        dialogs.show_recovery_key(self.window, key)
+        return key
+
+    def show_settings(self) -> ProtectionSettingsDialog:
+        dialog = ProtectionSettingsDialog(RetentionService(self.services), self.lock, self.window)
+        dialog.open()
+        return dialog
+
+
+def install(main_window: QWidget) -> ProtectionActions:
+    actions = ProtectionActions(main_window)
+    main_window.protection = actions  # type: ignore[attr-defined]
+    return actions
+
+
+def open_services(data_dir: Path, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
+    """Before the main window: set a password (first start, or a plain database of an earlier
+    version) or unlock. Returns the open Services, or None when the user cancels."""
+    from kooperation_desktop.services import Services
+
+    try:
+        state = vault.database_state(data_dir)
+    except ProtectionError as exc:
+        show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+        return None
+    if state in ("new", "plain"):
+        password = dialogs.ask_new_password(parent, migrating=state == "plain")
+        if password is None:
+            return None
+        services = Services.open(data_dir, password)
+        if services.key_state.new_recovery_key:
+            dialogs.show_recovery_key(parent, services.key_state.new_recovery_key)
+            services.key_state.new_recovery_key = None
+        return services
+    opened: list[Services] = []
+
+    def attempt(text: str) -> str | None:
+        try:
+            opened.append(Services.open(data_dir, text))
+        except ProtectionError as exc:
+            return str(exc)
+        return None
+
+    if not dialogs.ask_unlock(parent, attempt) or not opened:
+        return None
+    return opened[0]
+
+
+__all__ = ["install", "open_services"]

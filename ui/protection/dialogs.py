@@ -1,0 +1,315 @@
+"""Password dialogs: set a password (with strength feedback), unlock (with retry delay), change
+the password, show the recovery key (text and QR code, printable once).
+
+Modal questions go through module-level ``ask_*`` functions a test can monkeypatch.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kooperation_desktop.protection import keys
+
+STRENGTH_COLOURS = ("#b00020", "#d35400", "#b7950b", "#2e7d32", "#1b5e20")
+
+
+def _password_edit(parent: QWidget, name: str) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(name)
+    edit.setMinimumWidth(280)
+    return edit
+
+
+class StrengthMeter(QWidget):
+    """A bar (0–4) and a German sentence about the password typed."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 4)
+        self.bar.setTextVisible(False)
+        self.bar.setMaximumHeight(10)
+        self.bar.setAccessibleName("Stärke des Passworts")
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.label)
+        self.update_for("")
+
+    def update_for(self, password: str) -> int:
+        score, text = keys.password_strength(password)
+        self.bar.setValue(score)
+        self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[score]}; }}")
+        self.label.setText(text)
+        return score
+
+
+class SetPasswordDialog(QDialog):
+    """First start (or a plain database of an earlier version): choose the password."""
+
+    def __init__(self, parent: QWidget | None = None, *, migrating: bool = False, title: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle(title or "Passwort festlegen – Kooperation Desktop")
+        intro = QLabel(
+            ("Die vorhandenen Daten werden jetzt verschlüsselt. " if migrating else
+             "Die Daten der Familien werden auf diesem Gerät verschlüsselt gespeichert. ")
+            + "Bitte ein Passwort festlegen, das nur Sie kennen (mindestens "
+            f"{keys.MIN_PASSWORD_LENGTH} Zeichen; ein Satz aus mehreren Wörtern ist gut zu merken). "
+            "Danach erhalten Sie einen Wiederherstellungsschlüssel für das Büro.", self)
+        intro.setWordWrap(True)
+        self.password_edit = _password_edit(self, "Neues Passwort")
+        self.repeat_edit = _password_edit(self, "Passwort wiederholen")
+        self.meter = StrengthMeter(self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("&Passwort:", self.password_edit)
+        form.addRow("", self.meter)
+        form.addRow("Passwort &wiederholen:", self.repeat_edit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Passwort &festlegen")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Abbrechen")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.password_edit.textChanged.connect(self._changed)
+        self.repeat_edit.textChanged.connect(self._changed)
+        self._changed()
+
+    def _changed(self) -> None:
+        self.meter.update_for(self.password_edit.text())
+        self.error.clear()
+        self.ok_button.setEnabled(bool(self.password_edit.text()) and bool(self.repeat_edit.text()))
+
+    def problems(self) -> list[str]:
+        problems = keys.password_problems(self.password_edit.text())
+        if not problems and self.password_edit.text() != self.repeat_edit.text():
+            problems.append("Die beiden Passwörter stimmen nicht überein.")
+        return problems
+
+    def _accept(self) -> None:
+        problems = self.problems()
+        if problems:
+            self.error.setText(" ".join(problems))
+            return
+        self.accept()
+
+    def password(self) -> str:
+        return self.password_edit.text()
+
+
+class UnlockDialog(QDialog):
+    """Ask for the password (or recovery key); ``try_unlock(text)`` returns None on success or a
+    German message. After wrong passwords the button waits (RetryThrottle)."""
+
+    def __init__(self, try_unlock: Callable[[str], str | None], parent: QWidget | None = None, *,
+                 title: str = "Entsperren – Kooperation Desktop",
+                 text: str = "Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.",
+                 throttle: keys.RetryThrottle | None = None, allow_cancel: bool = True):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self._try = try_unlock
+        self.throttle = throttle or keys.RetryThrottle()
+        label = QLabel(text + " Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel "
+                              "aus dem Büro ein.", self)
+        label.setWordWrap(True)
+        self.password_edit = _password_edit(self, "Passwort")
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Meldung")
+        buttons = QDialogButtonBox(self)
+        self.ok_button = buttons.addButton("&Entsperren", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button.setDefault(True)
+        self.cancel_button = None
+        if allow_cancel:
+            self.cancel_button = buttons.addButton("&Beenden", QDialogButtonBox.ButtonRole.RejectRole)
+            self.cancel_button.clicked.connect(self.reject)
+        self.ok_button.clicked.connect(self.attempt)
+        form = QFormLayout()
+        form.addRow("&Passwort:", self.password_edit)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.wait_timer = QTimer(self)
+        self.wait_timer.setInterval(250)
+        self.wait_timer.timeout.connect(self._tick)
+        self._allow_cancel = allow_cancel
+
+    def attempt(self) -> bool:
+        if self.throttle.remaining() > 0:
+            return False
+        message = self._try(self.password_edit.text())
+        if message is None:
+            self.throttle.succeeded()
+            self.password_edit.clear()
+            self.accept()
+            return True
+        self.password_edit.clear()
+        delay = self.throttle.failed()
+        self.error.setText(message)
+        if delay > 0:
+            self.ok_button.setEnabled(False)
+            self.password_edit.setEnabled(False)
+            self.wait_timer.start()
+            self._tick()
+        return False
+
+    def _tick(self) -> None:
+        remaining = self.throttle.remaining()
+        if remaining <= 0:
+            self.wait_timer.stop()
+            self.ok_button.setEnabled(True)
+            self.password_edit.setEnabled(True)
+            self.password_edit.setFocus()
+            self.ok_button.setText("&Entsperren")
+            return
+        self.ok_button.setText(f"Bitte {int(remaining) + 1} s warten")
+
+    def reject(self) -> None:
+        if self._allow_cancel:
+            super().reject()
+
+
+class ChangePasswordDialog(SetPasswordDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, title="Passwort ändern – Kooperation Desktop")
+        self.old_edit = _password_edit(self, "Bisheriges Passwort")
+        form = self.layout().itemAt(1).layout()
+        assert isinstance(form, QFormLayout)
+        form.insertRow(0, "&Bisheriges Passwort (oder Wiederherstellungsschlüssel):", self.old_edit)
+        self.layout().itemAt(0).widget().setText(
+            "Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros "
+            "bleibt gültig.")
+        self.ok_button.setText("Passwort &ändern")
+
+    def old_password(self) -> str:
+        return self.old_edit.text()
+
+
+def recovery_qr_pixmap(recovery_key: str, scale: int = 6) -> QPixmap:
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(recovery_key, error="m").save(buffer, kind="png", scale=scale, border=2)
+    pixmap = QPixmap()
+    pixmap.loadFromData(buffer.getvalue(), "PNG")
+    return pixmap
+
+
+class RecoveryKeyDialog(QDialog):
+    """Shows the recovery key once, as text and QR code, with a print button."""
+
+    def __init__(self, recovery_key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Wiederherstellungsschlüssel – einmalig angezeigt")
+        self.recovery_key = recovery_key
+        info = QLabel(
+            "Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. "
+            "Bitte jetzt ausdrucken und im Büro verschlossen aufbewahren – er wird <b>nicht wieder</b> "
+            "angezeigt. Nicht auf dem Laptop speichern.", self)
+        info.setWordWrap(True)
+        self.key_label = QLabel(recovery_key, self)
+        font = QFont("DejaVu Sans Mono")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(15)
+        self.key_label.setFont(font)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.key_label.setAccessibleName("Wiederherstellungsschlüssel")
+        self.qr_label = QLabel(self)
+        self.qr_label.setPixmap(recovery_qr_pixmap(recovery_key))
+        self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.qr_label.setAccessibleName("QR-Code des Wiederherstellungsschlüssels")
+        self.print_button = QPushButton("&Drucken…", self)
+        self.print_button.clicked.connect(lambda: ask_print_recovery(self, recovery_key))
+        self.done_button = QPushButton("Ich habe ihn ausgedruckt / &notiert", self)
+        self.done_button.clicked.connect(self.accept)
+        row = QHBoxLayout()
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(info)
+        layout.addWidget(self.key_label)
+        layout.addWidget(self.qr_label)
+        layout.addLayout(row)
+
+
+def print_recovery_key(printer: object, recovery_key: str) -> None:
+    """Paint the recovery sheet (title, key, QR code) on a QPrinter."""
+    painter = QPainter(printer)  # type: ignore[arg-type]
+    try:
+        page = painter.viewport()
+        font = QFont("DejaVu Sans", 14)
+        painter.setFont(font)
+        painter.drawText(page.adjusted(40, 40, -40, 0), Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         "Kooperation Desktop – Wiederherstellungsschlüssel\n\nVerschlossen im Büro aufbewahren. "
+                         "Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.")
+        mono = QFont("DejaVu Sans Mono", 18)
+        painter.setFont(mono)
+        painter.drawText(page.adjusted(40, page.height() // 4, -40, 0), Qt.AlignmentFlag.AlignTop, recovery_key)
+        pixmap = recovery_qr_pixmap(recovery_key, scale=12)
+        painter.drawPixmap(40, page.height() // 3, pixmap)
+    finally:
+        painter.end()
+
+
+def ask_print_recovery(parent: QWidget, recovery_key: str) -> bool:
+    """Print dialog for the recovery sheet; True if printed."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    print_recovery_key(printer, recovery_key)
+    return True
+
+
+# --- module-level questions (tests monkeypatch these) -------------------------------------------
+def ask_new_password(parent: QWidget | None, migrating: bool = False) -> str | None:
+    dialog = SetPasswordDialog(parent, migrating=migrating)
+    return dialog.password() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def ask_unlock(parent: QWidget | None, try_unlock: Callable[[str], str | None]) -> bool:
+    return UnlockDialog(try_unlock, parent).exec() == QDialog.DialogCode.Accepted
+
+
+def show_recovery_key(parent: QWidget | None, recovery_key: str) -> None:
+    RecoveryKeyDialog(recovery_key, parent).exec()
+
+
+def ask_change_password(parent: QWidget | None) -> tuple[str, str] | None:
+    dialog = ChangePasswordDialog(parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.old_password(), dialog.password()

@@ -1,0 +1,229 @@
+"""User settings of the app (QSettings) and the settings dialog („Einstellungen“).
+
+Stored with QSettings in INI format (a file, on every platform; no Windows registry), organisation
+and application name "Kooperation Desktop": on Linux ``~/.config/Kooperation Desktop/Kooperation
+Desktop.ini``, on Windows ``%APPDATA%\\Kooperation Desktop\\Kooperation Desktop.ini``. The settings
+hold no client data.
+
+Keys (other modules read them through :func:`load` or the small getters below, never with
+their own string literals):
+
+==============================  =========  =========  ===============================================
+key                             type       default    meaning
+==============================  =========  =========  ===============================================
+``organisation/name``           str        ""         name of the provider (Träger), e.g. for PDFs
+``defaults/place``              str        ""         default place (Ort) for signatures/dates
+``security/idle_lock_minutes``  int        10         lock the app after so many idle minutes; 0 = off
+``ui/language``                 str        "de"       UI language: "de" or "en" (applies at next start)
+``retention/years``             int        5          keep closed cases so many years, then offer deletion
+==============================  =========  =========  ===============================================
+
+Tests must never touch the user's real settings: point QSettings at a temporary folder with
+``QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))``
+before calling anything here (see tests/test_ui_everyday_settings.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+ORGANISATION = "Kooperation Desktop"
+APPLICATION = "Kooperation Desktop"
+
+KEY_ORGANISATION_NAME = "organisation/name"
+KEY_DEFAULT_PLACE = "defaults/place"
+KEY_IDLE_LOCK_MINUTES = "security/idle_lock_minutes"
+KEY_LANGUAGE = "ui/language"
+KEY_RETENTION_YEARS = "retention/years"
+
+LANGUAGES: tuple[tuple[str, str], ...] = (("de", "Deutsch"), ("en", "English"))
+IDLE_LOCK_RANGE = (0, 240)
+RETENTION_RANGE = (1, 30)
+
+
+@dataclass(slots=True)
+class AppSettings:
+    organisation_name: str = ""
+    default_place: str = ""
+    idle_lock_minutes: int = 10
+    language: str = "de"
+    retention_years: int = 5
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def open_qsettings() -> QSettings:
+    """The app's QSettings (INI file in the user's configuration folder)."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def _int(qs: QSettings, key: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(qs.value(key, default))
+    except (TypeError, ValueError):
+        return default
+    return min(max(value, low), high)
+
+
+def load(qs: QSettings | None = None) -> AppSettings:
+    """The stored settings; missing or broken values fall back to the defaults."""
+    qs = qs or open_qsettings()
+    d = AppSettings()
+    language = str(qs.value(KEY_LANGUAGE, d.language))
+    return AppSettings(
+        organisation_name=str(qs.value(KEY_ORGANISATION_NAME, d.organisation_name) or ""),
+        default_place=str(qs.value(KEY_DEFAULT_PLACE, d.default_place) or ""),
+        idle_lock_minutes=_int(qs, KEY_IDLE_LOCK_MINUTES, d.idle_lock_minutes, *IDLE_LOCK_RANGE),
+        language=language if language in dict(LANGUAGES) else d.language,
+        retention_years=_int(qs, KEY_RETENTION_YEARS, d.retention_years, *RETENTION_RANGE),
+    )
+
+
+def save(values: AppSettings, qs: QSettings | None = None) -> None:
+    qs = qs or open_qsettings()
+    qs.setValue(KEY_ORGANISATION_NAME, values.organisation_name.strip())
+    qs.setValue(KEY_DEFAULT_PLACE, values.default_place.strip())
+    qs.setValue(KEY_IDLE_LOCK_MINUTES, int(values.idle_lock_minutes))
+    qs.setValue(KEY_LANGUAGE, values.language)
+    qs.setValue(KEY_RETENTION_YEARS, int(values.retention_years))
+    qs.sync()
+
+
+# small getters for other modules (lock, retention, i18n)
+def idle_lock_minutes() -> int:
+    return load().idle_lock_minutes
+
+
+def retention_years() -> int:
+    return load().retention_years
+
+
+def language() -> str:
+    return load().language
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, values: AppSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Einstellungen"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+
+        self.organisation = QLineEdit(values.organisation_name, self)
+        self.organisation.setPlaceholderText(tr("z. B. Familienhilfe Lindenhof e. V."))
+        self.place = QLineEdit(values.default_place, self)
+        self.place.setPlaceholderText(tr("z. B. Musterstadt"))
+        self.idle = QSpinBox(self)
+        self.idle.setRange(*IDLE_LOCK_RANGE)
+        self.idle.setSuffix(tr(" Minuten"))
+        self.idle.setSpecialValueText(tr("nie sperren"))
+        self.idle.setValue(values.idle_lock_minutes)
+        self.language = QComboBox(self)
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, [c for c, _ in LANGUAGES].index(values.language)
+                                          if values.language in dict(LANGUAGES) else 0))
+        self.retention = QSpinBox(self)
+        self.retention.setRange(*RETENTION_RANGE)
+        self.retention.setSuffix(tr(" Jahre"))
+        self.retention.setValue(values.retention_years)
+
+        rows = (
+            (tr("&Träger (Organisation):"), self.organisation, tr("Träger")),
+            (tr("Standard-&Ort:"), self.place, tr("Standard-Ort")),
+            (tr("&Sperren nach:"), self.idle, tr("Programm sperren nach Minuten ohne Eingabe")),
+            (tr("S&prache:"), self.language, tr("Sprache der Oberfläche")),
+            (tr("&Aufbewahren:"), self.retention, tr("Abgeschlossene Fälle aufbewahren, Jahre")),
+        )
+        for text, widget, name in rows:
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            widget.setAccessibleName(name)
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        hint = QLabel(tr("Die Sprache gilt ab dem nächsten Start des Programms. "
+                         "Abgeschlossene Fälle werden nach der Aufbewahrungsfrist zum Löschen vorgeschlagen."), self)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #555555;")
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
+                                   self)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("&Speichern"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout.addWidget(buttons)
+
+    def value(self) -> AppSettings:
+        return AppSettings(
+            organisation_name=self.organisation.text().strip(),
+            default_place=self.place.text().strip(),
+            idle_lock_minutes=self.idle.value(),
+            language=str(self.language.currentData()),
+            retention_years=self.retention.value(),
+        )
+
+
+def ask_settings(parent: QWidget | None, values: AppSettings) -> AppSettings | None:
+    """Show the dialog modally; the edited settings, or None when cancelled (tests replace this)."""
+    dialog = SettingsDialog(values, parent)
+    try:
+        return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def edit_settings(parent: QWidget | None) -> AppSettings | None:
+    """Let the user edit the settings and store them; returns what was stored (None: cancelled)."""
+    before = load()
+    after = ask_settings(parent, before)
+    if after is None:
+        return None
+    save(after)
+    return after
+
+
+def install(main_window: MainWindow) -> QAction:
+    """Add „Extras → Einstellungen…“ (Ctrl+,) to the main window."""
+    action = QAction(tr("&Einstellungen…"), main_window)
+    action.setShortcut(QKeySequence("Ctrl+,"))
+    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+    def run() -> None:
+        before = load().language
+        stored = edit_settings(main_window)
+        if stored is None:
+            return
+        message = tr("Einstellungen gespeichert.")
+        if stored.language != before:
+            message += " " + tr("Die neue Sprache gilt ab dem nächsten Start.")
+        main_window.statusBar().showMessage(message, 8000)
+
+    action.triggered.connect(run)
+    menu = main_window.menuBar().addMenu(tr("E&xtras"))
+    menu.addAction(action)
+    main_window.settings_action = action  # type: ignore[attr-defined]
+    return action

@@ -1,0 +1,239 @@
+"""Signing in the main window: menu „Unterschriften“, a signing panel in the case view, and the
+PDF export that seals every finalised version. ``install(main_window)`` wires it all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from kooperation_desktop.domain.model import AgreementStatus, Case
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.signing.errors import SealError
+from kooperation_desktop.signing.service import SigningService
+
+from .. import dialogs as app_dialogs
+from . import dialogs
+
+if TYPE_CHECKING:
+    from ..main_window import MainWindow
+
+_SIGNABLE = (AgreementStatus.FINAL, AgreementStatus.SIGNED)
+
+
+def signing_of(window: MainWindow) -> SigningService:
+    service = getattr(window, "signing", None)
+    if service is None:
+        service = SigningService(window.services)
+        window.signing = service  # type: ignore[attr-defined]
+    return service
+
+
+def _selected_case(window: MainWindow) -> Case | None:
+    case_id = window.selected_case_id()
+    return window.services.get_case(case_id) if case_id is not None else None
+
+
+def _signable(case: Case) -> int | None:
+    return next((a.id for a in case.agreements if a.status in _SIGNABLE), None)
+
+
+def open_sign_dialog(window: MainWindow) -> dialogs.SignDialog | None:
+    case = _selected_case(window)
+    if case is None:
+        return None
+    agreement_id = _signable(case)
+    if agreement_id is None:
+        app_dialogs.show_error(window, "Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die "
+                                       "Vereinbarung zuerst abschließen.", "Unterschreiben")
+        return None
+    dialog = dialogs.SignDialog(signing_of(window), agreement_id, window)
+    dialog.finished.connect(lambda _r: window.refresh(select_id=case.id))
+    window.sign_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
+def open_history(window: MainWindow) -> dialogs.HistoryDialog | None:
+    case = _selected_case(window)
+    if case is None or not case.agreements:
+        return None
+    dialog = dialogs.HistoryDialog(signing_of(window), case.id, window)  # type: ignore[arg-type]
+    window.history_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
+def verify_pdf(window: MainWindow) -> dialogs.VerifyDialog | None:
+    path = dialogs.ask_pdf_to_verify(window)
+    if path is None:
+        return None
+    try:
+        result = signing_of(window).verify_file(path)
+    except OSError as exc:
+        app_dialogs.show_error(window, f"Die Datei konnte nicht gelesen werden:\n{exc.strerror or exc}", "PDF prüfen")
+        return None
+    dialog = dialogs.VerifyDialog(path, result, window)
+    window.verify_dialog = dialog  # type: ignore[attr-defined]
+    dialog.open()
+    return dialog
+
+
+def import_certificate(window: MainWindow) -> bool:
+    answer = dialogs.ask_pkcs12(window)
+    if answer is None:
+        return False
+    signing = signing_of(window)
+    replace = signing.seal_identity() is not None
+    if replace and QMessageBox.question(
+            window, "Zertifikat importieren",
+            "Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? "
+            "Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.") \
+            != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        ident = signing.import_seal(answer[0], answer[1], replace=replace)
+    except SealError as exc:
+        app_dialogs.show_error(window, str(exc), "Zertifikat importieren")
+        return False
+    window.statusBar().showMessage(f"Siegel von „{ident.organisation}“ eingerichtet.", 8000)
+    return True
+
+
+def export_sealed(window: MainWindow, agreement_id: int | None = None, path: Path | None = None) -> Path | None:
+    """Save the chosen version as PDF: a draft unsealed (ENTWURF), every other version sealed."""
+    case = _selected_case(window)
+    if case is None:
+        return None
+    if not case.agreements:
+        app_dialogs.show_error(window, "Für diesen Fall gibt es noch keine Vereinbarung.", "PDF exportieren")
+        return None
+    if agreement_id is None:
+        chosen = getattr(window.case_view, "agreement_to_print", lambda: None)()
+        agreement_id = (chosen or case.agreements[0]).id
+    summary = next(a for a in case.agreements if a.id == agreement_id)
+    if path is None:
+        path = app_dialogs.ask_save_path(
+            window, app_dialogs.default_pdf_dir() / app_dialogs.suggested_pdf_name(summary.document_id, summary.version))
+        if path is None:
+            return None
+    signing = signing_of(window)
+    if signing.needs_seal(agreement_id) and not dialogs.unlock_seal(window, signing):
+        return None
+    try:
+        result = signing.export(agreement_id, path)
+    except (RuleViolation, SealError) as exc:
+        text = "\n".join(p.message for p in exc.problems) if isinstance(exc, RuleViolation) else str(exc)
+        app_dialogs.show_error(window, text, "PDF exportieren")
+        return None
+    except OSError as exc:
+        app_dialogs.show_error(window, f"Die Datei konnte nicht gespeichert werden:\n{exc.strerror or exc}",
+                               "PDF exportieren")
+        return None
+    window.statusBar().showMessage(
+        f"PDF gespeichert{' und versiegelt' if result.sealed else ''}: {result.path}", 8000)
+    return result.path
+
+
+def print_for_signing(window: MainWindow) -> Path | None:
+    """Save the version to sign (sealed) and hand it to the system's PDF viewer to print."""
+    case = _selected_case(window)
+    if case is None:
+        return None
+    agreement_id = _signable(case)
+    if agreement_id is None:
+        app_dialogs.show_error(window, "Es gibt noch keine abgeschlossene Version zum Unterschreiben.", "Drucken")
+        return None
+    path = export_sealed(window, agreement_id)
+    if path is not None and not dialogs.open_externally(path):
+        app_dialogs.show_error(window, f"Die Datei wurde gespeichert ({path}), aber kein PDF-Programm "
+                                       "konnte sie öffnen. Bitte dort drucken.", "Drucken")
+    return path
+
+
+class SigningPanel(QWidget):
+    """In the case view: the signing state of the version to sign, and the entry points."""
+
+    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.window_ = window
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        self.state = QLabel(self)
+        self.state.setWordWrap(True)
+        layout.addWidget(self.state)
+        row = QHBoxLayout()
+        self.sign_button = QPushButton("&Unterschreiben…", self)
+        self.history_button = QPushButton("&Versionen vergleichen…", self)
+        row.addWidget(self.sign_button)
+        row.addWidget(self.history_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.sign_button.clicked.connect(lambda: open_sign_dialog(window))
+        self.history_button.clicked.connect(lambda: open_history(window))
+
+    def show_case(self, case: Case | None) -> None:
+        agreement_id = _signable(case) if case else None
+        self.history_button.setEnabled(bool(case and case.agreements))
+        self.sign_button.setEnabled(agreement_id is not None)
+        if agreement_id is None:
+            self.state.setText("<b>Unterschriften:</b> noch keine abgeschlossene Version" if case else "")
+            return
+        try:
+            ov = signing_of(self.window_).overview(agreement_id)
+        except RuleViolation:
+            self.state.setText("")
+            return
+        done = sum(p.signed for p in ov.parties)
+        text = f"<b>Unterschriften (Version {ov.version}):</b> {done} von {len(ov.parties)}"
+        if ov.complete:
+            text += " – vollständig unterschrieben"
+        self.state.setText(text)
+
+
+def install(window: MainWindow) -> None:
+    """Menu „Unterschriften“, the signing panel in the case view, sealed PDF export."""
+    signing_of(window)
+    menu = window.menuBar().addMenu("&Unterschriften")
+    actions = [
+        ("&Unterschreiben…", "Ctrl+U", lambda: open_sign_dialog(window)),
+        ("&Versionen vergleichen…", "", lambda: open_history(window)),
+        ("Zum Unterschreiben &drucken…", "", lambda: print_for_signing(window)),
+        ("&PDF prüfen…", "Ctrl+Shift+V", lambda: verify_pdf(window)),
+        ("Zertifikat des Trägers &importieren…", "", lambda: import_certificate(window)),
+    ]
+    for text, shortcut, slot in actions:
+        action = QAction(text, window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+    window.signing_menu = menu  # type: ignore[attr-defined]
+
+    # every exported PDF of a finalised version is sealed: the export button/action use export_sealed
+    original = window.export_pdf
+    for signal in (window.export_action.triggered, window.export_button.clicked):
+        try:
+            signal.disconnect(original)
+        except (RuntimeError, TypeError):
+            pass
+        signal.connect(lambda *_: export_sealed(window))
+    window.export_pdf = lambda: export_sealed(window)  # type: ignore[method-assign]
+
+    # the signing panel in the case view, kept up to date with the shown case
+    view = window.case_view
+    panel = SigningPanel(window, view.widget())
+    layout = view.widget().layout()
+    at = layout.indexOf(view.agreements)  # right under the table of versions
+    layout.insertWidget(at + 1 if at >= 0 else max(layout.count() - 1, 0), panel)
+    window.signing_panel = panel  # type: ignore[attr-defined]
+    show_case = view.show_case
+
+    def show_case_and_signatures(case: Case | None) -> None:
+        show_case(case)
+        panel.show_case(case)
+
+    view.show_case = show_case_and_signatures  # type: ignore[method-assign]
+    panel.show_case(view.case)
