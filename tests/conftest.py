@@ -154,10 +154,35 @@ def complete_case(services: Services) -> tuple[Services, int, int]:
     return services, case_id, agreement_id
 
 
+_DIALOG_MODULES = ("ui.dialogs", "ui.signing.dialogs", "ui.protection", "ui.protection.dialogs",
+                   "ui.protection.views", "ui.settings", "ui.preview")
+
+
 @pytest.fixture(autouse=True)
-def _no_blocking_close_question(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Closing a wizard with unsaved input asks (a modal box); tests that do not answer it
-    themselves must not hang on it at teardown: they drop the input, as "Verwerfen" would."""
+def _no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog nobody answers would hang the run. Every ``ask_*``/``show_*`` dialog function
+    of the UI fails the test instead, unless the test answers it (monkeypatches it itself).
+    Closing a wizard with unsaved input (``ask_discard``) drops it, as "Verwerfen" would, so a
+    failing test cannot hang at teardown."""
+    import importlib
+
+    for name in _DIALOG_MODULES:
+        module = importlib.import_module(name)
+        for attr, value in list(vars(module).items()):
+            if callable(value) and attr.startswith(("ask_", "show_")) and getattr(value, "__module__", "") == name:
+                def unanswered(*_args, _what=f"{name}.{attr}", **_kw):
+                    raise AssertionError(f"unerwarteter Dialog im Test: {_what}")
+                monkeypatch.setattr(module, attr, unanswered)
     from ui import dialogs
 
     monkeypatch.setattr(dialogs, "ask_discard", lambda parent, messages: True)
+
+
+@pytest.fixture(autouse=True)
+def _temporary_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Every test writes its settings (QSettings, INI) into a temporary folder: the user's real
+    settings are never read or touched by a test."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("config")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))

@@ -6,13 +6,18 @@ import dataclasses
 import datetime as dt
 import io
 
+from conftest import GOAL_WORDS, INFORMAL, NO_CONSENT, TASK_PARTNER
 from pypdf import PdfReader
 
 from kooperation_desktop.domain.model import CommunicationKind, CommunicationRule, Task
-from kooperation_desktop.pdf.render import MARGIN_B, MARGIN_T, PAGE_H, render_agreement_bytes
+from kooperation_desktop.pdf.render import (
+    MARGIN_B,
+    MARGIN_T,
+    PAGE_H,
+    render_agreement_bytes,
+)
 from kooperation_desktop.pdf.summary import MIN_FONT_SIZE, family_summary
 from kooperation_desktop.services import Services
-from conftest import GOAL_WORDS, INFORMAL, NO_CONSENT, TASK_PARTNER
 
 
 def squash(text: str) -> str:
@@ -55,7 +60,7 @@ def test_summary_type_is_at_least_14_pt(complete_case) -> None:
     page = PdfReader(io.BytesIO(render(services, aid))).pages[0]
     sizes: list[float] = []
 
-    def visit(text, cm, tm, font_dict, font_size):  # noqa: ANN001 - pypdf's visitor signature
+    def visit(text, cm, tm, font_dict, font_size):
         y = tm[5] * cm[3] + cm[5]
         # the footer and the corner mark are page decoration, not the summary
         if text.strip() and MARGIN_B < y < PAGE_H - MARGIN_T:

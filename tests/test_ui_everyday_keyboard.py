@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
     QWizard,
 )
+from pytestqt.exceptions import TimeoutError
 
 from kooperation_desktop.domain.wizard import Step
 from ui import dialogs
@@ -65,7 +66,7 @@ def weiter(qtbot, wizard: QWizard, expected: Step, enter: bool = False) -> None:
         qtbot.keyClick(focused(), Qt.Key.Key_W, ALT)  # a mnemonic "animates" the click: wait for it
     try:
         qtbot.waitUntil(lambda: wizard.current_step() == expected, timeout=2000)
-    except Exception:
+    except TimeoutError:
         raise AssertionError(f"still on {wizard.current_step()}: {wizard.currentPage().problems.text()} "
                              f"(focus: {focused().accessibleName()})") from None
 

@@ -22,13 +22,13 @@ def temporary_settings(qapp, tmp_path: Path) -> Path:
 
 
 def test_defaults_round_trip_and_file_location(temporary_settings: Path) -> None:
-    assert settings.load() == settings.AppSettings("", "", 10, "de", 5)
-    values = settings.AppSettings("Familienhilfe Lindenhof e. V.", "Musterstadt", 15, "en", 7)
+    assert settings.load() == settings.AppSettings("", "", 15, "de", 5)  # issue 4: lock after 15 idle minutes
+    values = settings.AppSettings("Familienhilfe Lindenhof e. V.", "Musterstadt", 20, "en", 7)
     settings.save(values)
     assert settings.load() == values
-    assert settings.idle_lock_minutes() == 15 and settings.retention_years() == 7 and settings.language() == "en"
+    assert settings.idle_lock_minutes() == 20 and settings.retention_years() == 7 and settings.language() == "en"
     ini = temporary_settings / "Kooperation Desktop" / "Kooperation Desktop.ini"
-    assert ini.is_file() and "idle_lock_minutes=15" in ini.read_text(encoding="utf-8")
+    assert ini.is_file() and "idle_lock_minutes=20" in ini.read_text(encoding="utf-8")
 
 
 def test_broken_values_fall_back_to_defaults() -> None:
@@ -38,7 +38,7 @@ def test_broken_values_fall_back_to_defaults() -> None:
     qs.setValue(settings.KEY_LANGUAGE, "xx")
     qs.sync()
     loaded = settings.load()
-    assert loaded.idle_lock_minutes == 10
+    assert loaded.idle_lock_minutes == 15
     assert loaded.retention_years == settings.RETENTION_RANGE[1]
     assert loaded.language == "de"
 

@@ -217,8 +217,15 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
         out = tmp_path / "vereinbarung.pdf"
         asked: list[Path] = []
         monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: asked.append(suggested) or out)
+        from ui.signing import dialogs as signing_dialogs  # first sealed save: the organisation sets up its seal
+
+        monkeypatch.setattr(signing_dialogs, "ask_seal_setup",
+                            lambda parent: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.", "siegel-passwort-1"))
         click(qtbot, overview.export_button)
         assert out.exists() and asked and asked[0].suffix == ".pdf"
+        from ui.signing.actions import signing_for
+
+        assert signing_for(services).verify_file(out).ok  # a finalised version leaves the wizard sealed
         assert "Familie" not in asked[0].name  # no client names in the suggested file name
 
         text = pdf_text(out)

@@ -153,7 +153,7 @@ class FamilyView(QDialog):
         else:
             self.showFullScreen()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_F11:
             self.toggle_full_screen()
             event.accept()
@@ -162,7 +162,7 @@ class FamilyView(QDialog):
 
 
 def open_family_view(main_window: MainWindow) -> FamilyView | None:
-    """Open the family view of the selected case's newest agreement version."""
+    """Open the family view of the version chosen in the case view (default: the newest)."""
     case_id = main_window.selected_case_id()
     if case_id is None:
         dialogs.show_error(main_window, tr("Bitte zuerst einen Fall auswählen."), tr("Ansicht für die Familie"))
@@ -172,7 +172,10 @@ def open_family_view(main_window: MainWindow) -> FamilyView | None:
         dialogs.show_error(main_window, tr("Für diesen Fall gibt es noch keine Vereinbarung."),
                            tr("Ansicht für die Familie"))
         return None
-    shown_case, agreement = main_window.services.document(case.agreements[0].id)
+    if main_window.case_view.case is None or main_window.case_view.case.id != case_id:
+        main_window.case_view.show_case(case)
+    chosen = main_window.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
+    shown_case, agreement = main_window.services.document(chosen.id)
     view = FamilyView(shown_case, agreement, main_window)
     view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     main_window.family_view = view  # type: ignore[attr-defined]

@@ -20,9 +20,16 @@ Update the translations after changing texts::
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QT_TRANSLATE_NOOP, QTranslator
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QMenu, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QWidget,
+)
 
 import resources
 

@@ -6,7 +6,7 @@ wheel). The dialog shows the pages one below the other and offers:
 
 * „Drucken…“: the Qt print dialog, then each page is rendered again at the printer's resolution
   and painted onto one printer page;
-* „Speichern…“: saves the PDF through ``Services.export_pdf`` (the same file as „PDF exportieren“).
+* „Speichern…“: saves the PDF like „PDF exportieren“ (a finalised version sealed).
 
 ``ask_print`` is a module-level function tests replace (the print dialog is modal).
 """
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.services import Services
 
 from . import dialogs
@@ -167,21 +168,28 @@ class PreviewDialog(QDialog):
         path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / self.suggested_name)
         if path is None:
             return None
+        from .signing.actions import save_pdf  # a finalised version is always saved sealed
+
         try:
-            out = self.services.export_pdf(self.agreement_id, path)
+            out = save_pdf(self, self.services, self.agreement_id, path)
         except RuleViolation as exc:
             dialogs.show_rule_violation(self, exc, tr("Speichern"))
+            return None
+        except SealError as exc:
+            dialogs.show_error(self, str(exc), tr("Speichern"))
             return None
         except OSError as exc:
             dialogs.show_error(self, tr("Die Datei konnte nicht gespeichert werden:\n{0}").format(exc.strerror or exc),
                                tr("Speichern"))
+            return None
+        if out is None:
             return None
         self.info.setText(tr("Gespeichert: {0}").format(out))
         return out
 
 
 def open_preview(main_window: MainWindow) -> PreviewDialog | None:
-    """Preview the newest agreement version of the selected case."""
+    """Preview the agreement version chosen in the case view (default: the newest)."""
     from kooperation_desktop.pdf.render import render_agreement_bytes
 
     case_id = main_window.selected_case_id()
@@ -191,7 +199,9 @@ def open_preview(main_window: MainWindow) -> PreviewDialog | None:
     if not case.agreements:
         dialogs.show_error(main_window, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("Vorschau"))
         return None
-    latest = case.agreements[0]
+    if main_window.case_view.case is None or main_window.case_view.case.id != case_id:
+        main_window.case_view.show_case(case)
+    latest = main_window.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
     try:
         pdf = render_agreement_bytes(*main_window.services.document(latest.id))
         dialog = PreviewDialog(main_window.services, latest.id, pdf,

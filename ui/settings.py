@@ -13,7 +13,7 @@ key                             type       default    meaning
 ==============================  =========  =========  ===============================================
 ``organisation/name``           str        ""         name of the provider (Träger), e.g. for PDFs
 ``defaults/place``              str        ""         default place (Ort) for signatures/dates
-``security/idle_lock_minutes``  int        10         lock the app after so many idle minutes; 0 = off
+``security/idle_lock_minutes``  int        15         lock the app after so many idle minutes; 0 = off
 ``ui/language``                 str        "de"       UI language: "de" or "en" (applies at next start)
 ``retention/years``             int        5          keep closed cases so many years, then offer deletion
 ==============================  =========  =========  ===============================================
@@ -63,7 +63,7 @@ RETENTION_RANGE = (1, 30)
 class AppSettings:
     organisation_name: str = ""
     default_place: str = ""
-    idle_lock_minutes: int = 10
+    idle_lock_minutes: int = 15
     language: str = "de"
     retention_years: int = 5
 

@@ -34,7 +34,7 @@ from kooperation_desktop.domain.model import (
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 
-__all__ = ["FamilySummary", "SummaryTask", "family_summary", "summary_flowables", "MIN_FONT_SIZE"]
+__all__ = ["MIN_FONT_SIZE", "FamilySummary", "SummaryTask", "family_summary", "summary_flowables"]
 
 MIN_FONT_SIZE = 14  # the smallest type on the summary page
 MAX_GOAL_CHARS = 280  # a very long goal text is shortened on the summary (the full text follows)
@@ -85,7 +85,7 @@ def _name_person(case: Case, person_id: int | None) -> str | None:
 def family_summary(case: Case, agreement: Agreement, today: dt.date | None = None) -> FamilySummary:
     """The summary of ``agreement`` for the family (Qt-free; used by the PDF and the family view)."""
     today = today or dt.date.today()
-    partners = {p.id: p for p in rules.consented_partners(case)}
+    partners = {p.id: p for p in rules.consented_partners(case, rules.as_of(agreement))}
     s = FamilySummary(family=case.title.strip())
 
     for goal in sorted(agreement.goals, key=lambda g: g.position):
@@ -176,7 +176,9 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     What does not fit is left out (never printed smaller); the note at the bottom then says so.
     The meetings section keeps room for its first lines even when there are many tasks.
     """
-    from .render import user_text  # the agreement's own text sanitising (fonts, RTL, escaping)
+    from .render import (
+        user_text,  # the agreement's own text sanitising (fonts, RTL, escaping)
+    )
 
     register_fonts()
     summary = family_summary(case, agreement, today)

@@ -64,7 +64,7 @@ def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
         for p in case.persons
         if p.is_guardian or not any_guardian
     ]
-    partners = [p for p in case.partners if rules.partner_has_consent(case, p)]
+    partners = [p for p in case.partners if rules.partner_has_consent(case, p, rules.as_of(agreement))]
     for kind in PARTNER_ORDER:
         for p in partners:
             if p.kind != kind:

@@ -3,6 +3,7 @@ PDF export that seals every finalised version. ``install(main_window)`` wires it
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVB
 from kooperation_desktop.domain.model import AgreementStatus, Case
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.signing.errors import SealError
+from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService
 
 from .. import dialogs as app_dialogs
@@ -23,12 +25,32 @@ if TYPE_CHECKING:
 _SIGNABLE = (AgreementStatus.FINAL, AgreementStatus.SIGNED)
 
 
-def signing_of(window: MainWindow) -> SigningService:
-    service = getattr(window, "signing", None)
+_BY_SERVICES: weakref.WeakKeyDictionary[Services, SigningService] = weakref.WeakKeyDictionary()
+
+
+def signing_for(services: Services) -> SigningService:
+    """One SigningService per open database, so the seal is unlocked once per session for every
+    window (main window, wizard, preview)."""
+    service = _BY_SERVICES.get(services)
     if service is None:
-        service = SigningService(window.services)
-        window.signing = service  # type: ignore[attr-defined]
+        service = _BY_SERVICES[services] = SigningService(services)
     return service
+
+
+def signing_of(window: MainWindow) -> SigningService:
+    service = signing_for(window.services)
+    window.signing = service  # type: ignore[attr-defined]
+    return service
+
+
+def save_pdf(parent: QWidget | None, services: Services, agreement_id: int, path: Path) -> Path | None:
+    """Save an agreement PDF the way every save does: a draft unsealed (ENTWURF), a finalised or
+    signed version sealed. None when the user cancels unlocking the seal. Raises RuleViolation,
+    SealError or OSError (German messages) for the caller to show."""
+    signing = signing_for(services)
+    if signing.needs_seal(agreement_id) and not dialogs.unlock_seal(parent, signing):
+        return None
+    return signing.export(agreement_id, path).path
 
 
 def _selected_case(window: MainWindow) -> Case | None:

@@ -241,6 +241,8 @@ class UndoBar(QFrame):
         self.undo_button = QPushButton("&Rückgängig", self)
         self.undo_button.setAccessibleName("Entfernen rückgängig machen")
         self.undo_button.setToolTip("Das Entfernte wiederherstellen (Strg+Z)")
+        # reached with Alt+R or Ctrl+Z; it must not take the focus when a page is entered
+        self.undo_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row.addWidget(self.undo_button)
         self.hide()
 

@@ -74,7 +74,7 @@ class ConsentPage(StepPage):
     step = Step.CONSENT
 
     def build(self) -> None:
-        text_label = QLabel("Text der &Einverständniserklärung (bitte mit der Familie lesen):", self.body)
+        text_label = QLabel("&Text der Einverständniserklärung (bitte mit der Familie lesen):", self.body)
         self.text_box = QPlainTextEdit(self.body)
         self.text_box.setReadOnly(True)
         self.text_version = QLabel("", self.body)
@@ -143,7 +143,7 @@ class ConsentPage(StepPage):
         self.content.addWidget(recorded_label)
         self.content.addWidget(self.recorded)
         revoke_row = QHBoxLayout()
-        self.revoke_button = QPushButton("&Widerrufen…", self.body)
+        self.revoke_button = QPushButton("Widerr&ufen…", self.body)
         self.revoke_button.setAccessibleName("Ausgewähltes Einverständnis widerrufen")
         self.revoke_button.clicked.connect(self.revoke_selected)
         revoke_row.addWidget(self.revoke_button)

@@ -24,7 +24,7 @@ class GoalsPage(StepPage):
                        placeholder="z. B. Die Familie hat eine verlässliche Morgenroutine."),
             ],
             self._new_goal,
-            add_text="&Ziel hinzufügen",
+            add_text="Ziel &hinzufügen",
             item_name="Ziel",
             empty_text="Noch kein Ziel formuliert.",
             parent=self.body,

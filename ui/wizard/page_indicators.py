@@ -98,7 +98,7 @@ class IndicatorBox(QGroupBox):
         self.target.set_value_or_none(indicator.target)
         baseline_label = QLabel("&Ausgangswert (heute):", self)
         baseline_label.setBuddy(self.baseline)
-        target_label = QLabel("&Zielwert:", self)
+        target_label = QLabel("Zielwer&t:", self)
         target_label.setBuddy(self.target)
         values.addWidget(baseline_label)
         values.addWidget(self.baseline)
@@ -163,7 +163,7 @@ class IndicatorsPage(StepPage):
             "Woran merken alle, dass es besser wird? Beschreiben Sie etwas, das man sehen oder zählen kann, "
             "und wo die Familie heute steht (Ausgangswert).", self.body))
         row = QHBoxLayout()
-        goal_label = QLabel("&Ziel:", self.body)
+        goal_label = QLabel("Zi&el:", self.body)
         self.goal_combo = QComboBox(self.body)
         self.goal_combo.setAccessibleName("Ziel auswählen")
         goal_label.setBuddy(self.goal_combo)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton
 
 from kooperation_desktop.domain.labels import AGREEMENT_STATUS, format_date
 from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.domain.wizard import Step
 
 from .. import dialogs
@@ -110,13 +111,20 @@ class OverviewPage(StepPage):
         path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(a.document_id, a.version))
         if path is None:
             return None
+        from ..signing.actions import save_pdf  # a finalised version is always saved sealed
+
         try:
-            out = self.services.export_pdf(a.id, path)
+            out = save_pdf(self, self.services, a.id, path)
         except RuleViolation as exc:
             self.action_error.show_messages([p.message for p in exc.problems])
             return None
+        except SealError as exc:
+            self.action_error.show_messages([str(exc)])
+            return None
         except OSError as exc:
             self.action_error.show_messages([f"Die Datei konnte nicht gespeichert werden: {exc.strerror or exc}"])
+            return None
+        if out is None:
             return None
         self.result.setText(f"PDF gespeichert: {out}")
         return out

@@ -28,7 +28,7 @@ PARTNER_SECTIONS = (
      "Die Fachkraft des Trägers, die die Hilfe leistet.", "&Fachkraft hinzufügen",
      "Träger", "z. B. Familienhelferin"),
     (PartnerKind.RESOURCE_PROFESSIONAL, "Weitere Fachstellen (Schule, Kita, Ärztin, Beratung …)",
-     "Auch für Fachstellen braucht es das Einverständnis der Familie.", "&Weitere Fachstelle hinzufügen",
+     "Auch für Fachstellen braucht es das Einverständnis der Familie.", "Weitere Fach&stelle hinzufügen",
      "z. B. Grundschule am Park", "z. B. Klassenlehrerin"),
 )
 

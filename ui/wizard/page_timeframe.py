@@ -18,7 +18,7 @@ DATE_FIELDS = (
 
 TEXT_FIELDS = (
     ("transition_offers", "&Anschlussangebote", "Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein"),
-    ("transition_partners", "&Wer bleibt an der Seite der Familie?", "z. B. Oma Fatma, Klassenlehrerin"),
+    ("transition_partners", "Wer b&leibt an der Seite der Familie?", "z. B. Oma Fatma, Klassenlehrerin"),
     ("transition_self", "Was übernimmt die Familie &selbst?", "z. B. Termine selbst vereinbaren"),
     ("client_view", "S&icht der Familie", "Was sagt die Familie zu dieser Vereinbarung? In ihren Worten."),
 )
