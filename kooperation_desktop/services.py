@@ -256,23 +256,30 @@ class Services:
         """Cases whose title, file number, help type or person names contain ``filter_text``
         (case-insensitive, also beyond ASCII; every whitespace-separated word must occur),
         filtered in SQL; newest change first."""
-        q = select(CaseRow)
+        matching = select(CaseRow.id)
         for word in repo.fold(filter_text).split():
-            q = q.where(CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
-        q = q.order_by(CaseRow.updated_at.desc(), CaseRow.id.desc())
+            matching = matching.where(CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+        q = (select(CaseRow.id, CaseRow.title, CaseRow.file_number, CaseRow.help_type, CaseRow.status,
+                    CaseRow.updated_at)
+             .where(CaseRow.id.in_(matching))
+             .order_by(CaseRow.updated_at.desc(), CaseRow.id.desc()))
         with self._read() as s:
-            cases = list(s.scalars(q))
-            ids = [c.id for c in cases]
-            names: dict[int, list[str]] = {i: [] for i in ids}
-            latest: dict[int, AgreementRow] = {}
-            if ids:
-                for p in s.scalars(select(PersonRow).where(PersonRow.case_id.in_(ids)).order_by(PersonRow.id)):
-                    name = repo.to_domain(Person, p).display_name
+            # only the columns the list shows; related rows by sub-select (no id list: any number of cases)
+            cases = list(s.execute(q))
+            names: dict[int, list[str]] = {c.id: [] for c in cases}
+            latest: dict[int, tuple[str, int]] = {}
+            if cases:
+                persons = (select(PersonRow.case_id, PersonRow.first_name, PersonRow.last_name)
+                           .where(PersonRow.case_id.in_(matching)).order_by(PersonRow.id))
+                for case_id, first, last in s.execute(persons):
+                    name = Person(first_name=first, last_name=last).display_name
                     if name:
-                        names[p.case_id].append(name)
-                for a in s.scalars(select(AgreementRow).where(AgreementRow.case_id.in_(ids))
-                                   .order_by(AgreementRow.version, AgreementRow.id)):
-                    latest[a.case_id] = a
+                        names[case_id].append(name)
+                versions = (select(AgreementRow.case_id, AgreementRow.status, AgreementRow.version)
+                            .where(AgreementRow.case_id.in_(matching))
+                            .order_by(AgreementRow.version, AgreementRow.id))
+                for case_id, status, version in s.execute(versions):
+                    latest[case_id] = (status, version)
             return [
                 CaseSummary(
                     id=c.id,
@@ -281,8 +288,8 @@ class Services:
                     help_type=c.help_type,
                     status=CaseStatus(c.status),
                     person_names=", ".join(names[c.id]),
-                    latest_status=AgreementStatus(latest[c.id].status) if c.id in latest else None,
-                    latest_version=latest[c.id].version if c.id in latest else None,
+                    latest_status=AgreementStatus(latest[c.id][0]) if c.id in latest else None,
+                    latest_version=latest[c.id][1] if c.id in latest else None,
                     updated_at=c.updated_at,
                 )
                 for c in cases

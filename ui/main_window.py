@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,8 @@ FILTER_DELAY_MS = 150
 
 
 class MainWindow(QMainWindow):
+
+    cases_reloaded = Signal()  # data may have changed (not emitted for a filter keystroke)
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
         self.filter_timer.setInterval(FILTER_DELAY_MS)
-        self.filter_timer.timeout.connect(self.refresh)
+        self.filter_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(lambda _t: self.filter_timer.start())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
         self.table.doubleClicked.connect(lambda _i: self.edit_agreement())
@@ -141,7 +143,16 @@ class MainWindow(QMainWindow):
 
     # --- case list -------------------------------------------------------------------------
     def refresh(self, select_id: int | None = None) -> None:
-        """Reload the list with the current filter, keeping (or setting) the selection."""
+        """Reload after data may have changed: the list (current filter, keeping or setting the
+        selection), then ``cases_reloaded`` for the panels that summarise all cases."""
+        self._reload_list(select_id)
+        self.cases_reloaded.emit()
+
+    def apply_filter(self) -> None:
+        """A keystroke in the search field: only the list is filtered again (in SQL)."""
+        self._reload_list()
+
+    def _reload_list(self, select_id: int | None = None) -> None:
         self.filter_timer.stop()
         keep = select_id if select_id is not None else self.selected_case_id()
         self.model.set_cases(self.services.list_cases(self.filter_edit.text().strip()))

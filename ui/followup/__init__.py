@@ -34,6 +34,6 @@ def install(window: MainWindow) -> None:
 
     panel.case_requested.connect(open_case)
     section.changed.connect(panel.refresh)
-    window.model.modelReset.connect(panel.refresh)  # the list reloads after every edit
+    window.cases_reloaded.connect(panel.refresh)  # after edits, not after each filter keystroke
     window.followup_panel = panel  # type: ignore[attr-defined]
     window.followup_section = section  # type: ignore[attr-defined]
