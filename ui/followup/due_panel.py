@@ -71,7 +71,7 @@ class DuePanel(QWidget):
         self.done_button.clicked.connect(self._done_selected)
         self.list.itemActivated.connect(lambda _i: self._open_selected())
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
-        self.refresh()
+        # filled by refresh(): the main window calls it once at start (cases_reloaded), not twice
 
     def refresh(self) -> None:
         on = self._today()

@@ -251,11 +251,5 @@ def install(window: MainWindow) -> None:
     at = layout.indexOf(view.agreements)  # right under the table of versions
     layout.insertWidget(at + 1 if at >= 0 else max(layout.count() - 1, 0), panel)
     window.signing_panel = panel  # type: ignore[attr-defined]
-    show_case = view.show_case
-
-    def show_case_and_signatures(case: Case | None) -> None:
-        show_case(case)
-        panel.show_case(case)
-
-    view.show_case = show_case_and_signatures  # type: ignore[method-assign]
+    view.case_shown.connect(panel.show_case)
     panel.show_case(view.case)
