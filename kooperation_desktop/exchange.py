@@ -186,7 +186,8 @@ def read_case_file(path: Path) -> Case:
 # --- import -----------------------------------------------------------------------------
 
 _AGREEMENT_OWN = ("document_id", "title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
-                  "client_view", "transition_offers", "transition_partners", "transition_self", "wizard_step")
+                  "client_view", "transition_offers", "transition_partners", "transition_self", "language",
+                  "wizard_step")
 
 
 def import_case(services: Services, path: Path) -> ImportResult:

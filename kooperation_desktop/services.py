@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 import resources
@@ -65,7 +65,7 @@ _AGREEMENT_CHILDREN = (Goal, Role, Task, CommunicationRule)
 _CASE_CHILDREN = (Person, Partner, Consent)
 # the agreement's own fields update_agreement() may change on a draft
 _AGREEMENT_EDITABLE = ("title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
-                       "client_view", "transition_offers", "transition_partners", "transition_self")
+                       "client_view", "transition_offers", "transition_partners", "transition_self", "language")
 
 
 class NotFound(LookupError):
@@ -252,31 +252,63 @@ class Services:
             raise RuleViolation(Problem("partner_id", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
 
     # --- cases -------------------------------------------------------------------------
-    def list_cases(self, filter_text: str = "") -> list[CaseSummary]:
+    @staticmethod
+    def _case_filter(filter_text: str) -> list[Any]:
+        """SQL conditions: every whitespace-separated word of ``filter_text`` occurs in the case's
+        casefolded title, file number, help type or person names."""
+        return [CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\")
+                for word in repo.fold(filter_text).split()]
+
+    def count_cases(self, filter_text: str = "") -> int:
+        """How many cases :meth:`list_cases` lists for ``filter_text``."""
+        with self._read() as s:
+            return s.scalar(select(func.count()).select_from(CaseRow).where(*self._case_filter(filter_text))) or 0
+
+    def case_position(self, filter_text: str, case_id: int) -> int | None:
+        """The row of ``case_id`` in :meth:`list_cases` for ``filter_text`` (None: not listed)."""
+        cond = self._case_filter(filter_text)
+        with self._read() as s:
+            found = s.execute(select(CaseRow.updated_at).where(CaseRow.id == case_id, *cond)).first()
+            if found is None:
+                return None
+            when = found[0]
+            if when is None:  # NULLs sort last in a descending order
+                before = or_(CaseRow.updated_at.is_not(None), and_(CaseRow.updated_at.is_(None), CaseRow.id > case_id))
+            else:
+                before = or_(CaseRow.updated_at > when, and_(CaseRow.updated_at == when, CaseRow.id > case_id))
+            return s.scalar(select(func.count()).select_from(CaseRow).where(before, *cond)) or 0
+
+    def list_cases(self, filter_text: str = "", limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
         """Cases whose title, file number, help type or person names contain ``filter_text``
         (case-insensitive, also beyond ASCII; every whitespace-separated word must occur),
-        filtered in SQL; newest change first."""
-        matching = select(CaseRow.id)
-        for word in repo.fold(filter_text).split():
-            matching = matching.where(CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\"))
+        filtered in SQL; newest change first. ``limit``/``offset`` give one page of that list
+        (the window loads the rows it shows, page by page)."""
         q = (select(CaseRow.id, CaseRow.title, CaseRow.file_number, CaseRow.help_type, CaseRow.status,
                     CaseRow.updated_at)
-             .where(CaseRow.id.in_(matching))
+             .where(*self._case_filter(filter_text))
              .order_by(CaseRow.updated_at.desc(), CaseRow.id.desc()))
+        if limit is not None:
+            q = q.limit(limit).offset(offset)
+        elif offset:
+            q = q.offset(offset)
         with self._read() as s:
-            # only the columns the list shows; related rows by sub-select (no id list: any number of cases)
+            # only the columns the list shows; related rows of just these cases
             cases = list(s.execute(q))
             names: dict[int, list[str]] = {c.id: [] for c in cases}
             latest: dict[int, tuple[str, int]] = {}
             if cases:
+                if limit is not None:
+                    of_these: Any = [c.id for c in cases]
+                else:  # the whole list: a sub-select, not a list of thousands of ids
+                    of_these = select(CaseRow.id).where(*self._case_filter(filter_text))
                 persons = (select(PersonRow.case_id, PersonRow.first_name, PersonRow.last_name)
-                           .where(PersonRow.case_id.in_(matching)).order_by(PersonRow.id))
+                           .where(PersonRow.case_id.in_(of_these)).order_by(PersonRow.id))
                 for case_id, first, last in s.execute(persons):
                     name = Person(first_name=first, last_name=last).display_name
                     if name:
                         names[case_id].append(name)
                 versions = (select(AgreementRow.case_id, AgreementRow.status, AgreementRow.version)
-                            .where(AgreementRow.case_id.in_(matching))
+                            .where(AgreementRow.case_id.in_(of_these))
                             .order_by(AgreementRow.version, AgreementRow.id))
                 for case_id, status, version in s.execute(versions):
                     latest[case_id] = (status, version)
@@ -333,9 +365,9 @@ class Services:
     def delete_case(self, case_id: int) -> None:
         """Delete the case and everything in it (e.g. when the retention period is over)."""
         with self._tx() as s:
-            row = s.get(CaseRow, case_id)
-            if row is not None:
-                s.delete(row)
+            # the database's ON DELETE CASCADE removes the children (the ORM's own cascade would
+            # race it for rows reachable twice, e.g. a role via its agreement and its partner)
+            s.execute(delete(CaseRow).where(CaseRow.id == case_id))
 
     # --- entities (persons, partners, consents, goals, indicators, roles, tasks, rules) -----
     def save(self, entity: Entity) -> Entity:

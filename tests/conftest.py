@@ -155,7 +155,7 @@ def complete_case(services: Services) -> tuple[Services, int, int]:
 
 
 _DIALOG_MODULES = ("ui.dialogs", "ui.signing.dialogs", "ui.protection", "ui.protection.dialogs",
-                   "ui.protection.views", "ui.settings", "ui.preview")
+                   "ui.protection.views", "ui.settings", "ui.preview", "ui.followup.case_section")
 
 
 @pytest.fixture(autouse=True)

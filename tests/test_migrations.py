@@ -46,3 +46,32 @@ def test_open_migrates_and_second_open_is_harmless(tmp_path: Path):
     assert (data / "kooperation.sqlite").exists()
     with Services.open(data) as services:
         assert [c.title for c in services.list_cases()] == ["Familie Erst"]
+
+
+def test_start_skips_alembic_only_when_the_schema_is_at_every_head(tmp_path) -> None:
+    """Opening an up-to-date database must not load Alembic (a quarter second at every start),
+    but a database one migration behind must still be upgraded."""
+    import subprocess
+    import sys
+
+    from kooperation_desktop.storage.db import head_revisions, schema_is_current
+
+    assert head_revisions() == frozenset(ScriptDirectory.from_config(alembic_config()).get_heads())
+    engine = make_engine(tmp_path / "k.sqlite")
+    try:
+        assert not schema_is_current(engine)  # empty file
+        upgrade_to_head(engine)
+        assert schema_is_current(engine)
+        with engine.begin() as conn:  # pretend one head is missing: the next start must migrate
+            one = sorted(head_revisions())[0]
+            conn.exec_driver_sql("DELETE FROM alembic_version WHERE version_num = ?", (one,))
+        assert not schema_is_current(engine)
+    finally:
+        engine.dispose()
+    probe = ("import sys; from pathlib import Path; from kooperation_desktop.storage.db import make_engine, "
+             "upgrade_to_head; e = make_engine(Path(sys.argv[1])); upgrade_to_head(e); "
+             "print('alembic' in sys.modules)")
+    fresh = tmp_path / "fresh.sqlite"
+    first = subprocess.run([sys.executable, "-c", probe, str(fresh)], capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", probe, str(fresh)], capture_output=True, text=True, check=True)
+    assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")

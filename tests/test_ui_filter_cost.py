@@ -31,3 +31,23 @@ def test_filter_keystrokes_do_not_reload_the_due_panel(qtbot, complete_case, mon
     assert len(calls) == before  # the list was filtered, the due panel was left alone
     window.refresh()  # after an edit
     assert len(calls) == before + 1
+
+
+def test_a_keystroke_rebuilds_the_case_view_only_when_the_selected_case_changes(qtbot, complete_case):
+    services, case_id, _agreement_id = complete_case
+    other = services.create_case("Familie Nowak").id
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    window.refresh(select_id=case_id)
+    shown: list[int | None] = []
+    window.case_view.case_shown.connect(lambda c: shown.append(c.id if c is not None else None))
+    qtbot.keyClicks(window.filter_edit, "Fam")  # both cases still listed: Çelik stays selected
+    window.apply_filter()
+    assert window.selected_case_id() == case_id and shown == []
+    qtbot.keyClicks(window.filter_edit, "ilie Now")  # Çelik drops out: Nowak is selected and shown, once
+    window.apply_filter()
+    assert window.selected_case_id() == other and shown == [other]
+    assert window.case_view.title.text() == "Familie Nowak"
+    window.refresh()  # after an edit elsewhere the case view is rebuilt, once
+    assert shown == [other, other]

@@ -1,57 +1,132 @@
-"""The case list as a read-only table model over ``Services.list_cases`` results."""
+"""The case list as a read-only table model over ``Services.list_cases`` results.
+
+The model knows how many cases match (``count_cases``) and loads the rows a view asks for page by
+page (``list_cases(filter, limit, offset)``), keeping a few pages: tens of thousands of cases cost
+one count and the visible page, not a Python object per case.
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from kooperation_desktop.domain.labels import AGREEMENT_STATUS, format_date
+from kooperation_desktop.domain.labels import format_date
 from kooperation_desktop.domain.model import CaseSummary
+
+from .domain_labels import agreement_status
 
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
-HEADERS: tuple[str, ...] = ("Fall", "Aktenzeichen", "Hilfeart", "Personen", "Vereinbarung", "Zuletzt geändert")
+HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("CaseList", "Fall"),
+    QT_TRANSLATE_NOOP("CaseList", "Aktenzeichen"),
+    QT_TRANSLATE_NOOP("CaseList", "Hilfeart"),
+    QT_TRANSLATE_NOOP("CaseList", "Personen"),
+    QT_TRANSLATE_NOOP("CaseList", "Vereinbarung"),
+    QT_TRANSLATE_NOOP("CaseList", "Zuletzt geändert"),
+)
 
 Index = QModelIndex | QPersistentModelIndex
+_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, CASE_ID_ROLE)
 
 
 def agreement_label(summary: CaseSummary) -> str:
     if summary.latest_status is None:
-        return "keine"
-    label = AGREEMENT_STATUS.get(summary.latest_status, str(summary.latest_status))
+        return QCoreApplication.translate("CaseList", "keine")
+    label = agreement_status(summary.latest_status, str(summary.latest_status))
     if summary.latest_version is not None:
-        return f"{label}, Version {summary.latest_version}"
+        return QCoreApplication.translate("CaseList", "{status}, Version {version}").format(
+            status=label, version=summary.latest_version)
     return label
+
+
+PAGE_SIZE = 100
+PAGES_KEPT = 20
+
+Fetch = Callable[[int, int], list[CaseSummary]]  # (offset, limit) -> that page of the list
+Locate = Callable[[int], int | None]  # case id -> its row (None: not in the list)
 
 
 class CaseListModel(QAbstractTableModel):
     def __init__(self, parent: Any = None):
         super().__init__(parent)
-        self._rows: list[CaseSummary] = []
+        self._total = 0
+        self._fetch: Fetch = lambda _offset, _limit: []
+        self._locate: Locate | None = None
+        self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
 
-    def set_cases(self, cases: list[CaseSummary]) -> None:
+    def set_source(self, total: int, fetch: Fetch, locate: Locate | None = None) -> None:
+        """Show ``total`` cases, loaded on demand with ``fetch(offset, limit)``; ``locate`` finds
+        the row of a case that is not loaded (e.g. to keep the selection)."""
         self.beginResetModel()
-        self._rows = list(cases)
+        self._total, self._fetch, self._locate = total, fetch, locate
+        self._pages.clear()
         self.endResetModel()
 
+    def set_cases(self, cases: list[CaseSummary]) -> None:
+        """Show exactly these cases (all in memory)."""
+        rows = list(cases)
+        self.set_source(len(rows), lambda offset, limit: rows[offset:offset + limit])
+
+    def loaded_rows(self) -> int:
+        """How many rows are held in memory now."""
+        return sum(len(p) for p in self._pages.values())
+
+    def _page(self, number: int) -> list[CaseSummary]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(number * PAGE_SIZE, PAGE_SIZE)
+            self._pages[number] = page
+            while len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
+
     def case_at(self, row: int) -> CaseSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        i = row % PAGE_SIZE
+        return page[i] if i < len(page) else None
 
     def row_of(self, case_id: int) -> int:
-        return next((i for i, c in enumerate(self._rows) if c.id == case_id), -1)
+        for number, page in self._pages.items():
+            for i, c in enumerate(page):
+                if c.id == case_id:
+                    return number * PAGE_SIZE + i
+        if self._locate is not None:
+            row = self._locate(case_id)
+            return row if row is not None and 0 <= row < self._total else -1
+        for row in range(self._total):  # a plain list (set_cases): look through it
+            found = self.case_at(row)
+            if found is not None and found.id == case_id:
+                return row
+        return -1
 
     # Qt model API -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if not index.isValid() or role not in _ROLES:
             return None
-        case = self._rows[index.row()]
+        case = self.case_at(index.row())
+        if case is None:
+            return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole and col == 2:
             return case.help_type.split(" – ")[0]  # "§ 31 SGB VIII"; the full text is the tool tip
@@ -78,7 +153,7 @@ class CaseListModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            return HEADERS[section]
+            return QCoreApplication.translate("CaseList", HEADERS[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -16,21 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kooperation_desktop.domain.labels import (
-    AGREEMENT_STATUS,
-    CONSENT_FORM,
-    INFO_CATEGORY,
-    PARTNER_KIND,
-    format_date,
-)
+from kooperation_desktop.domain.labels import format_date
 from kooperation_desktop.domain.model import AgreementStatus, AgreementSummary, Case, Consent
 
-from .widgets import hint_label, section_label
+from .domain_labels import agreement_status, consent_form, info_category, partner_kind
+from .widgets import fill, hint_label, section_label
 
 
 def consent_party(case: Case, consent: Consent) -> str:
     if consent.partner_id is None:
-        return "Hilfe und Zusammenarbeit (allgemein)"
+        return QCoreApplication.translate("CaseView", "Hilfe und Zusammenarbeit (allgemein)")
     partner = case.partner(consent.partner_id)
     return partner.display_name if partner else "?"
 
@@ -43,16 +38,50 @@ def consent_rows(case: Case) -> list[list[str]]:
             person.display_name if person else "",
             consent_party(case, c),
             format_date(c.given_on),
-            CONSENT_FORM.get(c.form, str(c.form)),
+            consent_form(c.form),
             format_date(c.revoked_on, "—"),
-            ", ".join(INFO_CATEGORY.get(x, str(x)) for x in c.categories) or "—",
+            ", ".join(info_category(x) for x in c.categories) or "—",
         ])
     return rows
 
 
 MAX_COLUMN_WIDTH = 200
 
-CONSENT_HEADERS = ["Wer", "Für wen", "Seit", "Form", "Widerrufen", "Welche Informationen"]
+CONSENT_HEADERS = [
+    QT_TRANSLATE_NOOP("CaseView", "Wer"),
+    QT_TRANSLATE_NOOP("CaseView", "Für wen"),
+    QT_TRANSLATE_NOOP("CaseView", "Seit"),
+    QT_TRANSLATE_NOOP("CaseView", "Form"),
+    QT_TRANSLATE_NOOP("CaseView", "Widerrufen"),
+    QT_TRANSLATE_NOOP("CaseView", "Welche Informationen"),
+]
+
+
+PERSON_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseView", "Name"),
+    QT_TRANSLATE_NOOP("CaseView", "Rolle in der Familie"),
+    QT_TRANSLATE_NOOP("CaseView", "Geburtsdatum"),
+    QT_TRANSLATE_NOOP("CaseView", "Personensorge"),
+)
+PARTNER_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseView", "Name"),
+    QT_TRANSLATE_NOOP("CaseView", "Art"),
+    QT_TRANSLATE_NOOP("CaseView", "Einrichtung"),
+    QT_TRANSLATE_NOOP("CaseView", "Funktion"),
+    QT_TRANSLATE_NOOP("CaseView", "Kontakt"),
+)
+AGREEMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("CaseView", "Version"),
+    QT_TRANSLATE_NOOP("CaseView", "Status"),
+    QT_TRANSLATE_NOOP("CaseView", "Datum"),
+    QT_TRANSLATE_NOOP("CaseView", "Dokument"),
+    QT_TRANSLATE_NOOP("CaseView", "Prüfsumme"),
+)
+
+
+def consent_headers() -> list[str]:
+    """The consent table's column headers in the UI language."""
+    return [QCoreApplication.translate("CaseView", h) for h in CONSENT_HEADERS]
 
 
 def make_table(headers: Sequence[str], parent: QWidget | None = None, name: str = "") -> QTableWidget:
@@ -99,18 +128,25 @@ class CaseView(QScrollArea):
         self.setWidgetResizable(True)
         host = QWidget(self)
         layout = QVBoxLayout(host)
-        self.title = section_label("Kein Fall ausgewählt", host)
-        self.details = hint_label("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.", host)
+        self.title = section_label(self.tr("Kein Fall ausgewählt"), host)
+        self.details = hint_label(self.tr("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen."), host)
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-        self.persons = make_table(["Name", "Rolle in der Familie", "Geburtsdatum", "Personensorge"], host, "Personen")
-        self.partners = make_table(["Name", "Art", "Einrichtung", "Funktion", "Kontakt"], host, "Kooperationspartner")
-        self.consents = make_table(CONSENT_HEADERS, host, "Einverständnisse")
-        self.agreements = make_table(["Version", "Status", "Datum", "Dokument", "Prüfsumme"], host, "Vereinbarungen")
-        for heading, table in (("Familie", self.persons), ("Kooperationspartner", self.partners),
-                               ("Einverständnisse", self.consents), ("Vereinbarungen", self.agreements)):
+        def headers(texts: Sequence[str]) -> list[str]:
+            return [self.tr(t) for t in texts]
+
+        self.persons = make_table(headers(PERSON_HEADERS), host, self.tr("Personen"))
+        self.partners = make_table(headers(PARTNER_HEADERS), host, self.tr("Kooperationspartner"))
+        self.consents = make_table(consent_headers(), host, self.tr("Einverständnisse"))
+        self.agreements = make_table(headers(AGREEMENT_HEADERS), host, self.tr("Vereinbarungen"))
+        self.headings: list[QLabel] = []
+        for heading, table in ((self.tr("Familie"), self.persons),
+                               (self.tr("Kooperationspartner"), self.partners),
+                               (self.tr("Einverständnisse"), self.consents),
+                               (self.tr("Vereinbarungen"), self.agreements)):
             label = QLabel(f"<b>{heading}</b>", host)
+            self.headings.append(label)
             label.setBuddy(table)
             layout.addWidget(label)
             layout.addWidget(table)
@@ -137,30 +173,31 @@ class CaseView(QScrollArea):
         self.case = case
         self.case_shown.emit(case)
         if case is None:
-            self.title.setText("Kein Fall ausgewählt")
-            self.details.setText("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.")
+            self.title.setText(self.tr("Kein Fall ausgewählt"))
+            self.details.setText(self.tr("Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen."))
             for table in (self.persons, self.partners, self.consents, self.agreements):
                 fill_table(table, [])
             return
         self.title.setText(case.title)
         details = [x for x in (
-            f"Aktenzeichen: {case.file_number}" if case.file_number else "",
+            fill(self.tr("Aktenzeichen: %1"), case.file_number) if case.file_number else "",
             case.help_type,
         ) if x]
-        self.details.setText(" · ".join(details) or "Ohne Aktenzeichen und Hilfeart")
+        self.details.setText(" · ".join(details) or self.tr("Ohne Aktenzeichen und Hilfeart"))
         fill_table(self.persons, [
-            [p.display_name, p.family_role, format_date(p.birth_date), "ja" if p.is_guardian else "nein"]
+            [p.display_name, p.family_role, format_date(p.birth_date),
+             self.tr("ja") if p.is_guardian else self.tr("nein")]
             for p in case.persons
         ])
         fill_table(self.partners, [
-            [p.name, PARTNER_KIND.get(p.kind, str(p.kind)), p.organisation, p.function, p.contact]
+            [p.name, partner_kind(p.kind), p.organisation, p.function, p.contact]
             for p in case.partners
         ])
         fill_table(self.consents, consent_rows(case))
         fill_table(self.agreements, [
             [
                 str(a.version),
-                AGREEMENT_STATUS.get(a.status, str(a.status)),
+                agreement_status(a.status),
                 format_date((a.finalised_at or a.created_at).date() if (a.finalised_at or a.created_at) else None),
                 a.document_id,
                 a.content_hash[:12] + "…" if a.content_hash else "—",

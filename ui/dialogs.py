@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from kooperation_desktop.domain.rules import RuleViolation
 
-from .widgets import DateEdit, ErrorLabel, hint_label
+from .widgets import DateEdit, ErrorLabel, fill, hint_label
 
+# German legal terms (Hilfen nach SGB VIII): saved with the case as typed and printed in the
+# agreement, so they stay German in both UI languages.
 HELP_TYPES: tuple[str, ...] = (
     "§ 27 SGB VIII – Hilfe zur Erziehung",
     "§ 30 SGB VIII – Erziehungsbeistand / Betreuungshelfer",
@@ -52,7 +55,8 @@ def default_pdf_dir() -> Path:
 def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     """Ask where to save a PDF; None when the user cancels."""
     name, _ = QFileDialog.getSaveFileName(
-        parent, "PDF speichern", str(suggested), "PDF-Dokumente (*.pdf)"
+        parent, QCoreApplication.translate("Dialogs", "PDF speichern"), str(suggested),
+        QCoreApplication.translate("Dialogs", "PDF-Dokumente (*.pdf)"),
     )
     if not name:
         return None
@@ -62,20 +66,23 @@ def ask_save_path(parent: QWidget | None, suggested: Path) -> Path | None:
     return path
 
 
-def show_rule_violation(parent: QWidget | None, exc: RuleViolation, title: str = "Nicht möglich") -> None:
-    """A refused use case: its German messages in a warning box (never a traceback)."""
+def show_rule_violation(parent: QWidget | None, exc: RuleViolation, title: str = "") -> None:
+    """A refused use case: its (German, from the core) messages in a warning box (never a traceback)."""
     messages = [p.message for p in exc.problems] or [str(exc)]
-    QMessageBox.warning(parent, title, "\n\n".join(messages))
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Dialogs", "Nicht möglich"), "\n\n".join(messages))
 
 
 def ask_discard(parent: QWidget | None, messages: list[str]) -> bool:
     """Closing with input that could not be saved: True = close anyway (drop it), False = stay."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "Nicht gespeicherte Eingaben",
-                      "Diese Eingaben konnten nicht gespeichert werden:\n\n"
-                      + "\n".join(f"• {m}" for m in messages)
-                      + "\n\nTrotzdem schließen? Die Eingaben gehen dann verloren.", parent=parent)
-    stay = box.addButton("Weiter bearbeiten", QMessageBox.ButtonRole.RejectRole)
-    box.addButton("Verwerfen und schließen", QMessageBox.ButtonRole.DestructiveRole)
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Dialogs", "Nicht gespeicherte Eingaben"),
+                      fill(QCoreApplication.translate(
+                          "Dialogs", "Diese Eingaben konnten nicht gespeichert werden:\n\n%1\n\n"
+                          "Trotzdem schließen? Die Eingaben gehen dann verloren."),
+                          "\n".join(f"• {m}" for m in messages)), parent=parent)
+    stay = box.addButton(QCoreApplication.translate("Dialogs", "Weiter bearbeiten"),
+                         QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "Verwerfen und schließen"),
+                  QMessageBox.ButtonRole.DestructiveRole)
     box.setDefaultButton(stay)
     box.exec()
     return box.clickedButton() is not stay
@@ -83,18 +90,21 @@ def ask_discard(parent: QWidget | None, messages: list[str]) -> bool:
 
 def ask_new_version(parent: QWidget | None, version: int) -> bool:
     """The newest version is frozen: True = create a new draft version for changes."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Neue Version anlegen?",
-                      f"Version {version} ist abgeschlossen und bleibt unverändert.\n\n"
-                      "Für Änderungen wird eine neue Version (Entwurf) angelegt. Jetzt anlegen?", parent=parent)
-    create = box.addButton("Neue Version anlegen", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Abbrechen", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Dialogs", "Neue Version anlegen?"),
+                      fill(QCoreApplication.translate(
+                          "Dialogs", "Version %1 ist abgeschlossen und bleibt unverändert.\n\n"
+                          "Für Änderungen wird eine neue Version (Entwurf) angelegt. Jetzt anlegen?"), version),
+                      parent=parent)
+    create = box.addButton(QCoreApplication.translate("Dialogs", "Neue Version anlegen"),
+                           QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QCoreApplication.translate("Dialogs", "Abbrechen"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is create
 
 
-def show_error(parent: QWidget | None, text: str, title: str = "Fehler") -> None:
-    QMessageBox.warning(parent, title, text)
+def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Dialogs", "Fehler"), text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,37 +118,37 @@ class RevocationDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, what: str):
         super().__init__(parent)
-        self.setWindowTitle("Einverständnis widerrufen")
+        self.setWindowTitle(self.tr("Einverständnis widerrufen"))
         layout = QVBoxLayout(self)
-        intro = QLabel(f"Widerruf des Einverständnisses: {what}", self)
+        intro = QLabel(fill(self.tr("Widerruf des Einverständnisses: %1"), what), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.date = DateEdit(self, accessible_name="Widerrufen am")
+        self.date = DateEdit(self, accessible_name=self.tr("Widerrufen am"))
         self.date.setDate(dt.date.today())
         self.note = QLineEdit(self)
-        self.note.setAccessibleName("Bemerkung zum Widerruf")
-        self.note.setPlaceholderText("z. B. telefonisch erklärt")
-        date_label = QLabel("Widerrufen &am:", self)
+        self.note.setAccessibleName(self.tr("Bemerkung zum Widerruf"))
+        self.note.setPlaceholderText(self.tr("z. B. telefonisch erklärt"))
+        date_label = QLabel(self.tr("Widerrufen &am:"), self)
         date_label.setBuddy(self.date)
-        note_label = QLabel("&Bemerkung:", self)
+        note_label = QLabel(self.tr("&Bemerkung:"), self)
         note_label.setBuddy(self.note)
         form.addRow(date_label, self.date)
         form.addRow(note_label, self.note)
         layout.addLayout(form)
-        layout.addWidget(hint_label("Der Widerruf gilt ab diesem Tag. Aufgaben und Rollen dieser "
-                                    "Stelle werden in der Vereinbarung markiert.", self))
+        layout.addWidget(hint_label(self.tr("Der Widerruf gilt ab diesem Tag. Aufgaben und Rollen dieser "
+                                            "Stelle werden in der Vereinbarung markiert."), self))
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Widerrufen")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Widerrufen"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
         if not self.date.is_valid() or self.date.date() is None:
-            self.error.show_messages([self.date.error_text() or "Bitte das Datum des Widerrufs eintragen."])
+            self.error.show_messages([self.date.error_text() or self.tr("Bitte das Datum des Widerrufs eintragen.")])
             self.date.setFocus()
             return
         super().accept()
@@ -167,28 +177,28 @@ class NewCaseDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Neuer Fall")
+        self.setWindowTitle(self.tr("Neuer Fall"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText("z. B. Familie Çelik")
-        self.title_edit.setAccessibleName("Bezeichnung des Falls")
+        self.title_edit.setPlaceholderText(self.tr("z. B. Familie Çelik"))
+        self.title_edit.setAccessibleName(self.tr("Bezeichnung des Falls"))
         self.title_error = ErrorLabel(self)
         self.file_number_edit = QLineEdit(self)
-        self.file_number_edit.setPlaceholderText("z. B. 51.2-2026-0142")
-        self.file_number_edit.setAccessibleName("Aktenzeichen")
+        self.file_number_edit.setPlaceholderText(self.tr("z. B. 51.2-2026-0142"))
+        self.file_number_edit.setAccessibleName(self.tr("Aktenzeichen"))
         self.help_type_combo = QComboBox(self)
         self.help_type_combo.setEditable(True)
         self.help_type_combo.addItems(HELP_TYPES)
         self.help_type_combo.setCurrentIndex(-1)
-        self.help_type_combo.lineEdit().setPlaceholderText("Hilfeart wählen oder eintragen")
-        self.help_type_combo.setAccessibleName("Hilfeart")
-        title_label = QLabel("&Bezeichnung:", self)
+        self.help_type_combo.lineEdit().setPlaceholderText(self.tr("Hilfeart wählen oder eintragen"))
+        self.help_type_combo.setAccessibleName(self.tr("Hilfeart"))
+        title_label = QLabel(self.tr("&Bezeichnung:"), self)
         title_label.setBuddy(self.title_edit)
-        file_label = QLabel("&Aktenzeichen:", self)
+        file_label = QLabel(self.tr("&Aktenzeichen:"), self)
         file_label.setBuddy(self.file_number_edit)
-        help_label = QLabel("&Hilfeart:", self)
+        help_label = QLabel(self.tr("&Hilfeart:"), self)
         help_label.setBuddy(self.help_type_combo)
         form.addRow(title_label, self.title_edit)
         form.addRow("", self.title_error)
@@ -199,7 +209,7 @@ class NewCaseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Fall anlegen")
+        self.ok_button.setText(self.tr("Fall anlegen"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -207,7 +217,7 @@ class NewCaseDialog(QDialog):
 
     def accept(self) -> None:
         if not self.title_edit.text().strip():
-            self.title_error.show_messages(["Bitte eine Bezeichnung eintragen, z. B. „Familie Çelik“."])
+            self.title_error.show_messages([self.tr("Bitte eine Bezeichnung eintragen, z. B. „Familie Çelik“.")])
             self.title_edit.setFocus()
             return
         super().accept()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.domain.model import Agreement, Case
-from kooperation_desktop.pdf.summary import FamilySummary, family_summary
 
 from . import dialogs
+from .screen import fit_to_screen
 
 if TYPE_CHECKING:
+    from kooperation_desktop.pdf.summary import FamilySummary
+
     from .main_window import MainWindow
 
 BASE_POINT_SIZE = 20  # body text; headings are larger
@@ -61,12 +63,14 @@ class FamilyView(QDialog):
 
     def __init__(self, case: Case, agreement: Agreement, parent: QWidget | None = None):
         super().__init__(parent)
+        from kooperation_desktop.pdf.summary import family_summary  # with reportlab: loaded when first shown
+
         self.summary: FamilySummary = family_summary(case, agreement)
         self.setWindowTitle(tr("Ansicht für die Familie"))
         self.setAccessibleName(tr("Ansicht für die Familie"))
         self.setModal(True)
         self.setStyleSheet(f"FamilyView {{ background: {BACKGROUND}; }}")
-        self.resize(1100, 800)
+        fit_to_screen(self, QSize(1100, 800))  # at 150 % a laptop screen has 1280×720 logical pixels
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 16, 24, 16)

@@ -8,14 +8,19 @@
   source; they are listed below with ``QT_TRANSLATE_NOOP`` (so ``pyside6-lupdate`` extracts them)
   and :func:`translate_widget_tree` swaps them on the built window (menus, buttons, labels,
   placeholders, accessible names, window title). Texts made later (status messages, dialogs of
-  other modules, the wizard pages, the PDF) stay German — the PDF follows the agreement's
-  language, which is German.
+  other modules) come from their own modules' translations (``kooperation_<area>_en.qm``).
+  The PDF does not follow the UI language but the agreement's own language (German by default,
+  chosen in the wizard).
 
 Update the translations after changing texts::
 
     pyside6-lupdate ui/*.py -ts resources/translations/kooperation_en.ts
     (translate the new entries, e.g. with pyside6-linguist)
     pyside6-lrelease resources/translations/kooperation_en.ts -qm resources/translations/kooperation_en.qm
+
+Each area keeps its own file next to it (``kooperation_<area>_en.ts`` from that area's sources, e.g.
+``pyside6-lupdate ui/wizard/*.py -ts resources/translations/kooperation_wizard_en.ts``); all
+``kooperation*_en.qm`` files are loaded.
 """
 
 from __future__ import annotations
@@ -63,6 +68,14 @@ def qm_path(language: str) -> str:
     return str(resources.path("translations", f"kooperation_{language}.qm"))
 
 
+def qm_paths(language: str) -> list[str]:
+    """The main translation file first, then one file per area (``kooperation_<area>_<language>.qm``,
+    e.g. the wizard's), so each area's ``.ts`` file is kept on its own."""
+    folder = resources.path("translations")
+    extra = sorted(str(p) for p in folder.glob(f"kooperation_*_{language}.qm"))
+    return [qm_path(language), *extra]
+
+
 def install_language(app: QApplication, language: str | None = None) -> list[QTranslator]:
     """Install the translators for ``language`` ("de"/"en"; None: from the settings)."""
     from .app import install_german_qt_texts
@@ -72,12 +85,16 @@ def install_language(app: QApplication, language: str | None = None) -> list[QTr
     if language != "en":
         return install_german_qt_texts(app)
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
-    translator = QTranslator(app)
-    if not translator.load(qm_path("en")):
+    translators: list[QTranslator] = []
+    for path in qm_paths("en"):
+        translator = QTranslator(app)
+        if translator.load(path):
+            app.installTranslator(translator)
+            translators.append(translator)
+    if not translators:
         return []  # a missing file: the German texts stay, nothing breaks
-    app.installTranslator(translator)
     app.setProperty("kooperation_language", "en")
-    return [translator]
+    return translators
 
 
 def current_language() -> str:

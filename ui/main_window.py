@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +28,18 @@ from kooperation_desktop.services import Services
 from . import dialogs
 from .case_list_model import CASE_ID_ROLE, CaseListModel
 from .case_view import CaseView
-from .wizard.wizard import AgreementWizard
+from .screen import fit_to_screen
+
+if TYPE_CHECKING:
+    from .wizard.wizard import AgreementWizard
 
 FILTER_DELAY_MS = 150
+
+
+def tr(text: str) -> str:
+    """Messages the window makes later (status bar, errors); its widget texts are swapped by
+    :func:`ui.i18n.translate_widget_tree`."""
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +51,7 @@ class MainWindow(QMainWindow):
         self.wizard: AgreementWizard | None = None
         self.new_case_dialog: dialogs.NewCaseDialog | None = None
         self.setWindowTitle("Kooperation Desktop – Kooperationsvereinbarungen")
-        self.resize(1100, 750)
+        fit_to_screen(self, QSize(1100, 750))  # at 150 % a laptop screen has 1280×720 logical pixels
 
         # left: filter + case list + buttons
         left = QWidget(self)
@@ -73,7 +83,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for col, width in enumerate((115, 85, 85, 110, 165, 110)):
-            self.table.setColumnWidth(col, width)
+            # never narrower than the header's own text (English, larger fonts, 150 %)
+            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         left_layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -123,7 +134,9 @@ class MainWindow(QMainWindow):
         self.filter_timer.setInterval(FILTER_DELAY_MS)
         self.filter_timer.timeout.connect(self.apply_filter)
         self.filter_edit.textChanged.connect(lambda _t: self.filter_timer.start())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_selected())
+        self._selecting = False  # True while _reload_list sets the selection itself
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: None if self._selecting else self._show_selected())
         self.table.doubleClicked.connect(lambda _i: self.edit_agreement())
 
         self.setTabOrder(self.filter_edit, self.table)
@@ -132,7 +145,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.edit_button, self.export_button)
         self.setTabOrder(self.export_button, self.case_view)
 
-        self.statusBar().showMessage("Alle Daten bleiben auf diesem Gerät.")
+        self.statusBar().showMessage(tr("Alle Daten bleiben auf diesem Gerät."))
         from . import family_view, preview, settings  # everyday use: family view, preview, settings
         family_view.install(self); preview.install(self); settings.install(self)  # noqa: E702
         from . import followup  # due panel on the start screen, "Verlauf der Hilfe" in the case view
@@ -149,24 +162,36 @@ class MainWindow(QMainWindow):
         self.cases_reloaded.emit()
 
     def apply_filter(self) -> None:
-        """A keystroke in the search field: only the list is filtered again (in SQL)."""
-        self._reload_list()
+        """A keystroke in the search field: only the list is filtered again (in SQL); the case
+        view is rebuilt only when the selected case changes."""
+        self._reload_list(reshow=False)
 
-    def _reload_list(self, select_id: int | None = None) -> None:
+    def _reload_list(self, select_id: int | None = None, *, reshow: bool = True) -> None:
         self.filter_timer.stop()
         keep = select_id if select_id is not None else self.selected_case_id()
-        self.model.set_cases(self.services.list_cases(self.filter_edit.text().strip()))
+        shown = self.case_view.case.id if self.case_view.case is not None else None
+        text = self.filter_edit.text().strip()
+        services = self.services
+        self.model.set_source(services.count_cases(text),
+                              lambda offset, limit: services.list_cases(text, limit=limit, offset=offset),
+                              lambda case_id: services.case_position(text, case_id))
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rowCount() > 0:
             row = 0
-        if row >= 0:
-            self.table.selectionModel().select(
-                self.model.index(row, 0),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.setCurrentIndex(self.model.index(row, 0))
-        self._show_selected()
-        self._update_actions()
+        self._selecting = True
+        try:
+            if row >= 0:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.setCurrentIndex(self.model.index(row, 0))
+        finally:
+            self._selecting = False
+        if reshow or self.selected_case_id() != shown:
+            self._show_selected()
+        else:
+            self._update_actions()
 
     def selected_case_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -206,7 +231,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.clear()
         self.filter_edit.blockSignals(False)
         self.refresh(select_id=case.id)
-        self.statusBar().showMessage(f"Fall „{case.title}“ angelegt.", 5000)
+        self.statusBar().showMessage(tr("Fall „{title}“ angelegt.").format(title=case.title), 5000)
         return case
 
     def edit_agreement(self) -> AgreementWizard | None:
@@ -218,6 +243,8 @@ class MainWindow(QMainWindow):
         if newest is not None and newest.status != AgreementStatus.DRAFT:
             if not dialogs.ask_new_version(self, newest.version):
                 return None
+        from .wizard.wizard import AgreementWizard  # loaded when first needed, not at start
+
         try:
             wizard = AgreementWizard(self.services, case_id, self)
         except RuleViolation as exc:
@@ -234,7 +261,7 @@ class MainWindow(QMainWindow):
             return None
         case = self.services.get_case(case_id)
         if not case.agreements:
-            dialogs.show_error(self, "Für diesen Fall gibt es noch keine Vereinbarung.", "PDF exportieren")
+            dialogs.show_error(self, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("PDF exportieren"))
             return None
         if self.case_view.case is None or self.case_view.case.id != case_id:
             self.case_view.show_case(case)
@@ -245,13 +272,13 @@ class MainWindow(QMainWindow):
         try:
             out = self.services.export_pdf(latest.id, path)
         except RuleViolation as exc:
-            dialogs.show_rule_violation(self, exc, "PDF exportieren")
+            dialogs.show_rule_violation(self, exc, tr("PDF exportieren"))
             return None
         except OSError as exc:
-            dialogs.show_error(self, f"Die Datei konnte nicht gespeichert werden:\n{exc.strerror or exc}",
-                               "PDF exportieren")
+            dialogs.show_error(self, tr("Die Datei konnte nicht gespeichert werden:\n{reason}").format(
+                reason=exc.strerror or exc), tr("PDF exportieren"))
             return None
-        self.statusBar().showMessage(f"PDF gespeichert: {out}", 8000)
+        self.statusBar().showMessage(tr("PDF gespeichert: {path}").format(path=out), 8000)
         return out
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.services import Services
 
 from . import dialogs
+from .screen import fit_to_screen
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -115,7 +116,7 @@ class PreviewDialog(QDialog):
         self.pdf = pdf
         self.suggested_name = suggested_name
         self.setWindowTitle(tr("Vorschau"))
-        self.resize(960, 860)
+        fit_to_screen(self, QSize(960, 860))
         layout = QVBoxLayout(self)
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)

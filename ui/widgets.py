@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,6 +33,22 @@ WARNING_STYLE = (
 HINT_STYLE = "color: #555555;"
 
 
+def fill(text: str, *args: object) -> str:
+    """Put ``args`` into a translated text's ``%1``, ``%2`` … (Qt's placeholders, so a translation
+    may reorder them). One pass: a ``%1`` inside an argument stays as typed."""
+
+    def arg(match: re.Match[str]) -> str:
+        i = int(match.group(1))
+        return str(args[i - 1]) if 1 <= i <= len(args) else match.group(0)
+
+    return re.sub(r"%(\d)", arg, text)
+
+
+def date_placeholder() -> str:
+    """ "TT.MM.JJJJ" (English: "DD.MM.YYYY"): the input format is the same in both languages."""
+    return QCoreApplication.translate("DateEdit", "TT.MM.JJJJ")
+
+
 class ErrorLabel(QLabel):
     """A red, word-wrapped label under a field or on a page; hidden while there is nothing to say."""
 
@@ -40,7 +57,7 @@ class ErrorLabel(QLabel):
         self.setWordWrap(True)
         self.setStyleSheet(style)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName("Hinweis")
+        self.setAccessibleName(self.tr("Hinweis"))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.hide()
 
@@ -112,13 +129,13 @@ class DateEdit(QWidget):
 
     dateChanged = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, empty_text: str = "TT.MM.JJJJ",
+    def __init__(self, parent: QWidget | None = None, *, empty_text: str = "",
                  accessible_name: str = ""):
         super().__init__(parent)
         self.line = QLineEdit(self)
-        self.line.setPlaceholderText(empty_text)
+        self.line.setPlaceholderText(empty_text or date_placeholder())
         self.line.setMaxLength(10)
-        self.line.setToolTip("Datum als TT.MM.JJJJ, z. B. 01.03.2027; leer lassen, wenn es keins gibt.")
+        self.line.setToolTip(self.tr("Datum als TT.MM.JJJJ, z. B. 01.03.2027; leer lassen, wenn es keins gibt."))
         if accessible_name:
             self.line.setAccessibleName(accessible_name)
         self.error = ErrorLabel(self)
@@ -166,8 +183,9 @@ class DateEdit(QWidget):
             return
         try:
             value = parse_date(text)
-        except ValueError as exc:
-            self._error = str(exc)
+        except ValueError:  # the core's message, in the UI language
+            self._error = fill(
+                self.tr("„%1“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027."), text.strip())
             return
         self._set_valid(value)
 
@@ -232,9 +250,12 @@ class RowEditor(QWidget):
     added = Signal(object)
 
     def __init__(self, columns: Sequence[Column], factory: Callable[[], Any], *,
-                 add_text: str = "Hinzufügen", item_name: str = "Eintrag",
-                 empty_text: str = "Noch keine Einträge.", parent: QWidget | None = None):
+                 add_text: str = "", item_name: str = "",
+                 empty_text: str = "", parent: QWidget | None = None):
         super().__init__(parent)
+        add_text = add_text or self.tr("Hinzufügen")
+        item_name = item_name or self.tr("Eintrag")
+        empty_text = empty_text or self.tr("Noch keine Einträge.")
         self.columns = list(columns)
         self.factory = factory
         self.item_name = item_name
@@ -334,9 +355,10 @@ class RowEditor(QWidget):
                 if col.kind == "check":
                     align |= Qt.AlignmentFlag.AlignHCenter
                 self.grid.addWidget(w, r + 1, c, align)
-            remove = QPushButton("Entfernen", self.grid_host)
-            remove.setAccessibleName(f"{self.item_name} {r + 1} entfernen")
-            remove.setToolTip(f"{self.item_name} {r + 1} entfernen")
+            remove = QPushButton(self.tr("Entfernen"), self.grid_host)
+            remove_name = fill(self.tr("%1 %2 entfernen"), self.item_name, r + 1)
+            remove.setAccessibleName(remove_name)
+            remove.setToolTip(remove_name)
             remove.clicked.connect(lambda _=False, row=r: self.remove_row(row))
             self.grid.addWidget(remove, r + 1, len(self.columns), Qt.AlignmentFlag.AlignTop)
             self._remove_buttons.append(remove)
@@ -367,7 +389,7 @@ class RowEditor(QWidget):
             w.setFixedHeight(84)
             w.textChanged.connect(lambda w=w: changed(w.toPlainText()))
         elif col.kind == "date":
-            w = DateEdit(parent, empty_text=col.placeholder or "TT.MM.JJJJ")
+            w = DateEdit(parent, empty_text=col.placeholder)
             w.setDate(value)
             w.setMaximumWidth(120)
             w.dateChanged.connect(changed)
@@ -380,7 +402,8 @@ class RowEditor(QWidget):
             choices = list(col.choices() if col.choices else [])
             values = [v for _, v in choices]
             if value not in values:
-                choices.append(("(bitte wählen)" if value is None else "? (nicht mehr verfügbar)", value))
+                choices.append((self.tr("(bitte wählen)") if value is None else self.tr("? (nicht mehr verfügbar)"),
+                                value))
                 values.append(value)
             for label, _ in choices:
                 w.addItem(label)

@@ -71,6 +71,9 @@ class CaseStatus(enum.StrEnum):
 
 GAS_LEVELS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 
+# languages an agreement's PDF can be printed in (Agreement.language); German first and default
+AGREEMENT_LANGUAGES: tuple[str, ...] = ("de", "en")
+
 
 @dataclass(slots=True)
 class Person:
@@ -235,6 +238,7 @@ class Agreement:
     transition_offers: str = ""  # Anschlussangebote (4)
     transition_partners: str = ""  # partners the client keeps (4)
     transition_self: str = ""  # what the client will do on their own (4)
+    language: str = "de"  # language of the PDF: "de" (default) or "en" (AGREEMENT_LANGUAGES)
     wizard_step: str = ""  # where the wizard was left (resume)
     created_at: dt.datetime | None = None
     finalised_at: dt.datetime | None = None

@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from .model import (
+    AGREEMENT_LANGUAGES,
     Agreement,
     AgreementStatus,
     Case,
@@ -205,6 +206,9 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
         p.append(Problem("planned_end", "Das geplante Ende muss nach dem Beginn liegen."))
     if not (agreement.transition_offers.strip() or agreement.transition_partners.strip()):
         p.append(Problem("transition", "Der Übergang (Anschlussangebote, Partner, die bleiben) ist nicht beschrieben."))
+    if agreement.language not in AGREEMENT_LANGUAGES:
+        p.append(Problem("language", f"Die Sprache „{agreement.language}“ ist für die Vereinbarung nicht "
+                                     "möglich (Deutsch oder Englisch)."))
     p.extend(consent_problems(case, agreement, on))
     p.extend(mention_problems(case, agreement, on))
     return p
@@ -247,6 +251,9 @@ def canonical_content(case: Case, agreement: Agreement) -> bytes:
 
     goal_pos = {g.id: i for i, g in enumerate(agreement.goals)}
     body = _plain(agreement)
+    # German (the default) is left out, so versions finalised before the language existed keep their hash
+    if body.get("language", "de") == "de":
+        body.pop("language", None)
     body["roles"] = [dict(_plain(r), party=party(r.person_id, r.partner_id), person_id=None, partner_id=None)
                      for r in agreement.roles]
     body["tasks"] = [dict(_plain(t), party=party(t.person_id, t.partner_id), person_id=None, partner_id=None,

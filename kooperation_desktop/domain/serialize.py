@@ -15,6 +15,7 @@ import typing
 from typing import Any
 
 from .model import (
+    AGREEMENT_LANGUAGES,
     Agreement,
     Case,
     CommunicationRule,
@@ -41,13 +42,18 @@ FIELDS: dict[type, tuple[str, ...]] = {
               "note", "revoked_on", "revocation_note"),
     Agreement: ("id", "version", "status", "document_id", "title", "start_date", "planned_end", "next_review",
                 "mandate", "goodwill", "client_view", "transition_offers", "transition_partners",
-                "transition_self", "wizard_step", "created_at", "finalised_at", "content_hash",
+                "transition_self", "language", "wizard_step", "created_at", "finalised_at", "content_hash",
                 "predecessor_id"),
     Goal: ("id", "position", "client_words", "professional_wording", "weight"),
     Indicator: ("id", "position", "description", "scale", "level_texts", "baseline", "target"),
     Role: ("id", "person_id", "partner_id", "description"),
     Task: ("id", "position", "person_id", "partner_id", "what", "due_date", "goal_id"),
     CommunicationRule: ("id", "position", "kind", "what", "who", "to_whom", "rhythm", "next_date"),
+}
+
+# Fields that may be missing (files and frozen snapshots written before they existed): their value then.
+OPTIONAL: dict[type, dict[str, Any]] = {
+    Agreement: {"language": "de"},
 }
 
 # Child lists per entity: JSON key -> child class.
@@ -137,8 +143,12 @@ def from_dict(cls: type, data: Any, where: str) -> Any:
     if not isinstance(data, dict):
         raise FormatError(f"{where}: Hier wird ein Objekt {{…}} erwartet.")
     kwargs: dict[str, Any] = {}
+    optional = OPTIONAL.get(cls, {})
     for name in FIELDS[cls]:
         if name not in data:
+            if name in optional:
+                kwargs[name] = optional[name]
+                continue
             raise FormatError(f"{where}: Das Feld „{name}“ fehlt.")
         kwargs[name] = from_json(data[name], HINTS[cls][name], f"{where}.{name}")
     for key, child_cls in CHILDREN.get(cls, {}).items():
@@ -148,6 +158,9 @@ def from_dict(cls: type, data: Any, where: str) -> Any:
         if not isinstance(items, list):
             raise FormatError(f"{where}.{key}: Hier wird eine Liste erwartet.")
         kwargs[key] = [from_dict(child_cls, item, f"{where}.{key}[{i}]") for i, item in enumerate(items)]
+    if cls is Agreement and kwargs["language"] not in AGREEMENT_LANGUAGES:
+        allowed = ", ".join(f"„{code}“" for code in AGREEMENT_LANGUAGES)
+        raise FormatError(f"{where}.language: „{kwargs['language']}“ ist keine erlaubte Sprache (erlaubt: {allowed}).")
     if cls is Indicator and len(kwargs["level_texts"]) != 5:
         raise FormatError(f"{where}.level_texts: Es werden genau fünf Texte (Stufen −2 bis +2) erwartet.")
     return cls(**kwargs)

@@ -112,10 +112,19 @@ def _first_open(first: dt.date, step: int | None, key_base: tuple[object, ...], 
 def case_due_items(data: CaseFollowUp, today: dt.date,
                    horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[DueItem]:
     """Due items of one case up to ``today + horizon_days`` (overdue ones included), by date."""
+    return _items(data, today + dt.timedelta(days=horizon_days))
+
+
+def pending_items(data: CaseFollowUp) -> list[DueItem]:
+    """The next open date of every due source of one case, however far ahead (no clock: what the
+    due index stores; :func:`case_due_items` is these up to a horizon)."""
+    return _items(data, dt.date.max)
+
+
+def _items(data: CaseFollowUp, until: dt.date) -> list[DueItem]:
     case, a = data.case, data.agreement
     if a is None or case.id is None or case.status != CaseStatus.OPEN:
         return []
-    until = today + dt.timedelta(days=horizon_days)
     items: list[DueItem] = []
 
     def add(kind: DueKind, day: dt.date | None, what: str, key: str) -> None:
@@ -164,11 +173,16 @@ def case_due_items(data: CaseFollowUp, today: dt.date,
     return items
 
 
+def sort_key(item: DueItem) -> tuple[dt.date, str, int, str]:
+    """Overdue first, then by date, case and kind (the order of the start screen)."""
+    return (item.due_on, item.case_title.casefold(), list(DueKind).index(item.kind), item.what)
+
+
 def due_items(cases: Iterable[CaseFollowUp], today: dt.date,
               horizon_days: int = DEFAULT_HORIZON_DAYS) -> list[DueItem]:
     """Due items of all cases (overdue first, then by date and case)."""
     items = [i for c in cases for i in case_due_items(c, today, horizon_days)]
-    items.sort(key=lambda i: (i.due_on, i.case_title.casefold(), list(DueKind).index(i.kind), i.what))
+    items.sort(key=sort_key)
     return items
 
 

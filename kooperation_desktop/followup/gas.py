@@ -81,3 +81,14 @@ def baseline_t_score(ratings: Sequence[IndicatorRating], rho: float = RHO) -> fl
 def format_t(value: float | None) -> str:
     """German number with one decimal ("63,7"), "–" when there is none."""
     return "–" if value is None else f"{value:.1f}".replace(".", ",")
+
+
+def format_level(value: int | None) -> str:
+    """A GAS level as printed: "+2", "0", "−1" (typographic minus), "–" when not rated."""
+    if value is None:
+        return "–"
+    if value > 0:
+        return f"+{value}"
+    if value < 0:
+        return f"\u2212{-value}"
+    return "0"

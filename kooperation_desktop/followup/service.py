@@ -14,7 +14,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import case as sql_case
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..domain import rules
@@ -28,9 +29,11 @@ from ..domain.model import (
 )
 from ..domain.rules import RuleViolation
 from ..services import NotFound, Services
-from ..storage.rows import CaseRow
+from ..storage.rows import AgreementRow, CaseRow
 from ..storage.rows_followup import (
     DoneMarkRow,
+    DueEntryRow,
+    DueStateRow,
     ReflectionRatingRow,
     ReflectionRow,
     ReviewRatingRow,
@@ -41,6 +44,7 @@ from . import due as due_mod
 from .gas import review_t_score
 from .model import (
     DueItem,
+    DueKind,
     IndicatorRating,
     Participant,
     ParticipantKind,
@@ -167,11 +171,17 @@ class FollowUpService:
     def current_agreement(self, case_id: int) -> Agreement | None:
         """The newest agreed version of the case (final, signed or ended), as it was agreed
         (its frozen snapshot); None while there is only a draft."""
-        case = self.services.get_case(case_id)
-        for summary in case.agreements:  # newest first
-            if summary.status in AGREED:
-                return self.services.document(summary.id)[1]
-        return None
+        agreement_id = self._current_agreement_id(case_id)
+        return self.services.document(agreement_id)[1] if agreement_id is not None else None
+
+    def _current_agreement_id(self, case_id: int) -> int | None:
+        with self.services.reading() as s:
+            if s.get(CaseRow, case_id) is None:
+                raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
+            return s.scalar(select(AgreementRow.id)
+                            .where(AgreementRow.case_id == case_id,
+                                   AgreementRow.status.in_([a.value for a in AGREED]))
+                            .order_by(AgreementRow.version.desc(), AgreementRow.id.desc()).limit(1))
 
     def _require_agreement(self, case_id: int) -> Agreement:
         agreement = self.current_agreement(case_id)
@@ -341,7 +351,7 @@ class FollowUpService:
 
     def transition_needed(self, case_id: int, today: dt.date | None = None) -> bool:
         """True when the planned end is ≤ 8 weeks away and no complete transition plan exists."""
-        return due_mod.transition_needed(self._follow_up(self.services.get_case(case_id)), today or dt.date.today())
+        return due_mod.transition_needed(self._lean_follow_up(case_id), today or dt.date.today())
 
     # --- due items ---------------------------------------------------------------------------
     def _done(self, case_id: int) -> set[str]:
@@ -362,11 +372,89 @@ class FollowUpService:
         return due_mod.case_due_items(self._follow_up(self.services.get_case(case_id)),
                                       today or dt.date.today(), horizon_days)
 
-    def due_items(self, today: dt.date | None = None,
-                  horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> list[DueItem]:
-        """Due and overdue items of all open cases up to ``today + horizon_days``."""
-        cases = [self.services.get_case(c.id) for c in self.services.list_cases() if c.status == CaseStatus.OPEN]
-        return due_mod.due_items((self._follow_up(c) for c in cases), today or dt.date.today(), horizon_days)
+    def _due_query(self, until: dt.date):  # type: ignore[no-untyped-def]
+        return (select(DueEntryRow.case_id, CaseRow.title, DueEntryRow.kind, DueEntryRow.due_on, DueEntryRow.what,
+                       DueEntryRow.key, DueEntryRow.agreement_id)
+                .join(CaseRow, CaseRow.id == DueEntryRow.case_id)
+                .where(DueEntryRow.due_on <= until, CaseRow.status == CaseStatus.OPEN.value))
+
+    def due_items(self, today: dt.date | None = None, horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS,
+                  limit: int | None = None) -> list[DueItem]:
+        """Due and overdue items of all open cases up to ``today + horizon_days`` (the first
+        ``limit`` of them, in the order of the start screen: oldest date first).
+
+        Read from the due index (one indexed query, however many cases there are); cases changed
+        since their index was built are brought up to date first (:meth:`update_due_index`)."""
+        self.update_due_index()
+        q = self._due_query((today or dt.date.today()) + dt.timedelta(days=horizon_days))
+        with self.services.reading() as s:
+            if limit is None:
+                rows = list(s.execute(q))
+            else:  # the first `limit` by date, plus every other row of the last date (ties sorted below)
+                rows = list(s.execute(q.order_by(DueEntryRow.due_on, DueEntryRow.id).limit(limit)))
+                if len(rows) == limit:
+                    last = rows[-1].due_on
+                    rows = [r for r in rows if r.due_on < last] + list(s.execute(q.where(DueEntryRow.due_on == last)))
+        items = [DueItem(case_id, title, DueKind(kind), due_on, what, key, agreement_id)
+                 for case_id, title, kind, due_on, what, key, agreement_id in rows]
+        items.sort(key=due_mod.sort_key)
+        return items if limit is None else items[:limit]
+
+    def due_counts(self, today: dt.date | None = None,
+                   horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> tuple[int, int]:
+        """(due today or overdue, due in the next ``horizon_days`` days) over all open cases."""
+        self.update_due_index()
+        on = today or dt.date.today()
+        # the index holds open cases only (closing a case empties its entries): no join needed,
+        # the count reads the due_on index alone
+        urgent = func.sum(sql_case((DueEntryRow.due_on <= on, 1), else_=0))
+        q = select(func.count(), urgent).where(DueEntryRow.due_on <= on + dt.timedelta(days=horizon_days))
+        with self.services.reading() as s:
+            total, due_now = s.execute(q).one()
+        return int(due_now or 0), int(total or 0) - int(due_now or 0)
+
+    def stale_due_cases(self) -> list[int]:
+        """Cases whose due index is not up to date (changed since, or never built); a closed
+        case is brought up to date too: its entries are removed."""
+        q = (select(CaseRow.id).outerjoin(DueStateRow, DueStateRow.case_id == CaseRow.id)
+             .where(DueStateRow.case_id.is_(None)).order_by(CaseRow.id))
+        with self.services.reading() as s:
+            return list(s.scalars(q))
+
+    def update_due_index(self, batch: int = 200) -> int:
+        """Rebuild the due index of every case that changed since it was built; returns how many
+        cases were computed (usually none or the one just edited; every case once after the
+        upgrade that introduced the index). One short transaction per ``batch`` cases."""
+        stale = self.stale_due_cases()
+        for start in range(0, len(stale), batch):
+            chunk = stale[start:start + batch]
+            computed = [(case_id, due_mod.pending_items(self._lean_follow_up(case_id))) for case_id in chunk]
+            with self.services.transaction() as s:
+                s.execute(delete(DueEntryRow).where(DueEntryRow.case_id.in_(chunk)))
+                s.execute(delete(DueStateRow).where(DueStateRow.case_id.in_(chunk)))
+                rows = [{"case_id": i.case_id, "agreement_id": i.agreement_id, "kind": i.kind.value,
+                         "due_on": i.due_on, "key": i.key, "what": i.what} for _c, items in computed for i in items]
+                if rows:
+                    s.execute(insert(DueEntryRow), rows)
+                now = _now()
+                s.execute(insert(DueStateRow), [{"case_id": c, "computed_at": now} for c, _i in computed])
+        return len(stale)
+
+    def _lean_follow_up(self, case_id: int) -> due_mod.CaseFollowUp:
+        """What the due rules need of one case, read with few, narrow queries."""
+        with self.services.reading() as s:
+            row = s.get(CaseRow, case_id)
+            if row is None:
+                raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
+            case = Case(title=row.title, status=CaseStatus(row.status), id=row.id)
+            held = s.scalars(select(ReviewRow.held_on).where(ReviewRow.case_id == case_id))
+            reviews = [Review(case_id=case_id, held_on=h) for h in held]
+            plan_row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case_id)
+                                .order_by(TransitionPlanRow.id.desc()))
+            plan = _plan_from_row(plan_row) if plan_row is not None else None
+            done = set(s.scalars(select(DoneMarkRow.key).where(DoneMarkRow.case_id == case_id)))
+        agreement = self.current_agreement(case_id)
+        return due_mod.CaseFollowUp(case=case, agreement=agreement, reviews=reviews, transition=plan, done=done)
 
     def mark_done(self, item: DueItem, on: dt.date | None = None) -> None:
         """Mark a due item as done ("erledigt"); it no longer shows (a rhythm's next date does)."""

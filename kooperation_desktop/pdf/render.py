@@ -17,6 +17,8 @@ Rules this module keeps:
 * Long texts flow over pages: a table row that would be too tall is printed as flowing paragraphs
   instead (a table row cannot split over pages).
 * The PDF metadata holds no names (title ``Kooperationsvereinbarung <document id>`` only).
+* Fixed phrases are printed in the agreement's language (:attr:`Agreement.language`, German by
+  default; see :mod:`.texts`); the user's own texts print as typed.
 """
 
 from __future__ import annotations
@@ -54,8 +56,7 @@ from reportlab.platypus import (
 )
 from xml.sax.saxutils import escape
 
-import resources
-from kooperation_desktop.domain import labels, rules
+from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import (
     Agreement,
     AgreementStatus,
@@ -72,6 +73,7 @@ from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signi
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .summary import summary_flowables
+from .texts import Texts, consent_text, fixed_text, language_of
 
 __all__ = ["render_agreement", "render_agreement_bytes", "user_text"]
 
@@ -203,10 +205,10 @@ def _gas(value: int | None) -> str:
     return "0"
 
 
-def _scale_value(ind: Indicator, value: int | None) -> str:
+def _scale_value(t: Texts, ind: Indicator, value: int | None) -> str:
     if value is None:
-        return "noch offen"
-    return _gas(value) if ind.scale == ScaleKind.GAS else f"{value} von 10"
+        return t("noch offen")
+    return _gas(value) if ind.scale == ScaleKind.GAS else t("{value} von 10", value=value)
 
 
 # --- parties ------------------------------------------------------------------------------
@@ -230,19 +232,24 @@ _PARTNER_GROUPS: tuple[tuple[PartnerKind, str], ...] = (
 )
 
 
-def _person_name(p: Person) -> str:
-    return p.display_name or "(ohne Namen)"
+def _person_name(t: Texts, p: Person) -> str:
+    return p.display_name or t("(ohne Namen)")
 
 
-def _partner_name(p: Partner) -> str:
-    return p.name.strip() or p.organisation.strip() or "(ohne Namen)"
+def _partner_name(t: Texts, p: Partner) -> str:
+    return p.name.strip() or p.organisation.strip() or t("(ohne Namen)")
 
 
-def _person_role_label(p: Person) -> str:
-    parts = [p.family_role.strip()] if p.family_role.strip() else ["Familie"]
+def _person_role_label(t: Texts, p: Person) -> str:
+    parts = [p.family_role.strip()] if p.family_role.strip() else [t("Familie")]
     if p.is_guardian:
-        parts.append("personensorgeberechtigt")
+        parts.append(t("personensorgeberechtigt"))
     return ", ".join(parts)
+
+
+def _partner_role_label(t: Texts, p: Partner) -> str:
+    role = t.label("partner_kind", p.kind, "")
+    return f"{role}, {p.function.strip()}" if p.function.strip() else role
 
 
 class _Renderer:
@@ -254,6 +261,7 @@ class _Renderer:
         self.marks = signatures  # party key -> what its signature line shows (None: empty lines)
         self.today = today or dt.date.today()
         self.s = _styles()
+        self.t = Texts(language_of(agreement))
         self.is_draft = agreement.status == AgreementStatus.DRAFT
         self.partners = rules.consented_partners(case, rules.as_of(agreement))
         self.partner_ids = {p.id for p in self.partners}
@@ -378,7 +386,8 @@ class _Renderer:
 
     def story(self) -> list[Flowable]:
         # the one-page family summary in plain German comes first (pdf/summary.py)
-        story: list[Flowable] = summary_flowables(self.case, self.a, FRAME_W, FRAME_H, self.today)
+        story: list[Flowable] = summary_flowables(self.case, self.a, FRAME_W, FRAME_H, self.today,
+                                                   language=self.t.language)
         story += self.head()
         story += self.parties_section()
         story += self.consent_section()
@@ -392,15 +401,18 @@ class _Renderer:
         return story
 
     def head(self) -> list[Flowable]:
-        a, c = self.a, self.case
-        out: list[Flowable] = [self.p(escape(a.title.strip() or "Kooperationsvereinbarung"), "title")]
+        a, c, t = self.a, self.case, self.t
+        title = a.title.strip()
+        if title in ("", "Kooperationsvereinbarung"):  # the default title is a fixed phrase
+            title = t("Kooperationsvereinbarung")
+        out: list[Flowable] = [self.p(escape(title), "title")]
         if c.title.strip():
             out.append(self.u(c.title, "subtitle"))
         if self.is_draft:
             banner = Table(
-                [[[self.p("ENTWURF", "draft"),
-                   self.p("Diese Fassung ist noch nicht abgeschlossen. Sie gilt erst, wenn sie "
-                          "abgeschlossen und unterschrieben ist.", "draft_note")]]],
+                [[[self.p(escape(t("ENTWURF")), "draft"),
+                   self.p(escape(t("Diese Fassung ist noch nicht abgeschlossen. Sie gilt erst, wenn sie "
+                                   "abgeschlossen und unterschrieben ist.")), "draft_note")]]],
                 colWidths=[FRAME_W], hAlign="LEFT",
                 style=TableStyle([
                     ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -412,36 +424,36 @@ class _Renderer:
             )
             out += [banner, Spacer(1, 8)]
         if self.is_draft:
-            status = "ENTWURF – noch nicht abgeschlossen"
-            date = labels.format_date(self.today)
-            date_label = "Ausdruck vom"
+            status = t("ENTWURF – noch nicht abgeschlossen")
+            date = t.date(self.today)
+            date_label = t("Ausdruck vom")
         else:
-            status = labels.AGREEMENT_STATUS.get(a.status, str(a.status))
+            status = t.label("agreement_status", a.status)
             final_day = a.finalised_at.date() if a.finalised_at else None
-            date = labels.format_date(final_day or self.today)
-            date_label = "Abgeschlossen am" if final_day else "Datum"
+            date = t.date(final_day or self.today)
+            date_label = t("Abgeschlossen am") if final_day else t("Datum")
         if a.status == AgreementStatus.SUPERSEDED:
-            out.append(self.p(_b("Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.")))
+            out.append(self.p(_b(escape(t("Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.")))))
         meta: list[tuple[str, Any]] = [
-            ("Dokument-Nr.", a.document_id or "–"),
-            ("Version", str(a.version)),
-            ("Stand", status),
+            (t("Dokument-Nr."), a.document_id or "–"),
+            (t("Version"), str(a.version)),
+            (t("Stand"), status),
             (date_label, date),
         ]
         if c.file_number.strip():
-            meta.append(("Aktenzeichen", c.file_number))
+            meta.append((t("Aktenzeichen"), c.file_number))
         if c.help_type.strip():
-            meta.append(("Hilfeart", c.help_type))
+            meta.append((t("Hilfeart"), c.help_type))
         rows = [[self.p(escape(k), "cell_bold"), self.u(v, "cell")] for k, v in meta]
         out += self.table(None, rows, [45 * mm, FRAME_W - 45 * mm], label_column=True)
         out.append(Spacer(1, 6))
-        out.append(self.p(
+        out.append(self.p(escape(t(
             "In dieser Vereinbarung halten wir fest, welche Ziele wir gemeinsam erreichen wollen, "
-            "woran wir merken, dass es vorangeht, und wer was dafür tut."))
+            "woran wir merken, dass es vorangeht, und wer was dafür tut."))))
         return out
 
     def _parties(self) -> list[tuple[str, list[_Party]]]:
-        a = self.a
+        a, t = self.a, self.t
         person_roles: dict[int | None, list[str]] = {}
         partner_roles: dict[int | None, list[str]] = {}
         for r in a.roles:
@@ -454,24 +466,22 @@ class _Renderer:
         any_guardian = any(p.is_guardian for p in self.case.persons)
         family = [
             _Party(
-                name=_person_name(p), role_label=_person_role_label(p), details=[],
+                name=_person_name(t, p), role_label=_person_role_label(t, p), details=[],
                 role_description="\n".join(person_roles.get(p.id, [])),
                 signs=p.is_guardian or not any_guardian,
             )
             for p in self.case.persons
         ]
-        groups: list[tuple[str, list[_Party]]] = [("Familie", family)]
+        groups: list[tuple[str, list[_Party]]] = [(t("Familie"), family)]
         for kind, title in _PARTNER_GROUPS:
+            title = t(title)
             members = []
             for p in self.partners:
                 if p.kind != kind:
                     continue
                 details = [p.function, p.organisation if p.name.strip() else "", p.contact]
-                role_label = labels.PARTNER_KIND.get(p.kind, "")
-                if p.function.strip():
-                    role_label = f"{role_label}, {p.function.strip()}"
                 members.append(_Party(
-                    name=_partner_name(p), role_label=role_label,
+                    name=_partner_name(t, p), role_label=_partner_role_label(t, p),
                     details=[d for d in details if d.strip()],
                     role_description="\n".join(partner_roles.get(p.id, [])), signs=True,
                 ))
@@ -479,23 +489,24 @@ class _Renderer:
         return groups
 
     def parties_section(self) -> list[Flowable]:
+        t = self.t
         out: list[Flowable] = []
-        headings = self.h2("Wer an dieser Vereinbarung beteiligt ist", keep=False)
+        headings = self.h2(t("Wer an dieser Vereinbarung beteiligt ist"), keep=False)
         widths = [62 * mm, FRAME_W - 62 * mm]
-        for title, members in self._parties():
+        for i, (title, members) in enumerate(self._parties()):
             if not members:
                 continue
             headings.append(self.p(escape(title), "h3"))
             rows = []
             for m in members:
                 left = [self.u(m.name, "cell_bold")]
-                if title == "Familie":
+                if i == 0:  # the family: the role in the family under the name
                     left.append(self.u(m.role_label, "cell_muted"))
                 left += self.lines(m.details, "cell_muted")
                 right = [self.u(m.role_description, "cell")] if m.role_description.strip() else [
-                    self.p("Rolle noch nicht beschrieben", "cell_muted")]
+                    self.p(escape(t("Rolle noch nicht beschrieben")), "cell_muted")]
                 rows.append([left, right])
-            out += self.lead_in(headings, self.table(["Name", "Rolle in der Zusammenarbeit"], rows, widths))
+            out += self.lead_in(headings, self.table([t("Name"), t("Rolle in der Zusammenarbeit")], rows, widths))
             headings = []
         return out + headings
 
@@ -512,90 +523,95 @@ class _Renderer:
         return sorted(result, key=lambda c: (c.partner_id is not None, order.get(c.partner_id, 0)))
 
     def consent_section(self) -> list[Flowable]:
-        out: list[Flowable] = [*self.h2("Einverständnis der Familie")]
+        t = self.t
+        out: list[Flowable] = [*self.h2(t("Einverständnis der Familie"))]
         consents = self._consents()
         if not any(c.partner_id is None for c in consents):
-            out.append(self.p(_b("Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit "
-                                 "ist noch nicht eingetragen.")))
-        out.append(self.p(
+            out.append(self.p(_b(escape(t("Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit "
+                                          "ist noch nicht eingetragen.")))))
+        out.append(self.p(escape(t(
             "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem "
             "Jugendamt zusammen. Mit anderen Personen und Stellen spricht sie nur, wenn die Familie "
             "zugestimmt hat, und gibt ihnen nur die Informationen, die hier genannt sind. "
-            "Das Einverständnis ist freiwillig und kann jederzeit widerrufen werden."))
+            "Das Einverständnis ist freiwillig und kann jederzeit widerrufen werden."))))
         if consents:
             rows = []
             for c in consents:
                 person = self.case.person(c.person_id)
-                who = _person_name(person) if person else "Familie"
+                who = _person_name(t, person) if person else t("Familie")
                 if c.partner_id is None:
-                    to = [self.p("Hilfe und Zusammenarbeit von Jugendamt und Fachkraft", "cell")]
-                    cats = [self.p("• " + escape(labels.INFO_CATEGORY[x]), "cell_bullet") for x in c.categories] or [
-                        self.p("für die Hilfe nötige Informationen", "cell")]
+                    to = [self.p(escape(t("Hilfe und Zusammenarbeit von Jugendamt und Fachkraft")), "cell")]
+                    cats = [self.p("• " + escape(t.label("info_category", x)), "cell_bullet")
+                            for x in c.categories] or [self.p(escape(t("für die Hilfe nötige Informationen")), "cell")]
                 else:
                     partner = self.case.partner(c.partner_id)
                     assert partner is not None  # filtered in _consents
-                    to = [self.u(partner.display_name or _partner_name(partner), "cell")]
-                    cats = [self.p("• " + escape(labels.INFO_CATEGORY[x]), "cell_bullet") for x in c.categories]
-                when = [self.p(escape(labels.format_date(c.given_on)), "cell"),
-                        self.p(escape(labels.CONSENT_FORM.get(c.form, str(c.form))), "cell_muted")]
+                    to = [self.u(partner.display_name or _partner_name(t, partner), "cell")]
+                    cats = [self.p("• " + escape(t.label("info_category", x)), "cell_bullet") for x in c.categories]
+                when = [self.p(escape(t.date(c.given_on)), "cell"),
+                        self.p(escape(t.label("consent_form", c.form)), "cell_muted")]
                 if c.text_version.strip():
-                    when.append(self.u(f"Text-Version {c.text_version.strip()}", "cell_muted"))
+                    when.append(self.u(t("Text-Version {version}", version=c.text_version.strip()), "cell_muted"))
                 rows.append([self.u(who, "cell"), to, cats, when])
-            out += self.table(["Wer hat zugestimmt", "Für wen", "Welche Informationen", "Wann und wie"],
+            out += self.table([t("Wer hat zugestimmt"), t("Für wen"), t("Welche Informationen"), t("Wann und wie")],
                               rows, [38 * mm, 46 * mm, 52 * mm, FRAME_W - 136 * mm])
         out += self._consent_texts(consents)
         return out
 
     def _consent_texts(self, consents: list[Consent]) -> list[Flowable]:
-        default_version, default_body = _default_consent_text()
+        t = self.t
+        default_version, default_body = consent_text(t.language)
         seen: list[tuple[str, str]] = []
         for c in consents:
             version = c.text_version.strip()
-            body = c.text.strip()
+            body = fixed_text("consent", c.text, t.language).strip()  # the shipped text in this language
             if not body and version in ("", default_version):
                 version, body = default_version, default_body
             if body and (version, body) not in seen:
                 seen.append((version, body))
         out: list[Flowable] = []
         for version, body in seen:
-            label = "Der Text der Einverständniserklärung"
+            label = t("Der Text der Einverständniserklärung")
             if version:
-                label += f" (Version {version})"
+                label += t(" (Version {version})", version=version)
             out += [CondPageBreak(30 * mm), self.u(label, "h3")]
             out.append(self.u(body, "indent"))
         return out
 
     def goals_section(self) -> list[Flowable]:
+        t = self.t
         out: list[Flowable] = []
-        headings = self.h2("Unsere gemeinsamen Ziele", keep=False)
+        headings = self.h2(t("Unsere gemeinsamen Ziele"), keep=False)
         if not self.a.goals:
-            out += [*headings, self.p("Es ist noch kein Ziel eingetragen.", "body")]
+            out += [*headings, self.p(escape(t("Es ist noch kein Ziel eingetragen.")), "body")]
         half = FRAME_W / 2
         for gi, goal in enumerate(sorted(self.a.goals, key=lambda g: g.position), start=1):
-            heading = self.p(f"Ziel {gi}", "h3")
+            heading = self.p(escape(t("Ziel {number}", number=gi)), "h3")
             left = self.u(goal.client_words, "cell") if goal.client_words.strip() else self.p("–", "cell_muted")
             right = (self.u(goal.professional_wording, "cell") if goal.professional_wording.strip()
                      else self.p("–", "cell_muted"))
-            table = self.table(["In den Worten der Familie", "Fachliche Formulierung"], [[left, right]],
+            table = self.table([t("In den Worten der Familie"), t("Fachliche Formulierung")], [[left, right]],
                                [half, half])
             out += self.lead_in([*headings, heading], table)
             headings = []
             for ii, ind in enumerate(sorted(goal.indicators, key=lambda i: i.position), start=1):
                 # The lead-in stays with the first indicator.
-                lead = [Spacer(1, 4), self.p(f"Woran wir merken, dass wir Ziel {gi} näherkommen:", "label")]
+                lead = [Spacer(1, 4), self.p(escape(t("Woran wir merken, dass wir Ziel {number} näherkommen:",
+                                                      number=gi)), "label")]
                 out += self.indicator(f"{gi}.{ii}", ind, lead if ii == 1 else [])
         return out
 
     def indicator(self, number: str, ind: Indicator, lead: list[Flowable]) -> list[Flowable]:
+        t = self.t
         out: list[Flowable] = []
         desc = user_text(ind.description) if ind.description.strip() else "–"
-        head = self.p(f"<b>Indikator {number}:</b> {desc}", "body")
-        scale = (f"{escape(labels.SCALE_KIND.get(ind.scale, str(ind.scale)))} · "
-                 f"<b>Ausgangswert:</b> {escape(_scale_value(ind, ind.baseline))} · "
-                 f"<b>Ziel:</b> {escape(_scale_value(ind, ind.target))}")
+        head = self.p(f"<b>{escape(t('Indikator {number}:', number=number))}</b> {desc}", "body")
+        scale = (f"{escape(t.label('scale_kind', ind.scale))} · "
+                 f"<b>{escape(t('Ausgangswert:'))}</b> {escape(_scale_value(t, ind, ind.baseline))} · "
+                 f"<b>{escape(t('Ziel:'))}</b> {escape(_scale_value(t, ind, ind.target))}")
         scale_p = self.p(scale, "indent")
         if ind.scale != ScaleKind.GAS:
-            legend = self.p("0 = überhaupt nicht erreicht, 10 = vollständig erreicht", "indent")
+            legend = self.p(escape(t("0 = überhaupt nicht erreicht, 10 = vollständig erreicht")), "indent")
             out.append(KeepTogether([*lead, head, scale_p, legend]))
             out.append(Spacer(1, 4))
             return out
@@ -604,16 +620,16 @@ class _Renderer:
             text = ind.level_text(level) if len(ind.level_texts) == 5 else ""
             marks = []
             if ind.baseline == level:
-                marks.append("Ausgangswert")
+                marks.append(t("Ausgangswert"))
             if ind.target == level:
-                marks.append("Ziel")
+                marks.append(t("Ziel"))
             rows.append([
-                self.p(escape(labels.GAS_LEVEL_NAMES[level]), "cell"),
+                self.p(escape(t.label("gas_level", level)), "cell"),
                 self.u(text, "cell") if text.strip() else self.p("–", "cell_muted"),
                 self.p(escape(" · ".join(marks)), "cell_bold"),
             ])
             bgs.append(TARGET_BG if ind.target == level else BASELINE_BG if ind.baseline == level else None)
-        table = self.table(["Stufe", "Woran man das sieht", ""], rows,
+        table = self.table([t("Stufe"), t("Woran man das sieht"), ""], rows,
                            [46 * mm, FRAME_W - 46 * mm - 36 * mm, 36 * mm], row_backgrounds=bgs)
         if len(table) == 1:
             out.append(KeepTogether([*lead, head, scale_p, table[0]]))
@@ -623,48 +639,51 @@ class _Renderer:
         return out
 
     def mandate_section(self) -> list[Flowable]:
-        out: list[Flowable] = [*self.h2("Auftrag des Jugendamts")]
+        t = self.t
+        out: list[Flowable] = [*self.h2(t("Auftrag des Jugendamts"))]
         if self.a.mandate.strip():
             out.append(self.u(self.a.mandate))
         else:
-            out.append(self.p("Der Auftrag des Jugendamts ist noch nicht beschrieben.", "body"))
+            out.append(self.p(escape(t("Der Auftrag des Jugendamts ist noch nicht beschrieben.")), "body"))
         return out
 
     def _who(self, person_id: int | None, partner_id: int | None) -> str | None:
         """Plain name of a task's party; None when it must not appear (no consent, unknown)."""
         if person_id is not None:
             person = self.case.person(person_id)
-            return _person_name(person) if person else None
+            return _person_name(self.t, person) if person else None
         if partner_id is not None and partner_id in self.partner_ids:
             partner = self.case.partner(partner_id)
-            return _partner_name(partner) if partner else None
+            return _partner_name(self.t, partner) if partner else None
         return None
 
     def tasks_section(self) -> list[Flowable]:
-        out: list[Flowable] = self.h2("Wer macht was? Unsere Aufgaben", keep=False)
+        t = self.t
+        out: list[Flowable] = self.h2(t("Wer macht was? Unsere Aufgaben"), keep=False)
         goal_no = {g.id: i for i, g in enumerate(sorted(self.a.goals, key=lambda g: g.position), start=1)
                    if g.id is not None}
         rows = []
-        for t in sorted(self.a.tasks, key=lambda t: t.position):
-            who = self._who(t.person_id, t.partner_id)
-            if who is None or not t.what.strip():
+        for task in sorted(self.a.tasks, key=lambda x: x.position):
+            who = self._who(task.person_id, task.partner_id)
+            if who is None or not task.what.strip():
                 continue
-            what: list[Flowable] = [self.u(t.what, "cell")]
-            if t.goal_id in goal_no:
-                what.append(self.p(f"zu Ziel {goal_no[t.goal_id]}", "cell_muted"))
-            until = labels.format_date(t.due_date, "laufend")
+            what: list[Flowable] = [self.u(task.what, "cell")]
+            if task.goal_id in goal_no:
+                what.append(self.p(escape(t("zu Ziel {number}", number=goal_no[task.goal_id])), "cell_muted"))
+            until = t.date(task.due_date, t("laufend"))
             rows.append([self.u(who, "cell_bold"), what, self.p(escape(until), "cell")])
         if not rows:
-            out.append(self.p("Es sind noch keine Aufgaben eingetragen.", "body"))
+            out.append(self.p(escape(t("Es sind noch keine Aufgaben eingetragen.")), "body"))
             return out
-        return self.lead_in(out, self.table(["Wer", "Was", "Bis wann"], rows,
+        return self.lead_in(out, self.table([t("Wer"), t("Was"), t("Bis wann")], rows,
                                             [48 * mm, FRAME_W - 48 * mm - 28 * mm, 28 * mm]))
 
     def communication_section(self) -> list[Flowable]:
-        out: list[Flowable] = self.h2("Treffen, Rückmeldungen und Berichte", keep=False)
+        t = self.t
+        out: list[Flowable] = self.h2(t("Treffen, Rückmeldungen und Berichte"), keep=False)
         rows = []
         for r in sorted(self.a.communication, key=lambda r: r.position):
-            what: list[Flowable] = [self.p(escape(labels.COMMUNICATION_KIND.get(r.kind, str(r.kind))),
+            what: list[Flowable] = [self.p(escape(t.label("communication_kind", r.kind)),
                                            "cell_bold")]
             if r.what.strip():
                 what.append(self.u(r.what, "cell"))
@@ -672,65 +691,67 @@ class _Renderer:
             if r.who.strip():
                 who.append(self.u(r.who, "cell"))
             if r.to_whom.strip():
-                who.append(self.p(f"<b>an:</b> {user_text(r.to_whom)}", "cell"))
+                who.append(self.p(f"<b>{escape(t('an:'))}</b> {user_text(r.to_whom)}", "cell"))
             rows.append([
                 what,
                 who or [self.p("–", "cell_muted")],
                 self.u(r.rhythm, "cell") if r.rhythm.strip() else self.p("–", "cell_muted"),
-                self.p(escape(labels.format_date(r.next_date, "–")), "cell"),
+                self.p(escape(t.date(r.next_date, "–")), "cell"),
             ])
         if not rows:
-            out.append(self.p("Es sind noch keine Treffen, Rückmeldungen oder Berichte vereinbart.", "body"))
+            out.append(self.p(escape(t("Es sind noch keine Treffen, Rückmeldungen oder Berichte vereinbart.")), "body"))
             return out
-        return self.lead_in(out, self.table(["Was", "Wer (an wen)", "Wie oft", "Nächster Termin"], rows,
+        return self.lead_in(out, self.table([t("Was"), t("Wer (an wen)"), t("Wie oft"), t("Nächster Termin")], rows,
                                             [54 * mm, 44 * mm, FRAME_W - 54 * mm - 44 * mm - 30 * mm, 30 * mm]))
 
     def time_section(self) -> list[Flowable]:
-        a = self.a
-        out: list[Flowable] = [*self.h2("Zeitrahmen und Übergang")]
+        a, t = self.a, self.t
+        out: list[Flowable] = [*self.h2(t("Zeitrahmen und Übergang"))]
         rows = [
-            [self.p("Beginn", "cell_bold"), self.p(escape(labels.format_date(a.start_date, "noch offen")), "cell")],
-            [self.p("Geplantes Ende", "cell_bold"),
-             self.p(escape(labels.format_date(a.planned_end, "noch offen")), "cell")],
-            [self.p("Nächste Überprüfung", "cell_bold"),
-             self.p(escape(labels.format_date(a.next_review, "noch offen")), "cell")],
+            [self.p(escape(t(label)), "cell_bold"), self.p(escape(t.date(value, t("noch offen"))), "cell")]
+            for label, value in (("Beginn", a.start_date), ("Geplantes Ende", a.planned_end),
+                                 ("Nächste Überprüfung", a.next_review))
         ]
         out += self.table(None, rows, [62 * mm, FRAME_W - 62 * mm], label_column=True)
         out.append(Spacer(1, 6))
-        out.append(self.p(
-            "Die Hilfe ist zeitlich begrenzt. Für die Zeit danach haben wir besprochen:", "body"))
+        out.append(self.p(escape(t(
+            "Die Hilfe ist zeitlich begrenzt. Für die Zeit danach haben wir besprochen:")), "body"))
         parts = [
-            ("Anschlussangebote", a.transition_offers),
-            ("Wer an der Seite der Familie bleibt", a.transition_partners),
-            ("Was die Familie dann selbst macht", a.transition_self),
+            (t("Anschlussangebote"), a.transition_offers),
+            (t("Wer an der Seite der Familie bleibt"), a.transition_partners),
+            (t("Was die Familie dann selbst macht"), a.transition_self),
         ]
         for label, value in parts:
             out += self.label(escape(label))
-            out.append(self.u(value, "indent") if value.strip() else self.p("noch nicht besprochen", "indent"))
+            out.append(self.u(value, "indent") if value.strip()
+                       else self.p(escape(t("noch nicht besprochen")), "indent"))
         return out
 
     def goodwill_section(self) -> list[Flowable]:
+        t = self.t
         out: list[Flowable] = []
         if self.a.goodwill.strip():
-            out += self.h2("So arbeiten wir zusammen")
-            out.append(self.u(self.a.goodwill))
+            out += self.h2(t("So arbeiten wir zusammen"))
+            # the shipped goodwill text is a fixed text: printed in the agreement's language
+            out.append(self.u(fixed_text("goodwill", self.a.goodwill, t.language)))
         if self.a.client_view.strip():
-            out += self.h2("Was die Familie dazu sagt")
+            out += self.h2(t("Was die Familie dazu sagt"))
             out.append(self.u(self.a.client_view))
         return out
 
     def signature_section(self) -> list[Flowable]:
-        headings: list[Flowable] = self.h2("Unterschriften", keep=False)
-        doc = escape(self.a.document_id or "–")
-        headings.append(self.p(
-            f"Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung "
-            f"(Dokument-Nr. {doc}, Version {self.a.version})."))
+        t = self.t
+        headings: list[Flowable] = self.h2(t("Unterschriften"), keep=False)
+        headings.append(self.p(escape(t(
+            "Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung "
+            "(Dokument-Nr. {doc}, Version {version}).", doc=self.a.document_id or "–", version=self.a.version))))
         signers = signing_parties(self.case, self.a)  # the one list of who signs (signing/parties.py)
         blocks: list[Flowable] = []
         for m in signers:
             place, sign, height = _signature_cells(self, self.marks.get(m.key) if self.marks else None)
             lines = Table(
-                [[place, "", sign], [self.p("Ort, Datum", "sig"), "", self.p("Unterschrift", "sig")]],
+                [[place, "", sign], [self.p(escape(t("Ort, Datum")), "sig"), "",
+                                     self.p(escape(t("Unterschrift")), "sig")]],
                 colWidths=[62 * mm, 8 * mm, FRAME_W - 70 * mm], rowHeights=[height, None], hAlign="LEFT",
                 style=TableStyle([
                     ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -743,9 +764,39 @@ class _Renderer:
                     ("BOTTOMPADDING", (0, 0), (-1, 0), 1),
                 ]),
             )
-            who = self.p(f"<b>{user_text(m.name)}</b> – {user_text(m.role_label)}", "body")
+            name, role_label = self._signer_label(m.key, m.name, m.role_label)
+            who = self.p(f"<b>{user_text(name)}</b> – {user_text(role_label)}", "body")
             blocks.append(KeepTogether([Spacer(1, 6), lines, Spacer(1, 2), who]))
         return self.lead_in(headings, blocks)
+
+    def _signer_label(self, key: str, name: str, role_label: str) -> tuple[str, str]:
+        """Name and role of a signature line in the agreement's language (signing/parties.py
+        words them in German)."""
+        if self.t.language == "de":
+            return name, role_label
+        kind, _, ident = key.partition(":")
+        if kind == "person":
+            person = next((p for p in self.case.persons if str(p.id) == ident), None)
+            if person is not None:
+                return _person_name(self.t, person), _person_role_label(self.t, person)
+        elif kind == "partner":
+            partner = next((p for p in self.case.partners if str(p.id) == ident), None)
+            if partner is not None:
+                return _partner_name(self.t, partner), _partner_role_label(self.t, partner)
+        return name, role_label
+
+
+_PAPER_SIGNED = re.compile(r"^auf Papier unterschrieben am (?P<date>.*)$")
+
+
+def _mark_text(t: Texts, text: str) -> str:
+    """A signature line's note (worded in German by signing/service.py) in the agreement's language."""
+    if t.language == "de":
+        return text
+    found = _PAPER_SIGNED.match(text.strip())
+    if found:
+        return t("auf Papier unterschrieben am {date}", date=found.group("date"))
+    return t(text.strip())
 
 
 def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, float]:
@@ -762,7 +813,7 @@ def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, fl
         img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
         img.hAlign = "LEFT"
         return r.u(mark.place_date, "cell"), img, 18 * mm
-    return "", r.u(mark.text, "sig"), 12 * mm
+    return "", r.u(_mark_text(r.t, mark.text), "sig"), 12 * mm
 
 
 def _start_height(f: Flowable) -> float:
@@ -781,19 +832,12 @@ def _start_height(f: Flowable) -> float:
     return h
 
 
-def _default_consent_text() -> tuple[str, str]:
-    """(version, body) of the consent text shipped in resources."""
-    raw = resources.text("texts", "consent_de.txt")
-    first, _, rest = raw.partition("\n")
-    if first.lower().startswith("version:"):
-        return first.split(":", 1)[1].strip(), rest.strip()
-    return "", raw.strip()
-
-
 # --- page decoration (footer "Seite x von y") ---------------------------------------------
 
 
-def _canvas_class(footer_left: str, footer_second: str, draft: bool) -> type[Canvas]:
+def _canvas_class(footer_left: str, footer_second: str, draft: bool, t: Texts | None = None) -> type[Canvas]:
+    t = t or Texts("de")
+
     class _NumberedCanvas(Canvas):
         """Defers page output until the page count is known, then draws each page's footer."""
 
@@ -824,7 +868,8 @@ def _canvas_class(footer_left: str, footer_second: str, draft: bool) -> type[Can
             self.setFont(FONT, 8.5)
             self.drawString(MARGIN_L, y, footer_left)
             self.setFont(FONT_BOLD, 9)
-            self.drawRightString(PAGE_W - MARGIN_R, y, f"Seite {self._pageNumber} von {total}")
+            self.drawRightString(PAGE_W - MARGIN_R, y, t("Seite {page} von {total}", page=self._pageNumber,
+                                                           total=total))
             self.setFont(FONT, 8)
             if draft:
                 self.setFillColor(DRAFT_RED)
@@ -832,18 +877,19 @@ def _canvas_class(footer_left: str, footer_second: str, draft: bool) -> type[Can
             if draft:
                 self.setFont(FONT_BOLD, 11)
                 self.setFillColor(DRAFT_RED)
-                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 11 * mm, "ENTWURF")
+                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 11 * mm, t("ENTWURF"))
             self.restoreState()
 
     return _NumberedCanvas
 
 
-def _footer_texts(case: Case, agreement: Agreement) -> tuple[str, str, bool]:
+def _footer_texts(case: Case, agreement: Agreement, t: Texts | None = None) -> tuple[str, str, bool]:
+    t = t or Texts(language_of(agreement))
     draft = agreement.status == AgreementStatus.DRAFT
     doc_id = plain_text(agreement.document_id).replace("\n", " ")[:60] or "–"
-    left = f"Kooperationsvereinbarung {doc_id} · Version {agreement.version}"
+    left = t("Kooperationsvereinbarung {doc} · Version {version}", doc=doc_id, version=agreement.version)
     if draft:
-        second = "Entwurf – nicht abgeschlossen"
+        second = t("Entwurf – nicht abgeschlossen")
     else:
         second = f"SHA-256: {agreement.content_hash or rules.content_hash(case, agreement)}"
     return left, second, draft
@@ -857,9 +903,10 @@ def render_agreement_bytes(case: Case, agreement: Agreement,
     """The agreement as a PDF (A4, DejaVu Sans embedded). ``signatures``: what each party's
     signature line shows (by SigningParty.key; None: empty lines to sign on paper)."""
     register_fonts()
+    t = Texts(language_of(agreement))
     buf = io.BytesIO()
     doc_id = plain_text(agreement.document_id).replace("\n", " ").strip()
-    title = f"Kooperationsvereinbarung {doc_id}".strip()
+    title = f"{t('Kooperationsvereinbarung')} {doc_id}".strip()
     # which version this is (document id, version, SHA-256; no names): read back by "PDF prüfen"
     keywords = (claim_keywords(doc_id, agreement.version, agreement.content_hash)
                 if agreement.status != AgreementStatus.DRAFT and agreement.content_hash else "")
@@ -869,19 +916,19 @@ def render_agreement_bytes(case: Case, agreement: Agreement,
         leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T, bottomMargin=MARGIN_B,
         title=title,  # no names in metadata: it leaks into file indexes
         author="Kooperation Desktop",
-        subject="Kooperationsvereinbarung",
+        subject=t("Kooperationsvereinbarung"),
         creator="Kooperation Desktop",
         keywords=keywords,
-        lang="de-DE",
+        lang=t.pdf_lang,
         initialFontName=FONT,
         displayDocTitle=1,
     )
     frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    left, second, draft = _footer_texts(case, agreement)
+    left, second, draft = _footer_texts(case, agreement, t)
     doc.build(_Renderer(case, agreement, signatures=signatures).story(),
-              canvasmaker=_canvas_class(left, second, draft))
+              canvasmaker=_canvas_class(left, second, draft, t))
     return buf.getvalue()
 
 

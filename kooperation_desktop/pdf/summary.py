@@ -11,6 +11,10 @@ Two parts:
 
 Only partners with the family's active consent (:func:`rules.consented_partners`) appear, and
 only their tasks.
+
+The PDF prints the summary in the agreement's language (German or English, :mod:`.texts`);
+:func:`family_summary` is German unless a ``language`` is given (the family view's words follow
+the UI's language).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from kooperation_desktop.domain import labels, rules
+from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import (
     Agreement,
     AgreementStatus,
@@ -33,6 +37,7 @@ from kooperation_desktop.domain.model import (
 )
 
 from .fonts import FONT, FONT_BOLD, register_fonts
+from .texts import Texts
 
 __all__ = ["MIN_FONT_SIZE", "FamilySummary", "SummaryTask", "family_summary", "summary_flowables"]
 
@@ -75,15 +80,18 @@ def _shorten(text: str, limit: int) -> str:
     return cut.rstrip(" ,.;:") + " …"
 
 
-def _name_person(case: Case, person_id: int | None) -> str | None:
+def _name_person(t: Texts, case: Case, person_id: int | None) -> str | None:
     person = case.person(person_id)
     if person is None:
         return None
-    return person.display_name or person.family_role.strip() or "Familie"
+    return person.display_name or person.family_role.strip() or t("Familie")
 
 
-def family_summary(case: Case, agreement: Agreement, today: dt.date | None = None) -> FamilySummary:
-    """The summary of ``agreement`` for the family (Qt-free; used by the PDF and the family view)."""
+def family_summary(case: Case, agreement: Agreement, today: dt.date | None = None,
+                   language: str = "de") -> FamilySummary:
+    """The summary of ``agreement`` for the family (Qt-free; used by the PDF and the family view),
+    its sentences in ``language`` ("de" or "en")."""
+    t = Texts(language)
     today = today or dt.date.today()
     partners = {p.id: p for p in rules.consented_partners(case, rules.as_of(agreement))}
     s = FamilySummary(family=case.title.strip())
@@ -98,14 +106,14 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
     for task in sorted(agreement.tasks, key=lambda t: t.position):
         if not task.what.strip():
             continue
-        until = f"bis {labels.format_date(task.due_date)}" if task.due_date else "laufend"
+        until = t("bis {date}", date=t.date(task.due_date)) if task.due_date else t("laufend")
         if task.person_id is not None:
-            who = _name_person(case, task.person_id)
+            who = _name_person(t, case, task.person_id)
             if who is not None:
                 own.append(SummaryTask(who, task.what.strip(), until, True))
         elif task.partner_id in partners:
             partner = partners[task.partner_id]
-            who = partner.name.strip() or partner.organisation.strip() or "Partner"
+            who = partner.name.strip() or partner.organisation.strip() or t("Partner")
             others.append(SummaryTask(who, task.what.strip(), until, False))
     s.tasks = _grouped(own) + _grouped(others)
 
@@ -115,25 +123,25 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
     upcoming = [r for r in meetings if r.next_date is not None and r.next_date >= today]
     upcoming.sort(key=lambda r: r.next_date)  # type: ignore[arg-type,return-value]
     for r in upcoming + [r for r in meetings if r not in upcoming]:
-        sentence = r.what.strip().rstrip(".") or "Treffen"
+        sentence = r.what.strip().rstrip(".") or t("Treffen")
         if r.rhythm.strip():
             sentence += f" – {r.rhythm.strip().rstrip('.')}"
         sentence += "."
         if r in upcoming:
-            sentence += f" Nächstes Mal am {labels.format_date(r.next_date)}."
+            sentence += t(" Nächstes Mal am {date}.", date=t.date(r.next_date))
         s.meetings.append(sentence)
     if agreement.next_review is not None and all(r.next_date != agreement.next_review for r in upcoming):
-        s.next_review = (f"Am {labels.format_date(agreement.next_review)} schauen wir gemeinsam, "
-                         "was sich verändert hat.")
+        s.next_review = t("Am {date} schauen wir gemeinsam, was sich verändert hat.",
+                          date=t.date(agreement.next_review))
 
     if agreement.status == AgreementStatus.DRAFT:
-        s.status = "Entwurf – noch nicht abgeschlossen"
+        s.status = t("Entwurf – noch nicht abgeschlossen")
     elif agreement.finalised_at is not None:
-        s.status = f"Abgeschlossen am {labels.format_date(agreement.finalised_at.date())}"
+        s.status = t("Abgeschlossen am {date}", date=t.date(agreement.finalised_at.date()))
     else:
-        s.status = labels.AGREEMENT_STATUS.get(agreement.status, str(agreement.status)).capitalize()
+        s.status = t.label("agreement_status", agreement.status).capitalize()
     doc = agreement.document_id.strip()
-    s.document = (f"Dokument-Nr. {doc} · " if doc else "") + f"Version {agreement.version}"
+    s.document = (t("Dokument-Nr. {doc} · ", doc=doc) if doc else "") + t("Version {version}", version=agreement.version)
     return s
 
 
@@ -169,7 +177,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def summary_flowables(case: Case, agreement: Agreement, width: float, height: float,
-                      today: dt.date | None = None) -> list[Flowable]:
+                      today: dt.date | None = None, language: str = "de") -> list[Flowable]:
     """The summary page as flowables for a frame of ``width`` × ``height`` points: exactly one
     page, then a page break. Texts the user typed are escaped (they print as typed).
 
@@ -181,7 +189,8 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     )
 
     register_fonts()
-    summary = family_summary(case, agreement, today)
+    t = Texts(language)
+    summary = family_summary(case, agreement, today, t.language)
     st = _styles()
     remaining = [height]
     out: list[Flowable] = []
@@ -194,12 +203,12 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
         remaining[0] -= h(f)
         out.append(f)
 
-    more_note = Paragraph("Alles Weitere steht ausführlich auf den nächsten Seiten.", st["note"])
+    more_note = Paragraph(escape(t("Alles Weitere steht ausführlich auf den nächsten Seiten.")), st["note"])
     # room for the longest possible note at the bottom (and the spacer above it)
-    reserve = h(Paragraph(escape(_left_out_note(["99 weitere Ziele", "99 weitere Aufgaben",
-                                                 "99 weitere Termine"])), st["note"])) + 6 + 4
+    reserve = h(Paragraph(escape(_left_out_note(t, [_count(t, 99, "Ziele"), _count(t, 99, "Aufgaben"),
+                                                    _count(t, 99, "Termine")])), st["note"])) + 6 + 4
 
-    add(Paragraph("Unsere Vereinbarung – kurz gesagt", st["title"]))
+    add(Paragraph(escape(t("Unsere Vereinbarung – kurz gesagt")), st["title"]))
     if summary.family:
         add(Paragraph(user_text(summary.family), st["sub"]))
     add(Paragraph(escape(f"{summary.status} · {summary.document}"), st["meta"]))
@@ -226,37 +235,42 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     # room kept for the heading and the first three lines of "Wann sehen wir uns?"
     meet_keep = h(Paragraph("x", st["h"])) + sum(h(m) for m in meet[:3]) if meet else 60.0
 
-    shown_goals = section("Das wollen wir erreichen", goals, "Die Ziele sind noch nicht eingetragen.",
+    shown_goals = section(t("Das wollen wir erreichen"), goals, t("Die Ziele sind noch nicht eingetragen."),
                           keep=meet_keep + 60)
     groups = _task_rows(summary.tasks, st, width, user_text)
-    shown_groups = section("Wer macht was bis wann?", [t for t, _ in groups],
-                           "Die Aufgaben sind noch nicht eingetragen.", keep=meet_keep)
-    shown_meet = section("Wann sehen wir uns?", meet, "Der nächste Termin ist noch nicht vereinbart.")
+    shown_groups = section(t("Wer macht was bis wann?"), [row for row, _ in groups],
+                           t("Die Aufgaben sind noch nicht eingetragen."), keep=meet_keep)
+    shown_meet = section(t("Wann sehen wir uns?"), meet, t("Der nächste Termin ist noch nicht vereinbart."))
 
     left_out: list[str] = []
     if shown_goals < len(goals):
-        left_out.append(_count(len(goals) - shown_goals, "weiteres Ziel", "weitere Ziele"))
+        left_out.append(_count(t, len(goals) - shown_goals, "Ziele"))
     missing_tasks = sum(n for _, n in groups[shown_groups:])
     if missing_tasks:
-        left_out.append(_count(missing_tasks, "weitere Aufgabe", "weitere Aufgaben"))
+        left_out.append(_count(t, missing_tasks, "Aufgaben"))
     if shown_meet < len(meet):
-        left_out.append(_count(len(meet) - shown_meet, "weiterer Termin", "weitere Termine"))
+        left_out.append(_count(t, len(meet) - shown_meet, "Termine"))
     out.append(Spacer(1, 6))
     if left_out:
-        out.append(Paragraph(escape(_left_out_note(left_out)), st["note"]))
+        out.append(Paragraph(escape(_left_out_note(t, left_out)), st["note"]))
     else:
         out.append(more_note)
     out.append(PageBreak())
     return out
 
 
-def _left_out_note(left_out: list[str]) -> str:
-    return (f"Nicht alles passt auf diese Seite: {', '.join(left_out)} und alles Weitere "
-            "stehen ausführlich auf den nächsten Seiten.")
+def _left_out_note(t: Texts, left_out: list[str]) -> str:
+    return t("Nicht alles passt auf diese Seite: {items} und alles Weitere stehen ausführlich auf den "
+             "nächsten Seiten.", items=", ".join(left_out))
 
 
-def _count(n: int, one: str, many: str) -> str:
-    return f"1 {one}" if n == 1 else f"{n} {many}"
+def _count(t: Texts, n: int, what: str) -> str:
+    """„1 weiteres Ziel“ / „3 weitere Ziele“ (``what``: "Ziele", "Aufgaben" or "Termine")."""
+    if what == "Ziele":
+        return t("1 weiteres Ziel") if n == 1 else t("{n} weitere Ziele", n=n)
+    if what == "Aufgaben":
+        return t("1 weitere Aufgabe") if n == 1 else t("{n} weitere Aufgaben", n=n)
+    return t("1 weiterer Termin") if n == 1 else t("{n} weitere Termine", n=n)
 
 
 def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: float,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..storage.db import DB_FILENAME, cipher_connect
+from ..storage.files import DB_FILENAME, cipher_connect
 from .keys import (
     ENV_PASSPHRASE,
     KeyFile,

@@ -25,14 +25,22 @@ from ..domain.model import Agreement, AgreementStatus, Case, Problem
 from ..domain.rules import RuleViolation
 from ..storage.rows import AgreementRow
 from ..storage.rows_signing import SignatureRow
-from . import certs, diff, ink
-from .certs import SealError, SealIdentity
+from . import diff, ink
+from .errors import SealError
 from .model import Change, PartyStatus, Signature, SignatureMethod, VersionEntry
 from .parties import PartyMark, signing_parties
 from .seal import Claim, SealReport, SealStatus, local_time, seal_pdf, verify_pdf
 
 if TYPE_CHECKING:
     from ..services import Services
+    from .certs import SealIdentity
+
+
+def _certs():  # type: ignore[no-untyped-def]
+    """The key and certificate module (cryptography, asn1crypto): loaded when first needed, not at start."""
+    from . import certs
+
+    return certs
 
 PAPER_PENDING = "unterschreibt auf Papier"
 
@@ -277,7 +285,7 @@ class SigningService:
         if agreement.status == AgreementStatus.DRAFT:
             raise RuleViolation(Problem("status", f"Version {agreement.version} ist ein Entwurf und wird nicht versiegelt."))
         signer = self.unlock(password) if password is not None else self._unlocked()
-        ident = certs.identity(self.services.data_dir)
+        ident = _certs().identity(self.services.data_dir)
         organisation = ident.organisation if ident else "Organisation"
         data = self.render(agreement_id)
         claim = Claim(agreement.document_id, agreement.version, agreement.content_hash)
@@ -312,7 +320,7 @@ class SigningService:
 
     # --- the seal -------------------------------------------------------------------------
     def seal_identity(self) -> SealIdentity | None:
-        return certs.identity(self.services.data_dir)
+        return _certs().identity(self.services.data_dir)
 
     @property
     def unlocked(self) -> bool:
@@ -320,20 +328,20 @@ class SigningService:
 
     def set_up_seal(self, organisation: str, password: str) -> SealIdentity:
         """First use: create the organisation's key and self-signed certificate; unlocks it."""
-        ident = certs.create_seal(self.services.data_dir, organisation, password)
+        ident = _certs().create_seal(self.services.data_dir, organisation, password)
         self.unlock(password)
         return ident
 
     def import_seal(self, p12_data: bytes, password: str, replace: bool = False) -> SealIdentity:
         """Use the organisation's own PKCS#12 (from its CA) instead; unlocks it."""
-        ident = certs.import_seal(self.services.data_dir, p12_data, password, replace=replace)
+        ident = _certs().import_seal(self.services.data_dir, p12_data, password, replace=replace)
         self._signer = None
         self.unlock(password)
         return ident
 
     def unlock(self, password: str) -> Any:
         """Open the seal key with its password (kept in memory for this session)."""
-        self._signer = certs.load_signer(self.services.data_dir, password)
+        self._signer = _certs().load_signer(self.services.data_dir, password)
         return self._signer
 
     def lock(self) -> None:
@@ -341,14 +349,14 @@ class SigningService:
 
     def _unlocked(self) -> Any:
         if self._signer is None:
-            if not certs.has_seal(self.services.data_dir):
+            if not _certs().has_seal(self.services.data_dir):
                 raise SealError("Es ist noch kein Siegel der Organisation eingerichtet.")
             raise SealError("Zum Versiegeln wird das Siegel-Passwort gebraucht.")
         return self._signer
 
     # --- verification ---------------------------------------------------------------------
     def verify_bytes(self, data: bytes) -> Verification:
-        report = verify_pdf(data, certs.trust_roots(self.services.data_dir))
+        report = verify_pdf(data, _certs().trust_roots(self.services.data_dir))
         result = Verification(report)
         claim = report.claim
         if claim is None:
@@ -405,6 +413,6 @@ class SigningService:
 
 def verify_without_database(data: bytes, data_dir: Path | None) -> Verification:
     """The seal check alone (when the database cannot be opened here)."""
-    result = Verification(verify_pdf(data, certs.trust_roots(data_dir)))
+    result = Verification(verify_pdf(data, _certs().trust_roots(data_dir)))
     result.database = "Die Datenbank wurde nicht geöffnet; der Prüfwert wurde nicht mit ihr verglichen."
     return result

@@ -5,16 +5,21 @@ given as ``PRAGMA key = "x'…'"``, see :mod:`kooperation_desktop.protection.key
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
-DB_FILENAME = "kooperation.sqlite"
+from .files import DB_FILENAME, cipher_connect  # noqa: F401  (re-exported: the engine's raw connection)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SCRIPT_LOCATION = "kooperation_desktop.storage:migrations"
 
 
@@ -30,17 +35,6 @@ def _set_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.execute("PRAGMA secure_delete=ON")
     finally:
         cursor.close()
-
-
-def cipher_connect(db_path: Path, key: bytes) -> Any:
-    """A raw sqlcipher3 connection on ``db_path`` keyed with ``key`` (32 bytes), SQLCipher's own
-    log silenced (a wrong key would print to stderr)."""
-    import sqlcipher3
-
-    conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    return conn
 
 
 def make_engine(db_path: Path, key: bytes | Callable[[], bytes] | None = None) -> Engine:
@@ -64,13 +58,54 @@ def make_engine(db_path: Path, key: bytes | Callable[[], bytes] | None = None) -
 
 def alembic_config() -> Config:
     """Alembic configuration built in code (no alembic.ini), migrations inside the package."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", SCRIPT_LOCATION)
     return cfg
 
 
+VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
+
+
+@cache
+def head_revisions() -> frozenset[str]:
+    """The revisions no other migration builds on, read from the migration files themselves
+    (without importing Alembic, which costs a quarter of a second at every start)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in VERSIONS_DIR.glob("*.py"):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            target = node.target if isinstance(node, ast.AnnAssign) else (
+                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+            if not isinstance(target, ast.Name) or node.value is None:
+                continue
+            if target.id == "revision":
+                revisions.add(ast.literal_eval(node.value))
+            elif target.id == "down_revision":
+                down = ast.literal_eval(node.value)
+                parents.update([down] if isinstance(down, str) else (down or ()))
+    return frozenset(revisions - parents)
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """True when the database is already at every head revision (nothing to migrate)."""
+    try:
+        with engine.connect() as connection:
+            stored = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
+    except OperationalError:  # a new, empty database has no alembic_version table yet
+        return False
+    heads = head_revisions()
+    return bool(heads) and stored == heads
+
+
 def upgrade_to_head(engine: Engine) -> None:
-    """Create or upgrade the schema to the newest migration."""
+    """Create or upgrade the schema to the newest migration (Alembic is only loaded when there
+    is something to do)."""
+    if schema_is_current(engine):
+        return
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection

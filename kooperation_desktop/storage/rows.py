@@ -145,6 +145,8 @@ class AgreementRow(Base):
     transition_offers: Mapped[str] = mapped_column(Text, default="")
     transition_partners: Mapped[str] = mapped_column(Text, default="")
     transition_self: Mapped[str] = mapped_column(Text, default="")
+    # language of the PDF ("de", "en"); migration 0008
+    language: Mapped[str] = mapped_column(String(8), default="de", server_default="de")
     wizard_step: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     finalised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

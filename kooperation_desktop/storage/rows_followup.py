@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, delete, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from .rows import Base, UTCDateTime
 
@@ -112,3 +112,54 @@ class DoneMarkRow(Base):
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     key: Mapped[str] = mapped_column(String(80))
     done_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class DueEntryRow(Base):
+    """The due index: the next open date of every due source of an open case (derived data).
+
+    Kept so the start screen asks one indexed query (``due_on <= today + 14 days``) instead of
+    computing every case. Rows of a case are rebuilt by ``FollowUpService`` whenever the case has
+    no :class:`DueStateRow` – which :func:`_invalidate_due_index` deletes on every change that can
+    move a date (agreement, case, review, transition plan, done mark). Migration ``0007``.
+    """
+
+    __tablename__ = "followup_due_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    agreement_id: Mapped[int | None] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    due_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    key: Mapped[str] = mapped_column(String(80))
+    what: Mapped[str] = mapped_column(Text, default="")
+
+
+class DueStateRow(Base):
+    """A case whose due index (:class:`DueEntryRow`) is up to date."""
+
+    __tablename__ = "followup_due_state"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    computed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+
+
+def _invalidate_due_index(session: Session, _flush_context: object) -> None:
+    """After every flush: forget the due index of each case whose due dates may have moved.
+
+    Catches every write path (services, signing, follow-up, import, undo) because it listens on
+    the ORM session, not on single methods."""
+    from .rows import AgreementRow, CaseRow
+
+    case_ids: set[int] = set()
+    for obj in (*session.new, *session.dirty, *session.deleted):
+        if isinstance(obj, CaseRow):
+            case_ids.add(obj.id)
+        elif isinstance(obj, (AgreementRow, ReviewRow, TransitionPlanRow, DoneMarkRow)):
+            case_ids.add(obj.case_id)
+    case_ids.discard(None)  # type: ignore[arg-type]
+    if case_ids:
+        session.connection().execute(delete(DueStateRow.__table__).where(
+            DueStateRow.__table__.c.case_id.in_(sorted(case_ids))))
+
+
+event.listen(Session, "after_flush", _invalidate_due_index)

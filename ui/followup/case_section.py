@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,10 +28,12 @@ from kooperation_desktop.followup.gas import (
     format_t,
     review_t_score,
 )
+from kooperation_desktop.followup.gas import (
+    format_level as _gas,  # not pdf.render: no reportlab at start
+)
 from kooperation_desktop.followup.model import Rater, Reflection, Review
 from kooperation_desktop.followup.reflection import format_mean, lowest_conditions
 from kooperation_desktop.followup.service import FollowUpService
-from kooperation_desktop.pdf.render import _gas
 
 from .. import dialogs
 from ..case_view import fill_table, make_table
@@ -43,10 +46,21 @@ from .charts import (
     ChartSeries,
     LineChart,
     RadarChart,
+    core_text,
+    tr,
 )
 from .reflection_dialog import ReflectionDialog
 from .review_dialog import ReviewDialog
 from .transition_dialog import TransitionDialog
+
+
+def ask_delete_entry(parent: QWidget, what: str) -> bool:
+    """Ask before a review or reflection is deleted (tests replace this function)."""
+    answer = QMessageBox.question(
+        parent, tr("Eintrag löschen"),
+        tr("{what} endgültig löschen? Das kann nicht rückgängig gemacht werden.").format(what=what),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _key(goal_title: str, text: str) -> tuple[str, str]:
@@ -67,21 +81,21 @@ class FollowUpSection(QWidget):
         self.transition_dialog: TransitionDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(QLabel("<b>Verlauf der Hilfe</b>", self))
+        layout.addWidget(QLabel(tr("<b>Verlauf der Hilfe</b>"), self))
         self.transition_label = QLabel(self)
         self.transition_label.setWordWrap(True)
         self.transition_label.setStyleSheet(WARNING_STYLE)
-        self.transition_label.setAccessibleName("Übergang")
+        self.transition_label.setAccessibleName(tr("Übergang"))
         layout.addWidget(self.transition_label)
         self.hint = hint_label("", self)
         layout.addWidget(self.hint)
 
         buttons = QGridLayout()
-        self.review_button = QPushButton("Überprüfung &erfassen…", self)
-        self.reflection_button = QPushButton("&Reflexion erfassen…", self)
-        self.transition_button = QPushButton("Übergang &planen…", self)
-        self.review_pdf_button = QPushButton("Überprüfung als PDF…", self)
-        self.closing_button = QPushButton("Abschlussbericht als PDF…", self)
+        self.review_button = QPushButton(tr("Überprüfung &erfassen…"), self)
+        self.reflection_button = QPushButton(tr("&Reflexion erfassen…"), self)
+        self.transition_button = QPushButton(tr("Übergang &planen…"), self)
+        self.review_pdf_button = QPushButton(tr("Überprüfung als PDF…"), self)
+        self.closing_button = QPushButton(tr("Abschlussbericht als PDF…"), self)
         for i, b in enumerate((self.review_button, self.reflection_button, self.transition_button,
                                self.review_pdf_button, self.closing_button)):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
@@ -89,35 +103,50 @@ class FollowUpSection(QWidget):
         layout.addLayout(buttons)
 
         self.t_label = QLabel(self)
-        self.t_label.setAccessibleName("T-Wert der letzten Überprüfung")
+        self.t_label.setAccessibleName(tr("T-Wert der letzten Überprüfung"))
         self.t_label.setWordWrap(True)
         layout.addWidget(self.t_label)
-        self.t_chart = LineChart(self, "Zielerreichung (T-Wert) im Verlauf")
+        self.t_chart = LineChart(self, tr("Zielerreichung (T-Wert) im Verlauf"))
         layout.addWidget(self.t_chart)
-        layout.addWidget(hint_label(WEIGHTING_NOTE, self))
+        layout.addWidget(hint_label(core_text(WEIGHTING_NOTE), self))
 
         row = QHBoxLayout()
-        label = QLabel("&Indikator:", self)
+        label = QLabel(tr("&Indikator:"), self)
         self.indicator_combo = QComboBox(self)
-        self.indicator_combo.setAccessibleName("Indikator für den Verlauf")
+        self.indicator_combo.setAccessibleName(tr("Indikator für den Verlauf"))
         label.setBuddy(self.indicator_combo)
         row.addWidget(label)
         row.addWidget(self.indicator_combo, 1)
         layout.addLayout(row)
-        self.indicator_chart = LineChart(self, "Verlauf des Indikators")
+        self.indicator_chart = LineChart(self, tr("Verlauf des Indikators"))
         layout.addWidget(self.indicator_chart)
 
-        layout.addWidget(QLabel("<b>Reflexion der Zusammenarbeit</b>", self))
+        layout.addWidget(QLabel(tr("<b>Reflexion der Zusammenarbeit</b>"), self))
         self.radar = RadarChart(self)
         layout.addWidget(self.radar)
         self.low_label = QLabel(self)
         self.low_label.setWordWrap(True)
-        self.low_label.setAccessibleName("Niedrig bewertete Bedingungen")
+        self.low_label.setAccessibleName(tr("Niedrig bewertete Bedingungen"))
         layout.addWidget(self.low_label)
 
-        self.table = make_table(["Datum", "Art", "Familie", "Fachkraft", "Erfolge / Anmerkung"], self,
-                                "Überprüfungen und Reflexionen")
+        self.table = make_table([tr("Datum"), tr("Art"), tr("Familie"), tr("Fachkraft"), tr("Erfolge / Anmerkung")],
+                                self, tr("Überprüfungen und Reflexionen"))
         layout.addWidget(self.table)
+        self.entries: list[Review | Reflection] = []  # what each table row shows
+        entry_row = QHBoxLayout()
+        self.edit_button = QPushButton(tr("Bearbeiten…"), self)
+        self.edit_button.setAccessibleName(tr("Ausgewählte Überprüfung bearbeiten"))
+        self.edit_button.setToolTip(tr("Die ausgewählte Überprüfung ändern (auch mit Doppelklick)"))
+        self.delete_button = QPushButton(tr("Löschen…"), self)
+        self.delete_button.setAccessibleName(tr("Ausgewählten Eintrag löschen"))
+        entry_row.addWidget(self.edit_button)
+        entry_row.addWidget(self.delete_button)
+        entry_row.addStretch(1)
+        layout.addLayout(entry_row)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.table.itemSelectionChanged.connect(self._update_entry_buttons)
+        self.table.cellDoubleClicked.connect(lambda _r, _c: self.edit_selected())
 
         self.review_button.clicked.connect(self.record_review)
         self.reflection_button.clicked.connect(self.record_reflection)
@@ -139,14 +168,15 @@ class FollowUpSection(QWidget):
             b.setEnabled(has_agreement)
         self.review_pdf_button.setEnabled(bool(self.reviews))
         self.hint.setText("" if has_agreement else
-                          "Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung.")
+                          tr("Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung."))
         self.hint.setVisible(not has_agreement)
         needed = case is not None and case.id is not None and has_agreement and \
             self.follow.transition_needed(case.id, due_panel.today())
         if needed and agreement is not None and agreement.planned_end is not None:
             self.transition_label.setText(
-                f"Die Hilfe endet am {format_date(agreement.planned_end)}. Bitte den Übergang planen: "
-                "Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.")
+                tr("Die Hilfe endet am {date}. Bitte den Übergang planen: "
+                   "Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.").format(
+                    date=format_date(agreement.planned_end)))
         self.transition_label.setVisible(bool(needed))
         self._show_t()
         self._fill_indicators()
@@ -156,19 +186,21 @@ class FollowUpSection(QWidget):
     def _show_t(self) -> None:
         dated = [r for r in self.reviews if r.held_on is not None]
         if not dated:
-            self.t_label.setText("Noch keine Überprüfung erfasst.")
-            self.t_chart.set_data([], [], 30, 70, [], empty_text="Noch keine Überprüfung erfasst.")
+            self.t_label.setText(tr("Noch keine Überprüfung erfasst."))
+            self.t_chart.set_data([], [], 30, 70, [], empty_text=tr("Noch keine Überprüfung erfasst."))
             return
         last = dated[-1]
         client, pro = review_t_score(last, Rater.CLIENT), review_t_score(last, Rater.PROFESSIONAL)
-        self.t_label.setText(f"<b>T-Wert der letzten Überprüfung ({format_date(last.held_on)}):</b> "
-                             f"Familie {format_t(client)} · Fachkraft {format_t(pro)}")
+        self.t_label.setText(tr("<b>T-Wert der letzten Überprüfung ({date}):</b> "
+                                "Familie {client} · Fachkraft {professional}").format(
+            date=format_date(last.held_on), client=format_t(client), professional=format_t(pro)))
         base = baseline_t_score(last.ratings)
-        series = [ChartSeries("Familie", CLIENT_COLOR, [base] + [review_t_score(r, Rater.CLIENT) for r in dated]),
-                  ChartSeries("Fachkraft", PRO_COLOR, [base] + [review_t_score(r, Rater.PROFESSIONAL) for r in dated])]
+        series = [ChartSeries(tr("Familie"), CLIENT_COLOR, [base] + [review_t_score(r, Rater.CLIENT) for r in dated]),
+                  ChartSeries(tr("Fachkraft"), PRO_COLOR,
+                              [base] + [review_t_score(r, Rater.PROFESSIONAL) for r in dated])]
         values = [v for s in series for v in s.values if v is not None] + [30.0, 70.0]
         lo, hi = math.floor(min(values) / 10) * 10, math.ceil(max(values) / 10) * 10
-        self.t_chart.set_data(["Beginn"] + [format_date(r.held_on) for r in dated], series, lo, hi,
+        self.t_chart.set_data([tr("Beginn")] + [format_date(r.held_on) for r in dated], series, lo, hi,
                               list(range(int(lo), int(hi) + 1, 10)), reference=50, fmt=lambda v: f"{v:.0f}")
 
     def _fill_indicators(self) -> None:
@@ -192,16 +224,16 @@ class FollowUpSection(QWidget):
         k = self.indicator_combo.currentData()
         dated = [r for r in self.reviews if r.held_on is not None]
         if k is None or not dated:
-            self.indicator_chart.set_data([], [], 0, 1, [], empty_text="Noch keine Überprüfung erfasst.")
+            self.indicator_chart.set_data([], [], 0, 1, [], empty_text=tr("Noch keine Überprüfung erfasst."))
             return
         by = [{_key(x.goal_title, x.indicator_text): x for x in r.ratings}.get(k) for r in dated]
         ref = next(x for x in reversed(by) if x is not None)
         gas = ref.scale == ScaleKind.GAS
-        series = [ChartSeries("Ausgang", BASE_COLOR, [ref.baseline] + [None] * len(dated)),
-                  ChartSeries("Familie", CLIENT_COLOR, [None] + [x.client_value if x else None for x in by]),
-                  ChartSeries("Fachkraft", PRO_COLOR, [None] + [x.professional_value if x else None for x in by])]
+        series = [ChartSeries(tr("Ausgang"), BASE_COLOR, [ref.baseline] + [None] * len(dated)),
+                  ChartSeries(tr("Familie"), CLIENT_COLOR, [None] + [x.client_value if x else None for x in by]),
+                  ChartSeries(tr("Fachkraft"), PRO_COLOR, [None] + [x.professional_value if x else None for x in by])]
         self.indicator_chart.set_data(
-            ["Beginn"] + [format_date(r.held_on) for r in dated], series, -2 if gas else 0, 2 if gas else 10,
+            [tr("Beginn")] + [format_date(r.held_on) for r in dated], series, -2 if gas else 0, 2 if gas else 10,
             [-2, -1, 0, 1, 2] if gas else [0, 2, 4, 6, 8, 10], reference=ref.target,
             fmt=(lambda v: _gas(int(v))) if gas else (lambda v: f"{v:.0f}"))
 
@@ -213,10 +245,11 @@ class FollowUpSection(QWidget):
             self.low_label.setText("")
             self.low_label.hide()
             return
-        parts = ["<b>Darüber sollten wir sprechen</b> (letzte Reflexion, am niedrigsten bewertet):"]
+        parts = [tr("<b>Darüber sollten wir sprechen</b> (letzte Reflexion, am niedrigsten bewertet):")]
         for x in low:
-            parts.append(f"<b>{x.condition.key}. {_html(x.condition.seed)}</b> – im Mittel {format_mean(x.mean)}"
-                         f"<br/>Vorschlag: {_html(x.condition.suggestion)}")
+            parts.append(tr("<b>{key}. {seed}</b> – im Mittel {mean}<br/>Vorschlag: {suggestion}").format(
+                key=x.condition.key, seed=_html(x.condition.seed), mean=format_mean(x.mean),
+                suggestion=_html(x.condition.suggestion)))
         self.low_label.setText("<br/>".join(parts))
         self.low_label.show()
 
@@ -224,15 +257,32 @@ class FollowUpSection(QWidget):
         rows: list[tuple[dt.date, list[str]]] = []
         for r in self.reviews:
             rows.append((r.held_on or dt.date.min, [
-                format_date(r.held_on), "Überprüfung", format_t(review_t_score(r, Rater.CLIENT)),
+                format_date(r.held_on), tr("Überprüfung"), format_t(review_t_score(r, Rater.CLIENT)),
                 format_t(review_t_score(r, Rater.PROFESSIONAL)), " ".join(r.successes.split())]))
         for r in self.reflections:
             low = lowest_conditions(r, count=1)
             rows.append((r.held_on or dt.date.min, [
-                format_date(r.held_on), "Reflexion", "", "",
-                f"am niedrigsten: {low[0].condition.key}. {low[0].condition.short}" if low else r.note]))
-        rows.sort(key=lambda x: x[0], reverse=True)
-        fill_table(self.table, [r for _, r in rows])
+                format_date(r.held_on), tr("Reflexion"), "", "",
+                tr("am niedrigsten: {key}. {short}").format(key=low[0].condition.key, short=low[0].condition.short)
+                if low else r.note]))
+        entries: list[Review | Reflection] = [*self.reviews, *self.reflections]
+        order = sorted(range(len(rows)), key=lambda i: rows[i][0], reverse=True)  # newest first (stable)
+        self.entries = [entries[i] for i in order]
+        fill_table(self.table, [rows[i][1] for i in order])
+        self._update_entry_buttons()
+
+    def selected_entry(self) -> Review | Reflection | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries[rows[0].row()] if rows and rows[0].row() < len(self.entries) else None
+
+    def select_entry(self, entry_id: int, kind: type[Review | Reflection] = Review) -> None:
+        row = next(i for i, e in enumerate(self.entries) if isinstance(e, kind) and e.id == entry_id)
+        self.table.selectRow(row)
+
+    def _update_entry_buttons(self) -> None:
+        entry = self.selected_entry()
+        self.edit_button.setEnabled(isinstance(entry, Review))
+        self.delete_button.setEnabled(entry is not None)
 
     # --- use cases -------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -246,12 +296,42 @@ class FollowUpSection(QWidget):
         try:
             dialog = ReviewDialog(self.follow, self.case.id, self)
         except RuleViolation as exc:
-            dialogs.show_rule_violation(self, exc, "Überprüfung")
+            dialogs.show_rule_violation(self, exc, tr("Überprüfung"))
             return None
         dialog.accepted.connect(self._refresh)
         self.review_dialog = dialog
         dialog.open()
         return dialog
+
+    def edit_selected(self) -> ReviewDialog | None:
+        """Open the selected review for changes (reflections are recorded anew)."""
+        entry = self.selected_entry()
+        if self.case is None or self.case.id is None or not isinstance(entry, Review) or entry.id is None:
+            return None
+        dialog = ReviewDialog(self.follow, self.case.id, self, review=self.follow.get_review(entry.id))
+        dialog.accepted.connect(self._refresh)
+        self.review_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def delete_selected(self) -> bool:
+        entry = self.selected_entry()
+        if entry is None or entry.id is None:
+            return False
+        kind = tr("Die Überprüfung") if isinstance(entry, Review) else tr("Die Reflexion")
+        what = tr("{kind} vom {date}").format(kind=kind, date=format_date(entry.held_on))
+        if not ask_delete_entry(self, what):
+            return False
+        try:
+            if isinstance(entry, Review):
+                self.follow.delete_review(entry.id)
+            else:
+                self.follow.delete_reflection(entry.id)
+        except RuleViolation as exc:
+            dialogs.show_rule_violation(self, exc, tr("Löschen"))
+            return False
+        self._refresh()
+        return True
 
     def record_reflection(self) -> ReflectionDialog | None:
         if self.case is None or self.case.id is None:
@@ -279,18 +359,20 @@ class FollowUpSection(QWidget):
         try:
             out = export(path)
         except RuleViolation as exc:
-            dialogs.show_rule_violation(self, exc, "PDF speichern")
+            dialogs.show_rule_violation(self, exc, tr("PDF speichern"))
             return None
         except OSError as exc:
-            dialogs.show_error(self, f"Die Datei konnte nicht gespeichert werden:\n{exc.strerror or exc}",
-                               "PDF speichern")
+            dialogs.show_error(self, tr("Die Datei konnte nicht gespeichert werden:\n{reason}").format(
+                reason=exc.strerror or exc), tr("PDF speichern"))
             return None
         return out
 
     def export_review_pdf(self) -> Path | None:
+        """The selected review as PDF, else the newest."""
         if not self.reviews:
             return None
-        last = self.reviews[-1]
+        selected = self.selected_entry()
+        last = selected if isinstance(selected, Review) else self.reviews[-1]
         name = f"Ueberpruefung_{last.document_id}_{(last.held_on or dt.date.today()):%Y-%m-%d}.pdf"
         return self._save(name, lambda p: self.follow.export_review_pdf(last.id, p))  # type: ignore[arg-type]
 

@@ -11,7 +11,14 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -25,6 +32,32 @@ GRID_COLOR = QColor("#E3E8EE")
 SESSION_COLORS = [QColor("#B8C4D0"), QColor("#7F9BB5"), QColor("#1F4E79")]
 
 
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+CORE_CONTEXT = "FollowUpCore"
+# German texts of kooperation_desktop.followup shown in the follow-up dialogs (gas.WEIGHTING_NOTE,
+# reflection.SCALE_LABELS), listed so that pyside6-lupdate extracts them; a test keeps them equal
+CORE_TEXTS = (
+    QT_TRANSLATE_NOOP("FollowUpCore",
+                      "Nur Indikatoren mit Zielerreichungsskala (−2 bis +2) gehen in den T-Wert ein. Jedes Ziel "
+                      "zählt mit seiner Gewichtung; hat ein Ziel mehrere solche Indikatoren, teilen sie sich sein "
+                      "Gewicht zu gleichen Teilen. T = 50 heißt: im Mittel wie erwartet; über 50 besser, unter 50 "
+                      "weniger als erwartet (nach Kiresuk & Sherman, ρ = 0,3)."),
+    QT_TRANSLATE_NOOP("FollowUpCore", "1 – trifft gar nicht zu"),
+    QT_TRANSLATE_NOOP("FollowUpCore", "2 – trifft eher nicht zu"),
+    QT_TRANSLATE_NOOP("FollowUpCore", "3 – teils, teils"),
+    QT_TRANSLATE_NOOP("FollowUpCore", "4 – trifft eher zu"),
+    QT_TRANSLATE_NOOP("FollowUpCore", "5 – trifft voll zu"),
+)
+
+
+def core_text(text: str) -> str:
+    """A German text of the follow-up core in the UI language (when it is one of CORE_TEXTS)."""
+    return QCoreApplication.translate(CORE_CONTEXT, text) if text else text
+
+
 @dataclass(slots=True)
 class ChartSeries:
     label: str
@@ -35,9 +68,9 @@ class ChartSeries:
 class LineChart(QWidget):
     """Values over evenly spaced x positions (e.g. "Beginn" and review dates)."""
 
-    def __init__(self, parent: QWidget | None = None, accessible_name: str = "Diagramm"):
+    def __init__(self, parent: QWidget | None = None, accessible_name: str = ""):
         super().__init__(parent)
-        self.setAccessibleName(accessible_name)
+        self.setAccessibleName(accessible_name or tr("Diagramm"))
         self.setMinimumHeight(170)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._labels: list[str] = []
@@ -45,19 +78,19 @@ class LineChart(QWidget):
         self._y: tuple[float, float, list[float]] = (0, 1, [])
         self._reference: float | None = None
         self._fmt: Callable[[float], str] = lambda v: f"{v:g}"
-        self._empty = "Noch keine Daten."
+        self._empty = tr("Noch keine Daten.")
 
     def sizeHint(self) -> QSize:
         return QSize(360, 190)
 
     def set_data(self, labels: Sequence[str], series: Sequence[ChartSeries], y_min: float, y_max: float,
                  ticks: Sequence[float], reference: float | None = None,
-                 fmt: Callable[[float], str] | None = None, empty_text: str = "Noch keine Daten.") -> None:
+                 fmt: Callable[[float], str] | None = None, empty_text: str = "") -> None:
         self._labels, self._series = list(labels), list(series)
         self._y, self._reference = (y_min, y_max, list(ticks)), reference
         if fmt is not None:
             self._fmt = fmt
-        self._empty = empty_text
+        self._empty = empty_text or tr("Noch keine Daten.")
         self.setToolTip("\n".join(
             f"{s.label}: " + ", ".join(f"{lab} {self._fmt(v)}" for lab, v in zip(self._labels, s.values)
                                        if v is not None) for s in self._series))
@@ -132,7 +165,7 @@ class RadarChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setAccessibleName("Reflexion: Netzdiagramm der Bedingungen a–j")
+        self.setAccessibleName(tr("Reflexion: Netzdiagramm der Bedingungen a–j"))
         self.setMinimumSize(300, 280)
         self._sessions: list[tuple[str, dict[str, float]]] = []
 
@@ -159,7 +192,7 @@ class RadarChart(QWidget):
         if not self._sessions:
             p.setPen(QColor("#555555"))
             p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       "Noch keine Reflexion erfasst.")
+                       tr("Noch keine Reflexion erfasst."))
             return
         legend_h = 16 * len(self._sessions) + 4
         cx, cy = self.width() / 2, (self.height() - legend_h) / 2 + 4
@@ -195,4 +228,4 @@ class RadarChart(QWidget):
             y = self.height() - legend_h + 16 * k + 4
             p.fillRect(QRectF(10, y, 12, 9), color)
             p.setPen(QColor("black"))
-            p.drawText(QPointF(28, y + 9), f"Reflexion vom {label}")
+            p.drawText(QPointF(28, y + 9), tr("Reflexion vom {date}").format(date=label))

@@ -4,6 +4,7 @@ suggestion what to agree on."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,7 +31,9 @@ from kooperation_desktop.followup.reflection import (
 )
 from kooperation_desktop.followup.service import FollowUpService
 
+from ..screen import fit_to_screen
 from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, hint_label, section_label
+from .charts import core_text, tr
 
 
 class ReflectionDialog(QDialog):
@@ -40,26 +43,26 @@ class ReflectionDialog(QDialog):
         self.reflection = follow.new_reflection(case_id)
         self.people: list[Participant] = follow.participants(case_id)
         self.saved: Reflection | None = None
-        self.setWindowTitle("Reflexion der Zusammenarbeit")
-        self.resize(980, 760)
+        self.setWindowTitle(tr("Reflexion der Zusammenarbeit"))
+        fit_to_screen(self, QSize(980, 760))
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         host = QWidget(scroll)
         layout = QVBoxLayout(host)
-        layout.addWidget(section_label("Wie gut klappt unsere Zusammenarbeit?", host))
+        layout.addWidget(section_label(tr("Wie gut klappt unsere Zusammenarbeit?"), host))
         layout.addWidget(hint_label(
-            "Alle, die dabei sind, bewerten jede Aussage selbst: 1 = trifft gar nicht zu … 5 = trifft voll zu. "
-            "Es gibt kein Richtig oder Falsch; unterschiedliche Sichtweisen sind wichtig.", host))
+            tr("Alle, die dabei sind, bewerten jede Aussage selbst: 1 = trifft gar nicht zu … 5 = trifft voll zu. "
+               "Es gibt kein Richtig oder Falsch; unterschiedliche Sichtweisen sind wichtig."), host))
         form = QFormLayout()
-        self.date = DateEdit(host, accessible_name="Datum der Reflexion")
+        self.date = DateEdit(host, accessible_name=tr("Datum der Reflexion"))
         self.date.setDate(self.reflection.held_on)
-        date_label = QLabel("&Datum:", host)
+        date_label = QLabel(tr("&Datum:"), host)
         date_label.setBuddy(self.date)
         form.addRow(date_label, self.date)
         layout.addLayout(form)
 
-        who = QGroupBox("Wer ist dabei?", host)
+        who = QGroupBox(tr("Wer ist dabei?"), host)
         who_layout = QGridLayout(who)
         self.checks: list[QCheckBox] = []
         for i, person in enumerate(self.people):
@@ -69,7 +72,7 @@ class ReflectionDialog(QDialog):
             self.checks.append(check)
         layout.addWidget(who)
 
-        box = QGroupBox("Die zehn Bedingungen gelingender Zusammenarbeit", host)
+        box = QGroupBox(tr("Die zehn Bedingungen gelingender Zusammenarbeit"), host)
         self.grid = QGridLayout(box)
         self.headers: list[QLabel] = []
         for j, person in enumerate(self.people):
@@ -94,12 +97,12 @@ class ReflectionDialog(QDialog):
                 combo = QComboBox(cell)
                 combo.addItem("–", None)
                 for value, text in SCALE_LABELS.items():
-                    combo.addItem(text, value)
-                combo.setAccessibleName(f"{c.key}: Bewertung von {person.name}")
+                    combo.addItem(core_text(text), value)
+                combo.setAccessibleName(tr("{key}: Bewertung von {name}").format(key=c.key, name=person.name))
                 combo.currentIndexChanged.connect(lambda _i: self._update_low())
                 note = QLineEdit(cell)
-                note.setPlaceholderText("Notiz")
-                note.setAccessibleName(f"{c.key}: Notiz von {person.name}")
+                note.setPlaceholderText(tr("Notiz"))
+                note.setAccessibleName(tr("{key}: Notiz von {name}").format(key=c.key, name=person.name))
                 cell_layout.addWidget(combo)
                 cell_layout.addWidget(note)
                 self.grid.addWidget(cell, i, 1 + j)
@@ -111,13 +114,13 @@ class ReflectionDialog(QDialog):
         self.low_label = QLabel(host)
         self.low_label.setWordWrap(True)
         self.low_label.setStyleSheet(WARNING_STYLE)
-        self.low_label.setAccessibleName("Niedrig bewertete Bedingungen")
+        self.low_label.setAccessibleName(tr("Niedrig bewertete Bedingungen"))
         layout.addWidget(self.low_label)
         self.note = QPlainTextEdit(host)
-        self.note.setPlaceholderText("Was wir vereinbaren (optional)")
+        self.note.setPlaceholderText(tr("Was wir vereinbaren (optional)"))
         self.note.setFixedHeight(60)
-        self.note.setAccessibleName("Vereinbarungen aus der Reflexion")
-        note_label = QLabel("&Vereinbart:", host)
+        self.note.setAccessibleName(tr("Vereinbarungen aus der Reflexion"))
+        note_label = QLabel(tr("&Vereinbart:"), host)
         note_label.setBuddy(self.note)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
@@ -127,8 +130,8 @@ class ReflectionDialog(QDialog):
         outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Reflexion speichern")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+        self.save_button.setText(tr("Reflexion speichern"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -177,10 +180,11 @@ class ReflectionDialog(QDialog):
         if not low:
             self.low_label.hide()
             return
-        parts = ["<b>Darüber sollten wir sprechen:</b>"]
+        parts = [tr("<b>Darüber sollten wir sprechen:</b>")]
         for x in low:
-            parts.append(f"<b>{x.condition.key}. {_html(x.condition.seed)}</b> – im Mittel {format_mean(x.mean)}"
-                         f"<br/>Vorschlag: {_html(x.condition.suggestion)}")
+            parts.append(tr("<b>{key}. {seed}</b> – im Mittel {mean}<br/>Vorschlag: {suggestion}").format(
+                key=x.condition.key, seed=_html(x.condition.seed), mean=format_mean(x.mean),
+                suggestion=_html(x.condition.suggestion)))
         self.low_label.setText("<br/>".join(parts))
         self.low_label.show()
 

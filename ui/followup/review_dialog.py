@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,28 +22,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kooperation_desktop.domain.labels import GAS_LEVEL_NAMES
 from kooperation_desktop.domain.model import GAS_LEVELS, ScaleKind
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.followup.gas import WEIGHTING_NOTE, format_t
 from kooperation_desktop.followup.model import IndicatorRating, Rater, Review
 from kooperation_desktop.followup.service import FollowUpService
 
+from ..domain_labels import gas_level
+from ..screen import fit_to_screen
 from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
-
-OPEN = "– noch nicht eingeschätzt –"
+from .charts import core_text, tr
 
 
 def level_choices(rating: IndicatorRating) -> list[tuple[str, int | None]]:
     """(text, value) for a rating combo box: open, then the scale's levels."""
-    out: list[tuple[str, int | None]] = [(OPEN, None)]
+    out: list[tuple[str, int | None]] = [(tr("– noch nicht eingeschätzt –"), None)]
     if rating.scale == ScaleKind.GAS:
         for level in GAS_LEVELS:
             text = rating.level_texts[level + 2].strip() if len(rating.level_texts) == 5 else ""
-            name = GAS_LEVEL_NAMES[level]
+            name = gas_level(level)
             out.append((f"{name}: {text}" if text else name, level))
     else:
-        out += [(f"{v} von 10", v) for v in range(11)]
+        out += [(tr("{value} von 10").format(value=v), v) for v in range(11)]
     return out
 
 
@@ -53,16 +54,17 @@ class RatingRow:
         self.rating = rating
         self.client = QComboBox(parent)
         self.professional = QComboBox(parent)
-        for combo, who in ((self.client, "Familie"), (self.professional, "Fachkraft")):
+        for combo, who in ((self.client, tr("Familie")), (self.professional, tr("Fachkraft"))):
             for text, value in level_choices(rating):
                 combo.addItem(text, value)
-            combo.setAccessibleName(f"Einschätzung {who}: {rating.indicator_text[:60]}")
+            combo.setAccessibleName(tr("Einschätzung {who}: {indicator}").format(
+                who=who, indicator=rating.indicator_text[:60]))
             combo.setMinimumContentsLength(18)
         self._select(self.client, rating.client_value)
         self._select(self.professional, rating.professional_value)
         self.note = QLineEdit(rating.note, parent)
-        self.note.setPlaceholderText("Notiz (optional)")
-        self.note.setAccessibleName(f"Notiz: {rating.indicator_text[:60]}")
+        self.note.setPlaceholderText(tr("Notiz (optional)"))
+        self.note.setAccessibleName(tr("Notiz: {indicator}").format(indicator=rating.indicator_text[:60]))
 
     @staticmethod
     def _select(combo: QComboBox, value: int | None) -> None:
@@ -87,24 +89,25 @@ class ReviewDialog(QDialog):
         self.follow = follow
         self.review = review or follow.new_review(case_id)
         self.saved: Review | None = None
-        self.setWindowTitle("Überprüfung erfassen")
-        self.resize(860, 720)
+        self.setWindowTitle(tr("Überprüfung bearbeiten") if review is not None else tr("Überprüfung erfassen"))
+        fit_to_screen(self, QSize(860, 720))
         outer = QVBoxLayout(self)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         host = QWidget(scroll)
         layout = QVBoxLayout(host)
         layout.addWidget(section_label(
-            f"Überprüfung der Vereinbarung {self.review.document_id}, Version {self.review.agreement_version}", host))
+            tr("Überprüfung der Vereinbarung {document}, Version {version}").format(
+                document=self.review.document_id, version=self.review.agreement_version), host))
         form = QFormLayout()
-        self.date = DateEdit(host, accessible_name="Datum der Überprüfung")
+        self.date = DateEdit(host, accessible_name=tr("Datum der Überprüfung"))
         self.date.setDate(self.review.held_on)
-        date_label = QLabel("&Datum:", host)
+        date_label = QLabel(tr("&Datum:"), host)
         date_label.setBuddy(self.date)
         form.addRow(date_label, self.date)
         layout.addLayout(form)
 
-        present_box = QGroupBox("Wer war dabei?", host)
+        present_box = QGroupBox(tr("Wer war dabei?"), host)
         present_layout = QGridLayout(present_box)
         self.present_checks: list[QCheckBox] = []
         for i, person in enumerate(follow.participants(case_id)):
@@ -113,24 +116,24 @@ class ReviewDialog(QDialog):
             present_layout.addWidget(check, i // 3, i % 3)
             self.present_checks.append(check)
         self.present_other = QLineEdit(present_box)
-        self.present_other.setPlaceholderText("weitere Anwesende, durch Komma getrennt")
-        self.present_other.setAccessibleName("Weitere Anwesende")
+        self.present_other.setPlaceholderText(tr("weitere Anwesende, durch Komma getrennt"))
+        self.present_other.setAccessibleName(tr("Weitere Anwesende"))
         known = {c.text() for c in self.present_checks}
         self.present_other.setText(", ".join(p for p in self.review.present if p not in known))
         present_layout.addWidget(self.present_other, (len(self.present_checks) + 2) // 3, 0, 1, 3)
         layout.addWidget(present_box)
 
-        ratings_box = QGroupBox("Einschätzung der Indikatoren – Familie und Fachkraft getrennt", host)
+        ratings_box = QGroupBox(tr("Einschätzung der Indikatoren – Familie und Fachkraft getrennt"), host)
         grid = QGridLayout(ratings_box)
-        grid.addWidget(QLabel("<b>Indikator</b>", ratings_box), 0, 0)
-        grid.addWidget(QLabel("<b>Familie</b>", ratings_box), 0, 1)
-        grid.addWidget(QLabel("<b>Fachkraft</b>", ratings_box), 0, 2)
+        grid.addWidget(QLabel(tr("<b>Indikator</b>"), ratings_box), 0, 0)
+        grid.addWidget(QLabel(tr("<b>Familie</b>"), ratings_box), 0, 1)
+        grid.addWidget(QLabel(tr("<b>Fachkraft</b>"), ratings_box), 0, 2)
         self.rows: list[RatingRow] = []
         r = 1
         for rating in self.review.ratings:
             row = RatingRow(rating, ratings_box)
-            text = QLabel(f"<b>{_html(rating.indicator_text)}</b><br/><span style='color:#555'>Ziel: "
-                          f"{_html(rating.goal_title)}</span>", ratings_box)
+            text = QLabel(tr("<b>{indicator}</b><br/><span style='color:#555'>Ziel: {goal}</span>").format(
+                indicator=_html(rating.indicator_text), goal=_html(rating.goal_title)), ratings_box)
             text.setWordWrap(True)
             text.setMinimumWidth(260)
             grid.addWidget(text, r, 0, 2, 1)
@@ -142,29 +145,29 @@ class ReviewDialog(QDialog):
             self.rows.append(row)
             r += 2
         if not self.rows:
-            grid.addWidget(hint_label("Diese Vereinbarung hat keine Indikatoren.", ratings_box), 1, 0, 1, 3)
+            grid.addWidget(hint_label(tr("Diese Vereinbarung hat keine Indikatoren."), ratings_box), 1, 0, 1, 3)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(2, 2)
         layout.addWidget(ratings_box)
 
         self.t_label = QLabel(host)
-        self.t_label.setAccessibleName("T-Werte")
+        self.t_label.setAccessibleName(tr("T-Werte"))
         layout.addWidget(self.t_label)
-        layout.addWidget(hint_label(WEIGHTING_NOTE, host))
+        layout.addWidget(hint_label(core_text(WEIGHTING_NOTE), host))
 
-        self.successes = self._text(host, layout, "Das ist &gelungen (Erfolge würdigen):", self.review.successes,
-                                    "z. B. Deniz war drei Wochen lang pünktlich in der Schule.")
-        self.obstacles = self._text(host, layout, "Was war &im Weg?", self.review.obstacles, "")
-        self.next_steps = self._text(host, layout, "Wie geht es &weiter?", self.review.next_steps, "")
+        self.successes = self._text(host, layout, tr("Das ist &gelungen (Erfolge würdigen):"), self.review.successes,
+                                    tr("z. B. Deniz war drei Wochen lang pünktlich in der Schule."))
+        self.obstacles = self._text(host, layout, tr("Was war &im Weg?"), self.review.obstacles, "")
+        self.next_steps = self._text(host, layout, tr("Wie geht es &weiter?"), self.review.next_steps, "")
         scroll.setWidget(host)
         outer.addWidget(scroll, 1)
         self.error = ErrorLabel(self)
         outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Überprüfung speichern")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+        self.save_button.setText(tr("Überprüfung speichern"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -195,8 +198,8 @@ class ReviewDialog(QDialog):
 
     def update_scores(self) -> None:
         scores = self.follow.t_scores(self.current_review())
-        self.t_label.setText(f"<b>T-Wert (Zielerreichung):</b> Familie {format_t(scores[Rater.CLIENT])} · "
-                             f"Fachkraft {format_t(scores[Rater.PROFESSIONAL])}")
+        self.t_label.setText(tr("<b>T-Wert (Zielerreichung):</b> Familie {client} · Fachkraft {professional}").format(
+            client=format_t(scores[Rater.CLIENT]), professional=format_t(scores[Rater.PROFESSIONAL])))
 
     def accept(self) -> None:
         if not self.date.is_valid():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +20,9 @@ from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.followup.model import TransitionPlan
 from kooperation_desktop.followup.service import FollowUpService
 
+from ..screen import fit_to_screen
 from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
+from .charts import tr
 
 
 class TransitionDialog(QDialog):
@@ -29,28 +32,28 @@ class TransitionDialog(QDialog):
         self.follow = follow
         self.plan = follow.transition(case_id)
         self.saved: TransitionPlan | None = None
-        self.setWindowTitle("Übergang planen")
-        self.resize(640, 560)
+        self.setWindowTitle(tr("Übergang planen"))
+        fit_to_screen(self, QSize(640, 560))
         layout = QVBoxLayout(self)
-        layout.addWidget(section_label("Wie geht es nach der Hilfe weiter?", self))
-        end = f" Die Hilfe endet am {format_date(planned_end)}." if planned_end else ""
+        layout.addWidget(section_label(tr("Wie geht es nach der Hilfe weiter?"), self))
+        end = tr(" Die Hilfe endet am {date}.").format(date=format_date(planned_end)) if planned_end else ""
         layout.addWidget(hint_label(
-            "Die Hilfe ist zeitlich begrenzt. Ziel ist, dass die Familie an weitere Angebote und Partner "
-            f"angebunden ist und selbstständig mit ihnen zusammenarbeiten kann.{end}", self))
-        self.offers = self._text("&Anschlussangebote (z. B. Elterncafé, Beratungsstelle):", self.plan.offers)
-        self.partners = self._text("&Partner, die bleiben:", self.plan.partners_kept)
-        self.alone = self._text("Das schafft die Familie jetzt &allein:", self.plan.client_alone)
-        self.date = DateEdit(self, accessible_name="Besprochen am")
+            tr("Die Hilfe ist zeitlich begrenzt. Ziel ist, dass die Familie an weitere Angebote und Partner "
+               "angebunden ist und selbstständig mit ihnen zusammenarbeiten kann.") + end, self))
+        self.offers = self._text(tr("&Anschlussangebote (z. B. Elterncafé, Beratungsstelle):"), self.plan.offers)
+        self.partners = self._text(tr("&Partner, die bleiben:"), self.plan.partners_kept)
+        self.alone = self._text(tr("Das schafft die Familie jetzt &allein:"), self.plan.client_alone)
+        self.date = DateEdit(self, accessible_name=tr("Besprochen am"))
         self.date.setDate(self.plan.agreed_on or dt.date.today())
-        date_label = QLabel("&Besprochen am:", self)
+        date_label = QLabel(tr("&Besprochen am:"), self)
         date_label.setBuddy(self.date)
         layout.addWidget(date_label)
         layout.addWidget(self.date)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("Übergang speichern")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("Übergang speichern"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

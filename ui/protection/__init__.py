@@ -22,6 +22,7 @@ from kooperation_desktop.protection import ProtectionError, audit, backup, gdpr,
 from kooperation_desktop.protection.retention import RetentionService
 
 from . import dialogs
+from .dialogs import tr
 from .lock import LockController
 from .views import AuditDialog, ProtectionSettingsDialog, RetentionDialog
 
@@ -29,8 +30,9 @@ _FILE_DIALOG = QFileDialog.Option.DontUseNativeDialog  # no entry in the desktop
 
 
 def ask_backup_target(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Datensicherung speichern", str(Path.home() / backup.suggested_name()),
-                                          "Datensicherung (*.kdsich)", options=_FILE_DIALOG)
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Datensicherung speichern"),
+                                          str(Path.home() / backup.suggested_name()),
+                                          tr("Datensicherung (*.kdsich)"), options=_FILE_DIALOG)
     if not name:
         return None
     path = Path(name)
@@ -38,14 +40,14 @@ def ask_backup_target(parent: QWidget) -> Path | None:
 
 
 def ask_backup_source(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Datensicherung wiederherstellen", str(Path.home()),
-                                          "Datensicherung (*.kdsich)", options=_FILE_DIALOG)
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Datensicherung wiederherstellen"), str(Path.home()),
+                                          tr("Datensicherung (*.kdsich)"), options=_FILE_DIALOG)
     return Path(name) if name else None
 
 
 def ask_export_target(parent: QWidget, suggested: str) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Auskunft speichern", str(Path.home() / suggested),
-                                          "JSON-Datei (*.json)", options=_FILE_DIALOG)
+    name, _ = QFileDialog.getSaveFileName(parent, tr("Auskunft speichern"), str(Path.home() / suggested),
+                                          tr("JSON-Datei (*.json)"), options=_FILE_DIALOG)
     return Path(name) if name else None
 
 
@@ -57,7 +59,8 @@ def ask_password(parent: QWidget, title: str, label: str) -> str | None:
 
 
 def ask_person(parent: QWidget, names: list[str]) -> int | None:
-    item, ok = QInputDialog.getItem(parent, "Auskunft nach Art. 15 DSGVO", "Über welche Person?", names, 0, False)
+    item, ok = QInputDialog.getItem(parent, tr("Auskunft nach Art. 15 DSGVO"), tr("Über welche Person?"), names, 0,
+                                    False)
     return names.index(item) if ok else None
 
 
@@ -71,8 +74,8 @@ def show_info(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-def show_error(parent: QWidget, text: str, title: str = "Datenschutz") -> None:
-    QMessageBox.warning(parent, title, text)
+def show_error(parent: QWidget, text: str, title: str = "") -> None:
+    QMessageBox.warning(parent, title or tr("Datenschutz"), text)
 
 
 class ProtectionActions:
@@ -82,20 +85,21 @@ class ProtectionActions:
         self.window = window
         self.services = window.services  # type: ignore[attr-defined]
         self.lock = LockController(window, self.services.data_dir)
-        menu = window.menuBar().addMenu("&Datenschutz")  # type: ignore[attr-defined]
+        menu = window.menuBar().addMenu(tr("&Datenschutz"))  # type: ignore[attr-defined]
         menu.addAction(self.lock.action)
         menu.addSeparator()
-        self.audit_action = self._add(menu, "&Protokoll des Falls…", self.show_audit)
-        self.close_action = self._add(menu, "Fall &abschließen (archivieren) / wieder öffnen", self.toggle_closed)
-        self.export_action = self._add(menu, "Aus&kunft über eine Person (Art. 15 DSGVO)…", self.export_person)
-        self.retention_action = self._add(menu, "Aufbewahrung und &Löschung…", self.show_retention)
+        self.audit_action = self._add(menu, tr("&Protokoll des Falls…"), self.show_audit)
+        self.close_action = self._add(menu, tr("Fall &abschließen (archivieren) / wieder öffnen"), self.toggle_closed)
+        self.export_action = self._add(menu, tr("Aus&kunft über eine Person (Art. 15 DSGVO)…"), self.export_person)
+        self.retention_action = self._add(menu, tr("Aufbewahrung und &Löschung…"), self.show_retention)
         menu.addSeparator()
-        self.backup_action = self._add(menu, "Daten&sicherung erstellen…", self.create_backup)
-        self.restore_action = self._add(menu, "Datensicherung &wiederherstellen…", self.restore_backup)
+        self.backup_action = self._add(menu, tr("Daten&sicherung erstellen…"), self.create_backup)
+        self.restore_action = self._add(menu, tr("Datensicherung &wiederherstellen…"), self.restore_backup)
         menu.addSeparator()
-        self.password_action = self._add(menu, "Pass&wort ändern…", self.change_password)
-        self.recovery_action = self._add(menu, "Neuen Wieder&herstellungsschlüssel erstellen…", self.renew_recovery)
-        self.settings_action = self._add(menu, "&Einstellungen zum Datenschutz…", self.show_settings)
+        self.password_action = self._add(menu, tr("Pass&wort ändern…"), self.change_password)
+        self.recovery_action = self._add(menu, tr("Neuen Wieder&herstellungsschlüssel erstellen…"),
+                                         self.renew_recovery)
+        self.settings_action = self._add(menu, tr("&Einstellungen zum Datenschutz…"), self.show_settings)
         self.menu = menu
 
     def _add(self, menu, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
@@ -107,7 +111,7 @@ class ProtectionActions:
     def _case_id(self) -> int | None:
         case_id = self.window.selected_case_id()  # type: ignore[attr-defined]
         if case_id is None:
-            show_error(self.window, "Bitte zuerst links einen Fall auswählen.")
+            show_error(self.window, tr("Bitte zuerst links einen Fall auswählen."))
         return case_id
 
     def _status(self, text: str) -> None:
@@ -128,14 +132,15 @@ class ProtectionActions:
             return
         retention = RetentionService(self.services)
         if retention.is_read_only(case_id):
-            if ask_confirm(self.window, "Fall wieder öffnen", "Den archivierten Fall wieder zum Bearbeiten öffnen?"):
+            if ask_confirm(self.window, tr("Fall wieder öffnen"),
+                           tr("Den archivierten Fall wieder zum Bearbeiten öffnen?")):
                 retention.reopen_case(case_id)
-                self._status("Der Fall ist wieder geöffnet.")
-        elif ask_confirm(self.window, "Fall abschließen",
-                         "Den Fall abschließen? Er wird archiviert und kann dann nicht mehr geändert werden "
-                         "(bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt."):
+                self._status(tr("Der Fall ist wieder geöffnet."))
+        elif ask_confirm(self.window, tr("Fall abschließen"),
+                         tr("Den Fall abschließen? Er wird archiviert und kann dann nicht mehr geändert werden "
+                            "(bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt.")):
             retention.close_case(case_id)
-            self._status("Der Fall ist abgeschlossen und archiviert.")
+            self._status(tr("Der Fall ist abgeschlossen und archiviert."))
         self.window.refresh(select_id=case_id)  # type: ignore[attr-defined]
 
     def export_person(self) -> Path | None:
@@ -144,7 +149,7 @@ class ProtectionActions:
             return None
         persons = self.services.get_case(case_id).persons
         if not persons:
-            show_error(self.window, "In diesem Fall ist keine Person eingetragen.")
+            show_error(self.window, tr("In diesem Fall ist keine Person eingetragen."))
             return None
         index = ask_person(self.window, [p.display_name or f"Person {p.id}" for p in persons])
         if index is None:
@@ -155,9 +160,10 @@ class ProtectionActions:
         try:
             written = gdpr.export_person(self.services, persons[index].id, out)
         except OSError as exc:
-            show_error(self.window, f"Die Datei konnte nicht gespeichert werden: {exc.strerror or exc}")
+            show_error(self.window, tr("Die Datei konnte nicht gespeichert werden: {reason}").format(
+                reason=exc.strerror or exc))
             return None
-        self._status(f"Auskunft gespeichert: {written}")
+        self._status(tr("Auskunft gespeichert: {path}").format(path=written))
         return written
 
     def show_retention(self) -> RetentionDialog:
@@ -175,35 +181,37 @@ class ProtectionActions:
             info = backup.create_backup(self.services, out)
         except (ProtectionError, OSError) as exc:
             show_error(self.window, str(exc) if isinstance(exc, ProtectionError) else
-                       f"Die Datensicherung konnte nicht geschrieben werden: {exc.strerror or exc}")
+                       tr("Die Datensicherung konnte nicht geschrieben werden: {reason}").format(
+                           reason=exc.strerror or exc))
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self._status(f"Datensicherung geschrieben und geprüft: {info.path}")
+        self._status(tr("Datensicherung geschrieben und geprüft: {path}").format(path=info.path))
         return info.path
 
     def restore_backup(self) -> bool:
         source = ask_backup_source(self.window)
         if source is None:
             return False
-        if not ask_confirm(self.window, "Datensicherung wiederherstellen",
-                           "Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in "
-                           "einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das "
-                           "Programm beendet und muss neu gestartet werden. Fortfahren?"):
+        if not ask_confirm(self.window, tr("Datensicherung wiederherstellen"),
+                           tr("Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in "
+                              "einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das "
+                              "Programm beendet und muss neu gestartet werden. Fortfahren?")):
             return False
-        passphrase = ask_password(self.window, "Datensicherung wiederherstellen",
-                                  "Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):")
+        passphrase = ask_password(self.window, tr("Datensicherung wiederherstellen"),
+                                  tr("Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):"))
         if passphrase is None:
             return False
         try:
             backup.restore_replacing(self.services, source, passphrase)
         except ProtectionError as exc:
-            show_error(self.window, f"{exc} Die bisherigen Daten sind unverändert; bitte das Programm neu starten.")
+            show_error(self.window, f"{exc} " + tr("Die bisherigen Daten sind unverändert; bitte das Programm "
+                                                   "neu starten."))
             QApplication.instance().quit()
             return False
-        show_info(self.window, "Datensicherung wiederhergestellt",
-                  "Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten "
-                  "und mit dem Passwort der Sicherung entsperren.")
+        show_info(self.window, tr("Datensicherung wiederhergestellt"),
+                  tr("Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten "
+                     "und mit dem Passwort der Sicherung entsperren."))
         QApplication.instance().quit()
         return True
 
@@ -215,21 +223,21 @@ class ProtectionActions:
         try:
             vault.change_password(self.services, old, new)
         except ProtectionError as exc:
-            show_error(self.window, str(exc))
+            show_error(self.window, dialogs.core_text(str(exc)))
             return False
         audit.AuditService(self.services).record(audit.PASSWORD, "database")
-        self._status("Das Passwort wurde geändert.")
+        self._status(tr("Das Passwort wurde geändert."))
         return True
 
     def renew_recovery(self) -> str | None:
-        passphrase = ask_password(self.window, "Neuer Wiederherstellungsschlüssel",
-                                  "Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):")
+        passphrase = ask_password(self.window, tr("Neuer Wiederherstellungsschlüssel"),
+                                  tr("Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):"))
         if passphrase is None:
             return None
         try:
             key = vault.renew_recovery_key(self.services, passphrase)
         except ProtectionError as exc:
-            show_error(self.window, str(exc))
+            show_error(self.window, dialogs.core_text(str(exc)))
             return None
         dialogs.show_recovery_key(self.window, key)
         return key

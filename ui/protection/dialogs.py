@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QFont, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,31 @@ from kooperation_desktop.protection import keys
 
 STRENGTH_COLOURS = ("#b00020", "#d35400", "#b7950b", "#2e7d32", "#1b5e20")
 
+CORE_CONTEXT = "ProtectionCore"
+# German messages of kooperation_desktop.protection shown in these dialogs (listed so that
+# pyside6-lupdate extracts them; core_text() looks them up, unknown ones stay German)
+CORE_TEXTS = (
+    QT_TRANSLATE_NOOP("ProtectionCore", "Bitte ein Passwort eingeben."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Zu kurz oder zu einfach (mindestens 10 Zeichen)."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Schwach: länger machen oder Zahlen und Sonderzeichen mischen."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Mittel: ein paar Zeichen mehr machen es deutlich sicherer."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Gut."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Sehr gut."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Das Passwort muss mindestens 10 Zeichen lang sein."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Das Passwort darf nicht mit einem Leerzeichen beginnen oder enden."),
+    QT_TRANSLATE_NOOP("ProtectionCore", "Das Passwort ist falsch. Bitte noch einmal versuchen "
+                                        "(auf Groß- und Kleinschreibung achten)."),
+)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
+
+
+def core_text(text: str) -> str:
+    """A German message of the core in the UI language (when it is one of CORE_TEXTS)."""
+    return QCoreApplication.translate(CORE_CONTEXT, text) if text else text
+
 
 def _password_edit(parent: QWidget, name: str) -> QLineEdit:
     edit = QLineEdit(parent)
@@ -38,7 +63,7 @@ def _password_edit(parent: QWidget, name: str) -> QLineEdit:
 
 
 class StrengthMeter(QWidget):
-    """A bar (0–4) and a German sentence about the password typed."""
+    """A bar (0–4) and a sentence about the password typed."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -46,7 +71,7 @@ class StrengthMeter(QWidget):
         self.bar.setRange(0, 4)
         self.bar.setTextVisible(False)
         self.bar.setMaximumHeight(10)
-        self.bar.setAccessibleName("Stärke des Passworts")
+        self.bar.setAccessibleName(tr("Stärke des Passworts"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -59,7 +84,7 @@ class StrengthMeter(QWidget):
         score, text = keys.password_strength(password)
         self.bar.setValue(score)
         self.bar.setStyleSheet(f"QProgressBar::chunk {{ background: {STRENGTH_COLOURS[score]}; }}")
-        self.label.setText(text)
+        self.label.setText(core_text(text))
         return score
 
 
@@ -68,28 +93,29 @@ class SetPasswordDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, migrating: bool = False, title: str = ""):
         super().__init__(parent)
-        self.setWindowTitle(title or "Passwort festlegen – Kooperation Desktop")
+        self.setWindowTitle(title or tr("Passwort festlegen – Kooperation Desktop"))
         intro = QLabel(
-            ("Die vorhandenen Daten werden jetzt verschlüsselt. " if migrating else
-             "Die Daten der Familien werden auf diesem Gerät verschlüsselt gespeichert. ")
-            + "Bitte ein Passwort festlegen, das nur Sie kennen (mindestens "
-            f"{keys.MIN_PASSWORD_LENGTH} Zeichen; ein Satz aus mehreren Wörtern ist gut zu merken). "
-            "Danach erhalten Sie einen Wiederherstellungsschlüssel für das Büro.", self)
+            (tr("Die vorhandenen Daten werden jetzt verschlüsselt. ") if migrating else
+             tr("Die Daten der Familien werden auf diesem Gerät verschlüsselt gespeichert. "))
+            + tr("Bitte ein Passwort festlegen, das nur Sie kennen (mindestens "
+                 "{n} Zeichen; ein Satz aus mehreren Wörtern ist gut zu merken). "
+                 "Danach erhalten Sie einen Wiederherstellungsschlüssel für das Büro.").format(
+                n=keys.MIN_PASSWORD_LENGTH), self)
         intro.setWordWrap(True)
-        self.password_edit = _password_edit(self, "Neues Passwort")
-        self.repeat_edit = _password_edit(self, "Passwort wiederholen")
+        self.password_edit = _password_edit(self, tr("Neues Passwort"))
+        self.repeat_edit = _password_edit(self, tr("Passwort wiederholen"))
         self.meter = StrengthMeter(self)
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Passwort:", self.password_edit)
+        form.addRow(tr("&Passwort:"), self.password_edit)
         form.addRow("", self.meter)
-        form.addRow("Passwort &wiederholen:", self.repeat_edit)
+        form.addRow(tr("Passwort &wiederholen:"), self.repeat_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("Passwort &festlegen")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Abbrechen")
+        self.ok_button.setText(tr("Passwort &festlegen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("&Abbrechen"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -107,9 +133,9 @@ class SetPasswordDialog(QDialog):
         self.ok_button.setEnabled(bool(self.password_edit.text()) and bool(self.repeat_edit.text()))
 
     def problems(self) -> list[str]:
-        problems = keys.password_problems(self.password_edit.text())
+        problems = [core_text(p) for p in keys.password_problems(self.password_edit.text())]
         if not problems and self.password_edit.text() != self.repeat_edit.text():
-            problems.append("Die beiden Passwörter stimmen nicht überein.")
+            problems.append(tr("Die beiden Passwörter stimmen nicht überein."))
         return problems
 
     def _accept(self) -> None:
@@ -125,34 +151,35 @@ class SetPasswordDialog(QDialog):
 
 class UnlockDialog(QDialog):
     """Ask for the password (or recovery key); ``try_unlock(text)`` returns None on success or a
-    German message. After wrong passwords the button waits (RetryThrottle)."""
+    German message (shown in the UI language when known). After wrong passwords the button waits
+    (RetryThrottle). ``title``/``text`` default to the start-up texts in the UI language."""
 
     def __init__(self, try_unlock: Callable[[str], str | None], parent: QWidget | None = None, *,
-                 title: str = "Entsperren – Kooperation Desktop",
-                 text: str = "Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.",
+                 title: str = "", text: str = "",
                  throttle: keys.RetryThrottle | None = None, allow_cancel: bool = True):
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(title or tr("Entsperren – Kooperation Desktop"))
         self._try = try_unlock
         self.throttle = throttle or keys.RetryThrottle()
-        label = QLabel(text + " Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel "
-                              "aus dem Büro ein.", self)
+        text = text or tr("Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.")
+        label = QLabel(text + tr(" Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel "
+                                 "aus dem Büro ein."), self)
         label.setWordWrap(True)
-        self.password_edit = _password_edit(self, "Passwort")
+        self.password_edit = _password_edit(self, tr("Passwort"))
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Meldung")
+        self.error.setAccessibleName(tr("Meldung"))
         buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton("&Entsperren", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = buttons.addButton(tr("&Entsperren"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
         self.cancel_button = None
         if allow_cancel:
-            self.cancel_button = buttons.addButton("&Beenden", QDialogButtonBox.ButtonRole.RejectRole)
+            self.cancel_button = buttons.addButton(tr("&Beenden"), QDialogButtonBox.ButtonRole.RejectRole)
             self.cancel_button.clicked.connect(self.reject)
         self.ok_button.clicked.connect(self.attempt)
         form = QFormLayout()
-        form.addRow("&Passwort:", self.password_edit)
+        form.addRow(tr("&Passwort:"), self.password_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(label)
         layout.addLayout(form)
@@ -174,7 +201,7 @@ class UnlockDialog(QDialog):
             return True
         self.password_edit.clear()
         delay = self.throttle.failed()
-        self.error.setText(message)
+        self.error.setText(core_text(message))
         if delay > 0:
             self.ok_button.setEnabled(False)
             self.password_edit.setEnabled(False)
@@ -189,9 +216,9 @@ class UnlockDialog(QDialog):
             self.ok_button.setEnabled(True)
             self.password_edit.setEnabled(True)
             self.password_edit.setFocus()
-            self.ok_button.setText("&Entsperren")
+            self.ok_button.setText(tr("&Entsperren"))
             return
-        self.ok_button.setText(f"Bitte {int(remaining) + 1} s warten")
+        self.ok_button.setText(tr("Bitte {s} s warten").format(s=int(remaining) + 1))
 
     def reject(self) -> None:
         if self._allow_cancel:
@@ -200,15 +227,15 @@ class UnlockDialog(QDialog):
 
 class ChangePasswordDialog(SetPasswordDialog):
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, title="Passwort ändern – Kooperation Desktop")
-        self.old_edit = _password_edit(self, "Bisheriges Passwort")
+        super().__init__(parent, title=tr("Passwort ändern – Kooperation Desktop"))
+        self.old_edit = _password_edit(self, tr("Bisheriges Passwort"))
         form = self.layout().itemAt(1).layout()
         assert isinstance(form, QFormLayout)
-        form.insertRow(0, "&Bisheriges Passwort (oder Wiederherstellungsschlüssel):", self.old_edit)
+        form.insertRow(0, tr("&Bisheriges Passwort (oder Wiederherstellungsschlüssel):"), self.old_edit)
         self.layout().itemAt(0).widget().setText(
-            "Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros "
-            "bleibt gültig.")
-        self.ok_button.setText("Passwort &ändern")
+            tr("Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros "
+               "bleibt gültig."))
+        self.ok_button.setText(tr("Passwort &ändern"))
 
     def old_password(self) -> str:
         return self.old_edit.text()
@@ -229,12 +256,12 @@ class RecoveryKeyDialog(QDialog):
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Wiederherstellungsschlüssel – einmalig angezeigt")
+        self.setWindowTitle(tr("Wiederherstellungsschlüssel – einmalig angezeigt"))
         self.recovery_key = recovery_key
         info = QLabel(
-            "Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. "
-            "Bitte jetzt ausdrucken und im Büro verschlossen aufbewahren – er wird <b>nicht wieder</b> "
-            "angezeigt. Nicht auf dem Laptop speichern.", self)
+            tr("Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. "
+               "Bitte jetzt ausdrucken und im Büro verschlossen aufbewahren – er wird <b>nicht wieder</b> "
+               "angezeigt. Nicht auf dem Laptop speichern."), self)
         info.setWordWrap(True)
         self.key_label = QLabel(recovery_key, self)
         font = QFont("DejaVu Sans Mono")
@@ -243,14 +270,14 @@ class RecoveryKeyDialog(QDialog):
         self.key_label.setFont(font)
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.key_label.setAccessibleName("Wiederherstellungsschlüssel")
+        self.key_label.setAccessibleName(tr("Wiederherstellungsschlüssel"))
         self.qr_label = QLabel(self)
         self.qr_label.setPixmap(recovery_qr_pixmap(recovery_key))
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setAccessibleName("QR-Code des Wiederherstellungsschlüssels")
-        self.print_button = QPushButton("&Drucken…", self)
+        self.qr_label.setAccessibleName(tr("QR-Code des Wiederherstellungsschlüssels"))
+        self.print_button = QPushButton(tr("&Drucken…"), self)
         self.print_button.clicked.connect(lambda: ask_print_recovery(self, recovery_key))
-        self.done_button = QPushButton("Ich habe ihn ausgedruckt / &notiert", self)
+        self.done_button = QPushButton(tr("Ich habe ihn ausgedruckt / &notiert"), self)
         self.done_button.clicked.connect(self.accept)
         row = QHBoxLayout()
         row.addWidget(self.print_button)
@@ -271,8 +298,8 @@ def print_recovery_key(printer: object, recovery_key: str) -> None:
         font = QFont("DejaVu Sans", 14)
         painter.setFont(font)
         painter.drawText(page.adjusted(40, 40, -40, 0), Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                         "Kooperation Desktop – Wiederherstellungsschlüssel\n\nVerschlossen im Büro aufbewahren. "
-                         "Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.")
+                         tr("Kooperation Desktop – Wiederherstellungsschlüssel\n\nVerschlossen im Büro aufbewahren. "
+                            "Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde."))
         mono = QFont("DejaVu Sans Mono", 18)
         painter.setFont(mono)
         painter.drawText(page.adjusted(40, page.height() // 4, -40, 0), Qt.AlignmentFlag.AlignTop, recovery_key)

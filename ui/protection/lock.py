@@ -37,7 +37,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kooperation_desktop.protection import keys, vault
 
-from .dialogs import UnlockDialog
+from .dialogs import UnlockDialog, tr
 
 SETTINGS_IDLE_KEY = "protection/idle_minutes"
 DEFAULT_IDLE_MINUTES = 15
@@ -91,7 +91,7 @@ class LockOverlay(QWidget):
         self.setAutoFillBackground(True)
         self.setStyleSheet("#lock_overlay { background: #37474f; }")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        label = QLabel("Gesperrt", self)
+        label = QLabel(tr("Gesperrt"), self)
         label.setStyleSheet("color: white; font-size: 22pt;")
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -176,7 +176,7 @@ class LockController(QObject):
         self._last_tick_wall = time.time()
         self.lock_reasons: list[str] = []
 
-        self.action = QAction("&Sperren", main_window)
+        self.action = QAction(tr("&Sperren"), main_window)
         self.action.setShortcut(QKeySequence("Ctrl+L"))
         self.action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.action.triggered.connect(lambda: self.lock("Tastenkürzel"))
@@ -240,10 +240,10 @@ class LockController(QObject):
             if window.isVisible() and not isinstance(window, LockOverlay) and window is not self.dialog:
                 self.overlays.append(LockOverlay(window))
                 self.titles[window] = window.windowTitle()
-                window.setWindowTitle("Kooperation Desktop – gesperrt")
-        self.dialog = UnlockDialog(self._try_unlock, self.main_window, title="Gesperrt – Kooperation Desktop",
-                                   text="Das Programm ist gesperrt. Ihre Eingaben sind erhalten; zum "
-                                        "Weiterarbeiten bitte das Passwort eingeben.",
+                window.setWindowTitle(tr("Kooperation Desktop – gesperrt"))
+        self.dialog = UnlockDialog(self._try_unlock, self.main_window, title=tr("Gesperrt – Kooperation Desktop"),
+                                   text=tr("Das Programm ist gesperrt. Ihre Eingaben sind erhalten; zum "
+                                           "Weiterarbeiten bitte das Passwort eingeben."),
                                    throttle=self.throttle, allow_cancel=False)
         self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.dialog.accepted.connect(self.unlock)
@@ -254,7 +254,7 @@ class LockController(QObject):
     def _try_unlock(self, text: str) -> str | None:
         if self._check(text):
             return None
-        return "Das Passwort ist falsch."
+        return tr("Das Passwort ist falsch.")
 
     def unlock(self) -> None:
         for overlay in self.overlays:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -24,6 +24,9 @@ from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.protection.audit import AuditEntry
 from kooperation_desktop.protection.retention import RetentionService
 
+from ..screen import fit_to_screen
+from .dialogs import tr
+
 
 def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers), parent)
@@ -42,12 +45,12 @@ class AuditDialog(QDialog):
 
     def __init__(self, entries: list[AuditEntry], case_id: int, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(f"Protokoll – Fall {case_id}")
-        self.resize(640, 420)
-        info = QLabel("Jede Änderung wird mit Zeitpunkt, Benutzerkonto und Art des Eintrags festgehalten – "
-                      "ohne Inhalte. Das Protokoll kann nicht geändert werden.", self)
+        self.setWindowTitle(tr("Protokoll – Fall {case_id}").format(case_id=case_id))
+        fit_to_screen(self, QSize(640, 420))
+        info = QLabel(tr("Jede Änderung wird mit Zeitpunkt, Benutzerkonto und Art des Eintrags festgehalten – "
+                         "ohne Inhalte. Das Protokoll kann nicht geändert werden."), self)
         info.setWordWrap(True)
-        self.table = _table(self, ["Wann", "Wer", "Was", "Nr.", "Aktion"], "Protokoll")
+        self.table = _table(self, [tr("Wann"), tr("Wer"), tr("Was"), tr("Nr."), tr("Aktion")], tr("Protokoll"))
         for e in reversed(entries):  # newest first
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -65,9 +68,10 @@ class AuditDialog(QDialog):
 
 def ask_delete_case(parent: QWidget, title: str) -> bool:
     answer = QMessageBox.warning(
-        parent, "Fall endgültig löschen",
-        f"Den Fall „{title}“ mit allen Personen, Einverständnissen, Vereinbarungen und Unterschriften "
-        "endgültig löschen? Das kann nicht rückgängig gemacht werden (außer aus einer älteren Datensicherung).",
+        parent, tr("Fall endgültig löschen"),
+        tr("Den Fall „{title}“ mit allen Personen, Einverständnissen, Vereinbarungen und Unterschriften "
+           "endgültig löschen? Das kann nicht rückgängig gemacht werden (außer aus einer älteren "
+           "Datensicherung).").format(title=title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
 
@@ -80,12 +84,13 @@ class RetentionDialog(QDialog):
     def __init__(self, retention: RetentionService, parent: QWidget | None = None):
         super().__init__(parent)
         self.retention = retention
-        self.setWindowTitle("Aufbewahrung und Löschung")
-        self.resize(640, 380)
+        self.setWindowTitle(tr("Aufbewahrung und Löschung"))
+        fit_to_screen(self, QSize(640, 380))
         self.info = QLabel(self)
         self.info.setWordWrap(True)
-        self.table = _table(self, ["Fall", "Aktenzeichen", "Abgeschlossen", "Löschen ab"], "Zu löschende Fälle")
-        self.delete_button = QPushButton("Ausgewählten Fall endgültig &löschen…", self)
+        self.table = _table(self, [tr("Fall"), tr("Aktenzeichen"), tr("Abgeschlossen"), tr("Löschen ab")],
+                            tr("Zu löschende Fälle"))
+        self.delete_button = QPushButton(tr("Ausgewählten Fall endgültig &löschen…"), self)
         self.delete_button.clicked.connect(self.delete_selected)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -99,9 +104,10 @@ class RetentionDialog(QDialog):
     def reload(self) -> None:
         self.cases = self.retention.due_for_deletion()
         years = self.retention.retention_years()
-        self.info.setText(f"Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). "
-                          + ("Diese Fälle sind über der Frist und sollen gelöscht werden:" if self.cases else
-                             "Zurzeit ist kein Fall über der Frist."))
+        self.info.setText(tr("Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). ")
+                          .format(years=years)
+                          + (tr("Diese Fälle sind über der Frist und sollen gelöscht werden:") if self.cases else
+                             tr("Zurzeit ist kein Fall über der Frist.")))
         self.table.setRowCount(0)
         for case in self.cases:
             row = self.table.rowCount()
@@ -134,24 +140,24 @@ class ProtectionSettingsDialog(QDialog):
         from .lock import idle_minutes
 
         self.retention, self.lock = retention, lock
-        self.setWindowTitle("Einstellungen zum Datenschutz")
+        self.setWindowTitle(tr("Einstellungen zum Datenschutz"))
         self.idle_spin = QSpinBox(self)
         self.idle_spin.setRange(0, 240)
-        self.idle_spin.setSuffix(" Minuten")
-        self.idle_spin.setSpecialValueText("nie")
+        self.idle_spin.setSuffix(tr(" Minuten"))
+        self.idle_spin.setSpecialValueText(tr("nie"))
         self.idle_spin.setValue(idle_minutes())
-        self.idle_spin.setAccessibleName("Sperren nach Untätigkeit")
+        self.idle_spin.setAccessibleName(tr("Sperren nach Untätigkeit"))
         self.years_spin = QSpinBox(self)
         self.years_spin.setRange(1, 100)
-        self.years_spin.setSuffix(" Jahre")
+        self.years_spin.setSuffix(tr(" Jahre"))
         self.years_spin.setValue(retention.retention_years())
-        self.years_spin.setAccessibleName("Aufbewahrungsfrist")
+        self.years_spin.setAccessibleName(tr("Aufbewahrungsfrist"))
         self.error = QLabel(self)
         form = QFormLayout()
-        form.addRow("&Sperren nach Untätigkeit:", self.idle_spin)
-        form.addRow("&Aufbewahrung abgeschlossener Fälle:", self.years_spin)
+        form.addRow(tr("&Sperren nach Untätigkeit:"), self.idle_spin)
+        form.addRow(tr("&Aufbewahrung abgeschlossener Fälle:"), self.years_spin)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Abbrechen")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -8,16 +8,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kooperation_desktop.domain.model import AgreementStatus, Case
 from kooperation_desktop.domain.rules import RuleViolation
-from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.services import Services
+from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.signing.service import SigningService
 
 from .. import dialogs as app_dialogs
 from . import dialogs
+from .pad import tr
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -68,8 +76,8 @@ def open_sign_dialog(window: MainWindow) -> dialogs.SignDialog | None:
         return None
     agreement_id = _signable(case)
     if agreement_id is None:
-        app_dialogs.show_error(window, "Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die "
-                                       "Vereinbarung zuerst abschließen.", "Unterschreiben")
+        app_dialogs.show_error(window, tr("Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die "
+                                          "Vereinbarung zuerst abschließen."), tr("Unterschreiben"))
         return None
     dialog = dialogs.SignDialog(signing_of(window), agreement_id, window)
     dialog.finished.connect(lambda _r: window.refresh(select_id=case.id))
@@ -95,7 +103,8 @@ def verify_pdf(window: MainWindow) -> dialogs.VerifyDialog | None:
     try:
         result = signing_of(window).verify_file(path)
     except OSError as exc:
-        app_dialogs.show_error(window, f"Die Datei konnte nicht gelesen werden:\n{exc.strerror or exc}", "PDF prüfen")
+        app_dialogs.show_error(window, tr("Die Datei konnte nicht gelesen werden:\n{reason}").format(
+            reason=exc.strerror or exc), tr("PDF prüfen"))
         return None
     dialog = dialogs.VerifyDialog(path, result, window)
     window.verify_dialog = dialog  # type: ignore[attr-defined]
@@ -110,17 +119,17 @@ def import_certificate(window: MainWindow) -> bool:
     signing = signing_of(window)
     replace = signing.seal_identity() is not None
     if replace and QMessageBox.question(
-            window, "Zertifikat importieren",
-            "Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? "
-            "Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.") \
+            window, tr("Zertifikat importieren"),
+            tr("Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? "
+               "Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.")) \
             != QMessageBox.StandardButton.Yes:
         return False
     try:
         ident = signing.import_seal(answer[0], answer[1], replace=replace)
     except SealError as exc:
-        app_dialogs.show_error(window, str(exc), "Zertifikat importieren")
+        app_dialogs.show_error(window, str(exc), tr("Zertifikat importieren"))
         return False
-    window.statusBar().showMessage(f"Siegel von „{ident.organisation}“ eingerichtet.", 8000)
+    window.statusBar().showMessage(tr("Siegel von „{name}“ eingerichtet.").format(name=ident.organisation), 8000)
     return True
 
 
@@ -130,7 +139,7 @@ def export_sealed(window: MainWindow, agreement_id: int | None = None, path: Pat
     if case is None:
         return None
     if not case.agreements:
-        app_dialogs.show_error(window, "Für diesen Fall gibt es noch keine Vereinbarung.", "PDF exportieren")
+        app_dialogs.show_error(window, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("PDF exportieren"))
         return None
     if agreement_id is None:
         chosen = getattr(window.case_view, "agreement_to_print", lambda: None)()
@@ -148,14 +157,15 @@ def export_sealed(window: MainWindow, agreement_id: int | None = None, path: Pat
         result = signing.export(agreement_id, path)
     except (RuleViolation, SealError) as exc:
         text = "\n".join(p.message for p in exc.problems) if isinstance(exc, RuleViolation) else str(exc)
-        app_dialogs.show_error(window, text, "PDF exportieren")
+        app_dialogs.show_error(window, text, tr("PDF exportieren"))
         return None
     except OSError as exc:
-        app_dialogs.show_error(window, f"Die Datei konnte nicht gespeichert werden:\n{exc.strerror or exc}",
-                               "PDF exportieren")
+        app_dialogs.show_error(window, tr("Die Datei konnte nicht gespeichert werden:\n{reason}").format(
+            reason=exc.strerror or exc), tr("PDF exportieren"))
         return None
     window.statusBar().showMessage(
-        f"PDF gespeichert{' und versiegelt' if result.sealed else ''}: {result.path}", 8000)
+        (tr("PDF gespeichert und versiegelt: {path}") if result.sealed else tr("PDF gespeichert: {path}"))
+        .format(path=result.path), 8000)
     return result.path
 
 
@@ -166,12 +176,13 @@ def print_for_signing(window: MainWindow) -> Path | None:
         return None
     agreement_id = _signable(case)
     if agreement_id is None:
-        app_dialogs.show_error(window, "Es gibt noch keine abgeschlossene Version zum Unterschreiben.", "Drucken")
+        app_dialogs.show_error(window, tr("Es gibt noch keine abgeschlossene Version zum Unterschreiben."),
+                               tr("Drucken"))
         return None
     path = export_sealed(window, agreement_id)
     if path is not None and not dialogs.open_externally(path):
-        app_dialogs.show_error(window, f"Die Datei wurde gespeichert ({path}), aber kein PDF-Programm "
-                                       "konnte sie öffnen. Bitte dort drucken.", "Drucken")
+        app_dialogs.show_error(window, tr("Die Datei wurde gespeichert ({path}), aber kein PDF-Programm "
+                                          "konnte sie öffnen. Bitte dort drucken.").format(path=path), tr("Drucken"))
     return path
 
 
@@ -187,8 +198,8 @@ class SigningPanel(QWidget):
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         row = QHBoxLayout()
-        self.sign_button = QPushButton("&Unterschreiben…", self)
-        self.history_button = QPushButton("&Versionen vergleichen…", self)
+        self.sign_button = QPushButton(tr("&Unterschreiben…"), self)
+        self.history_button = QPushButton(tr("&Versionen vergleichen…"), self)
         row.addWidget(self.sign_button)
         row.addWidget(self.history_button)
         row.addStretch(1)
@@ -201,7 +212,7 @@ class SigningPanel(QWidget):
         self.history_button.setEnabled(bool(case and case.agreements))
         self.sign_button.setEnabled(agreement_id is not None)
         if agreement_id is None:
-            self.state.setText("<b>Unterschriften:</b> noch keine abgeschlossene Version" if case else "")
+            self.state.setText(tr("<b>Unterschriften:</b> noch keine abgeschlossene Version") if case else "")
             return
         try:
             ov = signing_of(self.window_).overview(agreement_id)
@@ -209,22 +220,23 @@ class SigningPanel(QWidget):
             self.state.setText("")
             return
         done = sum(p.signed for p in ov.parties)
-        text = f"<b>Unterschriften (Version {ov.version}):</b> {done} von {len(ov.parties)}"
+        text = tr("<b>Unterschriften (Version {version}):</b> {done} von {total}").format(
+            version=ov.version, done=done, total=len(ov.parties))
         if ov.complete:
-            text += " – vollständig unterschrieben"
+            text += tr(" – vollständig unterschrieben")
         self.state.setText(text)
 
 
 def install(window: MainWindow) -> None:
     """Menu „Unterschriften“, the signing panel in the case view, sealed PDF export."""
     signing_of(window)
-    menu = window.menuBar().addMenu("&Unterschriften")
+    menu = window.menuBar().addMenu(tr("&Unterschriften"))
     actions = [
-        ("&Unterschreiben…", "Ctrl+U", lambda: open_sign_dialog(window)),
-        ("&Versionen vergleichen…", "", lambda: open_history(window)),
-        ("Zum Unterschreiben &drucken…", "", lambda: print_for_signing(window)),
-        ("&PDF prüfen…", "Ctrl+Shift+V", lambda: verify_pdf(window)),
-        ("Zertifikat des Trägers &importieren…", "", lambda: import_certificate(window)),
+        (tr("&Unterschreiben…"), "Ctrl+U", lambda: open_sign_dialog(window)),
+        (tr("&Versionen vergleichen…"), "", lambda: open_history(window)),
+        (tr("Zum Unterschreiben &drucken…"), "", lambda: print_for_signing(window)),
+        (tr("&PDF prüfen…"), "Ctrl+Shift+V", lambda: verify_pdf(window)),
+        (tr("Zertifikat des Trägers &importieren…"), "", lambda: import_certificate(window)),
     ]
     for text, shortcut, slot in actions:
         action = QAction(text, window)

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,10 +35,16 @@ from kooperation_desktop.domain.labels import format_date
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.signing.model import SignatureMethod
-from kooperation_desktop.signing.service import SigningOverview, SigningService, Verification, paper_text
+from kooperation_desktop.signing.service import (
+    SigningOverview,
+    SigningService,
+    Verification,
+)
 
+from ..domain_labels import translated
+from ..screen import fit_to_screen, size_limit
 from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
-from .pad import SignaturePad
+from .pad import PAD_SIZE, SignaturePad, tr
 
 # --- replaceable questions ------------------------------------------------------------------
 
@@ -54,27 +60,28 @@ class SealSetupDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Siegel der Organisation einrichten")
+        self.setWindowTitle(tr("Siegel der Organisation einrichten"))
         layout = QVBoxLayout(self)
         layout.addWidget(hint_label(
-            "Abgeschlossene Vereinbarungen werden beim Speichern digital versiegelt. So ist jede spätere "
-            "Änderung der PDF-Datei erkennbar. Dafür legt das Programm einmalig einen Schlüssel für Ihren "
-            "Träger an. Das Passwort schützt diesen Schlüssel – bitte gut aufbewahren.", self))
+            tr("Abgeschlossene Vereinbarungen werden beim Speichern digital versiegelt. So ist jede spätere "
+               "Änderung der PDF-Datei erkennbar. Dafür legt das Programm einmalig einen Schlüssel für Ihren "
+               "Träger an. Das Passwort schützt diesen Schlüssel – bitte gut aufbewahren."), self))
         form = QFormLayout()
         self.organisation = QLineEdit(self)
-        self.organisation.setPlaceholderText("z. B. Familienhilfe Lindenhof e. V.")
+        self.organisation.setPlaceholderText(tr("z. B. Familienhilfe Lindenhof e. V."))
+        self.organisation.setMinimumWidth(300)  # the whole example stays readable
         self.password = QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.repeat = QLineEdit(self)
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow("&Name des Trägers:", self.organisation)
-        form.addRow("Siegel-&Passwort:", self.password)
-        form.addRow("Passwort &wiederholen:", self.repeat)
+        form.addRow(tr("&Name des Trägers:"), self.organisation)
+        form.addRow(tr("Siegel-&Passwort:"), self.password)
+        form.addRow(tr("Passwort &wiederholen:"), self.repeat)
         layout.addLayout(form)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Einrichten")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Einrichten"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -82,11 +89,11 @@ class SealSetupDialog(QDialog):
     def accept(self) -> None:
         problems = []
         if not self.organisation.text().strip():
-            problems.append("Bitte den Namen des Trägers eingeben.")
+            problems.append(tr("Bitte den Namen des Trägers eingeben."))
         if len(self.password.text()) < 8:
-            problems.append("Das Passwort muss mindestens 8 Zeichen lang sein.")
+            problems.append(tr("Das Passwort muss mindestens 8 Zeichen lang sein."))
         elif self.password.text() != self.repeat.text():
-            problems.append("Die beiden Passwörter stimmen nicht überein.")
+            problems.append(tr("Die beiden Passwörter stimmen nicht überein."))
         if problems:
             self.error.show_messages(problems)
             return
@@ -102,22 +109,22 @@ def ask_seal_setup(parent: QWidget | None) -> SealSetup | None:
 
 
 def ask_seal_password(parent: QWidget | None, retry: bool = False) -> str | None:
-    text = "Siegel-Passwort des Trägers:" if not retry else "Das Passwort stimmt nicht. Bitte noch einmal:"
-    value, ok = QInputDialog.getText(parent, "PDF versiegeln", text, QLineEdit.EchoMode.Password)
+    text = tr("Siegel-Passwort des Trägers:") if not retry else tr("Das Passwort stimmt nicht. Bitte noch einmal:")
+    value, ok = QInputDialog.getText(parent, tr("PDF versiegeln"), text, QLineEdit.EchoMode.Password)
     return value if ok else None
 
 
 def ask_pdf_to_verify(parent: QWidget | None) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "PDF prüfen", str(Path.home()), "PDF-Dokumente (*.pdf)")
+    name, _ = QFileDialog.getOpenFileName(parent, tr("PDF prüfen"), str(Path.home()), tr("PDF-Dokumente (*.pdf)"))
     return Path(name) if name else None
 
 
 def ask_pkcs12(parent: QWidget | None) -> tuple[bytes, str] | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Zertifikat des Trägers importieren", str(Path.home()),
+    name, _ = QFileDialog.getOpenFileName(parent, tr("Zertifikat des Trägers importieren"), str(Path.home()),
                                           "PKCS#12 (*.p12 *.pfx)")
     if not name:
         return None
-    password, ok = QInputDialog.getText(parent, "Zertifikat importieren", "Passwort der PKCS#12-Datei:",
+    password, ok = QInputDialog.getText(parent, tr("Zertifikat importieren"), tr("Passwort der PKCS#12-Datei:"),
                                         QLineEdit.EchoMode.Password)
     return (Path(name).read_bytes(), password) if ok else None
 
@@ -149,7 +156,7 @@ def unlock_seal(parent: QWidget | None, signing: SigningService) -> bool:
             except SealError:
                 retry = True
     except SealError as exc:
-        QMessageBox.warning(parent, "Siegel", str(exc))
+        QMessageBox.warning(parent, tr("Siegel"), str(exc))
         return False
 
 
@@ -161,28 +168,29 @@ class PaperDialog(QDialog):
 
     def __init__(self, parent: QWidget | None, who: str):
         super().__init__(parent)
-        self.setWindowTitle("Unterschrift auf Papier eintragen")
+        self.setWindowTitle(tr("Unterschrift auf Papier eintragen"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{who}</b> hat die ausgedruckte Vereinbarung auf Papier unterschrieben.", self))
+        layout.addWidget(QLabel(tr("<b>{who}</b> hat die ausgedruckte Vereinbarung auf Papier unterschrieben.")
+                                .format(who=who), self))
         form = QFormLayout()
-        self.date = DateEdit(self, accessible_name="Unterschrieben am")
+        self.date = DateEdit(self, accessible_name=tr("Unterschrieben am"))
         self.date.setDate(dt.date.today())
         self.note = QLineEdit(self)
-        self.note.setPlaceholderText("z. B. Original liegt in der Akte")
-        form.addRow("Unterschrieben &am:", self.date)
-        form.addRow("&Notiz:", self.note)
+        self.note.setPlaceholderText(tr("z. B. Original liegt in der Akte"))
+        form.addRow(tr("Unterschrieben &am:"), self.date)
+        form.addRow(tr("&Notiz:"), self.note)
         layout.addLayout(form)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Eintragen")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Eintragen"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
         if not self.date.is_valid() or self.date.date() is None:
-            self.error.show_messages([self.date.error_text() or "Bitte das Datum eingeben (TT.MM.JJJJ)."])
+            self.error.show_messages([self.date.error_text() or tr("Bitte das Datum eingeben (TT.MM.JJJJ).")])
             return
         super().accept()
 
@@ -204,18 +212,19 @@ class SignDialog(QDialog):
         super().__init__(parent)
         self.signing = signing
         self.agreement_id = agreement_id
-        self.setWindowTitle("Vereinbarung unterschreiben")
-        self.resize(760, 560)
+        self.setWindowTitle(tr("Vereinbarung unterschreiben"))
+        fit_to_screen(self, QSize(760, 560))
         layout = QVBoxLayout(self)
         self.heading = section_label("", self)
         layout.addWidget(self.heading)
         layout.addWidget(hint_label(
-            "Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; "
-            "das wird hier mit Datum eingetragen.", self))
+            tr("Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; "
+               "das wird hier mit Datum eingetragen."), self))
         row = QHBoxLayout()
         self.parties = QListWidget(self)
-        self.parties.setAccessibleName("Wer unterschreibt")
-        self.parties.setFixedWidth(300)
+        self.parties.setAccessibleName(tr("Wer unterschreibt"))
+        # 300 px beside the pad; narrower where the screen is small (e.g. 1366×768 at 150 %)
+        self.parties.setFixedWidth(300 if size_limit(self).width() >= 300 + PAD_SIZE[0] + 60 else 220)
         self.parties.setWordWrap(True)
         self.parties.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parties.setSpacing(2)
@@ -228,14 +237,14 @@ class SignDialog(QDialog):
         right.addWidget(self.pad)
         form = QFormLayout()
         self.place = QLineEdit(self)
-        self.place.setPlaceholderText("z. B. Musterstadt")
-        self.place.setAccessibleName("Ort")
-        form.addRow("&Ort:", self.place)
+        self.place.setPlaceholderText(tr("z. B. Musterstadt"))
+        self.place.setAccessibleName(tr("Ort"))
+        form.addRow(tr("&Ort:"), self.place)
         right.addLayout(form)
         buttons = QHBoxLayout()
-        self.clear_button = QPushButton("&Löschen", self)
-        self.sign_button = QPushButton("&Unterschrift speichern", self)
-        self.paper_button = QPushButton("Auf &Papier unterschrieben…", self)
+        self.clear_button = QPushButton(tr("&Löschen"), self)
+        self.sign_button = QPushButton(tr("&Unterschrift speichern"), self)
+        self.paper_button = QPushButton(tr("Auf &Papier unterschrieben…"), self)
         for b in (self.clear_button, self.sign_button, self.paper_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -261,17 +270,18 @@ class SignDialog(QDialog):
         self.overview = self.signing.overview(self.agreement_id)
         ov = self.overview
         done = sum(p.signed for p in ov.parties)
-        self.heading.setText(f"Version {ov.version} · {done} von {len(ov.parties)} unterschrieben")
+        self.heading.setText(tr("Version {version} · {done} von {total} unterschrieben").format(
+            version=ov.version, done=done, total=len(ov.parties)))
         row = self.parties.currentRow() if select is None else select
         self.parties.blockSignals(True)
         self.parties.clear()
         for p in ov.parties:
             if p.signature is None:
-                state = "offen"
+                state = tr("offen")
             elif p.signature.method == SignatureMethod.SCREEN:
-                state = f"unterschrieben am {format_date(p.signature.signed_on)}"
+                state = tr("unterschrieben am {date}").format(date=format_date(p.signature.signed_on))
             else:
-                state = paper_text(p.signature.signed_on)
+                state = tr("auf Papier unterschrieben am {date}").format(date=format_date(p.signature.signed_on))
             item = QListWidgetItem(f"{p.name}\n{p.role_label}\n– {state}")
             item.setData(Qt.ItemDataRole.UserRole, p.key)
             self.parties.addItem(item)
@@ -299,9 +309,10 @@ class SignDialog(QDialog):
         if party is None:
             self.who.setText("")
         elif party.signed:
-            self.who.setText(f"<b>{party.name}</b> hat schon unterschrieben.")
+            self.who.setText(tr("<b>{name}</b> hat schon unterschrieben.").format(name=party.name))
         else:
-            self.who.setText(f"Unterschrift von <b>{party.name}</b> ({party.role_label}):")
+            self.who.setText(tr("Unterschrift von <b>{name}</b> ({role}):").format(name=party.name,
+                                                                                  role=party.role_label))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -349,14 +360,14 @@ class VerifyDialog(QDialog):
 
     def __init__(self, path: Path, result: Verification, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("PDF prüfen")
-        self.resize(640, 320)
+        self.setWindowTitle(tr("PDF prüfen"))
+        fit_to_screen(self, QSize(640, 320))
         layout = QVBoxLayout(self)
         colour = "#1B5E20" if result.ok else "#B00020"
         self.verdict = QLabel(f"<span style='color:{colour}; font-size:14pt'><b>{result.verdict}</b></span>", self)
         self.verdict.setWordWrap(True)
         layout.addWidget(self.verdict)
-        layout.addWidget(hint_label(f"Datei: {path.name}", self))
+        layout.addWidget(hint_label(tr("Datei: {name}").format(name=path.name), self))
         self.details = QPlainTextEdit(self)
         self.details.setReadOnly(True)
         self.details.setPlainText("\n".join(result.lines()[1:]))
@@ -376,52 +387,54 @@ class HistoryDialog(QDialog):
     def __init__(self, signing: SigningService, case_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.signing = signing
-        self.setWindowTitle("Versionen der Vereinbarung")
-        self.resize(860, 600)
+        self.setWindowTitle(tr("Versionen der Vereinbarung"))
+        fit_to_screen(self, QSize(860, 600))
         layout = QVBoxLayout(self)
         self.entries = signing.history(case_id)
         self.versions = QTableWidget(len(self.entries), 5, self)
-        self.versions.setAccessibleName("Versionen")
-        self.versions.setHorizontalHeaderLabels(["Version", "Stand", "Angelegt", "Abgeschlossen", "Unterschriften"])
+        self.versions.setAccessibleName(tr("Versionen"))
+        self.versions.setHorizontalHeaderLabels([tr("Version"), tr("Stand"), tr("Angelegt"), tr("Abgeschlossen"),
+                                                 tr("Unterschriften")])
         self.versions.verticalHeader().setVisible(False)
         self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.versions.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         for r, e in enumerate(self.entries):
-            signed = "—" if not e.parties else f"{e.signatures} von {e.parties}"
+            signed = "—" if not e.parties else tr("{done} von {total}").format(done=e.signatures, total=e.parties)
             if e.signed_on:
-                signed += f" (vollständig am {format_date(e.signed_on)})"
-            cells = [str(e.version), e.status_label, format_date(e.created_at.date() if e.created_at else None),
+                signed += tr(" (vollständig am {date})").format(date=format_date(e.signed_on))
+            cells = [str(e.version), translated("AgreementStatus", e.status_label), format_date(e.created_at.date() if e.created_at else None),
                      format_date(e.finalised_at.date() if e.finalised_at else None, "—"), signed]
             for c, text in enumerate(cells):
                 self.versions.setItem(r, c, QTableWidgetItem(text))
         self.versions.resizeColumnsToContents()
         self.versions.horizontalHeader().setStretchLastSection(True)
         self.versions.setMaximumHeight(40 + 30 * min(len(self.entries), 5))
-        layout.addWidget(QLabel("<b>Versionen</b>", self))
+        layout.addWidget(QLabel(tr("<b>Versionen</b>"), self))
         layout.addWidget(self.versions)
 
         row = QHBoxLayout()
         self.old = QComboBox(self)
         self.new = QComboBox(self)
         for e in self.entries:
-            label = f"Version {e.version} ({e.status_label})"
+            label = tr("Version {version} ({status})").format(version=e.version,
+                                                               status=translated("AgreementStatus", e.status_label))
             self.old.addItem(label, e.agreement_id)
             self.new.addItem(label, e.agreement_id)
-        self.old.setAccessibleName("Ältere Version")
-        self.new.setAccessibleName("Neuere Version")
+        self.old.setAccessibleName(tr("Ältere Version"))
+        self.new.setAccessibleName(tr("Neuere Version"))
         if len(self.entries) > 1:
             self.old.setCurrentIndex(1)
-        row.addWidget(QLabel("&Vergleichen:", self))
+        row.addWidget(QLabel(tr("&Vergleichen:"), self))
         row.itemAt(0).widget().setBuddy(self.old)  # type: ignore[union-attr]
         row.addWidget(self.old)
-        row.addWidget(QLabel("mit", self))
+        row.addWidget(QLabel(tr("mit"), self))
         row.addWidget(self.new)
         row.addStretch(1)
         layout.addLayout(row)
 
         self.changes = QTableWidget(0, 4, self)
-        self.changes.setAccessibleName("Änderungen")
-        self.changes.setHorizontalHeaderLabels(["Bereich", "Änderung", "Was", "Einzelheiten"])
+        self.changes.setAccessibleName(tr("Änderungen"))
+        self.changes.setHorizontalHeaderLabels([tr("Bereich"), tr("Änderung"), tr("Was"), tr("Einzelheiten")])
         self.changes.verticalHeader().setVisible(False)
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.setWordWrap(True)
@@ -451,6 +464,7 @@ class HistoryDialog(QDialog):
             self.changes.setColumnWidth(col, min(self.changes.columnWidth(col), width))
         self.changes.resizeRowsToContents()
         if old == new:
-            self.summary.setText("Bitte zwei verschiedene Versionen wählen.")
+            self.summary.setText(tr("Bitte zwei verschiedene Versionen wählen."))
         else:
-            self.summary.setText(f"{len(changes)} Änderung(en)." if changes else "Keine inhaltlichen Änderungen.")
+            self.summary.setText(tr("{n} Änderung(en).").format(n=len(changes)) if changes else
+                                 tr("Keine inhaltlichen Änderungen."))

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent, QPen, QTabletEvent, QTouchEvent
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
+    QTabletEvent,
+    QTouchEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor(20, 40, 110)
 PAD_SIZE = (520, 170)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
 class SignaturePad(QWidget):
@@ -26,9 +39,9 @@ class SignaturePad(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StaticContents, True)
         self.setCursor(Qt.CursorShape.CrossCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("Unterschriftenfeld")
-        self.setAccessibleDescription("Mit Stift, Finger oder Maus hier unterschreiben.")
-        self.setToolTip("Hier mit Stift, Finger oder gedrückter Maustaste unterschreiben")
+        self.setAccessibleName(tr("Unterschriftenfeld"))
+        self.setAccessibleDescription(tr("Mit Stift, Finger oder Maus hier unterschreiben."))
+        self.setToolTip(tr("Hier mit Stift, Finger oder gedrückter Maustaste unterschreiben"))
 
     # --- data ------------------------------------------------------------------------------
     def strokes(self) -> list[list[tuple[float, float]]]:
@@ -115,7 +128,7 @@ class SignaturePad(QWidget):
         painter.drawText(10, base - 4, "✗")
         if not self._strokes:
             painter.drawText(self.rect().adjusted(0, 0, 0, -8), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
-                             "Hier unterschreiben (Stift, Finger oder Maus)")
+                             tr("Hier unterschreiben (Stift, Finger oder Maus)"))
         pen = QPen(INK, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         for stroke in self._strokes:

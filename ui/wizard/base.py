@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from kooperation_desktop import undo
 from kooperation_desktop.domain.model import Agreement, Case
 from kooperation_desktop.domain.rules import RuleViolation
-from kooperation_desktop.domain.wizard import Step, may_go_on, step_info
+from kooperation_desktop.domain.wizard import Step, may_go_on
 from kooperation_desktop.services import Services
 
-from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel
+from ..domain_labels import describe, step_subtitle, step_title
+from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, fill
 
 if TYPE_CHECKING:
     from .wizard import AgreementWizard
@@ -44,10 +45,9 @@ class StepPage(QWizardPage):
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
-        info = step_info(self.step)
-        self.setTitle(info.title)
-        self.setSubTitle(info.subtitle)
-        self.setAccessibleName(info.title)
+        self.setTitle(step_title(self.step))
+        self.setSubTitle(step_subtitle(self.step))
+        self.setAccessibleName(self.title())
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -70,7 +70,7 @@ class StepPage(QWizardPage):
         self.scroll.setWidget(self.body)
         outer.addWidget(self.scroll, 1)
         self.problems = ErrorLabel(self)
-        self.problems.setAccessibleName("Was noch fehlt")
+        self.problems.setAccessibleName(self.tr("Was noch fehlt"))
         outer.addWidget(self.problems)
 
         self._dirty: list[Any] = []
@@ -128,7 +128,7 @@ class StepPage(QWizardPage):
             try:
                 saved = self.services.save(entity)
             except RuleViolation as exc:
-                where = undo.describe(entity)  # which row: "Person „…“", "Aufgabe „…“"
+                where = describe(entity)  # which row: "Person „…“", "Aufgabe „…“"
                 errors.extend(f"{where}: {p.message}" for p in exc.problems)
                 self._dirty.append(entity)  # not saved yet: try again with the next change
                 continue
@@ -158,7 +158,7 @@ class StepPage(QWizardPage):
             self.problems.show_messages([p.message for p in exc.problems])
             self.reload_page()
             return
-        self.undo_bar.show_removal(self._removal.label)
+        self.undo_bar.show_removal(describe(self._removal.entity))
 
     def undo_removal(self) -> None:
         """Put back the last removal on this page (with its indicators, tasks, consents ...)."""
@@ -193,10 +193,10 @@ class StepPage(QWizardPage):
         if self.agreement.is_editable:
             self.frozen_banner.clear_messages()
         else:
-            self.frozen_banner.show_messages([
-                f"Version {self.agreement.version} ist abgeschlossen und kann nicht mehr geändert werden. "
-                "Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an."
-            ])
+            self.frozen_banner.show_messages([fill(self.tr(
+                "Version %1 ist abgeschlossen und kann nicht mehr geändert werden. "
+                "Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an."),
+                self.agreement.version)])
         self._loading = True
         try:
             self.load()
@@ -238,14 +238,14 @@ class UndoBar(QFrame):
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         row.addWidget(self.label, 1)
-        self.undo_button = QPushButton("&Rückgängig", self)
-        self.undo_button.setAccessibleName("Entfernen rückgängig machen")
-        self.undo_button.setToolTip("Das Entfernte wiederherstellen (Strg+Z)")
+        self.undo_button = QPushButton(self.tr("&Rückgängig"), self)
+        self.undo_button.setAccessibleName(self.tr("Entfernen rückgängig machen"))
+        self.undo_button.setToolTip(self.tr("Das Entfernte wiederherstellen (Strg+Z)"))
         # reached with Alt+R or Ctrl+Z; it must not take the focus when a page is entered
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row.addWidget(self.undo_button)
         self.hide()
 
     def show_removal(self, label: str) -> None:
-        self.label.setText(f"{label} wurde entfernt.")
+        self.label.setText(fill(self.tr("%1 wurde entfernt."), label))
         self.show()

@@ -6,6 +6,7 @@ from kooperation_desktop.domain.labels import COMMUNICATION_KIND
 from kooperation_desktop.domain.model import CommunicationKind, CommunicationRule
 from kooperation_desktop.domain.wizard import Step
 
+from ..domain_labels import communication_kind
 from ..widgets import Column, RowEditor, hint_label
 from .base import StepPage
 
@@ -14,22 +15,22 @@ class CommunicationPage(StepPage):
     step = Step.COMMUNICATION
 
     def build(self) -> None:
-        self.content.addWidget(hint_label(
-            "Wann treffen wir uns? Wer gibt wem Rückmeldung? Wer schreibt welchen Bericht an wen?", self.body))
+        self.content.addWidget(hint_label(self.tr(
+            "Wann treffen wir uns? Wer gibt wem Rückmeldung? Wer schreibt welchen Bericht an wen?"), self.body))
         self.rules = RowEditor(
             [
-                Column("kind", "Art", "combo", stretch=1,
-                       choices=lambda: [(text, kind) for kind, text in COMMUNICATION_KIND.items()]),
-                Column("what", "Was", placeholder="z. B. Gemeinsames Treffen", stretch=5),
-                Column("who", "Wer", placeholder="z. B. Familie, Fachkraft", stretch=2),
-                Column("to_whom", "An wen", placeholder="z. B. Jugendamt", stretch=2),
-                Column("rhythm", "Rhythmus", placeholder="z. B. alle zwei Wochen", stretch=3),
-                Column("next_date", "Nächster Termin", "date", stretch=2),
+                Column("kind", self.tr("Art"), "combo", stretch=1,
+                       choices=lambda: [(communication_kind(kind), kind) for kind in COMMUNICATION_KIND]),
+                Column("what", self.tr("Was"), placeholder=self.tr("z. B. Gemeinsames Treffen"), stretch=5),
+                Column("who", self.tr("Wer"), placeholder=self.tr("z. B. Familie, Fachkraft"), stretch=2),
+                Column("to_whom", self.tr("An wen"), placeholder=self.tr("z. B. Jugendamt"), stretch=2),
+                Column("rhythm", self.tr("Rhythmus"), placeholder=self.tr("z. B. alle zwei Wochen"), stretch=3),
+                Column("next_date", self.tr("Nächster Termin"), "date", stretch=2),
             ],
             self._new_rule,
-            add_text="&Absprache hinzufügen",
-            item_name="Absprache",
-            empty_text="Noch keine Absprache.",
+            add_text=self.tr("&Absprache hinzufügen"),
+            item_name=self.tr("Absprache"),
+            empty_text=self.tr("Noch keine Absprache."),
             parent=self.body,
         )
         self.rules.edited.connect(self.mark_dirty)

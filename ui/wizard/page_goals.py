@@ -13,20 +13,20 @@ class GoalsPage(StepPage):
     step = Step.GOALS
 
     def build(self) -> None:
-        self.content.addWidget(hint_label(
+        self.content.addWidget(hint_label(self.tr(
             "Links steht, was die Familie sagt – so, wie sie es sagt. Rechts die fachliche Formulierung "
-            "für Hilfeplan und Jugendamt.", self.body))
+            "für Hilfeplan und Jugendamt."), self.body))
         self.goals = RowEditor(
             [
-                Column("client_words", "In den Worten der Familie", "multiline",
-                       placeholder="z. B. „Wir wollen morgens ohne Streit aus dem Haus kommen.“"),
-                Column("professional_wording", "Fachlich formuliert", "multiline",
-                       placeholder="z. B. Die Familie hat eine verlässliche Morgenroutine."),
+                Column("client_words", self.tr("In den Worten der Familie"), "multiline",
+                       placeholder=self.tr("z. B. „Wir wollen morgens ohne Streit aus dem Haus kommen.“")),
+                Column("professional_wording", self.tr("Fachlich formuliert"), "multiline",
+                       placeholder=self.tr("z. B. Die Familie hat eine verlässliche Morgenroutine.")),
             ],
             self._new_goal,
-            add_text="Ziel &hinzufügen",
-            item_name="Ziel",
-            empty_text="Noch kein Ziel formuliert.",
+            add_text=self.tr("Ziel &hinzufügen"),
+            item_name=self.tr("Ziel"),
+            empty_text=self.tr("Noch kein Ziel formuliert."),
             parent=self.body,
         )
         self.goals.edited.connect(self.mark_dirty)

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kooperation_desktop.domain.labels import GAS_LEVEL_NAMES, SCALE_KIND
+from kooperation_desktop.domain.labels import SCALE_KIND
 from kooperation_desktop.domain.model import GAS_LEVELS, Goal, Indicator, ScaleKind
 from kooperation_desktop.domain.wizard import Step
 
-from ..widgets import chain_before, hint_label
+from ..domain_labels import gas_level, scale_kind
+from ..widgets import chain_before, fill, hint_label
 from .base import StepPage
 
 NO_VALUE = "–"
@@ -58,20 +59,22 @@ class IndicatorBox(QGroupBox):
     remove_requested = Signal(object)
 
     def __init__(self, indicator: Indicator, number: int, parent: QWidget | None = None):
-        super().__init__(f"Indikator {number}", parent)
+        super().__init__(parent)
+        self.setTitle(fill(self.tr("Indikator %1"), number))
         self.indicator = indicator
         form = QFormLayout(self)
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(60)
-        self.description.setPlaceholderText("Was kann man beobachten? z. B. „Lena ist an 4 von 5 Tagen pünktlich in der Schule.“")
+        self.description.setPlaceholderText(
+            self.tr("Was kann man beobachten? z. B. „Lena ist an 4 von 5 Tagen pünktlich in der Schule.“"))
         self.description.setPlainText(indicator.description)
-        self.description.setAccessibleName(f"Beschreibung, Indikator {number}")
+        self.description.setAccessibleName(fill(self.tr("Beschreibung, Indikator %1"), number))
         self.scale = QComboBox(self)
-        for kind, text in SCALE_KIND.items():
-            self.scale.addItem(text, kind.value)
+        for kind in SCALE_KIND:
+            self.scale.addItem(scale_kind(kind), kind.value)
         self.scale.setCurrentIndex(self.scale.findData(indicator.scale.value))
-        self.scale.setAccessibleName(f"Skala, Indikator {number}")
+        self.scale.setAccessibleName(fill(self.tr("Skala, Indikator %1"), number))
         self.levels_box = QWidget(self)
         levels = QFormLayout(self.levels_box)
         levels.setContentsMargins(0, 0, 0, 0)
@@ -79,26 +82,26 @@ class IndicatorBox(QGroupBox):
         for i, level in enumerate(GAS_LEVELS):
             edit = QLineEdit(self.levels_box)
             edit.setText(indicator.level_texts[i] if i < len(indicator.level_texts) else "")
-            edit.setAccessibleName(f"Stufe {GAS_LEVEL_NAMES[level]}, Indikator {number}")
-            edit.setPlaceholderText("Wie sieht das aus?")
-            label = QLabel(GAS_LEVEL_NAMES[level], self.levels_box)
+            edit.setAccessibleName(fill(self.tr("Stufe %1, Indikator %2"), gas_level(level), number))
+            edit.setPlaceholderText(self.tr("Wie sieht das aus?"))
+            label = QLabel(gas_level(level), self.levels_box)
             label.setBuddy(edit)
             levels.addRow(label, edit)
             edit.textChanged.connect(self._levels_changed)
             self.level_edits.append(edit)
         values = QHBoxLayout()
         self.baseline = ValueSpin(self)
-        self.baseline.setAccessibleName(f"Ausgangswert, Indikator {number}")
+        self.baseline.setAccessibleName(fill(self.tr("Ausgangswert, Indikator %1"), number))
         self.target = ValueSpin(self)
-        self.target.setAccessibleName(f"Zielwert, Indikator {number}")
+        self.target.setAccessibleName(fill(self.tr("Zielwert, Indikator %1"), number))
         for spin in (self.baseline, self.target):
             spin.set_scale(indicator.scale)
             spin.setMinimumWidth(70)
         self.baseline.set_value_or_none(indicator.baseline)
         self.target.set_value_or_none(indicator.target)
-        baseline_label = QLabel("&Ausgangswert (heute):", self)
+        baseline_label = QLabel(self.tr("&Ausgangswert (heute):"), self)
         baseline_label.setBuddy(self.baseline)
-        target_label = QLabel("Zielwer&t:", self)
+        target_label = QLabel(self.tr("Zielwer&t:"), self)
         target_label.setBuddy(self.target)
         values.addWidget(baseline_label)
         values.addWidget(self.baseline)
@@ -106,17 +109,17 @@ class IndicatorBox(QGroupBox):
         values.addWidget(target_label)
         values.addWidget(self.target)
         values.addStretch(1)
-        self.remove_button = QPushButton("Indikator entfernen", self)
-        self.remove_button.setAccessibleName(f"Indikator {number} entfernen")
+        self.remove_button = QPushButton(self.tr("Indikator entfernen"), self)
+        self.remove_button.setAccessibleName(fill(self.tr("Indikator %1 entfernen"), number))
         values.addWidget(self.remove_button)
 
-        description_label = QLabel("&Beschreibung (beobachtbar):", self)
+        description_label = QLabel(self.tr("&Beschreibung (beobachtbar):"), self)
         description_label.setBuddy(self.description)
-        scale_label = QLabel("&Skala:", self)
+        scale_label = QLabel(self.tr("&Skala:"), self)
         scale_label.setBuddy(self.scale)
         form.addRow(description_label, self.description)
         form.addRow(scale_label, self.scale)
-        self.levels_label = QLabel("Stufen:", self)
+        self.levels_label = QLabel(self.tr("Stufen:"), self)
         form.addRow(self.levels_label, self.levels_box)
         form.addRow(values)
         self._show_levels()
@@ -159,13 +162,13 @@ class IndicatorsPage(StepPage):
     step = Step.INDICATORS
 
     def build(self) -> None:
-        self.content.addWidget(hint_label(
+        self.content.addWidget(hint_label(self.tr(
             "Woran merken alle, dass es besser wird? Beschreiben Sie etwas, das man sehen oder zählen kann, "
-            "und wo die Familie heute steht (Ausgangswert).", self.body))
+            "und wo die Familie heute steht (Ausgangswert)."), self.body))
         row = QHBoxLayout()
-        goal_label = QLabel("Zi&el:", self.body)
+        goal_label = QLabel(self.tr("Zi&el:"), self.body)
         self.goal_combo = QComboBox(self.body)
-        self.goal_combo.setAccessibleName("Ziel auswählen")
+        self.goal_combo.setAccessibleName(self.tr("Ziel auswählen"))
         goal_label.setBuddy(self.goal_combo)
         row.addWidget(goal_label)
         row.addWidget(self.goal_combo, 1)
@@ -177,8 +180,8 @@ class IndicatorsPage(StepPage):
         self.boxes_layout.setContentsMargins(0, 0, 0, 0)
         self.content.addWidget(self.boxes_host)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Indikator hinzufügen", self.body)
-        self.add_button.setAccessibleName("Indikator hinzufügen")
+        self.add_button = QPushButton(self.tr("&Indikator hinzufügen"), self.body)
+        self.add_button.setAccessibleName(self.tr("Indikator hinzufügen"))
         self.add_button.clicked.connect(self.add_indicator)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
@@ -190,7 +193,7 @@ class IndicatorsPage(StepPage):
         self.goal_combo.blockSignals(True)
         self.goal_combo.clear()
         for i, goal in enumerate(self.agreement.goals):
-            self.goal_combo.addItem(f"Ziel {i + 1}: {goal.title or '(ohne Text)'}")
+            self.goal_combo.addItem(fill(self.tr("Ziel %1: %2"), i + 1, goal.title or self.tr("(ohne Text)")))
         self.goal_combo.setCurrentIndex(0 if self.agreement.goals else -1)
         self.goal_combo.blockSignals(False)
         self._show_goal(self.current_goal())
@@ -212,9 +215,10 @@ class IndicatorsPage(StepPage):
         self.boxes = []
         self.add_button.setEnabled(goal is not None)
         if goal is None:
-            self.professional_label.setText("Bitte zuerst im Schritt „Ziele“ ein Ziel formulieren.")
+            self.professional_label.setText(self.tr("Bitte zuerst im Schritt „Ziele“ ein Ziel formulieren."))
             return
-        self.professional_label.setText(f"Fachlich: {goal.professional_wording}" if goal.professional_wording else "")
+        self.professional_label.setText(
+            fill(self.tr("Fachlich: %1"), goal.professional_wording) if goal.professional_wording else "")
         self.goal = goal
         for indicator in goal.indicators:
             self._add_box(indicator)

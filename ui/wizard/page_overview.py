@@ -6,13 +6,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton
 
-from kooperation_desktop.domain.labels import AGREEMENT_STATUS, format_date
+from kooperation_desktop.domain.labels import format_date
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.domain.wizard import Step
 
 from .. import dialogs
-from ..widgets import ERROR_STYLE, ErrorLabel, hint_label, section_label
+from ..domain_labels import agreement_status
+from ..widgets import ERROR_STYLE, ErrorLabel, fill, hint_label, section_label
 from .base import StepPage
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
@@ -24,10 +25,10 @@ class OverviewPage(StepPage):
     def build(self) -> None:
         self.summary = section_label("", self.body)
         self.content.addWidget(self.summary)
-        self.missing_label = section_label("Was noch fehlt", self.body)
+        self.missing_label = section_label(self.tr("Was noch fehlt"), self.body)
         self.content.addWidget(self.missing_label)
         self.missing = QListWidget(self.body)
-        self.missing.setAccessibleName("Was noch fehlt")
+        self.missing.setAccessibleName(self.tr("Was noch fehlt"))
         self.missing.setWordWrap(True)
         self.missing.setStyleSheet(ERROR_STYLE)
         self.missing.setMinimumHeight(200)
@@ -35,14 +36,14 @@ class OverviewPage(StepPage):
         self.complete_label = hint_label("", self.body)
         self.complete_label.setStyleSheet(OK_STYLE)
         self.content.addWidget(self.complete_label)
-        self.content.addWidget(hint_label(
+        self.content.addWidget(hint_label(self.tr(
             "Mit „Vereinbarung abschließen“ wird diese Version eingefroren: Sie bekommt eine Prüfsumme und "
-            "kann nicht mehr geändert werden. Änderungen ergeben später eine neue Version.", self.body))
+            "kann nicht mehr geändert werden. Änderungen ergeben später eine neue Version."), self.body))
         buttons = QHBoxLayout()
-        self.finalise_button = QPushButton("Vereinbarung &abschließen", self.body)
-        self.finalise_button.setAccessibleName("Vereinbarung abschließen")
-        self.export_button = QPushButton("&PDF speichern…", self.body)
-        self.export_button.setAccessibleName("PDF speichern")
+        self.finalise_button = QPushButton(self.tr("Vereinbarung &abschließen"), self.body)
+        self.finalise_button.setAccessibleName(self.tr("Vereinbarung abschließen"))
+        self.export_button = QPushButton(self.tr("&PDF speichern…"), self.body)
+        self.export_button.setAccessibleName(self.tr("PDF speichern"))
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.export_button)
         buttons.addStretch(1)
@@ -57,12 +58,11 @@ class OverviewPage(StepPage):
 
     def load(self) -> None:
         a = self.agreement
-        status = AGREEMENT_STATUS.get(a.status, str(a.status))
-        parts = [f"Version {a.version}", status]
+        parts = [fill(self.tr("Version %1"), a.version), agreement_status(a.status)]
         if a.document_id:
-            parts.append(f"Dokument {a.document_id}")
+            parts.append(fill(self.tr("Dokument %1"), a.document_id))
         if a.finalised_at:
-            parts.append(f"abgeschlossen am {format_date(a.finalised_at.date())}")
+            parts.append(fill(self.tr("abgeschlossen am %1"), format_date(a.finalised_at.date())))
         self.summary.setText(" · ".join(parts))
         problems = self.services.check(a.id) if a.is_editable else []
         self.missing.clear()
@@ -72,15 +72,16 @@ class OverviewPage(StepPage):
         self.missing_label.setVisible(bool(problems))
         if not a.is_editable:
             self.complete_label.setText(
-                f"Diese Version ist abgeschlossen. Prüfsumme (SHA-256): {a.content_hash[:16]}…")
+                fill(self.tr("Diese Version ist abgeschlossen. Prüfsumme (SHA-256): %1…"), a.content_hash[:16]))
         elif problems:
             self.complete_label.setText("")
         else:
-            self.complete_label.setText("Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden.")
+            self.complete_label.setText(
+                self.tr("Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden."))
         self.complete_label.setVisible(bool(self.complete_label.text()))
         self.finalise_button.setEnabled(a.is_editable and not problems)
         self.finalise_button.setToolTip(
-            "Erst möglich, wenn nichts mehr fehlt." if problems else "Diese Version einfrieren.")
+            self.tr("Erst möglich, wenn nichts mehr fehlt.") if problems else self.tr("Diese Version einfrieren."))
 
     def isComplete(self) -> bool:  # noqa: N802 - "Fertig" just closes; everything is saved already
         return True
@@ -102,8 +103,8 @@ class OverviewPage(StepPage):
             self._reload_page()
             return
         self._reload_page()
-        self.result.setText(
-            f"Version {agreement.version} ist abgeschlossen. Prüfsumme: {agreement.content_hash[:16]}…")
+        self.result.setText(fill(self.tr("Version %1 ist abgeschlossen. Prüfsumme: %2…"),
+                                 agreement.version, agreement.content_hash[:16]))
 
     def export_pdf(self) -> Path | None:
         self.action_error.clear_messages()
@@ -122,9 +123,10 @@ class OverviewPage(StepPage):
             self.action_error.show_messages([str(exc)])
             return None
         except OSError as exc:
-            self.action_error.show_messages([f"Die Datei konnte nicht gespeichert werden: {exc.strerror or exc}"])
+            self.action_error.show_messages(
+                [fill(self.tr("Die Datei konnte nicht gespeichert werden: %1"), exc.strerror or exc)])
             return None
         if out is None:
             return None
-        self.result.setText(f"PDF gespeichert: {out}")
+        self.result.setText(fill(self.tr("PDF gespeichert: %1"), out))
         return out

@@ -2,34 +2,55 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from kooperation_desktop.domain.model import Partner, PartnerKind, Person
 from kooperation_desktop.domain.wizard import Step
 
 from ..widgets import Column, RowEditor, hint_label, section_label
 from .base import StepPage
 
+# texts in German; translated at display time (context "ParticipantsPage")
 PARTNER_COLUMNS = (
-    ("name", "Name", "Vor- und Nachname"),
-    ("organisation", "Einrichtung", ""),
-    ("function", "Funktion", ""),
-    ("contact", "Kontakt", "Telefon, E-Mail"),
+    ("name", QT_TRANSLATE_NOOP("ParticipantsPage", "Name"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Vor- und Nachname")),
+    ("organisation", QT_TRANSLATE_NOOP("ParticipantsPage", "Einrichtung"), ""),
+    ("function", QT_TRANSLATE_NOOP("ParticipantsPage", "Funktion"), ""),
+    ("contact", QT_TRANSLATE_NOOP("ParticipantsPage", "Kontakt"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Telefon, E-Mail")),
 )
 
-# (kind, heading, hint, add button, placeholders for organisation / function), in the order asked:
-# the family's own resources come before professional ones (help is subsidiary).
+# (kind, heading, hint, add button, placeholders for organisation / function, name of one row), in the
+# order asked: the family's own resources come before professional ones (help is subsidiary).
 PARTNER_SECTIONS = (
-    (PartnerKind.RESOURCE_INFORMAL, "Wer hilft der Familie schon? (Verwandte, Nachbarn, Verein …)",
-     "Menschen aus dem Umfeld der Familie. Mit ihnen arbeiten wir nur, wenn die Familie im nächsten "
-     "Schritt einverstanden ist.", "&Helfende Person hinzufügen", "Verein (falls vorhanden)", "z. B. Oma, Nachbarin"),
-    (PartnerKind.YOUTH_OFFICE, "Jugendamt",
-     "Das Jugendamt, das die Hilfe beauftragt.", "&Jugendamt hinzufügen",
-     "z. B. Jugendamt Musterstadt", "z. B. Fallführung ASD"),
-    (PartnerKind.PROFESSIONAL, "Fachkraft",
-     "Die Fachkraft des Trägers, die die Hilfe leistet.", "&Fachkraft hinzufügen",
-     "Träger", "z. B. Familienhelferin"),
-    (PartnerKind.RESOURCE_PROFESSIONAL, "Weitere Fachstellen (Schule, Kita, Ärztin, Beratung …)",
-     "Auch für Fachstellen braucht es das Einverständnis der Familie.", "Weitere Fach&stelle hinzufügen",
-     "z. B. Grundschule am Park", "z. B. Klassenlehrerin"),
+    (PartnerKind.RESOURCE_INFORMAL,
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Wer hilft der Familie schon? (Verwandte, Nachbarn, Verein …)"),
+     QT_TRANSLATE_NOOP("ParticipantsPage",
+                       "Menschen aus dem Umfeld der Familie. Mit ihnen arbeiten wir nur, wenn die Familie im nächsten "
+                       "Schritt einverstanden ist."),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "&Helfende Person hinzufügen"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Verein (falls vorhanden)"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "z. B. Oma, Nachbarin"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Wer hilft der Familie schon")),
+    (PartnerKind.YOUTH_OFFICE, QT_TRANSLATE_NOOP("ParticipantsPage", "Jugendamt"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Das Jugendamt, das die Hilfe beauftragt."),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "&Jugendamt hinzufügen"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "z. B. Jugendamt Musterstadt"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "z. B. Fallführung ASD"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Jugendamt")),
+    (PartnerKind.PROFESSIONAL, QT_TRANSLATE_NOOP("ParticipantsPage", "Fachkraft"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Die Fachkraft des Trägers, die die Hilfe leistet."),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "&Fachkraft hinzufügen"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Träger"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "z. B. Familienhelferin"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Fachkraft")),
+    (PartnerKind.RESOURCE_PROFESSIONAL,
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Weitere Fachstellen (Schule, Kita, Ärztin, Beratung …)"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Auch für Fachstellen braucht es das Einverständnis der Familie."),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Weitere Fach&stelle hinzufügen"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "z. B. Grundschule am Park"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "z. B. Klassenlehrerin"),
+     QT_TRANSLATE_NOOP("ParticipantsPage", "Weitere Fachstellen")),
 )
 
 
@@ -37,39 +58,42 @@ class ParticipantsPage(StepPage):
     step = Step.PARTICIPANTS
 
     def build(self) -> None:
-        self.content.addWidget(section_label("Familie", self.body))
+        self.content.addWidget(section_label(self.tr("Familie"), self.body))
         self.content.addWidget(hint_label(
-            "Wer gehört zur Familie? Kinder, Eltern und alle, die im Haushalt leben.", self.body))
+            self.tr("Wer gehört zur Familie? Kinder, Eltern und alle, die im Haushalt leben."), self.body))
         self.persons = RowEditor(
             [
-                Column("first_name", "Vorname", stretch=3),
-                Column("last_name", "Nachname", stretch=3),
-                Column("family_role", "Rolle in der Familie", placeholder="z. B. Mutter, Sohn", stretch=3),
-                Column("birth_date", "Geburtsdatum", "date", stretch=2),
-                Column("is_guardian", "Sorge-\nberechtigt", "check", stretch=0, tooltip="personensorgeberechtigt"),
+                Column("first_name", self.tr("Vorname"), stretch=3),
+                Column("last_name", self.tr("Nachname"), stretch=3),
+                Column("family_role", self.tr("Rolle in der Familie"), placeholder=self.tr("z. B. Mutter, Sohn"),
+                       stretch=3),
+                Column("birth_date", self.tr("Geburtsdatum"), "date", stretch=2),
+                Column("is_guardian", self.tr("Sorge-\nberechtigt"), "check", stretch=0,
+                       tooltip=self.tr("personensorgeberechtigt")),
             ],
             self._new_person,
-            add_text="&Person hinzufügen",
-            item_name="Person",
-            empty_text="Noch keine Person eingetragen.",
+            add_text=self.tr("&Person hinzufügen"),
+            item_name=self.tr("Person"),
+            empty_text=self.tr("Noch keine Person eingetragen."),
             parent=self.body,
         )
         self._wire(self.persons)
         self.content.addWidget(self.persons)
 
         self.partner_editors: dict[PartnerKind, RowEditor] = {}
-        for kind, heading, hint, add_text, org_ph, func_ph in PARTNER_SECTIONS:
+        tr = self.tr
+        for kind, heading, hint, add_text, org_ph, func_ph, item_name in PARTNER_SECTIONS:
             self.content.addSpacing(10)
-            self.content.addWidget(section_label(heading, self.body))
-            self.content.addWidget(hint_label(hint, self.body))
+            self.content.addWidget(section_label(tr(heading), self.body))
+            self.content.addWidget(hint_label(tr(hint), self.body))
             placeholders = {"organisation": org_ph, "function": func_ph}
             editor = RowEditor(
-                [Column(key, header, placeholder=placeholders.get(key, ph), stretch=3)
+                [Column(key, tr(header), placeholder=tr(placeholders.get(key, ph)), stretch=3)
                  for key, header, ph in PARTNER_COLUMNS],
                 lambda kind=kind: Partner(case_id=self.wiz().case_id, kind=kind),
-                add_text=add_text,
-                item_name=heading.split(" (")[0].rstrip("?"),
-                empty_text="Noch niemand eingetragen.",
+                add_text=tr(add_text),
+                item_name=tr(item_name),
+                empty_text=self.tr("Noch niemand eingetragen."),
                 parent=self.body,
             )
             self._wire(editor)

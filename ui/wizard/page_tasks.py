@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from kooperation_desktop.domain.labels import PARTNER_KIND
 from kooperation_desktop.domain.model import Partner, Role, Task
 from kooperation_desktop.domain.rules import consented_partners
 from kooperation_desktop.domain.wizard import Step
 
-from ..widgets import Column, RowEditor, chain_before, hint_label, section_label
+from ..domain_labels import partner_kind_short
+from ..widgets import Column, RowEditor, chain_before, fill, hint_label, section_label
 from .base import StepPage
 
 Party = tuple[str, int | None]
 
 
 def partner_label(partner: Partner) -> str:
-    kind = PARTNER_KIND.get(partner.kind, "").split(" (")[0]
-    return f"{partner.display_name} – {kind}"
+    return f"{partner.display_name} – {partner_kind_short(partner.kind)}"
 
 
 def task_party(task: Task) -> Party | None:
@@ -41,21 +40,21 @@ class TasksPage(StepPage):
     step = Step.TASKS
 
     def build(self) -> None:
-        self.content.addWidget(section_label("Wer macht was bis wann?", self.body))
-        self.content.addWidget(hint_label(
+        self.content.addWidget(section_label(self.tr("Wer macht was bis wann?"), self.body))
+        self.content.addWidget(hint_label(self.tr(
             "Auch die Familie übernimmt eigene Aufgaben. Personen und Stellen ohne Einverständnis der "
-            "Familie können keine Aufgaben bekommen und stehen deshalb nicht zur Auswahl.", self.body))
+            "Familie können keine Aufgaben bekommen und stehen deshalb nicht zur Auswahl."), self.body))
         self.tasks = RowEditor(
             [
-                Column("who", "Wer", "combo", choices=self.party_choices, get=task_party, set=set_task_party,
-                       stretch=3),
-                Column("what", "Was", placeholder="z. B. Lena morgens wecken", stretch=5),
-                Column("due_date", "Bis wann", "date", placeholder="laufend", stretch=2),
+                Column("who", self.tr("Wer"), "combo", choices=self.party_choices, get=task_party,
+                       set=set_task_party, stretch=3),
+                Column("what", self.tr("Was"), placeholder=self.tr("z. B. Lena morgens wecken"), stretch=5),
+                Column("due_date", self.tr("Bis wann"), "date", placeholder=self.tr("laufend"), stretch=2),
             ],
             self._new_task,
-            add_text="&Aufgabe hinzufügen",
-            item_name="Aufgabe",
-            empty_text="Noch keine Aufgabe.",
+            add_text=self.tr("&Aufgabe hinzufügen"),
+            item_name=self.tr("Aufgabe"),
+            empty_text=self.tr("Noch keine Aufgabe."),
             parent=self.body,
         )
         self.tasks.edited.connect(self.mark_dirty)
@@ -63,8 +62,8 @@ class TasksPage(StepPage):
         self.content.addWidget(self.tasks)
 
         self.content.addSpacing(10)
-        self.content.addWidget(section_label("Rollen", self.body))
-        self.content.addWidget(hint_label("Welche Rolle hat wer in der Zusammenarbeit?", self.body))
+        self.content.addWidget(section_label(self.tr("Rollen"), self.body))
+        self.content.addWidget(hint_label(self.tr("Welche Rolle hat wer in der Zusammenarbeit?"), self.body))
         self.roles_host = QWidget(self.body)
         self.roles_grid = QGridLayout(self.roles_host)
         self.roles_grid.setContentsMargins(0, 0, 0, 0)
@@ -73,12 +72,12 @@ class TasksPage(StepPage):
         self.role_edits: dict[Party, QLineEdit] = {}
 
         self.content.addSpacing(10)
-        mandate_label = section_label("Auftrag des &Jugendamts", self.body)
+        mandate_label = section_label(self.tr("Auftrag des &Jugendamts"), self.body)
         self.mandate = QPlainTextEdit(self.body)
         self.mandate.setTabChangesFocus(True)
         self.mandate.setFixedHeight(90)
-        self.mandate.setPlaceholderText("Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …")
-        self.mandate.setAccessibleName("Auftrag des Jugendamts")
+        self.mandate.setPlaceholderText(self.tr("Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …"))
+        self.mandate.setAccessibleName(self.tr("Auftrag des Jugendamts"))
         mandate_label.setBuddy(self.mandate)
         self.content.addWidget(mandate_label)
         self.content.addWidget(self.mandate)
@@ -88,7 +87,7 @@ class TasksPage(StepPage):
     def party_choices(self) -> list[tuple[str, Party]]:
         case = self.case
         choices: list[tuple[str, Party]] = [
-            (f"{p.display_name} (Familie)", ("person", p.id)) for p in case.persons if p.id is not None
+            (fill(self.tr("%1 (Familie)"), p.display_name), ("person", p.id)) for p in case.persons if p.id is not None
         ]
         choices += [
             (partner_label(p), ("partner", p.id)) for p in consented_partners(case)
@@ -120,7 +119,7 @@ class TasksPage(StepPage):
         self.role_edits = {}
         case = self.case
         parties: list[tuple[str, Party]] = [
-            (f"{p.display_name} (Familie)", ("person", p.id)) for p in case.persons
+            (fill(self.tr("%1 (Familie)"), p.display_name), ("person", p.id)) for p in case.persons
         ]
         allowed = consented_partners(case)
         parties += [(partner_label(p), ("partner", p.id)) for p in allowed]
@@ -129,12 +128,12 @@ class TasksPage(StepPage):
             if role.partner_id is not None and role.partner_id not in allowed_ids:
                 partner = case.partner(role.partner_id)
                 name = partner.display_name if partner else "?"
-                parties.append((f"{name} – kein Einverständnis", ("partner", role.partner_id)))
+                parties.append((fill(self.tr("%1 – kein Einverständnis"), name), ("partner", role.partner_id)))
         for r, (label_text, party) in enumerate(parties):
             label = QLabel(label_text, self.roles_host)
             edit = QLineEdit(self.roles_host)
-            edit.setAccessibleName(f"Rolle von {label_text}")
-            edit.setPlaceholderText("z. B. begleitet, erinnert, berichtet …")
+            edit.setAccessibleName(fill(self.tr("Rolle von %1"), label_text))
+            edit.setPlaceholderText(self.tr("z. B. begleitet, erinnert, berichtet …"))
             label.setBuddy(edit)
             role = self._role_for(party)
             edit.setText(role.description if role else "")

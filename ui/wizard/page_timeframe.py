@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit
 
 import resources
@@ -10,17 +11,22 @@ from kooperation_desktop.domain.wizard import Step
 from ..widgets import DateEdit, hint_label, section_label
 from .base import StepPage
 
+# texts in German; translated at display time (context "TimeframePage")
 DATE_FIELDS = (
-    ("start_date", "&Beginn der Hilfe:"),
-    ("planned_end", "&Geplantes Ende:"),
-    ("next_review", "&Nächste Überprüfung:"),
+    ("start_date", QT_TRANSLATE_NOOP("TimeframePage", "&Beginn der Hilfe:")),
+    ("planned_end", QT_TRANSLATE_NOOP("TimeframePage", "&Geplantes Ende:")),
+    ("next_review", QT_TRANSLATE_NOOP("TimeframePage", "&Nächste Überprüfung:")),
 )
 
 TEXT_FIELDS = (
-    ("transition_offers", "&Anschlussangebote", "Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein"),
-    ("transition_partners", "Wer b&leibt an der Seite der Familie?", "z. B. Oma Fatma, Klassenlehrerin"),
-    ("transition_self", "Was übernimmt die Familie &selbst?", "z. B. Termine selbst vereinbaren"),
-    ("client_view", "S&icht der Familie", "Was sagt die Familie zu dieser Vereinbarung? In ihren Worten."),
+    ("transition_offers", QT_TRANSLATE_NOOP("TimeframePage", "&Anschlussangebote"),
+     QT_TRANSLATE_NOOP("TimeframePage", "Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein")),
+    ("transition_partners", QT_TRANSLATE_NOOP("TimeframePage", "Wer b&leibt an der Seite der Familie?"),
+     QT_TRANSLATE_NOOP("TimeframePage", "z. B. Oma Fatma, Klassenlehrerin")),
+    ("transition_self", QT_TRANSLATE_NOOP("TimeframePage", "Was übernimmt die Familie &selbst?"),
+     QT_TRANSLATE_NOOP("TimeframePage", "z. B. Termine selbst vereinbaren")),
+    ("client_view", QT_TRANSLATE_NOOP("TimeframePage", "S&icht der Familie"),
+     QT_TRANSLATE_NOOP("TimeframePage", "Was sagt die Familie zu dieser Vereinbarung? In ihren Worten.")),
 )
 
 
@@ -32,12 +38,13 @@ class TimeframePage(StepPage):
     step = Step.TIMEFRAME
 
     def build(self) -> None:
-        self.content.addWidget(section_label("Zeitrahmen", self.body))
-        self.content.addWidget(hint_label("Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?",
-                                          self.body))
+        self.content.addWidget(section_label(self.tr("Zeitrahmen"), self.body))
+        self.content.addWidget(hint_label(
+            self.tr("Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?"), self.body))
         dates = QGridLayout()
         self.dates: dict[str, DateEdit] = {}
-        for c, (key, text) in enumerate(DATE_FIELDS):
+        for c, (key, german) in enumerate(DATE_FIELDS):
+            text = self.tr(german)
             edit = DateEdit(self.body, accessible_name=text.replace("&", "").rstrip(":"))
             edit.setMaximumWidth(160)
             label = QLabel(text, self.body)
@@ -51,16 +58,17 @@ class TimeframePage(StepPage):
         self.start_date, self.planned_end, self.next_review = (self.dates[k] for k, _ in DATE_FIELDS)
 
         self.content.addSpacing(10)
-        self.content.addWidget(section_label("Übergang", self.body))
+        self.content.addWidget(section_label(self.tr("Übergang"), self.body))
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         self.texts: dict[str, QPlainTextEdit] = {}
-        for i, (key, text, placeholder) in enumerate(TEXT_FIELDS):
+        for i, (key, german, placeholder) in enumerate(TEXT_FIELDS):
+            text = self.tr(german)
             edit = QPlainTextEdit(self.body)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(80)
-            edit.setPlaceholderText(placeholder)
+            edit.setPlaceholderText(self.tr(placeholder))
             edit.setAccessibleName(text.replace("&", ""))
             label = QLabel(text if text.endswith("?") else text + ":", self.body)
             label.setBuddy(edit)
@@ -72,15 +80,16 @@ class TimeframePage(StepPage):
         self.content.addLayout(grid)
 
         self.content.addSpacing(10)
-        goodwill_label = section_label("Wie wir zusammenarbeiten (Wohlw&ollen)", self.body)
+        goodwill_label = section_label(self.tr("Wie wir zusammenarbeiten (Wohlw&ollen)"), self.body)
         self.goodwill = QPlainTextEdit(self.body)
         self.goodwill.setTabChangesFocus(True)
         self.goodwill.setFixedHeight(90)
-        self.goodwill.setAccessibleName("Wie wir zusammenarbeiten")
+        self.goodwill.setAccessibleName(self.tr("Wie wir zusammenarbeiten"))
         goodwill_label.setBuddy(self.goodwill)
         self.goodwill.textChanged.connect(lambda: self._set("goodwill", self.goodwill.toPlainText()))
         self.content.addWidget(goodwill_label)
         self.content.addWidget(self.goodwill)
+        from .language_field import LanguageField; self.language = LanguageField(self)  # noqa: E702, I001 - PDF language
 
     def _set(self, key: str, value: object) -> None:
         if self._loading:

@@ -16,6 +16,7 @@ from kooperation_desktop.domain.wizard import STEPS, Step, resume_step, step_ind
 from kooperation_desktop.services import Services
 
 from .. import dialogs
+from ..widgets import fill
 from .base import StepPage
 from .page_communication import CommunicationPage
 from .page_consent import ConsentPage
@@ -49,17 +50,19 @@ class AgreementWizard(QWizard):
         self.case_id = case_id
         self.agreement: Agreement = services.current_draft(case_id)
         self.case: Case = services.get_case(case_id)
-        self.setWindowTitle(f"Kooperationsvereinbarung – {self.case.title}")
+        self.setWindowTitle(fill(self.tr("Kooperationsvereinbarung – %1"), self.case.title))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.CancelButton, "Schließen")
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Schließen"))
         # Qt's German "Finish" is "Abschließen", which reads like finalising the agreement
-        self.setButtonText(QWizard.WizardButton.FinishButton, "&Fertig")
-        self.button(QWizard.WizardButton.CancelButton).setToolTip(
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Fertig"))
+        self.button(QWizard.WizardButton.CancelButton).setToolTip(self.tr(
             "Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter."
-        )
-        self.setMinimumSize(QSize(900, 620))
-        self.resize(1040, 720)
+        ))
+        from ..screen import fit_to_screen
+
+        # at most 90 % of the free screen area (a 1080p laptop at 150 % scaling has 1280×720)
+        fit_to_screen(self, QSize(1040, 720), minimum=QSize(900, 620))
         self.pages: dict[Step, StepPage] = {}
         for i, cls in enumerate(PAGE_CLASSES):
             page = cls(services, self)

@@ -1,0 +1,321 @@
+"""The fixed phrases of the agreement PDF (family summary and full text) in its language.
+
+An agreement is printed in its own language (:attr:`Agreement.language`): German (``"de"``, the
+default) or English (``"en"``). Only the fixed phrases change — headings, labels, status words,
+"Seite x von y", the shipped consent and goodwill texts; what the user typed prints as typed.
+Dates stay ``TT.MM.JJJJ`` (DD.MM.YYYY) in both languages, so the English copy shows the same dates
+as the German one the youth office keeps.
+
+The German phrase is the key (the code stays readable in German, the language of the product);
+:data:`ENGLISH` holds its English wording. ``tests/test_pdf_language.py`` checks that every phrase
+used in ``render.py`` and ``summary.py`` has one. A phrase without a translation prints in German
+(never an error while printing).
+
+The closing report and review PDFs (``review.py``) are German only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import resources
+from kooperation_desktop.domain import labels
+from kooperation_desktop.domain.model import (
+    AGREEMENT_LANGUAGES,
+    Agreement,
+    AgreementStatus,
+    CommunicationKind,
+    ConsentForm,
+    InfoCategory,
+    PartnerKind,
+    ScaleKind,
+)
+
+__all__ = ["ENGLISH", "LANGUAGE_NAMES", "Texts", "apply_language", "consent_text", "fixed_text",
+           "goodwill_text", "language_of"]
+
+# what the language is called in its own language (the wizard's choice shows these)
+LANGUAGE_NAMES: dict[str, str] = {"de": "Deutsch", "en": "English"}
+
+# the language tag of the PDF (document catalogue /Lang)
+PDF_LANG: dict[str, str] = {"de": "de-DE", "en": "en-GB"}
+
+ENGLISH: dict[str, str] = {
+    # --- full text: head ---------------------------------------------------------------
+    "Kooperationsvereinbarung": "Cooperation agreement",
+    "ENTWURF": "DRAFT",
+    "Diese Fassung ist noch nicht abgeschlossen. Sie gilt erst, wenn sie abgeschlossen und unterschrieben ist.":
+        "This version is not finalised yet. It applies only once it has been finalised and signed.",
+    "ENTWURF – noch nicht abgeschlossen": "DRAFT – not finalised yet",
+    "Ausdruck vom": "Printed on",
+    "Abgeschlossen am": "Finalised on",
+    "Datum": "Date",
+    "Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.":
+        "This version has been replaced by a newer version and no longer applies.",
+    "Dokument-Nr.": "Document no.",
+    "Version": "Version",
+    "Stand": "Status",
+    "Aktenzeichen": "File number",
+    "Hilfeart": "Type of help",
+    "In dieser Vereinbarung halten wir fest, welche Ziele wir gemeinsam erreichen wollen, woran wir merken, "
+    "dass es vorangeht, und wer was dafür tut.":
+        "In this agreement we write down which goals we want to reach together, how we notice that things "
+        "are moving forward, and who does what to get there.",
+    # --- parties -----------------------------------------------------------------------
+    "Wer an dieser Vereinbarung beteiligt ist": "Who is part of this agreement",
+    "Familie": "Family",
+    "Jugendamt (beauftragend)": "Youth office (commissioning the help)",
+    "Fachkraft (hilfeerbringend)": "Social worker (providing the help)",
+    "Ressourcen im Umfeld der Familie": "Support from the family's own circle",
+    "Professionelle Ressourcen im Sozialraum": "Professional support in the neighbourhood",
+    "Name": "Name",
+    "Rolle in der Zusammenarbeit": "Role in the cooperation",
+    "Rolle noch nicht beschrieben": "Role not described yet",
+    "(ohne Namen)": "(no name)",
+    "personensorgeberechtigt": "with parental responsibility",
+    # --- consent -----------------------------------------------------------------------
+    "Einverständnis der Familie": "The family's consent",
+    "Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit ist noch nicht eingetragen.":
+        "The family's consent to the help and to the cooperation has not been recorded yet.",
+    "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem Jugendamt zusammen. "
+    "Mit anderen Personen und Stellen spricht sie nur, wenn die Familie zugestimmt hat, und gibt ihnen nur "
+    "die Informationen, die hier genannt sind. Das Einverständnis ist freiwillig und kann jederzeit "
+    "widerrufen werden.":
+        "The family agrees to the help. For this, the social worker works together with the youth office. "
+        "The social worker talks to other people and services only if the family has agreed, and gives them "
+        "only the information named here. Consent is voluntary and can be withdrawn at any time.",
+    "Hilfe und Zusammenarbeit von Jugendamt und Fachkraft":
+        "Help and cooperation of the youth office and the social worker",
+    "für die Hilfe nötige Informationen": "information needed for the help",
+    "Text-Version {version}": "Text version {version}",
+    "Wer hat zugestimmt": "Who agreed",
+    "Für wen": "For whom",
+    "Welche Informationen": "Which information",
+    "Wann und wie": "When and how",
+    "Der Text der Einverständniserklärung": "The text of the declaration of consent",
+    " (Version {version})": " (version {version})",
+    # --- goals and indicators ----------------------------------------------------------
+    "Unsere gemeinsamen Ziele": "Our common goals",
+    "Es ist noch kein Ziel eingetragen.": "No goal has been entered yet.",
+    "Ziel {number}": "Goal {number}",
+    "In den Worten der Familie": "In the family's own words",
+    "Fachliche Formulierung": "Professional wording",
+    "Woran wir merken, dass wir Ziel {number} näherkommen:": "How we notice that we are getting closer to goal {number}:",
+    "Indikator {number}:": "Indicator {number}:",
+    "Ausgangswert": "Starting point",
+    "Ausgangswert:": "Starting point:",
+    "Ziel": "Target",
+    "Ziel:": "Target:",
+    "noch offen": "not set yet",
+    "{value} von 10": "{value} of 10",
+    "0 = überhaupt nicht erreicht, 10 = vollständig erreicht": "0 = not reached at all, 10 = fully reached",
+    "Stufe": "Level",
+    "Woran man das sieht": "What you can see",
+    # --- mandate, tasks, communication ---------------------------------------------------
+    "Auftrag des Jugendamts": "The youth office's mandate",
+    "Der Auftrag des Jugendamts ist noch nicht beschrieben.": "The youth office's mandate has not been described yet.",
+    "Wer macht was? Unsere Aufgaben": "Who does what? Our tasks",
+    "zu Ziel {number}": "for goal {number}",
+    "laufend": "ongoing",
+    "Es sind noch keine Aufgaben eingetragen.": "No tasks have been entered yet.",
+    "Wer": "Who",
+    "Was": "What",
+    "Bis wann": "By when",
+    "Treffen, Rückmeldungen und Berichte": "Meetings, feedback and reports",
+    "an:": "to:",
+    "Es sind noch keine Treffen, Rückmeldungen oder Berichte vereinbart.":
+        "No meetings, feedback or reports have been agreed yet.",
+    "Wer (an wen)": "Who (to whom)",
+    "Wie oft": "How often",
+    "Nächster Termin": "Next date",
+    # --- time frame, goodwill --------------------------------------------------------------
+    "Zeitrahmen und Übergang": "Time frame and transition",
+    "Beginn": "Start",
+    "Geplantes Ende": "Planned end",
+    "Nächste Überprüfung": "Next review",
+    "Die Hilfe ist zeitlich begrenzt. Für die Zeit danach haben wir besprochen:":
+        "The help is limited in time. For the time afterwards we have discussed:",
+    "Anschlussangebote": "Follow-on offers",
+    "Wer an der Seite der Familie bleibt": "Who stays at the family's side",
+    "Was die Familie dann selbst macht": "What the family will then do on its own",
+    "noch nicht besprochen": "not discussed yet",
+    "So arbeiten wir zusammen": "How we work together",
+    "Was die Familie dazu sagt": "What the family says",
+    # --- signatures, footer --------------------------------------------------------------
+    "Unterschriften": "Signatures",
+    "Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung (Dokument-Nr. {doc}, Version {version}).":
+        "By signing, everyone involved confirms this agreement (document no. {doc}, version {version}).",
+    "Ort, Datum": "Place, date",
+    "Unterschrift": "Signature",
+    "unterschreibt auf Papier": "signs on paper",
+    "auf Papier unterschrieben am {date}": "signed on paper on {date}",
+    "Kooperationsvereinbarung {doc} · Version {version}": "Cooperation agreement {doc} · Version {version}",
+    "Entwurf – nicht abgeschlossen": "Draft – not finalised",
+    "Seite {page} von {total}": "Page {page} of {total}",
+    # --- family summary (first page) -------------------------------------------------------
+    "Partner": "Partner",
+    "bis {date}": "by {date}",
+    "Treffen": "Meeting",
+    " Nächstes Mal am {date}.": " Next time on {date}.",
+    "Am {date} schauen wir gemeinsam, was sich verändert hat.": "On {date} we look together at what has changed.",
+    "Entwurf – noch nicht abgeschlossen": "Draft – not finalised yet",
+    "Abgeschlossen am {date}": "Finalised on {date}",
+    "Dokument-Nr. {doc} · ": "Document no. {doc} · ",
+    "Version {version}": "Version {version}",
+    "Unsere Vereinbarung – kurz gesagt": "Our agreement – in short",
+    "Alles Weitere steht ausführlich auf den nächsten Seiten.": "Everything else is set out in full on the next pages.",
+    "Das wollen wir erreichen": "This is what we want to reach",
+    "Die Ziele sind noch nicht eingetragen.": "The goals have not been entered yet.",
+    "Wer macht was bis wann?": "Who does what by when?",
+    "Die Aufgaben sind noch nicht eingetragen.": "The tasks have not been entered yet.",
+    "Wann sehen wir uns?": "When do we meet?",
+    "Der nächste Termin ist noch nicht vereinbart.": "The next date has not been agreed yet.",
+    "1 weiteres Ziel": "1 more goal",
+    "{n} weitere Ziele": "{n} more goals",
+    "1 weitere Aufgabe": "1 more task",
+    "{n} weitere Aufgaben": "{n} more tasks",
+    "1 weiterer Termin": "1 more date",
+    "{n} weitere Termine": "{n} more dates",
+    "Nicht alles passt auf diese Seite: {items} und alles Weitere stehen ausführlich auf den nächsten Seiten.":
+        "Not everything fits on this page: {items} and everything else are set out in full on the next pages.",
+}
+
+# --- the domain's enum labels in English (German ones: domain/labels.py) ----------------------
+
+_PARTNER_KIND_EN: dict[PartnerKind, str] = {
+    PartnerKind.YOUTH_OFFICE: "Youth office (commissioning the help)",
+    PartnerKind.PROFESSIONAL: "Social worker (providing the help)",
+    PartnerKind.RESOURCE_INFORMAL: "Support from the family's own circle",
+    PartnerKind.RESOURCE_PROFESSIONAL: "Professional support in the neighbourhood",
+}
+_CONSENT_FORM_EN: dict[ConsentForm, str] = {
+    ConsentForm.WRITTEN: "in writing",
+    ConsentForm.ORAL: "orally",
+    ConsentForm.ON_SCREEN: "confirmed on screen",
+}
+_INFO_CATEGORY_EN: dict[InfoCategory, str] = {
+    InfoCategory.CONTACT: "Name and contact details",
+    InfoCategory.AGREEMENT: "Contents of this agreement (goals, tasks, dates)",
+    InfoCategory.PROGRESS: "Course and progress of the help",
+    InfoCategory.SCHOOL: "School, nursery, training",
+    InfoCategory.HEALTH: "Health",
+}
+_AGREEMENT_STATUS_EN: dict[AgreementStatus, str] = {
+    AgreementStatus.DRAFT: "draft",
+    AgreementStatus.FINAL: "finalised",
+    AgreementStatus.SIGNED: "signed",
+    AgreementStatus.SUPERSEDED: "replaced",
+    AgreementStatus.ENDED: "ended",
+}
+_SCALE_KIND_EN: dict[ScaleKind, str] = {
+    ScaleKind.GAS: "Goal attainment scale −2 to +2",
+    ScaleKind.SCALE_0_10: "Scale 0 to 10",
+}
+_GAS_LEVEL_NAMES_EN: dict[int, str] = {
+    -2: "−2  much less than expected",
+    -1: "−1  less than expected",
+    0: "0  expected outcome",
+    1: "+1  more than expected",
+    2: "+2  much more than expected",
+}
+_COMMUNICATION_KIND_EN: dict[CommunicationKind, str] = {
+    CommunicationKind.MEETING: "Meeting / talk",
+    CommunicationKind.FEEDBACK: "Feedback",
+    CommunicationKind.REPORT: "Report",
+    CommunicationKind.CONTACT: "Contact person",
+}
+
+_LABELS: dict[str, dict[str, dict[Any, str]]] = {
+    "de": {
+        "partner_kind": labels.PARTNER_KIND, "consent_form": labels.CONSENT_FORM,
+        "info_category": labels.INFO_CATEGORY, "agreement_status": labels.AGREEMENT_STATUS,
+        "scale_kind": labels.SCALE_KIND, "gas_level": labels.GAS_LEVEL_NAMES,
+        "communication_kind": labels.COMMUNICATION_KIND,
+    },
+    "en": {
+        "partner_kind": _PARTNER_KIND_EN, "consent_form": _CONSENT_FORM_EN,
+        "info_category": _INFO_CATEGORY_EN, "agreement_status": _AGREEMENT_STATUS_EN,
+        "scale_kind": _SCALE_KIND_EN, "gas_level": _GAS_LEVEL_NAMES_EN,
+        "communication_kind": _COMMUNICATION_KIND_EN,
+    },
+}
+
+
+def language_of(agreement: Agreement | None) -> str:
+    """The agreement's language; German for anything unknown."""
+    lang = getattr(agreement, "language", "de") or "de"
+    return lang if lang in AGREEMENT_LANGUAGES else "de"
+
+
+class Texts:
+    """The fixed phrases in one language: ``t("Seite {page} von {total}", page=1, total=3)``."""
+
+    def __init__(self, language: str = "de"):
+        self.language = language if language in AGREEMENT_LANGUAGES else "de"
+        self._phrases: dict[str, str] = ENGLISH if self.language == "en" else {}
+        self._labels = _LABELS[self.language]
+
+    def __call__(self, german: str, **values: Any) -> str:
+        text = self._phrases.get(german, german)
+        return text.format(**values) if values else text
+
+    def label(self, kind: str, key: Any, default: str = "") -> str:
+        """An enum's label: ``label("partner_kind", PartnerKind.YOUTH_OFFICE)``."""
+        return self._labels[kind].get(key, default if default else str(key))
+
+    def date(self, value: Any, empty: str = "") -> str:
+        """A date as DD.MM.YYYY in both languages (``empty`` when None)."""
+        return labels.format_date(value, empty)
+
+    @property
+    def pdf_lang(self) -> str:
+        return PDF_LANG[self.language]
+
+
+# --- shipped texts (resources/texts/*_<lang>.txt) -------------------------------------------
+
+
+def _versioned(raw: str) -> tuple[str, str]:
+    first, _, rest = raw.partition("\n")
+    if first.lower().startswith("version:"):
+        return first.split(":", 1)[1].strip(), rest.strip()
+    return "", raw.strip()
+
+
+def consent_text(language: str = "de") -> tuple[str, str]:
+    """(version, body) of the shipped consent text in ``language``."""
+    language = language if language in AGREEMENT_LANGUAGES else "de"
+    return _versioned(resources.text("texts", f"consent_{language}.txt"))
+
+
+def goodwill_text(language: str = "de") -> str:
+    """The shipped text on goodwill and working together in ``language``."""
+    language = language if language in AGREEMENT_LANGUAGES else "de"
+    return resources.text("texts", f"goodwill_{language}.txt").strip()
+
+
+def fixed_text(kind: str, text: str, language: str) -> str:
+    """``text`` in ``language`` when it is one of the shipped texts (``kind`` "goodwill" or
+    "consent" body) word for word in another language; any other text is returned as typed."""
+    stripped = text.strip()
+    if not stripped:
+        return text
+    for other in AGREEMENT_LANGUAGES:
+        shipped = goodwill_text(other) if kind == "goodwill" else consent_text(other)[1]
+        if stripped == shipped:
+            return goodwill_text(language) if kind == "goodwill" else consent_text(language)[1]
+    return text
+
+
+def apply_language(agreement: Agreement, language: str) -> bool:
+    """Set a draft's language. The shipped goodwill text, if not changed by the user, is swapped
+    for the one in the new language (so the wizard shows what the PDF prints). Returns True when
+    the goodwill text changed. Raises ValueError (German message) for an unknown language."""
+    if language not in AGREEMENT_LANGUAGES:
+        raise ValueError(f"Die Sprache „{language}“ ist für die Vereinbarung nicht möglich (Deutsch oder Englisch).")
+    agreement.language = language
+    swapped = fixed_text("goodwill", agreement.goodwill, language)
+    if swapped != agreement.goodwill:
+        agreement.goodwill = swapped
+        return True
+    return False

@@ -1,0 +1,22 @@
+"""The database file and its raw SQLCipher connection, without SQLAlchemy.
+
+Kept apart from :mod:`.db` so the start (is there a database? is it encrypted? unlock it) does not
+load SQLAlchemy before the first window is on the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+DB_FILENAME = "kooperation.sqlite"
+
+
+def cipher_connect(db_path: Path, key: bytes) -> Any:
+    """A raw sqlcipher3 connection on ``db_path`` keyed with ``key`` (32 bytes), SQLCipher's own
+    log silenced (a wrong key would print to stderr)."""
+    import sqlcipher3
+
+    conn = sqlcipher3.connect(str(db_path), check_same_thread=False)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn

@@ -1,0 +1,152 @@
+"""The due index behind "Heute fällig / überfällig": the same items as computing every case, kept
+up to date by every change that can move a date (reviews, done marks, new versions, case title,
+closing a case)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import build_complete_case
+
+from kooperation_desktop.domain.model import CaseStatus, CommunicationKind, CommunicationRule, Task
+from kooperation_desktop.followup import due
+from kooperation_desktop.followup.model import DueKind
+from kooperation_desktop.followup.service import FollowUpService
+from kooperation_desktop.protection.retention import case_row_ids
+
+
+def _reference(follow: FollowUpService, on: dt.date, horizon: int = due.DEFAULT_HORIZON_DAYS) -> list:
+    """Every case computed one by one (the way before the index)."""
+    cases = [follow.services.get_case(c.id) for c in follow.services.list_cases() if c.status == CaseStatus.OPEN]
+    return due.due_items((follow._follow_up(c) for c in cases), on, horizon)
+
+
+@pytest.fixture
+def three_cases(services):
+    """Three cases: two finalised (one with a weekly meeting), one still a draft."""
+    follow = FollowUpService(services)
+    ids = []
+    for n in range(3):
+        case_id, agreement_id = build_complete_case(services)
+        if n == 1:
+            services.save(CommunicationRule(agreement_id=agreement_id, kind=CommunicationKind.MEETING,
+                                            what="Hausbesuch", rhythm="wöchentlich",
+                                            next_date=dt.date.today() - dt.timedelta(days=3)))
+            services.save(Task(agreement_id=agreement_id, what="Kita-Platz beantragen",
+                               due_date=dt.date.today() + dt.timedelta(days=2),
+                               person_id=services.get_case(case_id).persons[0].id))
+        if n < 2:
+            services.finalise(agreement_id)
+        c = services.get_case(case_id)
+        c.title = f"Familie {['Çelik', 'Nowak', 'Schmidt'][n]}"
+        services.update_case(c)
+        ids.append(case_id)
+    return follow, ids
+
+
+def test_index_gives_the_same_items_as_computing_every_case(three_cases) -> None:
+    follow, _ids = three_cases
+    today = dt.date.today()
+    for on, horizon in ((today, 14), (today + dt.timedelta(days=40), 14), (today + dt.timedelta(days=400), 0),
+                        (today - dt.timedelta(days=30), 60)):
+        got = follow.due_items(on, horizon)
+        assert got == _reference(follow, on, horizon)
+    assert follow.due_items(today + dt.timedelta(days=400), 0), "an overdue review must show"
+    assert follow.stale_due_cases() == []
+
+
+def test_done_marks_reviews_titles_and_closing_update_the_panel(three_cases) -> None:
+    follow, ids = three_cases
+    services = follow.services
+    today = dt.date.today()
+    meetings = [i for i in follow.due_items(today) if i.kind == DueKind.MEETING and i.what.startswith("Hausbesuch")]
+    assert [m.due_on for m in meetings] == [today - dt.timedelta(days=3)]
+
+    follow.mark_done(meetings[0])  # weekly: the next date follows
+    meetings = [i for i in follow.due_items(today) if i.kind == DueKind.MEETING and i.what.startswith("Hausbesuch")]
+    assert [m.due_on for m in meetings] == [today + dt.timedelta(days=4)]
+
+    case = services.get_case(ids[1])
+    case.title = "Familie Nowak-Berg"
+    services.update_case(case)
+    assert {i.case_title for i in follow.due_items(today) if i.case_id == ids[1]} == {"Familie Nowak-Berg"}
+
+    late = today + dt.timedelta(days=400)
+    assert [i for i in follow.due_items(late, 0) if i.case_id == ids[0] and i.kind == DueKind.REVIEW]
+    review = follow.new_review(ids[0], late)
+    review.ratings[0].client_value = 1
+    follow.save_review(review)
+    after = [i for i in follow.due_items(late, 0) if i.case_id == ids[0] and i.kind == DueKind.REVIEW]
+    assert after == [], "a review held today moves the next review half a year ahead"
+    assert follow.due_items(late, 0) == _reference(follow, late, 0)
+
+    case = services.get_case(ids[1])
+    case.status = CaseStatus.CLOSED
+    services.update_case(case)
+    assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
+
+    services.delete_case(ids[0])
+    with services.reading() as s:
+        left = {table: rows for table, rows in case_row_ids(s, ids[0]).items() if rows}
+    assert left == {"cases": {ids[0]}} and ids[0] not in {c.id for c in services.list_cases()}, left
+    assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[0]]
+    assert follow.due_items(late, 0) == _reference(follow, late, 0)
+
+
+def test_a_new_finalised_version_replaces_the_old_dates(three_cases) -> None:
+    follow, ids = three_cases
+    services = follow.services
+    today = dt.date.today()
+    draft = services.new_version(services.get_case(ids[1]).agreements[0].id)
+    services.save(Task(agreement_id=draft.id, what="Elternabend besuchen", due_date=today + dt.timedelta(days=1),
+                       person_id=services.get_case(ids[1]).persons[0].id))
+    assert not [i for i in follow.due_items(today) if i.what == "Elternabend besuchen"], "a draft is not agreed"
+    services.finalise(draft.id)
+    tasks = [i for i in follow.due_items(today) if i.what == "Elternabend besuchen"]
+    assert [(t.case_id, t.due_on) for t in tasks] == [(ids[1], today + dt.timedelta(days=1))]
+    assert follow.due_items(today) == _reference(follow, today)
+
+
+def test_an_edit_marks_only_that_case_for_recomputing(three_cases) -> None:
+    follow, ids = three_cases
+    follow.due_items()
+    assert follow.stale_due_cases() == []
+    case = follow.services.get_case(ids[2])
+    case.file_number = "AZ 1"
+    follow.services.update_case(case)
+    assert follow.stale_due_cases() == [ids[2]]
+    assert follow.update_due_index() == 1
+    assert follow.stale_due_cases() == []
+
+
+def test_the_first_n_items_and_the_counts_match_the_whole_list(three_cases) -> None:
+    follow, _ids = three_cases
+    for on in (dt.date.today(), dt.date.today() + dt.timedelta(days=400)):
+        whole = follow.due_items(on)
+        for limit in (1, 2, 3, 5, len(whole), len(whole) + 3):
+            assert follow.due_items(on, limit=limit) == whole[:limit]
+        urgent, soon = follow.due_counts(on)
+        assert (urgent, soon) == (sum(i.due_on <= on for i in whole), sum(i.due_on > on for i in whole))
+
+
+@pytest.mark.gui
+def test_panel_shows_the_oldest_items_and_counts_all(qtbot, three_cases, monkeypatch) -> None:
+    from ui.followup import due_panel
+    from ui.main_window import MainWindow
+
+    follow, _ids = three_cases
+    late = dt.date.today() + dt.timedelta(days=400)
+    monkeypatch.setattr(due_panel, "today", lambda: late)
+    monkeypatch.setattr(due_panel, "SHOWN_LIMIT", 2)
+    window = MainWindow(follow.services)
+    qtbot.addWidget(window)
+    panel = window.followup_panel
+    whole = follow.due_items(late)
+    assert len(whole) > 2
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts[:2] == [due_panel.item_text(i, late) for i in whole[:2]]
+    assert texts[2] == f"… und {len(whole) - 2} weitere (gezeigt werden die 2 ältesten)"
+    assert f"Heute fällig / überfällig: {sum(i.due_on <= late for i in whole)}" in panel.title.text()
+    panel.list.setCurrentRow(2)  # the note is not an item to open or mark
+    assert panel.selected_item() is None and not panel.done_button.isEnabled()

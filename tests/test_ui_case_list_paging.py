@@ -1,0 +1,60 @@
+"""The case list with many cases: counted in SQL, loaded page by page, selection kept by case."""
+
+from __future__ import annotations
+
+import pytest
+
+from kooperation_desktop.domain.model import Person
+from ui.case_list_model import PAGE_SIZE
+from ui.main_window import MainWindow
+
+N = 2 * PAGE_SIZE + 37
+
+
+@pytest.fixture
+def many(services):
+    ids = []
+    for n in range(N):
+        case = services.create_case(f"Familie Nr{n:03d}", f"AZ {n}", "§ 31 SGB VIII")
+        if n % 10 == 0:
+            services.save(Person(case_id=case.id, first_name="Zoë", last_name=f"Nr{n:03d}"))
+        ids.append(case.id)
+    return services, ids
+
+
+def test_pages_of_list_cases_make_the_whole_list_and_positions_match(many) -> None:
+    services, _ids = many
+    for text in ("", "nr1", "zoë", "gibt es nicht"):
+        whole = services.list_cases(text)
+        paged = [c for off in range(0, N + 50, 50) for c in services.list_cases(text, limit=50, offset=off)]
+        assert paged == whole
+        assert services.count_cases(text) == len(whole)
+        for row, case in enumerate(whole):
+            assert services.case_position(text, case.id) == row
+    assert services.count_cases("zoë") == len(range(0, N, 10))
+    assert services.case_position("zoë", services.list_cases("nr001")[0].id) is None  # not matching
+
+
+@pytest.mark.gui
+def test_window_holds_only_the_pages_it_shows(qtbot, many) -> None:
+    services, ids = many
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.model
+    assert model.rowCount() == N
+    assert model.loaded_rows() <= 2 * PAGE_SIZE, "only the visible pages are loaded"
+    # the last row is the oldest case, loaded when scrolled to
+    window.table.scrollToBottom()
+    assert model.index(N - 1, 0).data() == "Familie Nr000"
+    # a case far down stays selected after a reload (e.g. after the wizard was closed)
+    oldest = ids[0]
+    window.refresh(select_id=oldest)
+    assert window.selected_case_id() == oldest
+    assert window.case_view.case is not None and window.case_view.case.title == "Familie Nr000"
+    # typing filters in SQL; the count follows
+    qtbot.keyClicks(window.filter_edit, "Zo")  # QTest types ASCII only
+    qtbot.waitUntil(lambda: model.rowCount() == len(range(0, N, 10)), timeout=3000)
+    assert {model.index(r, 0).data() for r in range(model.rowCount())} == {
+        f"Familie Nr{n:03d}" for n in range(0, N, 10)}
