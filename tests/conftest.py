@@ -154,7 +154,8 @@ def complete_case(services: Services) -> tuple[Services, int, int]:
     return services, case_id, agreement_id
 
 
-_DIALOG_MODULES = ("ui.dialogs", "ui.signing.dialogs", "ui.protection", "ui.protection.dialogs",
+_DIALOG_MODULES = ("ui.dialogs", "ui.signing.dialogs", "ui.protection.menu", "ui.protection.startup",
+                   "ui.protection.dialogs",
                    "ui.protection.views", "ui.settings", "ui.preview", "ui.followup.case_section")
 
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from kooperation_desktop.protection import audit
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.storage.rows import CaseRow
-from ui import protection as ui_protection
+from ui.protection import menu as ui_protection
 from ui.main_window import MainWindow
 from ui.protection import dialogs, open_services
 from ui.protection.lock import LockOverlay

@@ -49,10 +49,11 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
 
 
 def run(data_dir: Path | None = None) -> int:
-    """Open the window on ``data_dir`` (default: the user's data folder); returns the exit code."""
-    from kooperation_desktop.paths import default_data_dir
+    """Open the window on ``data_dir`` (default: the user's data folder); returns the exit code.
 
-    from .main_window import MainWindow
+    The password dialog comes first and is built from light modules only; the services and the
+    main window (SQLAlchemy …) are imported while it waits for the password."""
+    from kooperation_desktop.paths import default_data_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -72,6 +73,8 @@ def run(data_dir: Path | None = None) -> int:
     services = open_services(data_dir)  # set a password (first start) or unlock
     if services is None:
         return 0
+    from .main_window import MainWindow
+
     try:
         window = MainWindow(services)
         translate_widget_tree(window)  # the main window's texts in English (only when chosen)

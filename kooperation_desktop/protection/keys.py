@@ -29,16 +29,13 @@ import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.x25519 import (
-    X25519PrivateKey,
-    X25519PublicKey,
-)
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+if TYPE_CHECKING:  # cryptography is imported where it is used: the password dialog at start does not need it
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
 
 KEY_FILENAME = "kooperation.keys"
 FORMAT = "kooperation-desktop-keys"
@@ -108,21 +105,36 @@ def parse_recovery_key(text: str) -> bytes | None:
 
 
 def _recovery_private(recovery: bytes) -> X25519PrivateKey:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     seed = HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
                 info=b"kooperation-desktop/recovery/x25519").derive(recovery)
     return X25519PrivateKey.from_private_bytes(seed)
 
 
 def _raw_public(key: X25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
 def _seal_kek(shared: bytes, epk: bytes) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=epk,
                 info=b"kooperation-desktop/recovery/seal").derive(shared)
 
 
 def seal_for_recovery(db_key: bytes, recovery_public: bytes) -> dict[str, str]:
+    from cryptography.hazmat.primitives.asymmetric.x25519 import (
+        X25519PrivateKey,
+        X25519PublicKey,
+    )
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     eph = X25519PrivateKey.generate()
     epk = _raw_public(eph.public_key())
     kek = _seal_kek(eph.exchange(X25519PublicKey.from_public_bytes(recovery_public)), epk)
@@ -131,6 +143,10 @@ def seal_for_recovery(db_key: bytes, recovery_public: bytes) -> dict[str, str]:
 
 
 def _open_with_recovery(sealed: dict[str, str], recovery: bytes) -> bytes | None:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     priv = _recovery_private(recovery)
     epk = _unb64(sealed["epk"])
     kek = _seal_kek(priv.exchange(X25519PublicKey.from_public_bytes(epk)), epk)
@@ -174,6 +190,8 @@ class KeyFile:
 
     def wrap(self, db_key: bytes, password: str) -> dict[str, Any]:
         """A key entry for ``db_key``: wrapped by ``password`` and sealed for the recovery key."""
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         kek = derive_password_key(password, salt, **self.kdf)
         return {
@@ -185,6 +203,9 @@ class KeyFile:
     def unwrap(self, passphrase: str) -> list[tuple[int, bytes]]:
         """(entry index, database key) pairs, newest entry first, that ``passphrase`` opens — as
         the password or as the recovery key. Raises WrongPassphrase if it opens none."""
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         found: list[tuple[int, bytes]] = []
         recovery = parse_recovery_key(passphrase)
         if recovery is not None and _raw_public(_recovery_private(recovery).public_key()) == self.recovery_public:

@@ -1,0 +1,70 @@
+"""The first window at start: set a password (first start, or a plain database of an earlier
+version) or unlock the database.
+
+Light on purpose: only Qt widgets, the password dialogs and the Qt-free key handling are loaded
+before this window is on the screen; SQLAlchemy, the services and the main window are loaded while
+the user types (:func:`preload`), not before.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kooperation_desktop.protection import ProtectionError, vault
+
+from . import dialogs
+from .dialogs import tr
+
+if TYPE_CHECKING:
+    from kooperation_desktop.services import Services
+
+
+def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
+    QMessageBox.warning(parent, title or tr("Datenschutz"), text)
+
+
+def preload() -> None:
+    """Import what the main window needs (about half a second) while the password dialog waits
+    for the user, so "Entsperren" does not wait for it."""
+    import kooperation_desktop.services  # noqa: F401
+    import ui.main_window  # noqa: F401
+
+
+def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:
+    """Before the main window: set a password (first start, or a plain database of an earlier
+    version) or unlock. Returns the open Services, or None when the user cancels."""
+    try:
+        state = vault.database_state(data_dir)
+    except ProtectionError as exc:
+        show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+        return None
+    QTimer.singleShot(0, preload)  # runs once the dialog below is on the screen
+    if state in ("new", "plain"):
+        password = dialogs.ask_new_password(parent, migrating=state == "plain")
+        if password is None:
+            return None
+        from kooperation_desktop.services import Services
+
+        services = Services.open(data_dir, password)
+        if services.key_state.new_recovery_key:
+            dialogs.show_recovery_key(parent, services.key_state.new_recovery_key)
+            services.key_state.new_recovery_key = None
+        return services
+    opened: list[Services] = []
+
+    def attempt(text: str) -> str | None:
+        from kooperation_desktop.services import Services
+
+        try:
+            opened.append(Services.open(data_dir, text))
+        except ProtectionError as exc:
+            return str(exc)
+        return None
+
+    if not dialogs.ask_unlock(parent, attempt) or not opened:
+        return None
+    return opened[0]
