@@ -93,6 +93,7 @@ from kooperation_desktop.storage.rows import (
 from kooperation_desktop.storage.rows_followup import ReviewRatingRow, ReviewRow
 from kooperation_desktop.followup.service import FollowUpService
 from ui.case_list_model import PAGE_SIZE  # the rows the window loads per page
+from ui.followup.due_panel import SHOWN_LIMIT  # the rows of the due panel
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -477,9 +478,16 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         t0 = time.perf_counter()
         res["due_built"] = follow.update_due_index()
         res["due_build_s"] = time.perf_counter() - t0
-        print(f"  Fälligkeiten-Index für {res['due_built']} offene Fälle in {res['due_build_s']:.1f} s", flush=True)
-        res["due_query"] = statistics.median(timed(follow.due_items) for _ in range(max(3, runs)))
-        res["due_items"] = len(follow.due_items())
+        print(f"  Fälligkeiten-Index für {res['due_built']} Fälle in {res['due_build_s']:.1f} s", flush=True)
+
+        def due_panel() -> None:  # what the start screen's panel asks: the oldest SHOWN_LIMIT and the counts
+            follow.update_due_index()
+            follow.due_items(limit=SHOWN_LIMIT, update=False)
+            follow.due_counts(update=False)
+
+        res["due_query"] = statistics.median(timed(due_panel) for _ in range(max(3, runs)))
+        res["due_items"] = sum(follow.due_counts())
+        res["due_all"] = statistics.median(timed(follow.due_items) for _ in range(2))
         with services.reading() as s:
             res["rows"] = sum(s.scalar(select(func.count()).select_from(r)) or 0 for r in ROW_ORDER)
         res["db_mb"] = sum(f.stat().st_size for f in data.iterdir()) / 2**20
@@ -492,9 +500,9 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         whole_key = []
         hits = {}
 
-        def keystroke(k: str) -> None:  # what the window asks per keystroke: the count and the first page
-            hits[k] = services.count_cases(k)
-            services.list_cases(k, limit=PAGE_SIZE)
+        def keystroke(k: str) -> None:  # what the window asks per keystroke: the first page, the count if more
+            page = services.list_cases(k, limit=PAGE_SIZE)
+            hits[k] = len(page) if len(page) < PAGE_SIZE else services.count_cases(k)
 
         for _ in range(runs):
             for k in keys:
@@ -530,21 +538,24 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         res["edit"] = statistics.median(edits)
         # after edits: the start screen recomputes only the edited cases
         res["due_stale"] = len(follow.stale_due_cases())
-        res["due_after_edit"] = timed(follow.due_items)
+        res["due_after_edit"] = timed(due_panel)
         res["due_one_edit"] = []
         for goal in drafts[:runs]:
             goal.professional_wording += "."
             services.save(goal)
-            res["due_one_edit"].append(timed(follow.due_items))
+            res["due_one_edit"].append(timed(due_panel))
         res["due_one_edit"] = statistics.median(res["due_one_edit"]) if res["due_one_edit"] else float("nan")
 
         plain, sealed = Path(tmp) / "plain.pdf", Path(tmp) / "sealed.pdf"
         res["pdf_first"] = timed(lambda: services.export_pdf(pdf_aid, plain))
-        res["pdf"] = statistics.median(timed(lambda: services.export_pdf(pdf_aid, plain)) for _ in range(runs))
+        pdf_runs = max(runs, 9)  # a short figure: more runs against the machine's noise
+        plain_ms = [timed(lambda: services.export_pdf(pdf_aid, plain)) for _ in range(pdf_runs)]
+        res["pdf"], res["pdf_min"] = statistics.median(plain_ms), min(plain_ms)
         signing = SigningService(services)
         signing.set_up_seal("Familienhilfe Lindenhof e. V.", "bench-siegel")
         res["sealed_first"] = timed(lambda: signing.export(pdf_aid, sealed))
-        res["sealed"] = statistics.median(timed(lambda: signing.export(pdf_aid, sealed)) for _ in range(runs))
+        sealed_ms = [timed(lambda: signing.export(pdf_aid, sealed)) for _ in range(pdf_runs)]
+        res["sealed"], res["sealed_min"] = statistics.median(sealed_ms), min(sealed_ms)
         res["pdf_pages"] = plain.read_bytes().count(b"/Type /Page\n") or plain.read_bytes().count(b"/Type /Page")
         services.close()
 
@@ -665,19 +676,20 @@ def table(results: list[dict[str, Any]]) -> str:
     row("  Diagnose: alle Treffer als Liste, list_cases(prefix) (Median)", "",
         [f"{r['filter_whole_med']:.0f} ms" for r in results])
     row("  Diagnose: ganze Liste, list_cases(\"\")", "", [f"{r['list_all']:.0f} ms" for r in results])
-    row("Fällig-Liste: Index einmalig aufbauen (offene Fälle)", "",
+    row("Fällig-Liste: Index einmalig aufbauen (alle Fälle)", "",
         [f"{r['due_build_s']:.1f} s ({r['due_built']})" for r in results])
-    row("  Fällig-Liste beim Start (Index aktuell; Einträge ≤ 14 Tage)", "",
+    row("  Fällig-Liste beim Start wie im Fenster: die ältesten 100 + Zahlen (Einträge ≤ 14 Tage)", "",
         [f"{r['due_query']:.1f} ms ({r['due_items']})" for r in results])
+    row("  Diagnose: alle Einträge als Liste, due_items()", "", [f"{r['due_all']:.0f} ms" for r in results])
     row("  nach Änderungen an n Fällen / nach einer Änderung", "",
         [f"{r['due_after_edit']:.0f} ms (n={r['due_stale']}) / {fmt(r['due_one_edit'], '.1f')} ms" for r in results])
     row("Fall mit neuester Vereinbarung öffnen (get_case + get_agreement)", "≤ 50 ms",
         [f"**{r['open']:.1f}** ms" for r in results])
     row("Ein Feld speichern (save eines Ziels)", "≤ 10 ms", [f"**{r['edit']:.1f}** ms" for r in results])
     row("PDF-Export (10 Ziele, 30 Indikatoren, 20 Aufgaben)", "≤ 150 ms",
-        [f"**{r['pdf']:.0f}** ms (1. Mal {r['pdf_first']:.0f})" for r in results])
+        [f"**{r['pdf']:.0f}** ms (min {r['pdf_min']:.0f}; 1. Mal {r['pdf_first']:.0f})" for r in results])
     row("PDF-Export + Siegel (SigningService.export)", "≤ 300 ms",
-        [f"**{r['sealed']:.0f}** ms (1. Mal {r['sealed_first']:.0f})" for r in results])
+        [f"**{r['sealed']:.0f}** ms (min {r['sealed_min']:.0f}; 1. Mal {r['sealed_first']:.0f})" for r in results])
     row("Erzeugen der Daten", "", [f"{r['gen_s']:.0f} s, {r['rows']:,} Zeilen, {r['db_mb']:.0f} MB".replace(",", ".")
                                    for r in results])
     return "\n".join(lines)

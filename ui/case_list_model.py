@@ -25,6 +25,8 @@ from kooperation_desktop.domain.model import CaseSummary
 
 from .domain_labels import agreement_status
 
+__all__ = ["CASE_ID_ROLE", "PAGE_SIZE", "CaseListModel"]
+
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 HEADERS: tuple[str, ...] = (
@@ -65,12 +67,16 @@ class CaseListModel(QAbstractTableModel):
         self._locate: Locate | None = None
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
 
-    def set_source(self, total: int, fetch: Fetch, locate: Locate | None = None) -> None:
+    def set_source(self, total: int, fetch: Fetch, locate: Locate | None = None,
+                   first_page: list[CaseSummary] | None = None) -> None:
         """Show ``total`` cases, loaded on demand with ``fetch(offset, limit)``; ``locate`` finds
-        the row of a case that is not loaded (e.g. to keep the selection)."""
+        the row of a case that is not loaded (e.g. to keep the selection); ``first_page`` is page 0
+        when the caller has it already."""
         self.beginResetModel()
         self._total, self._fetch, self._locate = total, fetch, locate
         self._pages.clear()
+        if first_page is not None:
+            self._pages[0] = list(first_page)
         self.endResetModel()
 
     def set_cases(self, cases: list[CaseSummary]) -> None:

@@ -26,7 +26,7 @@ from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
 
 from . import dialogs
-from .case_list_model import CASE_ID_ROLE, CaseListModel
+from .case_list_model import CASE_ID_ROLE, PAGE_SIZE, CaseListModel
 from .case_view import CaseView
 from .screen import fit_to_screen
 
@@ -172,9 +172,11 @@ class MainWindow(QMainWindow):
         shown = self.case_view.case.id if self.case_view.case is not None else None
         text = self.filter_edit.text().strip()
         services = self.services
-        self.model.set_source(services.count_cases(text),
-                              lambda offset, limit: services.list_cases(text, limit=limit, offset=offset),
-                              lambda case_id: services.case_position(text, case_id))
+        first = services.list_cases(text, limit=PAGE_SIZE)
+        # a short hit list is complete: count (a full scan of the filter) only when there are more
+        total = len(first) if len(first) < PAGE_SIZE else services.count_cases(text)
+        self.model.set_source(total, lambda offset, limit: services.list_cases(text, limit=limit, offset=offset),
+                              lambda case_id: services.case_position(text, case_id), first_page=first)
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rowCount() > 0:
             row = 0

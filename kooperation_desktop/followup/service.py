@@ -379,13 +379,15 @@ class FollowUpService:
                 .where(DueEntryRow.due_on <= until, CaseRow.status == CaseStatus.OPEN.value))
 
     def due_items(self, today: dt.date | None = None, horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS,
-                  limit: int | None = None) -> list[DueItem]:
+                  limit: int | None = None, *, update: bool = True) -> list[DueItem]:
         """Due and overdue items of all open cases up to ``today + horizon_days`` (the first
         ``limit`` of them, in the order of the start screen: oldest date first).
 
         Read from the due index (one indexed query, however many cases there are); cases changed
-        since their index was built are brought up to date first (:meth:`update_due_index`)."""
-        self.update_due_index()
+        since their index was built are brought up to date first (:meth:`update_due_index`; pass
+        ``update=False`` when that was just done)."""
+        if update:
+            self.update_due_index()
         q = self._due_query((today or dt.date.today()) + dt.timedelta(days=horizon_days))
         with self.services.reading() as s:
             if limit is None:
@@ -400,10 +402,11 @@ class FollowUpService:
         items.sort(key=due_mod.sort_key)
         return items if limit is None else items[:limit]
 
-    def due_counts(self, today: dt.date | None = None,
-                   horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> tuple[int, int]:
+    def due_counts(self, today: dt.date | None = None, horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS,
+                   *, update: bool = True) -> tuple[int, int]:
         """(due today or overdue, due in the next ``horizon_days`` days) over all open cases."""
-        self.update_due_index()
+        if update:
+            self.update_due_index()
         on = today or dt.date.today()
         # the index holds open cases only (closing a case empties its entries): no join needed,
         # the count reads the due_on index alone
@@ -421,11 +424,11 @@ class FollowUpService:
         with self.services.reading() as s:
             return list(s.scalars(q))
 
-    def update_due_index(self, batch: int = 200) -> int:
+    def update_due_index(self, batch: int = 200, stale: list[int] | None = None) -> int:
         """Rebuild the due index of every case that changed since it was built; returns how many
         cases were computed (usually none or the one just edited; every case once after the
         upgrade that introduced the index). One short transaction per ``batch`` cases."""
-        stale = self.stale_due_cases()
+        stale = self.stale_due_cases() if stale is None else stale  # (the caller may have just asked)
         for start in range(0, len(stale), batch):
             chunk = stale[start:start + batch]
             computed = [(case_id, due_mod.pending_items(self._lean_follow_up(case_id))) for case_id in chunk]

@@ -2,123 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name />
+    <name></name>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="63" />
+        <location filename="../../ui/followup/due_panel.py" line="63"/>
         <source>heute</source>
         <translation>today</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="65" />
+        <location filename="../../ui/followup/due_panel.py" line="65"/>
         <source>seit gestern</source>
         <translation>since yesterday</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="67" />
+        <location filename="../../ui/followup/due_panel.py" line="67"/>
         <source>seit {n} Tagen</source>
         <translation>{n} days ago</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="68" />
+        <location filename="../../ui/followup/due_panel.py" line="68"/>
         <source>morgen</source>
         <translation>tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="68" />
+        <location filename="../../ui/followup/due_panel.py" line="68"/>
         <source>in {n} Tagen</source>
         <translation>in {n} days</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="74" />
+        <location filename="../../ui/followup/due_panel.py" line="74"/>
         <source>überfällig ({days})</source>
         <translation>overdue ({days})</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="76" />
+        <location filename="../../ui/followup/due_panel.py" line="76"/>
         <source>heute fällig</source>
         <translation>due today</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="95" />
+        <location filename="../../ui/followup/due_panel.py" line="95"/>
         <source>Heute fällig / überfällig</source>
         <translation>Due today / overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="98" />
+        <location filename="../../ui/followup/due_panel.py" line="98"/>
         <source>Heute fällig und überfällig</source>
         <translation>Due today and overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="104" />
+        <location filename="../../ui/followup/due_panel.py" line="104"/>
         <source>Zum &amp;Fall</source>
         <translation>Go to &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="105" />
+        <location filename="../../ui/followup/due_panel.py" line="105"/>
         <source>&amp;Erledigt</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="106" />
+        <location filename="../../ui/followup/due_panel.py" line="106"/>
         <source>Als erledigt markieren; bei einem Rhythmus erscheint der nächste Termin.</source>
         <translation>Mark as done; for a recurring date the next one appears.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="122" />
+        <location filename="../../ui/followup/due_panel.py" line="122"/>
         <source>Fälligkeiten werden einmalig neu berechnet …</source>
         <translation>Due dates are being computed once …</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="141" />
+        <location filename="../../ui/followup/due_panel.py" line="141"/>
         <source>Heute ist nichts fällig. In den nächsten 14 Tagen auch nicht.</source>
         <translation>Nothing is due today, nor in the next 14 days.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="143" />
+        <location filename="../../ui/followup/due_panel.py" line="143"/>
         <source>… und {more} weitere (gezeigt werden die {shown} ältesten)</source>
         <translation>… and {more} more (showing the {shown} oldest)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="151" />
+        <location filename="../../ui/followup/due_panel.py" line="149"/>
         <source>Heute fällig / überfällig: {n}</source>
         <translation>Due today / overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="152" />
+        <location filename="../../ui/followup/due_panel.py" line="150"/>
         <source>demnächst (14 Tage): {n}</source>
         <translation>coming up (14 days): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>Alle Daten bleiben auf diesem Gerät.</source>
         <translation>All data stays on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>Fall „{title}“ angelegt.</source>
         <translation>Case “{title}” created.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
+        <location filename="../../ui/main_window.py" line="264"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263" />
-        <location filename="../../ui/main_window.py" line="274" />
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="279"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
         <translation>The file could not be saved:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280" />
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>PDF gespeichert: {path}</source>
         <translation>PDF saved: {path}</translation>
     </message>
@@ -126,42 +126,42 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/case_list_model.py" line="31" />
+        <location filename="../../ui/case_list_model.py" line="31"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="32" />
+        <location filename="../../ui/case_list_model.py" line="32"/>
         <source>Aktenzeichen</source>
         <translation>File no.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="33" />
+        <location filename="../../ui/case_list_model.py" line="33"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="34" />
+        <location filename="../../ui/case_list_model.py" line="34"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="35" />
+        <location filename="../../ui/case_list_model.py" line="35"/>
         <source>Vereinbarung</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="36" />
+        <location filename="../../ui/case_list_model.py" line="36"/>
         <source>Zuletzt geändert</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="45" />
+        <location filename="../../ui/case_list_model.py" line="45"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="48" />
+        <location filename="../../ui/case_list_model.py" line="48"/>
         <source>{status}, Version {version}</source>
         <translation>{status}, version {version}</translation>
     </message>
@@ -169,47 +169,47 @@
 <context>
     <name>DuePanel</name>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="48" />
+        <location filename="../../ui/followup/due_panel.py" line="48"/>
         <source>Überprüfung / Hilfeplangespräch</source>
         <translation>Review / help-plan meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="49" />
+        <location filename="../../ui/followup/due_panel.py" line="49"/>
         <source>Treffen</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="50" />
+        <location filename="../../ui/followup/due_panel.py" line="50"/>
         <source>Bericht</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="51" />
+        <location filename="../../ui/followup/due_panel.py" line="51"/>
         <source>Rückmeldung</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="52" />
+        <location filename="../../ui/followup/due_panel.py" line="52"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="53" />
+        <location filename="../../ui/followup/due_panel.py" line="53"/>
         <source>Geplantes Ende der Hilfe</source>
         <translation>Planned end of the help</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="54" />
+        <location filename="../../ui/followup/due_panel.py" line="54"/>
         <source>Übergang planen</source>
         <translation>Plan the transition</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="55" />
+        <location filename="../../ui/followup/due_panel.py" line="55"/>
         <source>Überprüfung der Ziele und Indikatoren (Hilfeplangespräch)</source>
         <translation>Review of the goals and indicators (help-plan meeting)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="56" />
+        <location filename="../../ui/followup/due_panel.py" line="56"/>
         <source>Die Hilfe endet wie geplant.</source>
         <translation>The help ends as planned.</translation>
     </message>

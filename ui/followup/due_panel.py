@@ -117,18 +117,21 @@ class DuePanel(QWidget):
 
     def refresh(self) -> None:
         on = self._today()
-        if len(self.follow.stale_due_cases()) > MANY_STALE:
+        stale = self.follow.stale_due_cases()
+        if len(stale) > MANY_STALE:
             # once after an update (or an import of many cases): every case is computed again
             self.title.setText("<b>" + tr("Fälligkeiten werden einmalig neu berechnet …") + "</b>")
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             QApplication.processEvents()
             try:
-                self.follow.update_due_index()
+                self.follow.update_due_index(stale=stale)
             finally:
                 QApplication.restoreOverrideCursor()
+        else:
+            self.follow.update_due_index(stale=stale)  # the case just edited, if any
         # the first SHOWN_LIMIT by date (the oldest first); the counts cover all of them
-        self.items = self.follow.due_items(on, limit=SHOWN_LIMIT)
-        urgent, soon = self.follow.due_counts(on)
+        self.items = self.follow.due_items(on, limit=SHOWN_LIMIT, update=False)
+        urgent, soon = self.follow.due_counts(on, update=False)
         self.list.clear()
         for item in self.items:
             entry = QListWidgetItem(item_text(item, on))
