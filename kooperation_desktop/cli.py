@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
 import re
 import sys
@@ -24,7 +25,9 @@ from .signing.commands import add_seal_arguments
 from .signing.commands import export as seal_export
 
 if TYPE_CHECKING:
+    from .followup.model import DueItem
     from .services import Services
+    from .signing.model import PartyStatus
 
 PROG = "kooperation-desktop"
 
@@ -39,7 +42,30 @@ _ARGPARSE_DE = (
     (r"^argument (\S+): invalid int value: (.*)$", r"\1 erwartet eine Zahl, nicht \2"),
     (r"^argument (\S+): invalid choice: (.*?) \(choose from (.*)\)$", r"\1: \2 gibt es nicht (möglich: \3)"),
     (r"^argument (\S+): expected one argument$", r"\1 braucht einen Wert"),
+    (r"^argument (\S+): (.*)$", r"\1: \2"),  # German messages of our own type functions (e.g. dates)
 )
+
+
+def _date_argument(text: str) -> dt.date:
+    """argparse type for TT.MM.JJJJ: a wrong date is a usage error with the German message."""
+    try:
+        return labels.parse_date(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+MAX_DUE_DAYS = 3650
+
+
+def _days_argument(text: str) -> int:
+    try:
+        days = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"„{text}“ ist keine Zahl. Bitte die Anzahl der Tage angeben, "
+                                         "z. B. 14.") from None
+    if not 0 <= days <= MAX_DUE_DAYS:
+        raise argparse.ArgumentTypeError(f"Bitte eine Anzahl Tage zwischen 0 und {MAX_DUE_DAYS} angeben.")
+    return days
 
 
 class _GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
@@ -132,6 +158,31 @@ def build_parser() -> argparse.ArgumentParser:
                                    "Rückgabewert 0 nur bei unverändertem Siegel dieser Organisation über die "
                                    "ganze Datei, sonst 3.")
     p.add_argument("file", type=Path, metavar="DATEI.pdf", help="die PDF-Datei")
+    _add_data_dir(p)
+
+    p = sub.add_parser("due", help="„Heute fällig / überfällig“: was in allen offenen Fällen ansteht",
+                       description="Zeigt, was in allen offenen Fällen fällig oder überfällig ist (Überprüfungen, "
+                                   "Treffen, Berichte, Aufgaben, Ende der Hilfe), das Älteste zuerst, wie die "
+                                   "Startseite des Programms; die letzte Zeile zählt zusammen.")
+    p.add_argument("--date", type=_date_argument, metavar="TT.MM.JJJJ",
+                   help="Stichtag statt heute")
+    p.add_argument("--days", type=_days_argument, default=None, metavar="N",
+                   help="auch was in den nächsten N Tagen fällig wird (Standard: 14)")
+    _add_data_dir(p)
+
+    p = sub.add_parser("sign-paper", help="eine Unterschrift auf Papier eintragen (oder: wer unterschreibt)",
+                       description="Trägt ein, dass eine Person oder Stelle die ausgedruckte, abgeschlossene "
+                                   "Vereinbarung auf Papier unterschrieben hat. Ohne --party: zeigt, wer "
+                                   "unterschreibt (mit dem Schlüssel für --party) und wer schon unterschrieben hat.",
+                       epilog="Beispiel: kooperation-desktop sign-paper --agreement 2 --party person:1 "
+                              "--date 01.03.2027")
+    p.add_argument("--agreement", type=int, required=True, metavar="NR",
+                   help="Nummer der Vereinbarung (siehe „list“)")
+    p.add_argument("--party", metavar="SCHLÜSSEL",
+                   help="wer unterschrieben hat, z. B. person:1 oder partner:4 (ohne --party: Liste)")
+    p.add_argument("--date", type=_date_argument, metavar="TT.MM.JJJJ",
+                   help="Tag der Unterschrift (nötig mit --party)")
+    p.add_argument("--note", default="", metavar="TEXT", help="Bemerkung, z. B. wo das Original liegt")
     _add_data_dir(p)
     from .protection.commands import add_commands as add_protection_commands
 
@@ -269,6 +320,96 @@ def _cmd_import_case(args: argparse.Namespace) -> int:
     return 0
 
 
+def _due_state(item: DueItem, on: dt.date) -> str:
+    state = item.state(on)
+    if state == "überfällig":
+        return f"überfällig {item.days_text(on)}"
+    return "heute fällig" if state == "heute fällig" else item.days_text(on)
+
+
+def _cmd_due(args: argparse.Namespace) -> int:
+    from .followup import due as due_mod
+    from .followup.model import DUE_KIND_LABEL
+    from .followup.service import FollowUpService
+
+    on: dt.date = args.date or dt.date.today()
+    days: int = due_mod.DEFAULT_HORIZON_DAYS if args.days is None else args.days
+    with _services(args.data_dir) as services:
+        followup = FollowUpService(services)
+        items = followup.due_items(on, days)
+        urgent, soon = followup.due_counts(on, days, update=False)
+    width = max((len(_due_state(i, on)) for i in items), default=0)
+    for item in items:
+        print(f"{labels.format_date(item.due_on)}  {_due_state(item, on).ljust(width)}  "
+              f"{item.case_title} · {DUE_KIND_LABEL[item.kind]}: {_one_line(item.what)}")
+    if not items:
+        print(f"Nichts fällig: weder bis {labels.format_date(on)} noch in den {days} Tagen danach.")
+    print(f"Heute fällig / überfällig: {urgent} · demnächst ({days} Tage): {soon}"
+          + ("" if args.date is None else f" · Stichtag {labels.format_date(on)}"))
+    return 0
+
+
+class _UsageError(CliError):
+    """Wrong combination of options; exit code 2 like argparse's errors."""
+
+
+def _signing_state(party: PartyStatus) -> str:
+    from .signing.model import SignatureMethod
+    from .signing.service import paper_text
+
+    sig = party.signature
+    if sig is None:
+        return "noch nicht unterschrieben"
+    if sig.method == SignatureMethod.PAPER:
+        return paper_text(sig.signed_on) + (f" ({_one_line(sig.note)})" if sig.note.strip() else "")
+    return f"am Bildschirm unterschrieben am {labels.format_date(sig.signed_on)}" + \
+        (f" in {sig.place}" if sig.place else "")
+
+
+def _cmd_sign_paper(args: argparse.Namespace) -> int:
+    from .services import NotFound
+    from .signing.service import SigningService
+
+    if args.party is None and (args.date is not None or args.note):
+        raise _UsageError("--date und --note gehören zu --party (wer unterschrieben hat).")
+    if args.party is not None and args.date is None:
+        raise _UsageError("Es fehlt: --date TT.MM.JJJJ (der Tag der Unterschrift).")
+    with _services(args.data_dir) as services:
+        signing = SigningService(services)
+        try:
+            overview = signing.overview(args.agreement)
+        except NotFound:
+            raise CliError(f"Eine Vereinbarung mit der Nummer {args.agreement} gibt es nicht (siehe „list“).") from None
+        status = labels.AGREEMENT_STATUS[overview.status]
+        if args.party is None:
+            print(f"Vereinbarung Nr. {overview.agreement_id}, Version {overview.version} ({status}), "
+                  f"Dokument-Nr. {overview.document_id}")
+            if not overview.parties:
+                print("Niemand unterschreibt diese Version.")
+            width = max((len(p.key) for p in overview.parties), default=0)
+            for party in overview.parties:
+                print(f"{party.key.ljust(width)}  {party.name} ({party.role_label}): {_signing_state(party)}")
+            signed = sum(p.signed for p in overview.parties)
+            print(f"Unterschrieben: {signed} von {len(overview.parties)}")
+            return 0
+        party = next((p for p in overview.parties if p.key == args.party.strip()), None)
+        if party is None:
+            keys = ", ".join(p.key for p in overview.parties) or "keine"
+            raise CliError(f"„{args.party}“ unterschreibt Vereinbarung {args.agreement} nicht. Möglich: {keys} "
+                           f"(Liste: {PROG} sign-paper --agreement {args.agreement}).")
+        signing.record_paper(args.agreement, party.key, args.date, args.note)
+        after = signing.overview(args.agreement)
+    missing = [p.name for p in after.parties if not p.signed]
+    print(f"Eingetragen: {party.name} ({party.role_label}) hat Version {after.version} am "
+          f"{labels.format_date(args.date)} auf Papier unterschrieben.")
+    if missing:
+        print(f"Es fehlen noch {len(missing)} Unterschrift(en): {', '.join(missing)}.")
+    else:
+        print(f"Alle haben unterschrieben; Version {after.version} ist jetzt "
+              f"{labels.AGREEMENT_STATUS[after.status]}.")
+    return 0
+
+
 _COMMANDS = {
     "demo": _cmd_demo,
     "list": _cmd_list,
@@ -276,6 +417,8 @@ _COMMANDS = {
     "export-case": _cmd_export_case,
     "import-case": _cmd_import_case,
     "verify": _cmd_verify,
+    "due": _cmd_due,
+    "sign-paper": _cmd_sign_paper,
 }
 
 
@@ -344,6 +487,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
+    except _UsageError as exc:
+        print(f"Fehler beim Aufruf: {exc} (Hilfe: {PROG} {args.command} --help)", file=sys.stderr)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
         if os.environ.get("KOOPERATION_DEBUG"):
             raise

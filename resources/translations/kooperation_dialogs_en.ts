@@ -341,6 +341,7 @@
         <location filename="../../ui/followup/review_dialog.py" line="170"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
         <location filename="../../ui/protection/views.py" line="160"/>
+        <location filename="../../ui/signing/dialogs.py" line="144"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -544,7 +545,7 @@
     <message>
         <location filename="../../ui/signing/actions.py" line="107"/>
         <location filename="../../ui/signing/dialogs.py" line="118"/>
-        <location filename="../../ui/signing/dialogs.py" line="363"/>
+        <location filename="../../ui/signing/dialogs.py" line="377"/>
         <source>PDF prüfen</source>
         <translation>Verify PDF</translation>
     </message>
@@ -604,49 +605,83 @@
         <translation>The file was saved ({path}), but no PDF program could open it. Please print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="201"/>
-        <location filename="../../ui/signing/actions.py" line="235"/>
+        <location filename="../../ui/signing/actions.py" line="212"/>
+        <source>Beenden lässt sich nur eine abgeschlossene oder unterschriebene Version. Bitte diese Version in der Liste auswählen.</source>
+        <translation>Only a finalised or signed version can be ended. Please select that version in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="213"/>
+        <location filename="../../ui/signing/actions.py" line="220"/>
+        <location filename="../../ui/signing/dialogs.py" line="139"/>
+        <location filename="../../ui/signing/dialogs.py" line="143"/>
+        <source>Hilfe beenden</source>
+        <translation>End help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="225"/>
+        <source>Hilfe beendet: Version {version} ist jetzt als „beendet“ markiert.</source>
+        <translation>Help ended: version {version} is now marked as “ended”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="241"/>
+        <location filename="../../ui/signing/actions.py" line="286"/>
         <source>&amp;Unterschreiben…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="202"/>
-        <location filename="../../ui/signing/actions.py" line="236"/>
+        <location filename="../../ui/signing/actions.py" line="242"/>
+        <location filename="../../ui/signing/actions.py" line="287"/>
         <source>&amp;Versionen vergleichen…</source>
         <translation>Co&amp;mpare versions…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="215"/>
+        <location filename="../../ui/signing/actions.py" line="243"/>
+        <location filename="../../ui/signing/actions.py" line="291"/>
+        <source>Hilfe &amp;beenden…</source>
+        <translation>End &amp;help…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="244"/>
+        <source>Die Hilfe ist vorbei: die abgeschlossene oder unterschriebene Version als „beendet“ markieren</source>
+        <translation>The help is over: mark the finalised or signed version as “ended”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="263"/>
+        <source>&lt;b&gt;Unterschriften:&lt;/b&gt; Die Hilfe ist beendet (Version {version}).</source>
+        <translation>&lt;b&gt;Signatures:&lt;/b&gt; the help has ended (version {version}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="266"/>
         <source>&lt;b&gt;Unterschriften:&lt;/b&gt; noch keine abgeschlossene Version</source>
         <translation>&lt;b&gt;Signatures:&lt;/b&gt; no finalised version yet</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="223"/>
+        <location filename="../../ui/signing/actions.py" line="274"/>
         <source>&lt;b&gt;Unterschriften (Version {version}):&lt;/b&gt; {done} von {total}</source>
         <translation>&lt;b&gt;Signatures (version {version}):&lt;/b&gt; {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="226"/>
+        <location filename="../../ui/signing/actions.py" line="277"/>
         <source> – vollständig unterschrieben</source>
         <translation> – fully signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="233"/>
+        <location filename="../../ui/signing/actions.py" line="284"/>
         <source>&amp;Unterschriften</source>
         <translation>S&amp;ignatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="237"/>
+        <location filename="../../ui/signing/actions.py" line="288"/>
         <source>Zum Unterschreiben &amp;drucken…</source>
         <translation>&amp;Print for signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="238"/>
+        <location filename="../../ui/signing/actions.py" line="289"/>
         <source>&amp;PDF prüfen…</source>
         <translation>&amp;Verify PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="239"/>
+        <location filename="../../ui/signing/actions.py" line="290"/>
         <source>Zertifikat des Trägers &amp;importieren…</source>
         <translation>&amp;Import the provider’s certificate…</translation>
     </message>
@@ -733,244 +768,253 @@
         <translation>Password of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="159"/>
+        <location filename="../../ui/signing/dialogs.py" line="140"/>
+        <source>Die Hilfe beenden?
+
+Version {version} wird als „beendet“ markiert und kann danach nicht mehr unterschrieben werden. Das lässt sich nicht rückgängig machen.</source>
+        <translation>End the help?
+
+Version {version} will be marked as “ended” and can no longer be signed. This cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/dialogs.py" line="173"/>
         <source>Siegel</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="171"/>
+        <location filename="../../ui/signing/dialogs.py" line="185"/>
         <source>Unterschrift auf Papier eintragen</source>
         <translation>Record signature on paper</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="173"/>
+        <location filename="../../ui/signing/dialogs.py" line="187"/>
         <source>&lt;b&gt;{who}&lt;/b&gt; hat die ausgedruckte Vereinbarung auf Papier unterschrieben.</source>
         <translation>&lt;b&gt;{who}&lt;/b&gt; signed the printed agreement on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="176"/>
+        <location filename="../../ui/signing/dialogs.py" line="190"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="179"/>
+        <location filename="../../ui/signing/dialogs.py" line="193"/>
         <source>z. B. Original liegt in der Akte</source>
         <translation>e.g. original is in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="180"/>
+        <location filename="../../ui/signing/dialogs.py" line="194"/>
         <source>Unterschrieben &amp;am:</source>
         <translation>&amp;Signed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="181"/>
+        <location filename="../../ui/signing/dialogs.py" line="195"/>
         <source>&amp;Notiz:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="186"/>
+        <location filename="../../ui/signing/dialogs.py" line="200"/>
         <source>Eintragen</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="193"/>
+        <location filename="../../ui/signing/dialogs.py" line="207"/>
         <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="215"/>
+        <location filename="../../ui/signing/dialogs.py" line="229"/>
         <source>Vereinbarung unterschreiben</source>
         <translation>Sign the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="221"/>
+        <location filename="../../ui/signing/dialogs.py" line="235"/>
         <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen.</source>
         <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="225"/>
+        <location filename="../../ui/signing/dialogs.py" line="239"/>
         <source>Wer unterschreibt</source>
         <translation>Who signs</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="240"/>
+        <location filename="../../ui/signing/dialogs.py" line="254"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="241"/>
+        <location filename="../../ui/signing/dialogs.py" line="255"/>
         <source>Ort</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="242"/>
+        <location filename="../../ui/signing/dialogs.py" line="256"/>
         <source>&amp;Ort:</source>
         <translation>Pl&amp;ace:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="245"/>
+        <location filename="../../ui/signing/dialogs.py" line="259"/>
         <source>&amp;Löschen</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="246"/>
+        <location filename="../../ui/signing/dialogs.py" line="260"/>
         <source>&amp;Unterschrift speichern</source>
         <translation>&amp;Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="247"/>
+        <location filename="../../ui/signing/dialogs.py" line="261"/>
         <source>Auf &amp;Papier unterschrieben…</source>
         <translation>Signed on &amp;paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="273"/>
+        <location filename="../../ui/signing/dialogs.py" line="287"/>
         <source>Version {version} · {done} von {total} unterschrieben</source>
         <translation>Version {version} · {done} of {total} signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="280"/>
+        <location filename="../../ui/signing/dialogs.py" line="294"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="282"/>
+        <location filename="../../ui/signing/dialogs.py" line="296"/>
         <source>unterschrieben am {date}</source>
         <translation>signed on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="284"/>
+        <location filename="../../ui/signing/dialogs.py" line="298"/>
         <source>auf Papier unterschrieben am {date}</source>
         <translation>signed on paper on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="312"/>
+        <location filename="../../ui/signing/dialogs.py" line="326"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; hat schon unterschrieben.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; has already signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="314"/>
+        <location filename="../../ui/signing/dialogs.py" line="328"/>
         <source>Unterschrift von &lt;b&gt;{name}&lt;/b&gt; ({role}):</source>
         <translation>Signature of &lt;b&gt;{name}&lt;/b&gt; ({role}):</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="370"/>
+        <location filename="../../ui/signing/dialogs.py" line="384"/>
         <source>Datei: {name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="390"/>
+        <location filename="../../ui/signing/dialogs.py" line="404"/>
         <source>Versionen der Vereinbarung</source>
         <translation>Versions of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="395"/>
+        <location filename="../../ui/signing/dialogs.py" line="409"/>
         <source>Versionen</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="396"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="396"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="396"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Angelegt</source>
         <translation>Created</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="91"/>
-        <location filename="../../ui/signing/dialogs.py" line="396"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Abgeschlossen</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="397"/>
+        <location filename="../../ui/signing/dialogs.py" line="411"/>
         <source>Unterschriften</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="402"/>
+        <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>{done} von {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="404"/>
+        <location filename="../../ui/signing/dialogs.py" line="418"/>
         <source> (vollständig am {date})</source>
         <translation> (complete on {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="412"/>
+        <location filename="../../ui/signing/dialogs.py" line="426"/>
         <source>&lt;b&gt;Versionen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="419"/>
+        <location filename="../../ui/signing/dialogs.py" line="433"/>
         <source>Version {version} ({status})</source>
         <translation>Version {version} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="423"/>
+        <location filename="../../ui/signing/dialogs.py" line="437"/>
         <source>Ältere Version</source>
         <translation>Older version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="424"/>
+        <location filename="../../ui/signing/dialogs.py" line="438"/>
         <source>Neuere Version</source>
         <translation>Newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="427"/>
+        <location filename="../../ui/signing/dialogs.py" line="441"/>
         <source>&amp;Vergleichen:</source>
         <translation>&amp;Compare:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="430"/>
+        <location filename="../../ui/signing/dialogs.py" line="444"/>
         <source>mit</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="436"/>
+        <location filename="../../ui/signing/dialogs.py" line="450"/>
         <source>Änderungen</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="437"/>
+        <location filename="../../ui/signing/dialogs.py" line="451"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="437"/>
+        <location filename="../../ui/signing/dialogs.py" line="451"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="53"/>
-        <location filename="../../ui/signing/dialogs.py" line="437"/>
+        <location filename="../../ui/signing/dialogs.py" line="451"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="437"/>
+        <location filename="../../ui/signing/dialogs.py" line="451"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="467"/>
+        <location filename="../../ui/signing/dialogs.py" line="481"/>
         <source>Bitte zwei verschiedene Versionen wählen.</source>
         <translation>Please choose two different versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="469"/>
+        <location filename="../../ui/signing/dialogs.py" line="483"/>
         <source>{n} Änderung(en).</source>
         <translation>{n} change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="470"/>
+        <location filename="../../ui/signing/dialogs.py" line="484"/>
         <source>Keine inhaltlichen Änderungen.</source>
         <translation>No changes in content.</translation>
     </message>

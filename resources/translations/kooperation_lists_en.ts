@@ -64,27 +64,27 @@
         <translation>Mark as done; for a recurring date the next one appears.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="122"/>
+        <location filename="../../ui/followup/due_panel.py" line="123"/>
         <source>Fälligkeiten werden einmalig neu berechnet …</source>
         <translation>Due dates are being computed once …</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="141"/>
+        <location filename="../../ui/followup/due_panel.py" line="144"/>
         <source>Heute ist nichts fällig. In den nächsten 14 Tagen auch nicht.</source>
         <translation>Nothing is due today, nor in the next 14 days.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="143"/>
+        <location filename="../../ui/followup/due_panel.py" line="146"/>
         <source>… und {more} weitere (gezeigt werden die {shown} ältesten)</source>
         <translation>… and {more} more (showing the {shown} oldest)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="149"/>
+        <location filename="../../ui/followup/due_panel.py" line="152"/>
         <source>Heute fällig / überfällig: {n}</source>
         <translation>Due today / overdue: {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/due_panel.py" line="150"/>
+        <location filename="../../ui/followup/due_panel.py" line="153"/>
         <source>demnächst (14 Tage): {n}</source>
         <translation>coming up (14 days): {n}</translation>
     </message>
@@ -94,31 +94,31 @@
         <translation>All data stays on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="236"/>
         <source>Fall „{title}“ angelegt.</source>
         <translation>Case “{title}” created.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
-        <location filename="../../ui/main_window.py" line="275"/>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
         <translation>The file could not be saved:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>PDF gespeichert: {path}</source>
         <translation>PDF saved: {path}</translation>
     </message>
@@ -126,42 +126,42 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/case_list_model.py" line="31"/>
+        <location filename="../../ui/case_list_model.py" line="33"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="32"/>
+        <location filename="../../ui/case_list_model.py" line="34"/>
         <source>Aktenzeichen</source>
         <translation>File no.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="33"/>
+        <location filename="../../ui/case_list_model.py" line="35"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="34"/>
+        <location filename="../../ui/case_list_model.py" line="36"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="35"/>
+        <location filename="../../ui/case_list_model.py" line="37"/>
         <source>Vereinbarung</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="36"/>
+        <location filename="../../ui/case_list_model.py" line="38"/>
         <source>Zuletzt geändert</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="45"/>
+        <location filename="../../ui/case_list_model.py" line="47"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="48"/>
+        <location filename="../../ui/case_list_model.py" line="50"/>
         <source>{status}, Version {version}</source>
         <translation>{status}, version {version}</translation>
     </message>

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kooperation_desktop.domain.model import AgreementStatus, Case
+from kooperation_desktop.domain.model import AgreementStatus, AgreementSummary, Case
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.errors import SealError
@@ -186,6 +186,46 @@ def print_for_signing(window: MainWindow) -> Path | None:
     return path
 
 
+def _to_end(window: MainWindow) -> AgreementSummary | None:
+    """The version "Hilfe beenden…" ends: the one shown/selected for printing, if final or signed."""
+    chosen = window.case_view.agreement_to_print()
+    return chosen if chosen is not None and chosen.status in _SIGNABLE else None
+
+
+def update_end_help(window: MainWindow) -> None:
+    """Enable "Hilfe beenden…" (menu and panel button) only for a final or signed version."""
+    enabled = _to_end(window) is not None
+    for widget in (getattr(window, "end_help_action", None), getattr(window, "signing_panel", None)):
+        if isinstance(widget, SigningPanel):
+            widget = widget.end_button
+        if widget is not None:
+            widget.setEnabled(enabled)
+
+
+def end_help(window: MainWindow) -> bool:
+    """The help is over: after asking, mark the version shown/selected for printing as ended."""
+    case = window.case_view.case
+    if case is None:
+        return False
+    summary = _to_end(window)
+    if summary is None:
+        app_dialogs.show_error(window, tr("Beenden lässt sich nur eine abgeschlossene oder unterschriebene "
+                                          "Version. Bitte diese Version in der Liste auswählen."), tr("Hilfe beenden"))
+        return False
+    if not dialogs.ask_end_help(window, summary.version):
+        return False
+    try:
+        signing_of(window).end(summary.id)
+    except RuleViolation as exc:
+        app_dialogs.show_rule_violation(window, exc, tr("Hilfe beenden"))
+        window.refresh(select_id=case.id)  # show the state the core refused from
+        return False
+    window.refresh(select_id=case.id)
+    window.statusBar().showMessage(
+        tr("Hilfe beendet: Version {version} ist jetzt als „beendet“ markiert.").format(version=summary.version), 8000)
+    return True
+
+
 class SigningPanel(QWidget):
     """In the case view: the signing state of the version to sign, and the entry points."""
 
@@ -200,19 +240,30 @@ class SigningPanel(QWidget):
         row = QHBoxLayout()
         self.sign_button = QPushButton(tr("&Unterschreiben…"), self)
         self.history_button = QPushButton(tr("&Versionen vergleichen…"), self)
+        self.end_button = QPushButton(tr("Hilfe &beenden…"), self)
+        self.end_button.setToolTip(tr("Die Hilfe ist vorbei: die abgeschlossene oder unterschriebene Version als "
+                                      "„beendet“ markieren"))
         row.addWidget(self.sign_button)
         row.addWidget(self.history_button)
+        row.addWidget(self.end_button)
         row.addStretch(1)
         layout.addLayout(row)
         self.sign_button.clicked.connect(lambda: open_sign_dialog(window))
         self.history_button.clicked.connect(lambda: open_history(window))
+        self.end_button.clicked.connect(lambda: end_help(window))
 
     def show_case(self, case: Case | None) -> None:
         agreement_id = _signable(case) if case else None
         self.history_button.setEnabled(bool(case and case.agreements))
         self.sign_button.setEnabled(agreement_id is not None)
+        update_end_help(self.window_)
         if agreement_id is None:
-            self.state.setText(tr("<b>Unterschriften:</b> noch keine abgeschlossene Version") if case else "")
+            ended = next((a for a in case.agreements if a.status == AgreementStatus.ENDED), None) if case else None
+            if ended is not None:
+                self.state.setText(tr("<b>Unterschriften:</b> Die Hilfe ist beendet (Version {version}).")
+                                   .format(version=ended.version))
+            else:
+                self.state.setText(tr("<b>Unterschriften:</b> noch keine abgeschlossene Version") if case else "")
             return
         try:
             ov = signing_of(self.window_).overview(agreement_id)
@@ -237,6 +288,7 @@ def install(window: MainWindow) -> None:
         (tr("Zum Unterschreiben &drucken…"), "", lambda: print_for_signing(window)),
         (tr("&PDF prüfen…"), "Ctrl+Shift+V", lambda: verify_pdf(window)),
         (tr("Zertifikat des Trägers &importieren…"), "", lambda: import_certificate(window)),
+        (tr("Hilfe &beenden…"), "", lambda: end_help(window)),
     ]
     for text, shortcut, slot in actions:
         action = QAction(text, window)
@@ -245,6 +297,8 @@ def install(window: MainWindow) -> None:
         action.triggered.connect(slot)
         menu.addAction(action)
     window.signing_menu = menu  # type: ignore[attr-defined]
+    window.end_help_action = action  # type: ignore[attr-defined]  (the last one: "Hilfe beenden…")
+    menu.insertSeparator(action)  # ending the help cannot be undone: set apart from the rest
 
     # every exported PDF of a finalised version is sealed: the export button/action use export_sealed
     original = window.export_pdf
@@ -264,4 +318,6 @@ def install(window: MainWindow) -> None:
     layout.insertWidget(at + 1 if at >= 0 else max(layout.count() - 1, 0), panel)
     window.signing_panel = panel  # type: ignore[attr-defined]
     view.case_shown.connect(panel.show_case)
+    # choosing another version in the table changes what "Hilfe beenden…" would end
+    view.agreements.itemSelectionChanged.connect(lambda: update_end_help(window))
     panel.show_case(view.case)

@@ -134,6 +134,20 @@ def open_externally(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def ask_end_help(parent: QWidget | None, version: int) -> bool:
+    """End the help: True = mark the version as ended (cannot be undone). Default: cancel."""
+    box = QMessageBox(QMessageBox.Icon.Question, tr("Hilfe beenden"),
+                      tr("Die Hilfe beenden?\n\nVersion {version} wird als „beendet“ markiert und kann danach "
+                         "nicht mehr unterschrieben werden. Das lässt sich nicht rückgängig machen.")
+                      .format(version=version), parent=parent)
+    end = box.addButton(tr("Hilfe beenden"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(tr("Abbrechen"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is end
+
+
 def unlock_seal(parent: QWidget | None, signing: SigningService) -> bool:
     """Make sure the seal can be used: set it up on first use, else ask for its password."""
     if signing.unlocked:
