@@ -187,3 +187,29 @@ def _temporary_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     folder = tmp_path_factory.mktemp("config")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:
+    """The UI as started with English chosen in the settings: only the English translators (Qt's
+    German ``qtbase_de`` left by other tests is taken out meanwhile); everything restored after."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from ui import i18n
+
+    earlier = [t for t in qapp.findChildren(QTranslator) if not t.language().startswith("en")]
+    for t in earlier:
+        qapp.removeTranslator(t)
+    locale = QLocale()
+    translators = i18n.install_language(qapp, "en")
+    assert translators, "no English .qm loaded"
+    try:
+        yield
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+            t.setParent(None)
+        qapp.setProperty("kooperation_language", None)
+        QLocale.setDefault(locale)
+        for t in earlier:
+            qapp.installTranslator(t)

@@ -3,13 +3,10 @@ final or signed version as ended, after asking; a draft cannot be ended."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QLocale, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from kooperation_desktop.domain.model import AgreementStatus
-from ui import i18n
 from ui.main_window import MainWindow
 from ui.signing import dialogs
 
@@ -117,20 +114,6 @@ def test_the_core_refusal_is_shown_in_german(qtbot, complete_case, monkeypatch) 
     assert shown == ["Version 1 ist beendet und kann nicht beendet werden."]
     assert status_column(w) == ["beendet"]
     assert not w.end_help_action.isEnabled()
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[None]:
-    locale = QLocale()
-    translators = i18n.install_language(qapp, "en")
-    assert translators, "no English .qm loaded"
-    try:
-        yield
-    finally:
-        for t in translators:
-            qapp.removeTranslator(t)
-        qapp.setProperty("kooperation_language", None)
-        QLocale.setDefault(locale)
 
 
 def test_end_help_speaks_english(qtbot, english, complete_case) -> None:

@@ -3,38 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
-from ui import i18n
 from ui.followup import due_panel
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    earlier = [t for t in qapp.findChildren(QTranslator) if not t.language().startswith("en")]
-    for t in earlier:
-        qapp.removeTranslator(t)
-    locale = QLocale()
-    translators = i18n.install_language(qapp, "en")
-    assert any(Path(p).name == "kooperation_lists_en.qm" for p in i18n.qm_paths("en"))
-    try:
-        yield
-    finally:
-        for t in translators:
-            qapp.removeTranslator(t)
-            t.setParent(None)
-        qapp.setProperty("kooperation_language", None)
-        QLocale.setDefault(locale)
-        for t in earlier:
-            qapp.installTranslator(t)
 
 
 def _window(qtbot, complete_case, monkeypatch) -> MainWindow:

@@ -69,6 +69,7 @@ from kooperation_desktop.domain.model import (
     ScaleKind,
     GAS_LEVELS,
 )
+from kooperation_desktop.followup.gas import format_level
 from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties
 
 from .fonts import FONT, FONT_BOLD, register_fonts
@@ -195,14 +196,7 @@ def _b(markup: str) -> str:
     return f"<b>{markup}</b>"
 
 
-def _gas(value: int | None) -> str:
-    if value is None:
-        return "–"
-    if value > 0:
-        return f"+{value}"
-    if value < 0:
-        return f"\u2212{-value}"
-    return "0"
+_gas = format_level  # "+2", "0", "−1", "–" (also used by pdf/review.py)
 
 
 def _scale_value(t: Texts, ind: Indicator, value: int | None) -> str:
