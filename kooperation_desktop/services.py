@@ -367,7 +367,12 @@ class Services:
         with self._tx() as s:
             # the database's ON DELETE CASCADE removes the children (the ORM's own cascade would
             # race it for rows reachable twice, e.g. a role via its agreement and its partner)
-            s.execute(delete(CaseRow).where(CaseRow.id == case_id))
+            if s.execute(delete(CaseRow).where(CaseRow.id == case_id)).rowcount:
+                from .protection import audit  # a Core delete passes the audit's session events by
+
+                s.execute(audit.insert(audit.AuditRow), [{
+                    "at": audit._now(), "user": audit.current_user(), "action": audit.DELETED,
+                    "entity_type": "cases", "entity_id": case_id, "case_id": case_id}])
 
     # --- entities (persons, partners, consents, goals, indicators, roles, tasks, rules) -----
     def save(self, entity: Entity) -> Entity:

@@ -150,3 +150,26 @@ def test_panel_shows_the_oldest_items_and_counts_all(qtbot, three_cases, monkeyp
     assert f"Heute fällig / überfällig: {sum(i.due_on <= late for i in whole)}" in panel.title.text()
     panel.list.setCurrentRow(2)  # the note is not an item to open or mark
     assert panel.selected_item() is None and not panel.done_button.isEnabled()
+
+
+def test_ending_the_help_removes_its_due_items(three_cases) -> None:
+    from kooperation_desktop.signing.service import SigningService
+
+    follow, ids = three_cases
+    late = dt.date.today() + dt.timedelta(days=400)
+    assert [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
+    SigningService(follow.services).end(follow.services.get_case(ids[1]).agreements[0].id)  # „Hilfe beenden“
+    assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
+    assert [i for i in follow.due_items(late, 0) if i.case_id == ids[0]], "other cases stay"
+    assert follow.due_items(late, 0) == _reference(follow, late, 0)
+
+
+def test_deleting_a_case_is_in_the_audit_trail(three_cases) -> None:
+    from kooperation_desktop.protection import audit
+
+    follow, ids = three_cases
+    follow.services.delete_case(ids[2])
+    with follow.services.reading() as s:
+        rows = s.execute(audit.select(audit.AuditRow.action, audit.AuditRow.entity_type)
+                         .where(audit.AuditRow.case_id == ids[2], audit.AuditRow.action == audit.DELETED)).all()
+    assert [tuple(r) for r in rows] == [("deleted", "cases")]

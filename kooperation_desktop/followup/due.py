@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..domain.model import Agreement, Case, CaseStatus, CommunicationKind
+from ..domain.model import Agreement, AgreementStatus, Case, CaseStatus, CommunicationKind
 from .model import DueItem, DueKind, Review, TransitionPlan
 
 REVIEW_RHYTHM_DAYS = 182  # a help-plan review at least every six months (§ 36 SGB VIII practice)
@@ -123,8 +123,8 @@ def pending_items(data: CaseFollowUp) -> list[DueItem]:
 
 def _items(data: CaseFollowUp, until: dt.date) -> list[DueItem]:
     case, a = data.case, data.agreement
-    if a is None or case.id is None or case.status != CaseStatus.OPEN:
-        return []
+    if a is None or case.id is None or case.status != CaseStatus.OPEN or a.status == AgreementStatus.ENDED:
+        return []  # nothing agreed yet, the case is closed, or the help was ended („Hilfe beenden“)
     items: list[DueItem] = []
 
     def add(kind: DueKind, day: dt.date | None, what: str, key: str) -> None:
