@@ -15,8 +15,6 @@ import contextlib
 import dataclasses
 import datetime as dt
 import math
-import os
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +25,7 @@ from sqlalchemy.orm import Session
 
 import resources
 
+from .atomic import write_rendered
 from .domain import rules, serialize
 from .domain.model import (
     Agreement,
@@ -135,7 +134,7 @@ class Services:
         self.data_dir = data_dir
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str | None = None) -> "Services":
+    def open(cls, data_dir: Path, passphrase: str | None = None) -> Services:
         """Open (create and migrate with Alembic if needed) the encrypted ``data_dir/kooperation.sqlite``.
 
         ``passphrase``: the user's password or the office's recovery key; None → the environment
@@ -163,7 +162,7 @@ class Services:
     def close(self) -> None:
         self._engine.dispose()
 
-    def __enter__(self) -> "Services":
+    def __enter__(self) -> Services:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -368,7 +367,9 @@ class Services:
             # the database's ON DELETE CASCADE removes the children (the ORM's own cascade would
             # race it for rows reachable twice, e.g. a role via its agreement and its partner)
             if s.execute(delete(CaseRow).where(CaseRow.id == case_id)).rowcount:
-                from .protection import audit  # a Core delete passes the audit's session events by
+                from .protection import (
+                    audit,  # a Core delete passes the audit's session events by
+                )
 
                 s.execute(audit.insert(audit.AuditRow), [{
                     "at": audit._now(), "user": audit.current_user(), "action": audit.DELETED,
@@ -724,18 +725,8 @@ class Services:
 
     def export_pdf(self, agreement_id: int, out: Path) -> Path:
         """Render the agreement (only consented partners) to ``out`` (written atomically:
-        a temporary file in the same folder, then renamed)."""
+        a temporary file in the same folder, synced, then renamed)."""
         from .pdf.render import render_agreement  # lazy: reportlab is heavy
 
-        out = Path(out)
         case, agreement = self.document(agreement_id)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        try:
-            render_agreement(case, agreement, tmp)
-            os.replace(tmp, out)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-        return out
+        return write_rendered(out, lambda tmp: render_agreement(case, agreement, tmp))

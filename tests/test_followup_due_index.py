@@ -8,18 +8,34 @@ import datetime as dt
 
 import pytest
 from conftest import build_complete_case
+from sqlalchemy import select
 
-from kooperation_desktop.domain.model import CaseStatus, CommunicationKind, CommunicationRule, Task
+from kooperation_desktop.domain.model import (
+    CaseStatus,
+    CommunicationKind,
+    CommunicationRule,
+    Task,
+)
 from kooperation_desktop.followup import due
 from kooperation_desktop.followup.model import DueKind
 from kooperation_desktop.followup.service import FollowUpService
 from kooperation_desktop.protection.retention import case_row_ids
+from kooperation_desktop.storage.rows_followup import DoneMarkRow
+
+
+def _follow_up(follow: FollowUpService, case) -> due.CaseFollowUp:
+    """What the due rules need of one case, read through the public API (not the index's loader)."""
+    with follow.services.reading() as s:
+        done = set(s.scalars(select(DoneMarkRow.key).where(DoneMarkRow.case_id == case.id)))
+    plan = follow.transition(case.id)
+    return due.CaseFollowUp(case=case, agreement=follow.current_agreement(case.id), reviews=follow.reviews(case.id),
+                            transition=plan if plan.id is not None else None, done=done)
 
 
 def _reference(follow: FollowUpService, on: dt.date, horizon: int = due.DEFAULT_HORIZON_DAYS) -> list:
     """Every case computed one by one (the way before the index)."""
     cases = [follow.services.get_case(c.id) for c in follow.services.list_cases() if c.status == CaseStatus.OPEN]
-    return due.due_items((follow._follow_up(c) for c in cases), on, horizon)
+    return due.due_items((_follow_up(follow, c) for c in cases), on, horizon)
 
 
 @pytest.fixture

@@ -7,11 +7,9 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 
 from kooperation_desktop.followup.service import FollowUpService
@@ -53,20 +51,6 @@ def real_attempt(data_dir: Path):  # type: ignore[no-untyped-def]
             return str(exc)
         return None
     return attempt
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[None]:
-    locale = QLocale()
-    translators = i18n.install_language(qapp, "en")
-    assert translators, "no English .qm loaded"
-    try:
-        yield
-    finally:
-        for t in translators:
-            qapp.removeTranslator(t)
-        qapp.setProperty("kooperation_language", None)
-        QLocale.setDefault(locale)
 
 
 def visible_texts(widget) -> str:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -61,26 +61,10 @@ NEIGHBOUR = "Fatma Yılmaz"
 
 
 @pytest.fixture
-def english(qapp: QApplication) -> Iterator[None]:
-    """The app as started with English chosen in the settings: only the English translators
-    (other tests may have left Qt's German ``qtbase_de`` installed; it is taken out meanwhile)."""
-    earlier = [t for t in qapp.findChildren(QTranslator) if not t.language().startswith("en")]
-    for t in earlier:
-        qapp.removeTranslator(t)
-    locale = QLocale()
-    translators = i18n.install_language(qapp, "en")
-    assert translators, "no English .qm loaded"
+def english(english: None) -> Iterator[None]:
+    """conftest's English UI, with this area's translation file among those loaded."""
     assert any(Path(p).name == TS.with_suffix(".qm").name for p in i18n.qm_paths("en"))
-    try:
-        yield
-    finally:
-        for t in translators:
-            qapp.removeTranslator(t)
-            t.setParent(None)
-        qapp.setProperty("kooperation_language", None)
-        QLocale.setDefault(locale)
-        for t in earlier:
-            qapp.installTranslator(t)
+    yield
 
 
 def german_sources() -> set[str]:

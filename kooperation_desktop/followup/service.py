@@ -9,15 +9,13 @@ short transaction per write. Takes and returns the dataclasses of :mod:`.model`;
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from ..atomic import write_rendered
 from ..domain import rules
 from ..domain.model import (
     Agreement,
@@ -62,20 +60,6 @@ AGREED = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.ENDED)
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
-
-
-def _write_atomic(out: Path, render: Callable[[Path], object]) -> Path:
-    out = Path(out)
-    fd, tmp_name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        render(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return out
 
 
 # --- row <-> domain ------------------------------------------------------------------------
@@ -354,23 +338,9 @@ class FollowUpService:
         return due_mod.transition_needed(self._lean_follow_up(case_id), today or dt.date.today())
 
     # --- due items ---------------------------------------------------------------------------
-    def _done(self, case_id: int) -> set[str]:
-        with self.services.reading() as s:
-            return set(s.scalars(select(DoneMarkRow.key).where(DoneMarkRow.case_id == case_id)))
-
-    def _follow_up(self, case: Case) -> due_mod.CaseFollowUp:
-        assert case.id is not None
-        with self.services.reading() as s:
-            row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case.id)
-                           .order_by(TransitionPlanRow.id.desc()))
-            plan = _plan_from_row(row) if row is not None else None
-        return due_mod.CaseFollowUp(case=case, agreement=self.current_agreement(case.id),
-                                    reviews=self.reviews(case.id), transition=plan, done=self._done(case.id))
-
     def case_due_items(self, case_id: int, today: dt.date | None = None,
                        horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> list[DueItem]:
-        return due_mod.case_due_items(self._follow_up(self.services.get_case(case_id)),
-                                      today or dt.date.today(), horizon_days)
+        return due_mod.case_due_items(self._lean_follow_up(case_id), today or dt.date.today(), horizon_days)
 
     def _due_query(self, until: dt.date):  # type: ignore[no-untyped-def]
         return (select(DueEntryRow.case_id, CaseRow.title, DueEntryRow.kind, DueEntryRow.due_on, DueEntryRow.what,
@@ -478,7 +448,7 @@ class FollowUpService:
         history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[operator, arg-type]
         reflections = [r for r in self.reflections(case.id)  # type: ignore[arg-type]
                        if r.held_on is not None and review.held_on is not None and r.held_on <= review.held_on]
-        return _write_atomic(out, lambda p: render_review(case, review, history, reflections, p))
+        return write_rendered(out, lambda p: render_review(case, review, history, reflections, p))
 
     def export_closing_report(self, case_id: int, out: Path) -> Path:
         """The closing report: course of the help, goal attainment, reflection and the transition
@@ -493,4 +463,4 @@ class FollowUpService:
                                                       "Anschlussangebote, Partner, die bleiben, und was die Familie "
                                                       "allein schafft."))
         reviews, reflections = self.reviews(case_id), self.reflections(case_id)
-        return _write_atomic(out, lambda p: render_closing_report(case, agreement, reviews, reflections, plan, p))
+        return write_rendered(out, lambda p: render_closing_report(case, agreement, reviews, reflections, plan, p))

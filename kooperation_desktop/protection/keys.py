@@ -23,13 +23,15 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import secrets
 import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..atomic import fsync_dir  # noqa: F401  (used by vault, backup, gdpr)
+from ..atomic import write_bytes as write_atomically
 
 if TYPE_CHECKING:  # cryptography is imported where it is used: the password dialog at start does not need it
     from cryptography.hazmat.primitives.asymmetric.x25519 import (
@@ -241,33 +243,6 @@ def read_key_file(data_dir: Path) -> KeyFile:
     except UnicodeDecodeError as exc:
         raise KeyFileDamaged(f"Die Schlüsseldatei „{KEY_FILENAME}“ ist beschädigt.") from exc
     return KeyFile.from_json(text)
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync, rename, fsync the folder."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def write_key_file(data_dir: Path, key_file: KeyFile) -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +29,7 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
+from ..atomic import write_bytes
 from .errors import SealError, WrongPassword
 
 __all__ = ["SealError", "SealIdentity", "WrongPassword", "create_seal", "has_seal", "identity", "import_seal",
@@ -64,21 +64,6 @@ def has_seal(data_dir: Path) -> bool:
     return (d / P12_FILE).is_file() and (d / TRUST_FILE).is_file()
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    """Write owner-only, atomically (temporary file in the same folder, then renamed)."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def _check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD:
         raise SealError(f"Das Siegel-Passwort muss mindestens {MIN_PASSWORD} Zeichen lang sein.")
@@ -99,11 +84,11 @@ def _store(data_dir: Path, p12: bytes, certs: list[x509.Certificate], organisati
            imported: bool) -> SealIdentity:
     d = seal_dir(data_dir)
     d.mkdir(mode=0o700, parents=True, exist_ok=True)
-    _write_private(d / P12_FILE, p12)
-    _write_private(d / TRUST_FILE, b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
+    write_bytes(d / P12_FILE, p12)
+    write_bytes(d / TRUST_FILE, b"".join(c.public_bytes(serialization.Encoding.PEM) for c in certs))
     info = {"organisation": organisation, "imported": imported,
             "stored_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
-    _write_private(d / INFO_FILE, json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
+    write_bytes(d / INFO_FILE, json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
     return _identity_of(certs[0], organisation, imported)
 
 

@@ -11,8 +11,6 @@ and uses its ``transaction()`` / ``reading()``. Refused use cases raise
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
+from ..atomic import write_bytes
 from ..domain import labels
 from ..domain.model import Agreement, AgreementStatus, Case, Problem
 from ..domain.rules import RuleViolation
@@ -308,14 +307,7 @@ class SigningService:
             data, sealed = self.sealed_pdf(agreement_id, password), True
         else:
             data, sealed = self.render(agreement_id), False
-        fd, tmp_name = tempfile.mkstemp(prefix=".export.", suffix=".tmp", dir=out.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp_name, out)
-        except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
-            raise
+        write_bytes(out, data)
         return ExportResult(out, sealed)
 
     # --- the seal -------------------------------------------------------------------------
