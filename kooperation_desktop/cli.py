@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import errno
 import os
 import re
 import sys
@@ -302,7 +303,13 @@ def _cmd_export_case(args: argparse.Namespace) -> int:
     with _services(args.data_dir) as services:
         if args.case not in {c.id for c in services.list_cases()}:
             raise CliError(f"Einen Fall mit der Nummer {args.case} gibt es nicht (siehe „list“).")
-        written = export_case(services, args.case, args.out)
+        try:
+            written = export_case(services, args.case, args.out)
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                raise CliError(f"Der Datenträger ist voll: {args.out} wurde nicht gespeichert (es blieb auch "
+                               "keine halbe Datei zurück). Bitte Platz schaffen oder ein anderes Ziel wählen.") from exc
+            raise
     print(f"Fall {args.case} gespeichert: {written}")
     return 0
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, atomic
 from .domain import labels
 from .domain.model import (
     Agreement,
@@ -65,14 +65,12 @@ def case_to_dict(services: Services, case_id: int) -> dict[str, Any]:
 
 
 def export_case(services: Services, case_id: int, out: Path) -> Path:
-    """Write the case as JSON to ``out`` (atomically: a temporary file renamed at the end)."""
+    """Write the case as JSON to ``out`` through :func:`~kooperation_desktop.atomic.write_bytes`
+    (owner-only temporary file beside it, renamed at the end; removed again when writing fails,
+    e.g. on a full disk, so no fragment with client data stays behind)."""
     data = case_to_dict(services, case_id)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    out = Path(out)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(out)
-    return out
+    return atomic.write_bytes(Path(out), text.encode("utf-8"))
 
 
 # --- reading and validating ---------------------------------------------------------------

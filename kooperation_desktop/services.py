@@ -20,8 +20,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, or_, select
+from sqlalchemy import Engine, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 import resources
 
@@ -69,6 +70,24 @@ _AGREEMENT_EDITABLE = ("title", "start_date", "planned_end", "next_review", "man
 
 class NotFound(LookupError):
     """The case, agreement or entity with that id does not exist (any more)."""
+
+
+CHANGED_ELSEWHERE = "Dieser Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
+
+
+class ChangedElsewhere(RuleViolation):
+    """A save of a stale copy: the row was changed (saved from another copy) since this copy was
+    loaded. Nothing was written; reload and apply the change again."""
+
+    def __init__(self) -> None:
+        super().__init__(Problem("row_version", CHANGED_ELSEWHERE))
+
+
+def check_row_version(row: Any, loaded: int | None) -> None:
+    """Refuse (:class:`ChangedElsewhere`) to write a copy loaded at ``loaded`` over a newer row.
+    ``loaded`` None: a copy that does not know its version (built by the caller): not checked."""
+    if loaded is not None and row.row_version != loaded:
+        raise ChangedElsewhere()
 
 
 def _now() -> dt.datetime:
@@ -170,8 +189,11 @@ class Services:
 
     @contextlib.contextmanager
     def _tx(self) -> Iterator[Session]:
-        with Session(self._engine) as s, s.begin():
-            yield s
+        try:
+            with Session(self._engine) as s, s.begin():
+                yield s
+        except StaleDataError:  # a row's version counter moved between reading and writing it
+            raise ChangedElsewhere() from None
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Session]:
@@ -193,11 +215,14 @@ class Services:
         row = s.get(CaseRow, case_id)
         if row is None:
             raise _not_found("Fall", case_id)
-        row.updated_at = _now()
+        values: dict[str, Any] = {"updated_at": _now()}
         if refresh_search:
             s.flush()
             persons = list(s.scalars(select(PersonRow).where(PersonRow.case_id == case_id).order_by(PersonRow.id)))
-            row.search_text = repo.search_text(row, persons)
+            values["search_text"] = repo.search_text(row, persons)
+        # bookkeeping, not an edit of the case: its version counter stays (a copy of the case
+        # loaded before a person was added can still be saved)
+        s.execute(update(CaseRow).where(CaseRow.id == case_id).values(**values))
 
     @staticmethod
     def _case(s: Session, case_id: int) -> Case:
@@ -350,11 +375,14 @@ class Services:
             row = s.get(CaseRow, case.id)
             if row is None:
                 raise _not_found("Fall", case.id)
+            check_row_version(row, case.row_version)
             row.title, row.file_number, row.help_type = case.title, case.file_number, case.help_type
             row.status = CaseStatus(case.status).value
             self._touch(s, row.id, refresh_search=True)
             case_id = row.id
-        return self.get_case(case_id)
+        saved = self.get_case(case_id)
+        case.row_version = saved.row_version  # the caller's copy is the stored state now
+        return saved
 
     def get_case(self, case_id: int) -> Case:
         """The case with persons, partners, consents and agreement summaries (newest first)."""
@@ -421,9 +449,11 @@ class Services:
                 row = repo.new_row(entity)
                 s.add(row)
             else:
+                check_row_version(row, entity.row_version)
                 repo.copy_to_row(entity, row)
             s.flush()
             entity.id = row.id
+            entity.row_version = row.row_version
             self._touch(s, case_id, refresh_search=isinstance(entity, Person))  # type: ignore[arg-type]
         return entity
 
@@ -594,10 +624,12 @@ class Services:
         can only change while the draft is the case's only agreement."""
         with self._tx() as s:
             row = self._agreement_row(s, agreement.id)
+            up_to_date = agreement.row_version in (None, row.row_version)
             changed = [f for f in _AGREEMENT_EDITABLE if getattr(row, f) != getattr(agreement, f)]
             identity = [f for f in ("document_id", "version") if getattr(row, f) != getattr(agreement, f)]
             if changed or identity:
                 self._check_row_editable(row)
+                check_row_version(row, agreement.row_version)  # only the resume step may come from an older copy
             if identity:
                 self._check_identity(s, row, agreement)
                 changed += identity
@@ -608,6 +640,9 @@ class Services:
                 row.wizard_step = agreement.wizard_step
             if changed:
                 self._touch(s, row.case_id)
+            s.flush()
+            if up_to_date:  # the caller's copy is the stored state now (an older copy stays older)
+                agreement.row_version = row.row_version
             return self._agreement(s, row.id)
 
     @staticmethod

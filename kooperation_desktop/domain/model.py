@@ -86,6 +86,7 @@ class Person:
     birth_date: dt.date | None = None
     is_guardian: bool = False  # personensorgeberechtigt
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     @property
     def display_name(self) -> str:
@@ -103,6 +104,7 @@ class Partner:
     function: str = ""  # e.g. "Fallführung ASD", "Klassenlehrerin", "Oma"
     contact: str = ""  # phone / e-mail / address as typed
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     @property
     def display_name(self) -> str:
@@ -130,6 +132,7 @@ class Consent:
     revoked_on: dt.date | None = None
     revocation_note: str = ""
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     def is_active(self, on: dt.date | None = None) -> bool:
         """True when given (on or before ``on``) and not revoked (on or before ``on``)."""
@@ -152,6 +155,7 @@ class Indicator:
     baseline: int | None = None  # GAS -2..+2 or 0..10
     target: int | None = None  # GAS usually 0 (expected level) or 0..10
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     def level_text(self, level: int) -> str:
         return self.level_texts[level + 2]
@@ -168,6 +172,7 @@ class Goal:
     weight: float = 1.0  # GAS weight
     indicators: list[Indicator] = field(default_factory=list)
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     @property
     def title(self) -> str:
@@ -186,6 +191,7 @@ class Role:
     partner_id: int | None = None
     description: str = ""
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
 
 @dataclass(slots=True)
@@ -203,6 +209,7 @@ class Task:
     due_date: dt.date | None = None  # None = laufend
     goal_id: int | None = None  # optional: the goal the task serves
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
 
 @dataclass(slots=True)
@@ -218,6 +225,7 @@ class CommunicationRule:
     rhythm: str = ""  # e.g. "alle zwei Wochen"
     next_date: dt.date | None = None
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
 
 @dataclass(slots=True)
@@ -249,6 +257,7 @@ class Agreement:
     tasks: list[Task] = field(default_factory=list)
     communication: list[CommunicationRule] = field(default_factory=list)
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     @property
     def is_editable(self) -> bool:
@@ -280,6 +289,7 @@ class Case:
     consents: list[Consent] = field(default_factory=list)
     agreements: list[AgreementSummary] = field(default_factory=list)
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     def person(self, person_id: int | None) -> Person | None:
         return next((p for p in self.persons if p.id == person_id), None)

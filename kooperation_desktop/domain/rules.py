@@ -217,7 +217,7 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
 # --- freezing ---------------------------------------------------------------------------
 
 _VOLATILE = {"id", "case_id", "agreement_id", "goal_id", "status", "wizard_step", "created_at",
-             "finalised_at", "content_hash", "predecessor_id"}
+             "finalised_at", "content_hash", "predecessor_id", "row_version"}
 
 
 def _plain(value: Any) -> Any:

@@ -69,6 +69,7 @@ class Review:
     ratings: list[IndicatorRating] = field(default_factory=list)
     created_at: dt.datetime | None = None
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
 
 @dataclass(slots=True)
@@ -105,6 +106,7 @@ class Reflection:
     note: str = ""
     created_at: dt.datetime | None = None
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     def means(self) -> dict[str, float]:
         """Mean rating per condition key (only conditions someone rated)."""
@@ -127,6 +129,7 @@ class TransitionPlan:
     agreed_on: dt.date | None = None
     note: str = ""
     id: int | None = None
+    row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 
     @property
     def is_complete(self) -> bool:

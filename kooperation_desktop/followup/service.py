@@ -26,7 +26,7 @@ from ..domain.model import (
     ScaleKind,
 )
 from ..domain.rules import RuleViolation
-from ..services import NotFound, Services
+from ..services import ChangedElsewhere, NotFound, Services, check_row_version
 from ..storage.rows import AgreementRow, CaseRow
 from ..storage.rows_followup import (
     DoneMarkRow,
@@ -80,6 +80,7 @@ def _review_from_row(row: ReviewRow) -> Review:
         document_id=row.document_id, held_on=row.held_on, present=list(row.present or []),
         successes=row.successes, obstacles=row.obstacles, next_steps=row.next_steps,
         ratings=[_rating_from_row(r) for r in row.ratings], created_at=row.created_at, id=row.id,
+        row_version=row.row_version,
     )
 
 
@@ -91,14 +92,15 @@ def _reflection_from_row(row: ReflectionRow) -> Reflection:
         ratings=[ReflectionRating(condition=r.condition, participant=r.participant,
                                   participant_kind=ParticipantKind(r.participant_kind), value=r.value,
                                   note=r.note, reflection_id=r.reflection_id, id=r.id) for r in row.ratings],
-        note=row.note, created_at=row.created_at, id=row.id,
+        note=row.note, created_at=row.created_at, id=row.id, row_version=row.row_version,
     )
 
 
 def _plan_from_row(row: TransitionPlanRow) -> TransitionPlan:
     return TransitionPlan(case_id=row.case_id, agreement_id=row.agreement_id, offers=row.offers,
                           partners_kept=row.partners_kept, client_alone=row.client_alone,
-                          agreed_on=row.agreed_on, note=row.note, id=row.id)
+                          agreed_on=row.agreed_on, note=row.note, id=row.id,
+                          row_version=row.row_version)
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -205,6 +207,8 @@ class FollowUpService:
                 row = s.get(ReviewRow, review.id)
                 if row is None or row.case_id != review.case_id:
                     raise NotFound(f"Überprüfung (Nr. {review.id}) wurde nicht gefunden.")
+                check_row_version(row, review.row_version)
+                row.row_version += 1  # a new version even when only the ratings change
             row.agreement_id, row.agreement_version = review.agreement_id, review.agreement_version
             row.document_id, row.held_on = review.document_id, review.held_on
             row.present = [p.strip() for p in review.present if p.strip()]
@@ -217,7 +221,10 @@ class FollowUpService:
                     level_texts=(list(r.level_texts) + [""] * 5)[:5], baseline=r.baseline, target=r.target,
                     client_value=r.client_value, professional_value=r.professional_value, note=r.note))
             s.flush()
-            return _review_from_row(row)
+            saved = _review_from_row(row)
+        if review.id == saved.id:  # the caller's copy is the stored state now
+            review.row_version = saved.row_version
+        return saved
 
     def reviews(self, case_id: int) -> list[Review]:
         """The case's reviews, oldest first."""
@@ -274,6 +281,8 @@ class FollowUpService:
                 row = s.get(ReflectionRow, reflection.id)
                 if row is None or row.case_id != reflection.case_id:
                     raise NotFound(f"Reflexion (Nr. {reflection.id}) wurde nicht gefunden.")
+                check_row_version(row, reflection.row_version)
+                row.row_version += 1  # a new version even when only the ratings change
             row.agreement_id, row.held_on, row.note = reflection.agreement_id, reflection.held_on, reflection.note
             row.participants = [{"name": p.name, "kind": ParticipantKind(p.kind).value, "ref": p.ref}
                                 for p in reflection.participants]
@@ -285,7 +294,10 @@ class FollowUpService:
                     condition=r.condition, participant=r.participant,
                     participant_kind=ParticipantKind(r.participant_kind).value, value=r.value, note=r.note))
             s.flush()
-            return _reflection_from_row(row)
+            saved = _reflection_from_row(row)
+        if reflection.id == saved.id:  # the caller's copy is the stored state now
+            reflection.row_version = saved.row_version
+        return saved
 
     def reflections(self, case_id: int) -> list[Reflection]:
         """The case's reflections, oldest first."""
@@ -327,11 +339,18 @@ class FollowUpService:
             if row is None:
                 row = TransitionPlanRow(case_id=plan.case_id)
                 s.add(row)
+            elif plan.id == row.id:
+                check_row_version(row, plan.row_version)
+            elif plan.id is not None:  # the plan this copy was loaded from was replaced meanwhile
+                raise ChangedElsewhere()
             row.agreement_id, row.offers, row.partners_kept = plan.agreement_id, plan.offers, plan.partners_kept
             row.client_alone, row.agreed_on, row.note = plan.client_alone, plan.agreed_on, plan.note
             row.updated_at = _now()
             s.flush()
-            return _plan_from_row(row)
+            saved = _plan_from_row(row)
+        if plan.id == saved.id:  # the caller's copy is the stored state now
+            plan.row_version = saved.row_version
+        return saved
 
     def transition_needed(self, case_id: int, today: dt.date | None = None) -> bool:
         """True when the planned end is ≤ 8 weeks away and no complete transition plan exists."""

@@ -56,6 +56,7 @@ from reportlab.platypus import (
 )
 from xml.sax.saxutils import escape
 
+from kooperation_desktop.atomic import write_bytes
 from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import (
     Agreement,
@@ -934,7 +935,4 @@ def render_agreement(case: Case, agreement: Agreement, out: Path) -> Path:
     out = Path(out)
     data = render_agreement_bytes(case, agreement)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(out.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    return out
+    return write_bytes(out, data)

@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..atomic import write_bytes
 from ..domain.labels import format_date
 from ..domain.model import Agreement, Case, ScaleKind
 from ..followup.gas import WEIGHTING_NOTE, baseline_t_score, format_t, review_t_score
@@ -376,8 +377,7 @@ def render_review_bytes(case: Case, review: Review, history: Sequence[Review],
 
 def render_review(case: Case, review: Review, history: Sequence[Review], reflections: Sequence[Reflection],
                   out: Path) -> Path:
-    Path(out).write_bytes(render_review_bytes(case, review, history, reflections))
-    return Path(out)
+    return write_bytes(Path(out), render_review_bytes(case, review, history, reflections))
 
 
 # --- the closing report ----------------------------------------------------------------------------
@@ -441,5 +441,4 @@ def render_closing_report_bytes(case: Case, agreement: Agreement, reviews: Seque
 
 def render_closing_report(case: Case, agreement: Agreement, reviews: Sequence[Review],
                           reflections: Sequence[Reflection], plan: TransitionPlan, out: Path) -> Path:
-    Path(out).write_bytes(render_closing_report_bytes(case, agreement, reviews, reflections, plan))
-    return Path(out)
+    return write_bytes(Path(out), render_closing_report_bytes(case, agreement, reviews, reflections, plan))

@@ -1,7 +1,10 @@
-"""Crash-safety probe: runs the app's editing path (``Services.save`` in a loop) and prints the id
-of every committed edit, one per line, flushed at once. A fault test (tests/test_crash.py,
-benchmarks/bench_crash.py) kills this process with SIGKILL at a random moment, reopens the
-database and checks ``PRAGMA integrity_check`` and that every printed id is there.
+"""Crash-safety probe: runs the app's editing path (``Services.save`` in a loop) and reports its
+progress as events on stdout, one line each, flushed at once: ``begin N`` before edit N starts
+writing, ``done ID ROLE`` when it is committed. A fault test (tests/test_crash.py,
+benchmarks/bench_crash.py) waits for a given number of ``done`` events, kills this process with
+SIGKILL as the next edit begins (so mostly in the middle of writing it), reopens the database and
+checks ``PRAGMA integrity_check`` and that every reported edit is there. Progress is counted by
+events, never by wall-clock time, so a slow or busy machine changes nothing but the duration.
 
 Run: ``python -m kooperation_desktop.protection.crashprobe DATA_DIR CASE_ID`` with
 ``KOOPERATION_PASSPHRASE`` set. Not part of the user interface.
@@ -14,7 +17,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,18 +31,20 @@ def main(argv: list[str]) -> int:
     n = 0
     while True:
         n += 1
+        sys.stdout.write(f"begin {n}\n")
+        sys.stdout.flush()
         person = services.save(Person(case_id=case_id, first_name=f"Probe{n}", last_name="Çelik",
                                       family_role="Kind"))
         if n % 5 == 0:  # an update of an earlier row too
             person.family_role = "Sohn"
             services.save(person)
-        sys.stdout.write(f"{person.id} {person.family_role}\n")
+        sys.stdout.write(f"done {person.id} {person.family_role}\n")
         sys.stdout.flush()
 
 
 @dataclass
 class CrashResult:
-    committed: int  # edits reported as committed before the kill
+    committed: int  # edits reported as committed before the kill (at least ``kill_after``)
     lost: int  # of those, missing or not as committed after reopening
     integrity: str  # PRAGMA integrity_check
 
@@ -53,9 +57,10 @@ def prepare(data_dir: Path) -> int:
         return services.create_case("Absturztest").id  # type: ignore[return-value]
 
 
-def run_once(data_dir: Path, case_id: int, kill_after: float) -> CrashResult:
-    """Start the probe, let it write for ``kill_after`` seconds (after it is ready), SIGKILL it,
-    reopen and compare."""
+def run_once(data_dir: Path, case_id: int, kill_after: int, timeout: float = 300.0) -> CrashResult:
+    """Start the probe, wait until it reported ``kill_after`` committed edits, SIGKILL it as the
+    next edit begins, reopen and compare. ``timeout`` (seconds) only guards against a probe that
+    hangs or dies early: it is killed then, and ``committed`` stays below ``kill_after``."""
     from sqlalchemy import select
 
     from ..services import Services
@@ -66,28 +71,23 @@ def run_once(data_dir: Path, case_id: int, kill_after: float) -> CrashResult:
                              str(data_dir), str(case_id)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, env=os.environ.copy())
     assert proc.stdout is not None
+    guard = threading.Timer(timeout, proc.kill)
+    guard.start()
     committed: dict[int, str] = {}
-    ready = threading.Event()
-
-    def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.strip() == "ready":
-                ready.set()
-                continue
-            ident, _, role = line.strip().partition(" ")
-            if ident.isdigit():
+    killed = False
+    try:
+        for line in proc.stdout:  # every line the probe wrote before it died, also after the kill
+            event, _, rest = line.strip().partition(" ")
+            if event == "done":
+                ident, _, role = rest.partition(" ")
                 committed[int(ident)] = role
-        ready.set()
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
-    ready.wait(60)
-    time.sleep(kill_after)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    reader.join(10)
-    proc.stdout.close()
+            elif event == "begin" and len(committed) >= kill_after and not killed:
+                proc.send_signal(signal.SIGKILL)  # the next edit is being written now
+                killed = True
+    finally:
+        guard.cancel()
+        proc.stdout.close()
+        proc.wait()
     with Services.open(data_dir) as services:
         conn = cipher_connect(data_dir / "kooperation.sqlite", services.key_state.db_key)
         try:

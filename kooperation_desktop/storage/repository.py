@@ -99,10 +99,11 @@ def _to_domain_value(cls: type, name: str, value: Any) -> Any:
 
 
 def copy_to_row(entity: Any, row: Any, *, skip: tuple[str, ...] = ("id",)) -> Any:
-    """Copy the entity's own (non-child, non-skipped) fields onto the row."""
+    """Copy the entity's own (non-child, non-skipped) fields onto the row. ``row_version`` is
+    never copied: the row counts its own versions (the services compare it, see ``rows.edit_counter``)."""
     cls = type(entity)
     for f in fields(entity):
-        if f.name in _CHILD_LISTS or f.name in skip or not hasattr(type(row), f.name):
+        if f.name in _CHILD_LISTS or f.name in skip or f.name == "row_version" or not hasattr(type(row), f.name):
             continue
         setattr(row, f.name, _to_row_value(cls, f.name, getattr(entity, f.name)))
     return row

@@ -48,10 +48,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def edit_counter() -> Any:
+    """The row's version counter (SQLAlchemy ``version_id_col``, migration 0010): 1 when inserted,
+    +1 with every UPDATE of the row. An UPDATE runs ``... WHERE row_version = <the value read>``, so
+    a concurrent write of the same row fails (``StaleDataError``) instead of overwriting it; the
+    domain objects carry the value they were loaded with (``row_version``), and the services refuse
+    a save of an older copy (``services.ChangedElsewhere``)."""
+    return mapped_column(Integer, nullable=False, default=1, server_default="1")
+
+
 class CaseRow(Base):
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     title: Mapped[str] = mapped_column(Text, default="")
     file_number: Mapped[str] = mapped_column(Text, default="")
     help_type: Mapped[str] = mapped_column(Text, default="")
@@ -81,6 +92,8 @@ class PersonRow(Base):
     __tablename__ = "persons"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     first_name: Mapped[str] = mapped_column(Text, default="")
     last_name: Mapped[str] = mapped_column(Text, default="")
@@ -95,6 +108,8 @@ class PartnerRow(Base):
     __tablename__ = "partners"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(Text, default="")
@@ -109,6 +124,8 @@ class ConsentRow(Base):
     __tablename__ = "consents"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     # who consented; kept (NULL) if the person is deleted: the consent text stays provable
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="SET NULL"), index=True)
@@ -131,6 +148,8 @@ class AgreementRow(Base):
     __table_args__ = (Index("ix_agreements_case_id_status", "case_id", "status"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     version: Mapped[int] = mapped_column(Integer, default=1)
     status: Mapped[str] = mapped_column(String(32), default="draft")
@@ -182,6 +201,8 @@ class GoalRow(Base):
     __tablename__ = "goals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     client_words: Mapped[str] = mapped_column(Text, default="")
@@ -200,6 +221,8 @@ class IndicatorRow(Base):
     __tablename__ = "indicators"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -215,6 +238,8 @@ class RoleRow(Base):
     __tablename__ = "roles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id", ondelete="CASCADE"), index=True)
@@ -227,6 +252,8 @@ class TaskRow(Base):
     __tablename__ = "tasks"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
@@ -242,6 +269,8 @@ class CommunicationRuleRow(Base):
     __tablename__ = "communication_rules"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     kind: Mapped[str] = mapped_column(String(32))

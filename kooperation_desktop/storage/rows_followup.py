@@ -12,13 +12,15 @@ import datetime as dt
 from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, delete, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
-from .rows import Base, UTCDateTime
+from .rows import Base, UTCDateTime, edit_counter
 
 
 class ReviewRow(Base):
     __tablename__ = "followup_reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
     agreement_version: Mapped[int] = mapped_column(Integer, default=0)
@@ -62,6 +64,8 @@ class ReflectionRow(Base):
     __tablename__ = "followup_reflections"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
     held_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -93,6 +97,8 @@ class TransitionPlanRow(Base):
     __tablename__ = "followup_transition_plans"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    row_version: Mapped[int] = edit_counter()
+    __mapper_args__ = {"version_id_col": row_version}
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreements.id", ondelete="SET NULL"), index=True)
     offers: Mapped[str] = mapped_column(Text, default="")

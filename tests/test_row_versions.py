@@ -1,0 +1,142 @@
+"""Two writers on the same data (issue 11): a copy saved after another copy of the same entry was
+saved is refused with "changed elsewhere, reload" instead of silently overwriting the newer change."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from kooperation_desktop.domain.model import Goal, Person
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.followup.service import FollowUpService
+from kooperation_desktop.services import CHANGED_ELSEWHERE, ChangedElsewhere, Services
+from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_to_head
+from kooperation_desktop.storage.rows import AgreementRow
+
+
+def test_stale_draft_copy_is_refused_and_the_newer_mandate_stays(services: Services):
+    case = services.create_case("Familie Doppelt")
+    draft_id = services.current_draft(case.id).id
+    a = services.get_agreement(draft_id)  # two windows / processes load the same draft
+    b = services.get_agreement(draft_id)
+    a.mandate = "Auftrag aus Fenster A"
+    services.update_agreement(a)
+    b.mandate = "Auftrag aus Fenster B (veralteter Stand)"
+    with pytest.raises(ChangedElsewhere) as exc:
+        services.update_agreement(b)
+    assert str(exc.value) == CHANGED_ELSEWHERE
+    assert exc.value.problems[0].message == "Dieser Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
+    assert services.get_agreement(draft_id).mandate == "Auftrag aus Fenster A"
+    # the copy that saved goes on saving (autosave), and a reloaded copy saves again
+    a.mandate = "Auftrag aus Fenster A, ergänzt"
+    services.update_agreement(a)
+    fresh = services.get_agreement(draft_id)
+    fresh.client_view = "Sicht der Familie"
+    services.update_agreement(fresh)
+    stored = services.get_agreement(draft_id)
+    assert (stored.mandate, stored.client_view) == ("Auftrag aus Fenster A, ergänzt", "Sicht der Familie")
+
+
+def test_the_wizard_copy_still_records_its_step_after_finalising(complete_case):
+    """Finalising writes the agreement row; the wizard's copy (loaded before) may still record
+    where the wizard was left, as before: its content is unchanged, so nothing is overwritten."""
+    services, _case_id, agreement_id = complete_case
+    wizard_copy = services.get_agreement(agreement_id)
+    services.finalise(agreement_id)
+    wizard_copy.wizard_step = "overview"
+    services.update_agreement(wizard_copy)
+    assert services.get_agreement(agreement_id).wizard_step == "overview"
+    wizard_copy.mandate = "nachträglich"
+    with pytest.raises(RuleViolation, match="abgeschlossen"):  # frozen: the older message stays
+        services.update_agreement(wizard_copy)
+
+
+def test_stale_entity_copies_are_refused(services: Services):
+    case = services.create_case("Familie Zwei")
+    person = services.save(Person(case.id, "Mia", "Zwei"))
+    draft = services.current_draft(case.id)
+    goal = services.save(Goal(draft.id, client_words="Ruhig frühstücken"))
+    for entity, field, first, second in ((person, "first_name", "Mila", "Mina"),
+                                         (goal, "client_words", "Ohne Streit frühstücken", "Alt")):
+        stale = copy.deepcopy(entity)
+        setattr(entity, field, first)
+        services.save(entity)
+        services.save(entity)  # the same copy saves again (autosave): it is the stored state
+        setattr(stale, field, second)
+        with pytest.raises(ChangedElsewhere):
+            services.save(stale)
+    assert services.get_case(case.id).persons[0].first_name == "Mila"
+    assert services.get_agreement(draft.id).goals[0].client_words == "Ohne Streit frühstücken"
+
+
+def test_case_copy_stays_valid_while_persons_are_added_but_not_after_another_edit(services: Services):
+    case = services.create_case("Familie Fall")
+    services.save(Person(case.id, "Ali", "Fall"))  # bookkeeping on the case (last change, search)
+    case.file_number = "AZ-1"
+    services.update_case(case)
+    stale = services.get_case(case.id)
+    case.title = "Familie Fall-Neu"
+    services.update_case(case)
+    stale.help_type = "§ 31"
+    with pytest.raises(ChangedElsewhere):
+        services.update_case(stale)
+    stored = services.get_case(case.id)
+    assert (stored.title, stored.file_number, stored.help_type) == ("Familie Fall-Neu", "AZ-1", "")
+
+
+def test_stale_review_copy_is_refused(complete_case):
+    services, case_id, agreement_id = complete_case
+    follow = FollowUpService(services)
+    services.finalise(agreement_id)
+    blank = follow.new_review(case_id)
+    blank.ratings[0].client_value = 0
+    review = follow.save_review(blank)
+    stale = follow.get_review(review.id)
+    review.successes = "Morgens klappt es."
+    follow.save_review(review)
+    stale.ratings[0].client_value = -1  # only a rating: still a newer version
+    with pytest.raises(ChangedElsewhere):
+        follow.save_review(stale)
+    assert follow.get_review(review.id).successes == "Morgens klappt es."
+
+
+def test_concurrent_write_of_the_same_row_fails_instead_of_overwriting(services: Services):
+    """The counter also guards a write between reading a row and writing it (the ORM's
+    ``UPDATE … WHERE row_version = ?``): the later writer gets the German message."""
+    case = services.create_case("Familie Gleichzeitig")
+    draft_id = services.current_draft(case.id).id
+    with pytest.raises(ChangedElsewhere):
+        with services.transaction() as s:
+            row = s.get(AgreementRow, draft_id)
+            other = services.get_agreement(draft_id)
+            other.mandate = "zuerst gespeichert"
+            services.update_agreement(other)  # another writer commits in between
+            row.mandate = "später, auf altem Stand"
+    assert services.get_agreement(draft_id).mandate == "zuerst gespeichert"
+
+
+def test_existing_rows_get_version_1_by_the_migration(tmp_path: Path):
+    engine = make_engine(tmp_path / "old.sqlite")
+    try:
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0009")
+            conn.execute(text("INSERT INTO cases (id, title, file_number, help_type, status, search_text) "
+                              "VALUES (1, 'Alt', '', '', 'open', '')"))
+        upgrade_to_head(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT row_version FROM cases WHERE id = 1")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+def test_cli_prints_the_message_as_one_line():
+    """The command line shows a ChangedElsewhere like every refused use case: one German line."""
+    from kooperation_desktop import cli
+
+    assert cli._error_line(ChangedElsewhere()) == CHANGED_ELSEWHERE

@@ -1,0 +1,33 @@
+"""The wizard shows "changed elsewhere, reload" when its copy of the draft is older than what is
+stored (issue 11), instead of overwriting the newer text or failing with a traceback."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kooperation_desktop.services import CHANGED_ELSEWHERE, Services
+from ui.wizard.wizard import AgreementWizard
+
+pytestmark = pytest.mark.gui
+
+
+def test_wizard_autosave_of_a_stale_draft_shows_the_message(qtbot, complete_case) -> None:
+    services: Services = complete_case[0]
+    case_id, agreement_id = complete_case[1], complete_case[2]
+    wizard = AgreementWizard(services, case_id)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.page_tasks
+    page.initializePage()
+    elsewhere = services.get_agreement(agreement_id)  # e.g. a second window on the same draft
+    elsewhere.mandate = "Auftrag, anderswo gespeichert"
+    services.update_agreement(elsewhere)
+
+    page.mandate.setFocus()
+    page.mandate.setPlainText("Auftrag im Assistenten, auf altem Stand")
+    QApplication.processEvents()
+    errors = page.flush()
+    assert errors == [CHANGED_ELSEWHERE]
+    assert CHANGED_ELSEWHERE in page.problems.messages()
+    assert services.get_agreement(agreement_id).mandate == "Auftrag, anderswo gespeichert"
