@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
-from kooperation_desktop.signing.service import SigningService
+from kooperation_desktop.signing.service import ExportResult, SigningService
 from ui import dialogs as app_dialogs
 from ui.main_window import MainWindow
 from ui.signing import dialogs as signing_dialogs
@@ -116,3 +116,34 @@ def test_the_window_keeps_its_own_export_method(qtbot, complete_case) -> None:
     qtbot.addWidget(w)
     assert "export_pdf" not in vars(w)
     assert type(w).export_pdf is MainWindow.export_pdf
+
+
+def test_a_part_works_without_the_main_window(qtbot, complete_case, tmp_path: Path, monkeypatch) -> None:
+    """Parts are built from what they need: a case view, a PdfExport and a parent widget."""
+    from PySide6.QtWidgets import QWidget
+
+    from ui.case_view import CaseView
+    from ui.preview import PreviewController
+    from ui.signing.export import PdfExport
+
+    services, case_id, agreement_id = complete_case
+    services.finalise(agreement_id)
+    monkeypatch.setattr(signing_dialogs, "ask_seal_setup", lambda parent: signing_dialogs.SealSetup(ORG, PASSWORD))
+    out = tmp_path / "teil.pdf"
+    monkeypatch.setattr(app_dialogs, "ask_save_path", lambda _parent, _suggested: out)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    view = CaseView(parent)
+    export = PdfExport(SigningService(services), parent)
+    saved: list[ExportResult] = []
+    export.saved.connect(saved.append)
+    preview = PreviewController(services, export, view, parent)
+    assert preview.open() is None  # no case shown: nothing to preview
+    view.show_case(services.get_case(case_id))
+    preview.action.trigger()
+    assert preview.dialog is not None
+    qtbot.mouseClick(preview.dialog.save_button, Qt.MouseButton.LeftButton)
+    assert SigningService(services).verify_file(out).ok
+    assert len(saved) == 1 and saved[0].sealed and saved[0].path == out
+    preview.dialog.close_button.click()
+    QApplication.processEvents()
