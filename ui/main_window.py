@@ -1,4 +1,9 @@
-"""The main window: case list (filter as you type) on the left, the selected case on the right."""
+"""The main window: case list (filter as you type) on the left, the selected case on the right.
+
+The window builds its parts itself (signing, follow-up, data protection, preview, family view,
+settings; each a QObject constructed with what it needs), places the actions and widgets they offer
+in its menus and layouts and connects their signals. A part never reaches into the window.
+"""
 
 from __future__ import annotations
 

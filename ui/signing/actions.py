@@ -142,15 +142,19 @@ class SigningController(QObject):
         self.panel.show_case(case)
         self.update_end_help()
 
-    def _current_case(self) -> Case | None:
+    def _current_case(self) -> tuple[int, Case] | None:
+        """The case the case view shows, read again (its id and the case)."""
         shown = self.case_view.case
-        return self.services.get_case(shown.id) if shown is not None and shown.id is not None else None
+        if shown is None or shown.id is None:
+            return None
+        return shown.id, self.services.get_case(shown.id)
 
     # --- use cases -------------------------------------------------------------------------
     def open_sign_dialog(self) -> dialogs.SignDialog | None:
-        case = self._current_case()
-        if case is None:
+        current = self._current_case()
+        if current is None:
             return None
+        case_id, case = current
         agreement_id = _signable(case)
         if agreement_id is None:
             app_dialogs.show_error(self.dialog_parent, tr(
@@ -158,18 +162,16 @@ class SigningController(QObject):
                 "Vereinbarung zuerst abschließen."), tr("Unterschreiben"))
             return None
         dialog = dialogs.SignDialog(self.signing, agreement_id, self.dialog_parent)
-        case_id = case.id
-        assert case_id is not None
         dialog.finished.connect(lambda _r: self.case_changed.emit(case_id))
         self.sign_dialog = dialog
         dialog.open()
         return dialog
 
     def open_history(self) -> dialogs.HistoryDialog | None:
-        case = self._current_case()
-        if case is None or case.id is None or not case.agreements:
+        current = self._current_case()
+        if current is None or not current[1].agreements:
             return None
-        dialog = dialogs.HistoryDialog(self.signing, case.id, self.dialog_parent)
+        dialog = dialogs.HistoryDialog(self.signing, current[0], self.dialog_parent)
         self.history_dialog = dialog
         dialog.open()
         return dialog
@@ -211,9 +213,10 @@ class SigningController(QObject):
 
     def print_for_signing(self) -> Path | None:
         """Save the version to sign (sealed) and hand it to the system's PDF viewer to print."""
-        case = self._current_case()
-        if case is None:
+        current = self._current_case()
+        if current is None:
             return None
+        case = current[1]
         agreement_id = _signable(case)
         if agreement_id is None:
             app_dialogs.show_error(self.dialog_parent, tr("Es gibt noch keine abgeschlossene Version zum "
