@@ -1,6 +1,7 @@
 """Command line of Kooperation Desktop (entry point ``kooperation-desktop``).
 
-Without a sub-command the window opens (the ``ui`` package is imported lazily, only then).
+Without a sub-command the window opens: the launcher (:mod:`ui.launch`, the installed command)
+passes ``open_window``; the core itself never imports the ``ui`` package.
 Every sub-command takes ``--data-dir DIR``. Errors print one German line on stderr and exit
 with code 1 (2 for wrong usage), never a traceback; set ``KOOPERATION_DEBUG=1`` to see one.
 """
@@ -14,7 +15,7 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -471,7 +472,8 @@ def _error_line(exc: BaseException) -> str:
     return _one_line(f"Unerwarteter Fehler ({type(exc).__name__}): {exc}")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, open_window: Callable[[Path | None], int] | None = None) -> int:
+    """Run one sub-command; without one, ``open_window(data_dir)`` (given by :mod:`ui.launch`)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     global _PASSPHRASE_FILE
@@ -482,14 +484,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_self_test()
         if args.command is None:
-            try:
-                from ui.app import run  # lazily: only the window needs Qt
-            except ImportError as exc:
-                raise CliError(
-                    f"Das Programmfenster kann nicht starten, Qt fehlt etwas ({exc}). Unter Linux bitte die "
-                    "Debian-Pakete aus der README installieren."
-                ) from exc
-            return run(args.data_dir)
+            if open_window is None:
+                raise CliError("Ohne Befehl öffnet nur „kooperation-desktop“ das Programmfenster. "
+                               f"Die Befehle zeigt „{PROG} --help“.")
+            return open_window(args.data_dir)
         return {**_COMMANDS, **_protection_commands()}[args.command](args)
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)

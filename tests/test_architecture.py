@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pathlib
 import re
 import subprocess
@@ -71,3 +72,99 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert len(commands) == 1, commands
     ci_lines = [line.strip() for line in ci.splitlines() if not line.lstrip().startswith("#")]
     assert commands[0] in ci_lines
+
+
+def _ui_sources() -> list[tuple[pathlib.Path, str]]:
+    return [(path, path.read_text(encoding="utf-8")) for path in sorted((ROOT / "ui").rglob("*.py"))]
+
+
+def test_core_never_imports_the_ui() -> None:
+    """The core knows nothing of ``ui``: the launcher (ui/launch.py) hands it the window. Only the
+    entry script ``python -m kooperation_desktop`` (never imported) starts that launcher."""
+    offenders = []
+    for path in (ROOT / "kooperation_desktop").rglob("*.py"):
+        if path == ROOT / "kooperation_desktop" / "__main__.py":
+            continue
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"^\s*(import|from)\s+ui(\.|\s|$)", text, re.MULTILINE):
+            offenders.append(str(path.relative_to(ROOT)))
+    assert offenders == []
+
+
+def test_ui_adds_no_attributes_behind_the_type_checker() -> None:
+    """A part never hangs attributes onto another object (e.g. the main window) at run time."""
+    offenders = [f"{path.relative_to(ROOT)}:{n}" for path, text in _ui_sources()
+                 for n, line in enumerate(text.splitlines(), 1) if "type: ignore[attr-defined]" in line]
+    assert offenders == []
+
+
+def test_no_part_installs_itself_into_a_window() -> None:
+    """Features join the main window through its constructor (typed parts it builds and places),
+    never through an ``install(window)`` function patching the window. ``install*`` functions are
+    allowed only for the QApplication (translators)."""
+    offenders = []
+    for path, text in _ui_sources():
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name.startswith("install"):
+                first = node.args.args[0] if node.args.args else None
+                annotation = ast.unparse(first.annotation) if first is not None and first.annotation else ""
+                if annotation != "QApplication":
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}({annotation})")
+    assert offenders == []
+
+
+def test_ui_parts_never_disconnect_or_replace_window_methods() -> None:
+    """No monkey-patching in ui/: nothing assigns to an attribute of another object's method or
+    disconnects signals it did not connect (``.disconnect(`` is not used at all)."""
+    offenders = []
+    for path, text in _ui_sources():
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "disconnect":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} disconnect")
+            if isinstance(node, (ast.Assign, ast.AnnAssign)):
+                for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+                    # obj.attr = ... is fine on self; on a parameter named like a window it is patching
+                    if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                            and target.value.id in ("window", "main_window", "win", "w")):
+                        offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(target)}")
+    assert offenders == []
+
+
+# calls that build values nobody changes in place
+_CONSTANT_CALLS = ("frozenset", "tuple", "MappingProxyType", "TypeVar", "QColor")
+
+
+def _mutable(value: ast.expr) -> str | None:
+    """Why a module-level value is mutable state, or None."""
+    if isinstance(value, (ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp)):
+        return type(value).__name__
+    if isinstance(value, ast.Tuple):
+        return next((why for element in value.elts if (why := _mutable(element))), None)
+    if isinstance(value, ast.Call):
+        name = value.func.attr if isinstance(value.func, ast.Attribute) else getattr(value.func, "id", "")
+        if name in ("QT_TRANSLATE_NOOP",):
+            return None
+        if name not in _CONSTANT_CALLS:
+            return f"{name}()"
+        return next((why for arg in value.args if (why := _mutable(arg)) and name in ("tuple", "TypeVar")), None)
+    return None
+
+
+def test_ui_holds_no_module_global_mutable_state() -> None:
+    """State lives in objects the main window owns (e.g. one SigningService per window), never in
+    module globals (no registries keyed by services, no caches): tuples, frozensets, read-only
+    mappings and constants only; no ``global`` statement."""
+    offenders = []
+    for path, text in _ui_sources():
+        tree = ast.parse(text)
+        for node in tree.body:
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                if [getattr(t, "id", None) for t in targets] == ["__all__"]:
+                    continue
+                why = _mutable(node.value)
+                if why:
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} {ast.unparse(targets[0])} = {why}")
+        offenders += [f"{path.relative_to(ROOT)}:{n.lineno} global" for n in ast.walk(tree)
+                      if isinstance(n, ast.Global)]
+    assert offenders == []

@@ -150,3 +150,15 @@ def test_help_is_german() -> None:
     proc = run("--help")
     assert proc.returncode == 0
     assert "Aufruf:" in proc.stdout and "export-pdf" in proc.stdout and "Befehle" in proc.stdout
+
+
+def test_without_a_command_the_core_alone_opens_no_window(tmp_path: Path, capsys) -> None:
+    """The core never imports the UI: only the launcher (ui.launch) hands it the window."""
+    from kooperation_desktop.cli import main
+
+    assert main(["--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "kooperation-desktop" in err
+    opened: list[Path | None] = []
+    assert main(["--data-dir", str(tmp_path)], open_window=lambda d: opened.append(d) or 0) == 0
+    assert opened == [tmp_path]

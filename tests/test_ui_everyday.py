@@ -13,7 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QLabel
 
 from kooperation_desktop.pdf.render import render_agreement_bytes
-from ui import dialogs, family_view, preview
+from ui import dialogs, preview
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui
@@ -34,7 +34,7 @@ def texts(view) -> str:
 
 def test_family_view_shows_goals_tasks_and_meetings_in_large_type(qtbot, window: MainWindow) -> None:
     window.family_view_action.trigger()
-    view = window.family_view
+    view = window.family.view
     qtbot.waitExposed(view)
     shown = texts(view)
     assert GOAL_WORDS in shown and TASK_PARTNER in shown
@@ -49,7 +49,7 @@ def test_family_view_shows_goals_tasks_and_meetings_in_large_type(qtbot, window:
 
 def test_family_view_full_screen_with_f11_and_closes_with_escape(qtbot, window: MainWindow) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    view = window.family_view
+    view = window.family.view
     qtbot.waitExposed(view)
     assert not view.isFullScreen()
     qtbot.keyClick(view, Qt.Key.Key_F11)
@@ -66,7 +66,7 @@ def test_family_view_without_agreement_says_so(qtbot, services, monkeypatch) -> 
     monkeypatch.setattr(dialogs, "show_error", lambda _p, text, _t="": shown.append(text))
     w = MainWindow(services)
     qtbot.addWidget(w)
-    assert family_view.open_family_view(w) is None
+    assert w.family.open() is None
     assert shown == ["Für diesen Fall gibt es noch keine Vereinbarung."]
 
 
@@ -77,7 +77,7 @@ def test_preview_shows_every_page_prints_and_saves(qtbot, window: MainWindow, tm
     expected_pages = len(PdfReader(io.BytesIO(render_agreement_bytes(*services.document(case.agreements[0].id)))).pages)
 
     window.preview_action.trigger()
-    dialog = window.preview_dialog
+    dialog = window.preview.dialog
     qtbot.waitExposed(dialog)
     assert len(dialog.page_labels) == expected_pages >= 2
     first = dialog.page_labels[0].pixmap()
@@ -133,9 +133,9 @@ def test_english_ui_from_the_shipped_translation(qtbot, qapp, complete_case) -> 
         qtbot.addWidget(dialog)
         assert dialog.windowTitle() == "Settings" and dialog.idle.specialValueText() == "never lock"
         w.family_view_action.trigger()
-        assert w.family_view.windowTitle() == "Family view"
-        assert "What we want to achieve" in w.family_view.texts()
-        w.family_view.close()
+        assert w.family.view.windowTitle() == "Family view"
+        assert "What we want to achieve" in w.family.view.texts()
+        w.family.view.close()
     finally:
         for t in translators:
             qapp.removeTranslator(t)

@@ -68,7 +68,7 @@ def test_drawn_signature_appears_in_the_sealed_pdf(qtbot, window, tmp_path: Path
     w, services, case_id, agreement_id = window
     assert "0 von" in w.signing_panel.state.text()
     qtbot.mouseClick(w.signing_panel.sign_button, Qt.MouseButton.LeftButton)
-    dialog = w.sign_dialog
+    dialog = w.signing_controller.sign_dialog
     assert dialog.isVisible()
     assert not dialog.sign_button.isEnabled()  # nothing drawn yet
     draw(qtbot, dialog.pad)
@@ -113,9 +113,7 @@ def test_signing_a_draft_is_refused_in_the_window(qtbot, complete_case, monkeypa
     qtbot.addWidget(w)
     w.refresh(select_id=case_id)
     assert not w.signing_panel.sign_button.isEnabled()
-    from ui.signing.actions import open_sign_dialog
-
-    assert open_sign_dialog(w) is None
+    assert w.signing_controller.open_sign_dialog() is None
     assert shown and "abgeschlossen" in shown[0]
 
 
@@ -143,7 +141,7 @@ def test_history_dialog_lists_versions_and_changes(qtbot, window):
     services.finalise(draft.id)
     w.refresh(select_id=case_id)
     qtbot.mouseClick(w.signing_panel.history_button, Qt.MouseButton.LeftButton)
-    dialog = w.history_dialog
+    dialog = w.signing_controller.history_dialog
     assert dialog.versions.rowCount() == 2
     assert dialog.versions.item(0, 1).text() == "abgeschlossen"
     assert dialog.versions.item(1, 1).text() == "ersetzt"
@@ -161,14 +159,12 @@ def test_verify_dialog_reports_intact_and_changed(qtbot, window, tmp_path: Path,
     assert w.export_pdf() == good
     bad = tmp_path / "schlecht.pdf"
     bad.write_bytes(good.read_bytes() + b"\n1 0 obj\n<<>>\nendobj\n")
-    from ui.signing.actions import verify_pdf
-
     monkeypatch.setattr(dialogs, "ask_pdf_to_verify", lambda parent: good)
-    dialog = verify_pdf(w)
+    dialog = w.signing_controller.verify_pdf()
     assert dialog.result.ok and "Unverändert" in dialog.verdict.text()
     assert ORG in dialog.details.toPlainText()
     monkeypatch.setattr(dialogs, "ask_pdf_to_verify", lambda parent: bad)
-    dialog = verify_pdf(w)
+    dialog = w.signing_controller.verify_pdf()
     assert not dialog.result.ok and "Verändert" in dialog.verdict.text()
 
 

@@ -223,9 +223,9 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
                             lambda parent: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.", "siegel-passwort-1"))
         click(qtbot, overview.export_button)
         assert out.exists() and asked and asked[0].suffix == ".pdf"
-        from ui.signing.actions import signing_for
+        from kooperation_desktop.signing.service import SigningService
 
-        assert signing_for(services).verify_file(out).ok  # a finalised version leaves the wizard sealed
+        assert SigningService(services).verify_file(out).ok  # a finalised version leaves the wizard sealed
         assert "Familie" not in asked[0].name  # no client names in the suggested file name
 
         text = pdf_text(out)

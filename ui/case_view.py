@@ -47,14 +47,14 @@ def consent_rows(case: Case) -> list[list[str]]:
 
 MAX_COLUMN_WIDTH = 200
 
-CONSENT_HEADERS = [
+CONSENT_HEADERS = (
     QT_TRANSLATE_NOOP("CaseView", "Wer"),
     QT_TRANSLATE_NOOP("CaseView", "Für wen"),
     QT_TRANSLATE_NOOP("CaseView", "Seit"),
     QT_TRANSLATE_NOOP("CaseView", "Form"),
     QT_TRANSLATE_NOOP("CaseView", "Widerrufen"),
     QT_TRANSLATE_NOOP("CaseView", "Welche Informationen"),
-]
+)
 
 
 PERSON_HEADERS = (
@@ -151,9 +151,16 @@ class CaseView(QScrollArea):
             layout.addWidget(label)
             layout.addWidget(table)
         layout.addStretch(1)
+        self._sections = layout
         self.setWidget(host)
         self.case: Case | None = None
         self.show_case(None)
+
+    def insert_section(self, widget: QWidget, after: QWidget | None = None) -> None:
+        """Place a feature's widget (signing, follow-up) right under ``after``, or last (before
+        the closing stretch)."""
+        at = self._sections.indexOf(after) + 1 if after is not None else self._sections.count() - 1
+        self._sections.insertWidget(at, widget)
 
     def agreement_to_print(self) -> AgreementSummary | None:
         """The selected version, else the newest finalised or signed one, else the draft."""

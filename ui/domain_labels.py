@@ -14,6 +14,7 @@ A test checks that every German text of the core's tables is listed here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -33,7 +34,7 @@ from kooperation_desktop.domain.wizard import Step, step_info
 K = TypeVar("K")
 
 # context name -> the core's German texts of that table (extracted by pyside6-lupdate)
-TEXTS: dict[str, tuple[str, ...]] = {
+TEXTS: Mapping[str, tuple[str, ...]] = MappingProxyType({
     "PartnerKind": (
         QT_TRANSLATE_NOOP("PartnerKind", "Jugendamt (beauftragend)"),
         QT_TRANSLATE_NOOP("PartnerKind", "Fachkraft (hilfeerbringend)"),
@@ -106,7 +107,7 @@ TEXTS: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("WizardStep", "Überblick"),
         QT_TRANSLATE_NOOP("WizardStep", "Was fehlt noch? Vereinbarung abschließen und als PDF speichern."),
     ),
-}
+})
 
 
 def translated(context: str, text: str) -> str:

@@ -4,14 +4,15 @@ Shows the same plain-German summary as the first page of the PDF
 (:func:`kooperation_desktop.pdf.summary.family_summary`): the goals in the family's own words,
 who does what until when, and when we meet next. F11 switches full screen on and off, Esc closes.
 
-``install(main_window)`` adds „Ansicht für die Familie“ to the main window's menu (Ctrl+Shift+F).
+The main window's part :class:`FamilyViewController` offers the action „Ansicht für die Familie“
+(Ctrl+Shift+F) the window puts into its „Fall“ menu.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -33,8 +33,9 @@ from .screen import fit_to_screen
 
 if TYPE_CHECKING:
     from kooperation_desktop.pdf.summary import FamilySummary
+    from kooperation_desktop.services import Services
 
-    from .main_window import MainWindow
+    from .case_view import CaseView
 
 BASE_POINT_SIZE = 20  # body text; headings are larger
 BACKGROUND = "#FFFDF7"
@@ -165,47 +166,36 @@ class FamilyView(QDialog):
         super().keyPressEvent(event)  # Esc closes (QDialog)
 
 
-def open_family_view(main_window: MainWindow) -> FamilyView | None:
-    """Open the family view of the version chosen in the case view (default: the newest)."""
-    case_id = main_window.selected_case_id()
-    if case_id is None:
-        dialogs.show_error(main_window, tr("Bitte zuerst einen Fall auswählen."), tr("Ansicht für die Familie"))
-        return None
-    case = main_window.services.get_case(case_id)
-    if not case.agreements:
-        dialogs.show_error(main_window, tr("Für diesen Fall gibt es noch keine Vereinbarung."),
-                           tr("Ansicht für die Familie"))
-        return None
-    if main_window.case_view.case is None or main_window.case_view.case.id != case_id:
-        main_window.case_view.show_case(case)
-    chosen = main_window.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
-    shown_case, agreement = main_window.services.document(chosen.id)
-    view = FamilyView(shown_case, agreement, main_window)
-    view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    main_window.family_view = view  # type: ignore[attr-defined]
-    view.open()
-    return view
+class FamilyViewController(QObject):
+    """„Ansicht für die Familie…“ (Ctrl+Shift+F) for the version chosen in the ``case_view``."""
 
+    def __init__(self, services: Services, case_view: CaseView, parent: QWidget):
+        super().__init__(parent)
+        self.services = services
+        self.case_view = case_view
+        self.dialog_parent = parent
+        self.view: FamilyView | None = None
+        self.action = QAction(tr("Ansicht für die &Familie…"), parent)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+F"))
+        self.action.setStatusTip(tr("Die Vereinbarung in großer Schrift zeigen, zum Anschauen mit der Familie"))
+        self.action.triggered.connect(lambda _checked=False: self.open())
 
-def install(main_window: MainWindow) -> QAction:
-    """Add „Ansicht für die Familie“ (Ctrl+Shift+F) to the main window's „Fall“ menu."""
-    action = QAction(tr("Ansicht für die &Familie…"), main_window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+F"))
-    action.setStatusTip(tr("Die Vereinbarung in großer Schrift zeigen, zum Anschauen mit der Familie"))
-    action.triggered.connect(lambda: open_family_view(main_window))
-    case_menu(main_window).insertAction(_first_separator(case_menu(main_window)), action)
-    main_window.family_view_action = action  # type: ignore[attr-defined]
-    return action
-
-
-def case_menu(main_window: MainWindow) -> QMenu:
-    """The main window's „Fall“ menu (the one holding the quit action)."""
-    for menu_action in main_window.menuBar().actions():
-        menu = menu_action.menu()
-        if menu is not None and main_window.quit_action in menu.actions():
-            return menu
-    return main_window.menuBar().addMenu(tr("&Fall"))
-
-
-def _first_separator(menu: QMenu) -> QAction | None:
-    return next((a for a in menu.actions() if a.isSeparator()), None)
+    def open(self) -> FamilyView | None:
+        """Open the family view of the version chosen in the case view (default: the newest)."""
+        parent = self.dialog_parent
+        shown = self.case_view.case
+        if shown is None or shown.id is None:
+            dialogs.show_error(parent, tr("Bitte zuerst einen Fall auswählen."), tr("Ansicht für die Familie"))
+            return None
+        case = self.services.get_case(shown.id)
+        if not case.agreements:
+            dialogs.show_error(parent, tr("Für diesen Fall gibt es noch keine Vereinbarung."),
+                               tr("Ansicht für die Familie"))
+            return None
+        chosen = self.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
+        shown_case, agreement = self.services.document(chosen.id)
+        view = FamilyView(shown_case, agreement, parent)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.view = view
+        view.open()
+        return view

@@ -1,4 +1,9 @@
-"""The main window: case list (filter as you type) on the left, the selected case on the right."""
+"""The main window: case list (filter as you type) on the left, the selected case on the right.
+
+The window builds its parts itself (signing, follow-up, data protection, preview, family view,
+settings; each a QObject constructed with what it needs), places the actions and widgets they offer
+in its menus and layouts and connects their signals. A part never reaches into the window.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,11 +30,19 @@ from PySide6.QtWidgets import (
 from kooperation_desktop.domain.model import AgreementStatus, Case
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
+from kooperation_desktop.signing.service import SigningService
 
 from . import dialogs
 from .case_list_model import CASE_ID_ROLE, PAGE_SIZE, CaseListModel
 from .case_view import CaseView
+from .family_view import FamilyViewController
+from .followup import DuePanel, FollowUpController, FollowUpSection
+from .preview import PreviewController
+from .protection.menu import ProtectionController
 from .screen import fit_to_screen
+from .settings import SettingsController
+from .signing.actions import SigningController, SigningPanel
+from .signing.export import PdfExport, saved_message
 
 if TYPE_CHECKING:
     from .wizard.wizard import AgreementWizard
@@ -106,7 +120,17 @@ class MainWindow(QMainWindow):
         splitter.setSizes([480, 620])  # the case view holds the most: give it the room
         self.setCentralWidget(splitter)
 
-        # actions and menu
+        # the window's parts: each built with what it needs; the window places what they offer
+        self.signing = SigningService(services)  # one seal session for the window, its wizard and preview
+        self.pdf_export = PdfExport(self.signing, self)  # every PDF save: sealed once a version is final
+        self.family = FamilyViewController(services, self.case_view, self)
+        self.preview = PreviewController(services, self.pdf_export, self.case_view, self)
+        self.settings = SettingsController(self)
+        self.followup = FollowUpController(services, self)
+        self.signing_controller = SigningController(services, self.signing, self.pdf_export, self.case_view, self)
+        self.protection = ProtectionController(services, self.case_view, self)
+
+        # actions and menus
         self.new_action = QAction("&Neuer Fall…", self)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.edit_action = QAction("&Vereinbarung bearbeiten…", self)
@@ -115,11 +139,28 @@ class MainWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence("Ctrl+P"))
         self.quit_action = QAction("&Beenden", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.family_view_action: QAction = self.family.action
+        self.preview_action: QAction = self.preview.action
+        self.settings_action: QAction = self.settings.action
+        self.end_help_action: QAction = self.signing_controller.end_help_action
         menu = self.menuBar().addMenu("&Fall")
-        for action in (self.new_action, self.edit_action, self.export_action):
+        for action in (self.new_action, self.edit_action, self.export_action, self.family_view_action,
+                       self.preview_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
+        self.menuBar().addMenu(self.settings.menu)  # Extras
+        self.signing_menu: QMenu = self.signing_controller.menu
+        self.menuBar().addMenu(self.signing_menu)
+        self.menuBar().addMenu(self.protection.menu)  # Datenschutz (with the lock, Ctrl+L)
+
+        # the parts' widgets: due items above the list; signing and follow-up in the case view
+        self.followup_panel: DuePanel = self.followup.panel
+        self.followup_section: FollowUpSection = self.followup.section
+        self.signing_panel: SigningPanel = self.signing_controller.panel
+        left_layout.insertWidget(0, self.followup_panel)
+        self.case_view.insert_section(self.signing_panel, after=self.case_view.agreements)
+        self.case_view.insert_section(self.followup_section)
 
         self.new_action.triggered.connect(self.new_case)
         self.edit_action.triggered.connect(self.edit_agreement)
@@ -128,6 +169,15 @@ class MainWindow(QMainWindow):
         self.new_button.clicked.connect(self.new_case)
         self.edit_button.clicked.connect(self.edit_agreement)
         self.export_button.clicked.connect(self.export_pdf)
+        self.case_view.case_shown.connect(self.followup_section.show_case)
+        self.followup_section.show_case(self.case_view.case)
+        self.cases_reloaded.connect(self.followup_panel.refresh)  # after edits, not after each filter keystroke
+        self.followup.case_requested.connect(self.open_case)
+        self.signing_controller.case_changed.connect(lambda case_id: self.refresh(select_id=case_id))
+        self.protection.case_changed.connect(lambda case_id: self.refresh(select_id=case_id))
+        self.pdf_export.saved.connect(lambda result: self.show_status(saved_message(result)))
+        for part in (self.settings, self.signing_controller, self.protection):
+            part.status_message.connect(self.show_status)
 
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
@@ -146,12 +196,6 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.export_button, self.case_view)
 
         self.statusBar().showMessage(tr("Alle Daten bleiben auf diesem Gerät."))
-        from . import family_view, preview, settings  # everyday use: family view, preview, settings
-        family_view.install(self); preview.install(self); settings.install(self)  # noqa: E702
-        from . import followup  # due panel on the start screen, "Verlauf der Hilfe" in the case view
-        followup.install(self)
-        from .signing.actions import install as install_signing; install_signing(self)  # noqa: E702
-        from .protection import install as install_protection; install_protection(self)  # noqa: E702  (Datenschutz, Ctrl+L)
         self.refresh()
 
     # --- case list -------------------------------------------------------------------------
@@ -248,7 +292,7 @@ class MainWindow(QMainWindow):
         from .wizard.wizard import AgreementWizard  # loaded when first needed, not at start
 
         try:
-            wizard = AgreementWizard(self.services, case_id, self)
+            wizard = AgreementWizard(self.services, case_id, self, pdf_export=self.pdf_export)
         except RuleViolation as exc:
             dialogs.show_rule_violation(self, exc)
             return None
@@ -258,6 +302,8 @@ class MainWindow(QMainWindow):
         return wizard
 
     def export_pdf(self) -> Path | None:
+        """„PDF exportieren…“ (menu, button, Ctrl+P): the version chosen in the case view (default:
+        the newest finalised one), saved through :attr:`pdf_export` – sealed unless a draft."""
         case_id = self.selected_case_id()
         if case_id is None:
             return None
@@ -267,21 +313,17 @@ class MainWindow(QMainWindow):
             return None
         if self.case_view.case is None or self.case_view.case.id != case_id:
             self.case_view.show_case(case)
-        latest = self.case_view.agreement_to_print() or case.agreements[0]
-        path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(latest.document_id, latest.version))
-        if path is None:
-            return None
-        try:
-            out = self.services.export_pdf(latest.id, path)
-        except RuleViolation as exc:
-            dialogs.show_rule_violation(self, exc, tr("PDF exportieren"))
-            return None
-        except OSError as exc:
-            dialogs.show_error(self, tr("Die Datei konnte nicht gespeichert werden:\n{reason}").format(
-                reason=exc.strerror or exc), tr("PDF exportieren"))
-            return None
-        self.statusBar().showMessage(tr("PDF gespeichert: {path}").format(path=out), 8000)
-        return out
+        chosen = self.case_view.agreement_to_print() or case.agreements[0]
+        return self.pdf_export.save_as(self, chosen.id, dialogs.suggested_pdf_name(chosen.document_id,
+                                                                                    chosen.version))
+
+    def open_case(self, case_id: int) -> None:
+        """Show ``case_id`` in the list (the filter cleared) and the case view."""
+        self.filter_edit.clear()
+        self.refresh(select_id=case_id)
+
+    def show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self.wizard is not None and self.wizard.isVisible():

@@ -8,6 +8,8 @@ wheel). The dialog shows the pages one below the other and offers:
   and painted onto one printer page;
 * „Speichern…“: saves the PDF like „PDF exportieren“ (a finalised version sealed).
 
+:class:`PreviewController` is the main window's part: its ``action`` opens the dialog.
+
 ``ask_print`` is a module-level function tests replace (the print dialog is modal).
 """
 
@@ -17,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -31,14 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.domain.rules import RuleViolation
-from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.services import Services
 
 from . import dialogs
 from .screen import fit_to_screen
 
 if TYPE_CHECKING:
-    from .main_window import MainWindow
+    from .case_view import CaseView
+    from .signing.export import PdfExport
 
 PREVIEW_SCALE = 1.3  # about 94 dpi on screen
 PRINT_DPI = 300
@@ -108,10 +110,10 @@ def ask_print(parent: QWidget | None, printer: QPrinter) -> bool:
 class PreviewDialog(QDialog):
     """The pages of one agreement version, with „Drucken…“ and „Speichern…“."""
 
-    def __init__(self, services: Services, agreement_id: int, pdf: bytes, suggested_name: str,
+    def __init__(self, pdf_export: PdfExport, agreement_id: int, pdf: bytes, suggested_name: str,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.services = services
+        self.pdf_export = pdf_export
         self.agreement_id = agreement_id
         self.pdf = pdf
         self.suggested_name = suggested_name
@@ -166,67 +168,53 @@ class PreviewDialog(QDialog):
         return count
 
     def save_document(self) -> Path | None:
-        path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / self.suggested_name)
-        if path is None:
-            return None
-        from .signing.actions import save_pdf  # a finalised version is always saved sealed
-
-        try:
-            out = save_pdf(self, self.services, self.agreement_id, path)
-        except RuleViolation as exc:
-            dialogs.show_rule_violation(self, exc, tr("Speichern"))
-            return None
-        except SealError as exc:
-            dialogs.show_error(self, str(exc), tr("Speichern"))
-            return None
-        except OSError as exc:
-            dialogs.show_error(self, tr("Die Datei konnte nicht gespeichert werden:\n{0}").format(exc.strerror or exc),
-                               tr("Speichern"))
-            return None
+        """Save the PDF like „PDF exportieren“ (:class:`~ui.signing.export.PdfExport`: a finalised
+        version sealed)."""
+        out = self.pdf_export.save_as(self, self.agreement_id, self.suggested_name, tr("Speichern"))
         if out is None:
             return None
         self.info.setText(tr("Gespeichert: {0}").format(out))
         return out
 
 
-def open_preview(main_window: MainWindow) -> PreviewDialog | None:
-    """Preview the agreement version chosen in the case view (default: the newest)."""
-    from kooperation_desktop.pdf.render import render_agreement_bytes
+class PreviewController(QObject):
+    """„Vorschau und Drucken…“ (Ctrl+Shift+P) for the version chosen in the ``case_view``."""
 
-    case_id = main_window.selected_case_id()
-    if case_id is None:
-        return None
-    case = main_window.services.get_case(case_id)
-    if not case.agreements:
-        dialogs.show_error(main_window, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("Vorschau"))
-        return None
-    if main_window.case_view.case is None or main_window.case_view.case.id != case_id:
-        main_window.case_view.show_case(case)
-    latest = main_window.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
-    try:
-        pdf = render_agreement_bytes(*main_window.services.document(latest.id))
-        dialog = PreviewDialog(main_window.services, latest.id, pdf,
-                               dialogs.suggested_pdf_name(latest.document_id, latest.version), main_window)
-    except RuleViolation as exc:
-        dialogs.show_rule_violation(main_window, exc, tr("Vorschau"))
-        return None
-    except PreviewUnavailable as exc:
-        dialogs.show_error(main_window, str(exc), tr("Vorschau"))
-        return None
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    main_window.preview_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    return dialog
+    def __init__(self, services: Services, pdf_export: PdfExport, case_view: CaseView, parent: QWidget):
+        super().__init__(parent)
+        self.services = services
+        self.pdf_export = pdf_export
+        self.case_view = case_view
+        self.dialog_parent = parent
+        self.dialog: PreviewDialog | None = None
+        self.action = QAction(tr("&Vorschau und Drucken…"), parent)
+        self.action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.action.triggered.connect(lambda _checked=False: self.open())
 
+    def open(self) -> PreviewDialog | None:
+        """Preview the agreement version chosen in the case view (default: the newest)."""
+        from kooperation_desktop.pdf.render import render_agreement_bytes
 
-def install(main_window: MainWindow) -> QAction:
-    """Add „Vorschau und Drucken…“ (Ctrl+Shift+P) to the „Fall“ menu."""
-    from .family_view import _first_separator, case_menu
-
-    action = QAction(tr("&Vorschau und Drucken…"), main_window)
-    action.setShortcut(QKeySequence("Ctrl+Shift+P"))
-    action.triggered.connect(lambda: open_preview(main_window))
-    menu = case_menu(main_window)
-    menu.insertAction(_first_separator(menu), action)
-    main_window.preview_action = action  # type: ignore[attr-defined]
-    return action
+        parent = self.dialog_parent
+        shown = self.case_view.case
+        if shown is None or shown.id is None:
+            return None
+        case = self.services.get_case(shown.id)
+        if not case.agreements:
+            dialogs.show_error(parent, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("Vorschau"))
+            return None
+        latest = self.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
+        try:
+            pdf = render_agreement_bytes(*self.services.document(latest.id))
+            dialog = PreviewDialog(self.pdf_export, latest.id, pdf,
+                                   dialogs.suggested_pdf_name(latest.document_id, latest.version), parent)
+        except RuleViolation as exc:
+            dialogs.show_rule_violation(parent, exc, tr("Vorschau"))
+            return None
+        except PreviewUnavailable as exc:
+            dialogs.show_error(parent, str(exc), tr("Vorschau"))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog

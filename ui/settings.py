@@ -26,9 +26,8 @@ before calling anything here (see tests/test_ui_everyday_settings.py).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,13 +36,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
 
 ORGANISATION = "Kooperation Desktop"
 APPLICATION = "Kooperation Desktop"
@@ -206,24 +203,28 @@ def edit_settings(parent: QWidget | None) -> AppSettings | None:
     return after
 
 
-def install(main_window: MainWindow) -> QAction:
-    """Add „Extras → Einstellungen…“ (Ctrl+,) to the main window."""
-    action = QAction(tr("&Einstellungen…"), main_window)
-    action.setShortcut(QKeySequence("Ctrl+,"))
-    action.setMenuRole(QAction.MenuRole.PreferencesRole)
+class SettingsController(QObject):
+    """„Extras → Einstellungen…“ (Ctrl+,): the :attr:`menu` the main window adds to its menu bar."""
 
-    def run() -> None:
+    status_message = Signal(str)  # a note for the status bar
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.dialog_parent = parent
+        self.action = QAction(tr("&Einstellungen…"), parent)
+        self.action.setShortcut(QKeySequence("Ctrl+,"))
+        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action.triggered.connect(lambda _checked=False: self.edit())
+        self.menu = QMenu(tr("E&xtras"), parent)
+        self.menu.addAction(self.action)
+
+    def edit(self) -> AppSettings | None:
         before = load().language
-        stored = edit_settings(main_window)
+        stored = edit_settings(self.dialog_parent)
         if stored is None:
-            return
+            return None
         message = tr("Einstellungen gespeichert.")
         if stored.language != before:
             message += " " + tr("Die neue Sprache gilt ab dem nächsten Start.")
-        main_window.statusBar().showMessage(message, 8000)
-
-    action.triggered.connect(run)
-    menu = main_window.menuBar().addMenu(tr("E&xtras"))
-    menu.addAction(action)
-    main_window.settings_action = action  # type: ignore[attr-defined]
-    return action
+        self.status_message.emit(message)
+        return stored

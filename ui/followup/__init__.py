@@ -1,39 +1,33 @@
 """Follow-up in the window: the "Heute fällig / überfällig" panel on the start screen and the
-"Verlauf der Hilfe" section in the case view (reviews, reflections, charts, transition, PDFs)."""
+"Verlauf der Hilfe" section in the case view (reviews, reflections, charts, transition, PDFs).
+
+:class:`FollowUpController` is the main window's part: it offers the :attr:`~FollowUpController.panel`
+and the :attr:`~FollowUpController.section` the window places, and :attr:`~FollowUpController.case_requested`."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from kooperation_desktop.followup.service import FollowUpService
+from kooperation_desktop.services import Services
 
 from .case_section import FollowUpSection
 from .due_panel import DuePanel
 
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
-
-__all__ = ["DuePanel", "FollowUpSection", "install"]
+__all__ = ["DuePanel", "FollowUpController", "FollowUpSection"]
 
 
-def install(window: MainWindow) -> None:
-    """Put the due panel on top of the case list and the follow-up section into the case view."""
-    follow = FollowUpService(window.services)
-    panel = DuePanel(follow, window)
-    left_layout = window.filter_edit.parentWidget().layout()
-    left_layout.insertWidget(0, panel)
-    section = FollowUpSection(follow, window.case_view)
-    host_layout = window.case_view.widget().layout()
-    host_layout.insertWidget(host_layout.count() - 1, section)  # before the closing stretch
-    window.case_view.case_shown.connect(section.show_case)
-    section.show_case(window.case_view.case)
+class FollowUpController(QObject):
+    """The due panel (for the case list) and the follow-up section (for the case view) of one
+    database; recording something in the section refreshes the panel."""
 
-    def open_case(case_id: int) -> None:
-        window.filter_edit.clear()
-        window.refresh(select_id=case_id)
+    case_requested = Signal(int)  # the user chose a due item: show this case
 
-    panel.case_requested.connect(open_case)
-    section.changed.connect(panel.refresh)
-    window.cases_reloaded.connect(panel.refresh)  # after edits, not after each filter keystroke
-    window.followup_panel = panel  # type: ignore[attr-defined]
-    window.followup_section = section  # type: ignore[attr-defined]
+    def __init__(self, services: Services, parent: QWidget):
+        super().__init__(parent)
+        self.follow = FollowUpService(services)
+        self.panel = DuePanel(self.follow, parent)
+        self.section = FollowUpSection(self.follow, parent)
+        self.panel.case_requested.connect(self.case_requested)
+        self.section.changed.connect(self.panel.refresh)

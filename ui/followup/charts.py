@@ -29,7 +29,7 @@ PRO_COLOR = QColor("#1F4E79")
 BASE_COLOR = QColor("#8A8A8A")
 REFERENCE_COLOR = QColor("#4C9A2A")
 GRID_COLOR = QColor("#E3E8EE")
-SESSION_COLORS = [QColor("#B8C4D0"), QColor("#7F9BB5"), QColor("#1F4E79")]
+SESSION_COLORS = (QColor("#B8C4D0"), QColor("#7F9BB5"), QColor("#1F4E79"))
 
 
 def tr(text: str) -> str:

@@ -44,8 +44,8 @@ DEFAULT_IDLE_MINUTES = 15
 CHECK_INTERVAL_MS = 5000
 SUSPEND_GAP_S = 30.0
 
-_INPUT_EVENTS = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                 QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                           QEvent.Type.Wheel, QEvent.Type.TouchBegin, QEvent.Type.TabletPress})
 
 
 def _idle_key() -> str:

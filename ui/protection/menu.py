@@ -1,18 +1,22 @@
 """The menu „Datenschutz“ (lock, backup/restore, password, recovery key, audit trail of a case,
-retention and deletion, GDPR export, settings) and the lock controller, installed with the main
-window (:func:`ui.protection.install`). Modal questions are module-level ``ask_*`` functions (here
+retention and deletion, GDPR export, settings) and the lock controller: :class:`ProtectionController`,
+one part of the main window. Modal questions are module-level ``ask_*`` functions (here
 and in :mod:`.dialogs`) that tests monkeypatch.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QInputDialog,
+    QMenu,
     QMessageBox,
     QWidget,
 )
@@ -24,6 +28,11 @@ from . import dialogs
 from .dialogs import tr
 from .lock import LockController
 from .views import AuditDialog, ProtectionSettingsDialog, RetentionDialog
+
+if TYPE_CHECKING:
+    from kooperation_desktop.services import Services
+
+    from ..case_view import CaseView
 
 _FILE_DIALOG = QFileDialog.Option.DontUseNativeDialog  # no entry in the desktop's recent-files list
 
@@ -76,14 +85,21 @@ def show_info(parent: QWidget, title: str, text: str) -> None:
 from .startup import show_error  # noqa: E402  (one definition: the start-up uses it before this module)
 
 
-class ProtectionActions:
-    """The „Datenschutz“ menu of one main window."""
+class ProtectionController(QObject):
+    """The „Datenschutz“ part of one main window: its :attr:`menu` (the window adds it to the menu
+    bar) and the :attr:`lock` of the window. ``window`` is the window the dialogs belong to and
+    the lock covers; the case the actions work on is the one ``case_view`` shows."""
 
-    def __init__(self, window: QWidget):
+    case_changed = Signal(object)  # a case was closed, reopened or deleted: the window reloads (case id or None)
+    status_message = Signal(str)  # a note for the status bar
+
+    def __init__(self, services: Services, case_view: CaseView, window: QWidget):
+        super().__init__(window)
         self.window = window
-        self.services = window.services  # type: ignore[attr-defined]
+        self.services = services
+        self.case_view = case_view
         self.lock = LockController(window, self.services.data_dir)
-        menu = window.menuBar().addMenu(tr("&Datenschutz"))  # type: ignore[attr-defined]
+        menu = QMenu(tr("&Datenschutz"), window)
         menu.addAction(self.lock.action)
         menu.addSeparator()
         self.audit_action = self._add(menu, tr("&Protokoll des Falls…"), self.show_audit)
@@ -100,20 +116,21 @@ class ProtectionActions:
         self.settings_action = self._add(menu, tr("&Einstellungen zum Datenschutz…"), self.show_settings)
         self.menu = menu
 
-    def _add(self, menu, text: str, slot) -> QAction:  # type: ignore[no-untyped-def]
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
 
     def _case_id(self) -> int | None:
-        case_id = self.window.selected_case_id()  # type: ignore[attr-defined]
+        case = self.case_view.case
+        case_id = case.id if case is not None else None
         if case_id is None:
             show_error(self.window, tr("Bitte zuerst links einen Fall auswählen."))
         return case_id
 
     def _status(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)  # type: ignore[attr-defined]
+        self.status_message.emit(text)
 
     # --- actions -----------------------------------------------------------------------------
     def show_audit(self) -> AuditDialog | None:
@@ -139,7 +156,7 @@ class ProtectionActions:
                             "(bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt.")):
             retention.close_case(case_id)
             self._status(tr("Der Fall ist abgeschlossen und archiviert."))
-        self.window.refresh(select_id=case_id)  # type: ignore[attr-defined]
+        self.case_changed.emit(case_id)
 
     def export_person(self) -> Path | None:
         case_id = self._case_id()
@@ -166,7 +183,7 @@ class ProtectionActions:
 
     def show_retention(self) -> RetentionDialog:
         dialog = RetentionDialog(RetentionService(self.services), self.window)
-        dialog.deleted.connect(lambda _cid: self.window.refresh())  # type: ignore[attr-defined]
+        dialog.deleted.connect(lambda _cid: self.case_changed.emit(None))
         dialog.open()
         return dialog
 
@@ -246,10 +263,4 @@ class ProtectionActions:
         return dialog
 
 
-def install(main_window: QWidget) -> ProtectionActions:
-    actions = ProtectionActions(main_window)
-    main_window.protection = actions  # type: ignore[attr-defined]
-    return actions
-
-
-__all__ = ["install"]
+__all__ = ["ProtectionController"]

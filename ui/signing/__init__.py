@@ -1,2 +1,3 @@
 """Signing in the window: signature pad, sign dialog per party, paper signatures, version history
-with differences, sealed export and print, „PDF prüfen…“. Installed by :func:`.actions.install`."""
+with differences, sealed export and print, „PDF prüfen…“. The main window builds
+:class:`.actions.SigningController` and :class:`.export.PdfExport`."""

@@ -1,16 +1,21 @@
-"""Signing in the main window: menu „Unterschriften“, a signing panel in the case view, and the
-PDF export that seals every finalised version. ``install(main_window)`` wires it all."""
+"""Signing in the main window: the menu „Unterschriften“ and the signing panel of the case view.
+
+:class:`SigningController` is one part of the main window: built with the services, the window's
+:class:`SigningService` and :class:`~.export.PdfExport` and the case view it follows; it offers a
+menu and a panel the window places, and signals the window connects.
+"""
 
 from __future__ import annotations
 
-import weakref
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -24,214 +29,24 @@ from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.signing.service import SigningService
 
 from .. import dialogs as app_dialogs
+from ..case_view import CaseView
 from . import dialogs
+from .export import PdfExport
 from .pad import tr
 
-if TYPE_CHECKING:
-    from ..main_window import MainWindow
-
 _SIGNABLE = (AgreementStatus.FINAL, AgreementStatus.SIGNED)
-
-
-_BY_SERVICES: weakref.WeakKeyDictionary[Services, SigningService] = weakref.WeakKeyDictionary()
-
-
-def signing_for(services: Services) -> SigningService:
-    """One SigningService per open database, so the seal is unlocked once per session for every
-    window (main window, wizard, preview)."""
-    service = _BY_SERVICES.get(services)
-    if service is None:
-        service = _BY_SERVICES[services] = SigningService(services)
-    return service
-
-
-def signing_of(window: MainWindow) -> SigningService:
-    service = signing_for(window.services)
-    window.signing = service  # type: ignore[attr-defined]
-    return service
-
-
-def save_pdf(parent: QWidget | None, services: Services, agreement_id: int, path: Path) -> Path | None:
-    """Save an agreement PDF the way every save does: a draft unsealed (ENTWURF), a finalised or
-    signed version sealed. None when the user cancels unlocking the seal. Raises RuleViolation,
-    SealError or OSError (German messages) for the caller to show."""
-    signing = signing_for(services)
-    if signing.needs_seal(agreement_id) and not dialogs.unlock_seal(parent, signing):
-        return None
-    return signing.export(agreement_id, path).path
-
-
-def _selected_case(window: MainWindow) -> Case | None:
-    case_id = window.selected_case_id()
-    return window.services.get_case(case_id) if case_id is not None else None
 
 
 def _signable(case: Case) -> int | None:
     return next((a.id for a in case.agreements if a.status in _SIGNABLE), None)
 
 
-def open_sign_dialog(window: MainWindow) -> dialogs.SignDialog | None:
-    case = _selected_case(window)
-    if case is None:
-        return None
-    agreement_id = _signable(case)
-    if agreement_id is None:
-        app_dialogs.show_error(window, tr("Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die "
-                                          "Vereinbarung zuerst abschließen."), tr("Unterschreiben"))
-        return None
-    dialog = dialogs.SignDialog(signing_of(window), agreement_id, window)
-    dialog.finished.connect(lambda _r: window.refresh(select_id=case.id))
-    window.sign_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    return dialog
-
-
-def open_history(window: MainWindow) -> dialogs.HistoryDialog | None:
-    case = _selected_case(window)
-    if case is None or not case.agreements:
-        return None
-    dialog = dialogs.HistoryDialog(signing_of(window), case.id, window)  # type: ignore[arg-type]
-    window.history_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    return dialog
-
-
-def verify_pdf(window: MainWindow) -> dialogs.VerifyDialog | None:
-    path = dialogs.ask_pdf_to_verify(window)
-    if path is None:
-        return None
-    try:
-        result = signing_of(window).verify_file(path)
-    except OSError as exc:
-        app_dialogs.show_error(window, tr("Die Datei konnte nicht gelesen werden:\n{reason}").format(
-            reason=exc.strerror or exc), tr("PDF prüfen"))
-        return None
-    dialog = dialogs.VerifyDialog(path, result, window)
-    window.verify_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    return dialog
-
-
-def import_certificate(window: MainWindow) -> bool:
-    answer = dialogs.ask_pkcs12(window)
-    if answer is None:
-        return False
-    signing = signing_of(window)
-    replace = signing.seal_identity() is not None
-    if replace and QMessageBox.question(
-            window, tr("Zertifikat importieren"),
-            tr("Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? "
-               "Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.")) \
-            != QMessageBox.StandardButton.Yes:
-        return False
-    try:
-        ident = signing.import_seal(answer[0], answer[1], replace=replace)
-    except SealError as exc:
-        app_dialogs.show_error(window, str(exc), tr("Zertifikat importieren"))
-        return False
-    window.statusBar().showMessage(tr("Siegel von „{name}“ eingerichtet.").format(name=ident.organisation), 8000)
-    return True
-
-
-def export_sealed(window: MainWindow, agreement_id: int | None = None, path: Path | None = None) -> Path | None:
-    """Save the chosen version as PDF: a draft unsealed (ENTWURF), every other version sealed."""
-    case = _selected_case(window)
-    if case is None:
-        return None
-    if not case.agreements:
-        app_dialogs.show_error(window, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("PDF exportieren"))
-        return None
-    if agreement_id is None:
-        chosen = getattr(window.case_view, "agreement_to_print", lambda: None)()
-        agreement_id = (chosen or case.agreements[0]).id
-    summary = next(a for a in case.agreements if a.id == agreement_id)
-    if path is None:
-        path = app_dialogs.ask_save_path(
-            window, app_dialogs.default_pdf_dir() / app_dialogs.suggested_pdf_name(summary.document_id, summary.version))
-        if path is None:
-            return None
-    signing = signing_of(window)
-    if signing.needs_seal(agreement_id) and not dialogs.unlock_seal(window, signing):
-        return None
-    try:
-        result = signing.export(agreement_id, path)
-    except (RuleViolation, SealError) as exc:
-        text = "\n".join(p.message for p in exc.problems) if isinstance(exc, RuleViolation) else str(exc)
-        app_dialogs.show_error(window, text, tr("PDF exportieren"))
-        return None
-    except OSError as exc:
-        app_dialogs.show_error(window, tr("Die Datei konnte nicht gespeichert werden:\n{reason}").format(
-            reason=exc.strerror or exc), tr("PDF exportieren"))
-        return None
-    window.statusBar().showMessage(
-        (tr("PDF gespeichert und versiegelt: {path}") if result.sealed else tr("PDF gespeichert: {path}"))
-        .format(path=result.path), 8000)
-    return result.path
-
-
-def print_for_signing(window: MainWindow) -> Path | None:
-    """Save the version to sign (sealed) and hand it to the system's PDF viewer to print."""
-    case = _selected_case(window)
-    if case is None:
-        return None
-    agreement_id = _signable(case)
-    if agreement_id is None:
-        app_dialogs.show_error(window, tr("Es gibt noch keine abgeschlossene Version zum Unterschreiben."),
-                               tr("Drucken"))
-        return None
-    path = export_sealed(window, agreement_id)
-    if path is not None and not dialogs.open_externally(path):
-        app_dialogs.show_error(window, tr("Die Datei wurde gespeichert ({path}), aber kein PDF-Programm "
-                                          "konnte sie öffnen. Bitte dort drucken.").format(path=path), tr("Drucken"))
-    return path
-
-
-def _to_end(window: MainWindow) -> AgreementSummary | None:
-    """The version "Hilfe beenden…" ends: the one shown/selected for printing, if final or signed."""
-    chosen = window.case_view.agreement_to_print()
-    return chosen if chosen is not None and chosen.status in _SIGNABLE else None
-
-
-def update_end_help(window: MainWindow) -> None:
-    """Enable "Hilfe beenden…" (menu and panel button) only for a final or signed version."""
-    enabled = _to_end(window) is not None
-    for widget in (getattr(window, "end_help_action", None), getattr(window, "signing_panel", None)):
-        if isinstance(widget, SigningPanel):
-            widget = widget.end_button
-        if widget is not None:
-            widget.setEnabled(enabled)
-
-
-def end_help(window: MainWindow) -> bool:
-    """The help is over: after asking, mark the version shown/selected for printing as ended."""
-    case = window.case_view.case
-    if case is None:
-        return False
-    summary = _to_end(window)
-    if summary is None:
-        app_dialogs.show_error(window, tr("Beenden lässt sich nur eine abgeschlossene oder unterschriebene "
-                                          "Version. Bitte diese Version in der Liste auswählen."), tr("Hilfe beenden"))
-        return False
-    if not dialogs.ask_end_help(window, summary.version):
-        return False
-    try:
-        signing_of(window).end(summary.id)
-    except RuleViolation as exc:
-        app_dialogs.show_rule_violation(window, exc, tr("Hilfe beenden"))
-        window.refresh(select_id=case.id)  # show the state the core refused from
-        return False
-    window.refresh(select_id=case.id)
-    window.statusBar().showMessage(
-        tr("Hilfe beendet: Version {version} ist jetzt als „beendet“ markiert.").format(version=summary.version), 8000)
-    return True
-
-
 class SigningPanel(QWidget):
     """In the case view: the signing state of the version to sign, and the entry points."""
 
-    def __init__(self, window: MainWindow, parent: QWidget | None = None):
+    def __init__(self, signing: SigningService, parent: QWidget | None = None):
         super().__init__(parent)
-        self.window_ = window
+        self.signing = signing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         self.state = QLabel(self)
@@ -248,15 +63,11 @@ class SigningPanel(QWidget):
         row.addWidget(self.end_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.sign_button.clicked.connect(lambda: open_sign_dialog(window))
-        self.history_button.clicked.connect(lambda: open_history(window))
-        self.end_button.clicked.connect(lambda: end_help(window))
 
     def show_case(self, case: Case | None) -> None:
         agreement_id = _signable(case) if case else None
         self.history_button.setEnabled(bool(case and case.agreements))
         self.sign_button.setEnabled(agreement_id is not None)
-        update_end_help(self.window_)
         if agreement_id is None:
             ended = next((a for a in case.agreements if a.status == AgreementStatus.ENDED), None) if case else None
             if ended is not None:
@@ -266,7 +77,7 @@ class SigningPanel(QWidget):
                 self.state.setText(tr("<b>Unterschriften:</b> noch keine abgeschlossene Version") if case else "")
             return
         try:
-            ov = signing_of(self.window_).overview(agreement_id)
+            ov = self.signing.overview(agreement_id)
         except RuleViolation:
             self.state.setText("")
             return
@@ -278,46 +89,180 @@ class SigningPanel(QWidget):
         self.state.setText(text)
 
 
-def install(window: MainWindow) -> None:
-    """Menu „Unterschriften“, the signing panel in the case view, sealed PDF export."""
-    signing_of(window)
-    menu = window.menuBar().addMenu(tr("&Unterschriften"))
-    actions = [
-        (tr("&Unterschreiben…"), "Ctrl+U", lambda: open_sign_dialog(window)),
-        (tr("&Versionen vergleichen…"), "", lambda: open_history(window)),
-        (tr("Zum Unterschreiben &drucken…"), "", lambda: print_for_signing(window)),
-        (tr("&PDF prüfen…"), "Ctrl+Shift+V", lambda: verify_pdf(window)),
-        (tr("Zertifikat des Trägers &importieren…"), "", lambda: import_certificate(window)),
-        (tr("Hilfe &beenden…"), "", lambda: end_help(window)),
-    ]
-    for text, shortcut, slot in actions:
-        action = QAction(text, window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-    window.signing_menu = menu  # type: ignore[attr-defined]
-    window.end_help_action = action  # type: ignore[attr-defined]  (the last one: "Hilfe beenden…")
-    menu.insertSeparator(action)  # ending the help cannot be undone: set apart from the rest
 
-    # every exported PDF of a finalised version is sealed: the export button/action use export_sealed
-    original = window.export_pdf
-    for signal in (window.export_action.triggered, window.export_button.clicked):
+
+class SigningController(QObject):
+    """The signing part of the main window: the menu „Unterschriften“ (:attr:`menu`) and the
+    :attr:`panel` under the case view's versions, following the case the ``case_view`` shows."""
+
+    case_changed = Signal(int)  # a case's data changed: the window reloads and selects it
+    status_message = Signal(str)  # a note for the status bar
+
+    def __init__(self, services: Services, signing: SigningService, pdf_export: PdfExport,
+                 case_view: CaseView, parent: QWidget):
+        super().__init__(parent)
+        self.services = services
+        self.signing = signing
+        self.pdf_export = pdf_export
+        self.case_view = case_view
+        self.dialog_parent = parent
+        self.sign_dialog: dialogs.SignDialog | None = None
+        self.history_dialog: dialogs.HistoryDialog | None = None
+        self.verify_dialog: dialogs.VerifyDialog | None = None
+
+        def action(text: str, shortcut: str, slot: Callable[[], object]) -> QAction:
+            made = QAction(text, parent)
+            if shortcut:
+                made.setShortcut(QKeySequence(shortcut))
+            made.triggered.connect(lambda _checked=False: slot())
+            return made
+
+        self.sign_action = action(tr("&Unterschreiben…"), "Ctrl+U", self.open_sign_dialog)
+        self.history_action = action(tr("&Versionen vergleichen…"), "", self.open_history)
+        self.print_action = action(tr("Zum Unterschreiben &drucken…"), "", self.print_for_signing)
+        self.verify_action = action(tr("&PDF prüfen…"), "Ctrl+Shift+V", self.verify_pdf)
+        self.import_action = action(tr("Zertifikat des Trägers &importieren…"), "", self.import_certificate)
+        self.end_help_action = action(tr("Hilfe &beenden…"), "", self.end_help)
+        self.menu = QMenu(tr("&Unterschriften"), parent)
+        self.menu.addActions([self.sign_action, self.history_action, self.print_action, self.verify_action,
+                              self.import_action])
+        self.menu.addSeparator()  # ending the help cannot be undone: set apart from the rest
+        self.menu.addAction(self.end_help_action)
+
+        self.panel = SigningPanel(signing, parent)
+        self.panel.sign_button.clicked.connect(lambda: self.open_sign_dialog())
+        self.panel.history_button.clicked.connect(lambda: self.open_history())
+        self.panel.end_button.clicked.connect(lambda: self.end_help())
+        case_view.case_shown.connect(self.show_case)
+        # choosing another version in the table changes what "Hilfe beenden…" would end
+        case_view.agreements.itemSelectionChanged.connect(self.update_end_help)
+        self.show_case(case_view.case)
+
+    def show_case(self, case: Case | None) -> None:
+        self.panel.show_case(case)
+        self.update_end_help()
+
+    def _current_case(self) -> tuple[int, Case] | None:
+        """The case the case view shows, read again (its id and the case)."""
+        shown = self.case_view.case
+        if shown is None or shown.id is None:
+            return None
+        return shown.id, self.services.get_case(shown.id)
+
+    # --- use cases -------------------------------------------------------------------------
+    def open_sign_dialog(self) -> dialogs.SignDialog | None:
+        current = self._current_case()
+        if current is None:
+            return None
+        case_id, case = current
+        agreement_id = _signable(case)
+        if agreement_id is None:
+            app_dialogs.show_error(self.dialog_parent, tr(
+                "Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die "
+                "Vereinbarung zuerst abschließen."), tr("Unterschreiben"))
+            return None
+        dialog = dialogs.SignDialog(self.signing, agreement_id, self.dialog_parent)
+        dialog.finished.connect(lambda _r: self.case_changed.emit(case_id))
+        self.sign_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_history(self) -> dialogs.HistoryDialog | None:
+        current = self._current_case()
+        if current is None or not current[1].agreements:
+            return None
+        dialog = dialogs.HistoryDialog(self.signing, current[0], self.dialog_parent)
+        self.history_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def verify_pdf(self) -> dialogs.VerifyDialog | None:
+        path = dialogs.ask_pdf_to_verify(self.dialog_parent)
+        if path is None:
+            return None
         try:
-            signal.disconnect(original)
-        except (RuntimeError, TypeError):
-            pass
-        signal.connect(lambda *_: export_sealed(window))
-    window.export_pdf = lambda: export_sealed(window)  # type: ignore[method-assign]
+            result = self.signing.verify_file(path)
+        except OSError as exc:
+            app_dialogs.show_error(self.dialog_parent, tr("Die Datei konnte nicht gelesen werden:\n{reason}").format(
+                reason=exc.strerror or exc), tr("PDF prüfen"))
+            return None
+        dialog = dialogs.VerifyDialog(path, result, self.dialog_parent)
+        self.verify_dialog = dialog
+        dialog.open()
+        return dialog
 
-    # the signing panel in the case view, kept up to date with the shown case
-    view = window.case_view
-    panel = SigningPanel(window, view.widget())
-    layout = view.widget().layout()
-    at = layout.indexOf(view.agreements)  # right under the table of versions
-    layout.insertWidget(at + 1 if at >= 0 else max(layout.count() - 1, 0), panel)
-    window.signing_panel = panel  # type: ignore[attr-defined]
-    view.case_shown.connect(panel.show_case)
-    # choosing another version in the table changes what "Hilfe beenden…" would end
-    view.agreements.itemSelectionChanged.connect(lambda: update_end_help(window))
-    panel.show_case(view.case)
+    def import_certificate(self) -> bool:
+        parent = self.dialog_parent
+        answer = dialogs.ask_pkcs12(parent)
+        if answer is None:
+            return False
+        replace = self.signing.seal_identity() is not None
+        if replace and QMessageBox.question(
+                parent, tr("Zertifikat importieren"),
+                tr("Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? "
+                   "Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.")) \
+                != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            ident = self.signing.import_seal(answer[0], answer[1], replace=replace)
+        except SealError as exc:
+            app_dialogs.show_error(parent, str(exc), tr("Zertifikat importieren"))
+            return False
+        self.status_message.emit(tr("Siegel von „{name}“ eingerichtet.").format(name=ident.organisation))
+        return True
+
+    def print_for_signing(self) -> Path | None:
+        """Save the version to sign (sealed) and hand it to the system's PDF viewer to print."""
+        current = self._current_case()
+        if current is None:
+            return None
+        case = current[1]
+        agreement_id = _signable(case)
+        if agreement_id is None:
+            app_dialogs.show_error(self.dialog_parent, tr("Es gibt noch keine abgeschlossene Version zum "
+                                                          "Unterschreiben."), tr("Drucken"))
+            return None
+        summary = next(a for a in case.agreements if a.id == agreement_id)
+        path = self.pdf_export.save_as(self.dialog_parent, agreement_id, app_dialogs.suggested_pdf_name(
+            summary.document_id, summary.version))
+        if path is not None and not dialogs.open_externally(path):
+            app_dialogs.show_error(self.dialog_parent, tr(
+                "Die Datei wurde gespeichert ({path}), aber kein PDF-Programm konnte sie öffnen. Bitte dort "
+                "drucken.").format(path=path), tr("Drucken"))
+        return path
+
+    def _to_end(self) -> AgreementSummary | None:
+        """The version "Hilfe beenden…" ends: the one shown/selected for printing, if final or signed."""
+        chosen = self.case_view.agreement_to_print()
+        return chosen if chosen is not None and chosen.status in _SIGNABLE else None
+
+    def update_end_help(self) -> None:
+        """Enable "Hilfe beenden…" (menu and panel button) only for a final or signed version."""
+        enabled = self._to_end() is not None
+        self.end_help_action.setEnabled(enabled)
+        self.panel.end_button.setEnabled(enabled)
+
+    def end_help(self) -> bool:
+        """The help is over: after asking, mark the version shown/selected for printing as ended."""
+        case = self.case_view.case
+        if case is None or case.id is None:
+            return False
+        parent = self.dialog_parent
+        summary = self._to_end()
+        if summary is None:
+            app_dialogs.show_error(parent, tr("Beenden lässt sich nur eine abgeschlossene oder unterschriebene "
+                                              "Version. Bitte diese Version in der Liste auswählen."),
+                                   tr("Hilfe beenden"))
+            return False
+        if not dialogs.ask_end_help(parent, summary.version):
+            return False
+        try:
+            self.signing.end(summary.id)
+        except RuleViolation as exc:
+            app_dialogs.show_rule_violation(parent, exc, tr("Hilfe beenden"))
+            self.case_changed.emit(case.id)  # show the state the core refused from
+            return False
+        self.case_changed.emit(case.id)
+        self.status_message.emit(
+            tr("Hilfe beendet: Version {version} ist jetzt als „beendet“ markiert.").format(version=summary.version))
+        return True

@@ -112,10 +112,8 @@ class OverviewPage(StepPage):
         path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(a.document_id, a.version))
         if path is None:
             return None
-        from ..signing.actions import save_pdf  # a finalised version is always saved sealed
-
         try:
-            out = save_pdf(self, self.services, a.id, path)
+            result = self.wiz().pdf_export.save(self, a.id, path)  # a finalised version is saved sealed
         except RuleViolation as exc:
             self.action_error.show_messages([p.message for p in exc.problems])
             return None
@@ -126,7 +124,7 @@ class OverviewPage(StepPage):
             self.action_error.show_messages(
                 [fill(self.tr("Die Datei konnte nicht gespeichert werden: %1"), exc.strerror or exc)])
             return None
-        if out is None:
+        if result is None:
             return None
-        self.result.setText(fill(self.tr("PDF gespeichert: %1"), out))
-        return out
+        self.result.setText(fill(self.tr("PDF gespeichert: %1"), result.path))
+        return result.path

@@ -16,6 +16,7 @@ from kooperation_desktop.domain.wizard import STEPS, Step, resume_step, step_ind
 from kooperation_desktop.services import Services
 
 from .. import dialogs
+from ..signing.export import PdfExport
 from ..widgets import fill
 from .base import StepPage
 from .page_communication import CommunicationPage
@@ -44,9 +45,15 @@ assert tuple(p.step for p in PAGE_CLASSES) == tuple(s.step for s in STEPS), "pag
 class AgreementWizard(QWizard):
     """The "Kooperationsvereinbarung" wizard over the case's current draft."""
 
-    def __init__(self, services: Services, case_id: int, parent: QWidget | None = None):
+    def __init__(self, services: Services, case_id: int, parent: QWidget | None = None,
+                 pdf_export: PdfExport | None = None):
         super().__init__(parent)
         self.services = services
+        if pdf_export is None:  # a wizard of its own (tests): its own seal session
+            from kooperation_desktop.signing.service import SigningService
+
+            pdf_export = PdfExport(SigningService(services), self)
+        self.pdf_export = pdf_export  # "PDF speichern" on the overview page: sealed once final
         self.case_id = case_id
         self.agreement: Agreement = services.current_draft(case_id)
         self.case: Case = services.get_case(case_id)
