@@ -31,6 +31,7 @@ from .domain.model import (
     Task,
 )
 from .domain.serialize import FormatError, from_dict, to_dict
+from .paths import guard_target
 from .services import Services
 
 FORMAT = "kooperation-desktop/case"
@@ -66,6 +67,7 @@ def case_to_dict(services: Services, case_id: int) -> dict[str, Any]:
 
 def export_case(services: Services, case_id: int, out: Path) -> Path:
     """Write the case as JSON to ``out`` (atomically: a temporary file renamed at the end)."""
+    out = guard_target(out, services.data_dir)
     data = case_to_dict(services, case_id)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     out = Path(out)
