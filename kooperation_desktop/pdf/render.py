@@ -45,7 +45,6 @@ from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -71,7 +70,7 @@ from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signi
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .summary import summary_flowables
 from .texts import Texts, consent_text, fixed_text, language_of
-from .usertext import plain_text, user_text
+from .usertext import Paragraph, plain_text, user_text
 
 __all__ = ["render_agreement", "render_agreement_bytes", "user_text"]
 

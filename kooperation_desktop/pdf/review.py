@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -58,7 +57,7 @@ from .render import (
     _gas,
     _styles,
 )
-from .usertext import plain_text, user_text
+from .usertext import Paragraph, plain_text, user_text
 
 __all__ = ["render_closing_report", "render_closing_report_bytes", "render_review", "render_review_bytes"]
 

@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import (
@@ -38,7 +38,7 @@ from kooperation_desktop.domain.model import (
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .texts import Texts
-from .usertext import user_text
+from .usertext import Paragraph, user_text
 
 __all__ = ["MIN_FONT_SIZE", "FamilySummary", "SummaryTask", "family_summary", "summary_flowables"]
 
