@@ -292,3 +292,18 @@ def test_emoji_beyond_the_bmp_copy_out_as_printed(tmp_path) -> None:
     assert f"Familie {EMOJI} 😀 Herz \ufffd Ende" in text and "ὠ" not in text
     assert fix_to_unicode_cmap("<00> <0041>\n<01> <1F60A>\n<02> <10FFFD>") == \
         "<00> <0041>\n<01> <D83DDE0A>\n<02> <DBFFDFFD>"
+
+
+def test_every_pdf_module_draws_paragraphs_through_the_road() -> None:
+    """No PDF module builds a reportlab Paragraph directly (it would miss the line-wise reading order)."""
+    import ast
+
+    import kooperation_desktop.pdf as pdf_package
+
+    folder = Path(pdf_package.__file__).parent
+    for source in sorted(folder.glob("*.py")):
+        if source.name == "usertext.py":
+            continue
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("reportlab.platypus"):
+                assert "Paragraph" not in {a.name for a in node.names}, source.name

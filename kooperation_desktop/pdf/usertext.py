@@ -7,8 +7,10 @@ closing report, the seal's stamp).
   characters dropped, Arabic shaped and right-to-left lines put in reading order, and characters
   the font lacks replaced by U+FFFD "�" — the same visible placeholder in the print and in the
   copied text, never a missing-glyph box.
-* :func:`user_text` — the same, escaped as reportlab Paragraph markup (``<b>`` prints as typed),
-  line breaks kept. Every Paragraph holding user text is built from it.
+* :func:`user_text` — the same in logical order, escaped as Paragraph markup (``<b>`` prints as
+  typed), line breaks kept. Every Paragraph holding user text is built from it.
+* :class:`Paragraph` — the Paragraph every PDF module uses: it puts right-to-left text in reading
+  order per printed line, after wrapping (so a wrapped phrase starts on the right line).
 
 Characters outside the Basic Multilingual Plane (e.g. the emoji DejaVu Sans has) print with their
 glyph and copy out correctly: :mod:`.fonts` writes them into the font's ToUnicode map as UTF-16
