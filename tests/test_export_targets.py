@@ -231,6 +231,7 @@ def test_the_window_shows_the_refusal(qtbot, folders, monkeypatch) -> None:
     from ui.signing import dialogs as signing_dialogs
 
     data, outside = folders
+    _targets(data, outside)  # the links outside
     db, keys = data / "kooperation.sqlite", data / "kooperation.keys"
     keys_before, link_before = keys.read_bytes(), os.readlink(outside / "symlink.pdf")
     shown: list[str] = []
