@@ -257,3 +257,33 @@ def test_the_window_shows_the_refusal(qtbot, folders, monkeypatch) -> None:
     assert keys.read_bytes() == keys_before and os.readlink(outside / "symlink.pdf") == link_before
     with Services.open(data) as again:
         assert [c.title for c in again.list_cases()] == ["Familie Çelik"]
+
+
+@pytest.mark.gui
+def test_print_to_file_from_the_preview_is_refused_over_the_database(qtbot, complete_case, monkeypatch) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui import dialogs as app_dialogs
+    from ui import preview
+    from ui.main_window import MainWindow
+
+    services, case_id, _agreement_id = complete_case
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.refresh(select_id=case_id)
+    dialog = preview.open_preview(window)
+    qtbot.addWidget(dialog)
+    db = Path(services.data_dir) / "kooperation.sqlite"
+    before = db.read_bytes()
+
+    def print_to_the_database(_parent, printer: QPrinter) -> bool:
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(db))
+        return True
+
+    shown: list[str] = []
+    monkeypatch.setattr(preview, "ask_print", print_to_the_database)
+    monkeypatch.setattr(app_dialogs, "show_error", lambda _p, text, _t="": shown.append(text))
+    assert dialog.print_document() == 0
+    assert shown == [f"„{db}“ {REFUSED_FILE}"]
+    assert db.read_bytes() == before
