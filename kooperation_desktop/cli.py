@@ -258,16 +258,21 @@ def _cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_target(out: Path, example: str) -> None:
+def _check_target(out: Path, example: str, data_dir: Path | None) -> None:
+    """Refuse a target before the database is opened: a folder, a missing folder, or anything in
+    the data folder (the core's exports check the latter again, see paths.guard_target)."""
+    from .paths import guard_target
+
     if out.is_dir():
         raise CliError(f"„{out}“ ist ein Ordner. Bitte einen Dateinamen angeben, z. B. {out / example}.")
     if not out.parent.is_dir():
         raise CliError(f"Den Ordner „{out.parent}“ gibt es nicht. Bitte zuerst anlegen oder einen anderen wählen.")
+    guard_target(out, data_dir if data_dir is not None else _default_data_dir())
 
 
 def _cmd_export_pdf(args: argparse.Namespace) -> int:
     out: Path = args.out
-    _check_target(out, "vereinbarung.pdf")
+    _check_target(out, "vereinbarung.pdf", args.data_dir)
     with _services(args.data_dir) as services:
         if args.agreement is None:
             agreement_id = _newest_agreement(services).id
@@ -300,7 +305,7 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 def _cmd_export_case(args: argparse.Namespace) -> int:
     from .exchange import export_case
 
-    _check_target(args.out, "fall.json")
+    _check_target(args.out, "fall.json", args.data_dir)
     with _services(args.data_dir) as services:
         if args.case not in {c.id for c in services.list_cases()}:
             raise CliError(f"Einen Fall mit der Nummer {args.case} gibt es nicht (siehe „list“).")
@@ -450,12 +455,11 @@ def _one_line(text: str) -> str:
 def _error_line(exc: BaseException) -> str:
     """One German line describing ``exc``."""
     from .exchange import ExchangeError
-
+    from .paths import ProtectedTargetError
+    from .protection import ProtectionError
     from .signing.errors import SealError
 
-    from .protection import ProtectionError
-
-    if isinstance(exc, (CliError, ExchangeError, SealError, ProtectionError)):
+    if isinstance(exc, (CliError, ExchangeError, SealError, ProtectionError, ProtectedTargetError)):
         return _one_line(str(exc))
     if isinstance(exc, RuleViolation):
         return _one_line("; ".join(p.message for p in exc.problems) or str(exc))

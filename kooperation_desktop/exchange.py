@@ -31,6 +31,7 @@ from .domain.model import (
     Task,
 )
 from .domain.serialize import FormatError, from_dict, to_dict
+from .paths import guard_target
 from .services import Services
 
 FORMAT = "kooperation-desktop/case"
@@ -68,6 +69,7 @@ def export_case(services: Services, case_id: int, out: Path) -> Path:
     """Write the case as JSON to ``out`` through :func:`~kooperation_desktop.atomic.write_bytes`
     (owner-only temporary file beside it, renamed at the end; removed again when writing fails,
     e.g. on a full disk, so no fragment with client data stays behind)."""
+    out = guard_target(out, services.data_dir)
     data = case_to_dict(services, case_id)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     return atomic.write_bytes(Path(out), text.encode("utf-8"))

@@ -46,6 +46,7 @@ from .domain.model import (
     Task,
 )
 from .domain.rules import RuleViolation
+from .paths import guard_target
 from .storage import repository as repo
 from .storage.db import DB_FILENAME, make_engine, upgrade_to_head
 from .storage.rows import (
@@ -763,5 +764,6 @@ class Services:
         a temporary file in the same folder, synced, then renamed)."""
         from .pdf.render import render_agreement  # lazy: reportlab is heavy
 
+        out = guard_target(out, self.data_dir)
         case, agreement = self.document(agreement_id)
         return write_rendered(out, lambda tmp: render_agreement(case, agreement, tmp))

@@ -160,6 +160,10 @@ class PreviewDialog(QDialog):
         if not ask_print(self, printer):
             return 0
         try:
+            if printer.outputFileName():  # "print to file": never over a file of the data folder
+                from kooperation_desktop.paths import guard_target
+
+                guard_target(printer.outputFileName(), self.services.data_dir)
             count = print_pdf(self.pdf, printer)
         except (OSError, PreviewUnavailable) as exc:
             dialogs.show_error(self, str(exc), tr("Drucken"))

@@ -26,6 +26,7 @@ from ..domain.model import (
     ScaleKind,
 )
 from ..domain.rules import RuleViolation
+from ..paths import guard_target
 from ..services import ChangedElsewhere, NotFound, Services, check_row_version
 from ..storage.rows import AgreementRow, CaseRow
 from ..storage.rows_followup import (
@@ -462,6 +463,7 @@ class FollowUpService:
         """The review PDF: successes, obstacles, ratings of both voices, T-scores and charts."""
         from ..pdf.review import render_review  # lazy: reportlab is heavy
 
+        out = guard_target(out, self.services.data_dir)
         review = self.get_review(review_id)
         case = self.services.get_case(review.case_id)  # type: ignore[arg-type]
         history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[operator, arg-type]
@@ -474,6 +476,7 @@ class FollowUpService:
         plan. Refused while there is no transition plan at all."""
         from ..pdf.review import render_closing_report
 
+        out = guard_target(out, self.services.data_dir)
         case = self.services.get_case(case_id)
         agreement = self._require_agreement(case_id)
         plan = self.transition(case_id)

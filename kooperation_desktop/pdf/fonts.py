@@ -1,11 +1,19 @@
 """Registration of the one font family the PDFs use: DejaVu Sans (shipped in ``resources/fonts``).
 
 The PDF base-14 fonts (Helvetica ...) have no glyphs for ğ, ş, ễ, ł or Cyrillic, so they are never used.
+
+Characters outside the Basic Multilingual Plane (the emoji DejaVu Sans draws, e.g. 😊 U+1F60A) print
+with their glyph, but reportlab writes their code into the font's ToUnicode map as ``<%04X>``, i.e.
+five or six hex digits where a PDF reader expects UTF-16: readers take the first four (``1F60`` =
+"ὠ") and copy-paste, search and screen readers get a wrong character. :class:`_TTFont` rewrites
+those entries as UTF-16 surrogate pairs (``<D83DDE0A>``), so what is copied is what is printed.
 """
 
 from __future__ import annotations
 
+import re
 import threading
+from typing import Any
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
@@ -17,6 +25,28 @@ FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 
 _lock = threading.Lock()
+_BEYOND_BMP = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")  # a bfchar entry with a code > U+FFFF
+
+
+def _as_utf16(match: re.Match[str]) -> str:
+    code = int(match.group(2), 16)
+    return f"<{match.group(1)}> <{chr(code).encode('utf-16-be', 'surrogatepass').hex().upper()}>"
+
+
+def fix_to_unicode_cmap(cmap: str) -> str:
+    """reportlab's ToUnicode CMap with codes beyond U+FFFF written as UTF-16 surrogate pairs."""
+    return _BEYOND_BMP.sub(_as_utf16, cmap)
+
+
+class _TTFont(TTFont):
+    """reportlab's TrueType font whose ToUnicode maps are correct beyond the BMP (see above)."""
+
+    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab API
+        super().addObjects(doc)
+        for name, obj in list(doc.idToObject.items()):
+            if isinstance(name, str) and name.startswith("toUnicodeCMap:") and isinstance(
+                    getattr(obj, "content", None), str):
+                obj.content = fix_to_unicode_cmap(obj.content)
 _registered = False
 
 
@@ -30,8 +60,8 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        pdfmetrics.registerFont(TTFont(FONT, str(resources.path("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resources.path("fonts", "DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFont(_TTFont(FONT, str(resources.path("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(_TTFont(FONT_BOLD, str(resources.path("fonts", "DejaVuSans-Bold.ttf"))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
         # registerFontFamily covers the family name; map the bold face's own name too.
         addMapping(FONT_BOLD, 0, 0, FONT_BOLD)

@@ -9,9 +9,9 @@ Rules this module keeps:
 
 * Only DejaVu Sans (embedded) is used, never a PDF base-14 font: names such as Ağrı Şükrü Çelik,
   Nguyễn Thị Minh Khai or Жанна Иванова print and extract correctly.
-* Everything the user typed goes through :func:`user_text`: it is sanitised, Arabic/Hebrew runs are
-  shaped and put in reading order, markup characters are escaped (``<b>`` prints as typed), line
-  breaks are kept.
+* Everything the user typed (the agreement's title too) goes through :func:`.usertext.user_text`,
+  the one road of user text into every PDF: it is sanitised, Arabic/Hebrew runs are shaped and put
+  in reading order, markup characters are escaped (``<b>`` prints as typed), line breaks are kept.
 * Partners without the family's active consent (:func:`rules.partner_has_consent`) do not appear,
   nor do their roles and tasks.
 * Long texts flow over pages: a table row that would be too tall is printed as flowing paragraphs
@@ -26,20 +26,16 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import arabic_reshaper
-from bidi import get_display
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -49,7 +45,6 @@ from reportlab.platypus import (
     HRFlowable,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -76,6 +71,7 @@ from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signi
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .summary import summary_flowables
 from .texts import Texts, consent_text, fixed_text, language_of
+from .usertext import Paragraph, plain_text, user_text
 
 __all__ = ["render_agreement", "render_agreement_bytes", "user_text"]
 
@@ -136,62 +132,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     return s
 
 
-# --- user text ----------------------------------------------------------------------------
-
-_RTL = re.compile(
-    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
-)
-_glyphs: frozenset[int] | None = None
-
-
-def _covered() -> frozenset[int]:
-    """Code points both DejaVu faces have a glyph for."""
-    global _glyphs
-    if _glyphs is None:
-        register_fonts()
-        regular = set(pdfmetrics.getFont(FONT).face.charToGlyph)
-        bold = set(pdfmetrics.getFont(FONT_BOLD).face.charToGlyph)
-        _glyphs = frozenset(regular & bold)
-    return _glyphs
-
-
-def _visual_line(line: str) -> str:
-    """Shape Arabic letters and put a line containing right-to-left script in reading order."""
-    if not _RTL.search(line):
-        return line
-    try:
-        return get_display(arabic_reshaper.reshape(line))
-    except Exception:  # noqa: BLE001 - a shaping failure must not stop the print; keep logical order
-        return line
-
-
-def plain_text(value: Any) -> str:
-    """User text made printable: line breaks normalised, control characters dropped, RTL shaped,
-    characters the font lacks replaced by U+FFFD (never a wrong glyph). No escaping."""
-    text = "" if value is None else str(value)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
-    text = "\n".join(_visual_line(line) for line in text.split("\n"))
-    covered = _covered()
-    out: list[str] = []
-    for ch in text:
-        if ch == "\n" or ord(ch) in covered:
-            out.append(ch)
-            continue
-        cat = unicodedata.category(ch)
-        if cat.startswith("Z"):
-            out.append(" ")
-        elif cat.startswith("C") or cat.startswith("M"):
-            continue  # invisible format characters, unknown combining marks
-        else:
-            out.append("\ufffd")
-    return "".join(out)
-
-
-def user_text(value: Any) -> str:
-    """User text as Paragraph markup that prints exactly as typed (escaped, line breaks kept)."""
-    return escape(plain_text(value)).replace("\n", "<br/>")
-
+# --- user text: the one road (usertext.py) -----------------------------------------------
 
 def _b(markup: str) -> str:
     return f"<b>{markup}</b>"
@@ -400,7 +341,7 @@ class _Renderer:
         title = a.title.strip()
         if title in ("", "Kooperationsvereinbarung"):  # the default title is a fixed phrase
             title = t("Kooperationsvereinbarung")
-        out: list[Flowable] = [self.p(escape(title), "title")]
+        out: list[Flowable] = [self.u(title, "title")]
         if c.title.strip():
             out.append(self.u(c.title, "subtitle"))
         if self.is_draft:
@@ -744,6 +685,9 @@ class _Renderer:
         blocks: list[Flowable] = []
         for m in signers:
             place, sign, height = _signature_cells(self, self.marks.get(m.key) if self.marks else None)
+            for cell, width in ((place, 62 * mm), (sign, FRAME_W - 70 * mm)):  # a long typed place: taller
+                if isinstance(cell, Paragraph):
+                    height = max(height, cell.wrap(width, FRAME_H)[1] + 2)
             lines = Table(
                 [[place, "", sign], [self.p(escape(t("Ort, Datum")), "sig"), "",
                                      self.p(escape(t("Unterschrift")), "sig")]],

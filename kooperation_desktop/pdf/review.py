@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Frame,
     KeepTogether,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
@@ -58,9 +57,8 @@ from .render import (
     _canvas_class,
     _gas,
     _styles,
-    plain_text,
-    user_text,
 )
+from .usertext import Paragraph, plain_text, user_text
 
 __all__ = ["render_closing_report", "render_closing_report_bytes", "render_review", "render_review_bytes"]
 
@@ -203,8 +201,9 @@ class _Doc:
             style += [("BACKGROUND", (0, 0), (-1, 0), HEAD_BG), ("LINEBELOW", (0, 0), (-1, 0), 1, ACCENT)]
         if label_column:
             style.append(("BACKGROUND", (0, 0), (0, -1), HEAD_BG))
+        # splitInRow: a row taller than a page (long texts typed into it) flows on over pages
         return Table(data, colWidths=list(widths), style=TableStyle(style), repeatRows=1 if header else 0,
-                     hAlign="LEFT")
+                     hAlign="LEFT", splitInRow=1)
 
     def box(self, title: str, text: str, fill: Any = TARGET_BG) -> None:
         inner = [self.p(f"<b>{escape(title)}</b>", "cell"), self.u(text or "–", "cell")]

@@ -26,7 +26,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import (
@@ -38,6 +38,7 @@ from kooperation_desktop.domain.model import (
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .texts import Texts
+from .usertext import Paragraph, user_text
 
 __all__ = ["MIN_FONT_SIZE", "FamilySummary", "SummaryTask", "family_summary", "summary_flowables"]
 
@@ -184,10 +185,6 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     What does not fit is left out (never printed smaller); the note at the bottom then says so.
     The meetings section keeps room for its first lines even when there are many tasks.
     """
-    from .render import (
-        user_text,  # the agreement's own text sanitising (fonts, RTL, escaping)
-    )
-
     register_fonts()
     t = Texts(language)
     summary = family_summary(case, agreement, today, t.language)
@@ -211,7 +208,7 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     add(Paragraph(escape(t("Unsere Vereinbarung – kurz gesagt")), st["title"]))
     if summary.family:
         add(Paragraph(user_text(summary.family), st["sub"]))
-    add(Paragraph(escape(f"{summary.status} · {summary.document}"), st["meta"]))
+    add(Paragraph(user_text(f"{summary.status} · {summary.document}"), st["meta"]))
 
     def section(title: str, items: list[Flowable], empty: str, keep: float = 0.0) -> int:
         """Add a heading and as many items as fit, leaving ``keep`` points for what follows;

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..paths import guard_target
 from ..storage.db import cipher_connect
 from .keys import KeyFile, ProtectionError, fsync_dir, read_key_file, write_key_file
 from .vault import _table_counts, db_path, export_encrypted
@@ -103,6 +104,7 @@ def create_backup(services: Services, out: Path) -> BackupInfo:
         raise BackupError(f"„{out}“ ist ein Ordner. Bitte einen Dateinamen angeben, z. B. {out / suggested_name()}.")
     if not out.parent.is_dir():
         raise BackupError(f"Den Ordner „{out.parent}“ gibt es nicht.")
+    guard_target(out, services.data_dir)  # never over a file of the data folder
     state = services.key_state
     data_dir = Path(services.data_dir)
     # record first, so the backup contains its own audit entry

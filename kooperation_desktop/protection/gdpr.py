@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Table, select
 
 from ..domain import serialize
+from ..paths import guard_target
 from ..storage.rows import AgreementRow, Base, CaseRow, PersonRow
 from ..storage.rows_audit import AuditRow
 from . import audit
@@ -94,8 +95,8 @@ def person_report(services: Services, person_id: int) -> dict[str, Any]:
 
 def export_person(services: Services, person_id: int, out: Path) -> Path:
     """Write :func:`person_report` as JSON to ``out`` (atomically) and record the export."""
+    out = guard_target(out, services.data_dir)
     report = person_report(services, person_id)
-    out = Path(out)
     write_atomically(out, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     case = report["fall"]
     audit.AuditService(services).record(audit.EXPORT, "persons", person_id, case["nr"] if case else None)

@@ -117,8 +117,10 @@ def _stamp_page(lines: list[str], width: float, height: float) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     from ..pdf.fonts import FONT, FONT_BOLD, register_fonts
+    from ..pdf.usertext import plain_text  # the one road of user text (the organisation's name)
 
     register_fonts()
+    lines = [" ".join(plain_text(line).split("\n")) for line in lines]
     buf = io.BytesIO()
     c = Canvas(buf, pagesize=(width, height), initialFontName=FONT)
     c.setStrokeColor(colors.HexColor("#1F4E79"))

@@ -22,6 +22,7 @@ from ..atomic import write_bytes
 from ..domain import labels
 from ..domain.model import Agreement, AgreementStatus, Case, Problem
 from ..domain.rules import RuleViolation
+from ..paths import guard_target
 from ..storage.rows import AgreementRow
 from ..storage.rows_signing import SignatureRow
 from . import diff, ink
@@ -302,7 +303,7 @@ class SigningService:
         """Write the agreement PDF to ``out`` (atomically). A draft stays unsealed (marked
         ENTWURF); every other version is sealed — the seal must be unlocked (or ``password``
         given), else SealError."""
-        out = Path(out)
+        out = guard_target(out, self.services.data_dir)
         if self.needs_seal(agreement_id):
             data, sealed = self.sealed_pdf(agreement_id, password), True
         else:

@@ -1,0 +1,243 @@
+"""The one road of every user-typed string into every PDF (agreement, family summary, review,
+closing report, the seal's stamp).
+
+* :func:`plain_text` — for text drawn directly on the canvas (footers, the stamp, metadata):
+  NFC-normalised (combining marks typed separately become the one precomposed letter the font
+  has: reportlab does not position marks), line breaks normalised, tabs as spaces, control
+  characters dropped, Arabic shaped and right-to-left lines put in reading order, and characters
+  the font lacks replaced by U+FFFD "�" — the same visible placeholder in the print and in the
+  copied text, never a missing-glyph box.
+* :func:`user_text` — the same in logical order, escaped as Paragraph markup (``<b>`` prints as
+  typed), line breaks kept. Every Paragraph holding user text is built from it.
+* :class:`Paragraph` — the Paragraph every PDF module uses: it puts right-to-left text in reading
+  order per printed line, after wrapping (so a wrapped phrase starts on the right line).
+
+Characters outside the Basic Multilingual Plane (e.g. the emoji DejaVu Sans has) print with their
+glyph and copy out correctly: :mod:`.fonts` writes them into the font's ToUnicode map as UTF-16
+surrogate pairs (reportlab writes a truncated code there).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+from xml.sax.saxutils import escape
+
+import arabic_reshaper
+from bidi import get_display
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Paragraph as _Paragraph
+
+from .fonts import FONT, FONT_BOLD, register_fonts
+
+__all__ = ["Paragraph", "plain_text", "user_text"]
+
+_RTL = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+_glyphs: frozenset[int] | None = None
+
+
+def covered() -> frozenset[int]:
+    """Code points both DejaVu faces have a glyph for."""
+    global _glyphs
+    if _glyphs is None:
+        register_fonts()
+        regular = set(pdfmetrics.getFont(FONT).face.charToGlyph)
+        bold = set(pdfmetrics.getFont(FONT_BOLD).face.charToGlyph)
+        _glyphs = frozenset(regular & bold)
+    return _glyphs
+
+
+def _shape(line: str) -> str:
+    """Arabic letters in their joined forms (logical order kept)."""
+    if not _RTL.search(line):
+        return line
+    try:
+        return arabic_reshaper.reshape(line)
+    except Exception:  # noqa: BLE001 - a shaping failure must not stop the print
+        return line
+
+
+def _visual_line(line: str) -> str:
+    """A line containing right-to-left script in reading order (for one line drawn as is)."""
+    if not _RTL.search(line):
+        return line
+    try:
+        return get_display(line)
+    except Exception:  # noqa: BLE001 - keep logical order rather than stop the print
+        return line
+
+
+def _prepared(value: Any) -> str:
+    """Sanitised, NFC, shaped text in logical order; characters the font lacks as U+FFFD."""
+    text = "" if value is None else str(value)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    text = unicodedata.normalize("NFC", text)
+    text = "\n".join(_shape(line) for line in text.split("\n"))
+    glyphs = covered()
+    out: list[str] = []
+    for ch in text:
+        if ch == "\n" or ord(ch) in glyphs:
+            out.append(ch)
+            continue
+        parts = unicodedata.normalize("NFD", ch)
+        if len(parts) > 1 and all(ord(x) in glyphs for x in parts):
+            out.append(parts)  # no precomposed glyph, but the letter and its marks
+            continue
+        cat = unicodedata.category(ch)
+        if cat.startswith("Z"):
+            out.append(" ")
+        elif cat.startswith(("C", "M")):
+            continue  # invisible format characters, unknown combining marks
+        else:
+            out.append("\ufffd")
+    return "".join(out)
+
+
+def plain_text(value: Any) -> str:
+    """User text made printable for drawing directly on the canvas, one line as it is (footers,
+    the stamp): see the module docstring; right-to-left lines in reading order. No escaping."""
+    return "\n".join(_visual_line(line) for line in _prepared(value).split("\n"))
+
+
+def user_text(value: Any) -> str:
+    """User text as Paragraph markup that prints exactly as typed (escaped, line breaks kept),
+    for :class:`Paragraph` (which puts right-to-left text in reading order line by line)."""
+    return escape(_prepared(value)).replace("\n", "<br/>")
+
+
+# --- right-to-left text in wrapped paragraphs ---------------------------------------------------
+# The reading order is made per printed line, after reportlab wrapped the logical text: made
+# before wrapping, a right-to-left phrase that wraps would start on the wrong line. Word-level
+# rules of the Unicode bidi algorithm (runs of words by direction, numbers and neutral words
+# resolved by their neighbours, runs reversed by level); inside a word python-bidi orders letters.
+
+
+def _direction(token: str) -> str:
+    """"R" (right-to-left letters), "L" (left-to-right letters), "N" (numbers), "O" (other)."""
+    number = False
+    for ch in token:
+        kind = unicodedata.bidirectional(ch)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+        number = number or kind in ("EN", "AN")
+    return "N" if number else "O"
+
+
+def _levels(kinds: list[str], base: int) -> list[int]:
+    strong = [k if k in ("L", "R") else None for k in kinds]
+    resolved: list[str] = []
+    for i, k in enumerate(kinds):
+        if k in ("L", "R"):
+            resolved.append(k)
+            continue
+        before = next((s for s in reversed(strong[:i]) if s), "R" if base else "L")
+        if k == "N":  # numbers keep their digits left to right; they belong to the run before them
+            resolved.append("EN_R" if before == "R" else "L")
+            continue
+        after = next((s for s in strong[i + 1:] if s), "R" if base else "L")
+        resolved.append(before if before == after else ("R" if base else "L"))
+    levels = []
+    for r in resolved:
+        if r == "R":
+            levels.append(1)
+        elif r == "EN_R":
+            levels.append(2)
+        else:
+            levels.append(2 if base else 0)
+    return levels
+
+
+def _visual_order(kinds: list[str], base: int) -> list[tuple[int, bool]]:
+    """(index, right to left?) of the tokens in the order they are drawn, left to right."""
+    levels = _levels(kinds, base)
+    order = list(range(len(kinds)))
+    for level in range(max(levels, default=0), 0, -1):
+        i = 0
+        while i < len(order):
+            if levels[order[i]] >= level:
+                j = i
+                while j < len(order) and levels[order[j]] >= level:
+                    j += 1
+                order[i:j] = reversed(order[i:j])
+                i = j
+            else:
+                i += 1
+    return [(i, levels[i] % 2 == 1) for i in order]
+
+
+def _letters(token: str, rtl: bool) -> str:
+    """A token's characters as drawn: in a right-to-left run reversed, brackets mirrored."""
+    if not rtl:
+        return token
+    try:
+        return get_display(token, base_dir="R")
+    except Exception:  # noqa: BLE001 - keep logical order rather than stop the print
+        return token
+
+
+def _base(text: str) -> int:
+    kind = next((k for k in map(_direction, text) if k in ("L", "R")), "L")
+    return 1 if kind == "R" else 0
+
+
+class Paragraph(_Paragraph):
+    """reportlab's Paragraph that draws right-to-left text in reading order per wrapped line
+    (logical lines as reportlab wrapped them; only the drawing order changes, so widths, page
+    splits and the copied text stay right)."""
+
+    def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - reportlab API
+        bl = getattr(self, "blPara", None)
+        if bl is None or not any(_RTL.search(_line_text(bl.kind, line)) for line in bl.lines):
+            return super().drawPara(debug)
+        saved = bl.lines
+        bl.lines = _visual_lines(bl.kind, saved)
+        try:
+            return super().drawPara(debug)
+        finally:
+            bl.lines = saved
+
+
+def _line_text(kind: int, line: Any) -> str:
+    if kind == 0:
+        return " ".join(str(w) for w in line[1])
+    return "".join(getattr(f, "text", "") for f in line.words)
+
+
+def _visual_lines(kind: int, lines: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    base: int | None = None
+    for n, line in enumerate(lines):
+        if base is None:  # a typed line (up to a line break) has one direction, from its first letter
+            text = ""
+            for later in lines[n:]:
+                text += " " + _line_text(kind, later)
+                if kind == 0 or getattr(later, "lineBreak", False):
+                    break
+            base = _base(text)
+        if kind == 0:
+            words = [str(w) for w in line[1]]
+            kinds = [_direction(w) for w in words]
+            out.append((line[0], [_letters(words[i], rtl) for i, rtl in _visual_order(kinds, base)]))
+            continue
+        tokens: list[tuple[Any, str | None]] = []
+        for frag in line.words:
+            text = getattr(frag, "text", None)
+            if not isinstance(text, str) or hasattr(frag, "cbDefn") or not text:
+                tokens.append((frag, None))
+                continue
+            tokens += [(frag, t) for t in re.split(r"( +)", text) if t]
+        kinds = [_direction(t) if t is not None else "O" for _f, t in tokens]
+        words = []
+        for i, rtl in _visual_order(kinds, base):
+            frag, text = tokens[i]
+            words.append(frag if text is None else frag.clone(text=_letters(text, rtl)))
+        out.append(line.clone(words=words))
+        if getattr(line, "lineBreak", False):
+            base = None
+    return out
