@@ -156,3 +156,22 @@ def test_backup_writes_nothing_into_the_data_folder(services, tmp_path, monkeypa
     assert during == [before] and names() == before
     assert beside and all(name.startswith(".s.kdsich.") for name in beside)
     assert [p.name for p in out_dir.iterdir()] == ["s.kdsich"]
+
+
+def test_restore_in_place_brings_the_seal_back_and_a_wrong_password_changes_nothing(services, tmp_path):
+    """The window's restore: the current data (seal included) is put aside; on failure it stays."""
+    data_dir = services.data_dir
+    certs.create_seal(data_dir, "Träger e. V.", "siegel-passwort-1")
+    saved = certs.identity(data_dir)
+    path = create_backup(services, tmp_path / "s.kdsich").path
+    p12 = (data_dir / "siegel" / "organisation.p12").read_bytes()
+
+    with pytest.raises(WrongPassphrase):
+        backup_module.restore_replacing(services, path, "falsches-Passwort-1")
+    assert (data_dir / "siegel" / "organisation.p12").read_bytes() == p12
+    assert not list(data_dir.glob("vor-wiederherstellung-*"))
+    with Services.open(data_dir, PASSWORD) as again:
+        aside = backup_module.restore_replacing(again, path, PASSWORD)
+    assert certs.identity(data_dir) == saved
+    assert (aside / "siegel" / "organisation.p12").read_bytes() == p12
+    assert backup_module.SEAL_FOLDER == certs.SEAL_FOLDER
