@@ -461,6 +461,10 @@ def _error_line(exc: BaseException) -> str:
 
     if isinstance(exc, (CliError, ExchangeError, SealError, ProtectionError, ProtectedTargetError)):
         return _one_line(str(exc))
+    from .protection.space import OPEN_NEEDS, DiskFull, is_disk_full
+
+    if is_disk_full(exc):  # SQLITE_FULL or ENOSPC: say so, in German
+        return _one_line(str(DiskFull(OPEN_NEEDS)))
     if isinstance(exc, RuleViolation):
         return _one_line("; ".join(p.message for p in exc.problems) or str(exc))
     if isinstance(exc, FileNotFoundError):

@@ -96,6 +96,8 @@ def cmd_backup(args: argparse.Namespace, services_cm: Callable[[Path | None], An
     with services_cm(args.data_dir) as services:
         info = create_backup(services, out)
     print(f"Datensicherung geschrieben und geprüft: {info.path} ({sum(info.table_counts.values())} Einträge)")
+    for note in info.notes:
+        print(f"Hinweis: {note}", file=sys.stderr)
     return 0
 
 

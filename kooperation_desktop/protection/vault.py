@@ -139,10 +139,24 @@ def _opens(db: Path, key: bytes) -> bool:
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
-    except sqlcipher3.DatabaseError:
-        return False
+    except sqlcipher3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "SQLITE_NOTADB") == "SQLITE_NOTADB":
+            return False  # a wrong key: SQLCipher's check of the first page failed
+        _raise_open_problem(db, exc)
+        raise
     finally:
         conn.close()
+
+
+def _raise_open_problem(db: Path, exc: BaseException) -> None:
+    """Opening failed for another reason than a wrong key: a full disk (the -wal/-shm files
+    cannot be made) or a damaged, unreadable file — never reported as a wrong password."""
+    from .space import OPEN_NEEDS, DiskFull, free_bytes, is_disk_full
+
+    if is_disk_full(exc) or free_bytes(db.parent) < OPEN_NEEDS:
+        raise DiskFull(OPEN_NEEDS, db.parent) from exc
+    raise ProtectionError(f"Die Datenbank „{db}“ lässt sich nicht lesen ({exc}). Bitte die IT-Betreuung "
+                          "fragen oder eine Datensicherung wiederherstellen.") from exc
 
 
 def _table_counts(conn: object) -> dict[str, int]:

@@ -201,7 +201,8 @@ class ProtectionController(QObject):
             return None
         finally:
             QApplication.restoreOverrideCursor()
-        self._status(tr("Datensicherung geschrieben und geprüft: {path}").format(path=info.path))
+        self._status(" ".join([tr("Datensicherung geschrieben und geprüft: {path}").format(path=info.path),
+                               *info.notes]))
         return info.path
 
     def restore_backup(self) -> bool:
