@@ -271,7 +271,8 @@ def test_print_to_file_from_the_preview_is_refused_over_the_database(qtbot, comp
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.refresh(select_id=case_id)
-    dialog = preview.open_preview(window)
+    dialog = window.preview.open()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     db = Path(services.data_dir) / "kooperation.sqlite"
     before = db.read_bytes()
