@@ -331,8 +331,10 @@ def ask_unlock(parent: QWidget | None, try_unlock: Callable[[str], str | None]) 
     return UnlockDialog(try_unlock, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def show_recovery_key(parent: QWidget | None, recovery_key: str) -> None:
-    RecoveryKeyDialog(recovery_key, parent).exec()
+def show_recovery_key(parent: QWidget | None, recovery_key: str) -> bool:
+    """Show the key; True once the user confirmed it was printed / noted (else it is renewed and
+    shown again at the next start)."""
+    return RecoveryKeyDialog(recovery_key, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def ask_change_password(parent: QWidget | None) -> tuple[str, str] | None:
