@@ -21,6 +21,7 @@ import os
 import socket
 import stat
 import threading
+import time
 from pathlib import Path
 
 from ..atomic import write_bytes
@@ -100,6 +101,10 @@ class FolderLock:
         try:
             self._lock.acquire(timeout=0)
         except Timeout:
+            for _ in range(10):  # the holder may be starting: give it a moment to say who it is
+                if _info_text(self.data_dir):
+                    break
+                time.sleep(0.05)
             raise FolderInUse(in_use_message(self.data_dir)) from None
         self.held = True
         _umask_enter()

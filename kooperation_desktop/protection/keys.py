@@ -191,7 +191,7 @@ class KeyFile:
                         _unb64(e[part][k])
             confirmed = raw.get("recovery_confirmed", True)
             if not isinstance(confirmed, bool):
-                raise ValueError("recovery_confirmed")
+                raise TypeError("recovery_confirmed")
             return cls(kdf=kdf, recovery_public=_unb64(raw["recovery_public"]), entries=entries,
                        recovery_confirmed=confirmed)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
