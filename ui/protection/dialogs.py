@@ -260,8 +260,9 @@ class RecoveryKeyDialog(QDialog):
         self.recovery_key = recovery_key
         info = QLabel(
             tr("Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. "
-               "Bitte jetzt ausdrucken und im Büro verschlossen aufbewahren – er wird <b>nicht wieder</b> "
-               "angezeigt. Nicht auf dem Laptop speichern."), self)
+               "Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. "
+               "Ohne Bestätigung wird beim nächsten Start ein <b>neuer</b> Schlüssel angezeigt, und dieser hier "
+               "gilt nicht mehr. Nicht auf dem Laptop speichern."), self)
         info.setWordWrap(True)
         self.key_label = QLabel(recovery_key, self)
         font = QFont("DejaVu Sans Mono")
