@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import socket
 import stat
 import subprocess
@@ -15,7 +14,11 @@ from pathlib import Path
 import pytest
 
 from kooperation_desktop.protection import keys, vault
-from kooperation_desktop.protection.folder import INFO_FILENAME, LOCK_FILENAME, FolderInUse
+from kooperation_desktop.protection.folder import (
+    INFO_FILENAME,
+    LOCK_FILENAME,
+    FolderInUse,
+)
 from kooperation_desktop.services import Services
 
 PASSWORD = os.environ["KOOPERATION_PASSPHRASE"]
@@ -76,7 +79,7 @@ def test_the_lock_of_a_killed_process_is_taken_over(tmp_path: Path) -> None:
             with pytest.raises(FolderInUse, match=f"Prozess {holder.pid}"):
                 Services.open(data, PASSWORD)
         finally:
-            holder.send_signal(signal.SIGKILL)
+            holder.kill()  # SIGKILL: no clean-up of its own
             holder.wait()
     assert (data / INFO_FILENAME).exists()  # the dead process's note stays behind ...
     with Services.open(data, PASSWORD):  # ... but its lock went with it

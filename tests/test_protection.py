@@ -198,11 +198,13 @@ def test_interrupted_password_change_never_locks_out(complete_case, monkeypatch)
 
 
 def test_new_key_files_use_the_production_scrypt_cost(tmp_path, monkeypatch):
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**16)
+    from conftest import PRODUCTION_SCRYPT_N
+
+    monkeypatch.setattr(keys, "SCRYPT_N", PRODUCTION_SCRYPT_N)
     with Services.open(tmp_path / "d", PASSWORD):
         pass
     stored = json.loads((tmp_path / "d" / "kooperation.keys").read_text())["kdf"]
-    assert stored == {"name": "scrypt", "n": 2**16, "r": 8, "p": 1}
+    assert stored == {"name": "scrypt", "n": 2**17, "r": 8, "p": 1}  # OWASP's minimum for scrypt
     monkeypatch.setattr(keys, "SCRYPT_N", 2**12)  # parameters come from the file, not the constant
     Services.open(tmp_path / "d", PASSWORD).close()
 

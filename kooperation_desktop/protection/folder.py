@@ -71,8 +71,9 @@ _saved_umask = 0o022
 def _umask_enter() -> None:
     global _umask_holders, _saved_umask
     with _umask_lock:
+        before = os.umask(0o077)  # (again, should anything have changed it meanwhile)
         if _umask_holders == 0:
-            _saved_umask = os.umask(0o077)
+            _saved_umask = before
         _umask_holders += 1
 
 
