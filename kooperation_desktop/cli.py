@@ -314,11 +314,16 @@ def _cmd_verify(args: argparse.Namespace) -> int:
         result.database = (f"Im Datenordner „{data_dir}“ liegen keine Daten; der Prüfwert wurde nicht mit einer "
                            "Datenbank verglichen.")
     else:
+        from .protection.folder import FolderInUse
+
         try:
             with _services(args.data_dir) as services:
                 result, code = verify(services, data_dir, args.file)
         except CliError:
             raise
+        except FolderInUse as exc:  # the window has the data open: check the seal alone
+            result, code = verify(None, data_dir, args.file)
+            result.database = f"{exc} Der Prüfwert wurde deshalb nicht mit der Datenbank verglichen."
         except Exception:  # noqa: BLE001 - the database is optional for checking a seal
             result, code = verify(None, data_dir, args.file)
     print("\n".join(result.lines()))

@@ -128,3 +128,13 @@ def test_read_only_commands_refuse_an_empty_folder(tmp_path: Path) -> None:
     proc = cli("list", "--data-dir", empty)
     assert proc.returncode == 1 and proc.stderr.startswith(f"Fehler: Im Datenordner „{empty}“ liegen keine Daten.")
     assert list(empty.iterdir()) == []
+
+
+def test_verify_while_the_window_has_the_data_open(worked_in: tuple[Path, Path]) -> None:
+    from kooperation_desktop.services import Services
+
+    data, out = worked_in
+    with Services.open(data):  # like the open window
+        proc = cli("verify", out / "vereinbarung.pdf", "--data-dir", data)
+    assert proc.returncode == 0 and proc.stderr == "", proc.stderr
+    assert "Unverändert" in proc.stdout and "sind bereits geöffnet" in proc.stdout
