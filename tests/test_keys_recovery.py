@@ -167,3 +167,22 @@ def test_the_window_shows_the_recovery_key_until_it_is_confirmed(qtbot, tmp_path
         services.close()
     assert len(shown) == 2 and shown[0] != shown[1]  # shown again (a new one) until confirmed
     assert vault.check_passphrase(data, shown[1]) and not vault.check_passphrase(data, shown[0])
+
+
+@pytest.mark.gui
+def test_a_recovery_key_renewed_in_the_menu_counts_as_noted_only_when_confirmed(qtbot, services,
+                                                                                 monkeypatch) -> None:
+    from ui.main_window import MainWindow
+    from ui.protection import dialogs
+    from ui.protection import menu as protection_menu
+
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    answers = iter([False, True])
+    monkeypatch.setattr(protection_menu, "ask_password", lambda *_a: PASSWORD)
+    monkeypatch.setattr(dialogs, "show_recovery_key", lambda _p, key: next(answers))
+    first = window.protection.renew_recovery()
+    assert first and not _confirmed(services.data_dir)  # closed without confirming
+    second = window.protection.renew_recovery()
+    assert second and second != first and _confirmed(services.data_dir)
+    assert vault.check_passphrase(services.data_dir, second)
