@@ -93,10 +93,10 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"Fehler beim Aufruf: {message} (Hilfe: {self.prog} --help)\n")
 
 
-def _default_data_dir() -> Path:
+def _default_data_dir(create: bool = True) -> Path:
     from .paths import default_data_dir
 
-    return Path(default_data_dir())
+    return Path(default_data_dir(create=create))
 
 
 def _add_data_dir(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
@@ -192,19 +192,42 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _holds_data(path: Path) -> bool:
+    from .protection.vault import database_state
+
+    return path.is_dir() and database_state(path) != "new"
+
+
+def _require_data(path: Path) -> None:
+    """A command that only works on existing data never creates a data folder."""
+    if not path.exists():
+        raise CliError(f"Den Datenordner „{path}“ gibt es nicht. Bitte mit --data-dir den Ordner mit den Daten "
+                       "angeben (neue Daten legen „demo“, „import-case“, „restore“ oder das Programmfenster an).")
+    if not _holds_data(path):
+        raise CliError(f"Im Datenordner „{path}“ liegen keine Daten. Bitte mit --data-dir den Ordner mit den "
+                       "Daten angeben (neue Daten legen „demo“, „import-case“, „restore“ oder das Programmfenster an).")
+
+
 @contextlib.contextmanager
-def _services(data_dir: Path | None) -> Iterator[Services]:
+def _services(data_dir: Path | None, passphrase: str | None = None, *, create: bool = False) -> Iterator[Services]:
+    """The open services of ``data_dir`` (default: the user's data folder), locked for this
+    process. ``create``: a missing data folder is set up (demo, import-case); otherwise a missing
+    or empty one is a German error and nothing is created."""
     from .services import Services  # lazily: "--help" stays fast
 
-    path = data_dir if data_dir is not None else _default_data_dir()
+    path = data_dir if data_dir is not None else _default_data_dir(create=create)
     if path.exists() and not path.is_dir():
         raise CliError(f"„{path}“ ist kein Ordner.")
+    if not create:
+        _require_data(path)
     path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only
     from .protection.commands import announce_recovery_key, passphrase_for
 
-    services = Services.open(path, passphrase_for(path, _PASSPHRASE_FILE))
-    announce_recovery_key(services)
+    services = Services.open(path, passphrase if passphrase is not None else passphrase_for(path, _PASSPHRASE_FILE))
     try:
+        if services.folder_warning:
+            print(f"Hinweis: {services.folder_warning}", file=sys.stderr)
+        announce_recovery_key(services)
         yield services
     finally:
         services.close()
@@ -226,7 +249,7 @@ def _agreement_ids(services: Services) -> set[int]:
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .demo import DEMO_TITLE, create_demo
 
-    with _services(args.data_dir) as services:
+    with _services(args.data_dir, create=True) as services:
         result = create_demo(services)
     if result.created:
         print(f"Beispiel angelegt: „{DEMO_TITLE}“ (Fall {result.case_id}, Vereinbarung {result.agreement_id}).")
@@ -290,14 +313,26 @@ def _cmd_verify(args: argparse.Namespace) -> int:
 
     if not args.file.is_file():
         raise CliError(f"Die Datei „{args.file}“ gibt es nicht.")
-    data_dir = args.data_dir if args.data_dir is not None else _default_data_dir()
-    try:
-        with _services(args.data_dir) as services:
-            result, code = verify(services, data_dir, args.file)
-    except CliError:
-        raise
-    except Exception:  # noqa: BLE001 - the database is optional for checking a seal
+    data_dir = args.data_dir if args.data_dir is not None else _default_data_dir(create=False)
+    if args.data_dir is not None and data_dir.exists() and not data_dir.is_dir():
+        raise CliError(f"„{data_dir}“ ist kein Ordner.")
+    if not _holds_data(data_dir):  # a check only reads: no data folder is created for it
         result, code = verify(None, data_dir, args.file)
+        result.database = (f"Im Datenordner „{data_dir}“ liegen keine Daten; der Prüfwert wurde nicht mit einer "
+                           "Datenbank verglichen.")
+    else:
+        from .protection.folder import FolderInUse
+
+        try:
+            with _services(args.data_dir) as services:
+                result, code = verify(services, data_dir, args.file)
+        except CliError:
+            raise
+        except FolderInUse as exc:  # the window has the data open: check the seal alone
+            result, code = verify(None, data_dir, args.file)
+            result.database = f"{exc} Der Prüfwert wurde deshalb nicht mit der Datenbank verglichen."
+        except Exception:  # noqa: BLE001 - the database is optional for checking a seal
+            result, code = verify(None, data_dir, args.file)
     print("\n".join(result.lines()))
     return code
 
@@ -324,7 +359,7 @@ def _cmd_import_case(args: argparse.Namespace) -> int:
     from .exchange import import_case, read_case_file
 
     read_case_file(args.file)  # validate before the database is even opened
-    with _services(args.data_dir) as services:
+    with _services(args.data_dir, create=True) as services:
         result = import_case(services, args.file)
     for warning in result.warnings:
         print(f"Hinweis: {warning}", file=sys.stderr)
@@ -442,6 +477,7 @@ def _protection_commands() -> dict[str, object]:
         "backup": lambda args: pc.cmd_backup(args, _services),
         "restore": lambda args: pc.cmd_restore(args, _default_data_dir),
         "change-password": lambda args: pc.cmd_change_password(args, _services),
+        "recovery-key": lambda args: pc.cmd_recovery_key(args, _services),
     }
 
 

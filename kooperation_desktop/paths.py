@@ -11,11 +11,13 @@ from platformdirs import user_data_dir
 APP_NAME = "Kooperation Desktop"
 
 
-def default_data_dir() -> Path:
-    """The per-user data folder (created if missing), e.g. ``~/.local/share/Kooperation Desktop``
-    on Linux or ``%LOCALAPPDATA%\\Kooperation Desktop`` on Windows."""
+def default_data_dir(create: bool = True) -> Path:
+    """The per-user data folder, e.g. ``~/.local/share/Kooperation Desktop`` on Linux or
+    ``%LOCALAPPDATA%\\Kooperation Desktop`` on Windows; created if missing unless ``create`` is
+    False (a command that only reads)."""
     path = Path(user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only
+    if create:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only
     return path
 
 

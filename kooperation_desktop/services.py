@@ -18,7 +18,7 @@ import math
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
@@ -59,6 +59,9 @@ from .storage.rows import (
     RoleRow,
     TaskRow,
 )
+
+if TYPE_CHECKING:
+    from .protection.folder import FolderLock
 
 Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
 
@@ -152,35 +155,62 @@ class Services:
     def __init__(self, engine: Engine, data_dir: Path):
         self._engine = engine
         self.data_dir = data_dir
+        self.folder_lock: FolderLock | None = None
+        self.folder_warning: str | None = None
 
     @classmethod
-    def open(cls, data_dir: Path, passphrase: str | None = None) -> Services:
+    def open(cls, data_dir: Path, passphrase: str | None = None, *,
+             lock: FolderLock | None = None) -> Services:
         """Open (create and migrate with Alembic if needed) the encrypted ``data_dir/kooperation.sqlite``.
 
         ``passphrase``: the user's password or the office's recovery key; None → the environment
         variable ``KOOPERATION_PASSPHRASE`` (for scripts and the command line). A new folder is
         set up encrypted with it (``services.key_state.new_recovery_key`` is then set, to show
-        once); a plain database of an earlier version is encrypted. Raises
+        until confirmed); a plain database of an earlier version is encrypted. Raises
         :class:`~kooperation_desktop.protection.ProtectionError` (``PassphraseRequired``,
-        ``WrongPassphrase``) with a German message; nothing is touched then."""
-        from .protection import vault
+        ``WrongPassphrase``, ``FolderInUse``) with a German message; nothing is touched then.
+
+        The folder is locked for this process until :meth:`close` (a second opener, here or in
+        another process, gets ``FolderInUse``). ``lock``: a lock the caller already holds on
+        ``data_dir`` (e.g. taken before asking for the password); it is handed over on success
+        and stays the caller's on failure."""
+        from .protection import folder, vault
 
         data_dir = Path(data_dir)
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        key_state = vault.unlock(data_dir, passphrase)
-        engine = make_engine(data_dir / DB_FILENAME, key=key_state.current_key)
+        held = lock if lock is not None else folder.FolderLock(data_dir).acquire()
         try:
-            upgrade_to_head(engine)
-        except Exception:
-            engine.dispose()
+            warning = folder.tighten(data_dir)
+            key_state = vault.unlock(data_dir, passphrase)
+            folder.remove_orphans(data_dir)  # the state is final now: leftovers of a crash go
+            engine = make_engine(data_dir / DB_FILENAME, key=key_state.current_key)
+            try:
+                upgrade_to_head(engine)
+            except Exception:
+                engine.dispose()
+                raise
+        except BaseException:
+            if lock is None:
+                held.release()
             raise
         services = cls(engine, data_dir)
         services.key_state = key_state
+        services.folder_lock = held
+        services.folder_warning = warning  # German, when others can read the folder and chmod failed
         vault.attach(services)  # audit trail, read-only closed cases
         return services
 
     def close(self) -> None:
+        """Close the database and give the data folder free (a second call does nothing more)."""
         self._engine.dispose()
+        if self.folder_lock is not None:
+            self.folder_lock.release()
+
+    def handover_lock(self) -> FolderLock | None:
+        """The folder lock, taken away from these services (:meth:`close` keeps it held): for a
+        caller that closes the database and goes on working in the folder (restore)."""
+        lock, self.folder_lock = self.folder_lock, None
+        return lock
 
     def __enter__(self) -> Services:
         return self

@@ -32,6 +32,7 @@ from kooperation_desktop.protection import keys as _keys  # noqa: E402
 
 # cheap scrypt for the many test databases (the cost is stored in each key file;
 # tests/test_protection.py checks the production cost on its own)
+PRODUCTION_SCRYPT_N = _keys.SCRYPT_N
 _keys.SCRYPT_N = 2**12
 
 # Names the complete case uses (tests of the PDF and the UI look for them).

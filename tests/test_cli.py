@@ -130,6 +130,9 @@ def test_unknown_agreement_and_case(demo_dir: Path, tmp_path: Path) -> None:
 
 
 def test_export_pdf_without_any_agreement(tmp_path: Path) -> None:
+    from kooperation_desktop.services import Services
+
+    Services.open(tmp_path / "leer").close()  # a data folder without any case
     proc = run("export-pdf", "--out", tmp_path / "x.pdf", data_dir=tmp_path / "leer")
     assert_clean_error(proc, "noch keine Vereinbarung")
 

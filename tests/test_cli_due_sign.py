@@ -11,6 +11,8 @@ from conftest import MOTHER
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import AgreementStatus, Task
+from kooperation_desktop.protection.folder import FolderLock
+from kooperation_desktop.protection.vault import confirm_recovery_key
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.model import SignatureMethod
 from kooperation_desktop.signing.service import SigningService
@@ -26,10 +28,14 @@ def fmt(day: dt.date) -> str:
 def cli(services: Services, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     """Run one command on the fixture's data folder: (exit code, stdout, stderr)."""
     capsys.readouterr()
+    confirm_recovery_key(services.data_dir)  # noted at set-up: the command prints no new one
+    services.close()  # one opener per data folder: the command opens it itself
     try:
         code = main([*args, "--data-dir", str(services.data_dir)])
     except SystemExit as exc:  # argparse's usage errors
         code = exc.code if isinstance(exc.code, int) else 1
+    finally:
+        services.folder_lock = FolderLock(services.data_dir).acquire()  # the test's services go on
     out, err = capsys.readouterr()
     return code, out, err
 

@@ -198,11 +198,13 @@ def test_interrupted_password_change_never_locks_out(complete_case, monkeypatch)
 
 
 def test_new_key_files_use_the_production_scrypt_cost(tmp_path, monkeypatch):
-    monkeypatch.setattr(keys, "SCRYPT_N", 2**16)
+    from conftest import PRODUCTION_SCRYPT_N
+
+    monkeypatch.setattr(keys, "SCRYPT_N", PRODUCTION_SCRYPT_N)
     with Services.open(tmp_path / "d", PASSWORD):
         pass
     stored = json.loads((tmp_path / "d" / "kooperation.keys").read_text())["kdf"]
-    assert stored == {"name": "scrypt", "n": 2**16, "r": 8, "p": 1}
+    assert stored == {"name": "scrypt", "n": 2**17, "r": 8, "p": 1}  # OWASP's minimum for scrypt
     monkeypatch.setattr(keys, "SCRYPT_N", 2**12)  # parameters come from the file, not the constant
     Services.open(tmp_path / "d", PASSWORD).close()
 
@@ -228,7 +230,7 @@ def test_plain_database_of_an_earlier_version_is_encrypted_without_loss(tmp_path
         assert services.verify_stored(aid)
     raw = (data / "kooperation.sqlite").read_bytes()
     assert not raw.startswith(b"SQLite format 3") and _contains_any(raw) == []
-    assert sorted(p.name for p in data.iterdir()) == ["kooperation.keys", "kooperation.sqlite"]
+    assert sorted(p.name for p in data.iterdir()) == [".kooperation.lock", "kooperation.keys", "kooperation.sqlite"]
 
 
 # --- backup and restore ------------------------------------------------------------------------
@@ -237,7 +239,8 @@ def test_backup_restore_round_trip_gives_identical_data(complete_case, tmp_path)
     services.finalise(aid)
     info = create_backup(services, tmp_path / "sicherung.kdsich")
     assert info.table_counts["persons"] == 3
-    assert not list(tmp_path.glob(".*.tmp")) and not list(services.data_dir.glob(".*"))
+    assert not list(tmp_path.glob(".*.tmp")) and \
+        not [p for p in services.data_dir.glob(".*") if not p.name.startswith(".kooperation.lock")]
     before = _dump(services)
     target = tmp_path / "leer"
     restore_backup(info.path, target, PASSWORD)

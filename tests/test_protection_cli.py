@@ -41,7 +41,7 @@ def test_backup_restore_and_change_password_on_the_command_line(tmp_path: Path) 
 
 
 def test_no_password_and_no_terminal_is_a_german_error(tmp_path: Path) -> None:
-    proc = run("list", "--data-dir", str(tmp_path / "d"), env_password=False)
+    proc = run("demo", "--data-dir", str(tmp_path / "d"), env_password=False)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("Fehler: Bitte zuerst ein Passwort festlegen")
     assert not (tmp_path / "d" / "kooperation.sqlite").exists()

@@ -4,6 +4,8 @@ backup and restore, the GDPR export. Qt-free.
 Modules:
 
 - :mod:`.keys` — password → key derivation, the recovery key, the key file beside the database;
+- :mod:`.folder` — the data folder while it is open: one opener at a time (lock), owner-only files,
+  no leftovers of a crash;
 - :mod:`.vault` — opening the encrypted database (set-up, unlock, migration of a plain database,
   change of password = re-key);
 - :mod:`.audit` — append-only audit trail recorded from SQLAlchemy session events;
@@ -12,6 +14,7 @@ Modules:
 - :mod:`.gdpr` — everything stored about one person (GDPR Art. 15) as JSON.
 """
 
+from .folder import FolderInUse
 from .keys import PassphraseRequired, ProtectionError, WrongPassphrase
 
-__all__ = ["PassphraseRequired", "ProtectionError", "WrongPassphrase"]
+__all__ = ["FolderInUse", "PassphraseRequired", "ProtectionError", "WrongPassphrase"]

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..atomic import write_bytes, write_rendered
 from ..paths import guard_target
 from ..storage.db import cipher_connect
+from .folder import FolderLock
 from .keys import KeyFile, KeyFileDamaged, ProtectionError, fsync_dir, read_key_file, write_key_file
 from .space import MB, is_disk_full, require_free
 from .vault import _table_counts, db_path, export_encrypted
@@ -413,14 +414,23 @@ def restore_backup(backup: Path, data_dir: Path, passphrase: str) -> BackupInfo:
     return BackupInfo(Path(backup), created, counts)
 
 
-def restore_and_record(backup: Path, data_dir: Path, passphrase: str) -> BackupInfo:
-    """Restore, open once and record the restore in the audit trail."""
+def restore_and_record(backup: Path, data_dir: Path, passphrase: str, lock: FolderLock | None = None) -> BackupInfo:
+    """Restore, open once and record the restore in the audit trail; the data folder is locked
+    throughout (``lock``: one the caller holds and keeps on failure)."""
     from ..services import Services
     from . import audit
 
-    info = restore_backup(backup, data_dir, passphrase)
-    with Services.open(data_dir, passphrase) as services:
-        audit.AuditService(services).record(audit.RESTORE, "database")
+    held = lock
+    if held is None:
+        Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
+        held = FolderLock(data_dir).acquire()
+    try:
+        info = restore_backup(backup, data_dir, passphrase)
+        with Services.open(data_dir, passphrase, lock=held) as services:
+            audit.AuditService(services).record(audit.RESTORE, "database")
+    finally:
+        if lock is None:
+            held.release()
     return info
 
 
@@ -433,7 +443,17 @@ def restore_replacing(services: Services, backup: Path, passphrase: str) -> Path
     folder again afterwards."""
     found = _inspect(Path(backup))  # a damaged or foreign file is refused before anything moves
     data_dir = Path(services.data_dir)
+    lock = services.handover_lock()  # nobody else opens the folder while its files are moved
     services.close()
+    try:
+        return _restore_in_place(data_dir, Path(backup), passphrase, lock, found)
+    finally:
+        if lock is not None:
+            lock.release()
+
+
+def _restore_in_place(data_dir: Path, backup: Path, passphrase: str, lock: FolderLock | None,
+                      found: _Backup) -> Path:
     aside = data_dir / f"vor-wiederherstellung-{dt.datetime.now().strftime('%Y%m%d-%H%M%S')}"
     aside.mkdir(mode=0o700)
     names = ["kooperation.sqlite", "kooperation.sqlite-wal", "kooperation.sqlite-shm", "kooperation.keys"]
@@ -445,7 +465,7 @@ def restore_replacing(services: Services, backup: Path, passphrase: str) -> Path
             os.replace(data_dir / name, aside / name)
             moved.append(name)
     try:
-        restore_and_record(Path(backup), data_dir, passphrase)
+        restore_and_record(backup, data_dir, passphrase, lock)
     except BaseException:
         for name in ("kooperation.sqlite", "kooperation.keys"):
             (data_dir / name).unlink(missing_ok=True)

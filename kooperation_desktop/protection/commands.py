@@ -1,5 +1,6 @@
 """Command-line pieces of data protection: where the password comes from, and the sub-commands
-``backup``, ``restore`` and ``change-password`` (wired into :mod:`kooperation_desktop.cli`).
+``backup``, ``restore``, ``change-password`` and ``recovery-key`` (wired into
+:mod:`kooperation_desktop.cli`).
 
 Password order: ``--passphrase-file DATEI`` (first line), else the environment variable
 ``KOOPERATION_PASSPHRASE`` (scripts), else a prompt when the input is a terminal.
@@ -57,14 +58,30 @@ def passphrase_for(data_dir: Path, passphrase_file: Path | None) -> str | None:
     return _prompt(data_dir)
 
 
+RECOVERY_KEY_PREFIX = "Wiederherstellungsschlüssel: "
+
+
+def print_recovery_key(services: Any, key: str, explanation: str) -> None:
+    """Print ``key`` on stdout (for a person and for a script: the key alone on the last line,
+    after ``RECOVERY_KEY_PREFIX``), then count it as noted."""
+    from .vault import confirm_recovery_key
+
+    print(explanation)
+    print(f"{RECOVERY_KEY_PREFIX}{key}", flush=True)
+    confirm_recovery_key(services.data_dir)  # only once it is out: a crash before prints a new one
+
+
 def announce_recovery_key(services: Any) -> None:
-    """After a new key file was created: print the recovery key once (stderr, only to a terminal;
-    a script can make a new one later with ``recovery-key``)."""
+    """When this opening made a recovery key (a new or newly encrypted folder, or the last key
+    was never confirmed as noted, e.g. after a crash): print it on stdout."""
     state = getattr(services, "key_state", None)
-    if state is not None and state.new_recovery_key and sys.stderr.isatty():
-        print("Die Daten werden ab jetzt verschlüsselt. Wiederherstellungsschlüssel (einmalig angezeigt; "
-              f"ausdrucken und im Büro verschlossen aufbewahren): {state.new_recovery_key}", file=sys.stderr)
-        state.new_recovery_key = None
+    if state is None or not state.new_recovery_key:
+        return
+    print_recovery_key(services, state.new_recovery_key,
+                       "Die Daten sind verschlüsselt. Neuer Wiederherstellungsschlüssel (öffnet die Daten, wenn das "
+                       "Passwort vergessen wurde; jetzt ausdrucken oder notieren und im Büro verschlossen "
+                       "aufbewahren, nicht auf dem Laptop speichern):")
+    state.new_recovery_key = None
 
 
 def add_commands(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -86,6 +103,12 @@ def add_commands(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], Non
                                    "Das alte Passwort kann auch der Wiederherstellungsschlüssel sein.")
     p.add_argument("--new-passphrase-file", type=Path, metavar="DATEI",
                    help="neues Passwort aus der ersten Zeile dieser Datei (sonst Abfrage im Terminal)")
+    add_data_dir(p)
+
+    p = sub.add_parser("recovery-key", help="einen neuen Wiederherstellungsschlüssel erstellen und anzeigen",
+                       description="Erstellt einen neuen Wiederherstellungsschlüssel und zeigt ihn an; der bisherige "
+                                   "wird ungültig. Bestätigt wird mit dem Passwort (oder dem bisherigen "
+                                   "Wiederherstellungsschlüssel).")
     add_data_dir(p)
 
 
@@ -143,4 +166,23 @@ def cmd_change_password(args: argparse.Namespace, services_cm: Callable[[Path | 
         change_password(services, old, new)
         audit.AuditService(services).record(audit.PASSWORD, "database")
     print("Das Passwort wurde geändert; die Datenbank ist mit einem neuen Schlüssel verschlüsselt.")
+    return 0
+
+
+def cmd_recovery_key(args: argparse.Namespace, services_cm: Callable[..., Any]) -> int:
+    from .vault import renew_recovery_key
+
+    passphrase_file = getattr(args, "passphrase_file", None)
+    if passphrase_file is not None:
+        passphrase = read_passphrase_file(passphrase_file)
+    elif os.environ.get(ENV_PASSPHRASE):
+        passphrase = os.environ[ENV_PASSPHRASE]
+    elif sys.stdin.isatty():
+        passphrase = getpass.getpass("Passwort (oder bisheriger Wiederherstellungsschlüssel): ")
+    else:
+        raise ProtectionError(f"Bitte das Passwort angeben (--passphrase-file oder {ENV_PASSPHRASE}).")
+    with services_cm(args.data_dir, passphrase) as services:
+        key = renew_recovery_key(services, passphrase)
+        print_recovery_key(services, key, "Neuer Wiederherstellungsschlüssel (der bisherige gilt nicht mehr; jetzt "
+                                          "ausdrucken oder notieren und im Büro verschlossen aufbewahren):")
     return 0

@@ -44,9 +44,10 @@ FORMAT = "kooperation-desktop-keys"
 ENV_PASSPHRASE = "KOOPERATION_PASSPHRASE"
 MIN_PASSWORD_LENGTH = 10
 
-# scrypt cost for NEW key files (the parameters are stored in the file, so a change here never
-# locks out an existing database). 2**16 × r=8: 64 MiB and about 0.2 s on a laptop.
-SCRYPT_N = 2**16
+# scrypt cost for NEW key files (OWASP's minimum for scrypt: N=2**17, r=8, p=1; 128 MiB and about
+# 0.5 s on a laptop). The parameters are stored in the file, so a change here never locks out an
+# existing database; a key file with a lower cost is re-wrapped at its next unlock with the password.
+SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 
@@ -166,10 +167,14 @@ class KeyFile:
     kdf: dict[str, int]
     recovery_public: bytes
     entries: list[dict[str, Any]] = field(default_factory=list)
+    # False until the user confirmed that the recovery key was noted (printed); while False,
+    # every successful unlock makes and shows a new one (see vault.unlock)
+    recovery_confirmed: bool = True
 
     def to_json(self) -> str:
         return json.dumps({"format": FORMAT, "version": 1, "kdf": {"name": "scrypt", **self.kdf},
-                           "recovery_public": _b64(self.recovery_public), "entries": self.entries},
+                           "recovery_public": _b64(self.recovery_public), "entries": self.entries,
+                           "recovery_confirmed": self.recovery_confirmed},
                           indent=1)
 
     @classmethod
@@ -184,7 +189,11 @@ class KeyFile:
                 for part in ("password", "recovery"):
                     for k in e[part]:
                         _unb64(e[part][k])
-            return cls(kdf=kdf, recovery_public=_unb64(raw["recovery_public"]), entries=entries)
+            confirmed = raw.get("recovery_confirmed", True)
+            if not isinstance(confirmed, bool):
+                raise TypeError("recovery_confirmed")
+            return cls(kdf=kdf, recovery_public=_unb64(raw["recovery_public"]), entries=entries,
+                       recovery_confirmed=confirmed)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileDamaged(
                 f"Die Schlüsseldatei „{KEY_FILENAME}“ ist beschädigt. Bitte eine Datensicherung "
@@ -201,6 +210,28 @@ class KeyFile:
                          "ct": _b64(AESGCM(kek).encrypt(nonce, db_key, _AAD_PASSWORD))},
             "recovery": seal_for_recovery(db_key, self.recovery_public),
         }
+
+    def is_recovery_key(self, passphrase: str) -> bool:
+        """True if ``passphrase`` is this file's recovery key (not a password)."""
+        recovery = parse_recovery_key(passphrase)
+        return recovery is not None and \
+            _raw_public(_recovery_private(recovery).public_key()) == self.recovery_public
+
+    def below_cost(self) -> bool:
+        """True if the password is wrapped with a lower scrypt cost than new key files get."""
+        return self.kdf["n"] < SCRYPT_N
+
+    def set_recovery_key(self, db_key: bytes) -> str:
+        """A new recovery key for ``db_key`` (the old one stops working); every entry is sealed
+        for it and it counts as not yet confirmed. Returns it, to be shown."""
+        recovery = new_recovery_key()
+        recovery_bytes = parse_recovery_key(recovery)
+        assert recovery_bytes is not None
+        self.recovery_public = _raw_public(_recovery_private(recovery_bytes).public_key())
+        for entry in self.entries:
+            entry["recovery"] = seal_for_recovery(db_key, self.recovery_public)
+        self.recovery_confirmed = False
+        return recovery
 
     def unwrap(self, passphrase: str) -> list[tuple[int, bytes]]:
         """(entry index, database key) pairs, newest entry first, that ``passphrase`` opens — as
@@ -258,7 +289,8 @@ def new_key_file(password: str) -> tuple[KeyFile, bytes, str]:
     recovery_bytes = parse_recovery_key(recovery)
     assert recovery_bytes is not None
     kf = KeyFile(kdf={"n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P},
-                 recovery_public=_raw_public(_recovery_private(recovery_bytes).public_key()))
+                 recovery_public=_raw_public(_recovery_private(recovery_bytes).public_key()),
+                 recovery_confirmed=False)
     db_key = secrets.token_bytes(32)
     kf.entries = [kf.wrap(db_key, password)]
     return kf, db_key, recovery

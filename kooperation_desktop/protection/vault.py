@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from ..storage.files import DB_FILENAME, cipher_connect
+from . import keys
 from .keys import (
     ENV_PASSPHRASE,
     KeyFile,
@@ -43,7 +44,8 @@ class KeyState:
 
     data_dir: Path
     db_key: bytes = field(repr=False)
-    # set only when this opening created the key file: to be shown (printed) once for the office
+    # set when this opening made a recovery key (new key file, or the last one was never confirmed
+    # as noted): to be shown, then confirm_recovery_key() once the user has noted it
     new_recovery_key: str | None = field(default=None, repr=False)
     migrated_from_plain: bool = False
 
@@ -108,19 +110,57 @@ def unlock(data_dir: Path, passphrase: str | None) -> KeyState:
     kf = read_key_file(data_dir)
     found = kf.unwrap(passphrase)
     db = db_path(data_dir)
+    migrated = False
     if not db.exists() or db.stat().st_size == 0:
-        return KeyState(data_dir, found[0][1])
-    if _is_plain(db):  # a crash after writing the key file, before the encrypted copy replaced it
-        _encrypt_plain(data_dir, kf, found[0][1])
-        return KeyState(data_dir, found[0][1], migrated_from_plain=True)
-    for index, key in found:
-        if _opens(db, key):
-            if len(kf.entries) > 1:  # finish an interrupted change of password
-                kf.entries = [kf.entries[index]]
-                write_key_file(data_dir, kf)
-            return KeyState(data_dir, key)
-    raise WrongPassphrase("Mit diesem Passwort lässt sich die Datenbank nicht öffnen. Bitte das aktuelle "
-                          "Passwort oder den Wiederherstellungsschlüssel eingeben.")
+        index, key = found[0]
+    elif _is_plain(db):  # a crash after writing the key file, before the encrypted copy replaced it
+        index, key = found[0]
+        _encrypt_plain(data_dir, kf, key)
+        migrated = True
+    else:
+        for index, key in found:
+            if _opens(db, key):
+                break
+        else:
+            raise WrongPassphrase("Mit diesem Passwort lässt sich die Datenbank nicht öffnen. Bitte das aktuelle "
+                                  "Passwort oder den Wiederherstellungsschlüssel eingeben.")
+    return KeyState(data_dir, key, new_recovery_key=_settle_key_file(data_dir, kf, index, key, passphrase),
+                    migrated_from_plain=migrated)
+
+
+def _settle_key_file(data_dir: Path, kf: KeyFile, index: int, key: bytes, passphrase: str) -> str | None:
+    """After a successful unlock: finish an interrupted change of password (keep the entry that
+    opened the database), re-wrap a password entry made with a lower scrypt cost, and renew a
+    recovery key nobody confirmed to have noted (it may never have been shown: a crash right
+    after the key file was written). Returns that new recovery key, to be shown."""
+    changed = False
+    if len(kf.entries) > 1:
+        kf.entries = [kf.entries[index]]
+        changed = True
+    via_recovery = kf.is_recovery_key(passphrase)
+    if kf.below_cost() and not via_recovery:
+        kf.kdf = {"n": keys.SCRYPT_N, "r": keys.SCRYPT_R, "p": keys.SCRYPT_P}
+        kf.entries = [kf.wrap(key, passphrase)]
+        changed = True
+    recovery = None
+    if not kf.recovery_confirmed:
+        if via_recovery:  # whoever typed it has it
+            kf.recovery_confirmed = True
+        else:
+            recovery = kf.set_recovery_key(key)
+        changed = True
+    if changed:
+        write_key_file(data_dir, kf)
+    return recovery
+
+
+def confirm_recovery_key(data_dir: Path) -> None:
+    """The user confirmed that the recovery key shown last was noted (printed): it is not
+    renewed at the next start any more."""
+    kf = read_key_file(data_dir)
+    if not kf.recovery_confirmed:
+        kf.recovery_confirmed = True
+        write_key_file(data_dir, kf)
 
 
 def check_passphrase(data_dir: Path, passphrase: str) -> bool:
@@ -263,24 +303,12 @@ def change_password(services: Services, old: str, new: str) -> None:
 
 def renew_recovery_key(services: Services, passphrase: str) -> str:
     """A new recovery key (the old one stops working); ``passphrase``: the current password or
-    recovery key. Returns the new key, to be shown and printed once."""
-    from .keys import (
-        _raw_public,
-        _recovery_private,
-        new_recovery_key,
-        parse_recovery_key,
-        seal_for_recovery,
-    )
-
+    recovery key. Returns the new key, to be shown; it counts as not noted (and is renewed at the
+    next start) until :func:`confirm_recovery_key`."""
     state: KeyState = services.key_state
     kf = read_key_file(state.data_dir)
     kf.unwrap(passphrase)  # WrongPassphrase if wrong
-    recovery = new_recovery_key()
-    recovery_bytes = parse_recovery_key(recovery)
-    assert recovery_bytes is not None
-    kf.recovery_public = _raw_public(_recovery_private(recovery_bytes).public_key())
-    for entry in kf.entries:
-        entry["recovery"] = seal_for_recovery(state.db_key, kf.recovery_public)
+    recovery = kf.set_recovery_key(state.db_key)
     write_key_file(state.data_dir, kf)
     return recovery
 

@@ -1355,8 +1355,8 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="262"/>
-        <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken und im Büro verschlossen aufbewahren – er wird &lt;b&gt;nicht wieder&lt;/b&gt; angezeigt. Nicht auf dem Laptop speichern.</source>
-        <translation>This key opens the data if the password is forgotten. Please print it now and keep it locked away in the office – it will &lt;b&gt;not be shown again&lt;/b&gt;. Do not save it on the laptop.</translation>
+        <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
+        <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="273"/>

@@ -260,8 +260,9 @@ class RecoveryKeyDialog(QDialog):
         self.recovery_key = recovery_key
         info = QLabel(
             tr("Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. "
-               "Bitte jetzt ausdrucken und im Büro verschlossen aufbewahren – er wird <b>nicht wieder</b> "
-               "angezeigt. Nicht auf dem Laptop speichern."), self)
+               "Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. "
+               "Ohne Bestätigung wird beim nächsten Start ein <b>neuer</b> Schlüssel angezeigt, und dieser hier "
+               "gilt nicht mehr. Nicht auf dem Laptop speichern."), self)
         info.setWordWrap(True)
         self.key_label = QLabel(recovery_key, self)
         font = QFont("DejaVu Sans Mono")
@@ -331,8 +332,10 @@ def ask_unlock(parent: QWidget | None, try_unlock: Callable[[str], str | None]) 
     return UnlockDialog(try_unlock, parent).exec() == QDialog.DialogCode.Accepted
 
 
-def show_recovery_key(parent: QWidget | None, recovery_key: str) -> None:
-    RecoveryKeyDialog(recovery_key, parent).exec()
+def show_recovery_key(parent: QWidget | None, recovery_key: str) -> bool:
+    """Show the key; True once the user confirmed it was printed / noted (else it is renewed and
+    shown again at the next start)."""
+    return RecoveryKeyDialog(recovery_key, parent).exec() == QDialog.DialogCode.Accepted
 
 
 def ask_change_password(parent: QWidget | None) -> tuple[str, str] | None:

@@ -255,7 +255,8 @@ class ProtectionController(QObject):
         except ProtectionError as exc:
             show_error(self.window, dialogs.core_text(str(exc)))
             return None
-        dialogs.show_recovery_key(self.window, key)
+        if dialogs.show_recovery_key(self.window, key):
+            vault.confirm_recovery_key(self.services.data_dir)
         return key
 
     def show_settings(self) -> ProtectionSettingsDialog:

@@ -20,6 +20,7 @@ from . import dialogs
 from .dialogs import tr
 
 if TYPE_CHECKING:
+    from kooperation_desktop.protection.folder import FolderLock
     from kooperation_desktop.services import Services
 
 
@@ -36,7 +37,38 @@ def preload() -> None:
 
 def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:
     """Before the main window: set a password (first start, or a plain database of an earlier
-    version) or unlock. Returns the open Services, or None when the user cancels."""
+    version) or unlock. Returns the open Services, or None when the user cancels or the data are
+    open elsewhere (another window or command: a message says by whom and since when).
+
+    The data folder is locked first, so a second window says so before asking for the password."""
+    from kooperation_desktop.protection.folder import FolderInUse, FolderLock
+
+    data_dir = Path(data_dir)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        lock = FolderLock(data_dir).acquire()
+    except FolderInUse as exc:
+        show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+        return None
+    try:
+        services = _open_locked(data_dir, parent, lock)
+    except BaseException:
+        lock.release()
+        raise
+    if services is None:
+        lock.release()
+        return None
+    if services.folder_warning:
+        show_error(parent, services.folder_warning, "Kooperation Desktop")  # type: ignore[arg-type]
+    key = services.key_state.new_recovery_key
+    if key:  # a new key file, or the last recovery key was never confirmed as noted
+        services.key_state.new_recovery_key = None
+        if dialogs.show_recovery_key(parent, key):
+            vault.confirm_recovery_key(data_dir)
+    return services
+
+
+def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Services | None:
     try:
         state = vault.database_state(data_dir)
     except ProtectionError as exc:
@@ -49,18 +81,18 @@ def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | N
             return None
         from kooperation_desktop.services import Services
 
-        services = Services.open(data_dir, password)
-        if services.key_state.new_recovery_key:
-            dialogs.show_recovery_key(parent, services.key_state.new_recovery_key)
-            services.key_state.new_recovery_key = None
-        return services
+        try:
+            return Services.open(data_dir, password, lock=lock)
+        except ProtectionError as exc:
+            show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+            return None
     opened: list[Services] = []
 
     def attempt(text: str) -> str | None:
         from kooperation_desktop.services import Services
 
         try:
-            opened.append(Services.open(data_dir, text))
+            opened.append(Services.open(data_dir, text, lock=lock))  # type: ignore[arg-type]
         except ProtectionError as exc:
             return str(exc)
         return None

@@ -1,0 +1,180 @@
+"""The data folder while a process has it open: one opener at a time, owner-only files, no
+leftovers of an interrupted encryption.
+
+- :class:`FolderLock` — an OS file lock (``filelock``) on ``.kooperation.lock`` in the data folder,
+  taken before anything in the folder is read or written and held until the services are closed.
+  The kernel releases it when the process dies, so the lock of a crashed or killed process is
+  taken over without asking. Beside it ``.kooperation.lock.info`` says who holds it (user, host,
+  process, since when); it is only informational, for the German message a second opener shows.
+- :func:`tighten` — the folder 0700 and the app's files 0600 (POSIX); while a folder is open the
+  process umask is 0o077, so SQLite's ``-wal``/``-shm`` files and every other new file are
+  owner-only from the start.
+- :func:`remove_orphans` — temporary files of an encryption or backup that a crash left behind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import stat
+import threading
+import time
+from pathlib import Path
+
+from ..atomic import write_bytes
+from .keys import ProtectionError
+
+LOCK_FILENAME = ".kooperation.lock"
+INFO_FILENAME = ".kooperation.lock.info"
+
+# the app's own files and folders in a data folder (tightened on open)
+_OWN_FILES = ("kooperation.sqlite", "kooperation.sqlite-wal", "kooperation.sqlite-shm",
+              "kooperation.sqlite-journal", "kooperation.keys", LOCK_FILENAME, INFO_FILENAME)
+_OWN_FOLDERS = ("siegel",)
+# temporary files of an interrupted encryption (vault._encrypt_plain, with SQLite's journal of
+# it), of the atomic writer and of a backup/restore: nobody else writes in the folder while we
+# hold the lock, so after a successful unlock they are leftovers of a crash
+_ORPHAN_PATTERNS = (".kooperation.sqlite.*.encrypting", ".kooperation.sqlite.*.encrypting-journal",
+                    ".kooperation.sqlite.*.encrypting-wal", ".kooperation.sqlite.*.encrypting-shm",
+                    ".kooperation.keys.*.tmp", ".kooperation-backup-*.tmp", ".kooperation-verify-*.tmp",
+                    ".kooperation-restore-*.tmp")
+
+
+class FolderInUse(ProtectionError):
+    """Another program window or command has this data folder open (German message)."""
+
+
+def _info_text(data_dir: Path) -> str:
+    """" (von USER auf HOST seit TT.MM.JJJJ HH:MM)" from the info file, or "" if unreadable."""
+    try:
+        info = json.loads((Path(data_dir) / INFO_FILENAME).read_text(encoding="utf-8"))
+        since = dt.datetime.fromisoformat(info["since"]).astimezone().strftime("%d.%m.%Y %H:%M")
+        return f" (von {info['user']} auf {info['host']} seit {since}, Prozess {int(info['pid'])})"
+    except (OSError, ValueError, KeyError, TypeError):
+        return ""
+
+
+def in_use_message(data_dir: Path) -> str:
+    return (f"Die Daten in „{data_dir}“ sind bereits geöffnet{_info_text(data_dir)}. Bitte dort weiterarbeiten "
+            "oder das andere Programmfenster bzw. den anderen Befehl zuerst beenden.")
+
+
+# the process umask is 0o077 while at least one data folder is open
+_umask_lock = threading.Lock()
+_umask_holders = 0
+_saved_umask = 0o022
+
+
+def _umask_enter() -> None:
+    global _umask_holders, _saved_umask
+    with _umask_lock:
+        before = os.umask(0o077)  # (again, should anything have changed it meanwhile)
+        if _umask_holders == 0:
+            _saved_umask = before
+        _umask_holders += 1
+
+
+def _umask_leave() -> None:
+    global _umask_holders
+    with _umask_lock:
+        _umask_holders -= 1
+        if _umask_holders == 0:
+            os.umask(_saved_umask)
+
+
+class FolderLock:
+    """The lock of one data folder (not re-entrant: a second FolderLock on the same folder, in
+    this process or another, raises :class:`FolderInUse`). The folder must exist."""
+
+    def __init__(self, data_dir: Path):
+        from filelock import FileLock
+
+        self.data_dir = Path(data_dir)
+        self._lock = FileLock(str(self.data_dir / LOCK_FILENAME), mode=0o600, thread_local=False)
+        self.held = False
+
+    def acquire(self) -> FolderLock:
+        from filelock import Timeout
+
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout:
+            for _ in range(10):  # the holder may be starting: give it a moment to say who it is
+                if _info_text(self.data_dir):
+                    break
+                time.sleep(0.05)
+            raise FolderInUse(in_use_message(self.data_dir)) from None
+        self.held = True
+        _umask_enter()
+        try:
+            try:
+                user = getpass.getuser()
+            except Exception:  # noqa: BLE001 - no user name in the environment: the info stays vague
+                user = "?"
+            info = {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+                    "since": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
+            write_bytes(self.data_dir / INFO_FILENAME, json.dumps(info).encode("utf-8"))
+        except BaseException:
+            self.release()
+            raise
+        return self
+
+    def release(self) -> None:
+        """Give the folder free (a second call does nothing)."""
+        if not self.held:
+            return
+        self.held = False
+        try:
+            (self.data_dir / INFO_FILENAME).unlink(missing_ok=True)
+        finally:
+            self._lock.release()
+            _umask_leave()
+
+
+def tighten(data_dir: Path) -> str | None:
+    """Owner-only access (POSIX): the data folder 0700, the app's files in it 0600, its seal
+    folder 0700. Returns a German warning when the folder itself cannot be tightened, else None."""
+    if os.name == "nt":
+        return None
+    data_dir = Path(data_dir)
+    warning = None
+    try:
+        if stat.S_IMODE(data_dir.stat().st_mode) & 0o077:
+            data_dir.chmod(0o700)
+    except OSError:
+        warning = (f"Achtung: Auf den Datenordner „{data_dir}“ können auch andere Benutzer zugreifen, und die "
+                   "Rechte ließen sich nicht einschränken. Bitte die IT-Betreuung fragen.")
+    paths = [data_dir / name for name in _OWN_FILES]
+    for name in _OWN_FOLDERS:
+        folder = data_dir / name
+        if folder.is_dir() and not folder.is_symlink():
+            paths.append(folder)
+            paths.extend(p for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+    for path in paths:
+        try:
+            mode = path.lstat().st_mode
+            if stat.S_ISLNK(mode):
+                continue
+            wanted = 0o700 if stat.S_ISDIR(mode) else 0o600
+            if stat.S_IMODE(mode) & ~wanted:
+                path.chmod(wanted)
+        except OSError:
+            continue
+    return warning
+
+
+def remove_orphans(data_dir: Path) -> list[str]:
+    """Remove temporary files a crash left in ``data_dir`` (call with the lock held, after the
+    unlock finished any interrupted encryption). Returns the names removed."""
+    removed = []
+    for pattern in _ORPHAN_PATTERNS:
+        for path in Path(data_dir).glob(pattern):
+            try:
+                path.unlink()
+                removed.append(path.name)
+            except OSError:
+                continue
+    return sorted(removed)
