@@ -29,6 +29,7 @@ Format 1 (magic ``KOOPERATION-BACKUP\\n``, no seal files, header not authenticat
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -43,7 +44,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..atomic import write_bytes, write_rendered
 from ..paths import guard_target
 from ..storage.db import cipher_connect
-from .folder import FolderLock
+from .folder import INFO_FILENAME, LOCK_FILENAME, FolderLock
 from .keys import KeyFile, KeyFileDamaged, ProtectionError, fsync_dir, read_key_file, write_key_file
 from .space import MB, is_disk_full, require_free
 from .vault import _table_counts, db_path, export_encrypted
@@ -421,6 +422,7 @@ def restore_and_record(backup: Path, data_dir: Path, passphrase: str, lock: Fold
     from . import audit
 
     held = lock
+    created_dir = not Path(data_dir).exists()
     if held is None:
         Path(data_dir).mkdir(mode=0o700, parents=True, exist_ok=True)
         held = FolderLock(data_dir).acquire()
@@ -428,9 +430,17 @@ def restore_and_record(backup: Path, data_dir: Path, passphrase: str, lock: Fold
         info = restore_backup(backup, data_dir, passphrase)
         with Services.open(data_dir, passphrase, lock=held) as services:
             audit.AuditService(services).record(audit.RESTORE, "database")
-    finally:
+    except BaseException:
         if lock is None:
             held.release()
+            if created_dir:  # a refused restore leaves no folder behind (only the lock's own files)
+                for name in (LOCK_FILENAME, INFO_FILENAME):
+                    (Path(data_dir) / name).unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    Path(data_dir).rmdir()
+        raise
+    if lock is None:
+        held.release()
     return info
 
 
