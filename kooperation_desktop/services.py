@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 import resources
 
 from .atomic import write_rendered
-from .domain import rules, serialize
+from .domain import limits, rules, serialize
 from .domain.model import (
     Agreement,
     AgreementStatus,
@@ -254,7 +254,11 @@ class Services:
     @staticmethod
     def _case_filter(filter_text: str) -> list[Any]:
         """SQL conditions: every whitespace-separated word of ``filter_text`` occurs in the case's
-        casefolded title, file number, help type or person names."""
+        casefolded title, file number, help type or person names. A text longer than
+        :data:`~kooperation_desktop.domain.limits.MAX_FILTER` is refused (RuleViolation)."""
+        if len(filter_text) > limits.MAX_FILTER:
+            raise RuleViolation(Problem("filter", f"Der Suchtext ist zu lang ({len(filter_text):,} Zeichen; höchstens "
+                                                  f"{limits.MAX_FILTER} Zeichen).".replace(",", ".")))
         return [CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\")
                 for word in repo.fold(filter_text).split()]
 
