@@ -33,8 +33,8 @@ from .domain.model import (
     Task,
 )
 from .domain.rules import RuleViolation
-from .domain.serialize import FormatError, from_dict, to_dict
-from .services import Services
+from .domain.serialize import FIELDS, FormatError, from_dict, to_dict
+from .services import Services, validate
 
 FORMAT = "kooperation-desktop/case"
 VERSION = 1
@@ -100,6 +100,24 @@ def _check_party(item: Any, persons: set[int], partners: set[int], where: str) -
         raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {item.partner_id} gibt es in der Datei nicht.")
 
 
+def _check_entities(case: Case) -> None:
+    """What the app checks when an entry is typed in (services.validate), with the file's field path."""
+    places: list[tuple[str, Any]] = [(f"case.persons[{i}]", p) for i, p in enumerate(case.persons)]
+    places += [(f"case.partners[{i}]", p) for i, p in enumerate(case.partners)]
+    places += [(f"case.consents[{i}]", c) for i, c in enumerate(case.consents)]
+    for i, a in enumerate(case.agreements):
+        where = f"case.agreements[{i}]"
+        for j, g in enumerate(a.goals):  # type: ignore[attr-defined]
+            places.append((f"{where}.goals[{j}]", g))
+            places += [(f"{where}.goals[{j}].indicators[{k}]", ind) for k, ind in enumerate(g.indicators)]
+        places += [(f"{where}.roles[{j}]", r) for j, r in enumerate(a.roles)]  # type: ignore[attr-defined]
+        places += [(f"{where}.tasks[{j}]", t) for j, t in enumerate(a.tasks)]  # type: ignore[attr-defined]
+    for where, entity in places:
+        for problem in validate(entity):
+            field_ = problem.field if problem.field in FIELDS.get(type(entity), ()) else ""
+            raise ExchangeError(f"{where}{'.' + field_ if field_ else ''}: {problem.message}")
+
+
 def _too_deep(data: Any) -> bool:
     """True when ``data`` nests lists/objects deeper than limits.MAX_NESTING (checked without recursion)."""
     stack: list[tuple[Any, int]] = [(data, 1)]
@@ -143,6 +161,7 @@ def case_from_dict(data: Any) -> Case:
         raise ExchangeError(str(e)) from None
     if not case.title.strip():
         raise ExchangeError("case.title: Der Fall braucht einen Titel.")
+    _check_entities(case)
     persons = _check_ids(case.persons, "case.persons")
     partners = _check_ids(case.partners, "case.partners")
     _check_ids(case.consents, "case.consents")
@@ -255,11 +274,15 @@ def import_case(services: Services, path: Path) -> ImportResult:
     version comes in as a draft when it fails them (a warning says why), an older one refuses
     the import (only the newest version can be a draft)."""
     source = read_case_file(path)
-    with services.atomic():
-        new_case = services.create_case(source.title, source.file_number, source.help_type)
-        assert new_case.id is not None
-        result = ImportResult(case_id=new_case.id, title=new_case.title)
-        _fill_case(services, source, new_case.id, result)
+    try:
+        with services.atomic():
+            new_case = services.create_case(source.title, source.file_number, source.help_type)
+            assert new_case.id is not None
+            result = ImportResult(case_id=new_case.id, title=new_case.title)
+            _fill_case(services, source, new_case.id, result)
+    except RuleViolation as e:  # a rule of the app refused an entry: nothing was imported
+        why = " ".join(p.message for p in e.problems)
+        raise ExchangeError(f"Der Fall kann nicht übernommen werden: {why} Es wurde nichts übernommen.") from None
     return result
 
 

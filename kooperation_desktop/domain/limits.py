@@ -15,7 +15,7 @@ MAX_FILTER = 200  # the case list's search text (longer: refused with a message)
 
 # --- files --------------------------------------------------------------------------------
 MAX_CASE_FILE_BYTES = 5 * 1024 * 1024  # a case file (JSON) is refused before it is parsed
-MAX_NESTING = 20  # deepest nesting of a valid case file is 6; deeper is refused
+MAX_NESTING = 20  # a valid case file nests 9 levels deep (…level_texts); deeper is refused
 MAX_ITEMS = 1_000  # entries in one list of a case file (persons, goals, tasks, ...)
 
 # --- numbers and dates --------------------------------------------------------------------
