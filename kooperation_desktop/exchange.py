@@ -298,7 +298,7 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
         saved = services.save(Person(case_id=case_id, first_name=p.first_name, last_name=p.last_name,
                                      family_role=p.family_role, birth_date=p.birth_date,
                                      is_guardian=p.is_guardian))
-        person_ids[p.id] = saved.id  # type: ignore[index]
+        person_ids[p.id] = saved.id  # type: ignore[index,assignment]
     partner_ids: dict[int, int] = {}
     for p in source.partners:
         saved = services.save(Partner(case_id=case_id, kind=p.kind, name=p.name, organisation=p.organisation,

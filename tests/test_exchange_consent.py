@@ -157,9 +157,9 @@ def consent_histories(draw: st.DrawFn) -> tuple[list[int], list[tuple[int, int |
                   reverse=True)
     consents = []
     for _ in range(3):  # the demo's consents: general, Oma, school
-        given = draw(st.integers(0, 40))
-        revoked = draw(st.none() | st.integers(0, given))
-        consents.append((given, revoked))
+        given_ago = draw(st.integers(0, 40))
+        revoked_ago = draw(st.none() | st.integers(0, given_ago))
+        consents.append((given_ago, revoked_ago))
     return days, consents, draw(st.booleans())
 
 
@@ -177,9 +177,10 @@ def _case_file(demo: dict[str, Any], days: list[int], consents: list[tuple[int, 
     if draft_last:
         agreements[-1].update(status="draft", finalised_at=None, content_hash="")
     data["case"]["agreements"] = agreements
-    for consent, (given, revoked) in zip(data["case"]["consents"], consents, strict=True):
-        consent["given_on"] = (TODAY - dt.timedelta(days=given)).isoformat()
-        consent["revoked_on"] = None if revoked is None else (TODAY - dt.timedelta(days=revoked)).isoformat()
+    for consent, (given_ago, revoked_ago) in zip(data["case"]["consents"], consents, strict=True):
+        consent["given_on"] = (TODAY - dt.timedelta(days=given_ago)).isoformat()
+        consent["revoked_on"] = (None if revoked_ago is None
+                                 else (TODAY - dt.timedelta(days=revoked_ago)).isoformat())
     return data
 
 

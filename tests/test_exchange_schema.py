@@ -13,12 +13,17 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_exchange_consent import row_counts
 
 from kooperation_desktop.demo import create_demo
 from kooperation_desktop.domain import case_schema, limits
-from kooperation_desktop.exchange import ExchangeError, case_to_dict, import_case, read_case_file
+from kooperation_desktop.exchange import (
+    ExchangeError,
+    case_to_dict,
+    import_case,
+    read_case_file,
+)
 from kooperation_desktop.services import Services
-from test_exchange_consent import row_counts
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "case-json-format.md"
 

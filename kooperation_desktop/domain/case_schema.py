@@ -67,15 +67,14 @@ def _text_check(max_len: int, multiline: bool) -> Callable[[str], str]:
     return check
 
 
-def Text(max_len: int, multiline: bool = False) -> Any:  # noqa: N802 - a type factory
+def _text_doc(max_len: int, multiline: bool) -> Doc:
     lines = "mehrzeilig" if multiline else "eine Zeile"
-    return Annotated[str, AfterValidator(_text_check(max_len, multiline)),
-                     Doc(f"Text ({lines}, höchstens {max_len:_} Zeichen)".replace("_", "."))]
+    return Doc(f"Text ({lines}, höchstens {max_len:_} Zeichen)".replace("_", "."))
 
 
-Name = Text(limits.MAX_NAME)
-Short = Text(limits.MAX_SHORT, multiline=True)
-Long = Text(limits.MAX_TEXT, multiline=True)
+Name = Annotated[str, AfterValidator(_text_check(limits.MAX_NAME, False)), _text_doc(limits.MAX_NAME, False)]
+Short = Annotated[str, AfterValidator(_text_check(limits.MAX_SHORT, True)), _text_doc(limits.MAX_SHORT, True)]
+Long = Annotated[str, AfterValidator(_text_check(limits.MAX_TEXT, True)), _text_doc(limits.MAX_TEXT, True)]
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?")
@@ -99,14 +98,12 @@ def _date_check(lo: dt.date, hi: dt.date | None, hi_text: str) -> Callable[[str]
     return check
 
 
-def DateText(hi: dt.date | None, what: str) -> Any:  # noqa: N802 - a type factory
-    """A date ``JJJJ-MM-TT`` from 1900 on; ``hi`` None: not after today."""
-    hi_text = "liegt in der Zukunft" if hi is None else f"liegt nach dem {hi:%d.%m.%Y}"
-    return Annotated[str, AfterValidator(_date_check(limits.EARLIEST_DATE, hi, hi_text)), Doc(what)]
-
-
-PastDate = DateText(None, "Datum JJJJ-MM-TT (1900 bis heute)")
-PlanDate = DateText(limits.LATEST_PLAN_DATE, f"Datum JJJJ-MM-TT (1900 bis {limits.LATEST_PLAN_DATE.year})")
+# a date JJJJ-MM-TT from 1900 on: not after today (PastDate), or planned up to LATEST_PLAN_DATE (PlanDate)
+PastDate = Annotated[str, AfterValidator(_date_check(limits.EARLIEST_DATE, None, "liegt in der Zukunft")),
+                     Doc("Datum JJJJ-MM-TT (1900 bis heute)")]
+PlanDate = Annotated[str, AfterValidator(_date_check(limits.EARLIEST_DATE, limits.LATEST_PLAN_DATE,
+                                                     f"liegt nach dem {limits.LATEST_PLAN_DATE:%d.%m.%Y}")),
+                     Doc(f"Datum JJJJ-MM-TT (1900 bis {limits.LATEST_PLAN_DATE.year})")]
 
 
 def _datetime_check(not_future: bool) -> Callable[[str], str]:
@@ -115,7 +112,7 @@ def _datetime_check(not_future: bool) -> Callable[[str], str]:
             raise _fail("datetime", "Zeitpunkt bitte als JJJJ-MM-TTThh:mm:ss angeben (z. B. 2026-11-26T14:03:12, "
                                     f"Zeitzone erlaubt), nicht {show(value)}.")
         try:
-            when = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            when = dt.datetime.fromisoformat(value)
         except ValueError:
             raise _fail("datetime", f"{show(value)} ist kein gültiger Zeitpunkt.") from None
         if when.date() < limits.EARLIEST_DATE:
@@ -164,10 +161,6 @@ Flag = Annotated[bool, Doc("true oder false")]
 
 def _values(enum_cls: Any) -> Any:
     return Literal[tuple(m.value for m in enum_cls)]  # type: ignore[valid-type]
-
-
-def _list(item: Any, max_len: int = limits.MAX_ITEMS) -> Any:
-    return Annotated[list[item], Field(max_length=max_len)]  # type: ignore[valid-type]
 
 
 # --- entities --------------------------------------------------------------------------------
@@ -226,7 +219,7 @@ class GoalSchema(_Entity):
     client_words: Long
     professional_wording: Long
     weight: Weight
-    indicators: _list(IndicatorSchema)
+    indicators: Annotated[list[IndicatorSchema], Field(max_length=limits.MAX_ITEMS)]
 
 
 class RoleSchema(_Entity):
@@ -278,10 +271,10 @@ class AgreementSchema(_Entity):
     finalised_at: PastMoment | None
     content_hash: Hash
     predecessor_id: Id | None
-    goals: _list(GoalSchema)
-    roles: _list(RoleSchema)
-    tasks: _list(TaskSchema)
-    communication: _list(CommunicationSchema)
+    goals: Annotated[list[GoalSchema], Field(max_length=limits.MAX_ITEMS)]
+    roles: Annotated[list[RoleSchema], Field(max_length=limits.MAX_ITEMS)]
+    tasks: Annotated[list[TaskSchema], Field(max_length=limits.MAX_ITEMS)]
+    communication: Annotated[list[CommunicationSchema], Field(max_length=limits.MAX_ITEMS)]
 
 
 class CaseSchema(_Entity):
@@ -290,10 +283,10 @@ class CaseSchema(_Entity):
     help_type: Short
     status: _values(CaseStatus)  # type: ignore[valid-type]
     created_at: Moment | None
-    persons: _list(PersonSchema)
-    partners: _list(PartnerSchema)
-    consents: _list(ConsentSchema)
-    agreements: _list(AgreementSchema)
+    persons: Annotated[list[PersonSchema], Field(max_length=limits.MAX_ITEMS)]
+    partners: Annotated[list[PartnerSchema], Field(max_length=limits.MAX_ITEMS)]
+    consents: Annotated[list[ConsentSchema], Field(max_length=limits.MAX_ITEMS)]
+    agreements: Annotated[list[AgreementSchema], Field(max_length=limits.MAX_ITEMS)]
 
 
 class CaseFileSchema(_Entity):
@@ -403,7 +396,7 @@ def validate_case_file(data: Any) -> CaseFileSchema:
         return CaseFileSchema.model_validate(data)
     except ValidationError as e:
         errors = e.errors(include_url=False)
-        raise SchemaError(german_message(errors[0])) from None
+        raise SchemaError(german_message(dict(errors[0]))) from None
     except RecursionError:
         raise SchemaError("Die Datei ist zu tief verschachtelt.") from None
 
