@@ -1,9 +1,10 @@
 """Move one case between installations as a JSON file (format: ``docs/case-json-format.md``).
 
 Only the :class:`~kooperation_desktop.services.Services` API is used: export reads the case and
-every agreement version; import validates the whole file first (German messages, nothing is
-written for a bad file), then creates a new case with new ids and re-finalises frozen versions,
-comparing the recomputed content hash with the one in the file.
+every agreement version; import validates the whole file first against the schema
+(:mod:`.domain.case_schema`; German messages, nothing is written for a bad file), then — in one
+transaction — creates a new case with new ids and re-finalises frozen versions as of their own
+day, comparing the recomputed content hash with the one in the file.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__, atomic
-from .domain import labels
+from .domain import case_schema, labels, limits, rules
 from .domain.model import (
     Agreement,
     AgreementStatus,
@@ -28,11 +29,13 @@ from .domain.model import (
     Partner,
     Person,
     Role,
+    ScaleKind,
     Task,
 )
-from .domain.serialize import FormatError, from_dict, to_dict
+from .domain.rules import RuleViolation
+from .domain.serialize import FIELDS, FormatError, from_dict, to_dict
 from .paths import guard_target
-from .services import Services
+from .services import Services, validate
 
 FORMAT = "kooperation-desktop/case"
 VERSION = 1
@@ -97,15 +100,54 @@ def _check_party(item: Any, persons: set[int], partners: set[int], where: str) -
         raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {item.partner_id} gibt es in der Datei nicht.")
 
 
+def _check_entities(case: Case) -> None:
+    """What the app checks when an entry is typed in (services.validate), with the file's field path."""
+    places: list[tuple[str, Any]] = [(f"case.persons[{i}]", p) for i, p in enumerate(case.persons)]
+    places += [(f"case.partners[{i}]", p) for i, p in enumerate(case.partners)]
+    places += [(f"case.consents[{i}]", c) for i, c in enumerate(case.consents)]
+    for i, a in enumerate(case.agreements):
+        where = f"case.agreements[{i}]"
+        for j, g in enumerate(a.goals):  # type: ignore[attr-defined]
+            places.append((f"{where}.goals[{j}]", g))
+            places += [(f"{where}.goals[{j}].indicators[{k}]", ind) for k, ind in enumerate(g.indicators)]
+        places += [(f"{where}.roles[{j}]", r) for j, r in enumerate(a.roles)]  # type: ignore[attr-defined]
+        places += [(f"{where}.tasks[{j}]", t) for j, t in enumerate(a.tasks)]  # type: ignore[attr-defined]
+    for where, entity in places:
+        for problem in validate(entity):
+            field_ = problem.field if problem.field in FIELDS.get(type(entity), ()) else ""
+            raise ExchangeError(f"{where}{'.' + field_ if field_ else ''}: {problem.message}")
+
+
+def _too_deep(data: Any) -> bool:
+    """True when ``data`` nests lists/objects deeper than limits.MAX_NESTING (checked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, (dict, list)):
+            if depth > limits.MAX_NESTING:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            stack.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
+    return False
+
+
 def case_from_dict(data: Any) -> Case:
     """Validate a parsed case file and return its case (``agreements`` hold in ``_agreements``).
 
-    Raises :class:`ExchangeError` with a German message naming the place of the first error.
+    The file is checked against the schema (:mod:`.domain.case_schema`) first, then the
+    references between its numbers. Raises :class:`ExchangeError` with one German line naming
+    the place of the first error.
     """
+    if _too_deep(data):
+        raise ExchangeError(f"Die Datei ist zu tief verschachtelt (mehr als {limits.MAX_NESTING} Ebenen); "
+                            "eine Fall-Datei ist es nicht.")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ExchangeError(f"Die Datei ist keine Fall-Datei von Kooperation Desktop (erwartet: \"format\": \"{FORMAT}\").")
     if "version" not in data:
         raise ExchangeError("Die Fall-Datei nennt keine Formatversion (Feld „version“ fehlt).")
+    if type(data["version"]) is not int:  # not true, not 1.0
+        raise ExchangeError(f"version: Die Formatversion ist eine ganze Zahl (hier: {case_schema.show(data['version'])}); "
+                            f"diese Programmversion liest Version {VERSION}.")
     if data["version"] != VERSION:
         raise ExchangeError(
             f"Die Fall-Datei hat die Formatversion {data['version']!r}; diese Programmversion liest nur Version {VERSION}."
@@ -113,13 +155,13 @@ def case_from_dict(data: Any) -> Case:
     if "case" not in data:
         raise ExchangeError("Die Fall-Datei enthält keinen Fall (Feld „case“ fehlt).")
     try:
+        case_schema.validate_case_file(data)
         case: Case = from_dict(Case, data["case"], "case")
-    except ExchangeError:
-        raise
-    except FormatError as e:
+    except (case_schema.SchemaError, FormatError) as e:
         raise ExchangeError(str(e)) from None
     if not case.title.strip():
         raise ExchangeError("case.title: Der Fall braucht einen Titel.")
+    _check_entities(case)
     persons = _check_ids(case.persons, "case.persons")
     partners = _check_ids(case.partners, "case.partners")
     _check_ids(case.consents, "case.consents")
@@ -131,11 +173,17 @@ def case_from_dict(data: Any) -> Case:
             raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {c.partner_id} gibt es in der Datei nicht.")
         if c.given_on is None:
             raise ExchangeError(f"{where}.given_on: Das Datum des Einverständnisses fehlt.")
+        if c.revoked_on is not None and c.revoked_on < c.given_on:
+            raise ExchangeError(f"{where}.revoked_on: Der Widerruf ({c.revoked_on:%d.%m.%Y}) kann nicht vor dem "
+                                f"Einverständnis ({c.given_on:%d.%m.%Y}) liegen.")
     agreements: list[Agreement] = case.agreements  # type: ignore[assignment]
     _check_ids(agreements, "case.agreements")
     versions = [a.version for a in agreements]
     if len(set(versions)) != len(versions):
         raise ExchangeError("case.agreements: Eine Versionsnummer kommt doppelt vor.")
+    if len({a.document_id for a in agreements}) > 1:
+        raise ExchangeError("case.agreements: Alle Versionen einer Vereinbarung tragen dieselbe Dokumentnummer "
+                            "(document_id).")
     ordered = sorted(agreements, key=lambda a: a.version)
     for a in ordered[:-1]:
         if a.status == AgreementStatus.DRAFT:
@@ -148,6 +196,13 @@ def case_from_dict(data: Any) -> Case:
         goals = _check_ids(a.goals, f"{where}.goals")
         for j, g in enumerate(a.goals):
             _check_ids(g.indicators, f"{where}.goals[{j}].indicators")
+            for k, ind in enumerate(g.indicators):
+                lo, hi, label = (-2, 2, "−2 und +2") if ind.scale == ScaleKind.GAS else (0, 10, "0 und 10")
+                for name in ("baseline", "target"):
+                    value = getattr(ind, name)
+                    if value is not None and not lo <= value <= hi:
+                        raise ExchangeError(f"{where}.goals[{j}].indicators[{k}].{name}: Der Wert {value} liegt "
+                                            f"nicht zwischen {label} (Skala „{ind.scale.value}“).")
         _check_ids(a.roles, f"{where}.roles")
         _check_ids(a.tasks, f"{where}.tasks")
         _check_ids(a.communication, f"{where}.communication")
@@ -159,49 +214,82 @@ def case_from_dict(data: Any) -> Case:
                 raise ExchangeError(f"{where}.tasks[{j}].goal_id: Ein Ziel mit der Nummer {t.goal_id} gibt es in dieser Version nicht.")
         if a.status != AgreementStatus.DRAFT and not a.content_hash:
             raise ExchangeError(f"{where}.content_hash: Version {a.version} ist abgeschlossen, aber der Prüfwert fehlt.")
+        if a.status != AgreementStatus.DRAFT and a.finalised_at is None:
+            raise ExchangeError(f"{where}.finalised_at: Version {a.version} ist abgeschlossen, aber der Zeitpunkt "
+                                "des Abschließens fehlt.")
     case.agreements = ordered  # type: ignore[assignment]
     return case
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} ist in einer Fall-Datei nicht erlaubt")
+
+
 def read_case_file(path: Path) -> Case:
-    """Read and validate a case file (German messages for every problem)."""
+    """Read and validate a case file (German messages for every problem).
+
+    A file larger than :data:`limits.MAX_CASE_FILE_BYTES` is refused before it is parsed."""
     path = Path(path)
+    limit = limits.MAX_CASE_FILE_BYTES
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as f:
+            raw = f.read(limit + 1)
     except FileNotFoundError:
         raise ExchangeError(f"Die Datei „{path}“ gibt es nicht.") from None
     except IsADirectoryError:
         raise ExchangeError(f"„{path}“ ist ein Ordner, keine Datei.") from None
+    except OSError:
+        raise ExchangeError(f"Die Datei „{path}“ kann nicht gelesen werden (Zugriff verweigert?).") from None
+    if len(raw) > limit:
+        raise ExchangeError(f"Die Datei „{path}“ ist zu groß (mehr als {limit // (1024 * 1024)} MB); "
+                            "eine Fall-Datei ist viel kleiner.")
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError:
         raise ExchangeError(f"Die Datei „{path}“ ist keine UTF-8-Textdatei.") from None
+    except RecursionError:
+        raise ExchangeError(f"Die Datei „{path}“ ist zu tief verschachtelt; eine Fall-Datei ist sie nicht.") from None
     except json.JSONDecodeError as e:
         raise ExchangeError(
             f"Die Datei „{path}“ ist kein gültiges JSON (Zeile {e.lineno}, Spalte {e.colno})."
         ) from None
+    except ValueError:  # NaN/Infinity, or an integer with thousands of digits
+        raise ExchangeError(f"Die Datei „{path}“ ist kein gültiges JSON (ungültige oder zu lange Zahl).") from None
     return case_from_dict(data)
 
 
 # --- import -----------------------------------------------------------------------------
 
-_AGREEMENT_OWN = ("document_id", "title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
+_AGREEMENT_OWN = ("title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
                   "client_view", "transition_offers", "transition_partners", "transition_self", "language",
                   "wizard_step")
 
 
 def import_case(services: Services, path: Path) -> ImportResult:
-    """Import a case file as a new case (new ids); returns the new case id and any warnings."""
+    """Import a case file as a new case (new ids); returns the new case id and any warnings.
+
+    One transaction: a refused import (a German :class:`ExchangeError`) leaves no row behind, not
+    even an audit entry. Every finalised version is judged by the rules that judge one made in
+    the app, as of the day it was finalised, with the consents as they stood that day; the newest
+    version comes in as a draft when it fails them (a warning says why), an older one refuses
+    the import (only the newest version can be a draft)."""
     source = read_case_file(path)
-    new_case = services.create_case(source.title, source.file_number, source.help_type)
-    assert new_case.id is not None
-    result = ImportResult(case_id=new_case.id, title=new_case.title)
     try:
-        _fill_case(services, source, new_case.id, result)
-    except BaseException:
-        services.delete_case(new_case.id)  # no half-imported case is left behind
-        raise
+        with services.atomic():
+            new_case = services.create_case(source.title, source.file_number, source.help_type)
+            assert new_case.id is not None
+            result = ImportResult(case_id=new_case.id, title=new_case.title)
+            _fill_case(services, source, new_case.id, result)
+    except RuleViolation as e:  # a rule of the app refused an entry: nothing was imported
+        why = " ".join(p.message for p in e.problems)
+        raise ExchangeError(f"Der Fall kann nicht übernommen werden: {why} Es wurde nichts übernommen.") from None
     return result
+
+
+def _finalised_at(src: Agreement) -> dt.datetime:
+    when = src.finalised_at
+    assert when is not None  # case_from_dict requires it for every non-draft version
+    return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
 def _fill_case(services: Services, source: Case, case_id: int, result: ImportResult) -> None:
@@ -210,59 +298,101 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
         saved = services.save(Person(case_id=case_id, first_name=p.first_name, last_name=p.last_name,
                                      family_role=p.family_role, birth_date=p.birth_date,
                                      is_guardian=p.is_guardian))
-        person_ids[p.id] = saved.id  # type: ignore[index]
+        person_ids[p.id] = saved.id  # type: ignore[index,assignment]
     partner_ids: dict[int, int] = {}
     for p in source.partners:
         saved = services.save(Partner(case_id=case_id, kind=p.kind, name=p.name, organisation=p.organisation,
                                       function=p.function, contact=p.contact))
         partner_ids[p.id] = saved.id  # type: ignore[index]
-    # Consents first as given; revocations at the end, so frozen versions re-finalise as they were.
-    revocations: list[tuple[int, Consent]] = []
+    # the consents' whole history first (given and revoked): each version is judged as of its own day
     for c in source.consents:
-        saved = services.record_consent(Consent(
+        services.record_consent(Consent(
             case_id=case_id, person_id=person_ids[c.person_id],  # type: ignore[index]
             partner_id=partner_ids[c.partner_id] if c.partner_id is not None else None,
             categories=list(c.categories), given_on=c.given_on, form=c.form, text_version=c.text_version,
-            text=c.text, note=c.note))
-        if c.revoked_on is not None:
-            revocations.append((saved.id, c))  # type: ignore[arg-type]
+            text=c.text, note=c.note, revoked_on=c.revoked_on, revocation_note=c.revocation_note))
+
+    agreements: list[Agreement] = source.agreements  # type: ignore[assignment]
+    original = agreements[0].document_id if agreements else ""
+    document_id = original
+    if original and services.document_id_in_use(original):
+        document_id = services.new_document_id()
+        result.warnings.append(
+            f"Die Dokumentnummer {original} gibt es in diesem Datenordner schon; die übernommene Vereinbarung "
+            f"hat die neue Nummer {document_id} (die ursprüngliche ist bei jeder Version vermerkt).")
 
     previous: Agreement | None = None
-    for src in source.agreements:  # oldest first (sorted by case_from_dict)
+    for src in agreements:  # oldest first (sorted by case_from_dict)
         target = services.current_draft(case_id) if previous is None else services.new_version(previous.id)  # type: ignore[arg-type]
         target = services.get_agreement(target.id)  # type: ignore[arg-type]
         _clear_content(services, target)
         for name in _AGREEMENT_OWN:
             setattr(target, name, getattr(src, name))
         target.version = src.version
+        target.document_id = document_id
         target = services.update_agreement(target)
+        if document_id != original:
+            services.record_original_document_id(target.id, original)  # type: ignore[arg-type]
         _copy_content(services, src, target.id, person_ids, partner_ids)  # type: ignore[arg-type]
         if src.status != AgreementStatus.DRAFT:
-            target = services.finalise(target.id)  # type: ignore[arg-type]
-            if target.content_hash != src.content_hash:
-                result.warnings.append(
-                    f"Version {src.version}: Der Prüfwert nach dem Import ({target.content_hash[:12]}…) weicht von "
-                    f"dem der Datei ({src.content_hash[:12]}…) ab. Der Inhalt wurde nach dem Abschließen verändert "
-                    "oder die Beteiligten haben sich seitdem geändert."
-                )
+            target = _finalise(services, src, target, newest=src is agreements[-1], result=result)
+            if target.status != AgreementStatus.DRAFT:
+                _compare_hash(services, src, target, result)
         result.agreement_ids.append(target.id)  # type: ignore[arg-type]
         previous = target
 
     # finalising a later version marks older ones "superseded"; other states cannot be restored
-    for src, new_id in zip(source.agreements, result.agreement_ids):
+    for src, new_id in zip(agreements, result.agreement_ids):
         status = services.get_agreement(new_id).status
-        if status != src.status:
+        if status != src.status and status != AgreementStatus.DRAFT:
             result.warnings.append(
                 f"Version {src.version}: Der Status „{labels.AGREEMENT_STATUS[src.status]}“ wurde als "
                 f"„{labels.AGREEMENT_STATUS[status]}“ übernommen."
             )
 
-    for consent_id, c in revocations:
-        services.revoke_consent(consent_id, c.revoked_on, c.revocation_note)  # type: ignore[arg-type]
     if source.status != CaseStatus.OPEN:
         case = services.get_case(case_id)
         case.status = source.status
         services.update_case(case)
+
+
+def _finalise(services: Services, src: Agreement, target: Agreement, *, newest: bool,
+              result: ImportResult) -> Agreement:
+    """Finalise the imported version as of the file's moment; if the rules refuse it that day, the
+    newest version stays a draft (with a warning), an older one refuses the import."""
+    when = _finalised_at(src)
+    try:
+        return services.finalise(target.id, at=when)  # type: ignore[arg-type]
+    except RuleViolation as e:
+        day = when.astimezone().date()
+        why = " ".join(p.message for p in e.problems)
+        if not newest:
+            raise ExchangeError(
+                f"Version {src.version} kann nicht übernommen werden: Am Tag ihres Abschließens "
+                f"({labels.format_date(day)}) erfüllt sie die Regeln nicht: {why} Nur die neueste Version "
+                "kann als Entwurf übernommen werden; es wurde nichts übernommen."
+            ) from None
+        result.warnings.append(
+            f"Version {src.version} wurde als Entwurf übernommen, nicht als „{labels.AGREEMENT_STATUS[src.status]}“: "
+            f"Am Tag ihres Abschließens ({labels.format_date(day)}) erfüllt sie die Regeln nicht: {why}"
+        )
+        return services.get_agreement(target.id)  # type: ignore[arg-type]
+
+
+def _compare_hash(services: Services, src: Agreement, target: Agreement, result: ImportResult) -> None:
+    """Warn when the content does not give the file's SHA-256 (as it was, with the file's number)."""
+    if target.document_id == src.document_id:
+        again = target.content_hash
+    else:
+        case, agreement = services.document(target.id)  # type: ignore[arg-type]
+        agreement.document_id = src.document_id
+        again = rules.content_hash(case, agreement)
+    if again != src.content_hash:
+        result.warnings.append(
+            f"Version {src.version}: Der Prüfwert nach dem Import ({again[:12]}…) weicht von "
+            f"dem der Datei ({src.content_hash[:12]}…) ab. Der Inhalt wurde nach dem Abschließen verändert "
+            "oder die Beteiligten haben sich seitdem geändert."
+        )
 
 
 def _clear_content(services: Services, agreement: Agreement) -> None:
@@ -295,13 +425,14 @@ def _copy_content(services: Services, src: Agreement, agreement_id: int,
     def partner(pid: int | None) -> int | None:
         return partner_ids[pid] if pid is not None else None
 
-    for r in src.roles:
-        services.save(Role(agreement_id=agreement_id, person_id=person(r.person_id), partner_id=partner(r.partner_id),
-                           description=r.description))
-    for t in src.tasks:
-        services.save(Task(agreement_id=agreement_id, position=t.position, person_id=person(t.person_id),
-                           partner_id=partner(t.partner_id), what=t.what, due_date=t.due_date,
-                           goal_id=goal_ids[t.goal_id] if t.goal_id is not None else None))
+    # roles and tasks as the file has them: whether their partners had consent is judged when the
+    # version is finalised, as of its own day (Services.save would judge as of today)
+    services.add_imported_parties(
+        [Role(agreement_id=agreement_id, person_id=person(r.person_id), partner_id=partner(r.partner_id),
+              description=r.description) for r in src.roles],
+        [Task(agreement_id=agreement_id, position=t.position, person_id=person(t.person_id),
+              partner_id=partner(t.partner_id), what=t.what, due_date=t.due_date,
+              goal_id=goal_ids[t.goal_id] if t.goal_id is not None else None) for t in src.tasks])
     for c in src.communication:
         services.save(CommunicationRule(agreement_id=agreement_id, position=c.position, kind=c.kind, what=c.what,
                                         who=c.who, to_whom=c.to_whom, rhythm=c.rhythm, next_date=c.next_date))

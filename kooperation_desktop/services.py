@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import math
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from sqlalchemy.orm.exc import StaleDataError
 import resources
 
 from .atomic import write_rendered
-from .domain import rules, serialize
+from .domain import limits, rules, serialize
 from .domain.model import (
     Agreement,
     AgreementStatus,
@@ -152,6 +153,9 @@ def validate(entity: Entity) -> list[Problem]:
 class Services:
     """Facade over one database. Create with :meth:`open`, end with :meth:`close`."""
 
+    # (thread id, session) while :meth:`atomic` runs: the use cases of that thread share its transaction
+    _shared: tuple[int, Session] | None = None
+
     def __init__(self, engine: Engine, data_dir: Path):
         self._engine = engine
         self.data_dir = data_dir
@@ -218,8 +222,18 @@ class Services:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _shared_session(self) -> Session | None:
+        shared = self._shared
+        return shared[1] if shared is not None and shared[0] == threading.get_ident() else None
+
     @contextlib.contextmanager
     def _tx(self) -> Iterator[Session]:
+        shared = self._shared_session()
+        if shared is not None:
+            shared.expire_all()  # collections loaded by an earlier use case are read afresh
+            yield shared
+            shared.flush()
+            return
         try:
             with Session(self._engine) as s, s.begin():
                 yield s
@@ -228,8 +242,28 @@ class Services:
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Session]:
+        shared = self._shared_session()
+        if shared is not None:
+            shared.expire_all()
+            yield shared
+            return
         with Session(self._engine) as s:
             yield s
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[None]:
+        """Run several use cases of this thread as ONE transaction (e.g. importing a case file):
+        their writes, audit entries included, are committed together at the end, or none of them
+        when an exception leaves the block. A use case that raises inside must be the end of the
+        block (its own writes are not undone separately). Not nested."""
+        if self._shared_session() is not None:
+            raise RuntimeError("Services.atomic() is not re-entrant")
+        with Session(self._engine) as s, s.begin():
+            self._shared = (threading.get_ident(), s)
+            try:
+                yield
+            finally:
+                self._shared = None
 
     def transaction(self) -> contextlib.AbstractContextManager[Session]:
         """One short write transaction, for the feature services (signing, follow-up, ...)
@@ -289,11 +323,14 @@ class Services:
     def _check_row_editable(row: AgreementRow) -> None:
         rules.check_editable(repo.to_domain(Agreement, row))
 
-    def _check_parties(self, s: Session, entity: Role | Task, agreement: AgreementRow) -> None:
+    def _check_parties(self, s: Session, entity: Role | Task, agreement: AgreementRow, *, consent: bool = True) -> None:
         case = self._case(s, agreement.case_id)
         if entity.person_id is not None and case.person(entity.person_id) is None:
             raise RuleViolation(Problem("person", "Diese Person gehört nicht zu diesem Fall."))
-        rules.check_partner_allowed(case, entity.partner_id)
+        if consent:
+            rules.check_partner_allowed(case, entity.partner_id)
+        elif entity.partner_id is not None and case.partner(entity.partner_id) is None:
+            raise RuleViolation(Problem("partner", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
         if isinstance(entity, Task) and entity.goal_id is not None:
             goal = s.get(GoalRow, entity.goal_id)
             if goal is None or goal.agreement_id != agreement.id:
@@ -310,7 +347,11 @@ class Services:
     @staticmethod
     def _case_filter(filter_text: str) -> list[Any]:
         """SQL conditions: every whitespace-separated word of ``filter_text`` occurs in the case's
-        casefolded title, file number, help type or person names."""
+        casefolded title, file number, help type or person names. A text longer than
+        :data:`~kooperation_desktop.domain.limits.MAX_FILTER` is refused (RuleViolation)."""
+        if len(filter_text) > limits.MAX_FILTER:
+            raise RuleViolation(Problem("filter", f"Der Suchtext ist zu lang ({len(filter_text):,} Zeichen; höchstens "
+                                                  f"{limits.MAX_FILTER} Zeichen).".replace(",", ".")))
         return [CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\")
                 for word in repo.fold(filter_text).split()]
 
@@ -488,6 +529,29 @@ class Services:
             self._touch(s, case_id, refresh_search=isinstance(entity, Person))  # type: ignore[arg-type]
         return entity
 
+    def add_imported_parties(self, roles: list[Role], tasks: list[Task]) -> None:
+        """Store new roles and tasks of a draft as a case file has them (importing): the checks of
+        :meth:`save` except the partner's consent today. Whether the partners had consent is judged
+        when the version is finalised, as of its own day (:meth:`finalise` with ``at``); a version
+        that stays a draft lists a missing consent in :meth:`check`."""
+        entities: list[Role | Task] = [*roles, *tasks]
+        for entity in entities:
+            problems = validate(entity)
+            if problems:
+                raise RuleViolation(problems)
+        if not entities:
+            return
+        with self._tx() as s:
+            for entity in entities:
+                agreement = self._owner_agreement(s, entity)
+                self._check_row_editable(agreement)
+                self._check_parties(s, entity, agreement, consent=False)
+                row = repo.new_row(entity)
+                s.add(row)
+                s.flush()
+                entity.id = row.id
+            self._touch(s, agreement.case_id)
+
     def delete(self, entity: Entity) -> None:
         """Delete one entity (and its children, e.g. a goal's indicators). Same freeze rule.
 
@@ -628,7 +692,7 @@ class Services:
                     case_id=case_id,
                     version=1,
                     status=AgreementStatus.DRAFT.value,
-                    document_id="KV-" + uuid.uuid4().hex[:8].upper(),
+                    document_id=self._new_document_id(s),
                     title=Agreement().title,
                     start_date=dt.date.today(),
                     goodwill=resources.text("texts", "goodwill_de.txt").strip(),
@@ -677,7 +741,41 @@ class Services:
             return self._agreement(s, row.id)
 
     @staticmethod
-    def _check_identity(s: Session, row: AgreementRow, agreement: Agreement) -> None:
+    def _document_id_used(s: Session, document_id: str, case_id: int | None = None) -> bool:
+        """True when an agreement (of another case than ``case_id``) has this document number."""
+        q = select(AgreementRow.id).where(AgreementRow.document_id == document_id)
+        if case_id is not None:
+            q = q.where(AgreementRow.case_id != case_id)
+        return s.scalar(q.limit(1)) is not None
+
+    def _new_document_id(self, s: Session) -> str:
+        while True:
+            candidate = "KV-" + uuid.uuid4().hex[:8].upper()
+            if not self._document_id_used(s, candidate):
+                return candidate
+
+    def document_id_in_use(self, document_id: str) -> bool:
+        """True when an agreement in this data folder has this document number."""
+        with self._read() as s:
+            return self._document_id_used(s, document_id)
+
+    def new_document_id(self) -> str:
+        """A document number no agreement in this data folder has."""
+        with self._read() as s:
+            return self._new_document_id(s)
+
+    def original_document_id(self, agreement_id: int) -> str:
+        """The number an imported version had in its case file when it got a new one here ("" otherwise)."""
+        with self._read() as s:
+            return self._agreement_row(s, agreement_id).original_document_id
+
+    def record_original_document_id(self, agreement_id: int, original: str) -> None:
+        """Note the number an imported version had in its case file (it got a new one here)."""
+        with self._tx() as s:
+            self._agreement_row(s, agreement_id).original_document_id = original
+
+    @classmethod
+    def _check_identity(cls, s: Session, row: AgreementRow, agreement: Agreement) -> None:
         others = list(s.scalars(select(AgreementRow).where(AgreementRow.case_id == row.case_id,
                                                            AgreementRow.id != row.id)))
         if not isinstance(agreement.version, int) or agreement.version < 1 or any(
@@ -685,6 +783,9 @@ class Services:
             raise RuleViolation(Problem("version", f"Version {agreement.version} ist in diesem Fall nicht möglich."))
         if agreement.document_id != row.document_id and (others or not agreement.document_id.strip()):
             raise RuleViolation(Problem("document_id", "Die Dokumentnummer kann nicht mehr geändert werden."))
+        if agreement.document_id != row.document_id and cls._document_id_used(s, agreement.document_id, row.case_id):
+            raise RuleViolation(Problem("document_id", f"Die Dokumentnummer {agreement.document_id} gehört schon "
+                                                       "zu einem anderen Fall (Dokumentnummern sind eindeutig)."))
 
     def check(self, agreement_id: int) -> list[Problem]:
         """Completeness check: what is missing, in German (empty: complete)."""
@@ -692,22 +793,35 @@ class Services:
             agreement = self._agreement(s, agreement_id)
             return rules.completeness(self._case(s, agreement.case_id), agreement)  # type: ignore[arg-type]
 
-    def finalise(self, agreement_id: int) -> Agreement:
+    def finalise(self, agreement_id: int, *, at: dt.datetime | None = None) -> Agreement:
         """Freeze the version: status FINAL, finalised_at, content_hash = SHA-256 of the
         canonical content. Refused (RuleViolation) while :meth:`check` reports problems.
         Older final/signed versions of the same document become SUPERSEDED (their content
-        and hash stay as they are)."""
+        and hash stay as they are).
+
+        ``at`` (importing a case file: the moment the file says it was finalised): the version
+        is judged by the same rules as of that day, with the consents as they stood then
+        (:func:`rules.consents_as_of`), and keeps that moment."""
         with self._tx() as s:
             agreement = self._agreement(s, agreement_id)
             rules.check_editable(agreement)
             case = self._case(s, agreement.case_id)  # type: ignore[arg-type]
-            problems = rules.completeness(case, agreement)
+            judged = agreement
+            if at is not None:
+                at = at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+                judged = dataclasses.replace(agreement, status=AgreementStatus.FINAL, finalised_at=at)
+                on = rules.as_of(judged)
+                assert on is not None
+                case = rules.consents_as_of(case, on)
+                problems = rules.completeness(case, agreement, on)
+            else:
+                problems = rules.completeness(case, agreement)
             if problems:
                 raise RuleViolation(problems)
             row = self._agreement_row(s, agreement_id)
             row.status = AgreementStatus.FINAL.value
-            row.finalised_at = _now()
-            row.content_hash = rules.content_hash(case, agreement)
+            row.finalised_at = at or _now()
+            row.content_hash = rules.content_hash(case, judged)
             row.frozen_content = serialize.freeze(case, agreement)
             for older in s.scalars(select(AgreementRow).where(
                     AgreementRow.case_id == row.case_id,

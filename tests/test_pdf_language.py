@@ -317,10 +317,12 @@ def test_case_files_carry_the_language(complete_case, tmp_path: Path) -> None:
     path = export_case(services, case_id, tmp_path / "fall.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [a["language"] for a in data["case"]["agreements"]] == ["en"]
-    result = import_case(services, path)
-    assert result.warnings == []  # the hash of the English version is the same after the import
-    imported = services.get_agreement(result.agreement_ids[0])
-    assert (imported.language, imported.content_hash) == ("en", final.content_hash)
+    # into another data folder: in the same one the copy gets a new document number (and so a new hash)
+    with Services.open(tmp_path / "anderer-laptop") as other:
+        result = import_case(other, path)
+        assert result.warnings == []  # the hash of the English version is the same after the import
+        imported = other.get_agreement(result.agreement_ids[0])
+        assert (imported.language, imported.content_hash) == ("en", final.content_hash)
 
     # a file written before the language existed imports as German
     del data["case"]["agreements"][0]["language"]

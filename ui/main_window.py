@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kooperation_desktop.domain import limits
 from kooperation_desktop.domain.model import AgreementStatus, Case
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.filter_edit = QLineEdit(left)
         self.filter_edit.setPlaceholderText("Suchen: Name, Aktenzeichen …")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMaxLength(limits.MAX_FILTER)  # the core refuses longer search texts
         self.filter_edit.setAccessibleName("Fälle suchen")
         filter_label = QLabel("&Suchen:", left)
         filter_label.setBuddy(self.filter_edit)

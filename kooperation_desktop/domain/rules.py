@@ -5,6 +5,7 @@ All functions are pure: they take domain objects and return answers or German me
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -79,6 +80,17 @@ def as_of(agreement: Agreement) -> dt.date | None:
     if when.tzinfo is not None:
         when = when.astimezone()
     return when.date()
+
+
+def consents_as_of(case: Case, on: dt.date) -> Case:
+    """The case with its consents as they stood on ``on`` (for judging a version finalised that
+    day, e.g. one imported from a case file): consents given later are left out; a revocation
+    dated later is not there yet, nor one dated ``on`` itself (days carry no time: the version may
+    have been finalised before the revocation that day, and the snapshot keeps it that way)."""
+    consents = [dataclasses.replace(c, revoked_on=None, revocation_note="")
+                if c.revoked_on is not None and c.revoked_on >= on else c
+                for c in case.consents if c.given_on is not None and c.given_on <= on]
+    return dataclasses.replace(case, consents=consents)
 
 
 def consented_partners(case: Case, on: dt.date | None = None) -> list[Partner]:

@@ -30,6 +30,10 @@ def read_passphrase_file(path: Path) -> str:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProtectionError(f"Die Passwort-Datei „{path}“ gibt es nicht.") from None
+    except UnicodeDecodeError:
+        raise ProtectionError(f"Die Passwort-Datei „{path}“ ist keine Textdatei (UTF-8).") from None
+    except IsADirectoryError:
+        raise ProtectionError(f"„{path}“ ist ein Ordner, keine Passwort-Datei.") from None
     line = text.splitlines()[0] if text.splitlines() else ""
     if not line:
         raise ProtectionError(f"Die Passwort-Datei „{path}“ ist leer.")

@@ -43,6 +43,10 @@ def seal_password(args: argparse.Namespace) -> str | None:
             lines = path.read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
             raise SealError(f"Die Passwort-Datei „{path}“ gibt es nicht.") from None
+        except UnicodeDecodeError:
+            raise SealError(f"Die Passwort-Datei „{path}“ ist keine Textdatei (UTF-8).") from None
+        except IsADirectoryError:
+            raise SealError(f"„{path}“ ist ein Ordner, keine Passwort-Datei.") from None
         return lines[0] if lines else ""
     return os.environ.get(PASSWORD_ENV)
 

@@ -357,8 +357,13 @@ class SigningService:
                 result.database = "Das PDF nennt keine Vereinbarung (Dokument-Nr., Version, Prüfwert)."
             return result
         with self.services.reading() as s:
-            row = s.scalar(select(AgreementRow).where(AgreementRow.document_id == claim.document_id,
-                                                      AgreementRow.version == claim.version))
+            # identified by number, version and SHA-256 together (a data folder from before document
+            # numbers were unique may hold the same number and version twice)
+            rows = list(s.scalars(select(AgreementRow).where(AgreementRow.document_id == claim.document_id,
+                                                             AgreementRow.version == claim.version)
+                                  .order_by(AgreementRow.id)))
+            row = next((r for r in rows if r.content_hash and r.content_hash == claim.content_hash),
+                       rows[0] if rows else None)
             if row is None:
                 result.database = "Diese Vereinbarung ist auf diesem Gerät nicht gespeichert."
                 return result

@@ -172,6 +172,8 @@ class AgreementRow(Base):
     content_hash: Mapped[str] = mapped_column(String(64), default="")
     # canonical JSON of the version as finalised (domain.serialize.freeze); "" for drafts
     frozen_content: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # the document number in the case file it was imported from, when it got a new one here; migration 0011
+    original_document_id: Mapped[str] = mapped_column(String(64), default="", server_default="")
     predecessor_id: Mapped[int | None] = mapped_column(
         ForeignKey("agreements.id", ondelete="SET NULL"), index=True
     )
