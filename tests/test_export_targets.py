@@ -23,7 +23,7 @@ from kooperation_desktop import cli
 from kooperation_desktop.exchange import export_case
 from kooperation_desktop.followup.service import FollowUpService
 from kooperation_desktop.paths import ProtectedTargetError, guard_target
-from kooperation_desktop.protection import ProtectionError, backup, gdpr
+from kooperation_desktop.protection import ProtectionError, backup, gdpr, vault
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService
 
@@ -44,6 +44,7 @@ def _fill(data: Path) -> None:
         plan = follow.transition(case_id)
         plan.client_alone = "Die Mutter plant die Woche selbst."
         follow.save_transition(plan)
+    vault.confirm_recovery_key(data)  # as the user does at set-up: later opens leave the key file alone
 
 
 def _targets(data: Path, outside: Path) -> dict[str, Path]:
@@ -63,7 +64,7 @@ def _targets(data: Path, outside: Path) -> dict[str, Path]:
         "database": data / "kooperation.sqlite",
         "key file": data / "kooperation.keys",
         "write-ahead log": data / "kooperation.sqlite-wal",
-        "lock file": data / "kooperation.lock",
+        "lock file": data / ".kooperation.lock",
         "seal file": seal_file,
         "new file in siegel/": data / "siegel" / "neu.pdf",
         "new file in the data folder": data / "export.pdf",
