@@ -324,8 +324,8 @@ def test_no_partner_at_all():
     case, a = family(), agreement()
     case.partners = []
     assert problems(case, a) == [
-        ("partners", "Es ist noch keine Kooperationspartnerin / kein Kooperationspartner (mit Einverständnis) "
-                     "eingetragen."),
+        ("partners", ("Es ist noch keine Kooperationspartnerin / kein Kooperationspartner "
+                      "(mit Einverständnis) eingetragen.")),
         ("partners", "Das beauftragende Jugendamt ist nicht eingetragen."),
     ]
 
@@ -520,7 +520,7 @@ def berlin(monkeypatch: pytest.MonkeyPatch):
 
 
 def test_the_finalising_day_is_the_local_day(berlin):
-    utc = dt.timezone.utc
+    utc = dt.UTC
     late = final(agreement(), dt.datetime(2020, 2, 29, 23, 30, tzinfo=utc))  # 00:30 on 01.03. in Germany
     assert rules.as_of(late) == dt.date(2020, 3, 1)
     naive = final(agreement(), dt.datetime(2020, 2, 29, 23, 30))  # stored without zone: local already
@@ -563,7 +563,7 @@ def test_the_hash_of_a_finalised_version_never_changes_between_releases():
     earlier release must verify with this one, so the canonical content is pinned byte for byte."""
     case = family()
     case.persons[0].birth_date = dt.date(1985, 3, 14)
-    a = final(agreement(), dt.datetime(2020, 3, 1, 12, 0, tzinfo=dt.timezone.utc))
+    a = final(agreement(), dt.datetime(2020, 3, 1, 12, 0, tzinfo=dt.UTC))
     a.goals[0].indicators[0].level_texts = ["nie", "selten", "manchmal", "oft", "immer"]
     a.tasks[1].goal_id, a.tasks[1].due_date = 20, dt.date(2020, 4, 1)
     a.tasks.append(Task(person_id=99, what="Aufgabe einer gelöschten Person"))
