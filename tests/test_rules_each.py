@@ -17,7 +17,7 @@ import time
 
 import pytest
 
-from kooperation_desktop.domain import rules
+from kooperation_desktop.domain import labels, rules, wizard
 from kooperation_desktop.domain.model import (
     Agreement,
     AgreementStatus,
@@ -593,3 +593,157 @@ def test_only_a_draft_may_be_changed(status):
     assert err.value.problems == [Problem(
         "status", "Version 3 ist abgeschlossen und kann nicht mehr geändert werden. "
                   "Für Änderungen bitte eine neue Version anlegen.")]
+
+
+# --- the wizard's "may I go on?" rules (domain/wizard.py) ---------------------------------
+
+
+def go_on(step: wizard.Step, case: Case, a: Agreement, on: dt.date | None = ON) -> list[tuple[str, str]]:
+    return [(p.field, p.message) for p in wizard.may_go_on(step, case, a, on)]
+
+
+@pytest.mark.parametrize("step", list(wizard.Step))
+def test_every_wizard_step_lets_a_complete_agreement_go_on(step):
+    assert go_on(step, family(), agreement()) == []
+
+
+def test_participants_need_a_person_names_and_the_youth_office():
+    case = family()
+    case.persons = [Person(first_name="Anna"), Person(last_name="Çelik"), Person(first_name=" ", last_name=" ")]
+    case.partners = [Partner(kind=PartnerKind.RESOURCE_INFORMAL, name="Oma"),
+                     Partner(kind=PartnerKind.PROFESSIONAL, organisation="Lindenhof"),
+                     Partner(kind=PartnerKind.RESOURCE_PROFESSIONAL, name=" ", organisation=" ")]
+    assert go_on(wizard.Step.PARTICIPANTS, case, agreement()) == [
+        ("persons[2]", "Person 3: Bitte einen Namen eintragen."),
+        ("partners[2]", "Partner 3: Bitte einen Namen oder eine Einrichtung eintragen."),
+        ("partners", "Bitte das beauftragende Jugendamt eintragen."),
+    ]
+    case.persons = []
+    case.partners = [Partner(kind=PartnerKind.YOUTH_OFFICE, name="Herr Wróbel")]
+    case.consents = []  # entering the youth office needs no consent yet
+    assert go_on(wizard.Step.PARTICIPANTS, case, agreement()) == [
+        ("persons", "Bitte mindestens eine Person der Familie eintragen.")]
+
+
+def test_the_consent_step_needs_the_general_consent_as_of_the_day():
+    case = family()
+    revoke(case, 100)
+    assert go_on(wizard.Step.CONSENT, case, agreement()) == []
+    assert go_on(wizard.Step.CONSENT, case, agreement(), None) == [
+        ("consents", ("Ohne das Einverständnis der Familie kann keine Vereinbarung entstehen. "
+                      "Bitte das Einverständnis erfassen."))]
+
+
+def test_the_goals_step_needs_one_goal_in_either_wording():
+    a = agreement()
+    a.goals = [Goal(client_words=" ", professional_wording="")]
+    assert go_on(wizard.Step.GOALS, family(), a) == [("goals", "Bitte mindestens ein gemeinsames Ziel formulieren.")]
+    a.goals.append(Goal(professional_wording="Schulbesuch"))
+    assert go_on(wizard.Step.GOALS, family(), a) == []
+
+
+def test_the_indicators_step_needs_a_described_indicator_per_goal():
+    a = agreement()
+    a.goals.append(Goal(client_words="Schule", indicators=[Indicator(description=" ")]))
+    a.goals.append(Goal(professional_wording="Ruhe", indicators=[Indicator(), Indicator(description="Leiser")]))
+    assert go_on(wizard.Step.INDICATORS, family(), a) == [
+        ("goals[1].indicators", "Ziel 2 „Schule“: Bitte mindestens einen Indikator beschreiben.")]
+
+
+def test_the_tasks_step_needs_a_task_and_consent_for_every_partner_in_it():
+    case, a = family(), agreement()
+    a.tasks = [Task(person_id=MOTHER, what=" ")]
+    assert go_on(wizard.Step.TASKS, case, a) == [
+        ("tasks", "Bitte mindestens eine Aufgabe vereinbaren: Wer macht was bis wann?")]
+    a.tasks.append(Task(partner_id=NEIGHBOUR, what="Abholen"))
+    revoke(case, 101)
+    assert go_on(wizard.Step.TASKS, case, a) == []
+    assert go_on(wizard.Step.TASKS, case, a, None) == [
+        ("roles[2]", "Rolle: " + no_consent("Fatma Yılmaz")),
+        ("tasks[1]", "Aufgabe „Abholen“: " + no_consent("Fatma Yılmaz")),
+    ]
+
+
+def test_the_communication_step_needs_an_arrangement_naming_only_consented_partners():
+    case, a = family(), agreement()
+    a.mandate = "Herr Schulz wird informiert"  # shown on another step
+    a.communication = []
+    assert go_on(wizard.Step.COMMUNICATION, case, a) == [
+        ("communication", "Bitte mindestens eine Absprache zu Treffen, Rückmeldung oder Bericht treffen.")]
+    a.communication = [CommunicationRule(what="Bericht", to_whom="Herr Schulz")]
+    assert go_on(wizard.Step.COMMUNICATION, case, a) == [("communication[0]", named("Absprache 1", "Herr Schulz"))]
+    case.consents.append(Consent(person_id=MOTHER, partner_id=SCHOOL, categories=[InfoCategory.AGREEMENT],
+                                 given_on=GIVEN, revoked_on=LATER))
+    assert go_on(wizard.Step.COMMUNICATION, case, a) == []
+    assert go_on(wizard.Step.COMMUNICATION, case, a, None) == [
+        ("communication[0]", named("Absprache 1", "Herr Schulz"))]
+
+
+def test_the_timeframe_step_needs_an_end_after_the_start():
+    a = agreement()
+    a.planned_end = None
+    assert go_on(wizard.Step.TIMEFRAME, family(), a) == [
+        ("planned_end", "Bitte das geplante Ende der Hilfe eintragen (die Hilfe ist zeitlich begrenzt).")]
+    a.planned_end = a.start_date
+    assert go_on(wizard.Step.TIMEFRAME, family(), a) == [
+        ("planned_end", "Das geplante Ende muss nach dem Beginn liegen.")]
+    a.planned_end = a.start_date + dt.timedelta(days=1)
+    assert go_on(wizard.Step.TIMEFRAME, family(), a) == []
+    a.start_date = None  # the start is asked elsewhere
+    assert go_on(wizard.Step.TIMEFRAME, family(), a) == []
+
+
+def test_the_timeframe_step_shows_names_in_its_own_texts_only():
+    case, a = family(), agreement()
+    a.mandate = a.goals[0].client_words = "mit Herr Schulz"  # other steps' texts
+    a.communication[0].who = "Herr Schulz"
+    assert go_on(wizard.Step.TIMEFRAME, case, a) == []
+    a.transition_self, a.client_view, a.goodwill = "Herr Schulz", "Herr Schulz", "Herr Schulz"
+    assert go_on(wizard.Step.TIMEFRAME, case, a) == [
+        ("client_view", named("Sicht der Familie", "Herr Schulz")),
+        ("goodwill", named("Zusammenarbeit", "Herr Schulz")),
+        ("transition", named("Übergang", "Herr Schulz")),
+    ]
+    revoke(case, 101)
+    a.transition_self = "Fatma Yılmaz"
+    assert ("transition", named("Übergang", "Fatma Yılmaz")) not in go_on(wizard.Step.TIMEFRAME, case, a)
+    assert go_on(wizard.Step.TIMEFRAME, case, a, None)[-1:] == [("transition", named("Übergang", "Fatma Yılmaz"))]
+
+
+def test_each_step_shows_only_its_own_problems():
+    empty_case, empty = Case(title="leer"), Agreement()
+    expected = {
+        wizard.Step.PARTICIPANTS: ["persons", "partners"],
+        wizard.Step.CONSENT: ["consents"],
+        wizard.Step.GOALS: ["goals"],
+        wizard.Step.INDICATORS: [],
+        wizard.Step.TASKS: ["tasks"],
+        wizard.Step.COMMUNICATION: ["communication"],
+        wizard.Step.TIMEFRAME: ["planned_end"],
+        wizard.Step.OVERVIEW: [],
+    }
+    assert {s: [f for f, _ in go_on(s, empty_case, empty)] for s in wizard.Step} == expected
+
+
+def test_steps_forward_and_back():
+    order = list(wizard.Step)
+    assert [wizard.next_step(s) for s in order] == [*order[1:], None]
+    assert [wizard.previous_step(s) for s in order] == [None, *order[:-1]]
+
+
+# --- dates as the user types and reads them (domain/labels.py) ----------------------------
+
+
+def test_an_empty_date_reads_as_asked():
+    assert labels.format_date(None) == ""
+    assert labels.format_date(None, "laufend") == "laufend"
+    assert labels.format_date(dt.date(2027, 3, 1), "laufend") == "01.03.2027"
+
+
+def test_years_from_1900_to_2200_are_accepted():
+    assert labels.parse_date(" 1.1.1900 ") == dt.date(1900, 1, 1)
+    assert labels.parse_date("31.12.2200") == dt.date(2200, 12, 31)
+    for wrong in ("31.12.1899", "1.1.2201", "1.1.20", "1.1"):
+        with pytest.raises(ValueError) as err:
+            labels.parse_date(wrong)
+        assert str(err.value) == f"„{wrong}“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027."
