@@ -747,3 +747,18 @@ def test_years_from_1900_to_2200_are_accepted():
         with pytest.raises(ValueError) as err:
             labels.parse_date(wrong)
         assert str(err.value) == f"„{wrong}“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027."
+
+
+# --- look-ups of the model the rules rely on (domain/model.py) ----------------------------
+
+
+def test_a_case_finds_its_persons_and_partners_by_id():
+    case = family()
+    assert case.person(SON).first_name == "Deniz" and case.person(MOTHER).first_name == "Ağrı"
+    assert case.person(None) is None and case.person(NEIGHBOUR) is None
+    assert case.partner(SCHOOL).name == "Herr Schulz" and case.partner(MOTHER) is None
+
+
+def test_a_gas_level_reads_its_own_text():
+    ind = Indicator(level_texts=["viel weniger", "weniger", "erwartet", "mehr", "viel mehr"])
+    assert [ind.level_text(level) for level in (-2, -1, 0, 1, 2)] == ind.level_texts
