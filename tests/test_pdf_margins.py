@@ -14,8 +14,12 @@ from pathlib import Path
 from PIL import Image
 from pypdf import PdfReader
 
+from kooperation_desktop.followup.model import (
+    Participant,
+    ParticipantKind,
+    ReflectionRating,
+)
 from kooperation_desktop.followup.reflection import CONDITIONS
-from kooperation_desktop.followup.model import Participant, ParticipantKind, ReflectionRating
 from kooperation_desktop.followup.service import FollowUpService
 from kooperation_desktop.signing.service import SigningService
 
