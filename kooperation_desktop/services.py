@@ -819,6 +819,7 @@ class Services:
                 problems = rules.completeness(case, agreement)
             if problems:
                 raise RuleViolation(problems)
+            case = rules.with_signers_resolved(case, agreement)  # who signs is frozen with the version
             row = self._agreement_row(s, agreement_id)
             row.status = AgreementStatus.FINAL.value
             row.finalised_at = at or _now()

@@ -66,7 +66,7 @@ from kooperation_desktop.domain.model import (
     GAS_LEVELS,
 )
 from kooperation_desktop.followup.gas import format_level
-from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties
+from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties, signs_along
 from kooperation_desktop.signing.seal import STAMP_H, STAMP_TOP_MM
 
 from .fonts import FONT, FONT_BOLD, register_fonts
@@ -406,12 +406,12 @@ class _Renderer:
                 person_roles.setdefault(r.person_id, []).append(r.description)
             elif r.partner_id in self.partner_ids:
                 partner_roles.setdefault(r.partner_id, []).append(r.description)
-        any_guardian = any(p.is_guardian for p in self.case.persons)
+        signing = {p.id for p in rules.family_signers(self.case, a)}
         family = [
             _Party(
                 name=_person_name(t, p), role_label=_person_role_label(t, p), details=[],
                 role_description="\n".join(person_roles.get(p.id, [])),
-                signs=p.is_guardian or not any_guardian,
+                signs=p.id in signing,
             )
             for p in self.case.persons
         ]
@@ -724,7 +724,10 @@ class _Renderer:
         if kind == "person":
             person = next((p for p in self.case.persons if str(p.id) == ident), None)
             if person is not None:
-                return _person_name(self.t, person), _person_role_label(self.t, person)
+                role = _person_role_label(self.t, person)
+                if signs_along(person, self.a):
+                    role = f"{role}, {self.t('unterschreibt mit')}"
+                return _person_name(self.t, person), role
         elif kind == "partner":
             partner = next((p for p in self.case.partners if str(p.id) == ident), None)
             if partner is not None:

@@ -100,6 +100,7 @@ class PersonRow(Base):
     family_role: Mapped[str] = mapped_column(Text, default="")
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
     is_guardian: Mapped[bool] = mapped_column(default=False)
+    signs: Mapped[bool | None] = mapped_column(default=None)  # None: the default rule (rules.family_signers)
 
     case: Mapped[CaseRow] = relationship(back_populates="persons")
 
