@@ -30,7 +30,7 @@ def _person(services, case_id: int, name: str) -> Person:
 
 
 def test_custody_and_tasks_sign_by_default_and_a_child_signs_along(complete_case) -> None:
-    services, case_id, agreement_id = complete_case
+    services, _case_id, agreement_id = complete_case
     signing = SigningService(services)
     family = [p for p in signing.overview(agreement_id).parties if p.key.startswith("person:")]
     # the mother has custody, the son (10) took on a task, the aunt neither
