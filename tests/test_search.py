@@ -65,3 +65,17 @@ def test_cases_stored_before_the_folding_are_found_after_the_migration(tmp_path:
         assert stored == "familie celik-wrobel\nlukasz wrobel"
     finally:
         engine.dispose()
+
+
+def test_counting_the_hits_reads_the_search_index_not_the_table(services: Services) -> None:
+    """Filter-as-you-type at 50,000 cases: the count scans the narrow index on search_text
+    (a plan, not a timing: benchmarks/bench_scale.py measures the time)."""
+    from sqlalchemy import func, select
+
+    from kooperation_desktop.storage.rows import CaseRow
+
+    query = select(func.count()).select_from(CaseRow).where(*services._case_filter("celik"))
+    with services.reading() as s:
+        sql = str(query.compile(compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "COVERING INDEX ix_cases_search_text" in plan, plan
