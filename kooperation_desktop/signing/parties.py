@@ -49,8 +49,9 @@ def partner_key(partner_id: int | None) -> str:
 
 
 def signs_along(person: Person, agreement: Agreement) -> bool:
-    """A child who signs "unterschreibt mit" (under 18 when the version was finalised, or today)."""
-    return rules.is_minor(person, rules.as_of(agreement) or dt.date.today())
+    """A child who signs "unterschreibt mit": under 18 when the version was finalised (a draft:
+    today) and without custody."""
+    return not person.is_guardian and rules.is_minor(person, rules.as_of(agreement) or dt.date.today())
 
 
 def _person_role_label(p: Person, agreement: Agreement) -> str:

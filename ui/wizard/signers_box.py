@@ -7,8 +7,6 @@ The PDF's signature lines and the signing dialog follow it.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QVBoxLayout, QWidget
 
@@ -16,6 +14,7 @@ from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import Agreement, Case, Person
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
+from kooperation_desktop.signing.parties import signs_along
 
 from ..widgets import ErrorLabel, fill, hint_label, section_label
 
@@ -53,14 +52,13 @@ class SignersBox(QWidget):
         self.error.clear_messages()
         self._persons = {p.id: p for p in case.persons if p.id is not None}
         signing = {p.id for p in rules.family_signers(case, agreement)}
-        on = rules.as_of(agreement) or dt.date.today()
         for p in case.persons:
             if p.id is None:
                 continue
             name = p.display_name or self.tr("(ohne Namen)")
             if p.family_role.strip():
                 name = f"{name} ({p.family_role.strip()})"
-            text = (self.tr("%1 unterschreibt mit") if rules.is_minor(p, on) else self.tr("%1 unterschreibt"))
+            text = self.tr("%1 unterschreibt mit") if signs_along(p, agreement) else self.tr("%1 unterschreibt")
             box = QCheckBox(fill(text, name), self)
             box.setChecked(p.id in signing)
             box.setEnabled(agreement.is_editable)
