@@ -297,7 +297,7 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
     for p in source.persons:
         saved = services.save(Person(case_id=case_id, first_name=p.first_name, last_name=p.last_name,
                                      family_role=p.family_role, birth_date=p.birth_date,
-                                     is_guardian=p.is_guardian))
+                                     is_guardian=p.is_guardian, signs=p.signs))
         person_ids[p.id] = saved.id  # type: ignore[index,assignment]
     partner_ids: dict[int, int] = {}
     for p in source.partners:

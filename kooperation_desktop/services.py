@@ -347,13 +347,14 @@ class Services:
     @staticmethod
     def _case_filter(filter_text: str) -> list[Any]:
         """SQL conditions: every whitespace-separated word of ``filter_text`` occurs in the case's
-        casefolded title, file number, help type or person names. A text longer than
+        folded title, file number, help type or person names (case- and diacritic-insensitive,
+        :func:`~kooperation_desktop.storage.repository.fold_for_search`). A text longer than
         :data:`~kooperation_desktop.domain.limits.MAX_FILTER` is refused (RuleViolation)."""
         if len(filter_text) > limits.MAX_FILTER:
             raise RuleViolation(Problem("filter", f"Der Suchtext ist zu lang ({len(filter_text):,} Zeichen; höchstens "
                                                   f"{limits.MAX_FILTER} Zeichen).".replace(",", ".")))
         return [CaseRow.search_text.like(f"%{_escape_like(word)}%", escape="\\")
-                for word in repo.fold(filter_text).split()]
+                for word in repo.fold_for_search(filter_text).split()]
 
     def count_cases(self, filter_text: str = "") -> int:
         """How many cases :meth:`list_cases` lists for ``filter_text``."""
@@ -818,6 +819,7 @@ class Services:
                 problems = rules.completeness(case, agreement)
             if problems:
                 raise RuleViolation(problems)
+            case = rules.with_signers_resolved(case, agreement)  # who signs is frozen with the version
             row = self._agreement_row(s, agreement_id)
             row.status = AgreementStatus.FINAL.value
             row.finalised_at = at or _now()

@@ -66,10 +66,11 @@ def test_parties_are_the_pdf_signature_lines(final_case):
     services, signing, _case_id, agreement_id = final_case
     parties = signing.overview(agreement_id).parties
     names = [p.name for p in parties]
-    # guardian mother first, then the consented partners; no partner without consent
-    assert names[0] == " ".join(MOTHER)
+    # the family first (the guardian mother, the son who took on a task; issue 13: not only
+    # guardians sign), then the consented partners; no partner without consent
+    assert names[:2] == [" ".join(MOTHER), "Deniz Çelik"]
     assert "Herr Schulz" not in names
-    assert "Deniz Çelik" not in names  # not a guardian
+    assert "Nguyễn Thị Minh Khai" not in names  # the aunt: no custody, no task
     text = _text(signing.render(agreement_id))
     unterschriften = text[text.rindex("Unterschriften"):]
     for name in names:

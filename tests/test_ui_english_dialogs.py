@@ -121,7 +121,7 @@ def test_signing_dialog_speaks_english(qtbot, english, complete_case) -> None:
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Sign the agreement"
-    assert dialog.heading.text() == "Version 1 · 0 of 4 signed"
+    assert dialog.heading.text() == "Version 1 · 0 of 5 signed"  # the son with a task signs too (issue 13)
     assert "Each person signs for themselves." in visible_texts(dialog)
     assert dialog.who.text().startswith("Signature of <b>")
     assert (dialog.clear_button.text(), dialog.sign_button.text(), dialog.paper_button.text()) == \
@@ -163,7 +163,7 @@ def test_german_stays_the_default(qtbot, complete_case, encrypted_dir) -> None:
     services.finalise(agreement_id)
     sign = SignDialog(SigningService(services), agreement_id)
     qtbot.addWidget(sign)
-    assert sign.windowTitle() == "Vereinbarung unterschreiben" and sign.heading.text() == "Version 1 · 0 von 4 unterschrieben"
+    assert sign.windowTitle() == "Vereinbarung unterschreiben" and sign.heading.text() == "Version 1 · 0 von 5 unterschrieben"
     review = ReviewDialog(FollowUpService(services), case_id)
     qtbot.addWidget(review)
     assert review.windowTitle() == "Überprüfung erfassen"

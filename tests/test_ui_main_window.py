@@ -125,3 +125,24 @@ def test_case_view_and_pdf_export_from_the_main_window(
                         lambda parent: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.", "siegel-passwort-1"))
     qtbot.mouseClick(window.export_button, Qt.MouseButton.LeftButton)
     assert out.exists() and out.read_bytes().startswith(b"%PDF")
+
+
+def test_search_ignores_case_and_diacritics_and_says_when_nothing_matches(qtbot, three_cases: Services) -> None:
+    """Issue 13: "celik", "Celik" and "wrobel" find the families; an empty result says "Keine Treffer"."""
+    window = MainWindow(three_cases)
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.no_hits_label.isVisible()  # no search: no empty state
+    for query, expected in (("celik", ["Familie Çelik"]), ("Celik", ["Familie Çelik"]),
+                            ("wrobel", ["Familie Wróbel"]), ("LUKASZ", ["Familie Wróbel"])):
+        window.filter_edit.clear()
+        qtbot.keyClicks(window.filter_edit, query)
+        qtbot.waitUntil(lambda expected=expected: titles(window) == expected, timeout=2000)
+        assert not window.no_hits_label.isVisible()
+    window.filter_edit.clear()
+    qtbot.keyClicks(window.filter_edit, "niemand")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=2000)
+    assert window.no_hits_label.isVisible() and window.no_hits_label.text() == "Keine Treffer"
+    window.filter_edit.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=2000)
+    assert not window.no_hits_label.isVisible()

@@ -46,6 +46,7 @@ MAIN_WINDOW_TEXTS = (
     QT_TRANSLATE_NOOP("MainWindow", "&Suchen:"),
     QT_TRANSLATE_NOOP("MainWindow", "Suchen: Name, Aktenzeichen …"),
     QT_TRANSLATE_NOOP("MainWindow", "Fälle suchen"),
+    QT_TRANSLATE_NOOP("MainWindow", "Keine Treffer"),
     QT_TRANSLATE_NOOP("MainWindow", "Fälle"),
     QT_TRANSLATE_NOOP("MainWindow", "&Neuer Fall…"),
     QT_TRANSLATE_NOOP("MainWindow", "Neuer Fall"),

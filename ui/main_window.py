@@ -44,6 +44,7 @@ from .screen import fit_to_screen
 from .settings import SettingsController
 from .signing.actions import SigningController, SigningPanel
 from .signing.export import PdfExport, saved_message
+from .widgets import HINT_STYLE
 
 if TYPE_CHECKING:
     from .wizard.wizard import AgreementWizard
@@ -101,6 +102,16 @@ class MainWindow(QMainWindow):
         for col, width in enumerate((115, 85, 85, 110, 165, 110)):
             # never narrower than the header's own text (English, larger fonts, 150 %)
             self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
+        # the empty state of a search: over the (empty) list, centred at its top
+        self.no_hits_label = QLabel("Keine Treffer", self.table.viewport())
+        self.no_hits_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.no_hits_label.setWordWrap(True)
+        self.no_hits_label.setStyleSheet(HINT_STYLE + " padding: 24px 8px;")
+        self.no_hits_label.hide()
+        overlay = QVBoxLayout(self.table.viewport())
+        overlay.setContentsMargins(0, 0, 0, 0)
+        overlay.addWidget(self.no_hits_label)
+        overlay.addStretch(1)
         left_layout.addWidget(self.table, 1)
 
         buttons = QHBoxLayout()
@@ -223,6 +234,7 @@ class MainWindow(QMainWindow):
         total = len(first) if len(first) < PAGE_SIZE else services.count_cases(text)
         self.model.set_source(total, lambda offset, limit: services.list_cases(text, limit=limit, offset=offset),
                               lambda case_id: services.case_position(text, case_id), first_page=first)
+        self.no_hits_label.setVisible(total == 0 and bool(text))
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rowCount() > 0:
             row = 0

@@ -178,6 +178,7 @@ class PersonSchema(_Entity):
     family_role: Name
     birth_date: PastDate | None
     is_guardian: Flag
+    signs: Flag | None = None  # signs the agreement; null or missing: custody or a task decides
 
 
 class PartnerSchema(_Entity):

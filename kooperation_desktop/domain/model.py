@@ -85,6 +85,9 @@ class Person:
     family_role: str = ""  # e.g. "Mutter", "Sohn"
     birth_date: dt.date | None = None
     is_guardian: bool = False  # personensorgeberechtigt
+    # signs the agreement (a signature line in the PDF, a place in the signing dialog); None: as
+    # decided by rules.family_signers (custody or a task); children who sign "unterschreiben mit"
+    signs: bool | None = None
     id: int | None = None
     row_version: int | None = None  # the stored row's version counter when loaded (None: not stored)
 

@@ -22,6 +22,7 @@ from .model import (
     InfoCategory,
     Partner,
     PartnerKind,
+    Person,
     Problem,
 )
 
@@ -226,6 +227,49 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
     return p
 
 
+# --- who signs (issue 13) ------------------------------------------------------------------
+
+
+def legacy_signers(case: Case) -> set[int | None]:
+    """Who signed before the choice existed: the guardians (everyone when nobody has custody).
+    A version finalised then keeps them (:func:`~.serialize.thaw` sets them as its choice)."""
+    guardians = {p.id for p in case.persons if p.is_guardian}
+    return guardians or {p.id for p in case.persons}
+
+
+def default_signers(case: Case, agreement: Agreement) -> set[int | None]:
+    """The family members who sign unless chosen otherwise: everyone with custody or with a task
+    in this agreement (everyone when nobody has either)."""
+    with_task = {t.person_id for t in agreement.tasks if t.person_id is not None}
+    chosen = {p.id for p in case.persons if p.is_guardian or p.id in with_task}
+    return chosen or {p.id for p in case.persons}
+
+
+def family_signers(case: Case, agreement: Agreement) -> list[Person]:
+    """The family members who sign ``agreement``, in the order of the case: a person's own choice
+    (``Person.signs``), else :func:`default_signers`. A finalised version keeps the choice it was
+    finalised with (:func:`with_signers_resolved`); one finalised before the choice existed keeps
+    the signers it had then (:func:`legacy_signers`, set by :func:`~.serialize.thaw`)."""
+    base = default_signers(case, agreement)
+    return [p for p in case.persons if (p.signs if p.signs is not None else p.id in base)]
+
+
+def with_signers_resolved(case: Case, agreement: Agreement) -> Case:
+    """The case with every person's ``signs`` decided (as :func:`family_signers` decides it for the
+    draft ``agreement``): what finalising freezes and hashes."""
+    signing = {p.id for p in family_signers(case, agreement)}
+    persons = [dataclasses.replace(p, signs=p.id in signing) for p in case.persons]
+    return dataclasses.replace(case, persons=persons)
+
+
+def is_minor(person: Person, on: dt.date) -> bool:
+    """Under 18 on ``on`` (children who sign "unterschreiben mit"); unknown birth date: no."""
+    b = person.birth_date
+    if b is None:
+        return False
+    return (on.year - b.year - ((on.month, on.day) < (b.month, b.day))) < 18
+
+
 # --- freezing ---------------------------------------------------------------------------
 
 _VOLATILE = {"id", "case_id", "agreement_id", "goal_id", "status", "wizard_step", "created_at",
@@ -271,7 +315,12 @@ def canonical_content(case: Case, agreement: Agreement) -> bytes:
     body["tasks"] = [dict(_plain(t), party=party(t.person_id, t.partner_id), person_id=None, partner_id=None,
                           goal=goal_pos.get(t.goal_id)) for t in agreement.tasks]
     body["case"] = {"title": case.title, "file_number": case.file_number, "help_type": case.help_type}
-    body["persons"] = [_plain(p) for p in case.persons]
+    body["persons"] = [{k: v for k, v in _plain(p).items() if k != "signs"} for p in case.persons]
+    # who signs is content, but only written out where it differs from the rule of the versions
+    # finalised before the choice existed (their hashes stay as they were)
+    signers = family_signers(case, agreement)
+    if {p.id for p in signers} != legacy_signers(case):
+        body["signers"] = [p.display_name for p in signers]
     body["partners"] = [_plain(p) for p in consented_partners(case, on)]
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

@@ -36,7 +36,7 @@ class FormatError(ValueError):
 # Fields written per entity (in this order); parent ids and child lists are implied by nesting.
 FIELDS: dict[type, tuple[str, ...]] = {
     Case: ("title", "file_number", "help_type", "status", "created_at"),
-    Person: ("id", "first_name", "last_name", "family_role", "birth_date", "is_guardian"),
+    Person: ("id", "first_name", "last_name", "family_role", "birth_date", "is_guardian", "signs"),
     Partner: ("id", "kind", "name", "organisation", "function", "contact"),
     Consent: ("id", "person_id", "partner_id", "categories", "given_on", "form", "text_version", "text",
               "note", "revoked_on", "revocation_note"),
@@ -54,6 +54,7 @@ FIELDS: dict[type, tuple[str, ...]] = {
 # Fields that may be missing (files and frozen snapshots written before they existed): their value then.
 OPTIONAL: dict[type, dict[str, Any]] = {
     Agreement: {"language": "de"},
+    Person: {"signs": None},  # None in a version finalised before the choice: rules.family_signers
 }
 
 # Child lists per entity: JSON key -> child class.
@@ -188,4 +189,11 @@ def thaw(text: str) -> tuple[Case, Agreement]:
     case: Case = from_dict(Case, data.get("case"), "case")
     agreement: Agreement = from_dict(Agreement, data.get("agreement"), "agreement")
     agreement.case_id = case.id
+    if any("signs" not in p for p in data["case"]["persons"]):
+        # finalised before who signs could be chosen: its signers were the guardians
+        from .rules import legacy_signers
+
+        signing = legacy_signers(case)
+        for person in case.persons:
+            person.signs = person.id in signing
     return case, agreement

@@ -66,7 +66,8 @@ from kooperation_desktop.domain.model import (
     GAS_LEVELS,
 )
 from kooperation_desktop.followup.gas import format_level
-from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties
+from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties, signs_along
+from kooperation_desktop.signing.seal import STAMP_H, STAMP_TOP_MM
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .summary import summary_flowables
@@ -83,6 +84,12 @@ MARGIN_T = 18 * mm
 MARGIN_B = 24 * mm
 FRAME_W = PAGE_W - MARGIN_L - MARGIN_R
 FRAME_H = PAGE_H - MARGIN_T - MARGIN_B
+# Every mark on every page (text, rules, the seal stamp) stays this far inside the paper's edge:
+# most printers cannot print the outer 4-5 mm (tests/test_pdf_margins.py checks the rendered pages).
+PRINT_SAFE = 10 * mm
+# Page 1 of an agreement leaves room above its text for the seal stamp (signing/seal.py)
+FIRST_MARGIN_T = STAMP_TOP_MM * mm + STAMP_H + 3 * mm
+FIRST_FRAME_H = PAGE_H - FIRST_MARGIN_T - MARGIN_B
 CELL_PAD = 5
 # Room wanted below a heading when a section starts with flowing text instead of a table.
 FLOW_START_ROOM = 45 * mm
@@ -322,7 +329,7 @@ class _Renderer:
 
     def story(self) -> list[Flowable]:
         # the one-page family summary in plain German comes first (pdf/summary.py)
-        story: list[Flowable] = summary_flowables(self.case, self.a, FRAME_W, FRAME_H, self.today,
+        story: list[Flowable] = summary_flowables(self.case, self.a, FRAME_W, FIRST_FRAME_H, self.today,
                                                    language=self.t.language)
         story += self.head()
         story += self.parties_section()
@@ -399,12 +406,12 @@ class _Renderer:
                 person_roles.setdefault(r.person_id, []).append(r.description)
             elif r.partner_id in self.partner_ids:
                 partner_roles.setdefault(r.partner_id, []).append(r.description)
-        any_guardian = any(p.is_guardian for p in self.case.persons)
+        signing = {p.id for p in rules.family_signers(self.case, a)}
         family = [
             _Party(
                 name=_person_name(t, p), role_label=_person_role_label(t, p), details=[],
                 role_description="\n".join(person_roles.get(p.id, [])),
-                signs=p.is_guardian or not any_guardian,
+                signs=p.id in signing,
             )
             for p in self.case.persons
         ]
@@ -717,7 +724,10 @@ class _Renderer:
         if kind == "person":
             person = next((p for p in self.case.persons if str(p.id) == ident), None)
             if person is not None:
-                return _person_name(self.t, person), _person_role_label(self.t, person)
+                role = _person_role_label(self.t, person)
+                if signs_along(person, self.a):
+                    role = f"{role}, {self.t('unterschreibt mit')}"
+                return _person_name(self.t, person), role
         elif kind == "partner":
             partner = next((p for p in self.case.partners if str(p.id) == ident), None)
             if partner is not None:
@@ -799,7 +809,7 @@ def _canvas_class(footer_left: str, footer_second: str, draft: bool, t: Texts | 
 
         def _draw_decoration(self, total: int) -> None:
             self.saveState()
-            y = MARGIN_B - 10 * mm
+            y = MARGIN_B - 8.5 * mm  # the second line's descenders stay above PRINT_SAFE
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN_L, y + 11, PAGE_W - MARGIN_R, y + 11)
@@ -816,7 +826,7 @@ def _canvas_class(footer_left: str, footer_second: str, draft: bool, t: Texts | 
             if draft:
                 self.setFont(FONT_BOLD, 11)
                 self.setFillColor(DRAFT_RED)
-                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 11 * mm, t("ENTWURF"))
+                self.drawRightString(PAGE_W - MARGIN_R, PAGE_H - 14 * mm, t("ENTWURF"))
             self.restoreState()
 
     return _NumberedCanvas
@@ -864,7 +874,10 @@ def render_agreement_bytes(case: Case, agreement: Agreement,
     )
     frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
                   topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    first = Frame(MARGIN_L, MARGIN_B, FRAME_W, FIRST_FRAME_H, id="first", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="first", frames=[first], autoNextPageTemplate="page"),
+                          PageTemplate(id="page", frames=[frame])])
     left, second, draft = _footer_texts(case, agreement, t)
     doc.build(_Renderer(case, agreement, signatures=signatures).story(),
               canvasmaker=_canvas_class(left, second, draft, t))

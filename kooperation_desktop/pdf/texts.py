@@ -148,6 +148,7 @@ ENGLISH: dict[str, str] = {
     "Ort, Datum": "Place, date",
     "Unterschrift": "Signature",
     "unterschreibt auf Papier": "signs on paper",
+    "unterschreibt mit": "co-signs",
     "auf Papier unterschrieben am {date}": "signed on paper on {date}",
     "Kooperationsvereinbarung {doc} · Version {version}": "Cooperation agreement {doc} · Version {version}",
     "Entwurf – nicht abgeschlossen": "Draft – not finalised",

@@ -7,6 +7,7 @@ domain objects; no database, no Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..domain import labels, rules
@@ -47,22 +48,29 @@ def partner_key(partner_id: int | None) -> str:
     return f"partner:{partner_id}"
 
 
-def _person_role_label(p: Person) -> str:
+def signs_along(person: Person, agreement: Agreement) -> bool:
+    """A child who signs "unterschreibt mit": under 18 when the version was finalised (a draft:
+    today) and without custody."""
+    return not person.is_guardian and rules.is_minor(person, rules.as_of(agreement) or dt.date.today())
+
+
+def _person_role_label(p: Person, agreement: Agreement) -> str:
     parts = [p.family_role.strip()] if p.family_role.strip() else ["Familie"]
     if p.is_guardian:
         parts.append("personensorgeberechtigt")
+    if signs_along(p, agreement):
+        parts.append("unterschreibt mit")
     return ", ".join(parts)
 
 
 def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
     """The parties that sign ``agreement``, in the order of the PDF's signature block:
-    the guardians of the family (every family member when nobody is marked as guardian), then
-    every partner with the family's active consent (youth office, professional, resources)."""
-    any_guardian = any(p.is_guardian for p in case.persons)
+    the family members chosen to sign (:func:`rules.family_signers`: by default everyone with
+    custody or a task), then every partner with the family's active consent (youth office,
+    professional, resources)."""
     out = [
-        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)", _person_role_label(p))
-        for p in case.persons
-        if p.is_guardian or not any_guardian
+        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)", _person_role_label(p, agreement))
+        for p in rules.family_signers(case, agreement)
     ]
     partners = [p for p in case.partners if rules.partner_has_consent(case, p, rules.as_of(agreement))]
     for kind in PARTNER_ORDER:

@@ -828,8 +828,8 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     </message>
     <message>
         <location filename="../../ui/signing/dialogs.py" line="235"/>
-        <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen.</source>
-        <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date.</translation>
+        <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen. Wer unterschreibt, wird vor dem Abschließen im Schritt „Überblick“ festgelegt.</source>
+        <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date. Who signs is chosen in the “Overview” step before finalising.</translation>
     </message>
     <message>
         <location filename="../../ui/signing/dialogs.py" line="239"/>

@@ -321,6 +321,11 @@
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="49"/>
+        <source>Keine Treffer</source>
+        <translation>No matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="49"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>

@@ -1710,4 +1710,32 @@ custody</translation>
         <translation>What is still missing? Finalise the agreement and save it as a PDF.</translation>
     </message>
 </context>
+<context>
+    <name>SignersBox</name>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="1"/>
+        <source>Wer unterschreibt?</source>
+        <translation>Who signs?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="1"/>
+        <source>Vorgeschlagen: alle, die sorgeberechtigt sind oder eine Aufgabe übernommen haben. Kinder unterschreiben mit. Die Partner mit Einverständnis unterschreiben immer.</source>
+        <translation>Proposed: everyone with custody or a task. Children co-sign. Partners with consent always sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="1"/>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="1"/>
+        <source>%1 unterschreibt mit</source>
+        <translation>%1 co-signs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="1"/>
+        <source>%1 unterschreibt</source>
+        <translation>%1 signs</translation>
+    </message>
+</context>
 </TS>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -41,10 +42,11 @@ from kooperation_desktop.signing.service import (
     Verification,
 )
 
+from .. import settings
 from ..domain_labels import translated
 from ..screen import fit_to_screen, size_limit
 from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
-from .pad import PAD_SIZE, SignaturePad, tr
+from .pad import SignaturePad, tr
 
 # --- replaceable questions ------------------------------------------------------------------
 
@@ -227,18 +229,20 @@ class SignDialog(QDialog):
         self.signing = signing
         self.agreement_id = agreement_id
         self.setWindowTitle(tr("Vereinbarung unterschreiben"))
-        fit_to_screen(self, QSize(760, 560))
+        # most of the screen: the pad is where people sign with a finger or a pen
+        fit_to_screen(self, QSize(1400, 820))
         layout = QVBoxLayout(self)
         self.heading = section_label("", self)
         layout.addWidget(self.heading)
         layout.addWidget(hint_label(
             tr("Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; "
-               "das wird hier mit Datum eingetragen."), self))
+               "das wird hier mit Datum eingetragen. Wer unterschreibt, wird vor dem Abschließen im "
+               "Schritt „Überblick“ festgelegt."), self))
         row = QHBoxLayout()
         self.parties = QListWidget(self)
         self.parties.setAccessibleName(tr("Wer unterschreibt"))
-        # 300 px beside the pad; narrower where the screen is small (e.g. 1366×768 at 150 %)
-        self.parties.setFixedWidth(300 if size_limit(self).width() >= 300 + PAD_SIZE[0] + 60 else 220)
+        # 240 px beside the pad; narrower where the screen is small (e.g. 1366×768 at 150 %)
+        self.parties.setFixedWidth(240 if size_limit(self).width() >= 240 + 900 + 60 else 200)
         self.parties.setWordWrap(True)
         self.parties.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.parties.setSpacing(2)
@@ -248,9 +252,10 @@ class SignDialog(QDialog):
         self.who.setWordWrap(True)
         right.addWidget(self.who)
         self.pad = SignaturePad(self)
-        right.addWidget(self.pad)
+        self.pad.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        right.addWidget(self.pad, 1)
         form = QFormLayout()
-        self.place = QLineEdit(self)
+        self.place = QLineEdit(settings.load().default_place, self)  # the settings' place, changeable
         self.place.setPlaceholderText(tr("z. B. Musterstadt"))
         self.place.setAccessibleName(tr("Ort"))
         form.addRow(tr("&Ort:"), self.place)
@@ -265,7 +270,6 @@ class SignDialog(QDialog):
         right.addLayout(buttons)
         self.error = ErrorLabel(self)
         right.addWidget(self.error)
-        right.addStretch(1)
         row.addLayout(right, 1)
         layout.addLayout(row, 1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

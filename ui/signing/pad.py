@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 INK = QColor(20, 40, 110)
-PAD_SIZE = (520, 170)
+PAD_SIZE = (360, 150)  # the smallest pad; the signing dialog gives it most of its room
 
 
 def tr(text: str) -> str:

@@ -15,6 +15,7 @@ from .. import dialogs
 from ..domain_labels import agreement_status
 from ..widgets import ERROR_STYLE, ErrorLabel, fill, hint_label, section_label
 from .base import StepPage
+from .signers_box import SignersBox
 
 OK_STYLE = "color: #1b5e20; font-weight: 600;"
 
@@ -36,6 +37,8 @@ class OverviewPage(StepPage):
         self.complete_label = hint_label("", self.body)
         self.complete_label.setStyleSheet(OK_STYLE)
         self.content.addWidget(self.complete_label)
+        self.signers = SignersBox(self.services, self.body)  # who signs: frozen with the version
+        self.content.addWidget(self.signers)
         self.content.addWidget(hint_label(self.tr(
             "Mit „Vereinbarung abschließen“ wird diese Version eingefroren: Sie bekommt eine Prüfsumme und "
             "kann nicht mehr geändert werden. Änderungen ergeben später eine neue Version."), self.body))
@@ -79,6 +82,7 @@ class OverviewPage(StepPage):
             self.complete_label.setText(
                 self.tr("Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden."))
         self.complete_label.setVisible(bool(self.complete_label.text()))
+        self.signers.load(self.case, a)
         self.finalise_button.setEnabled(a.is_editable and not problems)
         self.finalise_button.setToolTip(
             self.tr("Erst möglich, wenn nichts mehr fehlt.") if problems else self.tr("Diese Version einfrieren."))

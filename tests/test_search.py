@@ -1,0 +1,81 @@
+"""Issue 13, point 10: the case search is case- and diacritic-insensitive everywhere ("celik",
+"Celik" and "wrobel" find "Familie Çelik-Wróbel"), in the services, on the command line and for
+cases stored before the search text was folded (migration 0012)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from sqlalchemy import text
+from test_cli import run
+
+from kooperation_desktop.domain.model import Person
+from kooperation_desktop.services import Services
+from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_to_head
+from kooperation_desktop.storage.repository import fold_for_search
+
+
+def test_fold_for_search_drops_case_and_diacritics() -> None:
+    assert fold_for_search("Familie Çelik-Wróbel") == "familie celik-wrobel"
+    assert fold_for_search("Łódź Straße ØRSTED Æsir") == "lodz strasse orsted aesir"
+    assert fold_for_search("AĞRI ŞÜKRÜ") == fold_for_search("agri sukru") == "agri sukru"
+    assert fold_for_search("İpek Iğdır") == "ipek igdir"
+    assert fold_for_search("Nguyễn Thị Minh Khai") == "nguyen thi minh khai"
+
+
+def test_the_demo_family_is_found_without_diacritics(services: Services) -> None:
+    case = services.create_case("Familie Çelik-Wróbel", "AZ 51-2026-0815")
+    services.save(Person(case_id=case.id, first_name="Łukasz", last_name="Wróbel"))
+    services.save(Person(case_id=case.id, first_name="Ağrı Şükrü", last_name="Çelik"))
+    other = services.create_case("Familie Meyer").id
+    for query in ("celik", "Celik", "CELIK", "wrobel", "Wrobel", "Çelik", "wróbel", "celik-wrobel",
+                  "lukasz", "ŁUKASZ", "agri sukru", "ağrı", "az 51"):
+        assert [c.id for c in services.list_cases(query)] == [case.id], query
+        assert services.count_cases(query) == 1, query
+    assert [c.id for c in services.list_cases("meyer")] == [other]
+    assert services.list_cases("wrobelx") == [] and services.count_cases("wrobelx") == 0
+
+
+def test_list_filter_on_the_command_line_ignores_diacritics(tmp_path: Path) -> None:
+    assert run("demo", data_dir=tmp_path).returncode == 0
+    for query in ("celik", "Celik", "wrobel"):
+        proc = run("list", "--filter", query, data_dir=tmp_path)
+        assert proc.returncode == 0, proc.stderr
+        assert "Familie Çelik-Wróbel" in proc.stdout, query
+    proc = run("list", "--filter", "gibtsnicht", data_dir=tmp_path)
+    assert proc.returncode == 0 and "Keine Fälle gefunden." in proc.stdout
+
+
+def test_cases_stored_before_the_folding_are_found_after_the_migration(tmp_path: Path) -> None:
+    engine = make_engine(tmp_path / "old.sqlite")
+    try:
+        config = alembic_config()
+        with engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0011")
+            # the search text as the older version stored it (casefolded only)
+            conn.execute(text("INSERT INTO cases (id, title, file_number, help_type, status, search_text) "
+                              "VALUES (1, 'Familie Çelik-Wróbel', '', '', 'open', 'familie çelik-wróbel\nłukasz wróbel')"))
+            conn.execute(text("INSERT INTO persons (case_id, first_name, last_name, family_role, is_guardian) "
+                              "VALUES (1, 'Łukasz', 'Wróbel', 'Stiefvater', 0)"))
+        upgrade_to_head(engine)
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT search_text FROM cases WHERE id = 1")).scalar()
+        assert stored == "familie celik-wrobel\nlukasz wrobel"
+    finally:
+        engine.dispose()
+
+
+def test_counting_the_hits_reads_the_search_index_not_the_table(services: Services) -> None:
+    """Filter-as-you-type at 50,000 cases: the count scans the narrow index on search_text
+    (a plan, not a timing: benchmarks/bench_scale.py measures the time)."""
+    from sqlalchemy import func, select
+
+    from kooperation_desktop.storage.rows import CaseRow
+
+    query = select(func.count()).select_from(CaseRow).where(*services._case_filter("celik"))
+    with services.reading() as s:
+        sql = str(query.compile(compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+    assert "COVERING INDEX ix_cases_search_text" in plan, plan
