@@ -38,8 +38,18 @@ def test_first_start_offers_new_case_example_and_help(qtbot, services: Services)
     assert window.welcome_shown() and window.welcome_panel.isVisible()
     panel = window.welcome_panel
     assert [b.text() for b in (panel.new_button, panel.demo_button, panel.remove_demo_button, panel.help_button)] \
-        == ["Neuen Fall &anlegen…", "&Beispiel ansehen", "Beispiel &entfernen", "Hilfe &lesen"]
+        == ["Neuen Fall &anlegen…", "&Beispiel ansehen", "Beispiel entfe&rnen", "Hilfe &lesen"]
     assert not panel.remove_demo_button.isEnabled()  # nothing to remove yet
+
+    def mnemonic(text: str) -> str:
+        i = text.replace("&&", "").find("&")
+        return text.replace("&&", "")[i + 1].lower() if i >= 0 else ""
+
+    mine = [mnemonic(b.text()) for b in panel.findChildren(QAbstractButton)]
+    others = [mnemonic(b.text()) for b in window.findChildren(QAbstractButton)
+              if b.isVisible() and b.window() is window and not panel.isAncestorOf(b)]
+    others += [mnemonic(a.text()) for a in window.menuBar().actions()]
+    assert len(set(mine)) == 4 and not set(mine) & set(others), (mine, others)  # Alt+letter stays unique
 
     # a real case next to the example: removing the example leaves it alone
     real = services.create_case("Familie Nowak", "AZ 51-0001", "§ 31 SGB VIII")
@@ -149,3 +159,27 @@ def test_lock_and_retention_live_in_one_settings_dialog(qtbot, services: Service
     assert RetentionService(services).retention_years() == 8
     assert not [b for b in window.findChildren(QAbstractButton) if b.text() == "&Einstellungen zum Datenschutz…"]
     QApplication.processEvents()
+
+
+def test_welcome_help_and_case_view_in_english(qtbot, english, services: Services) -> None:
+    from ui.i18n import translate_widget_tree
+
+    window = _window(qtbot, services)
+    translate_widget_tree(window)
+    panel = window.welcome_panel
+    assert panel.heading.text() == "<h2>Welcome to Kooperation Desktop</h2>"
+    assert [b.text() for b in (panel.new_button, panel.demo_button, panel.remove_demo_button, panel.help_button)] \
+        == ["Create a ne&w case…", "See an e&xample", "&Remove the example", "Read the hel&p"]
+    assert window.welcome.menu.title() == "&Help"
+    dialog = window.welcome.show_help()
+    text = dialog.browser.toPlainText()
+    assert dialog.windowTitle() == "Help" and "The ten conditions of successful cooperation" in text
+    assert "So entsteht" not in text and "Bedingungen" not in text
+    dialog.close()
+    qtbot.mouseClick(panel.demo_button, Qt.MouseButton.LeftButton)
+    view = window.case_view
+    assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [
+        "Family", "Partners && consents", "Agreement", "Progress"]
+    assert window.followup_section.t_label.text() == (
+        "No review yet – it is recorded after the next care-planning meeting.")
+    assert view.details_button.text() == "De&tails…" and "Checksum (SHA-256)" in view.details_text()

@@ -259,8 +259,8 @@ class WrapTable(QTableWidget):
                 share = remaining / len(open_)
                 for c in open_:
                     chosen[c] = max(widths[c][1], int(share))
-            if sum(chosen) > available:  # the longest words do not fit side by side: shrink all
-                chosen = [max(int(w * available / sum(chosen)), 24) for w in chosen]
+            if sum(chosen) > available:  # the longest words do not fit side by side: only the
+                chosen = _capped(chosen, available)  # widest columns break inside a word
             chosen[-1] += max(available - sum(chosen), 0)  # the last column takes what is left
             for c, w in enumerate(chosen):
                 self.setColumnWidth(c, max(w, 1))
@@ -277,6 +277,19 @@ class WrapTable(QTableWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit()
+
+
+def _capped(widths: list[int], available: int) -> list[int]:
+    """``widths`` with the largest ones lowered to one common cap so that they sum to ``available``
+    (the narrow columns keep their width)."""
+    order = sorted(widths, reverse=True)
+    rest = sum(order)
+    for i, w in enumerate(order):  # cap between order[i+1] and w: the i+1 widest are capped
+        rest -= w
+        cap = (available - rest) / (i + 1)
+        if i + 1 == len(order) or cap >= order[i + 1]:
+            return [max(min(w, int(cap)), 24) for w in widths]
+    return widths
 
 
 def make_table(headers: Sequence[str], parent: QWidget | None = None, name: str = "") -> WrapTable:

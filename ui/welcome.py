@@ -93,7 +93,7 @@ class WelcomePanel(QWidget):
 
         self.new_button = QPushButton(tr("Neuen Fall &anlegen…"), self)
         self.demo_button = QPushButton(tr("&Beispiel ansehen"), self)
-        self.remove_demo_button = QPushButton(tr("Beispiel &entfernen"), self)
+        self.remove_demo_button = QPushButton(tr("Beispiel entfe&rnen"), self)
         self.help_button = QPushButton(tr("Hilfe &lesen"), self)
         width = max(b.sizeHint().width() for b in (self.new_button, self.demo_button, self.remove_demo_button,
                                                     self.help_button))
@@ -127,7 +127,7 @@ class WelcomeController(QObject):
         self.help_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.welcome_action = QAction(tr("&Willkommen und erste Schritte"), parent)
         self.demo_action = QAction(tr("&Beispiel ansehen"), parent)
-        self.remove_demo_action = QAction(tr("Beispiel &entfernen"), parent)
+        self.remove_demo_action = QAction(tr("Beispiel entfe&rnen"), parent)
         self.menu = QMenu(tr("&Hilfe"), parent)
         for action in (self.welcome_action, self.help_action, self.demo_action, self.remove_demo_action):
             self.menu.addAction(action)

@@ -303,7 +303,7 @@
     <message>
         <location filename="../../ui/welcome.py" line="94"/>
         <source>Neuen Fall &amp;anlegen…</source>
-        <translation>&amp;Create a new case…</translation>
+        <translation>Create a ne&amp;w case…</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py" line="95"/>
@@ -314,13 +314,13 @@
     <message>
         <location filename="../../ui/welcome.py" line="96"/>
         <location filename="../../ui/welcome.py" line="130"/>
-        <source>Beispiel &amp;entfernen</source>
+        <source>Beispiel entfe&amp;rnen</source>
         <translation>&amp;Remove the example</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py" line="97"/>
         <source>Hilfe &amp;lesen</source>
-        <translation>Read the &amp;help</translation>
+        <translation>Read the hel&amp;p</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py" line="102"/>

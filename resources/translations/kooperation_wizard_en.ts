@@ -164,109 +164,109 @@
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="490"/>
+        <location filename="../../ui/case_view.py" line="503"/>
         <source>Prüfsumme: %1</source>
         <translation>Checksum: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="328"/>
-        <location filename="../../ui/case_view.py" line="455"/>
+        <location filename="../../ui/case_view.py" line="341"/>
+        <location filename="../../ui/case_view.py" line="468"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="330"/>
-        <location filename="../../ui/case_view.py" line="456"/>
+        <location filename="../../ui/case_view.py" line="343"/>
+        <location filename="../../ui/case_view.py" line="469"/>
         <source>Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.</source>
         <translation>Select a case on the left or create one with “New case…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="335"/>
+        <location filename="../../ui/case_view.py" line="348"/>
         <source>Bereiche des Falls</source>
         <translation>Parts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="339"/>
+        <location filename="../../ui/case_view.py" line="352"/>
         <source>Partner &amp;&amp; Einverständnisse</source>
         <translation>Partners &amp;&amp; consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="339"/>
+        <location filename="../../ui/case_view.py" line="352"/>
         <source>Vereinbarung</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="340"/>
+        <location filename="../../ui/case_view.py" line="353"/>
         <source>Verlauf</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="356"/>
+        <location filename="../../ui/case_view.py" line="369"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="357"/>
-        <location filename="../../ui/case_view.py" line="366"/>
+        <location filename="../../ui/case_view.py" line="370"/>
+        <location filename="../../ui/case_view.py" line="379"/>
         <source>Kooperationspartner</source>
         <translation>Cooperation partners</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="358"/>
-        <location filename="../../ui/case_view.py" line="368"/>
+        <location filename="../../ui/case_view.py" line="371"/>
+        <location filename="../../ui/case_view.py" line="381"/>
         <source>Einverständnisse</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="359"/>
-        <location filename="../../ui/case_view.py" line="370"/>
+        <location filename="../../ui/case_view.py" line="372"/>
+        <location filename="../../ui/case_view.py" line="383"/>
         <source>Vereinbarungen</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="339"/>
-        <location filename="../../ui/case_view.py" line="363"/>
+        <location filename="../../ui/case_view.py" line="352"/>
+        <location filename="../../ui/case_view.py" line="376"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="363"/>
+        <location filename="../../ui/case_view.py" line="376"/>
         <source>Noch niemand aus der Familie erfasst – das geht im Schritt „Beteiligte“ der Vereinbarung.</source>
         <translation>Nobody from the family recorded yet – that is done in the step “Participants” of the agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="367"/>
+        <location filename="../../ui/case_view.py" line="380"/>
         <source>Noch keine Kooperationspartner – sie werden im Schritt „Beteiligte“ erfasst.</source>
         <translation>No cooperation partners yet – they are recorded in the step “Participants”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="369"/>
+        <location filename="../../ui/case_view.py" line="382"/>
         <source>Noch keine Einverständnisse – sie werden im Schritt „Einverständnis“ erfasst.</source>
         <translation>No consents yet – they are recorded in the step “Consent”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="371"/>
+        <location filename="../../ui/case_view.py" line="384"/>
         <source>Noch keine Vereinbarung – mit „Vereinbarung bearbeiten…“ beginnen.</source>
         <translation>No agreement yet – start with “Edit agreement…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="385"/>
+        <location filename="../../ui/case_view.py" line="398"/>
         <source>De&amp;tails…</source>
         <translation>De&amp;tails…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="386"/>
-        <location filename="../../ui/case_view.py" line="436"/>
+        <location filename="../../ui/case_view.py" line="399"/>
+        <location filename="../../ui/case_view.py" line="449"/>
         <source>Details der Version</source>
         <translation>Details of the version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="387"/>
+        <location filename="../../ui/case_view.py" line="400"/>
         <source>Dokumentnummer und Prüfsumme der ausgewählten Version</source>
         <translation>Document number and checksum of the selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="429"/>
+        <location filename="../../ui/case_view.py" line="442"/>
         <source>Version %1 · Dokument %2
 Prüfsumme (SHA-256) des Inhalts:
 %3</source>
@@ -275,27 +275,27 @@ Checksum (SHA-256) of the content:
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="439"/>
+        <location filename="../../ui/case_view.py" line="452"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="463"/>
+        <location filename="../../ui/case_view.py" line="476"/>
         <source>Aktenzeichen: %1</source>
         <translation>File number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="466"/>
+        <location filename="../../ui/case_view.py" line="479"/>
         <source>Ohne Aktenzeichen und Hilfeart</source>
         <translation>No file number or type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="469"/>
+        <location filename="../../ui/case_view.py" line="482"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="469"/>
+        <location filename="../../ui/case_view.py" line="482"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
