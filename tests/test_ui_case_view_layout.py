@@ -16,8 +16,10 @@ from kooperation_desktop.domain.model import (
     Partner,
     PartnerKind,
     Person,
+    ScaleKind,
 )
 from kooperation_desktop.followup.gas import WEIGHTING_NOTE
+from kooperation_desktop.followup.service import FollowUpService
 from kooperation_desktop.services import Services
 from ui.case_view import needed_height
 from ui.followup.charts import LineChart, RadarChart
@@ -110,5 +112,21 @@ def test_case_view_shows_every_word_without_sideways_scrolling(qtbot, services: 
     assert not [c for c in section.findChildren(LineChart) + section.findChildren(RadarChart) if c.isVisible()]
     assert not any("Kiresuk" in t for t in texts)
     assert not section.table.isVisible()  # no empty table either
-    assert "Kiresuk &amp; Sherman" in section.method_button.toolTip() or \
-        WEIGHTING_NOTE in section.method_button.toolTip().replace("&amp;", "&")
+    assert WEIGHTING_NOTE in section.method_button.toolTip().replace("&amp;", "&")
+
+    # after a review with a long note: the charts, the method behind „?“, the table wraps too
+    follow = FollowUpService(services)
+    review = follow.new_review(case_id)
+    for rating in review.ratings:
+        rating.client_value, rating.professional_value = (1, 0) if rating.scale == ScaleKind.GAS else (6, 5)
+    review.successes = ("Mia ist an vier von fünf Schultagen pünktlich fertig; Herr Wróbel bringt sie dienstags "
+                        "und donnerstags zur Schule, und Frau Çelik hat zweimal mit der Klassenlehrerin gesprochen.")
+    follow.save_review(review)
+    window.refresh(select_id=case_id)
+    for _ in range(3):
+        QApplication.processEvents()
+    assert section.t_chart.isVisible() and section.method_button.isVisible() and section.table.isVisible()
+    texts = [w.text() for w in section.findChildren(QLabel) if w.isVisible()]
+    assert not any("Kiresuk" in t or "Noch keine Überprüfung" in t for t in texts)
+    assert view.page_scrolls[view.HISTORY].horizontalScrollBar().maximum() == 0
+    assert check_tables(window, f"{scale}, Verlauf") == 5

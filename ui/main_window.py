@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 700])  # the case view holds the most: give it the room
+        splitter.setSizes([480, 620])  # the case view holds the most: give it the room
         self.setCentralWidget(splitter)
 
         # the window's parts: each built with what it needs; the window places what they offer

@@ -179,6 +179,7 @@ class FollowUpSection(QWidget):
         self.review_pdf_button.clicked.connect(self.export_review_pdf)
         self.closing_button.clicked.connect(self.export_closing_report)
         self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_indicator())
+        self.indicator_combo.currentTextChanged.connect(self.indicator_combo.setToolTip)
         self.show_case(None)
 
     # --- showing ------------------------------------------------------------------------------
@@ -244,6 +245,7 @@ class FollowUpSection(QWidget):
         index = self.indicator_combo.findData(current) if current is not None else 0
         self.indicator_combo.setCurrentIndex(max(index, 0))
         self.indicator_combo.setEnabled(bool(seen))
+        self.indicator_combo.setToolTip(self.indicator_combo.currentText())  # a long indicator: whole here
         self.indicator_combo.blockSignals(False)
         self._show_indicator()
 
