@@ -182,4 +182,4 @@ def test_welcome_help_and_case_view_in_english(qtbot, english, services: Service
         "Family", "Partners && consents", "Agreement", "Progress"]
     assert window.followup_section.t_label.text() == (
         "No review yet – it is recorded after the next care-planning meeting.")
-    assert view.details_button.text() == "De&tails…" and "Checksum (SHA-256)" in view.details_text()
+    assert view.details_button.text() == "Detai&ls…" and "Checksum (SHA-256)" in view.details_text()

@@ -158,10 +158,6 @@ class SettingsDialog(QDialog):
         self.retention.setRange(*RETENTION_RANGE)
         self.retention.setSuffix(tr(" Jahre"))
         self.retention.setValue(values.retention_years)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #a4000f;")
-        self.error.hide()
 
         rows = (
             (tr("&Träger (Organisation):"), self.organisation, tr("Träger")),
@@ -181,7 +177,6 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #555555;")
         layout.addWidget(hint)
-        layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(tr("&Speichern"))

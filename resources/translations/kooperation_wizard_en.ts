@@ -252,7 +252,7 @@
     <message>
         <location filename="../../ui/case_view.py" line="398"/>
         <source>De&amp;tails…</source>
-        <translation>De&amp;tails…</translation>
+        <translation>Detai&amp;ls…</translation>
     </message>
     <message>
         <location filename="../../ui/case_view.py" line="399"/>
