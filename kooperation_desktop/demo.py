@@ -27,8 +27,9 @@ from .domain.model import (
 from .domain.rules import RuleViolation
 from .services import Services
 
-DEMO_TITLE = "Familie Çelik-Wróbel"
+DEMO_TITLE = "Beispiel (erfunden): Familie Çelik-Wróbel"  # marked in every list, view and PDF
 DEMO_FILE_NUMBER = "51.2-2026-0147"
+LEGACY_DEMO_TITLES = ("Familie Çelik-Wróbel",)  # the demo's title before it was marked as an example
 
 
 @dataclass(slots=True)
@@ -38,12 +39,24 @@ class DemoResult:
     created: bool  # False: the demo family was already there
 
 
+def demo_case_ids(services: Services) -> list[int]:
+    """The ids of every demo case (its title and file number; real cases are never matched)."""
+    return [summary.id for summary in services.list_cases(DEMO_FILE_NUMBER)
+            if summary.title in (DEMO_TITLE, *LEGACY_DEMO_TITLES) and summary.file_number == DEMO_FILE_NUMBER]
+
+
 def find_demo(services: Services) -> int | None:
     """The id of an existing demo case, if any."""
-    for summary in services.list_cases(DEMO_FILE_NUMBER):
-        if summary.title == DEMO_TITLE and summary.file_number == DEMO_FILE_NUMBER:
-            return summary.id
-    return None
+    ids = demo_case_ids(services)
+    return ids[0] if ids else None
+
+
+def remove_demo(services: Services) -> list[int]:
+    """Delete exactly the demo case(s) (with everything in them); returns the deleted ids."""
+    ids = demo_case_ids(services)
+    for case_id in ids:
+        services.delete_case(case_id)
+    return ids
 
 
 def _age_birthday(today: dt.date, age: int, month: int, day: int) -> dt.date:

@@ -14,7 +14,7 @@ update() {
     "$BIN/pyside6-lupdate" -no-obsolete "$@" -ts "$T/$ts.ts"
     "$BIN/pyside6-lrelease" "$T/$ts.ts" -qm "$T/$ts.qm"
 }
-update kooperation_en ui/i18n.py ui/settings.py ui/family_view.py ui/preview.py
+update kooperation_en ui/i18n.py ui/settings.py ui/family_view.py ui/preview.py ui/welcome.py
 update kooperation_lists_en ui/case_list_model.py ui/followup/due_panel.py ui/main_window.py
 update kooperation_wizard_en ui/case_view.py ui/dialogs.py ui/domain_labels.py ui/widgets.py \
     ui/wizard/base.py ui/wizard/wizard.py ui/wizard/page_*.py ui/wizard/signers_box.py

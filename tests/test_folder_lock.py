@@ -116,7 +116,7 @@ def test_two_first_starts_at_the_same_moment_never_destroy_the_data(tmp_path: Pa
         assert json.loads((data / "kooperation.keys").read_text())["kdf"]["n"] == 2**17  # production cost
         assert vault.check_passphrase(data, recovery[0])
         with Services.open(data, PASSWORD) as services:
-            assert [c.title for c in services.list_cases()] == ["Familie Çelik-Wróbel"]
+            assert [c.title for c in services.list_cases()] == ["Beispiel (erfunden): Familie Çelik-Wróbel"]
     print(f"two simultaneous first starts: 20/20 one set-up, {refused} second runs refused as 'bereits geöffnet'")
 
 

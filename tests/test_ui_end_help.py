@@ -44,6 +44,7 @@ def test_a_draft_cannot_be_ended(qtbot, complete_case) -> None:
     assert w.end_help_action in w.signing_menu.actions()
     assert not w.end_help_action.isEnabled()
     assert not w.signing_panel.end_button.isEnabled()
+    w.case_view.show_page(w.case_view.AGREEMENT)  # the signing panel is on the page „Vereinbarung“
     assert w.signing_panel.end_button.isVisibleTo(w)
 
 

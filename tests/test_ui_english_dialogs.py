@@ -332,7 +332,8 @@ def test_a_review_is_deleted_only_after_asking(qtbot, section, monkeypatch) -> N
     assert section.follow.reviews(section.case.id)[0].held_on.isoformat() == "2027-03-01"  # stored
     section.table.selectRow(0)
     assert section.delete_selected() is True
-    assert section.reviews == [] and section.t_label.text() == "Noch keine Überprüfung erfasst."
+    assert section.reviews == [] and section.t_label.text() == (
+        "Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.")
     assert not section.review_pdf_button.isEnabled()
 
 

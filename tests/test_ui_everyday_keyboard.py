@@ -81,7 +81,7 @@ def test_whole_wizard_with_the_keyboard_only(qtbot, services, monkeypatch) -> No
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 
-    qtbot.keyClick(focused(), Qt.Key.Key_E, CTRL)  # „Vereinbarung bearbeiten…“
+    qtbot.keyClick(focused(), Qt.Key.Key_B, CTRL)  # „Vereinbarung bearbeiten…“ (Ctrl+E exports)
     wizard = window.wizard
     qtbot.waitUntil(lambda: wizard.isVisible() and wizard.isActiveWindow())
     assert wizard.current_step() == Step.PARTICIPANTS

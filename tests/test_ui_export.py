@@ -56,9 +56,9 @@ def _every_export_path(qtbot, w: MainWindow, asked: list[Path]) -> list[str]:
         ways.append(way)
         assert len(asked) == len(ways) and asked[-1].exists(), f"{way}: nothing saved"
 
-    assert w.export_action.shortcut() == QKeySequence("Ctrl+P")  # unchanged: Ctrl+E edits
-    qtbot.keyClick(w, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
-    done("Strg+P")
+    assert w.export_action.shortcut() == QKeySequence("Ctrl+E")  # issue 13: Ctrl+E exports, Ctrl+P prints
+    qtbot.keyClick(w, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    done("Strg+E")
     w.export_action.trigger()
     done("Menü „PDF exportieren…“")
     qtbot.mouseClick(w.export_button, Qt.MouseButton.LeftButton)

@@ -44,8 +44,10 @@ def test_due_panel_shows_the_overdue_task_and_marks_it_done(window, qtbot) -> No
 def test_record_review_and_reflection_updates_t_score_and_charts(window, qtbot) -> None:
     w, _case_id, _agreement = window
     section = w.followup_section
+    w.case_view.show_page(w.case_view.HISTORY)  # the follow-up is the case view's page „Verlauf“
     assert section.isVisible()
-    assert section.t_label.text() == "Noch keine Überprüfung erfasst."
+    assert section.t_label.text() == (
+        "Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.")
 
     dialog = section.record_review()
     assert dialog is not None

@@ -115,7 +115,8 @@ def test_case_view_and_pdf_export_from_the_main_window(
     assert any("Fatma Yılmaz" in row[1] and row[3] == "am Bildschirm bestätigt" and row[4] == "—"
                for row in consents)
     assert view.agreements.item(0, 1).text() == "abgeschlossen"
-    assert view.agreements.item(0, 4).text().endswith("…")  # hash, shortened
+    digest = services.get_case(case_id).agreements[0].content_hash
+    assert view.agreements.columnCount() == 4 and digest in view.details_text()  # the hash: behind „Details…“
 
     out = tmp_path / "export.pdf"
     monkeypatch.setattr(dialogs, "ask_save_path", lambda parent, suggested: out)

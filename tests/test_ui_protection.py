@@ -225,13 +225,24 @@ def test_backup_from_the_menu_and_settings(qtbot, services, tmp_path, monkeypatc
     assert written is not None and written.exists() and written.read_bytes().startswith(b"KOOPERATION-BACKUP")
     titles = [a.text().replace("&", "") for a in window.protection.menu.actions()]
     assert "Datensicherung erstellen…" in titles and "Datensicherung wiederherstellen…" in titles
-    settings = window.protection.show_settings()
-    qtbot.addWidget(settings)
-    settings.idle_spin.setValue(5)
-    settings.years_spin.setValue(8)
-    settings.save()
+    # the lock and retention settings: the one settings dialog, also in this menu (issue 13)
+    assert window.settings_action in window.protection.menu.actions()
+    from ui import settings as ui_settings
+
+    shown: list[ui_settings.SettingsDialog] = []
+
+    def fill_in(parent, values):
+        settings = ui_settings.SettingsDialog(values, parent)
+        qtbot.addWidget(settings)
+        settings.idle.setValue(5)
+        settings.retention.setValue(8)
+        shown.append(settings)
+        return settings.value()
+
+    monkeypatch.setattr(ui_settings, "ask_settings", fill_in)
+    window.settings_action.trigger()
     assert window.protection.lock.idle_minutes == 5 and RetentionService(services).retention_years() == 8
     from ui.protection.lock import idle_minutes
 
     assert idle_minutes() == 5
-    _shot(settings, "settings.png")
+    _shot(shown[0], "settings.png")

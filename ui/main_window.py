@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from kooperation_desktop.domain import limits
 from kooperation_desktop.domain.model import AgreementStatus, Case
 from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService
 
@@ -44,6 +46,7 @@ from .screen import fit_to_screen
 from .settings import SettingsController
 from .signing.actions import SigningController, SigningPanel
 from .signing.export import PdfExport, saved_message
+from .welcome import WelcomeController, WelcomePanel
 from .widgets import HINT_STYLE
 
 if TYPE_CHECKING:
@@ -125,9 +128,11 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(buttons)
 
         self.case_view = CaseView(self)
+        self.right = QStackedWidget(self)  # the case view, or the welcome panel while there is no case
+        self.right.addWidget(self.case_view)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
-        splitter.addWidget(self.case_view)
+        splitter.addWidget(self.right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([480, 620])  # the case view holds the most: give it the room
@@ -138,22 +143,30 @@ class MainWindow(QMainWindow):
         self.pdf_export = PdfExport(self.signing, self)  # every PDF save: sealed once a version is final
         self.family = FamilyViewController(services, self.case_view, self)
         self.preview = PreviewController(services, self.pdf_export, self.case_view, self)
-        self.settings = SettingsController(self)
         self.followup = FollowUpController(services, self)
         self.signing_controller = SigningController(services, self.signing, self.pdf_export, self.case_view, self)
         self.protection = ProtectionController(services, self.case_view, self)
+        # one settings dialog: language, place, the lock's idle time and the folder's retention period
+        self.settings = SettingsController(self, RetentionService(services), self.protection.lock)
+        self.welcome = WelcomeController(services, self)
+        self.welcome_panel: WelcomePanel = self.welcome.panel
+        self.right.addWidget(self.welcome_panel)
+        self._welcome_requested = False  # „Hilfe → Willkommen“ shows the panel although there are cases
 
         # actions and menus
         self.new_action = QAction("&Neuer Fall…", self)
         self.new_action.setShortcut(QKeySequence("Ctrl+N"))
         self.edit_action = QAction("&Vereinbarung bearbeiten…", self)
-        self.edit_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.edit_action.setShortcut(QKeySequence("Ctrl+B"))  # „bearbeiten“; Ctrl+E exports, Ctrl+P prints
         self.export_action = QAction("&PDF exportieren…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.quit_action = QAction("&Beenden", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.family_view_action: QAction = self.family.action
+        self.family_view_action.setShortcuts([QKeySequence("F11"), QKeySequence("Ctrl+Shift+F")])
+        self.family_view_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # from anywhere
         self.preview_action: QAction = self.preview.action
+        self.preview_action.setShortcuts([QKeySequence("Ctrl+P"), QKeySequence("Ctrl+Shift+P")])  # prints
         self.settings_action: QAction = self.settings.action
         self.end_help_action: QAction = self.signing_controller.end_help_action
         menu = self.menuBar().addMenu("&Fall")
@@ -166,14 +179,16 @@ class MainWindow(QMainWindow):
         self.signing_menu: QMenu = self.signing_controller.menu
         self.menuBar().addMenu(self.signing_menu)
         self.menuBar().addMenu(self.protection.menu)  # Datenschutz (with the lock, Ctrl+L)
+        self.protection.menu.addAction(self.settings_action)  # the same one dialog, found here too
+        self.menuBar().addMenu(self.welcome.menu)  # Hilfe: welcome, help (F1), example
 
         # the parts' widgets: due items above the list; signing and follow-up in the case view
         self.followup_panel: DuePanel = self.followup.panel
         self.followup_section: FollowUpSection = self.followup.section
         self.signing_panel: SigningPanel = self.signing_controller.panel
         left_layout.insertWidget(0, self.followup_panel)
-        self.case_view.insert_section(self.signing_panel, after=self.case_view.agreements)
-        self.case_view.insert_section(self.followup_section)
+        self.case_view.insert_section(self.signing_panel, after=self.case_view.details_row)
+        self.case_view.insert_section(self.followup_section, page=CaseView.HISTORY)
 
         self.new_action.triggered.connect(self.new_case)
         self.edit_action.triggered.connect(self.edit_agreement)
@@ -189,8 +204,11 @@ class MainWindow(QMainWindow):
         self.signing_controller.case_changed.connect(lambda case_id: self.refresh(select_id=case_id))
         self.protection.case_changed.connect(lambda case_id: self.refresh(select_id=case_id))
         self.pdf_export.saved.connect(lambda result: self.show_status(saved_message(result)))
-        for part in (self.settings, self.signing_controller, self.protection):
+        for part in (self.settings, self.signing_controller, self.protection, self.welcome):
             part.status_message.connect(self.show_status)
+        self.welcome.new_case_requested.connect(self.new_case)
+        self.welcome.show_requested.connect(self.show_welcome)
+        self.welcome.cases_changed.connect(self._example_changed)
 
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
@@ -252,6 +270,25 @@ class MainWindow(QMainWindow):
             self._show_selected()
         else:
             self._update_actions()
+        self._update_welcome()
+        self.welcome.refresh()
+
+    def show_welcome(self) -> None:
+        """„Hilfe → Willkommen und erste Schritte“: the welcome panel, until a case is chosen."""
+        self._welcome_requested = True
+        self._update_welcome()
+
+    def welcome_shown(self) -> bool:
+        return self.right.currentWidget() is self.welcome_panel
+
+    def _update_welcome(self) -> None:
+        empty = self.model.rowCount() == 0 and not self.filter_edit.text().strip()
+        self.right.setCurrentWidget(self.welcome_panel if empty or self._welcome_requested else self.case_view)
+
+    def _example_changed(self, case_id: int | None) -> None:
+        self._welcome_requested = False
+        self.filter_edit.clear()
+        self.refresh(select_id=case_id)
 
     def selected_case_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -261,6 +298,8 @@ class MainWindow(QMainWindow):
 
     def _show_selected(self) -> None:
         case_id = self.selected_case_id()
+        if case_id is not None and case_id != (self.case_view.case.id if self.case_view.case else None):
+            self._welcome_requested = False  # a case chosen: the case view again
         self.case_view.show_case(self.services.get_case(case_id) if case_id is not None else None)
         self._update_actions()
 
@@ -290,6 +329,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.blockSignals(True)
         self.filter_edit.clear()
         self.filter_edit.blockSignals(False)
+        self._welcome_requested = False
         self.refresh(select_id=case.id)
         self.statusBar().showMessage(tr("Fall „{title}“ angelegt.").format(title=case.title), 5000)
         return case
@@ -316,7 +356,7 @@ class MainWindow(QMainWindow):
         return wizard
 
     def export_pdf(self) -> Path | None:
-        """„PDF exportieren…“ (menu, button, Ctrl+P): the version chosen in the case view (default:
+        """„PDF exportieren…“ (menu, button, Ctrl+E): the version chosen in the case view (default:
         the newest finalised one), saved through :attr:`pdf_export` – sealed unless a draft."""
         case_id = self.selected_case_id()
         if case_id is None:

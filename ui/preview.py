@@ -148,6 +148,10 @@ class PreviewDialog(QDialog):
             row.addWidget(b)
         layout.addLayout(row)
         self.print_button.clicked.connect(self.print_document)
+        self.print_shortcut = QAction(self)  # Ctrl+P opened this preview; Ctrl+P again prints
+        self.print_shortcut.setShortcut(QKeySequence("Ctrl+P"))
+        self.print_shortcut.triggered.connect(lambda _checked=False: self.print_document())
+        self.addAction(self.print_shortcut)
         self.save_button.clicked.connect(self.save_document)
         self.close_button.clicked.connect(self.reject)
         self.print_button.setDefault(True)

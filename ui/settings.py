@@ -18,6 +18,12 @@ key                             type       default    meaning
 ``retention/years``             int        5          keep closed cases so many years, then offer deletion
 ==============================  =========  =========  ===============================================
 
+The lock and the retention period live in this one dialog: the idle minutes are what the lock
+(:mod:`ui.protection.lock`) reads; the retention period the retention service uses is the data
+folder's (stored in the database by :class:`~kooperation_desktop.protection.retention.RetentionService`,
+the same for everyone working with that folder); the dialog shows and saves that value when the
+window's :class:`SettingsController` has the service (``retention/years`` here is its fallback).
+
 Tests must never touch the user's real settings: point QSettings at a temporary folder with
 ``QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))``
 before calling anything here (see tests/test_ui_everyday_settings.py).
@@ -25,7 +31,8 @@ before calling anything here (see tests/test_ui_everyday_settings.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -42,6 +49,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from kooperation_desktop.protection.retention import RetentionService
+
+    from .protection.lock import LockController
+
 ORGANISATION = "Kooperation Desktop"
 APPLICATION = "Kooperation Desktop"
 
@@ -53,7 +65,7 @@ KEY_RETENTION_YEARS = "retention/years"
 
 LANGUAGES: tuple[tuple[str, str], ...] = (("de", "Deutsch"), ("en", "English"))
 IDLE_LOCK_RANGE = (0, 240)
-RETENTION_RANGE = (1, 30)
+RETENTION_RANGE = (1, 100)  # as the retention service allows
 
 
 @dataclass(slots=True)
@@ -150,8 +162,8 @@ class SettingsDialog(QDialog):
         rows = (
             (tr("&Träger (Organisation):"), self.organisation, tr("Träger")),
             (tr("Standard-&Ort:"), self.place, tr("Standard-Ort")),
-            (tr("&Sperren nach:"), self.idle, tr("Programm sperren nach Minuten ohne Eingabe")),
             (tr("S&prache:"), self.language, tr("Sprache der Oberfläche")),
+            (tr("&Sperren nach:"), self.idle, tr("Programm sperren nach Minuten ohne Eingabe")),
             (tr("&Aufbewahren:"), self.retention, tr("Abgeschlossene Fälle aufbewahren, Jahre")),
         )
         for text, widget, name in rows:
@@ -193,24 +205,35 @@ def ask_settings(parent: QWidget | None, values: AppSettings) -> AppSettings | N
         dialog.deleteLater()
 
 
-def edit_settings(parent: QWidget | None) -> AppSettings | None:
-    """Let the user edit the settings and store them; returns what was stored (None: cancelled)."""
+def edit_settings(parent: QWidget | None, retention: RetentionService | None = None) -> AppSettings | None:
+    """Let the user edit the settings and store them; returns what was stored (None: cancelled).
+    With ``retention`` the retention period is the data folder's (read from and saved to it)."""
     before = load()
+    if retention is not None:
+        before = replace(before, retention_years=retention.retention_years())
     after = ask_settings(parent, before)
     if after is None:
         return None
+    if retention is not None:
+        retention.set_retention_years(after.retention_years)  # a RuleViolation: nothing is stored
     save(after)
     return after
 
 
 class SettingsController(QObject):
-    """„Extras → Einstellungen…“ (Ctrl+,): the :attr:`menu` the main window adds to its menu bar."""
+    """„Extras → Einstellungen…“ (Ctrl+,): the :attr:`menu` the main window adds to its menu bar.
+    The one settings dialog, the lock's idle time and the retention period included: with a
+    ``retention`` service the period is the data folder's; with a ``lock`` a new idle time
+    applies at once."""
 
     status_message = Signal(str)  # a note for the status bar
 
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, retention: RetentionService | None = None,
+                 lock: LockController | None = None):
         super().__init__(parent)
         self.dialog_parent = parent
+        self.retention = retention
+        self.lock = lock
         self.action = QAction(tr("&Einstellungen…"), parent)
         self.action.setShortcut(QKeySequence("Ctrl+,"))
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -220,9 +243,19 @@ class SettingsController(QObject):
 
     def edit(self) -> AppSettings | None:
         before = load().language
-        stored = edit_settings(self.dialog_parent)
+        from kooperation_desktop.domain.rules import RuleViolation
+
+        try:
+            stored = edit_settings(self.dialog_parent, self.retention)
+        except RuleViolation as exc:
+            from .dialogs import show_rule_violation
+
+            show_rule_violation(self.dialog_parent, exc, tr("Einstellungen"))
+            return None
         if stored is None:
             return None
+        if self.lock is not None:
+            self.lock.set_idle_minutes(stored.idle_lock_minutes)
         message = tr("Einstellungen gespeichert.")
         if stored.language != before:
             message += " " + tr("Die neue Sprache gilt ab dem nächsten Start.")

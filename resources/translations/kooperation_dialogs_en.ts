@@ -4,236 +4,244 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="60"/>
+        <location filename="../../ui/followup/case_section.py" line="62"/>
         <source>Eintrag löschen</source>
         <translation>Delete entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="61"/>
+        <location filename="../../ui/followup/case_section.py" line="63"/>
         <source>{what} endgültig löschen? Das kann nicht rückgängig gemacht werden.</source>
         <translation>Delete {what} for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="84"/>
+        <location filename="../../ui/followup/case_section.py" line="70"/>
+        <source>Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.</source>
+        <translation>No review yet – it is recorded after the next care-planning meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_section.py" line="91"/>
         <source>&lt;b&gt;Verlauf der Hilfe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Course of the help&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="88"/>
+        <location filename="../../ui/followup/case_section.py" line="95"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="94"/>
+        <location filename="../../ui/followup/case_section.py" line="101"/>
         <source>Überprüfung &amp;erfassen…</source>
         <translation>Record &amp;review…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="95"/>
+        <location filename="../../ui/followup/case_section.py" line="102"/>
         <source>&amp;Reflexion erfassen…</source>
         <translation>Record re&amp;flection…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="96"/>
+        <location filename="../../ui/followup/case_section.py" line="103"/>
         <source>Übergang &amp;planen…</source>
         <translation>Plan tr&amp;ansition…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="97"/>
+        <location filename="../../ui/followup/case_section.py" line="104"/>
         <source>Überprüfung als PDF…</source>
         <translation>Review as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="98"/>
+        <location filename="../../ui/followup/case_section.py" line="105"/>
         <source>Abschlussbericht als PDF…</source>
         <translation>Closing report as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="106"/>
+        <location filename="../../ui/followup/case_section.py" line="114"/>
         <source>T-Wert der letzten Überprüfung</source>
         <translation>T-score of the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="109"/>
+        <location filename="../../ui/followup/case_section.py" line="120"/>
+        <source>Wie der T-Wert berechnet wird</source>
+        <translation>How the T-score is calculated</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_section.py" line="127"/>
         <source>Zielerreichung (T-Wert) im Verlauf</source>
         <translation>Goal attainment (T-score) over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="114"/>
+        <location filename="../../ui/followup/case_section.py" line="133"/>
         <source>&amp;Indikator:</source>
         <translation>&amp;Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="116"/>
+        <location filename="../../ui/followup/case_section.py" line="135"/>
         <source>Indikator für den Verlauf</source>
         <translation>Indicator to chart</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="121"/>
+        <location filename="../../ui/followup/case_section.py" line="142"/>
         <source>Verlauf des Indikators</source>
         <translation>Indicator over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="124"/>
+        <location filename="../../ui/followup/case_section.py" line="145"/>
         <source>&lt;b&gt;Reflexion der Zusammenarbeit&lt;/b&gt;</source>
         <translation>&lt;b&gt;Reflection on the cooperation&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="129"/>
+        <location filename="../../ui/followup/case_section.py" line="149"/>
+        <source>Noch keine Reflexion – sie wird gemeinsam mit der Familie erfasst, z. B. nach einem Hilfeplangespräch.</source>
+        <translation>No reflection yet – it is recorded together with the family, e.g. after a care-planning meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_section.py" line="154"/>
         <location filename="../../ui/followup/reflection_dialog.py" line="117"/>
         <source>Niedrig bewertete Bedingungen</source>
         <translation>Conditions rated low</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="132"/>
+        <location filename="../../ui/followup/case_section.py" line="157"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="132"/>
+        <location filename="../../ui/followup/case_section.py" line="157"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="132"/>
-        <location filename="../../ui/followup/case_section.py" line="198"/>
-        <location filename="../../ui/followup/case_section.py" line="233"/>
+        <location filename="../../ui/followup/case_section.py" line="157"/>
+        <location filename="../../ui/followup/case_section.py" line="226"/>
+        <location filename="../../ui/followup/case_section.py" line="262"/>
         <location filename="../../ui/followup/review_dialog.py" line="57"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="132"/>
-        <location filename="../../ui/followup/case_section.py" line="199"/>
-        <location filename="../../ui/followup/case_section.py" line="234"/>
+        <location filename="../../ui/followup/case_section.py" line="157"/>
+        <location filename="../../ui/followup/case_section.py" line="227"/>
+        <location filename="../../ui/followup/case_section.py" line="263"/>
         <location filename="../../ui/followup/review_dialog.py" line="57"/>
         <source>Fachkraft</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="132"/>
+        <location filename="../../ui/followup/case_section.py" line="157"/>
         <source>Erfolge / Anmerkung</source>
         <translation>Successes / note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="133"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
         <source>Überprüfungen und Reflexionen</source>
         <translation>Reviews and reflections</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="137"/>
+        <location filename="../../ui/followup/case_section.py" line="162"/>
         <source>Bearbeiten…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="138"/>
+        <location filename="../../ui/followup/case_section.py" line="163"/>
         <source>Ausgewählte Überprüfung bearbeiten</source>
         <translation>Edit the selected review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="139"/>
+        <location filename="../../ui/followup/case_section.py" line="164"/>
         <source>Die ausgewählte Überprüfung ändern (auch mit Doppelklick)</source>
         <translation>Change the selected review (or double-click it)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="140"/>
+        <location filename="../../ui/followup/case_section.py" line="165"/>
         <source>Löschen…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="141"/>
+        <location filename="../../ui/followup/case_section.py" line="166"/>
         <source>Ausgewählten Eintrag löschen</source>
         <translation>Delete the selected entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="171"/>
+        <location filename="../../ui/followup/case_section.py" line="197"/>
         <source>Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung.</source>
         <translation>Reviews and reflections refer to a finalised agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="177"/>
+        <location filename="../../ui/followup/case_section.py" line="203"/>
         <source>Die Hilfe endet am {date}. Bitte den Übergang planen: Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.</source>
         <translation>The help ends on {date}. Please plan the transition: further offers, partners who stay, and what the family now manages alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="189"/>
-        <location filename="../../ui/followup/case_section.py" line="190"/>
-        <location filename="../../ui/followup/case_section.py" line="227"/>
-        <source>Noch keine Überprüfung erfasst.</source>
-        <translation>No review recorded yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup/case_section.py" line="194"/>
+        <location filename="../../ui/followup/case_section.py" line="222"/>
         <source>&lt;b&gt;T-Wert der letzten Überprüfung ({date}):&lt;/b&gt; Familie {client} · Fachkraft {professional}</source>
         <translation>&lt;b&gt;T-score of the last review ({date}):&lt;/b&gt; family {client} · professional {professional}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="203"/>
-        <location filename="../../ui/followup/case_section.py" line="236"/>
+        <location filename="../../ui/followup/case_section.py" line="231"/>
+        <location filename="../../ui/followup/case_section.py" line="265"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="232"/>
+        <location filename="../../ui/followup/case_section.py" line="261"/>
         <source>Ausgang</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="248"/>
+        <location filename="../../ui/followup/case_section.py" line="279"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen&lt;/b&gt; (letzte Reflexion, am niedrigsten bewertet):</source>
         <translation>&lt;b&gt;We should talk about this&lt;/b&gt; (last reflection, rated lowest):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="250"/>
+        <location filename="../../ui/followup/case_section.py" line="281"/>
         <location filename="../../ui/followup/reflection_dialog.py" line="185"/>
         <source>&lt;b&gt;{key}. {seed}&lt;/b&gt; – im Mittel {mean}&lt;br/&gt;Vorschlag: {suggestion}</source>
         <translation>&lt;b&gt;{key}. {seed}&lt;/b&gt; – average {mean}&lt;br/&gt;Suggestion: {suggestion}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="260"/>
-        <location filename="../../ui/followup/case_section.py" line="299"/>
+        <location filename="../../ui/followup/case_section.py" line="291"/>
+        <location filename="../../ui/followup/case_section.py" line="332"/>
         <source>Überprüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="265"/>
+        <location filename="../../ui/followup/case_section.py" line="296"/>
         <source>Reflexion</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="266"/>
+        <location filename="../../ui/followup/case_section.py" line="297"/>
         <source>am niedrigsten: {key}. {short}</source>
         <translation>lowest: {key}. {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="321"/>
+        <location filename="../../ui/followup/case_section.py" line="354"/>
         <source>Die Überprüfung</source>
         <translation>the review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="321"/>
+        <location filename="../../ui/followup/case_section.py" line="354"/>
         <source>Die Reflexion</source>
         <translation>the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="322"/>
+        <location filename="../../ui/followup/case_section.py" line="355"/>
         <source>{kind} vom {date}</source>
         <translation>{kind} of {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="331"/>
+        <location filename="../../ui/followup/case_section.py" line="364"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="362"/>
-        <location filename="../../ui/followup/case_section.py" line="366"/>
+        <location filename="../../ui/followup/case_section.py" line="395"/>
+        <location filename="../../ui/followup/case_section.py" line="399"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="365"/>
-        <location filename="../../ui/signing/actions.py" line="163"/>
+        <location filename="../../ui/followup/case_section.py" line="398"/>
+        <location filename="../../ui/signing/export.py" line="61"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
         <translation>The file could not be saved:
@@ -340,8 +348,7 @@
         <location filename="../../ui/followup/reflection_dialog.py" line="134"/>
         <location filename="../../ui/followup/review_dialog.py" line="170"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
-        <location filename="../../ui/protection/views.py" line="160"/>
-        <location filename="../../ui/signing/dialogs.py" line="144"/>
+        <location filename="../../ui/signing/dialogs.py" line="146"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -526,249 +533,242 @@
         <translation>Save transition</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="79"/>
+        <location filename="../../ui/signing/actions.py" line="161"/>
         <source>Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die Vereinbarung zuerst abschließen.</source>
         <translation>There is no finalised version to sign yet. Please finalise the agreement first.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="80"/>
+        <location filename="../../ui/signing/actions.py" line="162"/>
         <source>Unterschreiben</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="106"/>
+        <location filename="../../ui/signing/actions.py" line="186"/>
         <source>Die Datei konnte nicht gelesen werden:
 {reason}</source>
         <translation>The file could not be read:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="107"/>
-        <location filename="../../ui/signing/dialogs.py" line="118"/>
-        <location filename="../../ui/signing/dialogs.py" line="377"/>
+        <location filename="../../ui/signing/actions.py" line="187"/>
+        <location filename="../../ui/signing/dialogs.py" line="120"/>
+        <location filename="../../ui/signing/dialogs.py" line="381"/>
         <source>PDF prüfen</source>
         <translation>Verify PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="122"/>
-        <location filename="../../ui/signing/actions.py" line="130"/>
-        <location filename="../../ui/signing/dialogs.py" line="127"/>
+        <location filename="../../ui/signing/actions.py" line="201"/>
+        <location filename="../../ui/signing/actions.py" line="209"/>
+        <location filename="../../ui/signing/dialogs.py" line="129"/>
         <source>Zertifikat importieren</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="123"/>
+        <location filename="../../ui/signing/actions.py" line="202"/>
         <source>Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.</source>
         <translation>A seal is already set up. Replace it with the imported certificate? PDFs sealed earlier will then verify only as “unknown issuer”.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="132"/>
+        <location filename="../../ui/signing/actions.py" line="211"/>
         <source>Siegel von „{name}“ eingerichtet.</source>
         <translation>Seal of “{name}” set up.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="142"/>
-        <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
-        <translation>There is no agreement for this case yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing/actions.py" line="142"/>
-        <location filename="../../ui/signing/actions.py" line="160"/>
-        <location filename="../../ui/signing/actions.py" line="164"/>
+        <location filename="../../ui/signing/export.py" line="48"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="167"/>
+        <location filename="../../ui/signing/export.py" line="69"/>
         <source>PDF gespeichert und versiegelt: {path}</source>
         <translation>PDF saved and sealed: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="167"/>
+        <location filename="../../ui/signing/export.py" line="69"/>
         <source>PDF gespeichert: {path}</source>
         <translation>PDF saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="179"/>
+        <location filename="../../ui/signing/actions.py" line="222"/>
         <source>Es gibt noch keine abgeschlossene Version zum Unterschreiben.</source>
         <translation>There is no finalised version to sign yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="180"/>
-        <location filename="../../ui/signing/actions.py" line="185"/>
+        <location filename="../../ui/signing/actions.py" line="223"/>
+        <location filename="../../ui/signing/actions.py" line="231"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="184"/>
+        <location filename="../../ui/signing/actions.py" line="230"/>
         <source>Die Datei wurde gespeichert ({path}), aber kein PDF-Programm konnte sie öffnen. Bitte dort drucken.</source>
         <translation>The file was saved ({path}), but no PDF program could open it. Please print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="212"/>
+        <location filename="../../ui/signing/actions.py" line="253"/>
         <source>Beenden lässt sich nur eine abgeschlossene oder unterschriebene Version. Bitte diese Version in der Liste auswählen.</source>
         <translation>Only a finalised or signed version can be ended. Please select that version in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="213"/>
-        <location filename="../../ui/signing/actions.py" line="220"/>
-        <location filename="../../ui/signing/dialogs.py" line="139"/>
-        <location filename="../../ui/signing/dialogs.py" line="143"/>
+        <location filename="../../ui/signing/actions.py" line="255"/>
+        <location filename="../../ui/signing/actions.py" line="262"/>
+        <location filename="../../ui/signing/dialogs.py" line="141"/>
+        <location filename="../../ui/signing/dialogs.py" line="145"/>
         <source>Hilfe beenden</source>
         <translation>End help</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="225"/>
+        <location filename="../../ui/signing/actions.py" line="267"/>
         <source>Hilfe beendet: Version {version} ist jetzt als „beendet“ markiert.</source>
         <translation>Help ended: version {version} is now marked as “ended”.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="241"/>
-        <location filename="../../ui/signing/actions.py" line="286"/>
+        <location filename="../../ui/signing/actions.py" line="56"/>
+        <location filename="../../ui/signing/actions.py" line="120"/>
         <source>&amp;Unterschreiben…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="242"/>
-        <location filename="../../ui/signing/actions.py" line="287"/>
+        <location filename="../../ui/signing/actions.py" line="57"/>
+        <location filename="../../ui/signing/actions.py" line="121"/>
         <source>&amp;Versionen vergleichen…</source>
         <translation>Co&amp;mpare versions…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="243"/>
-        <location filename="../../ui/signing/actions.py" line="291"/>
+        <location filename="../../ui/signing/actions.py" line="58"/>
+        <location filename="../../ui/signing/actions.py" line="125"/>
         <source>Hilfe &amp;beenden…</source>
         <translation>End &amp;help…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="244"/>
+        <location filename="../../ui/signing/actions.py" line="59"/>
         <source>Die Hilfe ist vorbei: die abgeschlossene oder unterschriebene Version als „beendet“ markieren</source>
         <translation>The help is over: mark the finalised or signed version as “ended”</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="263"/>
+        <location filename="../../ui/signing/actions.py" line="74"/>
         <source>&lt;b&gt;Unterschriften:&lt;/b&gt; Die Hilfe ist beendet (Version {version}).</source>
         <translation>&lt;b&gt;Signatures:&lt;/b&gt; the help has ended (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="266"/>
+        <location filename="../../ui/signing/actions.py" line="77"/>
         <source>&lt;b&gt;Unterschriften:&lt;/b&gt; noch keine abgeschlossene Version</source>
         <translation>&lt;b&gt;Signatures:&lt;/b&gt; no finalised version yet</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="274"/>
+        <location filename="../../ui/signing/actions.py" line="85"/>
         <source>&lt;b&gt;Unterschriften (Version {version}):&lt;/b&gt; {done} von {total}</source>
         <translation>&lt;b&gt;Signatures (version {version}):&lt;/b&gt; {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="277"/>
+        <location filename="../../ui/signing/actions.py" line="88"/>
         <source> – vollständig unterschrieben</source>
         <translation> – fully signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="284"/>
+        <location filename="../../ui/signing/actions.py" line="126"/>
         <source>&amp;Unterschriften</source>
         <translation>S&amp;ignatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="288"/>
+        <location filename="../../ui/signing/actions.py" line="122"/>
         <source>Zum Unterschreiben &amp;drucken…</source>
         <translation>&amp;Print for signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="289"/>
+        <location filename="../../ui/signing/actions.py" line="123"/>
         <source>&amp;PDF prüfen…</source>
         <translation>&amp;Verify PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="290"/>
+        <location filename="../../ui/signing/actions.py" line="124"/>
         <source>Zertifikat des Trägers &amp;importieren…</source>
         <translation>&amp;Import the provider’s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="63"/>
+        <location filename="../../ui/signing/dialogs.py" line="65"/>
         <source>Siegel der Organisation einrichten</source>
         <translation>Set up the organisation’s seal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="66"/>
+        <location filename="../../ui/signing/dialogs.py" line="68"/>
         <source>Abgeschlossene Vereinbarungen werden beim Speichern digital versiegelt. So ist jede spätere Änderung der PDF-Datei erkennbar. Dafür legt das Programm einmalig einen Schlüssel für Ihren Träger an. Das Passwort schützt diesen Schlüssel – bitte gut aufbewahren.</source>
         <translation>Finalised agreements are sealed digitally when saved, so any later change to the PDF file can be detected. For this the program creates a key for your provider once. The password protects this key – please keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="71"/>
+        <location filename="../../ui/signing/dialogs.py" line="73"/>
         <source>z. B. Familienhilfe Lindenhof e. V.</source>
         <translation>e.g. Familienhilfe Lindenhof e. V.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="77"/>
+        <location filename="../../ui/signing/dialogs.py" line="79"/>
         <source>&amp;Name des Trägers:</source>
         <translation>&amp;Name of the provider:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="78"/>
+        <location filename="../../ui/signing/dialogs.py" line="80"/>
         <source>Siegel-&amp;Passwort:</source>
         <translation>Seal &amp;password:</translation>
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="114"/>
-        <location filename="../../ui/signing/dialogs.py" line="79"/>
+        <location filename="../../ui/signing/dialogs.py" line="81"/>
         <source>Passwort &amp;wiederholen:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="84"/>
+        <location filename="../../ui/signing/dialogs.py" line="86"/>
         <source>Einrichten</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="92"/>
+        <location filename="../../ui/signing/dialogs.py" line="94"/>
         <source>Bitte den Namen des Trägers eingeben.</source>
         <translation>Please enter the name of the provider.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="94"/>
+        <location filename="../../ui/signing/dialogs.py" line="96"/>
         <source>Das Passwort muss mindestens 8 Zeichen lang sein.</source>
         <translation>The password must be at least 8 characters long.</translation>
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="138"/>
-        <location filename="../../ui/signing/dialogs.py" line="96"/>
+        <location filename="../../ui/signing/dialogs.py" line="98"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="112"/>
+        <location filename="../../ui/signing/dialogs.py" line="114"/>
         <source>Siegel-Passwort des Trägers:</source>
         <translation>The provider’s seal password:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="112"/>
+        <location filename="../../ui/signing/dialogs.py" line="114"/>
         <source>Das Passwort stimmt nicht. Bitte noch einmal:</source>
         <translation>The password is wrong. Please try again:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="113"/>
+        <location filename="../../ui/signing/dialogs.py" line="115"/>
         <source>PDF versiegeln</source>
         <translation>Seal PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="118"/>
+        <location filename="../../ui/signing/dialogs.py" line="120"/>
         <source>PDF-Dokumente (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="123"/>
+        <location filename="../../ui/signing/dialogs.py" line="125"/>
         <source>Zertifikat des Trägers importieren</source>
         <translation>Import the provider’s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="127"/>
+        <location filename="../../ui/signing/dialogs.py" line="129"/>
         <source>Passwort der PKCS#12-Datei:</source>
         <translation>Password of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="140"/>
+        <location filename="../../ui/signing/dialogs.py" line="142"/>
         <source>Die Hilfe beenden?
 
 Version {version} wird als „beendet“ markiert und kann danach nicht mehr unterschrieben werden. Das lässt sich nicht rückgängig machen.</source>
@@ -777,244 +777,244 @@ Version {version} wird als „beendet“ markiert und kann danach nicht mehr unt
 Version {version} will be marked as “ended” and can no longer be signed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="173"/>
+        <location filename="../../ui/signing/dialogs.py" line="175"/>
         <source>Siegel</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="185"/>
+        <location filename="../../ui/signing/dialogs.py" line="187"/>
         <source>Unterschrift auf Papier eintragen</source>
         <translation>Record signature on paper</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="187"/>
+        <location filename="../../ui/signing/dialogs.py" line="189"/>
         <source>&lt;b&gt;{who}&lt;/b&gt; hat die ausgedruckte Vereinbarung auf Papier unterschrieben.</source>
         <translation>&lt;b&gt;{who}&lt;/b&gt; signed the printed agreement on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="190"/>
+        <location filename="../../ui/signing/dialogs.py" line="192"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="193"/>
+        <location filename="../../ui/signing/dialogs.py" line="195"/>
         <source>z. B. Original liegt in der Akte</source>
         <translation>e.g. original is in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="194"/>
+        <location filename="../../ui/signing/dialogs.py" line="196"/>
         <source>Unterschrieben &amp;am:</source>
         <translation>&amp;Signed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="195"/>
+        <location filename="../../ui/signing/dialogs.py" line="197"/>
         <source>&amp;Notiz:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="200"/>
+        <location filename="../../ui/signing/dialogs.py" line="202"/>
         <source>Eintragen</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="207"/>
+        <location filename="../../ui/signing/dialogs.py" line="209"/>
         <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="229"/>
+        <location filename="../../ui/signing/dialogs.py" line="231"/>
         <source>Vereinbarung unterschreiben</source>
         <translation>Sign the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="235"/>
+        <location filename="../../ui/signing/dialogs.py" line="238"/>
         <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen. Wer unterschreibt, wird vor dem Abschließen im Schritt „Überblick“ festgelegt.</source>
         <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date. Who signs is chosen in the “Overview” step before finalising.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="239"/>
+        <location filename="../../ui/signing/dialogs.py" line="243"/>
         <source>Wer unterschreibt</source>
         <translation>Who signs</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="254"/>
+        <location filename="../../ui/signing/dialogs.py" line="259"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="255"/>
+        <location filename="../../ui/signing/dialogs.py" line="260"/>
         <source>Ort</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="256"/>
+        <location filename="../../ui/signing/dialogs.py" line="261"/>
         <source>&amp;Ort:</source>
         <translation>Pl&amp;ace:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="259"/>
+        <location filename="../../ui/signing/dialogs.py" line="264"/>
         <source>&amp;Löschen</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="260"/>
+        <location filename="../../ui/signing/dialogs.py" line="265"/>
         <source>&amp;Unterschrift speichern</source>
         <translation>&amp;Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="261"/>
+        <location filename="../../ui/signing/dialogs.py" line="266"/>
         <source>Auf &amp;Papier unterschrieben…</source>
         <translation>Signed on &amp;paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="287"/>
+        <location filename="../../ui/signing/dialogs.py" line="291"/>
         <source>Version {version} · {done} von {total} unterschrieben</source>
         <translation>Version {version} · {done} of {total} signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="294"/>
+        <location filename="../../ui/signing/dialogs.py" line="298"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="296"/>
+        <location filename="../../ui/signing/dialogs.py" line="300"/>
         <source>unterschrieben am {date}</source>
         <translation>signed on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="298"/>
+        <location filename="../../ui/signing/dialogs.py" line="302"/>
         <source>auf Papier unterschrieben am {date}</source>
         <translation>signed on paper on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="326"/>
+        <location filename="../../ui/signing/dialogs.py" line="330"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; hat schon unterschrieben.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; has already signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="328"/>
+        <location filename="../../ui/signing/dialogs.py" line="332"/>
         <source>Unterschrift von &lt;b&gt;{name}&lt;/b&gt; ({role}):</source>
         <translation>Signature of &lt;b&gt;{name}&lt;/b&gt; ({role}):</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="384"/>
+        <location filename="../../ui/signing/dialogs.py" line="388"/>
         <source>Datei: {name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="404"/>
+        <location filename="../../ui/signing/dialogs.py" line="408"/>
         <source>Versionen der Vereinbarung</source>
         <translation>Versions of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="409"/>
+        <location filename="../../ui/signing/dialogs.py" line="413"/>
         <source>Versionen</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="410"/>
+        <location filename="../../ui/signing/dialogs.py" line="414"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="410"/>
+        <location filename="../../ui/signing/dialogs.py" line="414"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="410"/>
+        <location filename="../../ui/signing/dialogs.py" line="414"/>
         <source>Angelegt</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="91"/>
-        <location filename="../../ui/signing/dialogs.py" line="410"/>
+        <location filename="../../ui/protection/views.py" line="88"/>
+        <location filename="../../ui/signing/dialogs.py" line="414"/>
         <source>Abgeschlossen</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="411"/>
+        <location filename="../../ui/signing/dialogs.py" line="415"/>
         <source>Unterschriften</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="416"/>
+        <location filename="../../ui/signing/dialogs.py" line="420"/>
         <source>{done} von {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="418"/>
+        <location filename="../../ui/signing/dialogs.py" line="422"/>
         <source> (vollständig am {date})</source>
         <translation> (complete on {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="426"/>
+        <location filename="../../ui/signing/dialogs.py" line="430"/>
         <source>&lt;b&gt;Versionen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="433"/>
+        <location filename="../../ui/signing/dialogs.py" line="437"/>
         <source>Version {version} ({status})</source>
         <translation>Version {version} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="437"/>
+        <location filename="../../ui/signing/dialogs.py" line="441"/>
         <source>Ältere Version</source>
         <translation>Older version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="438"/>
+        <location filename="../../ui/signing/dialogs.py" line="442"/>
         <source>Neuere Version</source>
         <translation>Newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="441"/>
+        <location filename="../../ui/signing/dialogs.py" line="445"/>
         <source>&amp;Vergleichen:</source>
         <translation>&amp;Compare:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="444"/>
+        <location filename="../../ui/signing/dialogs.py" line="448"/>
         <source>mit</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="450"/>
+        <location filename="../../ui/signing/dialogs.py" line="454"/>
         <source>Änderungen</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="451"/>
+        <location filename="../../ui/signing/dialogs.py" line="455"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="451"/>
+        <location filename="../../ui/signing/dialogs.py" line="455"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="53"/>
-        <location filename="../../ui/signing/dialogs.py" line="451"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/signing/dialogs.py" line="455"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="451"/>
+        <location filename="../../ui/signing/dialogs.py" line="455"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="481"/>
+        <location filename="../../ui/signing/dialogs.py" line="485"/>
         <source>Bitte zwei verschiedene Versionen wählen.</source>
         <translation>Please choose two different versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="483"/>
+        <location filename="../../ui/signing/dialogs.py" line="487"/>
         <source>{n} Änderung(en).</source>
         <translation>{n} change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="484"/>
+        <location filename="../../ui/signing/dialogs.py" line="488"/>
         <source>Keine inhaltlichen Änderungen.</source>
         <translation>No changes in content.</translation>
     </message>
@@ -1039,195 +1039,190 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Sign here (pen, finger or mouse)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="32"/>
+        <location filename="../../ui/protection/menu.py" line="42"/>
         <source>Datensicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="34"/>
-        <location filename="../../ui/protection/menu.py" line="43"/>
+        <location filename="../../ui/protection/menu.py" line="44"/>
+        <location filename="../../ui/protection/menu.py" line="53"/>
         <source>Datensicherung (*.kdsich)</source>
         <translation>Backup (*.kdsich)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="42"/>
-        <location filename="../../ui/protection/menu.py" line="194"/>
-        <location filename="../../ui/protection/menu.py" line="199"/>
+        <location filename="../../ui/protection/menu.py" line="52"/>
+        <location filename="../../ui/protection/menu.py" line="212"/>
+        <location filename="../../ui/protection/menu.py" line="217"/>
         <source>Datensicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="48"/>
+        <location filename="../../ui/protection/menu.py" line="58"/>
         <source>Auskunft speichern</source>
         <translation>Save information</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="49"/>
+        <location filename="../../ui/protection/menu.py" line="59"/>
         <source>JSON-Datei (*.json)</source>
         <translation>JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="61"/>
+        <location filename="../../ui/protection/menu.py" line="71"/>
         <source>Auskunft nach Art. 15 DSGVO</source>
         <translation>Information under Art. 15 GDPR</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="61"/>
+        <location filename="../../ui/protection/menu.py" line="71"/>
         <source>Über welche Person?</source>
         <translation>About which person?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/startup.py" line="27"/>
+        <location filename="../../ui/protection/startup.py" line="28"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="86"/>
+        <location filename="../../ui/protection/menu.py" line="103"/>
         <source>&amp;Datenschutz</source>
         <translation>Data pr&amp;otection</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="89"/>
+        <location filename="../../ui/protection/menu.py" line="106"/>
         <source>&amp;Protokoll des Falls…</source>
         <translation>Audit &amp;trail of the case…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="90"/>
+        <location filename="../../ui/protection/menu.py" line="107"/>
         <source>Fall &amp;abschließen (archivieren) / wieder öffnen</source>
         <translation>Close (&amp;archive) / reopen the case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="91"/>
+        <location filename="../../ui/protection/menu.py" line="108"/>
         <source>Aus&amp;kunft über eine Person (Art. 15 DSGVO)…</source>
         <translation>&amp;Information about a person (Art. 15 GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="92"/>
+        <location filename="../../ui/protection/menu.py" line="109"/>
         <source>Aufbewahrung und &amp;Löschung…</source>
         <translation>Retention and &amp;deletion…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="94"/>
+        <location filename="../../ui/protection/menu.py" line="111"/>
         <source>Daten&amp;sicherung erstellen…</source>
         <translation>Create &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="95"/>
+        <location filename="../../ui/protection/menu.py" line="112"/>
         <source>Datensicherung &amp;wiederherstellen…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="97"/>
+        <location filename="../../ui/protection/menu.py" line="114"/>
         <source>Pass&amp;wort ändern…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="98"/>
+        <location filename="../../ui/protection/menu.py" line="115"/>
         <source>Neuen Wieder&amp;herstellungsschlüssel erstellen…</source>
         <translation>New recovery &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="100"/>
-        <source>&amp;Einstellungen zum Datenschutz…</source>
-        <translation>Data protection &amp;settings…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/menu.py" line="112"/>
+        <location filename="../../ui/protection/menu.py" line="129"/>
         <source>Bitte zuerst links einen Fall auswählen.</source>
         <translation>Please choose a case on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="133"/>
+        <location filename="../../ui/protection/menu.py" line="150"/>
         <source>Fall wieder öffnen</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="134"/>
+        <location filename="../../ui/protection/menu.py" line="151"/>
         <source>Den archivierten Fall wieder zum Bearbeiten öffnen?</source>
         <translation>Reopen the archived case for editing?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="136"/>
+        <location filename="../../ui/protection/menu.py" line="153"/>
         <source>Der Fall ist wieder geöffnet.</source>
         <translation>The case is open again.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="137"/>
+        <location filename="../../ui/protection/menu.py" line="154"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="138"/>
+        <location filename="../../ui/protection/menu.py" line="155"/>
         <source>Den Fall abschließen? Er wird archiviert und kann dann nicht mehr geändert werden (bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt.</source>
         <translation>Close the case? It is archived and can no longer be changed (until it is reopened). The retention period starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="141"/>
+        <location filename="../../ui/protection/menu.py" line="158"/>
         <source>Der Fall ist abgeschlossen und archiviert.</source>
         <translation>The case is closed and archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="150"/>
+        <location filename="../../ui/protection/menu.py" line="167"/>
         <source>In diesem Fall ist keine Person eingetragen.</source>
         <translation>No person is recorded in this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="161"/>
+        <location filename="../../ui/protection/menu.py" line="178"/>
         <source>Die Datei konnte nicht gespeichert werden: {reason}</source>
         <translation>The file could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="164"/>
+        <location filename="../../ui/protection/menu.py" line="181"/>
         <source>Auskunft gespeichert: {path}</source>
         <translation>Information saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="182"/>
+        <location filename="../../ui/protection/menu.py" line="199"/>
         <source>Die Datensicherung konnte nicht geschrieben werden: {reason}</source>
         <translation>The backup could not be written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="187"/>
+        <location filename="../../ui/protection/menu.py" line="204"/>
         <source>Datensicherung geschrieben und geprüft: {path}</source>
         <translation>Backup written and checked: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="195"/>
+        <location filename="../../ui/protection/menu.py" line="213"/>
         <source>Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das Programm beendet und muss neu gestartet werden. Fortfahren?</source>
         <translation>The current data will be replaced by the backup (it stays encrypted in a subfolder “vor-wiederherstellung-…” of the data folder). The program then closes and must be started again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="200"/>
+        <location filename="../../ui/protection/menu.py" line="218"/>
         <source>Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):</source>
         <translation>Password at the time of the backup (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="206"/>
+        <location filename="../../ui/protection/menu.py" line="224"/>
         <source>Die bisherigen Daten sind unverändert; bitte das Programm neu starten.</source>
         <translation>The existing data is unchanged; please restart the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="210"/>
+        <location filename="../../ui/protection/menu.py" line="228"/>
         <source>Datensicherung wiederhergestellt</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="211"/>
+        <location filename="../../ui/protection/menu.py" line="229"/>
         <source>Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten und mit dem Passwort der Sicherung entsperren.</source>
         <translation>The data was restored. The program closes now; please start it again and unlock it with the password of the backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="227"/>
+        <location filename="../../ui/protection/menu.py" line="245"/>
         <source>Das Passwort wurde geändert.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="231"/>
+        <location filename="../../ui/protection/menu.py" line="249"/>
         <source>Neuer Wiederherstellungsschlüssel</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="232"/>
+        <location filename="../../ui/protection/menu.py" line="250"/>
         <source>Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):</source>
         <translation>Enter the password to confirm (the old key becomes invalid):</translation>
     </message>
@@ -1359,27 +1354,27 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="273"/>
+        <location filename="../../ui/protection/dialogs.py" line="274"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="277"/>
+        <location filename="../../ui/protection/dialogs.py" line="278"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="278"/>
+        <location filename="../../ui/protection/dialogs.py" line="279"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="280"/>
+        <location filename="../../ui/protection/dialogs.py" line="281"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="301"/>
+        <location filename="../../ui/protection/dialogs.py" line="302"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>
@@ -1398,154 +1393,114 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="243"/>
+        <location filename="../../ui/protection/lock.py" line="247"/>
         <source>Kooperation Desktop – gesperrt</source>
         <translation>Kooperation Desktop – locked</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="244"/>
+        <location filename="../../ui/protection/lock.py" line="248"/>
         <source>Gesperrt – Kooperation Desktop</source>
         <translation>Locked – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="245"/>
+        <location filename="../../ui/protection/lock.py" line="249"/>
         <source>Das Programm ist gesperrt. Ihre Eingaben sind erhalten; zum Weiterarbeiten bitte das Passwort eingeben.</source>
         <translation>The program is locked. Your entries are kept; to go on working, please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="257"/>
+        <location filename="../../ui/protection/lock.py" line="261"/>
         <source>Das Passwort ist falsch.</source>
         <translation>The password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="48"/>
+        <location filename="../../ui/protection/views.py" line="45"/>
         <source>Protokoll – Fall {case_id}</source>
         <translation>Audit trail – case {case_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="47"/>
         <source>Jede Änderung wird mit Zeitpunkt, Benutzerkonto und Art des Eintrags festgehalten – ohne Inhalte. Das Protokoll kann nicht geändert werden.</source>
         <translation>Every change is recorded with time, user account and kind of entry – without content. The audit trail cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="53"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
         <source>Wann</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="53"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="53"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="53"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="53"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="71"/>
+        <location filename="../../ui/protection/views.py" line="68"/>
         <source>Fall endgültig löschen</source>
         <translation>Delete case for good</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="72"/>
+        <location filename="../../ui/protection/views.py" line="69"/>
         <source>Den Fall „{title}“ mit allen Personen, Einverständnissen, Vereinbarungen und Unterschriften endgültig löschen? Das kann nicht rückgängig gemacht werden (außer aus einer älteren Datensicherung).</source>
         <translation>Delete the case “{title}” with all persons, consents, agreements and signatures for good? This cannot be undone (except from an older backup).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="87"/>
+        <location filename="../../ui/protection/views.py" line="84"/>
         <source>Aufbewahrung und Löschung</source>
         <translation>Retention and deletion</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="91"/>
+        <location filename="../../ui/protection/views.py" line="88"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="91"/>
+        <location filename="../../ui/protection/views.py" line="88"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="91"/>
+        <location filename="../../ui/protection/views.py" line="88"/>
         <source>Löschen ab</source>
         <translation>Delete from</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="92"/>
+        <location filename="../../ui/protection/views.py" line="89"/>
         <source>Zu löschende Fälle</source>
         <translation>Cases to delete</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="93"/>
+        <location filename="../../ui/protection/views.py" line="90"/>
         <source>Ausgewählten Fall endgültig &amp;löschen…</source>
         <translation>&amp;Delete the selected case for good…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="107"/>
+        <location filename="../../ui/protection/views.py" line="104"/>
         <source>Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). </source>
         <translation>Closed cases are kept for {years} years (the provider’s setting). </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="109"/>
+        <location filename="../../ui/protection/views.py" line="106"/>
         <source>Diese Fälle sind über der Frist und sollen gelöscht werden:</source>
         <translation>These cases are past the period and should be deleted:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="110"/>
+        <location filename="../../ui/protection/views.py" line="107"/>
         <source>Zurzeit ist kein Fall über der Frist.</source>
         <translation>No case is past the period at the moment.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="143"/>
-        <source>Einstellungen zum Datenschutz</source>
-        <translation>Data protection settings</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="146"/>
-        <source> Minuten</source>
-        <translation> minutes</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="147"/>
-        <source>nie</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="149"/>
-        <source>Sperren nach Untätigkeit</source>
-        <translation>Lock when idle</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="152"/>
-        <source> Jahre</source>
-        <translation> years</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="154"/>
-        <source>Aufbewahrungsfrist</source>
-        <translation>Retention period</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="157"/>
-        <source>&amp;Sperren nach Untätigkeit:</source>
-        <translation>&amp;Lock when idle after:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/protection/views.py" line="158"/>
-        <source>&amp;Aufbewahrung abgeschlossener Fälle:</source>
-        <translation>&amp;Keep closed cases for:</translation>
     </message>
 </context>
 <context>

@@ -89,38 +89,24 @@
         <translation>coming up (14 days): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>Alle Daten bleiben auf diesem Gerät.</source>
         <translation>All data stays on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Fall „{title}“ angelegt.</source>
         <translation>Case “{title}” created.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="277"/>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="280"/>
-        <source>Die Datei konnte nicht gespeichert werden:
-{reason}</source>
-        <translation>The file could not be saved:
-{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="283"/>
-        <source>PDF gespeichert: {path}</source>
-        <translation>PDF saved: {path}</translation>
     </message>
 </context>
 <context>

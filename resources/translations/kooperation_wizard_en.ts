@@ -4,27 +4,27 @@
 <context>
     <name>AgreementStatus</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="56"/>
+        <location filename="../../ui/domain_labels.py" line="57"/>
         <source>Entwurf</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="57"/>
+        <location filename="../../ui/domain_labels.py" line="58"/>
         <source>abgeschlossen</source>
         <translation>finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="58"/>
+        <location filename="../../ui/domain_labels.py" line="59"/>
         <source>unterschrieben</source>
         <translation>signed</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="59"/>
+        <location filename="../../ui/domain_labels.py" line="60"/>
         <source>ersetzt</source>
         <translation>superseded</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="60"/>
+        <location filename="../../ui/domain_labels.py" line="61"/>
         <source>beendet</source>
         <translation>ended</translation>
     </message>
@@ -32,22 +32,22 @@
 <context>
     <name>AgreementWizard</name>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="53"/>
+        <location filename="../../ui/wizard/wizard.py" line="60"/>
         <source>Kooperationsvereinbarung – %1</source>
         <translation>Cooperation agreement – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="56"/>
+        <location filename="../../ui/wizard/wizard.py" line="63"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="58"/>
+        <location filename="../../ui/wizard/wizard.py" line="65"/>
         <source>&amp;Fertig</source>
         <translation>&amp;Done</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="60"/>
+        <location filename="../../ui/wizard/wizard.py" line="67"/>
         <source>Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter.</source>
         <translation>Close: everything you entered is already saved. Next time the wizard opens here.</translation>
     </message>
@@ -55,12 +55,12 @@
 <context>
     <name>CaseStatus</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="63"/>
+        <location filename="../../ui/domain_labels.py" line="64"/>
         <source>laufend</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="64"/>
+        <location filename="../../ui/domain_labels.py" line="65"/>
         <source>abgeschlossen</source>
         <translation>closed</translation>
     </message>
@@ -68,163 +68,234 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="28"/>
+        <location filename="../../ui/case_view.py" line="64"/>
         <source>Hilfe und Zusammenarbeit (allgemein)</source>
         <translation>Help and cooperation (general)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="51"/>
+        <location filename="../../ui/case_view.py" line="85"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="52"/>
+        <location filename="../../ui/case_view.py" line="86"/>
         <source>Für wen</source>
         <translation>For whom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="53"/>
+        <location filename="../../ui/case_view.py" line="87"/>
         <source>Seit</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="54"/>
+        <location filename="../../ui/case_view.py" line="88"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="55"/>
+        <location filename="../../ui/case_view.py" line="89"/>
         <source>Widerrufen</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="56"/>
+        <location filename="../../ui/case_view.py" line="90"/>
         <source>Welche Informationen</source>
         <translation>Which information</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="61"/>
-        <location filename="../../ui/case_view.py" line="67"/>
+        <location filename="../../ui/case_view.py" line="95"/>
+        <location filename="../../ui/case_view.py" line="101"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="62"/>
+        <location filename="../../ui/case_view.py" line="96"/>
         <source>Rolle in der Familie</source>
         <translation>Role in the family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="63"/>
+        <location filename="../../ui/case_view.py" line="97"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="64"/>
+        <location filename="../../ui/case_view.py" line="98"/>
         <source>Personensorge</source>
         <translation>Parental custody</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="68"/>
+        <location filename="../../ui/case_view.py" line="102"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="69"/>
+        <location filename="../../ui/case_view.py" line="103"/>
         <source>Einrichtung</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="70"/>
+        <location filename="../../ui/case_view.py" line="104"/>
         <source>Funktion</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="71"/>
+        <location filename="../../ui/case_view.py" line="105"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="74"/>
+        <location filename="../../ui/case_view.py" line="108"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="75"/>
+        <location filename="../../ui/case_view.py" line="109"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="76"/>
+        <location filename="../../ui/case_view.py" line="110"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="77"/>
+        <location filename="../../ui/case_view.py" line="111"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="78"/>
-        <source>Prüfsumme</source>
-        <translation>Checksum</translation>
+        <location filename="../../ui/case_view.py" line="503"/>
+        <source>Prüfsumme: %1</source>
+        <translation>Checksum: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="131"/>
-        <location filename="../../ui/case_view.py" line="176"/>
+        <location filename="../../ui/case_view.py" line="341"/>
+        <location filename="../../ui/case_view.py" line="468"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="132"/>
-        <location filename="../../ui/case_view.py" line="177"/>
+        <location filename="../../ui/case_view.py" line="343"/>
+        <location filename="../../ui/case_view.py" line="469"/>
         <source>Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.</source>
         <translation>Select a case on the left or create one with “New case…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="139"/>
+        <location filename="../../ui/case_view.py" line="348"/>
+        <source>Bereiche des Falls</source>
+        <translation>Parts of the case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="352"/>
+        <source>Partner &amp;&amp; Einverständnisse</source>
+        <translation>Partners &amp;&amp; consents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="352"/>
+        <source>Vereinbarung</source>
+        <translation>Agreement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="353"/>
+        <source>Verlauf</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="369"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="140"/>
-        <location filename="../../ui/case_view.py" line="145"/>
+        <location filename="../../ui/case_view.py" line="370"/>
+        <location filename="../../ui/case_view.py" line="379"/>
         <source>Kooperationspartner</source>
         <translation>Cooperation partners</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="141"/>
-        <location filename="../../ui/case_view.py" line="146"/>
+        <location filename="../../ui/case_view.py" line="371"/>
+        <location filename="../../ui/case_view.py" line="381"/>
         <source>Einverständnisse</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="142"/>
-        <location filename="../../ui/case_view.py" line="147"/>
+        <location filename="../../ui/case_view.py" line="372"/>
+        <location filename="../../ui/case_view.py" line="383"/>
         <source>Vereinbarungen</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="144"/>
+        <location filename="../../ui/case_view.py" line="352"/>
+        <location filename="../../ui/case_view.py" line="376"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="183"/>
+        <location filename="../../ui/case_view.py" line="376"/>
+        <source>Noch niemand aus der Familie erfasst – das geht im Schritt „Beteiligte“ der Vereinbarung.</source>
+        <translation>Nobody from the family recorded yet – that is done in the step “Participants” of the agreement.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="380"/>
+        <source>Noch keine Kooperationspartner – sie werden im Schritt „Beteiligte“ erfasst.</source>
+        <translation>No cooperation partners yet – they are recorded in the step “Participants”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="382"/>
+        <source>Noch keine Einverständnisse – sie werden im Schritt „Einverständnis“ erfasst.</source>
+        <translation>No consents yet – they are recorded in the step “Consent”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="384"/>
+        <source>Noch keine Vereinbarung – mit „Vereinbarung bearbeiten…“ beginnen.</source>
+        <translation>No agreement yet – start with “Edit agreement…”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="398"/>
+        <source>De&amp;tails…</source>
+        <translation>Detai&amp;ls…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="399"/>
+        <location filename="../../ui/case_view.py" line="449"/>
+        <source>Details der Version</source>
+        <translation>Details of the version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="400"/>
+        <source>Dokumentnummer und Prüfsumme der ausgewählten Version</source>
+        <translation>Document number and checksum of the selected version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="442"/>
+        <source>Version %1 · Dokument %2
+Prüfsumme (SHA-256) des Inhalts:
+%3</source>
+        <translation>Version %1 · document %2
+Checksum (SHA-256) of the content:
+%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="452"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/case_view.py" line="476"/>
         <source>Aktenzeichen: %1</source>
         <translation>File number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="186"/>
+        <location filename="../../ui/case_view.py" line="479"/>
         <source>Ohne Aktenzeichen und Hilfeart</source>
         <translation>No file number or type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="189"/>
+        <location filename="../../ui/case_view.py" line="482"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="189"/>
+        <location filename="../../ui/case_view.py" line="482"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
@@ -232,22 +303,22 @@
 <context>
     <name>CommunicationKind</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="78"/>
+        <location filename="../../ui/domain_labels.py" line="79"/>
         <source>Treffen / Gespräch</source>
         <translation>Meeting / talk</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="79"/>
+        <location filename="../../ui/domain_labels.py" line="80"/>
         <source>Rückmeldung</source>
         <translation>Feedback</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="80"/>
+        <location filename="../../ui/domain_labels.py" line="81"/>
         <source>Bericht</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="81"/>
+        <location filename="../../ui/domain_labels.py" line="82"/>
         <source>Ansprechperson</source>
         <translation>Contact person</translation>
     </message>
@@ -328,17 +399,17 @@
 <context>
     <name>ConsentForm</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="44"/>
+        <location filename="../../ui/domain_labels.py" line="45"/>
         <source>schriftlich</source>
         <translation>in writing</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="45"/>
+        <location filename="../../ui/domain_labels.py" line="46"/>
         <source>mündlich</source>
         <translation>orally</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="46"/>
+        <location filename="../../ui/domain_labels.py" line="47"/>
         <source>am Bildschirm bestätigt</source>
         <translation>confirmed on screen</translation>
     </message>
@@ -617,52 +688,52 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>EntityName</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="176"/>
+        <location filename="../../ui/domain_labels.py" line="177"/>
         <source>ohne Namen</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="177"/>
+        <location filename="../../ui/domain_labels.py" line="178"/>
         <source>ohne Text</source>
         <translation>no text</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="179"/>
+        <location filename="../../ui/domain_labels.py" line="180"/>
         <source>Person „%1“</source>
         <translation>Person “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="181"/>
+        <location filename="../../ui/domain_labels.py" line="182"/>
         <source>„%1“</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="183"/>
+        <location filename="../../ui/domain_labels.py" line="184"/>
         <source>Ziel „%1“</source>
         <translation>Goal “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="185"/>
+        <location filename="../../ui/domain_labels.py" line="186"/>
         <source>Indikator „%1“</source>
         <translation>Indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="188"/>
+        <location filename="../../ui/domain_labels.py" line="189"/>
         <source>Aufgabe „%1“</source>
         <translation>Task “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="190"/>
+        <location filename="../../ui/domain_labels.py" line="191"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="192"/>
+        <location filename="../../ui/domain_labels.py" line="193"/>
         <source>Absprache „%1“</source>
         <translation>Arrangement “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="193"/>
+        <location filename="../../ui/domain_labels.py" line="194"/>
         <source>Einverständnis</source>
         <translation>Consent</translation>
     </message>
@@ -678,27 +749,27 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>GasLevel</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="71"/>
+        <location filename="../../ui/domain_labels.py" line="72"/>
         <source>−2  viel weniger als erwartet</source>
         <translation>−2  much less than expected</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="72"/>
+        <location filename="../../ui/domain_labels.py" line="73"/>
         <source>−1  weniger als erwartet</source>
         <translation>−1  less than expected</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="73"/>
+        <location filename="../../ui/domain_labels.py" line="74"/>
         <source>0  erwartetes Ergebnis</source>
         <translation>0  expected result</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="74"/>
+        <location filename="../../ui/domain_labels.py" line="75"/>
         <source>+1  mehr als erwartet</source>
         <translation>+1  more than expected</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="75"/>
+        <location filename="../../ui/domain_labels.py" line="76"/>
         <source>+2  viel mehr als erwartet</source>
         <translation>+2  much more than expected</translation>
     </message>
@@ -875,27 +946,27 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>InfoCategory</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="49"/>
+        <location filename="../../ui/domain_labels.py" line="50"/>
         <source>Name und Kontaktdaten</source>
         <translation>Name and contact details</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="50"/>
+        <location filename="../../ui/domain_labels.py" line="51"/>
         <source>Inhalte dieser Vereinbarung (Ziele, Aufgaben, Termine)</source>
         <translation>Contents of this agreement (goals, tasks, dates)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="51"/>
+        <location filename="../../ui/domain_labels.py" line="52"/>
         <source>Verlauf und Entwicklung der Hilfe</source>
         <translation>Course and progress of the help</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="52"/>
+        <location filename="../../ui/domain_labels.py" line="53"/>
         <source>Schule, Kita, Ausbildung</source>
         <translation>School, nursery, training</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="53"/>
+        <location filename="../../ui/domain_labels.py" line="54"/>
         <source>Gesundheit</source>
         <translation>Health</translation>
     </message>
@@ -966,83 +1037,83 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="28"/>
-        <location filename="../../ui/wizard/page_overview.py" line="31"/>
+        <location filename="../../ui/wizard/page_overview.py" line="29"/>
+        <location filename="../../ui/wizard/page_overview.py" line="32"/>
         <source>Was noch fehlt</source>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="40"/>
+        <location filename="../../ui/wizard/page_overview.py" line="43"/>
         <source>Mit „Vereinbarung abschließen“ wird diese Version eingefroren: Sie bekommt eine Prüfsumme und kann nicht mehr geändert werden. Änderungen ergeben später eine neue Version.</source>
         <translation>“Finalise agreement” freezes this version: it gets a checksum and can no longer be changed. Later changes make a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="43"/>
+        <location filename="../../ui/wizard/page_overview.py" line="46"/>
         <source>Vereinbarung &amp;abschließen</source>
         <translation>&amp;Finalise agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="44"/>
+        <location filename="../../ui/wizard/page_overview.py" line="47"/>
         <source>Vereinbarung abschließen</source>
         <translation>Finalise agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="45"/>
+        <location filename="../../ui/wizard/page_overview.py" line="48"/>
         <source>&amp;PDF speichern…</source>
         <translation>Save &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="46"/>
+        <location filename="../../ui/wizard/page_overview.py" line="49"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="61"/>
+        <location filename="../../ui/wizard/page_overview.py" line="64"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="63"/>
+        <location filename="../../ui/wizard/page_overview.py" line="66"/>
         <source>Dokument %1</source>
         <translation>Document %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="65"/>
+        <location filename="../../ui/wizard/page_overview.py" line="68"/>
         <source>abgeschlossen am %1</source>
         <translation>finalised on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="75"/>
+        <location filename="../../ui/wizard/page_overview.py" line="78"/>
         <source>Diese Version ist abgeschlossen. Prüfsumme (SHA-256): %1…</source>
         <translation>This version is finalised. Checksum (SHA-256): %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="80"/>
+        <location filename="../../ui/wizard/page_overview.py" line="83"/>
         <source>Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden.</source>
         <translation>Everything needed has been entered. The agreement can be finalised.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="84"/>
+        <location filename="../../ui/wizard/page_overview.py" line="88"/>
         <source>Erst möglich, wenn nichts mehr fehlt.</source>
         <translation>Only possible when nothing is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="84"/>
+        <location filename="../../ui/wizard/page_overview.py" line="88"/>
         <source>Diese Version einfrieren.</source>
         <translation>Freeze this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="106"/>
+        <location filename="../../ui/wizard/page_overview.py" line="110"/>
         <source>Version %1 ist abgeschlossen. Prüfsumme: %2…</source>
         <translation>Version %1 is finalised. Checksum: %2…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="127"/>
+        <location filename="../../ui/wizard/page_overview.py" line="129"/>
         <source>Die Datei konnte nicht gespeichert werden: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="131"/>
+        <location filename="../../ui/wizard/page_overview.py" line="133"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
@@ -1285,22 +1356,22 @@ custody</translation>
 <context>
     <name>PartnerKind</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="38"/>
+        <location filename="../../ui/domain_labels.py" line="39"/>
         <source>Jugendamt (beauftragend)</source>
         <translation>Youth office (commissioning)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="39"/>
+        <location filename="../../ui/domain_labels.py" line="40"/>
         <source>Fachkraft (hilfeerbringend)</source>
         <translation>Social worker (delivering the help)</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="40"/>
+        <location filename="../../ui/domain_labels.py" line="41"/>
         <source>Ressource im Umfeld der Familie</source>
         <translation>Helper around the family</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="41"/>
+        <location filename="../../ui/domain_labels.py" line="42"/>
         <source>Professionelle Ressource im Sozialraum</source>
         <translation>Professional service in the community</translation>
     </message>
@@ -1399,14 +1470,42 @@ custody</translation>
 <context>
     <name>ScaleKind</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="67"/>
+        <location filename="../../ui/domain_labels.py" line="68"/>
         <source>Zielerreichungsskala −2 bis +2</source>
         <translation>Goal attainment scale −2 to +2</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="68"/>
+        <location filename="../../ui/domain_labels.py" line="69"/>
         <source>Skala 0 bis 10</source>
         <translation>Scale 0 to 10</translation>
+    </message>
+</context>
+<context>
+    <name>SignersBox</name>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="32"/>
+        <source>Wer unterschreibt?</source>
+        <translation>Who signs?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="34"/>
+        <source>Vorgeschlagen: alle, die sorgeberechtigt sind oder eine Aufgabe übernommen haben. Kinder unterschreiben mit. Die Partner mit Einverständnis unterschreiben immer.</source>
+        <translation>Proposed: everyone with custody or a task. Children co-sign. Partners with consent always sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="58"/>
+        <source>(ohne Namen)</source>
+        <translation>(no name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="61"/>
+        <source>%1 unterschreibt mit</source>
+        <translation>%1 co-signs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/signers_box.py" line="61"/>
+        <source>%1 unterschreibt</source>
+        <translation>%1 signs</translation>
     </message>
 </context>
 <context>
@@ -1630,112 +1729,84 @@ custody</translation>
 <context>
     <name>WizardStep</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="84"/>
+        <location filename="../../ui/domain_labels.py" line="85"/>
         <source>Beteiligte</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="85"/>
+        <location filename="../../ui/domain_labels.py" line="86"/>
         <source>Wer gehört zur Familie, wer hilft schon mit? Zuerst die Menschen im Umfeld der Familie, dann Jugendamt, Fachkraft und weitere Fachstellen.</source>
         <translation>Who belongs to the family, who already helps? First the people around the family, then the youth office, the social worker and other services.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="88"/>
+        <location filename="../../ui/domain_labels.py" line="89"/>
         <source>Einverständnis</source>
         <translation>Consent</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="89"/>
+        <location filename="../../ui/domain_labels.py" line="90"/>
         <source>Ist die Familie mit der Hilfe einverstanden? Mit wem dürfen wir zusammenarbeiten und was dürfen wir weitergeben?</source>
         <translation>Does the family agree to the help? Whom may we work with and what may we pass on?</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="92"/>
+        <location filename="../../ui/domain_labels.py" line="93"/>
         <source>Ziele</source>
         <translation>Goals</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="93"/>
+        <location filename="../../ui/domain_labels.py" line="94"/>
         <source>Was wollen wir gemeinsam erreichen? In den Worten der Familie und fachlich formuliert.</source>
         <translation>What do we want to achieve together? In the family&apos;s own words and in professional wording.</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="95"/>
+        <location filename="../../ui/domain_labels.py" line="96"/>
         <source>Indikatoren</source>
         <translation>Indicators</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="96"/>
+        <location filename="../../ui/domain_labels.py" line="97"/>
         <source>Woran merken wir, dass ein Ziel erreicht ist? Was kann man beobachten?</source>
         <translation>How do we notice that a goal has been reached? What can be observed?</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="97"/>
+        <location filename="../../ui/domain_labels.py" line="98"/>
         <source>Arbeitsteilung &amp; Rollen</source>
         <translation>Tasks &amp; roles</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="98"/>
+        <location filename="../../ui/domain_labels.py" line="99"/>
         <source>Wer macht was bis wann? Welche Rolle hat wer, und was ist der Auftrag des Jugendamts?</source>
         <translation>Who does what by when? Who has which role, and what is the youth office&apos;s mandate?</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="100"/>
+        <location filename="../../ui/domain_labels.py" line="101"/>
         <source>Kommunikation &amp; Berichte</source>
         <translation>Communication &amp; reports</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="101"/>
+        <location filename="../../ui/domain_labels.py" line="102"/>
         <source>Wann treffen wir uns, wer gibt wem Rückmeldung, wer schreibt welchen Bericht?</source>
         <translation>When do we meet, who gives feedback to whom, who writes which report?</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="103"/>
+        <location filename="../../ui/domain_labels.py" line="104"/>
         <source>Zeitrahmen &amp; Übergang</source>
         <translation>Time frame &amp; transition</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="104"/>
+        <location filename="../../ui/domain_labels.py" line="105"/>
         <source>Wie lange dauert die Hilfe? Was kommt danach, wer bleibt an der Seite der Familie?</source>
         <translation>How long does the help last? What comes after, who stays with the family?</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="106"/>
+        <location filename="../../ui/domain_labels.py" line="107"/>
         <source>Überblick</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="107"/>
+        <location filename="../../ui/domain_labels.py" line="108"/>
         <source>Was fehlt noch? Vereinbarung abschließen und als PDF speichern.</source>
         <translation>What is still missing? Finalise the agreement and save it as a PDF.</translation>
-    </message>
-</context>
-<context>
-    <name>SignersBox</name>
-    <message>
-        <location filename="../../ui/wizard/signers_box.py" line="1"/>
-        <source>Wer unterschreibt?</source>
-        <translation>Who signs?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/signers_box.py" line="1"/>
-        <source>Vorgeschlagen: alle, die sorgeberechtigt sind oder eine Aufgabe übernommen haben. Kinder unterschreiben mit. Die Partner mit Einverständnis unterschreiben immer.</source>
-        <translation>Proposed: everyone with custody or a task. Children co-sign. Partners with consent always sign.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/signers_box.py" line="1"/>
-        <source>(ohne Namen)</source>
-        <translation>(no name)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/signers_box.py" line="1"/>
-        <source>%1 unterschreibt mit</source>
-        <translation>%1 co-signs</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/signers_box.py" line="1"/>
-        <source>%1 unterschreibt</source>
-        <translation>%1 signs</translation>
     </message>
 </context>
 </TS>

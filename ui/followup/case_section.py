@@ -7,7 +7,7 @@ import datetime as dt
 import math
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -63,6 +65,11 @@ def ask_delete_entry(parent: QWidget, what: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def no_review_yet() -> str:
+    """The one sentence the follow-up shows before the first review (in the UI language)."""
+    return tr("Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.")
+
+
 def _key(goal_title: str, text: str) -> tuple[str, str]:
     return (" ".join(goal_title.split()), " ".join(text.split()))
 
@@ -99,31 +106,49 @@ class FollowUpSection(QWidget):
         for i, b in enumerate((self.review_button, self.reflection_button, self.transition_button,
                                self.review_pdf_button, self.closing_button)):
             b.setAccessibleName(b.text().replace("&", "").rstrip("…"))
-            buttons.addWidget(b, i // 3, i % 3)
+            buttons.addWidget(b, i // 2, i % 2)  # two per row: room at 150 % too
         layout.addLayout(buttons)
 
+        t_row = QHBoxLayout()
         self.t_label = QLabel(self)
         self.t_label.setAccessibleName(tr("T-Wert der letzten Überprüfung"))
         self.t_label.setWordWrap(True)
-        layout.addWidget(self.t_label)
+        t_row.addWidget(self.t_label, 1)
+        # how the T-score is computed (Kiresuk & Sherman): behind a help button, not as visible text
+        self.method_button = QToolButton(self)
+        self.method_button.setText("?")
+        self.method_button.setAccessibleName(tr("Wie der T-Wert berechnet wird"))
+        self.method_button.setToolTip(f"<p>{_html(core_text(WEIGHTING_NOTE))}</p>")
+        self.method_button.clicked.connect(
+            lambda: QToolTip.showText(self.method_button.mapToGlobal(self.method_button.rect().bottomLeft()),
+                                      self.method_button.toolTip(), self.method_button))
+        t_row.addWidget(self.method_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(t_row)
         self.t_chart = LineChart(self, tr("Zielerreichung (T-Wert) im Verlauf"))
         layout.addWidget(self.t_chart)
-        layout.addWidget(hint_label(core_text(WEIGHTING_NOTE), self))
 
-        row = QHBoxLayout()
-        label = QLabel(tr("&Indikator:"), self)
-        self.indicator_combo = QComboBox(self)
+        self.indicator_row = QWidget(self)
+        row = QHBoxLayout(self.indicator_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(tr("&Indikator:"), self.indicator_row)
+        self.indicator_combo = QComboBox(self.indicator_row)
         self.indicator_combo.setAccessibleName(tr("Indikator für den Verlauf"))
+        self.indicator_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.indicator_combo.setMinimumContentsLength(20)
         label.setBuddy(self.indicator_combo)
         row.addWidget(label)
         row.addWidget(self.indicator_combo, 1)
-        layout.addLayout(row)
+        layout.addWidget(self.indicator_row)
         self.indicator_chart = LineChart(self, tr("Verlauf des Indikators"))
         layout.addWidget(self.indicator_chart)
 
         layout.addWidget(QLabel(tr("<b>Reflexion der Zusammenarbeit</b>"), self))
         self.radar = RadarChart(self)
         layout.addWidget(self.radar)
+        self.reflection_empty = hint_label(
+            tr("Noch keine Reflexion – sie wird gemeinsam mit der Familie erfasst, "
+               "z. B. nach einem Hilfeplangespräch."), self)
+        layout.addWidget(self.reflection_empty)
         self.low_label = QLabel(self)
         self.low_label.setWordWrap(True)
         self.low_label.setAccessibleName(tr("Niedrig bewertete Bedingungen"))
@@ -154,6 +179,7 @@ class FollowUpSection(QWidget):
         self.review_pdf_button.clicked.connect(self.export_review_pdf)
         self.closing_button.clicked.connect(self.export_closing_report)
         self.indicator_combo.currentIndexChanged.connect(lambda _i: self._show_indicator())
+        self.indicator_combo.currentTextChanged.connect(self.indicator_combo.setToolTip)
         self.show_case(None)
 
     # --- showing ------------------------------------------------------------------------------
@@ -185,9 +211,11 @@ class FollowUpSection(QWidget):
 
     def _show_t(self) -> None:
         dated = [r for r in self.reviews if r.held_on is not None]
+        for w in (self.t_chart, self.indicator_row, self.indicator_chart, self.method_button):
+            w.setVisible(bool(dated))  # one sentence instead of empty charts
         if not dated:
-            self.t_label.setText(tr("Noch keine Überprüfung erfasst."))
-            self.t_chart.set_data([], [], 30, 70, [], empty_text=tr("Noch keine Überprüfung erfasst."))
+            self.t_label.setText(no_review_yet())
+            self.t_chart.set_data([], [], 30, 70, [], empty_text=no_review_yet())
             return
         last = dated[-1]
         client, pro = review_t_score(last, Rater.CLIENT), review_t_score(last, Rater.PROFESSIONAL)
@@ -217,6 +245,7 @@ class FollowUpSection(QWidget):
         index = self.indicator_combo.findData(current) if current is not None else 0
         self.indicator_combo.setCurrentIndex(max(index, 0))
         self.indicator_combo.setEnabled(bool(seen))
+        self.indicator_combo.setToolTip(self.indicator_combo.currentText())  # a long indicator: whole here
         self.indicator_combo.blockSignals(False)
         self._show_indicator()
 
@@ -224,7 +253,7 @@ class FollowUpSection(QWidget):
         k = self.indicator_combo.currentData()
         dated = [r for r in self.reviews if r.held_on is not None]
         if k is None or not dated:
-            self.indicator_chart.set_data([], [], 0, 1, [], empty_text=tr("Noch keine Überprüfung erfasst."))
+            self.indicator_chart.set_data([], [], 0, 1, [], empty_text=no_review_yet())
             return
         by = [{_key(x.goal_title, x.indicator_text): x for x in r.ratings}.get(k) for r in dated]
         ref = next(x for x in reversed(by) if x is not None)
@@ -240,6 +269,8 @@ class FollowUpSection(QWidget):
     def _show_reflection(self) -> None:
         sessions = [r for r in self.reflections if r.held_on is not None and r.ratings]
         self.radar.set_sessions([(format_date(r.held_on), r.means()) for r in sessions])
+        self.radar.setVisible(bool(sessions))
+        self.reflection_empty.setVisible(not sessions)
         low = lowest_conditions(sessions[-1]) if sessions else []
         if not low:
             self.low_label.setText("")
@@ -268,7 +299,9 @@ class FollowUpSection(QWidget):
         entries: list[Review | Reflection] = [*self.reviews, *self.reflections]
         order = sorted(range(len(rows)), key=lambda i: rows[i][0], reverse=True)  # newest first (stable)
         self.entries = [entries[i] for i in order]
-        fill_table(self.table, [rows[i][1] for i in order])
+        fill_table(self.table, [rows[i][1] for i in order], max_visible=None)
+        for w in (self.table, self.edit_button, self.delete_button):
+            w.setVisible(bool(rows))
         self._update_entry_buttons()
 
     def selected_entry(self) -> Review | Reflection | None:

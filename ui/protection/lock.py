@@ -202,6 +202,10 @@ class LockController(QObject):
                 pass
 
     # --- detection ---------------------------------------------------------------------------
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        """A new idle time (0: never) applies at once (the settings dialog has stored it)."""
+        self.idle_minutes = max(int(minutes), 0)
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS and not self.locked:
             self.last_input = time.monotonic()

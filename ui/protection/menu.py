@@ -1,5 +1,6 @@
 """The menu „Datenschutz“ (lock, backup/restore, password, recovery key, audit trail of a case,
-retention and deletion, GDPR export, settings) and the lock controller: :class:`ProtectionController`,
+retention and deletion, GDPR export; the lock and retention settings are in the one settings
+dialog, ui/settings.py) and the lock controller: :class:`ProtectionController`,
 one part of the main window. Modal questions are module-level ``ask_*`` functions (here
 and in :mod:`.dialogs`) that tests monkeypatch.
 """
@@ -27,7 +28,7 @@ from kooperation_desktop.protection.retention import RetentionService
 from . import dialogs
 from .dialogs import tr
 from .lock import LockController
-from .views import AuditDialog, ProtectionSettingsDialog, RetentionDialog
+from .views import AuditDialog, RetentionDialog
 
 if TYPE_CHECKING:
     from kooperation_desktop.services import Services
@@ -82,7 +83,7 @@ def show_info(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
-from .startup import show_error  # noqa: E402  (one definition: the start-up uses it before this module)
+from .startup import show_error
 
 
 class ProtectionController(QObject):
@@ -113,7 +114,6 @@ class ProtectionController(QObject):
         self.password_action = self._add(menu, tr("Pass&wort ändern…"), self.change_password)
         self.recovery_action = self._add(menu, tr("Neuen Wieder&herstellungsschlüssel erstellen…"),
                                          self.renew_recovery)
-        self.settings_action = self._add(menu, tr("&Einstellungen zum Datenschutz…"), self.show_settings)
         self.menu = menu
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], object]) -> QAction:
@@ -259,10 +259,6 @@ class ProtectionController(QObject):
             vault.confirm_recovery_key(self.services.data_dir)
         return key
 
-    def show_settings(self) -> ProtectionSettingsDialog:
-        dialog = ProtectionSettingsDialog(RetentionService(self.services), self.lock, self.window)
-        dialog.open()
-        return dialog
 
 
 __all__ = ["ProtectionController"]

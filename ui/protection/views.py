@@ -7,12 +7,10 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -20,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.domain.labels import format_date
-from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.protection.audit import AuditEntry
 from kooperation_desktop.protection.retention import RetentionService
 
@@ -130,49 +127,3 @@ class RetentionDialog(QDialog):
         self.deleted.emit(case.case_id)
         self.reload()
         return True
-
-
-class ProtectionSettingsDialog(QDialog):
-    """Idle minutes before the lock (this computer) and the retention period (the provider's)."""
-
-    def __init__(self, retention: RetentionService, lock, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
-        super().__init__(parent)
-        from .lock import idle_minutes
-
-        self.retention, self.lock = retention, lock
-        self.setWindowTitle(tr("Einstellungen zum Datenschutz"))
-        self.idle_spin = QSpinBox(self)
-        self.idle_spin.setRange(0, 240)
-        self.idle_spin.setSuffix(tr(" Minuten"))
-        self.idle_spin.setSpecialValueText(tr("nie"))
-        self.idle_spin.setValue(idle_minutes())
-        self.idle_spin.setAccessibleName(tr("Sperren nach Untätigkeit"))
-        self.years_spin = QSpinBox(self)
-        self.years_spin.setRange(1, 100)
-        self.years_spin.setSuffix(tr(" Jahre"))
-        self.years_spin.setValue(retention.retention_years())
-        self.years_spin.setAccessibleName(tr("Aufbewahrungsfrist"))
-        self.error = QLabel(self)
-        form = QFormLayout()
-        form.addRow(tr("&Sperren nach Untätigkeit:"), self.idle_spin)
-        form.addRow(tr("&Aufbewahrung abgeschlossener Fälle:"), self.years_spin)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-
-    def save(self) -> None:
-        from .lock import set_idle_minutes
-
-        try:
-            self.retention.set_retention_years(self.years_spin.value())
-        except RuleViolation as exc:
-            self.error.setText(" ".join(p.message for p in exc.problems))
-            return
-        set_idle_minutes(self.idle_spin.value())
-        self.lock.idle_minutes = self.idle_spin.value()
-        self.accept()
