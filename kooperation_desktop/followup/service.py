@@ -15,7 +15,7 @@ from sqlalchemy import case as sql_case
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ..atomic import write_rendered
+from ..atomic import write_bytes
 from ..domain import rules
 from ..domain.model import (
     Agreement,
@@ -461,7 +461,7 @@ class FollowUpService:
     # --- PDFs --------------------------------------------------------------------------------
     def export_review_pdf(self, review_id: int, out: Path) -> Path:
         """The review PDF: successes, obstacles, ratings of both voices, T-scores and charts."""
-        from ..pdf.review import render_review  # lazy: reportlab is heavy
+        from ..pdf.review import render_review_bytes  # lazy: reportlab is heavy
 
         out = guard_target(out, self.services.data_dir)
         review = self.get_review(review_id)
@@ -469,12 +469,12 @@ class FollowUpService:
         history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[operator, arg-type]
         reflections = [r for r in self.reflections(case.id)  # type: ignore[arg-type]
                        if r.held_on is not None and review.held_on is not None and r.held_on <= review.held_on]
-        return write_rendered(out, lambda p: render_review(case, review, history, reflections, p))
+        return write_bytes(out, render_review_bytes(case, review, history, reflections))
 
     def export_closing_report(self, case_id: int, out: Path) -> Path:
         """The closing report: course of the help, goal attainment, reflection and the transition
         plan. Refused while there is no transition plan at all."""
-        from ..pdf.review import render_closing_report
+        from ..pdf.review import render_closing_report_bytes
 
         out = guard_target(out, self.services.data_dir)
         case = self.services.get_case(case_id)
@@ -485,4 +485,4 @@ class FollowUpService:
                                                       "Anschlussangebote, Partner, die bleiben, und was die Familie "
                                                       "allein schafft."))
         reviews, reflections = self.reviews(case_id), self.reflections(case_id)
-        return write_rendered(out, lambda p: render_closing_report(case, agreement, reviews, reflections, plan, p))
+        return write_bytes(out, render_closing_report_bytes(case, agreement, reviews, reflections, plan))

@@ -28,7 +28,6 @@ import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -51,7 +50,6 @@ from reportlab.platypus import (
 )
 from xml.sax.saxutils import escape
 
-from kooperation_desktop.atomic import write_bytes
 from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import (
     Agreement,
@@ -869,14 +867,3 @@ def render_agreement_bytes(case: Case, agreement: Agreement,
     doc.build(_Renderer(case, agreement, signatures=signatures).story(),
               canvasmaker=_canvas_class(left, second, draft, t))
     return buf.getvalue()
-
-
-def render_agreement(case: Case, agreement: Agreement, out: Path) -> Path:
-    """Write the agreement PDF to ``out`` (parent folders created) and return ``out``.
-
-    The file is written completely or not at all (temporary file, then replaced).
-    """
-    out = Path(out)
-    data = render_agreement_bytes(case, agreement)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return write_bytes(out, data)
