@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -723,17 +722,14 @@ class _Renderer:
         return name, role_label
 
 
-_PAPER_SIGNED = re.compile(r"^auf Papier unterschrieben am (?P<date>.*)$")
-
-
-def _mark_text(t: Texts, text: str) -> str:
-    """A signature line's note (worded in German by signing/service.py) in the agreement's language."""
-    if t.language == "de":
-        return text
-    found = _PAPER_SIGNED.match(text.strip())
-    if found:
-        return t("auf Papier unterschrieben am {date}", date=found.group("date"))
-    return t(text.strip())
+def _mark_text(t: Texts, mark: PartyMark) -> str:
+    """A signature line without an image, in the agreement's language: to sign on paper, or
+    signed on paper on the recorded day."""
+    if not mark.on_paper:
+        return ""
+    if mark.signed_on is None:
+        return t("unterschreibt auf Papier")
+    return t("auf Papier unterschrieben am {date}", date=t.date(mark.signed_on))
 
 
 def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, float]:
@@ -749,8 +745,8 @@ def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, fl
         scale = min(max_h / img.imageHeight, max_w / img.imageWidth)
         img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
         img.hAlign = "LEFT"
-        return r.u(mark.place_date, "cell"), img, 18 * mm
-    return "", r.u(_mark_text(r.t, mark.text), "sig"), 12 * mm
+        return r.u(f"{mark.place}, {r.t.date(mark.signed_on)}", "cell"), img, 18 * mm
+    return "", r.u(_mark_text(r.t, mark), "sig"), 12 * mm
 
 
 def _start_height(f: Flowable) -> float:

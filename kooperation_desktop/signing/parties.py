@@ -7,6 +7,7 @@ domain objects; no database, no Qt.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from ..domain import labels, rules
@@ -32,11 +33,14 @@ class SigningParty:
 
 @dataclass(frozen=True, slots=True)
 class PartyMark:
-    """What the PDF prints on a party's signature line (see pdf.render)."""
+    """What the PDF prints on a party's signature line (see pdf.render), as data: the renderer
+    words it in the agreement's language."""
 
     image_png: bytes | None = None  # the signature drawn on screen
-    place_date: str = ""  # "Musterstadt, 26.11.2026" under an on-screen signature
-    text: str = ""  # instead of an image: "unterschreibt auf Papier", "auf Papier unterschrieben am …"
+    place: str = ""  # on screen: the place typed under the signature ("Musterstadt")
+    signed_on: dt.date | None = None  # the day signed (on screen, or as recorded for paper)
+    on_paper: bool = False  # signs on the printed copy: "unterschreibt auf Papier" (signed_on None)
+    #                         or "auf Papier unterschrieben am …" (signed_on set)
 
 
 def person_key(person_id: int | None) -> str:

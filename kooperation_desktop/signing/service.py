@@ -42,7 +42,6 @@ def _certs():  # type: ignore[no-untyped-def]
 
     return certs
 
-PAPER_PENDING = "unterschreibt auf Papier"
 
 
 def _now() -> dt.datetime:
@@ -263,12 +262,11 @@ class SigningService:
         for p in overview.parties:
             sig = p.signature
             if sig is None:
-                out[p.key] = PartyMark(text=PAPER_PENDING)
+                out[p.key] = PartyMark(on_paper=True)
             elif sig.method == SignatureMethod.SCREEN:
-                out[p.key] = PartyMark(image_png=sig.image_png,
-                                       place_date=f"{sig.place}, {labels.format_date(sig.signed_on)}")
+                out[p.key] = PartyMark(image_png=sig.image_png, place=sig.place, signed_on=sig.signed_on)
             else:
-                out[p.key] = PartyMark(text=paper_text(sig.signed_on))
+                out[p.key] = PartyMark(on_paper=True, signed_on=sig.signed_on)
         return out
 
     def render(self, agreement_id: int) -> bytes:
