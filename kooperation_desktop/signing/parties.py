@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..domain import labels, rules
-from ..domain.model import Agreement, Case, PartnerKind, Person
+from ..domain.model import Agreement, Case, PartnerKind
 
 # the order of the PDF: family, youth office, professional, the family's own resources, professional ones
 PARTNER_ORDER: tuple[PartnerKind, ...] = (
@@ -51,20 +51,15 @@ def partner_key(partner_id: int | None) -> str:
     return f"partner:{partner_id}"
 
 
-def _person_role_label(p: Person) -> str:
-    parts = [p.family_role.strip()] if p.family_role.strip() else ["Familie"]
-    if p.is_guardian:
-        parts.append("personensorgeberechtigt")
-    return ", ".join(parts)
-
-
-def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
+def signing_parties(case: Case, agreement: Agreement, language: str = "de") -> list[SigningParty]:
     """The parties that sign ``agreement``, in the order of the PDF's signature block:
     the guardians of the family (every family member when nobody is marked as guardian), then
-    every partner with the family's active consent (youth office, professional, resources)."""
+    every partner with the family's active consent (youth office, professional, resources).
+    Role labels in ``language`` (the UI's or the agreement's); names as typed."""
     any_guardian = any(p.is_guardian for p in case.persons)
     out = [
-        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)", _person_role_label(p))
+        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)",
+                     labels.person_role(p.family_role, p.is_guardian, language))
         for p in case.persons
         if p.is_guardian or not any_guardian
     ]
@@ -73,7 +68,7 @@ def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
         for p in partners:
             if p.kind != kind:
                 continue
-            role = labels.PARTNER_KIND.get(p.kind, "")
+            role = labels.label(p.kind, language, "")
             if p.function.strip():
                 role = f"{role}, {p.function.strip()}"
             out.append(SigningParty(partner_key(p.id), p.name.strip() or p.organisation.strip() or "(ohne Namen)",
