@@ -13,15 +13,7 @@ from enum import Enum
 from PySide6.QtCore import QCoreApplication
 
 from kooperation_desktop.domain import labels
-from kooperation_desktop.domain.model import (
-    AgreementStatus,
-    CaseStatus,
-    CommunicationKind,
-    ConsentForm,
-    InfoCategory,
-    PartnerKind,
-    ScaleKind,
-)
+from kooperation_desktop.domain.model import PartnerKind
 from kooperation_desktop.domain.wizard import Step
 
 from .i18n import current_language
@@ -32,41 +24,17 @@ def label(value: Enum, default: str | None = None) -> str:
     return labels.label(value, current_language(), default)
 
 
-def partner_kind(kind: PartnerKind, default: str | None = None) -> str:
-    return label(kind, default)
+# the names the pages call it by: one function, the catalogue knows each enum
+partner_kind = consent_form = info_category = agreement_status = case_status = scale_kind = communication_kind = label
 
 
 def partner_kind_short(kind: PartnerKind) -> str:
     """The kind without its explanation in brackets ("Jugendamt", "Youth office")."""
-    return partner_kind(kind, "").split(" (")[0]
-
-
-def consent_form(form: ConsentForm, default: str | None = None) -> str:
-    return label(form, default)
-
-
-def info_category(category: InfoCategory, default: str | None = None) -> str:
-    return label(category, default)
-
-
-def agreement_status(status: AgreementStatus, default: str | None = None) -> str:
-    return label(status, default)
-
-
-def case_status(status: CaseStatus, default: str | None = None) -> str:
-    return label(status, default)
-
-
-def scale_kind(kind: ScaleKind, default: str | None = None) -> str:
-    return label(kind, default)
+    return label(kind, "").split(" (")[0]
 
 
 def gas_level(level: int) -> str:
     return labels.gas_level(level, current_language())
-
-
-def communication_kind(kind: CommunicationKind, default: str | None = None) -> str:
-    return label(kind, default)
 
 
 def step_title(step: Step) -> str:
