@@ -14,15 +14,7 @@ from enum import Enum
 from types import MappingProxyType
 from typing import Any
 
-from .model import (
-    AgreementStatus,
-    CaseStatus,
-    CommunicationKind,
-    ConsentForm,
-    InfoCategory,
-    PartnerKind,
-    ScaleKind,
-)
+from .model import AgreementStatus, CaseStatus, CommunicationKind, ConsentForm, InfoCategory, PartnerKind, ScaleKind
 from .wizard import Step, step_info
 
 PARTNER_KIND: dict[PartnerKind, str] = {
