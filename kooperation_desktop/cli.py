@@ -268,7 +268,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
         for c in cases:
             latest = "—"
             if c.latest_version is not None and c.latest_status is not None:
-                latest = f"Version {c.latest_version}, {labels.AGREEMENT_STATUS[c.latest_status]}"
+                latest = f"Version {c.latest_version}, {labels.label(c.latest_status)}"
                 ids = [a.id for a in services.get_case(c.id).agreements if a.version == c.latest_version]
                 if ids:
                     latest += f" (Nr. {ids[0]})"
@@ -428,7 +428,7 @@ def _cmd_sign_paper(args: argparse.Namespace) -> int:
             overview = signing.overview(args.agreement)
         except NotFound:
             raise CliError(f"Eine Vereinbarung mit der Nummer {args.agreement} gibt es nicht (siehe „list“).") from None
-        status = labels.AGREEMENT_STATUS[overview.status]
+        status = labels.label(overview.status)
         if args.party is None:
             print(f"Vereinbarung Nr. {overview.agreement_id}, Version {overview.version} ({status}), "
                   f"Dokument-Nr. {overview.document_id}")
@@ -454,7 +454,7 @@ def _cmd_sign_paper(args: argparse.Namespace) -> int:
         print(f"Es fehlen noch {len(missing)} Unterschrift(en): {', '.join(missing)}.")
     else:
         print(f"Alle haben unterschrieben; Version {after.version} ist jetzt "
-              f"{labels.AGREEMENT_STATUS[after.status]}.")
+              f"{labels.label(after.status)}.")
     return 0
 
 

@@ -27,7 +27,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 import resources
 
-from .atomic import write_rendered
+from .atomic import write_bytes
 from .domain import limits, rules, serialize
 from .domain.model import (
     Agreement,
@@ -908,8 +908,8 @@ class Services:
     def export_pdf(self, agreement_id: int, out: Path) -> Path:
         """Render the agreement (only consented partners) to ``out`` (written atomically:
         a temporary file in the same folder, synced, then renamed)."""
-        from .pdf.render import render_agreement  # lazy: reportlab is heavy
+        from .pdf.render import render_agreement_bytes  # lazy: reportlab is heavy
 
         out = guard_target(out, self.data_dir)
         case, agreement = self.document(agreement_id)
-        return write_rendered(out, lambda tmp: render_agreement(case, agreement, tmp))
+        return write_bytes(out, render_agreement_bytes(case, agreement))

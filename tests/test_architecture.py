@@ -168,3 +168,20 @@ def test_ui_holds_no_module_global_mutable_state() -> None:
         offenders += [f"{path.relative_to(ROOT)}:{n.lineno} global" for n in ast.walk(tree)
                       if isinstance(n, ast.Global)]
     assert offenders == []
+
+
+def test_pdf_renderers_return_bytes_and_write_no_files() -> None:
+    """The PDF modules only render (bytes); the one atomic writer (``kooperation_desktop/atomic.py``)
+    called by the use case writes the file, so no renderer runs its own temporary-file rename."""
+    offenders = []
+    for path in sorted((ROOT / "kooperation_desktop" / "pdf").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("atomic"):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} imports the file writer")
+            if isinstance(node, ast.Attribute) and node.attr in ("write_bytes", "write_text", "replace", "rename"):
+                if isinstance(node.value, ast.Name) and node.value.id in ("os", "out", "path", "tmp"):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} writes a file")
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "open":
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} opens a file")
+    assert offenders == []

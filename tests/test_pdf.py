@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
+from kooperation_desktop.atomic import write_bytes
 from kooperation_desktop.domain.model import (
     Agreement,
     AgreementStatus,
@@ -37,7 +38,7 @@ from kooperation_desktop.domain.model import (
     ScaleKind,
     Task,
 )
-from kooperation_desktop.pdf.render import render_agreement, render_agreement_bytes
+from kooperation_desktop.pdf.render import render_agreement_bytes
 
 TODAY = dt.date.today()
 GIVEN = TODAY - dt.timedelta(days=30)
@@ -361,8 +362,8 @@ def test_thirty_goals_flow_over_many_pages(tmp_path: Path) -> None:
                                    level_texts=list(template.indicators[0].level_texts), baseline=-1, target=0)])
         for i in range(30)
     ]
-    out = render_agreement(build_case(), agreement, tmp_path / "sub" / "kv.pdf")
-    assert out == tmp_path / "sub" / "kv.pdf"
+    out = write_bytes(tmp_path / "kv.pdf", render_agreement_bytes(build_case(), agreement))
+    assert out == tmp_path / "kv.pdf"
     reader = PdfReader(str(out))
     n = len(reader.pages)
     assert n >= 10

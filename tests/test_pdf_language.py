@@ -342,8 +342,8 @@ def test_signature_lines_and_a_full_summary_page_in_english(complete_case, tmp_p
                            what=f"Aufgabe Nummer {i + 1} für die Woche"))
     case, agreement = services.document(agreement_id)
     parties = signing_parties(case, agreement)
-    marks = {parties[0].key: PartyMark(text="unterschreibt auf Papier"),
-             parties[1].key: PartyMark(text=f"auf Papier unterschrieben am {labels.format_date(dt.date(2026, 12, 1))}")}
+    marks = {parties[0].key: PartyMark(on_paper=True),
+             parties[1].key: PartyMark(on_paper=True, signed_on=dt.date(2026, 12, 1))}
     text = pdftotext(render_agreement_bytes(case, agreement, signatures=marks), tmp_path)
     assert "signs on paper" in text and "signed on paper on 01.12.2026" in text
     assert "Youth office (commissioning the help)" in text and "with parental responsibility" in text

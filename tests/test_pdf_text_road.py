@@ -188,8 +188,8 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     # a signature drawn on screen, with the place typed under it
     png = io.BytesIO()
     Image.new("L", (120, 40), 255).save(png, "PNG")
-    marks = {party.key: PartyMark(image_png=png.getvalue(),
-                                  place_date=tricky(tags.new(f"signature[{party.key}].place_date")))
+    marks = {party.key: PartyMark(image_png=png.getvalue(), signed_on=dt.date(2026, 11, 26),
+                                  place=tricky(tags.new(f"signature[{party.key}].place")))
              for party in signing_parties(case, agreement)}
     yield {"case": case, "agreement": agreement, "review": review, "reflection": reflection, "plan": plan,
            "tags": tags.by_path, "marks": marks}

@@ -13,9 +13,11 @@ from pypdf import PdfReader
 
 from kooperation_desktop.domain.model import AgreementStatus, Goal, Indicator, Partner, PartnerKind, Role, ScaleKind, Task
 from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.pdf.texts import apply_language
 from kooperation_desktop.signing import certs, seal
 from kooperation_desktop.signing.certs import SealError, WrongPassword
 from kooperation_desktop.signing.model import SignatureMethod
+from kooperation_desktop.signing.parties import PartyMark
 from kooperation_desktop.signing.service import SigningService
 from kooperation_desktop.signing.seal import SealStatus
 
@@ -148,6 +150,29 @@ def test_pdf_shows_signature_image_and_paper_notes(final_case):
     assert text.count("unterschreibt auf Papier") == len(parties) - 2
     images = [img for page in PdfReader(io.BytesIO(data)).pages for img in page.images]
     assert len(images) == 1
+
+
+def test_a_paper_signature_is_kept_as_data_and_printed_in_the_agreement_language(complete_case):
+    """Who signed on paper, on which day, with which note: stored as fields and worded by the PDF in
+    the agreement's language (no German sentence parsed back)."""
+    services, _case_id, agreement_id = complete_case
+    agreement = services.get_agreement(agreement_id)
+    apply_language(agreement, "en")
+    services.update_agreement(agreement)
+    services.finalise(agreement_id)
+    signing = SigningService(services)
+    parties = signing.overview(agreement_id).parties
+    day = dt.date.today()
+    signing.record_paper(agreement_id, parties[0].key, day, "Original in der Akte")
+    sig = signing.overview(agreement_id).parties[0].signature
+    assert sig is not None and (sig.method, sig.signed_on, sig.note) == (SignatureMethod.PAPER, day, "Original in der Akte")
+    marks = signing.marks(agreement_id)
+    assert marks is not None
+    assert marks[parties[0].key] == PartyMark(on_paper=True, signed_on=day)
+    assert marks[parties[1].key] == PartyMark(on_paper=True)
+    text = _text(signing.render(agreement_id))
+    assert f"signed on paper on {day:%d.%m.%Y}" in text and "signs on paper" in text
+    assert "Papier" not in text
 
 
 # --- seal ----------------------------------------------------------------------------------------

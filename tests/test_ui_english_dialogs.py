@@ -128,6 +128,11 @@ def test_signing_dialog_speaks_english(qtbot, english, complete_case) -> None:
         ("C&lear", "&Save signature", "Signed on &paper…")
     parties = dialog.findChild(QListWidget)
     assert parties.item(0).text().endswith("– open")
+    # the role and kind labels in English (the names and the typed "Mutter" as typed)
+    rows = [parties.item(i).text() for i in range(parties.count())]
+    assert rows[0].split("\n")[1] == "Mutter, with parental responsibility"
+    assert any("\nYouth office (commissioning), Fallführung ASD\n" in row for row in rows)
+    assert not any("personensorgeberechtigt" in row or "Jugendamt (beauftragend)" in row for row in rows)
     assert dialog.pad.accessibleName() == "Signature field"
 
 

@@ -138,3 +138,26 @@ def test_buttons_wait_for_an_agreed_version(qtbot, complete_case) -> None:
     assert not section.review_button.isEnabled() and not section.reflection_button.isEnabled()
     assert "abgeschlossene Vereinbarung" in section.hint.text()
     assert FollowUpService(services).due_items() == []
+
+
+@pytest.mark.parametrize("entry", ["review", "reflection"])
+def test_an_entry_with_a_wrong_date_is_not_saved(window, entry) -> None:
+    """Both entry dialogs (one shared Save): a date that is not TT.MM.JJJJ keeps the dialog open
+    with the date's message and saves nothing; corrected, the next Save stores the entry."""
+    w, case_id, _ = window
+    section = w.followup_section
+    follow = section.follow
+    dialog = section.record_review() if entry == "review" else section.record_reflection()
+    if entry == "review":
+        dialog.rows[0].client.setCurrentIndex(1)
+    else:
+        dialog.set_present(dialog.people[0].name)
+        dialog.set_rating("a", dialog.people[0].name, 4)
+    dialog.date.line.setText("31.02.2027")
+    dialog.save_button.click()
+    assert dialog.isVisible() and dialog.saved is None
+    assert "kein gültiges Datum" in dialog.error.text()
+    assert (follow.reviews(case_id) if entry == "review" else follow.reflections(case_id)) == []
+    dialog.date.line.setText("01.03.2027")
+    dialog.save_button.click()
+    assert not dialog.isVisible() and dialog.saved is not None and dialog.saved.held_on == dt.date(2027, 3, 1)

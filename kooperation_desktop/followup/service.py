@@ -9,13 +9,15 @@ short transaction per write. Takes and returns the dataclasses of :mod:`.model`;
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import case as sql_case
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from ..atomic import write_rendered
+from ..atomic import write_bytes
 from ..domain import rules
 from ..domain.model import (
     Agreement,
@@ -57,6 +59,9 @@ from .reflection import CONDITION_BY_KEY, SCALE_MAX, SCALE_MIN
 
 # agreement versions a review / reflection / transition can refer to (agreed, not a draft)
 AGREED = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.ENDED)
+
+_Entry = TypeVar("_Entry", Review, Reflection)  # what _upsert saves
+_EntryRow = TypeVar("_EntryRow", ReviewRow, ReflectionRow)
 
 
 def _now() -> dt.datetime:
@@ -194,22 +199,36 @@ class FollowUpService:
         return Review(case_id=case_id, agreement_id=agreement.id, agreement_version=agreement.version,
                       document_id=agreement.document_id, held_on=on or dt.date.today(), ratings=ratings)
 
-    def save_review(self, review: Review) -> Review:
-        """Insert or update a review with its ratings (the ratings are replaced)."""
-        problems = validate_review(review)
+    def _upsert(self, entry: _Entry, problems: list[Problem], row_class: type[_EntryRow], what: str,
+                fill: Callable[[_EntryRow], None], to_domain: Callable[[_EntryRow], _Entry]) -> _Entry:
+        """Insert or update a review or reflection (``what`` names it in messages): refused with
+        ``problems``; an update checks the row version and counts it up (also when only the ratings
+        change); ``fill`` writes the entry's fields and ratings into the row."""
         if problems:
             raise RuleViolation(problems)
         with self.services.transaction() as s:
-            self._check_case(s, review.case_id)
-            if review.id is None:
-                row = ReviewRow(case_id=review.case_id, created_at=_now())
+            self._check_case(s, entry.case_id)
+            if entry.id is None:
+                row = row_class(case_id=entry.case_id, created_at=_now())
                 s.add(row)
             else:
-                row = s.get(ReviewRow, review.id)
-                if row is None or row.case_id != review.case_id:
-                    raise NotFound(f"Überprüfung (Nr. {review.id}) wurde nicht gefunden.")
-                check_row_version(row, review.row_version)
-                row.row_version += 1  # a new version even when only the ratings change
+                found = s.get(row_class, entry.id)
+                if found is None or found.case_id != entry.case_id:
+                    raise NotFound(f"{what} (Nr. {entry.id}) wurde nicht gefunden.")
+                row = found
+                check_row_version(row, entry.row_version)
+                row.row_version += 1
+            fill(row)
+            s.flush()
+            saved = to_domain(row)
+        if entry.id == saved.id:  # the caller's copy is the stored state now
+            entry.row_version = saved.row_version
+        return saved
+
+    def save_review(self, review: Review) -> Review:
+        """Insert or update a review with its ratings (the ratings are replaced)."""
+
+        def fill(row: ReviewRow) -> None:
             row.agreement_id, row.agreement_version = review.agreement_id, review.agreement_version
             row.document_id, row.held_on = review.document_id, review.held_on
             row.present = [p.strip() for p in review.present if p.strip()]
@@ -221,11 +240,8 @@ class FollowUpService:
                     goal_weight=r.goal_weight, indicator_text=r.indicator_text, scale=ScaleKind(r.scale).value,
                     level_texts=(list(r.level_texts) + [""] * 5)[:5], baseline=r.baseline, target=r.target,
                     client_value=r.client_value, professional_value=r.professional_value, note=r.note))
-            s.flush()
-            saved = _review_from_row(row)
-        if review.id == saved.id:  # the caller's copy is the stored state now
-            review.row_version = saved.row_version
-        return saved
+
+        return self._upsert(review, validate_review(review), ReviewRow, "Überprüfung", fill, _review_from_row)
 
     def reviews(self, case_id: int) -> list[Review]:
         """The case's reviews, oldest first."""
@@ -270,20 +286,9 @@ class FollowUpService:
                           held_on=on or dt.date.today())
 
     def save_reflection(self, reflection: Reflection) -> Reflection:
-        problems = validate_reflection(reflection)
-        if problems:
-            raise RuleViolation(problems)
-        with self.services.transaction() as s:
-            self._check_case(s, reflection.case_id)
-            if reflection.id is None:
-                row = ReflectionRow(case_id=reflection.case_id, created_at=_now())
-                s.add(row)
-            else:
-                row = s.get(ReflectionRow, reflection.id)
-                if row is None or row.case_id != reflection.case_id:
-                    raise NotFound(f"Reflexion (Nr. {reflection.id}) wurde nicht gefunden.")
-                check_row_version(row, reflection.row_version)
-                row.row_version += 1  # a new version even when only the ratings change
+        """Insert or update a reflection with its ratings (the ratings are replaced; empty ones dropped)."""
+
+        def fill(row: ReflectionRow) -> None:
             row.agreement_id, row.held_on, row.note = reflection.agreement_id, reflection.held_on, reflection.note
             row.participants = [{"name": p.name, "kind": ParticipantKind(p.kind).value, "ref": p.ref}
                                 for p in reflection.participants]
@@ -294,11 +299,9 @@ class FollowUpService:
                 row.ratings.append(ReflectionRatingRow(
                     condition=r.condition, participant=r.participant,
                     participant_kind=ParticipantKind(r.participant_kind).value, value=r.value, note=r.note))
-            s.flush()
-            saved = _reflection_from_row(row)
-        if reflection.id == saved.id:  # the caller's copy is the stored state now
-            reflection.row_version = saved.row_version
-        return saved
+
+        return self._upsert(reflection, validate_reflection(reflection), ReflectionRow, "Reflexion", fill,
+                            _reflection_from_row)
 
     def reflections(self, case_id: int) -> list[Reflection]:
         """The case's reflections, oldest first."""
@@ -461,7 +464,7 @@ class FollowUpService:
     # --- PDFs --------------------------------------------------------------------------------
     def export_review_pdf(self, review_id: int, out: Path) -> Path:
         """The review PDF: successes, obstacles, ratings of both voices, T-scores and charts."""
-        from ..pdf.review import render_review  # lazy: reportlab is heavy
+        from ..pdf.review import render_review_bytes  # lazy: reportlab is heavy
 
         out = guard_target(out, self.services.data_dir)
         review = self.get_review(review_id)
@@ -469,12 +472,12 @@ class FollowUpService:
         history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[operator, arg-type]
         reflections = [r for r in self.reflections(case.id)  # type: ignore[arg-type]
                        if r.held_on is not None and review.held_on is not None and r.held_on <= review.held_on]
-        return write_rendered(out, lambda p: render_review(case, review, history, reflections, p))
+        return write_bytes(out, render_review_bytes(case, review, history, reflections))
 
     def export_closing_report(self, case_id: int, out: Path) -> Path:
         """The closing report: course of the help, goal attainment, reflection and the transition
         plan. Refused while there is no transition plan at all."""
-        from ..pdf.review import render_closing_report
+        from ..pdf.review import render_closing_report_bytes
 
         out = guard_target(out, self.services.data_dir)
         case = self.services.get_case(case_id)
@@ -485,4 +488,4 @@ class FollowUpService:
                                                       "Anschlussangebote, Partner, die bleiben, und was die Familie "
                                                       "allein schafft."))
         reviews, reflections = self.reviews(case_id), self.reflections(case_id)
-        return write_rendered(out, lambda p: render_closing_report(case, agreement, reviews, reflections, plan, p))
+        return write_bytes(out, render_closing_report_bytes(case, agreement, reviews, reflections, plan))

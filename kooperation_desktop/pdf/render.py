@@ -25,10 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from reportlab.lib import colors
@@ -51,8 +49,7 @@ from reportlab.platypus import (
 )
 from xml.sax.saxutils import escape
 
-from kooperation_desktop.atomic import write_bytes
-from kooperation_desktop.domain import rules
+from kooperation_desktop.domain import labels, rules
 from kooperation_desktop.domain.model import (
     Agreement,
     AgreementStatus,
@@ -74,7 +71,7 @@ from .summary import summary_flowables
 from .texts import Texts, consent_text, fixed_text, language_of
 from .usertext import Paragraph, plain_text, user_text
 
-__all__ = ["render_agreement", "render_agreement_bytes", "user_text"]
+__all__ = ["render_agreement_bytes", "user_text"]
 
 # --- page geometry ------------------------------------------------------------------------
 
@@ -184,14 +181,11 @@ def _partner_name(t: Texts, p: Partner) -> str:
 
 
 def _person_role_label(t: Texts, p: Person) -> str:
-    parts = [p.family_role.strip()] if p.family_role.strip() else [t("Familie")]
-    if p.is_guardian:
-        parts.append(t("personensorgeberechtigt"))
-    return ", ".join(parts)
+    return labels.person_role(p.family_role, p.is_guardian, t.language)
 
 
 def _partner_role_label(t: Texts, p: Partner) -> str:
-    role = t.label("partner_kind", p.kind, "")
+    role = t.label(p.kind, "")
     return f"{role}, {p.function.strip()}" if p.function.strip() else role
 
 
@@ -371,7 +365,7 @@ class _Renderer:
             date = t.date(self.today)
             date_label = t("Ausdruck vom")
         else:
-            status = t.label("agreement_status", a.status)
+            status = t.label(a.status)
             final_day = a.finalised_at.date() if a.finalised_at else None
             date = t.date(final_day or self.today)
             date_label = t("Abgeschlossen am") if final_day else t("Datum")
@@ -484,15 +478,15 @@ class _Renderer:
                 who = _person_name(t, person) if person else t("Familie")
                 if c.partner_id is None:
                     to = [self.p(escape(t("Hilfe und Zusammenarbeit von Jugendamt und Fachkraft")), "cell")]
-                    cats = [self.p("• " + escape(t.label("info_category", x)), "cell_bullet")
+                    cats = [self.p("• " + escape(t.label(x)), "cell_bullet")
                             for x in c.categories] or [self.p(escape(t("für die Hilfe nötige Informationen")), "cell")]
                 else:
                     partner = self.case.partner(c.partner_id)
                     assert partner is not None  # filtered in _consents
                     to = [self.u(partner.display_name or _partner_name(t, partner), "cell")]
-                    cats = [self.p("• " + escape(t.label("info_category", x)), "cell_bullet") for x in c.categories]
+                    cats = [self.p("• " + escape(t.label(x)), "cell_bullet") for x in c.categories]
                 when = [self.p(escape(t.date(c.given_on)), "cell"),
-                        self.p(escape(t.label("consent_form", c.form)), "cell_muted")]
+                        self.p(escape(t.label(c.form)), "cell_muted")]
                 if c.text_version.strip():
                     when.append(self.u(t("Text-Version {version}", version=c.text_version.strip()), "cell_muted"))
                 rows.append([self.u(who, "cell"), to, cats, when])
@@ -549,7 +543,7 @@ class _Renderer:
         out: list[Flowable] = []
         desc = user_text(ind.description) if ind.description.strip() else "–"
         head = self.p(f"<b>{escape(t('Indikator {number}:', number=number))}</b> {desc}", "body")
-        scale = (f"{escape(t.label('scale_kind', ind.scale))} · "
+        scale = (f"{escape(t.label(ind.scale))} · "
                  f"<b>{escape(t('Ausgangswert:'))}</b> {escape(_scale_value(t, ind, ind.baseline))} · "
                  f"<b>{escape(t('Ziel:'))}</b> {escape(_scale_value(t, ind, ind.target))}")
         scale_p = self.p(scale, "indent")
@@ -567,7 +561,7 @@ class _Renderer:
             if ind.target == level:
                 marks.append(t("Ziel"))
             rows.append([
-                self.p(escape(t.label("gas_level", level)), "cell"),
+                self.p(escape(t.gas_level(level)), "cell"),
                 self.u(text, "cell") if text.strip() else self.p("–", "cell_muted"),
                 self.p(escape(" · ".join(marks)), "cell_bold"),
             ])
@@ -626,7 +620,7 @@ class _Renderer:
         out: list[Flowable] = self.h2(t("Treffen, Rückmeldungen und Berichte"), keep=False)
         rows = []
         for r in sorted(self.a.communication, key=lambda r: r.position):
-            what: list[Flowable] = [self.p(escape(t.label("communication_kind", r.kind)),
+            what: list[Flowable] = [self.p(escape(t.label(r.kind)),
                                            "cell_bold")]
             if r.what.strip():
                 what.append(self.u(r.what, "cell"))
@@ -735,17 +729,14 @@ class _Renderer:
         return name, role_label
 
 
-_PAPER_SIGNED = re.compile(r"^auf Papier unterschrieben am (?P<date>.*)$")
-
-
-def _mark_text(t: Texts, text: str) -> str:
-    """A signature line's note (worded in German by signing/service.py) in the agreement's language."""
-    if t.language == "de":
-        return text
-    found = _PAPER_SIGNED.match(text.strip())
-    if found:
-        return t("auf Papier unterschrieben am {date}", date=found.group("date"))
-    return t(text.strip())
+def _mark_text(t: Texts, mark: PartyMark) -> str:
+    """A signature line without an image, in the agreement's language: to sign on paper, or
+    signed on paper on the recorded day."""
+    if not mark.on_paper:
+        return ""
+    if mark.signed_on is None:
+        return t("unterschreibt auf Papier")
+    return t("auf Papier unterschrieben am {date}", date=t.date(mark.signed_on))
 
 
 def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, float]:
@@ -761,8 +752,8 @@ def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, fl
         scale = min(max_h / img.imageHeight, max_w / img.imageWidth)
         img.drawWidth, img.drawHeight = img.imageWidth * scale, img.imageHeight * scale
         img.hAlign = "LEFT"
-        return r.u(mark.place_date, "cell"), img, 18 * mm
-    return "", r.u(_mark_text(r.t, mark.text), "sig"), 12 * mm
+        return r.u(f"{mark.place}, {r.t.date(mark.signed_on)}", "cell"), img, 18 * mm
+    return "", r.u(_mark_text(r.t, mark), "sig"), 12 * mm
 
 
 def _start_height(f: Flowable) -> float:
@@ -882,14 +873,3 @@ def render_agreement_bytes(case: Case, agreement: Agreement,
     doc.build(_Renderer(case, agreement, signatures=signatures).story(),
               canvasmaker=_canvas_class(left, second, draft, t))
     return buf.getvalue()
-
-
-def render_agreement(case: Case, agreement: Agreement, out: Path) -> Path:
-    """Write the agreement PDF to ``out`` (parent folders created) and return ``out``.
-
-    The file is written completely or not at all (temporary file, then replaced).
-    """
-    out = Path(out)
-    data = render_agreement_bytes(case, agreement)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return write_bytes(out, data)

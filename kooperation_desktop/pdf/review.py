@@ -11,7 +11,6 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -31,7 +30,6 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..atomic import write_bytes
 from ..domain.labels import format_date
 from ..domain.model import Agreement, Case, ScaleKind
 from ..followup.gas import WEIGHTING_NOTE, baseline_t_score, format_t, review_t_score
@@ -374,11 +372,6 @@ def render_review_bytes(case: Case, review: Review, history: Sequence[Review],
     return d.build(f"Überprüfung {plain_text(review.document_id)}".strip(), left, second)
 
 
-def render_review(case: Case, review: Review, history: Sequence[Review], reflections: Sequence[Reflection],
-                  out: Path) -> Path:
-    return write_bytes(Path(out), render_review_bytes(case, review, history, reflections))
-
-
 # --- the closing report ----------------------------------------------------------------------------
 
 
@@ -436,8 +429,3 @@ def render_closing_report_bytes(case: Case, agreement: Agreement, reviews: Seque
     d.reflection_section(reflections)
     left, second = _footer(case, agreement.document_id, agreement.version, "Abschlussbericht")
     return d.build(f"Abschlussbericht {plain_text(agreement.document_id)}".strip(), left, second)
-
-
-def render_closing_report(case: Case, agreement: Agreement, reviews: Sequence[Review],
-                          reflections: Sequence[Reflection], plan: TransitionPlan, out: Path) -> Path:
-    return write_bytes(Path(out), render_closing_report_bytes(case, agreement, reviews, reflections, plan))

@@ -140,7 +140,7 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
     elif agreement.finalised_at is not None:
         s.status = t("Abgeschlossen am {date}", date=t.date(agreement.finalised_at.date()))
     else:
-        s.status = t.label("agreement_status", agreement.status).capitalize()
+        s.status = t.label(agreement.status).capitalize()
     doc = agreement.document_id.strip()
     s.document = (t("Dokument-Nr. {doc} · ", doc=doc) if doc else "") + t("Version {version}", version=agreement.version)
     return s

@@ -9,27 +9,20 @@ as the German one the youth office keeps.
 The German phrase is the key (the code stays readable in German, the language of the product);
 :data:`ENGLISH` holds its English wording. ``tests/test_pdf_language.py`` checks that every phrase
 used in ``render.py`` and ``summary.py`` has one. A phrase without a translation prints in German
-(never an error while printing).
+(never an error while printing). The enums' words (partner kinds, consent forms, status …) come
+from the one label catalogue, :mod:`kooperation_desktop.domain.labels` (:meth:`Texts.label`).
 
 The closing report and review PDFs (``review.py``) are German only.
 """
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Any
 
 import resources
 from kooperation_desktop.domain import labels
-from kooperation_desktop.domain.model import (
-    AGREEMENT_LANGUAGES,
-    Agreement,
-    AgreementStatus,
-    CommunicationKind,
-    ConsentForm,
-    InfoCategory,
-    PartnerKind,
-    ScaleKind,
-)
+from kooperation_desktop.domain.model import AGREEMENT_LANGUAGES, Agreement
 
 __all__ = ["ENGLISH", "LANGUAGE_NAMES", "Texts", "apply_language", "consent_text", "fixed_text",
            "goodwill_text", "language_of"]
@@ -72,7 +65,6 @@ ENGLISH: dict[str, str] = {
     "Rolle in der Zusammenarbeit": "Role in the cooperation",
     "Rolle noch nicht beschrieben": "Role not described yet",
     "(ohne Namen)": "(no name)",
-    "personensorgeberechtigt": "with parental responsibility",
     # --- consent -----------------------------------------------------------------------
     "Einverständnis der Familie": "The family's consent",
     "Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit ist noch nicht eingetragen.":
@@ -181,67 +173,6 @@ ENGLISH: dict[str, str] = {
         "Not everything fits on this page: {items} and everything else are set out in full on the next pages.",
 }
 
-# --- the domain's enum labels in English (German ones: domain/labels.py) ----------------------
-
-_PARTNER_KIND_EN: dict[PartnerKind, str] = {
-    PartnerKind.YOUTH_OFFICE: "Youth office (commissioning the help)",
-    PartnerKind.PROFESSIONAL: "Social worker (providing the help)",
-    PartnerKind.RESOURCE_INFORMAL: "Support from the family's own circle",
-    PartnerKind.RESOURCE_PROFESSIONAL: "Professional support in the neighbourhood",
-}
-_CONSENT_FORM_EN: dict[ConsentForm, str] = {
-    ConsentForm.WRITTEN: "in writing",
-    ConsentForm.ORAL: "orally",
-    ConsentForm.ON_SCREEN: "confirmed on screen",
-}
-_INFO_CATEGORY_EN: dict[InfoCategory, str] = {
-    InfoCategory.CONTACT: "Name and contact details",
-    InfoCategory.AGREEMENT: "Contents of this agreement (goals, tasks, dates)",
-    InfoCategory.PROGRESS: "Course and progress of the help",
-    InfoCategory.SCHOOL: "School, nursery, training",
-    InfoCategory.HEALTH: "Health",
-}
-_AGREEMENT_STATUS_EN: dict[AgreementStatus, str] = {
-    AgreementStatus.DRAFT: "draft",
-    AgreementStatus.FINAL: "finalised",
-    AgreementStatus.SIGNED: "signed",
-    AgreementStatus.SUPERSEDED: "replaced",
-    AgreementStatus.ENDED: "ended",
-}
-_SCALE_KIND_EN: dict[ScaleKind, str] = {
-    ScaleKind.GAS: "Goal attainment scale −2 to +2",
-    ScaleKind.SCALE_0_10: "Scale 0 to 10",
-}
-_GAS_LEVEL_NAMES_EN: dict[int, str] = {
-    -2: "−2  much less than expected",
-    -1: "−1  less than expected",
-    0: "0  expected outcome",
-    1: "+1  more than expected",
-    2: "+2  much more than expected",
-}
-_COMMUNICATION_KIND_EN: dict[CommunicationKind, str] = {
-    CommunicationKind.MEETING: "Meeting / talk",
-    CommunicationKind.FEEDBACK: "Feedback",
-    CommunicationKind.REPORT: "Report",
-    CommunicationKind.CONTACT: "Contact person",
-}
-
-_LABELS: dict[str, dict[str, dict[Any, str]]] = {
-    "de": {
-        "partner_kind": labels.PARTNER_KIND, "consent_form": labels.CONSENT_FORM,
-        "info_category": labels.INFO_CATEGORY, "agreement_status": labels.AGREEMENT_STATUS,
-        "scale_kind": labels.SCALE_KIND, "gas_level": labels.GAS_LEVEL_NAMES,
-        "communication_kind": labels.COMMUNICATION_KIND,
-    },
-    "en": {
-        "partner_kind": _PARTNER_KIND_EN, "consent_form": _CONSENT_FORM_EN,
-        "info_category": _INFO_CATEGORY_EN, "agreement_status": _AGREEMENT_STATUS_EN,
-        "scale_kind": _SCALE_KIND_EN, "gas_level": _GAS_LEVEL_NAMES_EN,
-        "communication_kind": _COMMUNICATION_KIND_EN,
-    },
-}
-
-
 def language_of(agreement: Agreement | None) -> str:
     """The agreement's language; German for anything unknown."""
     lang = getattr(agreement, "language", "de") or "de"
@@ -254,15 +185,17 @@ class Texts:
     def __init__(self, language: str = "de"):
         self.language = language if language in AGREEMENT_LANGUAGES else "de"
         self._phrases: dict[str, str] = ENGLISH if self.language == "en" else {}
-        self._labels = _LABELS[self.language]
 
     def __call__(self, german: str, **values: Any) -> str:
         text = self._phrases.get(german, german)
         return text.format(**values) if values else text
 
-    def label(self, kind: str, key: Any, default: str = "") -> str:
-        """An enum's label: ``label("partner_kind", PartnerKind.YOUTH_OFFICE)``."""
-        return self._labels[kind].get(key, default if default else str(key))
+    def label(self, value: Enum, default: str | None = None) -> str:
+        """An enum's label from the one catalogue (:func:`labels.label`) in this language."""
+        return labels.label(value, self.language, default)
+
+    def gas_level(self, level: int) -> str:
+        return labels.gas_level(level, self.language)
 
     def date(self, value: Any, empty: str = "") -> str:
         """A date as DD.MM.YYYY in both languages (``empty`` when None)."""

@@ -33,11 +33,14 @@ class SigningParty:
 
 @dataclass(frozen=True, slots=True)
 class PartyMark:
-    """What the PDF prints on a party's signature line (see pdf.render)."""
+    """What the PDF prints on a party's signature line (see pdf.render), as data: the renderer
+    words it in the agreement's language."""
 
     image_png: bytes | None = None  # the signature drawn on screen
-    place_date: str = ""  # "Musterstadt, 26.11.2026" under an on-screen signature
-    text: str = ""  # instead of an image: "unterschreibt auf Papier", "auf Papier unterschrieben am …"
+    place: str = ""  # on screen: the place typed under the signature ("Musterstadt")
+    signed_on: dt.date | None = None  # the day signed (on screen, or as recorded for paper)
+    on_paper: bool = False  # signs on the printed copy: "unterschreibt auf Papier" (signed_on None)
+    #                         or "auf Papier unterschrieben am …" (signed_on set)
 
 
 def person_key(person_id: int | None) -> str:
@@ -54,22 +57,17 @@ def signs_along(person: Person, agreement: Agreement) -> bool:
     return not person.is_guardian and rules.is_minor(person, rules.as_of(agreement) or dt.date.today())
 
 
-def _person_role_label(p: Person, agreement: Agreement) -> str:
-    parts = [p.family_role.strip()] if p.family_role.strip() else ["Familie"]
-    if p.is_guardian:
-        parts.append("personensorgeberechtigt")
-    if signs_along(p, agreement):
-        parts.append("unterschreibt mit")
-    return ", ".join(parts)
+def _person_role_label(p: Person, agreement: Agreement, language: str) -> str:
+    return labels.person_role(p.family_role, p.is_guardian, language, signs_along=signs_along(p, agreement))
 
 
-def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
+def signing_parties(case: Case, agreement: Agreement, language: str = "de") -> list[SigningParty]:
     """The parties that sign ``agreement``, in the order of the PDF's signature block:
     the family members chosen to sign (:func:`rules.family_signers`: by default everyone with
     custody or a task), then every partner with the family's active consent (youth office,
-    professional, resources)."""
+    professional, resources). Role labels in ``language`` (the UI's or the agreement's); names as typed."""
     out = [
-        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)", _person_role_label(p, agreement))
+        SigningParty(person_key(p.id), p.display_name or "(ohne Namen)", _person_role_label(p, agreement, language))
         for p in rules.family_signers(case, agreement)
     ]
     partners = [p for p in case.partners if rules.partner_has_consent(case, p, rules.as_of(agreement))]
@@ -77,7 +75,7 @@ def signing_parties(case: Case, agreement: Agreement) -> list[SigningParty]:
         for p in partners:
             if p.kind != kind:
                 continue
-            role = labels.PARTNER_KIND.get(p.kind, "")
+            role = labels.label(p.kind, language, "")
             if p.function.strip():
                 role = f"{role}, {p.function.strip()}"
             out.append(SigningParty(partner_key(p.id), p.name.strip() or p.organisation.strip() or "(ohne Namen)",

@@ -42,7 +42,6 @@ def _certs():  # type: ignore[no-untyped-def]
 
     return certs
 
-PAPER_PENDING = "unterschreibt auf Papier"
 
 
 def _now() -> dt.datetime:
@@ -147,18 +146,20 @@ class SigningService:
                              .order_by(SignatureRow.id))
             return [_to_domain(r) for r in rows]
 
-    def _overview(self, case: Case, agreement: Agreement) -> SigningOverview:
+    def _overview(self, case: Case, agreement: Agreement, language: str = "de") -> SigningOverview:
         assert agreement.id is not None
         sigs = {s.party_key: s for s in self.signatures(agreement.id)
                 if s.content_hash and s.content_hash == agreement.content_hash}
-        parties = [PartyStatus(p.key, p.name, p.role_label, sigs.get(p.key)) for p in signing_parties(case, agreement)]
+        parties = [PartyStatus(p.key, p.name, p.role_label, sigs.get(p.key))
+                   for p in signing_parties(case, agreement, language)]
         return SigningOverview(agreement.id, agreement.version, agreement.document_id, agreement.status,
                                agreement.content_hash, parties)
 
-    def overview(self, agreement_id: int) -> SigningOverview:
-        """The version's parties (the PDF's signature lines) with their signatures."""
+    def overview(self, agreement_id: int, language: str = "de") -> SigningOverview:
+        """The version's parties (the PDF's signature lines) with their signatures; role labels in
+        ``language`` (the UI's; stored signatures keep the German ones)."""
         case, agreement = self.services.document(agreement_id)
-        return self._overview(case, agreement)
+        return self._overview(case, agreement, language)
 
     @staticmethod
     def _check_signable(agreement: Agreement) -> None:
@@ -263,12 +264,11 @@ class SigningService:
         for p in overview.parties:
             sig = p.signature
             if sig is None:
-                out[p.key] = PartyMark(text=PAPER_PENDING)
+                out[p.key] = PartyMark(on_paper=True)
             elif sig.method == SignatureMethod.SCREEN:
-                out[p.key] = PartyMark(image_png=sig.image_png,
-                                       place_date=f"{sig.place}, {labels.format_date(sig.signed_on)}")
+                out[p.key] = PartyMark(image_png=sig.image_png, place=sig.place, signed_on=sig.signed_on)
             else:
-                out[p.key] = PartyMark(text=paper_text(sig.signed_on))
+                out[p.key] = PartyMark(on_paper=True, signed_on=sig.signed_on)
         return out
 
     def render(self, agreement_id: int) -> bytes:

@@ -4,243 +4,237 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="62"/>
+        <location filename="../../ui/followup/case_section.py" line="63"/>
         <source>Eintrag löschen</source>
         <translation>Delete entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="63"/>
+        <location filename="../../ui/followup/case_section.py" line="64"/>
         <source>{what} endgültig löschen? Das kann nicht rückgängig gemacht werden.</source>
         <translation>Delete {what} for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="70"/>
+        <location filename="../../ui/followup/case_section.py" line="71"/>
         <source>Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.</source>
         <translation>No review yet – it is recorded after the next care-planning meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="91"/>
+        <location filename="../../ui/followup/case_section.py" line="92"/>
         <source>&lt;b&gt;Verlauf der Hilfe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Course of the help&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="95"/>
+        <location filename="../../ui/followup/case_section.py" line="96"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="101"/>
+        <location filename="../../ui/followup/case_section.py" line="102"/>
         <source>Überprüfung &amp;erfassen…</source>
         <translation>Record &amp;review…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="102"/>
+        <location filename="../../ui/followup/case_section.py" line="103"/>
         <source>&amp;Reflexion erfassen…</source>
         <translation>Record re&amp;flection…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="103"/>
+        <location filename="../../ui/followup/case_section.py" line="104"/>
         <source>Übergang &amp;planen…</source>
         <translation>Plan tr&amp;ansition…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="104"/>
+        <location filename="../../ui/followup/case_section.py" line="105"/>
         <source>Überprüfung als PDF…</source>
         <translation>Review as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="105"/>
+        <location filename="../../ui/followup/case_section.py" line="106"/>
         <source>Abschlussbericht als PDF…</source>
         <translation>Closing report as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="114"/>
+        <location filename="../../ui/followup/case_section.py" line="115"/>
         <source>T-Wert der letzten Überprüfung</source>
         <translation>T-score of the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="120"/>
+        <location filename="../../ui/followup/case_section.py" line="121"/>
         <source>Wie der T-Wert berechnet wird</source>
         <translation>How the T-score is calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="127"/>
+        <location filename="../../ui/followup/case_section.py" line="128"/>
         <source>Zielerreichung (T-Wert) im Verlauf</source>
         <translation>Goal attainment (T-score) over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="133"/>
+        <location filename="../../ui/followup/case_section.py" line="134"/>
         <source>&amp;Indikator:</source>
         <translation>&amp;Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="135"/>
+        <location filename="../../ui/followup/case_section.py" line="136"/>
         <source>Indikator für den Verlauf</source>
         <translation>Indicator to chart</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="142"/>
+        <location filename="../../ui/followup/case_section.py" line="143"/>
         <source>Verlauf des Indikators</source>
         <translation>Indicator over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="145"/>
+        <location filename="../../ui/followup/case_section.py" line="146"/>
         <source>&lt;b&gt;Reflexion der Zusammenarbeit&lt;/b&gt;</source>
         <translation>&lt;b&gt;Reflection on the cooperation&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="149"/>
+        <location filename="../../ui/followup/case_section.py" line="150"/>
         <source>Noch keine Reflexion – sie wird gemeinsam mit der Familie erfasst, z. B. nach einem Hilfeplangespräch.</source>
         <translation>No reflection yet – it is recorded together with the family, e.g. after a care-planning meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="154"/>
-        <location filename="../../ui/followup/reflection_dialog.py" line="117"/>
+        <location filename="../../ui/followup/case_section.py" line="155"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="99"/>
         <source>Niedrig bewertete Bedingungen</source>
         <translation>Conditions rated low</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="157"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="157"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="157"/>
-        <location filename="../../ui/followup/case_section.py" line="226"/>
-        <location filename="../../ui/followup/case_section.py" line="262"/>
-        <location filename="../../ui/followup/review_dialog.py" line="57"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
+        <location filename="../../ui/followup/case_section.py" line="227"/>
+        <location filename="../../ui/followup/case_section.py" line="263"/>
+        <location filename="../../ui/followup/review_dialog.py" line="52"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="157"/>
-        <location filename="../../ui/followup/case_section.py" line="227"/>
-        <location filename="../../ui/followup/case_section.py" line="263"/>
-        <location filename="../../ui/followup/review_dialog.py" line="57"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
+        <location filename="../../ui/followup/case_section.py" line="228"/>
+        <location filename="../../ui/followup/case_section.py" line="264"/>
+        <location filename="../../ui/followup/review_dialog.py" line="52"/>
         <source>Fachkraft</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="157"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
         <source>Erfolge / Anmerkung</source>
         <translation>Successes / note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="158"/>
+        <location filename="../../ui/followup/case_section.py" line="159"/>
         <source>Überprüfungen und Reflexionen</source>
         <translation>Reviews and reflections</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="162"/>
+        <location filename="../../ui/followup/case_section.py" line="163"/>
         <source>Bearbeiten…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="163"/>
+        <location filename="../../ui/followup/case_section.py" line="164"/>
         <source>Ausgewählte Überprüfung bearbeiten</source>
         <translation>Edit the selected review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="164"/>
+        <location filename="../../ui/followup/case_section.py" line="165"/>
         <source>Die ausgewählte Überprüfung ändern (auch mit Doppelklick)</source>
         <translation>Change the selected review (or double-click it)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="165"/>
+        <location filename="../../ui/followup/case_section.py" line="166"/>
         <source>Löschen…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="166"/>
+        <location filename="../../ui/followup/case_section.py" line="167"/>
         <source>Ausgewählten Eintrag löschen</source>
         <translation>Delete the selected entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="197"/>
+        <location filename="../../ui/followup/case_section.py" line="198"/>
         <source>Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung.</source>
         <translation>Reviews and reflections refer to a finalised agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="203"/>
+        <location filename="../../ui/followup/case_section.py" line="204"/>
         <source>Die Hilfe endet am {date}. Bitte den Übergang planen: Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.</source>
         <translation>The help ends on {date}. Please plan the transition: further offers, partners who stay, and what the family now manages alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="222"/>
+        <location filename="../../ui/followup/case_section.py" line="223"/>
         <source>&lt;b&gt;T-Wert der letzten Überprüfung ({date}):&lt;/b&gt; Familie {client} · Fachkraft {professional}</source>
         <translation>&lt;b&gt;T-score of the last review ({date}):&lt;/b&gt; family {client} · professional {professional}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="231"/>
-        <location filename="../../ui/followup/case_section.py" line="265"/>
+        <location filename="../../ui/followup/case_section.py" line="232"/>
+        <location filename="../../ui/followup/case_section.py" line="266"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="261"/>
+        <location filename="../../ui/followup/case_section.py" line="262"/>
         <source>Ausgang</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="279"/>
+        <location filename="../../ui/followup/case_section.py" line="281"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen&lt;/b&gt; (letzte Reflexion, am niedrigsten bewertet):</source>
         <translation>&lt;b&gt;We should talk about this&lt;/b&gt; (last reflection, rated lowest):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="281"/>
-        <location filename="../../ui/followup/reflection_dialog.py" line="185"/>
-        <source>&lt;b&gt;{key}. {seed}&lt;/b&gt; – im Mittel {mean}&lt;br/&gt;Vorschlag: {suggestion}</source>
-        <translation>&lt;b&gt;{key}. {seed}&lt;/b&gt; – average {mean}&lt;br/&gt;Suggestion: {suggestion}</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup/case_section.py" line="291"/>
-        <location filename="../../ui/followup/case_section.py" line="332"/>
+        <location filename="../../ui/followup/case_section.py" line="288"/>
+        <location filename="../../ui/followup/case_section.py" line="329"/>
         <source>Überprüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="296"/>
+        <location filename="../../ui/followup/case_section.py" line="293"/>
         <source>Reflexion</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="297"/>
+        <location filename="../../ui/followup/case_section.py" line="294"/>
         <source>am niedrigsten: {key}. {short}</source>
         <translation>lowest: {key}. {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="354"/>
+        <location filename="../../ui/followup/case_section.py" line="351"/>
         <source>Die Überprüfung</source>
         <translation>the review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="354"/>
+        <location filename="../../ui/followup/case_section.py" line="351"/>
         <source>Die Reflexion</source>
         <translation>the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="355"/>
+        <location filename="../../ui/followup/case_section.py" line="352"/>
         <source>{kind} vom {date}</source>
         <translation>{kind} of {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="364"/>
+        <location filename="../../ui/followup/case_section.py" line="361"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="395"/>
-        <location filename="../../ui/followup/case_section.py" line="399"/>
+        <location filename="../../ui/followup/case_section.py" line="392"/>
+        <location filename="../../ui/followup/case_section.py" line="396"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="398"/>
+        <location filename="../../ui/followup/case_section.py" line="395"/>
         <location filename="../../ui/signing/export.py" line="61"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
@@ -248,237 +242,229 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="73"/>
+        <location filename="../../ui/followup/charts.py" line="90"/>
         <source>Diagramm</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="81"/>
-        <location filename="../../ui/followup/charts.py" line="93"/>
+        <location filename="../../ui/followup/charts.py" line="98"/>
+        <location filename="../../ui/followup/charts.py" line="110"/>
         <source>Noch keine Daten.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="168"/>
+        <location filename="../../ui/followup/charts.py" line="179"/>
         <source>Reflexion: Netzdiagramm der Bedingungen a–j</source>
         <translation>Reflection: radar chart of the conditions a–j</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="195"/>
+        <location filename="../../ui/followup/charts.py" line="197"/>
         <source>Noch keine Reflexion erfasst.</source>
         <translation>No reflection recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="231"/>
+        <location filename="../../ui/followup/charts.py" line="234"/>
         <source>Reflexion vom {date}</source>
         <translation>Reflection of {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="46"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="35"/>
         <source>Reflexion der Zusammenarbeit</source>
         <translation>Reflection on the cooperation</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="53"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="41"/>
         <source>Wie gut klappt unsere Zusammenarbeit?</source>
         <translation>How well does our cooperation work?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="55"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="43"/>
         <source>Alle, die dabei sind, bewerten jede Aussage selbst: 1 = trifft gar nicht zu … 5 = trifft voll zu. Es gibt kein Richtig oder Falsch; unterschiedliche Sichtweisen sind wichtig.</source>
         <translation>Everyone present rates each statement themselves: 1 = not true at all … 5 = fully true. There is no right or wrong; different views matter.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="58"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="45"/>
         <source>Datum der Reflexion</source>
         <translation>Date of the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="60"/>
-        <location filename="../../ui/followup/review_dialog.py" line="105"/>
-        <source>&amp;Datum:</source>
-        <translation>&amp;Date:</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="65"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="47"/>
         <source>Wer ist dabei?</source>
         <translation>Who is present?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="75"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="57"/>
         <source>Die zehn Bedingungen gelingender Zusammenarbeit</source>
         <translation>The ten conditions of successful cooperation</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="101"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="83"/>
         <source>{key}: Bewertung von {name}</source>
         <translation>{key}: rating by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="104"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="86"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="105"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="87"/>
         <source>{key}: Notiz von {name}</source>
         <translation>{key}: note by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="120"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="102"/>
         <source>Was wir vereinbaren (optional)</source>
         <translation>What we agree on (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="122"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="104"/>
         <source>Vereinbarungen aus der Reflexion</source>
         <translation>Agreements from the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="123"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="105"/>
         <source>&amp;Vereinbart:</source>
         <translation>&amp;Agreed:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="133"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="109"/>
         <source>Reflexion speichern</source>
         <translation>Save reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="134"/>
-        <location filename="../../ui/followup/review_dialog.py" line="170"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
-        <location filename="../../ui/signing/dialogs.py" line="146"/>
+        <location filename="../../ui/signing/dialogs.py" line="148"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="183"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="155"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;We should talk about this:&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="39"/>
+        <location filename="../../ui/followup/review_dialog.py" line="34"/>
         <source>– noch nicht eingeschätzt –</source>
         <translation>– not rated yet –</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="46"/>
+        <location filename="../../ui/followup/review_dialog.py" line="41"/>
         <source>{value} von 10</source>
         <translation>{value} of 10</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="60"/>
+        <location filename="../../ui/followup/review_dialog.py" line="55"/>
         <source>Einschätzung {who}: {indicator}</source>
         <translation>Rating {who}: {indicator}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="66"/>
+        <location filename="../../ui/followup/review_dialog.py" line="61"/>
         <source>Notiz (optional)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="67"/>
+        <location filename="../../ui/followup/review_dialog.py" line="62"/>
         <source>Notiz: {indicator}</source>
         <translation>Note: {indicator}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="92"/>
+        <location filename="../../ui/followup/review_dialog.py" line="83"/>
         <source>Überprüfung erfassen</source>
         <translation>Record review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="92"/>
+        <location filename="../../ui/followup/review_dialog.py" line="83"/>
         <source>Überprüfung bearbeiten</source>
         <translation>Edit review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="100"/>
+        <location filename="../../ui/followup/review_dialog.py" line="90"/>
         <source>Überprüfung der Vereinbarung {document}, Version {version}</source>
         <translation>Review of agreement {document}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="103"/>
+        <location filename="../../ui/followup/review_dialog.py" line="92"/>
         <source>Datum der Überprüfung</source>
         <translation>Date of the review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="110"/>
+        <location filename="../../ui/followup/review_dialog.py" line="94"/>
         <source>Wer war dabei?</source>
         <translation>Who was present?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="119"/>
+        <location filename="../../ui/followup/review_dialog.py" line="103"/>
         <source>weitere Anwesende, durch Komma getrennt</source>
         <translation>others present, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="120"/>
+        <location filename="../../ui/followup/review_dialog.py" line="104"/>
         <source>Weitere Anwesende</source>
         <translation>Others present</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="126"/>
+        <location filename="../../ui/followup/review_dialog.py" line="110"/>
         <source>Einschätzung der Indikatoren – Familie und Fachkraft getrennt</source>
         <translation>Rating the indicators – family and professional separately</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="128"/>
+        <location filename="../../ui/followup/review_dialog.py" line="112"/>
         <source>&lt;b&gt;Indikator&lt;/b&gt;</source>
         <translation>&lt;b&gt;Indicator&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="129"/>
+        <location filename="../../ui/followup/review_dialog.py" line="113"/>
         <source>&lt;b&gt;Familie&lt;/b&gt;</source>
         <translation>&lt;b&gt;Family&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="130"/>
+        <location filename="../../ui/followup/review_dialog.py" line="114"/>
         <source>&lt;b&gt;Fachkraft&lt;/b&gt;</source>
         <translation>&lt;b&gt;Professional&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="135"/>
+        <location filename="../../ui/followup/review_dialog.py" line="119"/>
         <source>&lt;b&gt;{indicator}&lt;/b&gt;&lt;br/&gt;&lt;span style=&apos;color:#555&apos;&gt;Ziel: {goal}&lt;/span&gt;</source>
         <translation>&lt;b&gt;{indicator}&lt;/b&gt;&lt;br/&gt;&lt;span style=&apos;color:#555&apos;&gt;Goal: {goal}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="148"/>
+        <location filename="../../ui/followup/review_dialog.py" line="132"/>
         <source>Diese Vereinbarung hat keine Indikatoren.</source>
         <translation>This agreement has no indicators.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="155"/>
+        <location filename="../../ui/followup/review_dialog.py" line="139"/>
         <source>T-Werte</source>
         <translation>T-scores</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="159"/>
+        <location filename="../../ui/followup/review_dialog.py" line="143"/>
         <source>Das ist &amp;gelungen (Erfolge würdigen):</source>
         <translation>What &amp;went well (appreciate successes):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="160"/>
+        <location filename="../../ui/followup/review_dialog.py" line="144"/>
         <source>z. B. Deniz war drei Wochen lang pünktlich in der Schule.</source>
         <translation>e.g. Deniz was at school on time for three weeks.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="161"/>
+        <location filename="../../ui/followup/review_dialog.py" line="145"/>
         <source>Was war &amp;im Weg?</source>
         <translation>What got in the &amp;way?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="162"/>
+        <location filename="../../ui/followup/review_dialog.py" line="146"/>
         <source>Wie geht es &amp;weiter?</source>
         <translation>What &amp;next?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="169"/>
+        <location filename="../../ui/followup/review_dialog.py" line="147"/>
         <source>Überprüfung speichern</source>
         <translation>Save review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/review_dialog.py" line="201"/>
+        <location filename="../../ui/followup/review_dialog.py" line="175"/>
         <source>&lt;b&gt;T-Wert (Zielerreichung):&lt;/b&gt; Familie {client} · Fachkraft {professional}</source>
         <translation>&lt;b&gt;T-score (goal attainment):&lt;/b&gt; family {client} · professional {professional}</translation>
     </message>
@@ -551,15 +537,15 @@
     </message>
     <message>
         <location filename="../../ui/signing/actions.py" line="187"/>
-        <location filename="../../ui/signing/dialogs.py" line="120"/>
-        <location filename="../../ui/signing/dialogs.py" line="381"/>
+        <location filename="../../ui/signing/dialogs.py" line="122"/>
+        <location filename="../../ui/signing/dialogs.py" line="383"/>
         <source>PDF prüfen</source>
         <translation>Verify PDF</translation>
     </message>
     <message>
         <location filename="../../ui/signing/actions.py" line="201"/>
         <location filename="../../ui/signing/actions.py" line="209"/>
-        <location filename="../../ui/signing/dialogs.py" line="129"/>
+        <location filename="../../ui/signing/dialogs.py" line="131"/>
         <source>Zertifikat importieren</source>
         <translation>Import certificate</translation>
     </message>
@@ -612,8 +598,8 @@
     <message>
         <location filename="../../ui/signing/actions.py" line="255"/>
         <location filename="../../ui/signing/actions.py" line="262"/>
-        <location filename="../../ui/signing/dialogs.py" line="141"/>
-        <location filename="../../ui/signing/dialogs.py" line="145"/>
+        <location filename="../../ui/signing/dialogs.py" line="143"/>
+        <location filename="../../ui/signing/dialogs.py" line="147"/>
         <source>Hilfe beenden</source>
         <translation>End help</translation>
     </message>
@@ -686,89 +672,89 @@
         <translation>&amp;Import the provider’s certificate…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="65"/>
+        <location filename="../../ui/signing/dialogs.py" line="67"/>
         <source>Siegel der Organisation einrichten</source>
         <translation>Set up the organisation’s seal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="68"/>
+        <location filename="../../ui/signing/dialogs.py" line="70"/>
         <source>Abgeschlossene Vereinbarungen werden beim Speichern digital versiegelt. So ist jede spätere Änderung der PDF-Datei erkennbar. Dafür legt das Programm einmalig einen Schlüssel für Ihren Träger an. Das Passwort schützt diesen Schlüssel – bitte gut aufbewahren.</source>
         <translation>Finalised agreements are sealed digitally when saved, so any later change to the PDF file can be detected. For this the program creates a key for your provider once. The password protects this key – please keep it safe.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="73"/>
+        <location filename="../../ui/signing/dialogs.py" line="75"/>
         <source>z. B. Familienhilfe Lindenhof e. V.</source>
         <translation>e.g. Familienhilfe Lindenhof e. V.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="79"/>
+        <location filename="../../ui/signing/dialogs.py" line="81"/>
         <source>&amp;Name des Trägers:</source>
         <translation>&amp;Name of the provider:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="80"/>
+        <location filename="../../ui/signing/dialogs.py" line="82"/>
         <source>Siegel-&amp;Passwort:</source>
         <translation>Seal &amp;password:</translation>
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="114"/>
-        <location filename="../../ui/signing/dialogs.py" line="81"/>
+        <location filename="../../ui/signing/dialogs.py" line="83"/>
         <source>Passwort &amp;wiederholen:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="86"/>
+        <location filename="../../ui/signing/dialogs.py" line="88"/>
         <source>Einrichten</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="94"/>
+        <location filename="../../ui/signing/dialogs.py" line="96"/>
         <source>Bitte den Namen des Trägers eingeben.</source>
         <translation>Please enter the name of the provider.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="96"/>
+        <location filename="../../ui/signing/dialogs.py" line="98"/>
         <source>Das Passwort muss mindestens 8 Zeichen lang sein.</source>
         <translation>The password must be at least 8 characters long.</translation>
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="138"/>
-        <location filename="../../ui/signing/dialogs.py" line="98"/>
+        <location filename="../../ui/signing/dialogs.py" line="100"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="114"/>
+        <location filename="../../ui/signing/dialogs.py" line="116"/>
         <source>Siegel-Passwort des Trägers:</source>
         <translation>The provider’s seal password:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="114"/>
+        <location filename="../../ui/signing/dialogs.py" line="116"/>
         <source>Das Passwort stimmt nicht. Bitte noch einmal:</source>
         <translation>The password is wrong. Please try again:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="115"/>
+        <location filename="../../ui/signing/dialogs.py" line="117"/>
         <source>PDF versiegeln</source>
         <translation>Seal PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="120"/>
+        <location filename="../../ui/signing/dialogs.py" line="122"/>
         <source>PDF-Dokumente (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="125"/>
+        <location filename="../../ui/signing/dialogs.py" line="127"/>
         <source>Zertifikat des Trägers importieren</source>
         <translation>Import the provider’s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="129"/>
+        <location filename="../../ui/signing/dialogs.py" line="131"/>
         <source>Passwort der PKCS#12-Datei:</source>
         <translation>Password of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="142"/>
+        <location filename="../../ui/signing/dialogs.py" line="144"/>
         <source>Die Hilfe beenden?
 
 Version {version} wird als „beendet“ markiert und kann danach nicht mehr unterschrieben werden. Das lässt sich nicht rückgängig machen.</source>
@@ -777,244 +763,244 @@ Version {version} wird als „beendet“ markiert und kann danach nicht mehr unt
 Version {version} will be marked as “ended” and can no longer be signed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="175"/>
+        <location filename="../../ui/signing/dialogs.py" line="177"/>
         <source>Siegel</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="187"/>
+        <location filename="../../ui/signing/dialogs.py" line="189"/>
         <source>Unterschrift auf Papier eintragen</source>
         <translation>Record signature on paper</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="189"/>
+        <location filename="../../ui/signing/dialogs.py" line="191"/>
         <source>&lt;b&gt;{who}&lt;/b&gt; hat die ausgedruckte Vereinbarung auf Papier unterschrieben.</source>
         <translation>&lt;b&gt;{who}&lt;/b&gt; signed the printed agreement on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="192"/>
+        <location filename="../../ui/signing/dialogs.py" line="194"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="195"/>
+        <location filename="../../ui/signing/dialogs.py" line="197"/>
         <source>z. B. Original liegt in der Akte</source>
         <translation>e.g. original is in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="196"/>
+        <location filename="../../ui/signing/dialogs.py" line="198"/>
         <source>Unterschrieben &amp;am:</source>
         <translation>&amp;Signed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="197"/>
+        <location filename="../../ui/signing/dialogs.py" line="199"/>
         <source>&amp;Notiz:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="202"/>
+        <location filename="../../ui/signing/dialogs.py" line="204"/>
         <source>Eintragen</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="209"/>
+        <location filename="../../ui/signing/dialogs.py" line="211"/>
         <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="231"/>
+        <location filename="../../ui/signing/dialogs.py" line="233"/>
         <source>Vereinbarung unterschreiben</source>
         <translation>Sign the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="238"/>
+        <location filename="../../ui/signing/dialogs.py" line="240"/>
         <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen. Wer unterschreibt, wird vor dem Abschließen im Schritt „Überblick“ festgelegt.</source>
         <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date. Who signs is chosen in the “Overview” step before finalising.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="243"/>
+        <location filename="../../ui/signing/dialogs.py" line="245"/>
         <source>Wer unterschreibt</source>
         <translation>Who signs</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="259"/>
+        <location filename="../../ui/signing/dialogs.py" line="261"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="260"/>
+        <location filename="../../ui/signing/dialogs.py" line="262"/>
         <source>Ort</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="261"/>
+        <location filename="../../ui/signing/dialogs.py" line="263"/>
         <source>&amp;Ort:</source>
         <translation>Pl&amp;ace:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="264"/>
+        <location filename="../../ui/signing/dialogs.py" line="266"/>
         <source>&amp;Löschen</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="265"/>
+        <location filename="../../ui/signing/dialogs.py" line="267"/>
         <source>&amp;Unterschrift speichern</source>
         <translation>&amp;Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="266"/>
+        <location filename="../../ui/signing/dialogs.py" line="268"/>
         <source>Auf &amp;Papier unterschrieben…</source>
         <translation>Signed on &amp;paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="291"/>
+        <location filename="../../ui/signing/dialogs.py" line="293"/>
         <source>Version {version} · {done} von {total} unterschrieben</source>
         <translation>Version {version} · {done} of {total} signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="298"/>
+        <location filename="../../ui/signing/dialogs.py" line="300"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="300"/>
+        <location filename="../../ui/signing/dialogs.py" line="302"/>
         <source>unterschrieben am {date}</source>
         <translation>signed on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="302"/>
+        <location filename="../../ui/signing/dialogs.py" line="304"/>
         <source>auf Papier unterschrieben am {date}</source>
         <translation>signed on paper on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="330"/>
+        <location filename="../../ui/signing/dialogs.py" line="332"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; hat schon unterschrieben.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; has already signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="332"/>
+        <location filename="../../ui/signing/dialogs.py" line="334"/>
         <source>Unterschrift von &lt;b&gt;{name}&lt;/b&gt; ({role}):</source>
         <translation>Signature of &lt;b&gt;{name}&lt;/b&gt; ({role}):</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="388"/>
+        <location filename="../../ui/signing/dialogs.py" line="390"/>
         <source>Datei: {name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="408"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Versionen der Vereinbarung</source>
         <translation>Versions of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="413"/>
+        <location filename="../../ui/signing/dialogs.py" line="415"/>
         <source>Versionen</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="414"/>
+        <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="414"/>
+        <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="414"/>
+        <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>Angelegt</source>
         <translation>Created</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="88"/>
-        <location filename="../../ui/signing/dialogs.py" line="414"/>
+        <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>Abgeschlossen</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="415"/>
+        <location filename="../../ui/signing/dialogs.py" line="417"/>
         <source>Unterschriften</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="420"/>
+        <location filename="../../ui/signing/dialogs.py" line="422"/>
         <source>{done} von {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="422"/>
+        <location filename="../../ui/signing/dialogs.py" line="424"/>
         <source> (vollständig am {date})</source>
         <translation> (complete on {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="430"/>
+        <location filename="../../ui/signing/dialogs.py" line="432"/>
         <source>&lt;b&gt;Versionen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="437"/>
+        <location filename="../../ui/signing/dialogs.py" line="439"/>
         <source>Version {version} ({status})</source>
         <translation>Version {version} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="441"/>
+        <location filename="../../ui/signing/dialogs.py" line="443"/>
         <source>Ältere Version</source>
         <translation>Older version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="442"/>
+        <location filename="../../ui/signing/dialogs.py" line="444"/>
         <source>Neuere Version</source>
         <translation>Newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="445"/>
+        <location filename="../../ui/signing/dialogs.py" line="447"/>
         <source>&amp;Vergleichen:</source>
         <translation>&amp;Compare:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="448"/>
+        <location filename="../../ui/signing/dialogs.py" line="450"/>
         <source>mit</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="454"/>
+        <location filename="../../ui/signing/dialogs.py" line="456"/>
         <source>Änderungen</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="455"/>
+        <location filename="../../ui/signing/dialogs.py" line="457"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="455"/>
+        <location filename="../../ui/signing/dialogs.py" line="457"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="50"/>
-        <location filename="../../ui/signing/dialogs.py" line="455"/>
+        <location filename="../../ui/signing/dialogs.py" line="457"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="455"/>
+        <location filename="../../ui/signing/dialogs.py" line="457"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="485"/>
+        <location filename="../../ui/signing/dialogs.py" line="487"/>
         <source>Bitte zwei verschiedene Versionen wählen.</source>
         <translation>Please choose two different versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="487"/>
+        <location filename="../../ui/signing/dialogs.py" line="489"/>
         <source>{n} Änderung(en).</source>
         <translation>{n} change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="488"/>
+        <location filename="../../ui/signing/dialogs.py" line="490"/>
         <source>Keine inhaltlichen Änderungen.</source>
         <translation>No changes in content.</translation>
     </message>

@@ -2,34 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="de_DE">
 <context>
-    <name>AgreementStatus</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="57"/>
-        <source>Entwurf</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="58"/>
-        <source>abgeschlossen</source>
-        <translation>finalised</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="59"/>
-        <source>unterschrieben</source>
-        <translation>signed</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="60"/>
-        <source>ersetzt</source>
-        <translation>superseded</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="61"/>
-        <source>beendet</source>
-        <translation>ended</translation>
-    </message>
-</context>
-<context>
     <name>AgreementWizard</name>
     <message>
         <location filename="../../ui/wizard/wizard.py" line="60"/>
@@ -50,19 +22,6 @@
         <location filename="../../ui/wizard/wizard.py" line="67"/>
         <source>Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter.</source>
         <translation>Close: everything you entered is already saved. Next time the wizard opens here.</translation>
-    </message>
-</context>
-<context>
-    <name>CaseStatus</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="64"/>
-        <source>laufend</source>
-        <translation>open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="65"/>
-        <source>abgeschlossen</source>
-        <translation>closed</translation>
     </message>
 </context>
 <context>
@@ -301,29 +260,6 @@ Checksum (SHA-256) of the content:
     </message>
 </context>
 <context>
-    <name>CommunicationKind</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="79"/>
-        <source>Treffen / Gespräch</source>
-        <translation>Meeting / talk</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="80"/>
-        <source>Rückmeldung</source>
-        <translation>Feedback</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="81"/>
-        <source>Bericht</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="82"/>
-        <source>Ansprechperson</source>
-        <translation>Contact person</translation>
-    </message>
-</context>
-<context>
     <name>CommunicationPage</name>
     <message>
         <location filename="../../ui/wizard/page_communication.py" line="19"/>
@@ -394,24 +330,6 @@ Checksum (SHA-256) of the content:
         <location filename="../../ui/wizard/page_communication.py" line="33"/>
         <source>Noch keine Absprache.</source>
         <translation>No arrangement yet.</translation>
-    </message>
-</context>
-<context>
-    <name>ConsentForm</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="45"/>
-        <source>schriftlich</source>
-        <translation>in writing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="46"/>
-        <source>mündlich</source>
-        <translation>orally</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="47"/>
-        <source>am Bildschirm bestätigt</source>
-        <translation>confirmed on screen</translation>
     </message>
 </context>
 <context>
@@ -688,52 +606,52 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>EntityName</name>
     <message>
-        <location filename="../../ui/domain_labels.py" line="177"/>
+        <location filename="../../ui/domain_labels.py" line="55"/>
         <source>ohne Namen</source>
         <translation>no name</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="178"/>
+        <location filename="../../ui/domain_labels.py" line="56"/>
         <source>ohne Text</source>
         <translation>no text</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="180"/>
+        <location filename="../../ui/domain_labels.py" line="58"/>
         <source>Person „%1“</source>
         <translation>Person “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="182"/>
+        <location filename="../../ui/domain_labels.py" line="60"/>
         <source>„%1“</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="184"/>
+        <location filename="../../ui/domain_labels.py" line="62"/>
         <source>Ziel „%1“</source>
         <translation>Goal “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="186"/>
+        <location filename="../../ui/domain_labels.py" line="64"/>
         <source>Indikator „%1“</source>
         <translation>Indicator “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="189"/>
+        <location filename="../../ui/domain_labels.py" line="67"/>
         <source>Aufgabe „%1“</source>
         <translation>Task “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="191"/>
+        <location filename="../../ui/domain_labels.py" line="69"/>
         <source>Rolle</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="193"/>
+        <location filename="../../ui/domain_labels.py" line="71"/>
         <source>Absprache „%1“</source>
         <translation>Arrangement “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/domain_labels.py" line="194"/>
+        <location filename="../../ui/domain_labels.py" line="72"/>
         <source>Einverständnis</source>
         <translation>Consent</translation>
     </message>
@@ -744,34 +662,6 @@ Changes go into a new version (draft). Create it now?</translation>
         <location filename="../../ui/widgets.py" line="60"/>
         <source>Hinweis</source>
         <translation>Note</translation>
-    </message>
-</context>
-<context>
-    <name>GasLevel</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="72"/>
-        <source>−2  viel weniger als erwartet</source>
-        <translation>−2  much less than expected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="73"/>
-        <source>−1  weniger als erwartet</source>
-        <translation>−1  less than expected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="74"/>
-        <source>0  erwartetes Ergebnis</source>
-        <translation>0  expected result</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="75"/>
-        <source>+1  mehr als erwartet</source>
-        <translation>+1  more than expected</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="76"/>
-        <source>+2  viel mehr als erwartet</source>
-        <translation>+2  much more than expected</translation>
     </message>
 </context>
 <context>
@@ -941,34 +831,6 @@ Changes go into a new version (draft). Create it now?</translation>
         <location filename="../../ui/wizard/page_indicators.py" line="221"/>
         <source>Fachlich: %1</source>
         <translation>Professional wording: %1</translation>
-    </message>
-</context>
-<context>
-    <name>InfoCategory</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="50"/>
-        <source>Name und Kontaktdaten</source>
-        <translation>Name and contact details</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="51"/>
-        <source>Inhalte dieser Vereinbarung (Ziele, Aufgaben, Termine)</source>
-        <translation>Contents of this agreement (goals, tasks, dates)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="52"/>
-        <source>Verlauf und Entwicklung der Hilfe</source>
-        <translation>Course and progress of the help</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="53"/>
-        <source>Schule, Kita, Ausbildung</source>
-        <translation>School, nursery, training</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="54"/>
-        <source>Gesundheit</source>
-        <translation>Health</translation>
     </message>
 </context>
 <context>
@@ -1354,29 +1216,6 @@ custody</translation>
     </message>
 </context>
 <context>
-    <name>PartnerKind</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="39"/>
-        <source>Jugendamt (beauftragend)</source>
-        <translation>Youth office (commissioning)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="40"/>
-        <source>Fachkraft (hilfeerbringend)</source>
-        <translation>Social worker (delivering the help)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="41"/>
-        <source>Ressource im Umfeld der Familie</source>
-        <translation>Helper around the family</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="42"/>
-        <source>Professionelle Ressource im Sozialraum</source>
-        <translation>Professional service in the community</translation>
-    </message>
-</context>
-<context>
     <name>RevocationDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="121"/>
@@ -1465,19 +1304,6 @@ custody</translation>
         <location filename="../../ui/widgets.py" line="405"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
-    </message>
-</context>
-<context>
-    <name>ScaleKind</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="68"/>
-        <source>Zielerreichungsskala −2 bis +2</source>
-        <translation>Goal attainment scale −2 to +2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="69"/>
-        <source>Skala 0 bis 10</source>
-        <translation>Scale 0 to 10</translation>
     </message>
 </context>
 <context>
@@ -1724,89 +1550,6 @@ custody</translation>
         <location filename="../../ui/wizard/base.py" line="250"/>
         <source>%1 wurde entfernt.</source>
         <translation>%1 was removed.</translation>
-    </message>
-</context>
-<context>
-    <name>WizardStep</name>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="85"/>
-        <source>Beteiligte</source>
-        <translation>Participants</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="86"/>
-        <source>Wer gehört zur Familie, wer hilft schon mit? Zuerst die Menschen im Umfeld der Familie, dann Jugendamt, Fachkraft und weitere Fachstellen.</source>
-        <translation>Who belongs to the family, who already helps? First the people around the family, then the youth office, the social worker and other services.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="89"/>
-        <source>Einverständnis</source>
-        <translation>Consent</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="90"/>
-        <source>Ist die Familie mit der Hilfe einverstanden? Mit wem dürfen wir zusammenarbeiten und was dürfen wir weitergeben?</source>
-        <translation>Does the family agree to the help? Whom may we work with and what may we pass on?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="93"/>
-        <source>Ziele</source>
-        <translation>Goals</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="94"/>
-        <source>Was wollen wir gemeinsam erreichen? In den Worten der Familie und fachlich formuliert.</source>
-        <translation>What do we want to achieve together? In the family&apos;s own words and in professional wording.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="96"/>
-        <source>Indikatoren</source>
-        <translation>Indicators</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="97"/>
-        <source>Woran merken wir, dass ein Ziel erreicht ist? Was kann man beobachten?</source>
-        <translation>How do we notice that a goal has been reached? What can be observed?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="98"/>
-        <source>Arbeitsteilung &amp; Rollen</source>
-        <translation>Tasks &amp; roles</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="99"/>
-        <source>Wer macht was bis wann? Welche Rolle hat wer, und was ist der Auftrag des Jugendamts?</source>
-        <translation>Who does what by when? Who has which role, and what is the youth office&apos;s mandate?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="101"/>
-        <source>Kommunikation &amp; Berichte</source>
-        <translation>Communication &amp; reports</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="102"/>
-        <source>Wann treffen wir uns, wer gibt wem Rückmeldung, wer schreibt welchen Bericht?</source>
-        <translation>When do we meet, who gives feedback to whom, who writes which report?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="104"/>
-        <source>Zeitrahmen &amp; Übergang</source>
-        <translation>Time frame &amp; transition</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="105"/>
-        <source>Wie lange dauert die Hilfe? Was kommt danach, wer bleibt an der Seite der Familie?</source>
-        <translation>How long does the help last? What comes after, who stays with the family?</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="107"/>
-        <source>Überblick</source>
-        <translation>Overview</translation>
-    </message>
-    <message>
-        <location filename="../../ui/domain_labels.py" line="108"/>
-        <source>Was fehlt noch? Vereinbarung abschließen und als PDF speichern.</source>
-        <translation>What is still missing? Finalise the agreement and save it as a PDF.</translation>
     </message>
 </context>
 </TS>

@@ -34,7 +34,7 @@ from kooperation_desktop.followup.gas import (
     format_level as _gas,  # not pdf.render: no reportlab at start
 )
 from kooperation_desktop.followup.model import Rater, Reflection, Review
-from kooperation_desktop.followup.reflection import format_mean, lowest_conditions
+from kooperation_desktop.followup.reflection import lowest_conditions
 from kooperation_desktop.followup.service import FollowUpService
 
 from .. import dialogs
@@ -51,6 +51,7 @@ from .charts import (
     core_text,
     tr,
 )
+from .entry_dialog import low_conditions_html
 from .reflection_dialog import ReflectionDialog
 from .review_dialog import ReviewDialog
 from .transition_dialog import TransitionDialog
@@ -276,12 +277,8 @@ class FollowUpSection(QWidget):
             self.low_label.setText("")
             self.low_label.hide()
             return
-        parts = [tr("<b>Darüber sollten wir sprechen</b> (letzte Reflexion, am niedrigsten bewertet):")]
-        for x in low:
-            parts.append(tr("<b>{key}. {seed}</b> – im Mittel {mean}<br/>Vorschlag: {suggestion}").format(
-                key=x.condition.key, seed=_html(x.condition.seed), mean=format_mean(x.mean),
-                suggestion=_html(x.condition.suggestion)))
-        self.low_label.setText("<br/>".join(parts))
+        self.low_label.setText(low_conditions_html(
+            tr("<b>Darüber sollten wir sprechen</b> (letzte Reflexion, am niedrigsten bewertet):"), low))
         self.low_label.show()
 
     def _fill_table(self) -> None:
@@ -416,9 +413,5 @@ class FollowUpSection(QWidget):
         name = f"Abschlussbericht_{agreement.document_id if agreement else 'Hilfe'}.pdf"
         case_id = self.case.id
         return self._save(name, lambda p: self.follow.export_closing_report(case_id, p))
-
-
-def _html(text: str) -> str:
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -58,6 +58,23 @@ def core_text(text: str) -> str:
     return QCoreApplication.translate(CORE_CONTEXT, text) if text else text
 
 
+def chart_painter(widget: QWidget, empty_text: str | None) -> QPainter | None:
+    """A painter on a white chart with the charts' small font; with ``empty_text`` (nothing to draw)
+    only that text is drawn, centred, and None is returned."""
+    p = QPainter(widget)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.fillRect(widget.rect(), QColor("white"))
+    font = QFont(widget.font())
+    font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+    p.setFont(font)
+    if empty_text is None:
+        return p
+    p.setPen(QColor("#555555"))
+    p.drawText(widget.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, empty_text)
+    p.end()
+    return None
+
+
 @dataclass(slots=True)
 class ChartSeries:
     label: str
@@ -103,15 +120,9 @@ class LineChart(QWidget):
         return list(self._series)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        p.setFont(font)
-        if not any(v is not None for s in self._series for v in s.values):
-            p.setPen(QColor("#555555"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._empty)
+        empty = not any(v is not None for s in self._series for v in s.values)
+        p = chart_painter(self, self._empty if empty else None)
+        if p is None:
             return
         left, right, top, bottom = 40.0, 14.0, 26.0, 24.0
         w, h = self.width() - left - right, self.height() - top - bottom
@@ -183,16 +194,8 @@ class RadarChart(QWidget):
         return list(self._sessions)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        p.fillRect(self.rect(), QColor("white"))
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        p.setFont(font)
-        if not self._sessions:
-            p.setPen(QColor("#555555"))
-            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                       tr("Noch keine Reflexion erfasst."))
+        p = chart_painter(self, None if self._sessions else tr("Noch keine Reflexion erfasst."))
+        if p is None:
             return
         legend_h = 16 * len(self._sessions) + 4
         cx, cy = self.width() / 2, (self.height() - legend_h) / 2 + 4

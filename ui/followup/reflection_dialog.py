@@ -8,59 +8,41 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.followup.model import Participant, Reflection, ReflectionRating
 from kooperation_desktop.followup.reflection import (
     CONDITIONS,
     SCALE_LABELS,
-    format_mean,
     lowest_conditions,
 )
 from kooperation_desktop.followup.service import FollowUpService
 
-from ..screen import fit_to_screen
-from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, hint_label, section_label
+from ..widgets import WARNING_STYLE, hint_label, section_label
 from .charts import core_text, tr
+from .entry_dialog import EntryDialog, escaped, low_conditions_html
 
 
-class ReflectionDialog(QDialog):
+class ReflectionDialog(EntryDialog):
     def __init__(self, follow: FollowUpService, case_id: int, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(tr("Reflexion der Zusammenarbeit"), QSize(980, 760), parent)
         self.follow = follow
         self.reflection = follow.new_reflection(case_id)
         self.people: list[Participant] = follow.participants(case_id)
         self.saved: Reflection | None = None
-        self.setWindowTitle(tr("Reflexion der Zusammenarbeit"))
-        fit_to_screen(self, QSize(980, 760))
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        host = QWidget(scroll)
-        layout = QVBoxLayout(host)
+        host, layout = self.host, self.body
         layout.addWidget(section_label(tr("Wie gut klappt unsere Zusammenarbeit?"), host))
         layout.addWidget(hint_label(
             tr("Alle, die dabei sind, bewerten jede Aussage selbst: 1 = trifft gar nicht zu … 5 = trifft voll zu. "
                "Es gibt kein Richtig oder Falsch; unterschiedliche Sichtweisen sind wichtig."), host))
-        form = QFormLayout()
-        self.date = DateEdit(host, accessible_name=tr("Datum der Reflexion"))
-        self.date.setDate(self.reflection.held_on)
-        date_label = QLabel(tr("&Datum:"), host)
-        date_label.setBuddy(self.date)
-        form.addRow(date_label, self.date)
-        layout.addLayout(form)
+        self.add_date(tr("Datum der Reflexion"), self.reflection.held_on)
 
         who = QGroupBox(tr("Wer ist dabei?"), host)
         who_layout = QGridLayout(who)
@@ -76,14 +58,14 @@ class ReflectionDialog(QDialog):
         self.grid = QGridLayout(box)
         self.headers: list[QLabel] = []
         for j, person in enumerate(self.people):
-            head = QLabel(f"<b>{_html(person.name)}</b>", box)
+            head = QLabel(f"<b>{escaped(person.name)}</b>", box)
             head.setWordWrap(True)
             self.grid.addWidget(head, 0, 1 + j)
             self.headers.append(head)
         # cells[condition key][participant index] = (combo, note)
         self.cells: dict[str, list[tuple[QComboBox, QLineEdit]]] = {}
         for i, c in enumerate(CONDITIONS, start=1):
-            label = QLabel(f"<b>{c.key}</b> {_html(c.statement)}", box)
+            label = QLabel(f"<b>{c.key}</b> {escaped(c.statement)}", box)
             label.setWordWrap(True)
             label.setMinimumWidth(280)
             label.setToolTip(f"{c.key}. {c.seed}")
@@ -124,17 +106,7 @@ class ReflectionDialog(QDialog):
         note_label.setBuddy(self.note)
         layout.addWidget(note_label)
         layout.addWidget(self.note)
-        scroll.setWidget(host)
-        outer.addWidget(scroll, 1)
-        self.error = ErrorLabel(self)
-        outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr("Reflexion speichern"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        self.finish(tr("Reflexion speichern"))
         self._update_columns()
 
     def set_present(self, *names: str) -> None:
@@ -180,25 +152,8 @@ class ReflectionDialog(QDialog):
         if not low:
             self.low_label.hide()
             return
-        parts = [tr("<b>Darüber sollten wir sprechen:</b>")]
-        for x in low:
-            parts.append(tr("<b>{key}. {seed}</b> – im Mittel {mean}<br/>Vorschlag: {suggestion}").format(
-                key=x.condition.key, seed=_html(x.condition.seed), mean=format_mean(x.mean),
-                suggestion=_html(x.condition.suggestion)))
-        self.low_label.setText("<br/>".join(parts))
+        self.low_label.setText(low_conditions_html(tr("<b>Darüber sollten wir sprechen:</b>"), low))
         self.low_label.show()
 
-    def accept(self) -> None:
-        if not self.date.is_valid():
-            self.error.show_messages([self.date.error_text()])
-            return
-        try:
-            self.saved = self.follow.save_reflection(self.current_reflection())
-        except RuleViolation as exc:
-            self.error.show_messages([p.message for p in exc.problems])
-            return
-        super().accept()
-
-
-def _html(text: str) -> str:
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    def save(self) -> Reflection:
+        return self.follow.save_reflection(self.current_reflection())

@@ -9,29 +9,24 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kooperation_desktop.domain.model import GAS_LEVELS, ScaleKind
-from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.followup.gas import WEIGHTING_NOTE, format_t
 from kooperation_desktop.followup.model import IndicatorRating, Rater, Review
 from kooperation_desktop.followup.service import FollowUpService
 
 from ..domain_labels import gas_level
-from ..screen import fit_to_screen
-from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
+from ..widgets import hint_label, section_label
 from .charts import core_text, tr
+from .entry_dialog import EntryDialog, escaped
 
 
 def level_choices(rating: IndicatorRating) -> list[tuple[str, int | None]]:
@@ -82,30 +77,19 @@ class RatingRow:
         return self.rating
 
 
-class ReviewDialog(QDialog):
+class ReviewDialog(EntryDialog):
     def __init__(self, follow: FollowUpService, case_id: int, parent: QWidget | None = None,
                  review: Review | None = None):
-        super().__init__(parent)
+        super().__init__(tr("Überprüfung bearbeiten") if review is not None else tr("Überprüfung erfassen"),
+                         QSize(860, 720), parent)
         self.follow = follow
         self.review = review or follow.new_review(case_id)
         self.saved: Review | None = None
-        self.setWindowTitle(tr("Überprüfung bearbeiten") if review is not None else tr("Überprüfung erfassen"))
-        fit_to_screen(self, QSize(860, 720))
-        outer = QVBoxLayout(self)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        host = QWidget(scroll)
-        layout = QVBoxLayout(host)
+        host, layout = self.host, self.body
         layout.addWidget(section_label(
             tr("Überprüfung der Vereinbarung {document}, Version {version}").format(
                 document=self.review.document_id, version=self.review.agreement_version), host))
-        form = QFormLayout()
-        self.date = DateEdit(host, accessible_name=tr("Datum der Überprüfung"))
-        self.date.setDate(self.review.held_on)
-        date_label = QLabel(tr("&Datum:"), host)
-        date_label.setBuddy(self.date)
-        form.addRow(date_label, self.date)
-        layout.addLayout(form)
+        self.add_date(tr("Datum der Überprüfung"), self.review.held_on)
 
         present_box = QGroupBox(tr("Wer war dabei?"), host)
         present_layout = QGridLayout(present_box)
@@ -133,7 +117,7 @@ class ReviewDialog(QDialog):
         for rating in self.review.ratings:
             row = RatingRow(rating, ratings_box)
             text = QLabel(tr("<b>{indicator}</b><br/><span style='color:#555'>Ziel: {goal}</span>").format(
-                indicator=_html(rating.indicator_text), goal=_html(rating.goal_title)), ratings_box)
+                indicator=escaped(rating.indicator_text), goal=escaped(rating.goal_title)), ratings_box)
             text.setWordWrap(True)
             text.setMinimumWidth(260)
             grid.addWidget(text, r, 0, 2, 1)
@@ -160,17 +144,7 @@ class ReviewDialog(QDialog):
                                     tr("z. B. Deniz war drei Wochen lang pünktlich in der Schule."))
         self.obstacles = self._text(host, layout, tr("Was war &im Weg?"), self.review.obstacles, "")
         self.next_steps = self._text(host, layout, tr("Wie geht es &weiter?"), self.review.next_steps, "")
-        scroll.setWidget(host)
-        outer.addWidget(scroll, 1)
-        self.error = ErrorLabel(self)
-        outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(tr("Überprüfung speichern"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
+        self.finish(tr("Überprüfung speichern"))
         self.update_scores()
 
     @staticmethod
@@ -201,20 +175,8 @@ class ReviewDialog(QDialog):
         self.t_label.setText(tr("<b>T-Wert (Zielerreichung):</b> Familie {client} · Fachkraft {professional}").format(
             client=format_t(scores[Rater.CLIENT]), professional=format_t(scores[Rater.PROFESSIONAL])))
 
-    def accept(self) -> None:
-        if not self.date.is_valid():
-            self.error.show_messages([self.date.error_text()])
-            return
-        try:
-            self.saved = self.follow.save_review(self.current_review())
-        except RuleViolation as exc:
-            self.error.show_messages([p.message for p in exc.problems])
-            return
-        super().accept()
-
-
-def _html(text: str) -> str:
-    return (text or "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    def save(self) -> Review:
+        return self.follow.save_review(self.current_review())
 
 
 def today() -> dt.date:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.domain.labels import format_date
+from kooperation_desktop.domain.model import AgreementStatus
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.signing.errors import SealError
 from kooperation_desktop.signing.model import SignatureMethod
@@ -43,7 +44,8 @@ from kooperation_desktop.signing.service import (
 )
 
 from .. import settings
-from ..domain_labels import translated
+from ..domain_labels import label as enum_label
+from ..i18n import current_language
 from ..screen import fit_to_screen, size_limit
 from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
 from .pad import SignaturePad, tr
@@ -285,7 +287,7 @@ class SignDialog(QDialog):
         self.reload()
 
     def reload(self, select: int | None = None) -> None:
-        self.overview = self.signing.overview(self.agreement_id)
+        self.overview = self.signing.overview(self.agreement_id, current_language())
         ov = self.overview
         done = sum(p.signed for p in ov.parties)
         self.heading.setText(tr("Version {version} · {done} von {total} unterschrieben").format(
@@ -420,7 +422,7 @@ class HistoryDialog(QDialog):
             signed = "—" if not e.parties else tr("{done} von {total}").format(done=e.signatures, total=e.parties)
             if e.signed_on:
                 signed += tr(" (vollständig am {date})").format(date=format_date(e.signed_on))
-            cells = [str(e.version), translated("AgreementStatus", e.status_label), format_date(e.created_at.date() if e.created_at else None),
+            cells = [str(e.version), enum_label(AgreementStatus(e.status)), format_date(e.created_at.date() if e.created_at else None),
                      format_date(e.finalised_at.date() if e.finalised_at else None, "—"), signed]
             for c, text in enumerate(cells):
                 self.versions.setItem(r, c, QTableWidgetItem(text))
@@ -435,7 +437,7 @@ class HistoryDialog(QDialog):
         self.new = QComboBox(self)
         for e in self.entries:
             label = tr("Version {version} ({status})").format(version=e.version,
-                                                               status=translated("AgreementStatus", e.status_label))
+                                                               status=enum_label(AgreementStatus(e.status)))
             self.old.addItem(label, e.agreement_id)
             self.new.addItem(label, e.agreement_id)
         self.old.setAccessibleName(tr("Ältere Version"))
