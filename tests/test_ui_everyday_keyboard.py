@@ -101,8 +101,8 @@ def test_whole_wizard_with_the_keyboard_only(qtbot, services, monkeypatch) -> No
     type_text(qtbot, "Jugendamt Nord")
     tab_to(qtbot, "Name (Fachkraft 1)")
     type_text(qtbot, "Frau Sommer")
-    # Alt+W is taken twice on this page („&Weitere Fachstelle hinzufügen“): Enter goes on
-    weiter(qtbot, wizard, Step.CONSENT, enter=True)
+    # Enter in a list's field adds the next row (issue 13); Alt+W goes on
+    weiter(qtbot, wizard, Step.CONSENT)
     case = services.get_case(wizard.case_id)
     assert [(p.display_name, p.is_guardian) for p in case.persons] == [("Anna Berg", True)]
 

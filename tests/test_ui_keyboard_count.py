@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QPlainTextEdit, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget, QWizard
 from pytestqt.exceptions import TimeoutError
 
 from kooperation_desktop.domain.model import AgreementStatus
@@ -87,13 +87,9 @@ class Keyboard:
         assert text in combo.currentText(), combo.currentText()
 
     def weiter(self, wizard: QWizard, expected: Step) -> None:
-        """Enter from a one-line field (the default button „Weiter“), otherwise Alt+W."""
-        widget = self.focused()
-        if isinstance(widget, (QPlainTextEdit, QComboBox)) or widget.metaObject().className() == "QPushButton":
-            assert "&W" in wizard.button(QWizard.WizardButton.NextButton).text()
-            self.key(Qt.Key.Key_W, ALT)
-        else:
-            self.key(Qt.Key.Key_Return)
+        """Alt+W („&Weiter“; Enter in a list's field adds the next row instead)."""
+        assert "&W" in wizard.button(QWizard.WizardButton.NextButton).text()
+        self.key(Qt.Key.Key_W, ALT)
         try:
             self.qtbot.waitUntil(lambda: wizard.current_step() == expected, timeout=2000)  # type: ignore[attr-defined]
         except TimeoutError:
@@ -178,9 +174,7 @@ def _walk_pages(kb: Keyboard, wizard) -> None:
     kb.tab_to("Einverständnis erfassen")
     kb.key(Qt.Key.Key_Space)
     kb.qtbot.wait(50)
-    kb.tab_to("Form des Einverständnisses")
-    kb.key(Qt.Key.Key_Return)
-    kb.qtbot.waitUntil(lambda: wizard.current_step() == Step.GOALS, timeout=2000)
+    kb.weiter(wizard, Step.GOALS)
 
     # Ziele: two goals
     kb.tab_to("In den Worten der Familie (Ziel 1)")
