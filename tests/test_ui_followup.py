@@ -136,3 +136,16 @@ def test_buttons_wait_for_an_agreed_version(qtbot, complete_case) -> None:
     assert not section.review_button.isEnabled() and not section.reflection_button.isEnabled()
     assert "abgeschlossene Vereinbarung" in section.hint.text()
     assert FollowUpService(services).due_items() == []
+
+
+def test_reflection_says_to_tick_who_was_present_before_the_ratings_show(window, qtbot) -> None:
+    w, _case_id, _agreement = window
+    dialog = w.followup_section.record_reflection()
+    dialog.show()
+    hint = "Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen."
+    assert dialog.present_hint.text() == hint and dialog.present_hint.isVisible()
+    assert not any(combo.isVisible() for row in dialog.cells.values() for combo, _note in row)
+    dialog.set_present("Ağrı Şükrü Çelik")
+    assert not dialog.present_hint.isVisible()
+    assert dialog.cells["a"][0][0].isVisible()
+    dialog.reject()

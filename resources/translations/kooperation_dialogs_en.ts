@@ -80,7 +80,7 @@
     </message>
     <message>
         <location filename="../../ui/followup/case_section.py" line="129"/>
-        <location filename="../../ui/followup/reflection_dialog.py" line="117"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="122"/>
         <source>Niedrig bewertete Bedingungen</source>
         <translation>Conditions rated low</translation>
     </message>
@@ -185,7 +185,7 @@
     </message>
     <message>
         <location filename="../../ui/followup/case_section.py" line="250"/>
-        <location filename="../../ui/followup/reflection_dialog.py" line="185"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="191"/>
         <source>&lt;b&gt;{key}. {seed}&lt;/b&gt; – im Mittel {mean}&lt;br/&gt;Vorschlag: {suggestion}</source>
         <translation>&lt;b&gt;{key}. {seed}&lt;/b&gt; – average {mean}&lt;br/&gt;Suggestion: {suggestion}</translation>
     </message>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <location filename="../../ui/followup/case_section.py" line="365"/>
-        <location filename="../../ui/signing/actions.py" line="163"/>
+        <location filename="../../ui/signing/export.py" line="61"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
         <translation>The file could not be saved:
@@ -297,47 +297,57 @@
         <translation>Who is present?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="75"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="76"/>
+        <source>Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen.</source>
+        <translation>Please first tick who was present – then the ratings appear.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/reflection_dialog.py" line="77"/>
+        <source>Hinweis zu den Bewertungen</source>
+        <translation>Note on the ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/reflection_dialog.py" line="80"/>
         <source>Die zehn Bedingungen gelingender Zusammenarbeit</source>
         <translation>The ten conditions of successful cooperation</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="101"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="106"/>
         <source>{key}: Bewertung von {name}</source>
         <translation>{key}: rating by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="104"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="109"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="105"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="110"/>
         <source>{key}: Notiz von {name}</source>
         <translation>{key}: note by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="120"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="125"/>
         <source>Was wir vereinbaren (optional)</source>
         <translation>What we agree on (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="122"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="127"/>
         <source>Vereinbarungen aus der Reflexion</source>
         <translation>Agreements from the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="123"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="128"/>
         <source>&amp;Vereinbart:</source>
         <translation>&amp;Agreed:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="133"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="138"/>
         <source>Reflexion speichern</source>
         <translation>Save reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="134"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="139"/>
         <location filename="../../ui/followup/review_dialog.py" line="170"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
         <location filename="../../ui/protection/views.py" line="160"/>
@@ -346,7 +356,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="183"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="189"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;We should talk about this:&lt;/b&gt;</translation>
     </message>
@@ -526,162 +536,155 @@
         <translation>Save transition</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="79"/>
+        <location filename="../../ui/signing/actions.py" line="161"/>
         <source>Es gibt noch keine abgeschlossene Version zum Unterschreiben. Bitte die Vereinbarung zuerst abschließen.</source>
         <translation>There is no finalised version to sign yet. Please finalise the agreement first.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="80"/>
+        <location filename="../../ui/signing/actions.py" line="162"/>
         <source>Unterschreiben</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="106"/>
+        <location filename="../../ui/signing/actions.py" line="186"/>
         <source>Die Datei konnte nicht gelesen werden:
 {reason}</source>
         <translation>The file could not be read:
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="107"/>
+        <location filename="../../ui/signing/actions.py" line="187"/>
         <location filename="../../ui/signing/dialogs.py" line="118"/>
         <location filename="../../ui/signing/dialogs.py" line="377"/>
         <source>PDF prüfen</source>
         <translation>Verify PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="122"/>
-        <location filename="../../ui/signing/actions.py" line="130"/>
+        <location filename="../../ui/signing/actions.py" line="201"/>
+        <location filename="../../ui/signing/actions.py" line="209"/>
         <location filename="../../ui/signing/dialogs.py" line="127"/>
         <source>Zertifikat importieren</source>
         <translation>Import certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="123"/>
+        <location filename="../../ui/signing/actions.py" line="202"/>
         <source>Es ist schon ein Siegel eingerichtet. Soll es durch das importierte Zertifikat ersetzt werden? Früher versiegelte PDFs lassen sich danach nur noch mit „unbekannter Aussteller“ prüfen.</source>
         <translation>A seal is already set up. Replace it with the imported certificate? PDFs sealed earlier will then verify only as “unknown issuer”.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="132"/>
+        <location filename="../../ui/signing/actions.py" line="211"/>
         <source>Siegel von „{name}“ eingerichtet.</source>
         <translation>Seal of “{name}” set up.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="142"/>
-        <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
-        <translation>There is no agreement for this case yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/signing/actions.py" line="142"/>
-        <location filename="../../ui/signing/actions.py" line="160"/>
-        <location filename="../../ui/signing/actions.py" line="164"/>
+        <location filename="../../ui/signing/export.py" line="48"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="167"/>
+        <location filename="../../ui/signing/export.py" line="69"/>
         <source>PDF gespeichert und versiegelt: {path}</source>
         <translation>PDF saved and sealed: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="167"/>
+        <location filename="../../ui/signing/export.py" line="69"/>
         <source>PDF gespeichert: {path}</source>
         <translation>PDF saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="179"/>
+        <location filename="../../ui/signing/actions.py" line="222"/>
         <source>Es gibt noch keine abgeschlossene Version zum Unterschreiben.</source>
         <translation>There is no finalised version to sign yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="180"/>
-        <location filename="../../ui/signing/actions.py" line="185"/>
+        <location filename="../../ui/signing/actions.py" line="223"/>
+        <location filename="../../ui/signing/actions.py" line="231"/>
         <source>Drucken</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="184"/>
+        <location filename="../../ui/signing/actions.py" line="230"/>
         <source>Die Datei wurde gespeichert ({path}), aber kein PDF-Programm konnte sie öffnen. Bitte dort drucken.</source>
         <translation>The file was saved ({path}), but no PDF program could open it. Please print it from there.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="212"/>
+        <location filename="../../ui/signing/actions.py" line="253"/>
         <source>Beenden lässt sich nur eine abgeschlossene oder unterschriebene Version. Bitte diese Version in der Liste auswählen.</source>
         <translation>Only a finalised or signed version can be ended. Please select that version in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="213"/>
-        <location filename="../../ui/signing/actions.py" line="220"/>
+        <location filename="../../ui/signing/actions.py" line="255"/>
+        <location filename="../../ui/signing/actions.py" line="262"/>
         <location filename="../../ui/signing/dialogs.py" line="139"/>
         <location filename="../../ui/signing/dialogs.py" line="143"/>
         <source>Hilfe beenden</source>
         <translation>End help</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="225"/>
+        <location filename="../../ui/signing/actions.py" line="267"/>
         <source>Hilfe beendet: Version {version} ist jetzt als „beendet“ markiert.</source>
         <translation>Help ended: version {version} is now marked as “ended”.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="241"/>
-        <location filename="../../ui/signing/actions.py" line="286"/>
+        <location filename="../../ui/signing/actions.py" line="56"/>
+        <location filename="../../ui/signing/actions.py" line="120"/>
         <source>&amp;Unterschreiben…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="242"/>
-        <location filename="../../ui/signing/actions.py" line="287"/>
+        <location filename="../../ui/signing/actions.py" line="57"/>
+        <location filename="../../ui/signing/actions.py" line="121"/>
         <source>&amp;Versionen vergleichen…</source>
         <translation>Co&amp;mpare versions…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="243"/>
-        <location filename="../../ui/signing/actions.py" line="291"/>
+        <location filename="../../ui/signing/actions.py" line="58"/>
+        <location filename="../../ui/signing/actions.py" line="125"/>
         <source>Hilfe &amp;beenden…</source>
         <translation>End &amp;help…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="244"/>
+        <location filename="../../ui/signing/actions.py" line="59"/>
         <source>Die Hilfe ist vorbei: die abgeschlossene oder unterschriebene Version als „beendet“ markieren</source>
         <translation>The help is over: mark the finalised or signed version as “ended”</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="263"/>
+        <location filename="../../ui/signing/actions.py" line="74"/>
         <source>&lt;b&gt;Unterschriften:&lt;/b&gt; Die Hilfe ist beendet (Version {version}).</source>
         <translation>&lt;b&gt;Signatures:&lt;/b&gt; the help has ended (version {version}).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="266"/>
+        <location filename="../../ui/signing/actions.py" line="77"/>
         <source>&lt;b&gt;Unterschriften:&lt;/b&gt; noch keine abgeschlossene Version</source>
         <translation>&lt;b&gt;Signatures:&lt;/b&gt; no finalised version yet</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="274"/>
+        <location filename="../../ui/signing/actions.py" line="85"/>
         <source>&lt;b&gt;Unterschriften (Version {version}):&lt;/b&gt; {done} von {total}</source>
         <translation>&lt;b&gt;Signatures (version {version}):&lt;/b&gt; {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="277"/>
+        <location filename="../../ui/signing/actions.py" line="88"/>
         <source> – vollständig unterschrieben</source>
         <translation> – fully signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="284"/>
+        <location filename="../../ui/signing/actions.py" line="126"/>
         <source>&amp;Unterschriften</source>
         <translation>S&amp;ignatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="288"/>
+        <location filename="../../ui/signing/actions.py" line="122"/>
         <source>Zum Unterschreiben &amp;drucken…</source>
         <translation>&amp;Print for signing…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="289"/>
+        <location filename="../../ui/signing/actions.py" line="123"/>
         <source>&amp;PDF prüfen…</source>
         <translation>&amp;Verify PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="290"/>
+        <location filename="../../ui/signing/actions.py" line="124"/>
         <source>Zertifikat des Trägers &amp;importieren…</source>
         <translation>&amp;Import the provider’s certificate…</translation>
     </message>
@@ -1039,195 +1042,195 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Sign here (pen, finger or mouse)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="32"/>
+        <location filename="../../ui/protection/menu.py" line="41"/>
         <source>Datensicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="34"/>
         <location filename="../../ui/protection/menu.py" line="43"/>
+        <location filename="../../ui/protection/menu.py" line="52"/>
         <source>Datensicherung (*.kdsich)</source>
         <translation>Backup (*.kdsich)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="42"/>
-        <location filename="../../ui/protection/menu.py" line="194"/>
-        <location filename="../../ui/protection/menu.py" line="199"/>
+        <location filename="../../ui/protection/menu.py" line="51"/>
+        <location filename="../../ui/protection/menu.py" line="212"/>
+        <location filename="../../ui/protection/menu.py" line="217"/>
         <source>Datensicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="48"/>
+        <location filename="../../ui/protection/menu.py" line="57"/>
         <source>Auskunft speichern</source>
         <translation>Save information</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="49"/>
+        <location filename="../../ui/protection/menu.py" line="58"/>
         <source>JSON-Datei (*.json)</source>
         <translation>JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="61"/>
+        <location filename="../../ui/protection/menu.py" line="70"/>
         <source>Auskunft nach Art. 15 DSGVO</source>
         <translation>Information under Art. 15 GDPR</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="61"/>
+        <location filename="../../ui/protection/menu.py" line="70"/>
         <source>Über welche Person?</source>
         <translation>About which person?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/startup.py" line="27"/>
+        <location filename="../../ui/protection/startup.py" line="28"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="86"/>
+        <location filename="../../ui/protection/menu.py" line="102"/>
         <source>&amp;Datenschutz</source>
         <translation>Data pr&amp;otection</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="89"/>
+        <location filename="../../ui/protection/menu.py" line="105"/>
         <source>&amp;Protokoll des Falls…</source>
         <translation>Audit &amp;trail of the case…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="90"/>
+        <location filename="../../ui/protection/menu.py" line="106"/>
         <source>Fall &amp;abschließen (archivieren) / wieder öffnen</source>
         <translation>Close (&amp;archive) / reopen the case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="91"/>
+        <location filename="../../ui/protection/menu.py" line="107"/>
         <source>Aus&amp;kunft über eine Person (Art. 15 DSGVO)…</source>
         <translation>&amp;Information about a person (Art. 15 GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="92"/>
+        <location filename="../../ui/protection/menu.py" line="108"/>
         <source>Aufbewahrung und &amp;Löschung…</source>
         <translation>Retention and &amp;deletion…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="94"/>
+        <location filename="../../ui/protection/menu.py" line="110"/>
         <source>Daten&amp;sicherung erstellen…</source>
         <translation>Create &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="95"/>
+        <location filename="../../ui/protection/menu.py" line="111"/>
         <source>Datensicherung &amp;wiederherstellen…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="97"/>
+        <location filename="../../ui/protection/menu.py" line="113"/>
         <source>Pass&amp;wort ändern…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="98"/>
+        <location filename="../../ui/protection/menu.py" line="114"/>
         <source>Neuen Wieder&amp;herstellungsschlüssel erstellen…</source>
         <translation>New recovery &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="100"/>
+        <location filename="../../ui/protection/menu.py" line="116"/>
         <source>&amp;Einstellungen zum Datenschutz…</source>
         <translation>Data protection &amp;settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="112"/>
+        <location filename="../../ui/protection/menu.py" line="129"/>
         <source>Bitte zuerst links einen Fall auswählen.</source>
         <translation>Please choose a case on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="133"/>
+        <location filename="../../ui/protection/menu.py" line="150"/>
         <source>Fall wieder öffnen</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="134"/>
+        <location filename="../../ui/protection/menu.py" line="151"/>
         <source>Den archivierten Fall wieder zum Bearbeiten öffnen?</source>
         <translation>Reopen the archived case for editing?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="136"/>
+        <location filename="../../ui/protection/menu.py" line="153"/>
         <source>Der Fall ist wieder geöffnet.</source>
         <translation>The case is open again.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="137"/>
+        <location filename="../../ui/protection/menu.py" line="154"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="138"/>
+        <location filename="../../ui/protection/menu.py" line="155"/>
         <source>Den Fall abschließen? Er wird archiviert und kann dann nicht mehr geändert werden (bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt.</source>
         <translation>Close the case? It is archived and can no longer be changed (until it is reopened). The retention period starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="141"/>
+        <location filename="../../ui/protection/menu.py" line="158"/>
         <source>Der Fall ist abgeschlossen und archiviert.</source>
         <translation>The case is closed and archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="150"/>
+        <location filename="../../ui/protection/menu.py" line="167"/>
         <source>In diesem Fall ist keine Person eingetragen.</source>
         <translation>No person is recorded in this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="161"/>
+        <location filename="../../ui/protection/menu.py" line="178"/>
         <source>Die Datei konnte nicht gespeichert werden: {reason}</source>
         <translation>The file could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="164"/>
+        <location filename="../../ui/protection/menu.py" line="181"/>
         <source>Auskunft gespeichert: {path}</source>
         <translation>Information saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="182"/>
+        <location filename="../../ui/protection/menu.py" line="199"/>
         <source>Die Datensicherung konnte nicht geschrieben werden: {reason}</source>
         <translation>The backup could not be written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="187"/>
+        <location filename="../../ui/protection/menu.py" line="204"/>
         <source>Datensicherung geschrieben und geprüft: {path}</source>
         <translation>Backup written and checked: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="195"/>
+        <location filename="../../ui/protection/menu.py" line="213"/>
         <source>Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das Programm beendet und muss neu gestartet werden. Fortfahren?</source>
         <translation>The current data will be replaced by the backup (it stays encrypted in a subfolder “vor-wiederherstellung-…” of the data folder). The program then closes and must be started again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="200"/>
+        <location filename="../../ui/protection/menu.py" line="218"/>
         <source>Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):</source>
         <translation>Password at the time of the backup (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="206"/>
+        <location filename="../../ui/protection/menu.py" line="224"/>
         <source>Die bisherigen Daten sind unverändert; bitte das Programm neu starten.</source>
         <translation>The existing data is unchanged; please restart the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="210"/>
+        <location filename="../../ui/protection/menu.py" line="228"/>
         <source>Datensicherung wiederhergestellt</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="211"/>
+        <location filename="../../ui/protection/menu.py" line="229"/>
         <source>Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten und mit dem Passwort der Sicherung entsperren.</source>
         <translation>The data was restored. The program closes now; please start it again and unlock it with the password of the backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="227"/>
+        <location filename="../../ui/protection/menu.py" line="245"/>
         <source>Das Passwort wurde geändert.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="231"/>
+        <location filename="../../ui/protection/menu.py" line="249"/>
         <source>Neuer Wiederherstellungsschlüssel</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="232"/>
+        <location filename="../../ui/protection/menu.py" line="250"/>
         <source>Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):</source>
         <translation>Enter the password to confirm (the old key becomes invalid):</translation>
     </message>
@@ -1268,7 +1271,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="112"/>
-        <location filename="../../ui/protection/dialogs.py" line="182"/>
+        <location filename="../../ui/protection/dialogs.py" line="184"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -1308,78 +1311,78 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="174"/>
-        <location filename="../../ui/protection/dialogs.py" line="219"/>
+        <location filename="../../ui/protection/dialogs.py" line="176"/>
+        <location filename="../../ui/protection/dialogs.py" line="233"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="178"/>
+        <location filename="../../ui/protection/dialogs.py" line="180"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="221"/>
+        <location filename="../../ui/protection/dialogs.py" line="235"/>
         <source>Bitte {s} s warten</source>
         <translation>Please wait {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="230"/>
+        <location filename="../../ui/protection/dialogs.py" line="245"/>
         <source>Passwort ändern – Kooperation Desktop</source>
         <translation>Change password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="231"/>
+        <location filename="../../ui/protection/dialogs.py" line="246"/>
         <source>Bisheriges Passwort</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="234"/>
+        <location filename="../../ui/protection/dialogs.py" line="249"/>
         <source>&amp;Bisheriges Passwort (oder Wiederherstellungsschlüssel):</source>
         <translation>C&amp;urrent password (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="236"/>
+        <location filename="../../ui/protection/dialogs.py" line="251"/>
         <source>Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros bleibt gültig.</source>
         <translation>The database gets a new key. The office’s recovery key stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="238"/>
+        <location filename="../../ui/protection/dialogs.py" line="253"/>
         <source>Passwort &amp;ändern</source>
         <translation>Change pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="259"/>
+        <location filename="../../ui/protection/dialogs.py" line="274"/>
         <source>Wiederherstellungsschlüssel – einmalig angezeigt</source>
         <translation>Recovery key – shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="262"/>
+        <location filename="../../ui/protection/dialogs.py" line="277"/>
         <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="273"/>
+        <location filename="../../ui/protection/dialogs.py" line="289"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="277"/>
+        <location filename="../../ui/protection/dialogs.py" line="293"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="278"/>
+        <location filename="../../ui/protection/dialogs.py" line="294"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="280"/>
+        <location filename="../../ui/protection/dialogs.py" line="296"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="301"/>
+        <location filename="../../ui/protection/dialogs.py" line="317"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>

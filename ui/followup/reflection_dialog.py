@@ -71,6 +71,11 @@ class ReflectionDialog(QDialog):
             who_layout.addWidget(check, i // 3, i % 3)
             self.checks.append(check)
         layout.addWidget(who)
+        # until someone is ticked, the ratings' columns are hidden: say so
+        self.present_hint = hint_label(
+            tr("Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen."), host)
+        self.present_hint.setAccessibleName(tr("Hinweis zu den Bewertungen"))
+        layout.addWidget(self.present_hint)
 
         box = QGroupBox(tr("Die zehn Bedingungen gelingender Zusammenarbeit"), host)
         self.grid = QGridLayout(box)
@@ -157,6 +162,7 @@ class ReflectionDialog(QDialog):
             for key in self.cells:
                 combo, _note = self.cells[key][j]
                 combo.parentWidget().setVisible(j in present)
+        self.present_hint.setVisible(not present)
         self._update_low()
 
     def current_reflection(self) -> Reflection:

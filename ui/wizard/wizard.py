@@ -61,8 +61,10 @@ class AgreementWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Schließen"))
-        # Qt's German "Finish" is "Abschließen", which reads like finalising the agreement
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Fertig"))
+        # Qt's German "Finish" is "Abschließen" and "Fertig" reads like finalising the agreement:
+        # on the last page the one button that closes is "Schließen" (the Cancel button is hidden there)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Schließen"))
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.button(QWizard.WizardButton.CancelButton).setToolTip(self.tr(
             "Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter."
         ))
@@ -119,6 +121,17 @@ class AgreementWizard(QWizard):
     @property
     def page_overview(self) -> OverviewPage:
         return self.pages[Step.OVERVIEW]  # type: ignore[return-value]
+
+    def go_to_step(self, step: Step) -> None:
+        """Show ``step``: back without checks, forward only as far as each step allows."""
+        target = step_index(step)
+        while self.currentId() > target:
+            self.back()
+        while self.currentId() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
 
     def current_step(self) -> Step | None:
         page = self.currentPage()
