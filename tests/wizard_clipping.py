@@ -212,11 +212,38 @@ def main() -> int:
             if wizard.currentPage() is page:
                 clipped.append(f"{page.step.value}: „Weiter“ refused: {page.problems.text()}")
                 break
+    clipped += overview_states(app, wizard, services, shots, language)
     wizard.close()
     clipped += unlock_dialog_clipping(app, shots, language)
     print(json.dumps({"screen": [area.width(), area.height()], "clipped": clipped}))
     services.close()
     return 0
+
+
+def overview_states(app, wizard, services, shots: Path | None, language: str) -> list[str]:
+    """The overview with a missing item (a link), then finalised (checksum and next steps)."""
+    from ui import dialogs
+
+    page = wizard.page_overview
+    agreement = services.get_agreement(wizard.agreement.id)
+    mandate, agreement.mandate = agreement.mandate, ""
+    services.update_agreement(agreement)
+    page.initializePage()
+    settle(app)
+    found = clipped_widgets(page, "overview with a missing item")
+    if shots:
+        wizard.grab().save(str(shots / f"8_overview_missing_{language}.png"))
+    agreement = services.get_agreement(wizard.agreement.id)
+    agreement.mandate = mandate
+    services.update_agreement(agreement)
+    page.initializePage()
+    dialogs.ask_finalise = lambda _parent, _version: True  # the user confirms
+    page.finalise()
+    settle(app)
+    found += clipped_widgets(page, "overview finalised")
+    if shots:
+        wizard.grab().save(str(shots / f"8_overview_final_{language}.png"))
+    return found
 
 
 def unlock_dialog_clipping(app, shots: Path | None, language: str) -> list[str]:

@@ -366,7 +366,7 @@ class RowEditor(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(add_text, self)
         self.add_button.setAccessibleName(add_text.replace("&", ""))
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(self.add_or_focus_empty)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
@@ -440,6 +440,13 @@ class RowEditor(QWidget):
             if text.strip():
                 return True
         return False
+
+    def add_or_focus_empty(self) -> Any:
+        """The add button: into the last row if it is still empty (no second empty row), else a new row."""
+        if self._widgets and not self._row_has_text(len(self._widgets) - 1):
+            focus_target(self._widgets[-1][self.columns[0].key]).setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return self._entities[-1]
+        return self.add_row()
 
     def remove_row(self, row: int) -> None:
         entity = self._entities.pop(row)

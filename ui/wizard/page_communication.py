@@ -46,3 +46,4 @@ class CommunicationPage(StepPage):
         self.rules.set_entities(self.agreement.communication)
         if not self.agreement.communication:
             self.rules.add_row()
+            self.focus_on_entry(self.rules.widget(0, "what"))  # the kind is chosen already (a meeting)

@@ -142,6 +142,7 @@ class OverviewPage(StepPage):
                 self.tr("Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden."))
         self.complete_label.setVisible(bool(self.complete_label.text()))
         self.finalise_button.setEnabled(a.is_editable and not problems)
+        self.finalise_button.setVisible(a.is_editable)  # once frozen, the next steps below take its place
         self.finalise_button.setToolTip(
             self.tr("Erst möglich, wenn nichts mehr fehlt.") if problems else self.tr("Diese Version einfrieren."))
 

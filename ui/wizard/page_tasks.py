@@ -115,6 +115,7 @@ class TasksPage(StepPage):
         self.tasks.set_entities(self.agreement.tasks)
         if not self.agreement.tasks:
             self.tasks.add_row()
+            self.focus_on_entry(self.tasks.widget(0, "what"))  # "who" is chosen already (the first person)
         self._load_roles()
         self.mandate.setPlainText(self.agreement.mandate)
 

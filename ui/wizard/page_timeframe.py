@@ -101,6 +101,8 @@ class TimeframePage(StepPage):
         for key, edit in self.texts.items():
             edit.setPlainText(getattr(a, key))
         self.goodwill.setPlainText(a.goodwill)
+        if a.planned_end is None and a.is_editable:
+            self.focus_on_entry(self.planned_end)  # the start is today already; the end is what is missing
         if not a.goodwill.strip() and a.is_editable:
             a.goodwill = default_goodwill()
             self.goodwill.setPlainText(a.goodwill)

@@ -87,6 +87,7 @@ class AgreementWizard(QWizard):
                 break
         self._resuming = False
         self.currentIdChanged.connect(self._remember_step)
+        self.currentIdChanged.connect(self._focus_entry_field)
         self._remember_step(self.currentId())
 
     # named access for tests and callers
@@ -141,6 +142,11 @@ class AgreementWizard(QWizard):
         """Fetch the case and the agreement again (after saves)."""
         self.case = self.services.get_case(self.case_id)
         self.agreement = self.services.get_agreement(self.agreement.id)
+
+    def _focus_entry_field(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if isinstance(page, StepPage) and page.entry_focus is not None and page.body.isEnabled():
+            page.entry_focus.setFocus()
 
     def _remember_step(self, page_id: int) -> None:
         if self._resuming or page_id < 0:
