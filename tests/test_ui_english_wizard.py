@@ -114,7 +114,7 @@ def mnemonics(texts: list[str]) -> list[str]:
 
 # --- English -------------------------------------------------------------------------------------
 
-def test_wizard_pages_in_english(qtbot, english, complete_case) -> None:
+def test_wizard_pages_in_english(qtbot, english, complete_case, monkeypatch) -> None:
     services, case_id, _aid = complete_case
     wizard = AgreementWizard(services, case_id)
     qtbot.addWidget(wizard)
@@ -122,7 +122,7 @@ def test_wizard_pages_in_english(qtbot, english, complete_case) -> None:
     wizard.restart()
     assert wizard.windowTitle() == "Cooperation agreement – Familie Çelik"
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Close"
-    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Done"
+    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Close"
     assert "everything you entered is already saved" in wizard.button(QWizard.WizardButton.CancelButton).toolTip()
 
     titles, subtitles = [], []
@@ -198,8 +198,11 @@ def test_wizard_pages_in_english(qtbot, english, complete_case) -> None:
     assert o.summary.text().startswith("Version 1 · draft · Document ")
     assert o.finalise_button.text() == "&Finalise agreement" and o.export_button.text() == "Save &PDF…"
     assert o.complete_label.text() == "Everything needed has been entered. The agreement can be finalised."
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_finalise", lambda _p, _v: True)
     o.finalise()
-    assert o.result.text().startswith("Version 1 is finalised. Checksum: ")
+    assert o.preview_button.text() == "1. &Preview && print…" and o.sign_button.text() == "2. &Sign…"
     assert "· finalised · " in o.summary.text() and " · finalised on " in o.summary.text()
     o.initializePage()  # entering a page of a frozen version
     assert o.frozen_banner.text().startswith("Version 1 is finalised and can no longer be changed. To make changes, "
@@ -271,7 +274,7 @@ def test_german_stays_as_before(qtbot, complete_case) -> None:
     assert [wizard.page(i).subTitle() for i in range(len(STEPS))] == [s.subtitle for s in STEPS]
     assert wizard.windowTitle() == "Kooperationsvereinbarung – Familie Çelik"
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Schließen"
-    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Fertig"
+    assert wizard.buttonText(QWizard.WizardButton.FinishButton) == "&Schließen"
     p = wizard.page_participants
     assert p.persons.add_button.text() == "&Person hinzufügen"
     assert p.persons.remove_button(0).accessibleName() == "Person 1 entfernen"

@@ -161,3 +161,16 @@ def test_an_entry_with_a_wrong_date_is_not_saved(window, entry) -> None:
     dialog.date.line.setText("01.03.2027")
     dialog.save_button.click()
     assert not dialog.isVisible() and dialog.saved is not None and dialog.saved.held_on == dt.date(2027, 3, 1)
+
+
+def test_reflection_says_to_tick_who_was_present_before_the_ratings_show(window, qtbot) -> None:
+    w, _case_id, _agreement = window
+    dialog = w.followup_section.record_reflection()
+    dialog.show()
+    hint = "Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen."
+    assert dialog.present_hint.text() == hint and dialog.present_hint.isVisible()
+    assert not any(combo.isVisible() for row in dialog.cells.values() for combo, _note in row)
+    dialog.set_present("Ağrı Şükrü Çelik")
+    assert not dialog.present_hint.isVisible()
+    assert dialog.cells["a"][0][0].isVisible()
+    dialog.reject()

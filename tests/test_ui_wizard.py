@@ -210,7 +210,10 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
 
         overview = wizard.page_overview
         assert overview.missing.count() == 0, [overview.missing.item(i).text() for i in range(overview.missing.count())]
+        confirmations: list[int] = []  # finalising asks first (issue 13)
+        monkeypatch.setattr(dialogs, "ask_finalise", lambda _p, version: confirmations.append(version) or True)
         click(qtbot, overview.finalise_button)
+        assert confirmations == [1]
         assert "abgeschlossen" in overview.summary.text()
         assert not overview.finalise_button.isEnabled()
 

@@ -103,6 +103,30 @@ def ask_new_version(parent: QWidget | None, version: int) -> bool:
     return box.clickedButton() is create
 
 
+def finalise_question(parent: QWidget | None, version: int) -> QMessageBox:
+    """The question before „Vereinbarung abschließen“: what freezing means; buttons „Abschließen“ /
+    „Noch nicht“ (the first is the default)."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("Dialogs", "Vereinbarung abschließen?"),
+                      fill(QCoreApplication.translate(
+                          "Dialogs", "Version %1 wird jetzt eingefroren:\n\n"
+                          "• Sie kann danach nicht mehr geändert werden; sie bekommt eine Prüfsumme, an der "
+                          "jede spätere Änderung zu erkennen ist.\n"
+                          "• Danach wird sie gedruckt und von allen unterschrieben.\n"
+                          "• Für spätere Änderungen wird eine neue Version angelegt; diese bleibt erhalten.\n\n"
+                          "Jetzt abschließen?"), version), parent=parent)
+    finalise = box.addButton(QCoreApplication.translate("Dialogs", "Abschließen"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("Dialogs", "Noch nicht"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(finalise)
+    return box
+
+
+def ask_finalise(parent: QWidget | None, version: int) -> bool:
+    """„Vereinbarung abschließen“: True once the user confirmed that this version is frozen."""
+    box = finalise_question(parent, version)
+    box.exec()
+    return box.clickedButton() is box.defaultButton()
+
+
 def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
     QMessageBox.warning(parent, title or QCoreApplication.translate("Dialogs", "Fehler"), text)
 

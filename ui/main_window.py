@@ -351,9 +351,18 @@ class MainWindow(QMainWindow):
             dialogs.show_rule_violation(self, exc)
             return None
         wizard.finished.connect(lambda _r: self.refresh(select_id=case_id))
+        wizard.page_overview.next_step_requested.connect(lambda what: self._after_wizard(wizard, what))
         self.wizard = wizard
         wizard.open()
         return wizard
+
+    def _after_wizard(self, wizard: AgreementWizard, what: str) -> None:
+        """The wizard's next steps after finalising: close it, then preview & print or sign."""
+        wizard.accept()
+        if what == "preview":
+            self.preview.open()
+        elif what == "sign":
+            self.signing_controller.open_sign_dialog()
 
     def export_pdf(self) -> Path | None:
         """„PDF exportieren…“ (menu, button, Ctrl+E): the version chosen in the case view (default:

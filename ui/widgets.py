@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -78,6 +78,93 @@ class ErrorLabel(QLabel):
 
     def messages(self) -> list[str]:
         return [line.removeprefix("• ") for line in self.text().splitlines() if line]
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A text field for a sentence: it wraps at its width and grows with its text (``min_lines`` to
+    ``max_lines`` lines; beyond that it scrolls). Tab moves the focus, as in a one-line field.
+
+    ``enter_pressed`` (optional): called on Enter instead of starting a new line (Shift+Enter still
+    starts one) — for fields in a list where Enter adds the next row.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = 8):
+        super().__init__(parent)
+        self.min_lines = min_lines
+        self.max_lines = max_lines
+        self.enter_pressed: Callable[[], bool] | None = None
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
+        self._fit()
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming, like QLineEdit)
+        self.setPlainText(text)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming) - narrow by default: the layout's stretch decides
+        return QSize(160, self.height_for_lines(min(max(self.line_count(), self.min_lines), self.max_lines)))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        return QSize(60, self.sizeHint().height())
+
+    def line_count(self) -> int:
+        """Lines the text takes at the current width (wrapped lines counted)."""
+        lines = 0
+        block = self.document().begin()
+        while block.isValid():
+            layout = block.layout()
+            lines += max(1, layout.lineCount() if layout is not None else 1)
+            block = block.next()
+        return lines
+
+    def height_for_lines(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        doc_margin = self.document().documentMargin()
+        return int(lines * self.fontMetrics().lineSpacing() + 2 * doc_margin
+                   + margins.top() + margins.bottom() + 2)
+
+    def text_height(self) -> int:
+        """Height of the laid-out text (all blocks, wrapped lines included), in pixels."""
+        total = 0.0
+        block = self.document().begin()
+        while block.isValid():
+            total += self.blockBoundingRect(block).height()
+            block = block.next()
+        return int(total + 0.999)
+
+    def _fit(self) -> None:
+        lines = self.line_count()
+        if lines > self.max_lines:
+            height = self.height_for_lines(self.max_lines)
+        else:
+            margins = self.contentsMargins()
+            exact = int(self.text_height() + 2 * self.document().documentMargin()
+                        + margins.top() + margins.bottom() + 2)
+            height = max(exact, self.height_for_lines(max(lines, self.min_lines)))
+        if height != self.height() or self.minimumHeight() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming) - font or style changed
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._fit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if enter and self.enter_pressed is not None and not shift and self.enter_pressed():
+            return
+        super().keyPressEvent(event)
 
 
 def hint_label(text: str, parent: QWidget | None = None) -> QLabel:
@@ -222,6 +309,7 @@ class Column:
     set: Callable[[Any, Any], None] | None = None
     stretch: int = 1
     tooltip: str = ""
+    own_line: bool = False  # on a line of its own under the row, as wide as the row (a card)
 
     @property
     def name(self) -> str:
@@ -248,6 +336,7 @@ class RowEditor(QWidget):
     edited = Signal(object)
     removed = Signal(object)
     added = Signal(object)
+    ENTER_ADDS_ROW = True  # Enter in a filled last row adds the next row (keyboard walk, issue 13)
 
     def __init__(self, columns: Sequence[Column], factory: Callable[[], Any], *,
                  add_text: str = "", item_name: str = "",
@@ -277,11 +366,11 @@ class RowEditor(QWidget):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(add_text, self)
         self.add_button.setAccessibleName(add_text.replace("&", ""))
-        self.add_button.clicked.connect(self.add_row)
+        self.add_button.clicked.connect(self.add_or_focus_empty)
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        for i, col in enumerate(self.columns):
+        for i, col in enumerate(self._row_columns()):
             self.grid.setColumnStretch(i, col.stretch)
         self._rebuild()
 
@@ -311,6 +400,54 @@ class RowEditor(QWidget):
         self.added.emit(entity)
         return entity
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+        """Enter in a one-line field of a row: the next row (see :meth:`_enter_in_row`)."""
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and isinstance(watched, QWidget) and self._enter_in_row(watched)):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _row_of(self, widget: QWidget) -> int:
+        for r, row in enumerate(self._widgets):
+            if any(focus_target(w) is widget for w in row.values()):
+                return r
+        return -1
+
+    def _enter_in_row(self, widget: QWidget) -> bool:
+        """Enter in row r: to the next row's first field; in the last row, a new row — unless the
+        last row is still empty (then Enter does what it does elsewhere, e.g. „Weiter“)."""
+        r = self._row_of(widget)
+        if r < 0:
+            return False
+        if r + 1 < len(self._widgets):
+            focus_target(self._widgets[r + 1][self.columns[0].key]).setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        if not self._row_has_text(r):
+            return False
+        self.add_row()
+        return True
+
+    def _row_has_text(self, row: int) -> bool:
+        for w in self._widgets[row].values():
+            if isinstance(w, QPlainTextEdit):
+                text = w.toPlainText()
+            elif isinstance(w, QLineEdit | DateEdit):
+                text = w.text()
+            else:
+                continue
+            if text.strip():
+                return True
+        return False
+
+    def add_or_focus_empty(self) -> Any:
+        """The add button: into the last row if it is still empty (no second empty row), else a new row."""
+        if self._widgets and not self._row_has_text(len(self._widgets) - 1):
+            focus_target(self._widgets[-1][self.columns[0].key]).setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return self._entities[-1]
+        return self.add_row()
+
     def remove_row(self, row: int) -> None:
         entity = self._entities.pop(row)
         self._rebuild()
@@ -339,7 +476,9 @@ class RowEditor(QWidget):
         self.grid_host.setVisible(has_rows)
         if not has_rows:
             return
-        for c, col in enumerate(self.columns):
+        row_columns = self._row_columns()
+        lines = [col for col in self.columns if col.own_line]
+        for c, col in enumerate(row_columns):
             header = QLabel(col.header, self.grid_host)
             header.setToolTip(col.name)
             font = QFont(header.font())
@@ -348,23 +487,34 @@ class RowEditor(QWidget):
             self.grid.addWidget(header, 0, c, Qt.AlignmentFlag.AlignBottom)
         for r, entity in enumerate(self._entities):
             widgets: dict[str, QWidget] = {}
-            for c, col in enumerate(self.columns):
+            top = 1 + r * (2 + len(lines)) if lines else 1 + r
+            if lines:  # a little room between two cards
+                self.grid.setRowMinimumHeight(top + 1 + len(lines), 10)
+            for col in self.columns:  # in column order: that is the tab order
                 w = self._make_widget(col, entity, r)
                 widgets[col.key] = w
-                align = Qt.AlignmentFlag.AlignTop
-                if col.kind == "check":
-                    align |= Qt.AlignmentFlag.AlignHCenter
-                self.grid.addWidget(w, r + 1, c, align)
+                if col.own_line:
+                    self.grid.addWidget(w, top + 1 + lines.index(col), 0, 1, len(row_columns))
+                else:
+                    align = Qt.AlignmentFlag.AlignTop
+                    if col.kind == "check":
+                        align |= Qt.AlignmentFlag.AlignHCenter
+                    self.grid.addWidget(w, top, row_columns.index(col), align)
+                w.show()  # at once (not queued by the layout): a new row's first field takes the focus
             remove = QPushButton(self.tr("Entfernen"), self.grid_host)
             remove_name = fill(self.tr("%1 %2 entfernen"), self.item_name, r + 1)
             remove.setAccessibleName(remove_name)
             remove.setToolTip(remove_name)
             remove.clicked.connect(lambda _=False, row=r: self.remove_row(row))
-            self.grid.addWidget(remove, r + 1, len(self.columns), Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(remove, top, len(row_columns), Qt.AlignmentFlag.AlignTop)
+            remove.show()
             self._remove_buttons.append(remove)
             self._widgets.append(widgets)
         chain_before(self.add_button, [w for r, row in enumerate(self._widgets)
                                        for w in [*row.values(), self._remove_buttons[r]]])
+
+    def _row_columns(self) -> list[Column]:
+        return [col for col in self.columns if not col.own_line]
 
     def _make_widget(self, col: Column, entity: Any, row: int) -> QWidget:
         name = f"{col.name} ({self.item_name} {row + 1})"
@@ -381,25 +531,32 @@ class RowEditor(QWidget):
             w.setCursorPosition(0)  # show the beginning of a long text
             w.setPlaceholderText(col.placeholder)
             w.textChanged.connect(changed)
-        elif col.kind == "multiline":
-            w = QPlainTextEdit(parent)
+            w.installEventFilter(self)
+        elif col.kind in ("multiline", "grow"):
+            # "grow": a sentence (one line to start with, Enter adds the next row);
+            # "multiline": a longer text (three lines to start with, Enter starts a new line)
+            w = GrowingTextEdit(parent, min_lines=3 if col.kind == "multiline" else 1)
             w.setPlainText(value or "")
             w.setPlaceholderText(col.placeholder)
-            w.setTabChangesFocus(True)
-            w.setFixedHeight(84)
+            if col.kind == "grow":
+                w.enter_pressed = lambda w=w: self._enter_in_row(w)
             w.textChanged.connect(lambda w=w: changed(w.toPlainText()))
         elif col.kind == "date":
             w = DateEdit(parent, empty_text=col.placeholder)
             w.setDate(value)
             w.setMaximumWidth(120)
             w.dateChanged.connect(changed)
+            w.line.installEventFilter(self)
         elif col.kind == "check":
             w = QCheckBox(parent)
             w.setChecked(bool(value))
             w.toggled.connect(changed)
         elif col.kind == "combo":
             w = QComboBox(parent)
+            # as wide as its column, not as its longest entry: the text beside it gets the width
+            w.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             choices = list(col.choices() if col.choices else [])
+            w.setMinimumContentsLength(min(max((len(label) for label, _ in choices), default=8), 28))
             values = [v for _, v in choices]
             if value not in values:
                 choices.append((self.tr("(bitte wählen)") if value is None else self.tr("? (nicht mehr verfügbar)"),

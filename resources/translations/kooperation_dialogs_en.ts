@@ -95,7 +95,7 @@
     </message>
     <message>
         <location filename="../../ui/followup/case_section.py" line="155"/>
-        <location filename="../../ui/followup/reflection_dialog.py" line="99"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="104"/>
         <source>Niedrig bewertete Bedingungen</source>
         <translation>Conditions rated low</translation>
     </message>
@@ -293,42 +293,52 @@
         <translation>Who is present?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="57"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="58"/>
+        <source>Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen.</source>
+        <translation>Please first tick who was present – then the ratings appear.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/reflection_dialog.py" line="59"/>
+        <source>Hinweis zu den Bewertungen</source>
+        <translation>Note on the ratings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/reflection_dialog.py" line="62"/>
         <source>Die zehn Bedingungen gelingender Zusammenarbeit</source>
         <translation>The ten conditions of successful cooperation</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="83"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="88"/>
         <source>{key}: Bewertung von {name}</source>
         <translation>{key}: rating by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="86"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="91"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="87"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="92"/>
         <source>{key}: Notiz von {name}</source>
         <translation>{key}: note by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="102"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="107"/>
         <source>Was wir vereinbaren (optional)</source>
         <translation>What we agree on (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="104"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="109"/>
         <source>Vereinbarungen aus der Reflexion</source>
         <translation>Agreements from the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="105"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="110"/>
         <source>&amp;Vereinbart:</source>
         <translation>&amp;Agreed:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="109"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="114"/>
         <source>Reflexion speichern</source>
         <translation>Save reflection</translation>
     </message>
@@ -339,7 +349,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="155"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="161"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;We should talk about this:&lt;/b&gt;</translation>
     </message>
@@ -1249,7 +1259,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="112"/>
-        <location filename="../../ui/protection/dialogs.py" line="182"/>
+        <location filename="../../ui/protection/dialogs.py" line="184"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -1289,78 +1299,78 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="174"/>
-        <location filename="../../ui/protection/dialogs.py" line="219"/>
+        <location filename="../../ui/protection/dialogs.py" line="176"/>
+        <location filename="../../ui/protection/dialogs.py" line="233"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="178"/>
+        <location filename="../../ui/protection/dialogs.py" line="180"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="221"/>
+        <location filename="../../ui/protection/dialogs.py" line="235"/>
         <source>Bitte {s} s warten</source>
         <translation>Please wait {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="230"/>
+        <location filename="../../ui/protection/dialogs.py" line="245"/>
         <source>Passwort ändern – Kooperation Desktop</source>
         <translation>Change password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="231"/>
+        <location filename="../../ui/protection/dialogs.py" line="246"/>
         <source>Bisheriges Passwort</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="234"/>
+        <location filename="../../ui/protection/dialogs.py" line="249"/>
         <source>&amp;Bisheriges Passwort (oder Wiederherstellungsschlüssel):</source>
         <translation>C&amp;urrent password (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="236"/>
+        <location filename="../../ui/protection/dialogs.py" line="251"/>
         <source>Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros bleibt gültig.</source>
         <translation>The database gets a new key. The office’s recovery key stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="238"/>
+        <location filename="../../ui/protection/dialogs.py" line="253"/>
         <source>Passwort &amp;ändern</source>
         <translation>Change pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="259"/>
+        <location filename="../../ui/protection/dialogs.py" line="274"/>
         <source>Wiederherstellungsschlüssel – einmalig angezeigt</source>
         <translation>Recovery key – shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="262"/>
+        <location filename="../../ui/protection/dialogs.py" line="277"/>
         <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="274"/>
+        <location filename="../../ui/protection/dialogs.py" line="289"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="278"/>
+        <location filename="../../ui/protection/dialogs.py" line="293"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="279"/>
+        <location filename="../../ui/protection/dialogs.py" line="294"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="281"/>
+        <location filename="../../ui/protection/dialogs.py" line="296"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="302"/>
+        <location filename="../../ui/protection/dialogs.py" line="317"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>

@@ -99,12 +99,12 @@
         <translation>Case “{title}” created.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>

@@ -14,12 +14,12 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="65"/>
-        <source>&amp;Fertig</source>
-        <translation>&amp;Done</translation>
+        <location filename="../../ui/wizard/wizard.py" line="66"/>
+        <source>&amp;Schließen</source>
+        <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="67"/>
+        <location filename="../../ui/wizard/wizard.py" line="69"/>
         <source>Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter.</source>
         <translation>Close: everything you entered is already saved. Next time the wizard opens here.</translation>
     </message>
@@ -278,56 +278,56 @@ Checksum (SHA-256) of the content:
     </message>
     <message>
         <location filename="../../ui/wizard/page_communication.py" line="24"/>
-        <source>z. B. Gemeinsames Treffen</source>
-        <translation>e.g. joint meeting</translation>
+        <source>Was? z. B. Gemeinsames Treffen</source>
+        <translation>What? e.g. joint meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="25"/>
+        <location filename="../../ui/wizard/page_communication.py" line="26"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="25"/>
+        <location filename="../../ui/wizard/page_communication.py" line="26"/>
         <source>z. B. Familie, Fachkraft</source>
         <translation>e.g. family, social worker</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="26"/>
+        <location filename="../../ui/wizard/page_communication.py" line="27"/>
         <source>An wen</source>
         <translation>To whom</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="26"/>
+        <location filename="../../ui/wizard/page_communication.py" line="27"/>
         <source>z. B. Jugendamt</source>
         <translation>e.g. youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="27"/>
+        <location filename="../../ui/wizard/page_communication.py" line="28"/>
         <source>Rhythmus</source>
         <translation>How often</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="27"/>
+        <location filename="../../ui/wizard/page_communication.py" line="28"/>
         <source>z. B. alle zwei Wochen</source>
         <translation>e.g. every two weeks</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="28"/>
+        <location filename="../../ui/wizard/page_communication.py" line="29"/>
         <source>Nächster Termin</source>
         <translation>Next date</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="31"/>
+        <location filename="../../ui/wizard/page_communication.py" line="32"/>
         <source>&amp;Absprache hinzufügen</source>
         <translation>&amp;Add arrangement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="32"/>
+        <location filename="../../ui/wizard/page_communication.py" line="33"/>
         <source>Absprache</source>
         <translation>Arrangement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_communication.py" line="33"/>
+        <location filename="../../ui/wizard/page_communication.py" line="34"/>
         <source>Noch keine Absprache.</source>
         <translation>No arrangement yet.</translation>
     </message>
@@ -465,47 +465,47 @@ Checksum (SHA-256) of the content:
         <translation>Not recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="214"/>
+        <location filename="../../ui/wizard/page_consent.py" line="216"/>
         <source>Angekreuzte Einverständnisse sind noch nicht erfasst: bitte „Einverständnis erfassen“ klicken oder das Häkchen entfernen.</source>
         <translation>Ticked consents are not recorded yet: please click “Record consent” or remove the tick.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="221"/>
+        <location filename="../../ui/wizard/page_consent.py" line="223"/>
         <source>Bitte zuerst ankreuzen, womit die Familie einverstanden ist.</source>
         <translation>Please first tick what the family agrees to.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="226"/>
+        <location filename="../../ui/wizard/page_consent.py" line="228"/>
         <source>Bitte zuerst im Schritt „Beteiligte“ eine Person der Familie eintragen.</source>
         <translation>Please first enter a family member in the step “Participants”.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="230"/>
+        <location filename="../../ui/wizard/page_consent.py" line="232"/>
         <source>Bitte das Datum des Einverständnisses eintragen.</source>
         <translation>Please enter the date of consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="235"/>
+        <location filename="../../ui/wizard/page_consent.py" line="237"/>
         <source>Bitte angeben, in welcher Form die Familie ihr Einverständnis gegeben hat.</source>
         <translation>Please say in which form the family gave consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="270"/>
+        <location filename="../../ui/wizard/page_consent.py" line="272"/>
         <source>Bitte in der Liste das Einverständnis auswählen, das widerrufen wird.</source>
         <translation>Please select the consent to revoke in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="274"/>
+        <location filename="../../ui/wizard/page_consent.py" line="276"/>
         <source>Dieses Einverständnis ist bereits widerrufen.</source>
         <translation>This consent has already been revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="282"/>
+        <location filename="../../ui/wizard/page_consent.py" line="284"/>
         <source>Nicht widerrufen: </source>
         <translation>Not revoked: </translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="285"/>
+        <location filename="../../ui/wizard/page_consent.py" line="287"/>
         <source>Einverständnis widerrufen am %1.</source>
         <translation>Consent revoked on %1.</translation>
     </message>
@@ -518,12 +518,12 @@ Checksum (SHA-256) of the content:
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="138"/>
+        <location filename="../../ui/widgets.py" line="225"/>
         <source>Datum als TT.MM.JJJJ, z. B. 01.03.2027; leer lassen, wenn es keins gibt.</source>
         <translation>Date as DD.MM.YYYY, e.g. 01.03.2027; leave empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="188"/>
+        <location filename="../../ui/widgets.py" line="275"/>
         <source>„%1“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027.</source>
         <translation>“%1” is not a valid date. Please enter it as DD.MM.YYYY, e.g. 01.03.2027.</translation>
     </message>
@@ -598,7 +598,39 @@ Changes go into a new version (draft). Create it now?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="107"/>
+        <location filename="../../ui/dialogs.py" line="109"/>
+        <source>Vereinbarung abschließen?</source>
+        <translation>Finalise the agreement?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="110"/>
+        <source>Version %1 wird jetzt eingefroren:
+
+• Sie kann danach nicht mehr geändert werden; sie bekommt eine Prüfsumme, an der jede spätere Änderung zu erkennen ist.
+• Danach wird sie gedruckt und von allen unterschrieben.
+• Für spätere Änderungen wird eine neue Version angelegt; diese bleibt erhalten.
+
+Jetzt abschließen?</source>
+        <translation>Version %1 is now frozen:
+
+• It can no longer be changed; it gets a checksum that reveals any later change.
+• Then it is printed and signed by everyone.
+• Later changes go into a new version; this one is kept.
+
+Finalise now?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="117"/>
+        <source>Abschließen</source>
+        <translation>Finalise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="118"/>
+        <source>Noch nicht</source>
+        <translation>Not yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="131"/>
         <source>Fehler</source>
         <translation>Error</translation>
     </message>
@@ -710,77 +742,77 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>IndicatorBox</name>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="63"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="61"/>
         <source>Indikator %1</source>
         <translation>Indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="70"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="66"/>
         <source>Was kann man beobachten? z. B. „Lena ist an 4 von 5 Tagen pünktlich in der Schule.“</source>
         <translation>What can be observed? e.g. “Lena is at school on time on 4 out of 5 days.”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="72"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="68"/>
         <source>Beschreibung, Indikator %1</source>
         <translation>Description, indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="77"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="73"/>
         <source>Skala, Indikator %1</source>
         <translation>Scale, indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="85"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="81"/>
         <source>Stufe %1, Indikator %2</source>
         <translation>Level %1, indicator %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="86"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="82"/>
         <source>Wie sieht das aus?</source>
         <translation>What does that look like?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="94"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="90"/>
         <source>Ausgangswert, Indikator %1</source>
         <translation>Baseline, indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="96"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="92"/>
         <source>Zielwert, Indikator %1</source>
         <translation>Target, indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="102"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="98"/>
         <source>&amp;Ausgangswert (heute):</source>
         <translation>Base&amp;line (today):</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="104"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="100"/>
         <source>Zielwer&amp;t:</source>
         <translation>&amp;Target:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="112"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="108"/>
         <source>Indikator entfernen</source>
         <translation>Remove indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="113"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="109"/>
         <source>Indikator %1 entfernen</source>
         <translation>Remove indicator %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="116"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="112"/>
         <source>&amp;Beschreibung (beobachtbar):</source>
         <translation>&amp;Description (observable):</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="118"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="114"/>
         <source>&amp;Skala:</source>
         <translation>&amp;Scale:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="122"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="118"/>
         <source>Stufen:</source>
         <translation>Levels:</translation>
     </message>
@@ -788,27 +820,27 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>IndicatorsPage</name>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="166"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="162"/>
         <source>Woran merken alle, dass es besser wird? Beschreiben Sie etwas, das man sehen oder zählen kann, und wo die Familie heute steht (Ausgangswert).</source>
         <translation>How will everyone notice that things are getting better? Describe something that can be seen or counted, and where the family stands today (baseline).</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="169"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="165"/>
         <source>Zi&amp;el:</source>
         <translation>&amp;Goal:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="171"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="167"/>
         <source>Ziel auswählen</source>
         <translation>Choose goal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="183"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="181"/>
         <source>&amp;Indikator hinzufügen</source>
         <translation>&amp;Add indicator</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="184"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="182"/>
         <source>Indikator hinzufügen</source>
         <translation>Add indicator</translation>
     </message>
@@ -818,17 +850,22 @@ Changes go into a new version (draft). Create it now?</translation>
         <translation>Goal %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="196"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="194"/>
         <source>(ohne Text)</source>
         <translation>(no text)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_indicators.py" line="218"/>
+        <location filename="../../ui/wizard/page_indicators.py" line="219"/>
         <source>Bitte zuerst im Schritt „Ziele“ ein Ziel formulieren.</source>
         <translation>Please first write a goal in the step “Goals”.</translation>
     </message>
     <message>
         <location filename="../../ui/wizard/page_indicators.py" line="221"/>
+        <source>In den Worten der Familie: %1</source>
+        <translation>In the family&apos;s words: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_indicators.py" line="223"/>
         <source>Fachlich: %1</source>
         <translation>Professional wording: %1</translation>
     </message>
@@ -836,62 +873,62 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="180"/>
+        <location filename="../../ui/dialogs.py" line="204"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="185"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>z. B. Familie Çelik</source>
         <translation>e.g. Çelik family</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="186"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Bezeichnung des Falls</source>
         <translation>Name of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="189"/>
+        <location filename="../../ui/dialogs.py" line="213"/>
         <source>z. B. 51.2-2026-0142</source>
         <translation>e.g. 51.2-2026-0142</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="190"/>
+        <location filename="../../ui/dialogs.py" line="214"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="195"/>
+        <location filename="../../ui/dialogs.py" line="219"/>
         <source>Hilfeart wählen oder eintragen</source>
         <translation>Choose or enter the type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="196"/>
+        <location filename="../../ui/dialogs.py" line="220"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="197"/>
+        <location filename="../../ui/dialogs.py" line="221"/>
         <source>&amp;Bezeichnung:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="199"/>
+        <location filename="../../ui/dialogs.py" line="223"/>
         <source>&amp;Aktenzeichen:</source>
         <translation>&amp;File number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="201"/>
+        <location filename="../../ui/dialogs.py" line="225"/>
         <source>&amp;Hilfeart:</source>
         <translation>&amp;Type of help:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="212"/>
+        <location filename="../../ui/dialogs.py" line="236"/>
         <source>Fall anlegen</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs.py" line="244"/>
         <source>Bitte eine Bezeichnung eintragen, z. B. „Familie Çelik“.</source>
         <translation>Please enter a name, e.g. “Çelik family”.</translation>
     </message>
@@ -899,83 +936,113 @@ Changes go into a new version (draft). Create it now?</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="29"/>
-        <location filename="../../ui/wizard/page_overview.py" line="32"/>
+        <location filename="../../ui/wizard/page_overview.py" line="59"/>
+        <location filename="../../ui/wizard/page_overview.py" line="65"/>
         <source>Was noch fehlt</source>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="43"/>
+        <location filename="../../ui/wizard/page_overview.py" line="62"/>
+        <source>Ein Klick (oder Enter) auf einen Punkt führt zum Schritt und Feld, wo er fehlt.</source>
+        <translation>Click an item (or press Enter) to go to the step and field where it is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="79"/>
         <source>Mit „Vereinbarung abschließen“ wird diese Version eingefroren: Sie bekommt eine Prüfsumme und kann nicht mehr geändert werden. Änderungen ergeben später eine neue Version.</source>
         <translation>“Finalise agreement” freezes this version: it gets a checksum and can no longer be changed. Later changes make a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="46"/>
+        <location filename="../../ui/wizard/page_overview.py" line="83"/>
         <source>Vereinbarung &amp;abschließen</source>
         <translation>&amp;Finalise agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="47"/>
+        <location filename="../../ui/wizard/page_overview.py" line="84"/>
         <source>Vereinbarung abschließen</source>
         <translation>Finalise agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="48"/>
+        <location filename="../../ui/wizard/page_overview.py" line="85"/>
         <source>&amp;PDF speichern…</source>
         <translation>Save &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="49"/>
+        <location filename="../../ui/wizard/page_overview.py" line="86"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="64"/>
+        <location filename="../../ui/wizard/page_overview.py" line="101"/>
+        <source>Nächste Schritte:</source>
+        <translation>Next steps:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="102"/>
+        <source>1. &amp;Vorschau &amp;&amp; drucken…</source>
+        <translation>1. &amp;Preview &amp;&amp; print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="103"/>
+        <source>Vorschau und drucken</source>
+        <translation>Preview and print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="106"/>
+        <source>2. &amp;Unterschreiben…</source>
+        <translation>2. &amp;Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="107"/>
+        <source>Unterschreiben</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="119"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="66"/>
+        <location filename="../../ui/wizard/page_overview.py" line="121"/>
         <source>Dokument %1</source>
         <translation>Document %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="68"/>
+        <location filename="../../ui/wizard/page_overview.py" line="123"/>
         <source>abgeschlossen am %1</source>
         <translation>finalised on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="78"/>
+        <location filename="../../ui/wizard/page_overview.py" line="133"/>
+        <source>Zum Feld springen</source>
+        <translation>Go to the field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/page_overview.py" line="140"/>
         <source>Diese Version ist abgeschlossen. Prüfsumme (SHA-256): %1…</source>
         <translation>This version is finalised. Checksum (SHA-256): %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="83"/>
+        <location filename="../../ui/wizard/page_overview.py" line="145"/>
         <source>Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden.</source>
         <translation>Everything needed has been entered. The agreement can be finalised.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="88"/>
+        <location filename="../../ui/wizard/page_overview.py" line="151"/>
         <source>Erst möglich, wenn nichts mehr fehlt.</source>
         <translation>Only possible when nothing is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="88"/>
+        <location filename="../../ui/wizard/page_overview.py" line="151"/>
         <source>Diese Version einfrieren.</source>
         <translation>Freeze this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="110"/>
-        <source>Version %1 ist abgeschlossen. Prüfsumme: %2…</source>
-        <translation>Version %1 is finalised. Checksum: %2…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/wizard/page_overview.py" line="129"/>
+        <location filename="../../ui/wizard/page_overview.py" line="194"/>
         <source>Die Datei konnte nicht gespeichert werden: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="133"/>
+        <location filename="../../ui/wizard/page_overview.py" line="198"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
@@ -1150,7 +1217,7 @@ Changes go into a new version (draft). Create it now?</translation>
         <translation>Role in the family</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="68"/>
+        <location filename="../../ui/wizard/page_participants.py" line="69"/>
         <source>z. B. Mutter, Sohn</source>
         <translation>e.g. mother, son</translation>
     </message>
@@ -1187,7 +1254,7 @@ custody</translation>
         <translation>No person entered yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="96"/>
+        <location filename="../../ui/wizard/page_participants.py" line="97"/>
         <source>Noch niemand eingetragen.</source>
         <translation>Nobody entered yet.</translation>
     </message>
@@ -1218,52 +1285,52 @@ custody</translation>
 <context>
     <name>RevocationDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="121"/>
+        <location filename="../../ui/dialogs.py" line="145"/>
         <source>Einverständnis widerrufen</source>
         <translation>Revoke consent</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="123"/>
+        <location filename="../../ui/dialogs.py" line="147"/>
         <source>Widerruf des Einverständnisses: %1</source>
         <translation>Revocation of consent: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="127"/>
+        <location filename="../../ui/dialogs.py" line="151"/>
         <source>Widerrufen am</source>
         <translation>Revoked on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="130"/>
+        <location filename="../../ui/dialogs.py" line="154"/>
         <source>Bemerkung zum Widerruf</source>
         <translation>Note on the revocation</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="131"/>
+        <location filename="../../ui/dialogs.py" line="155"/>
         <source>z. B. telefonisch erklärt</source>
         <translation>e.g. said on the phone</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="132"/>
+        <location filename="../../ui/dialogs.py" line="156"/>
         <source>Widerrufen &amp;am:</source>
         <translation>Revoked &amp;on:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="134"/>
+        <location filename="../../ui/dialogs.py" line="158"/>
         <source>&amp;Bemerkung:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="139"/>
+        <location filename="../../ui/dialogs.py" line="163"/>
         <source>Der Widerruf gilt ab diesem Tag. Aufgaben und Rollen dieser Stelle werden in der Vereinbarung markiert.</source>
         <translation>The revocation applies from this day. Tasks and roles of this party are marked in the agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="144"/>
+        <location filename="../../ui/dialogs.py" line="168"/>
         <source>Widerrufen</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="151"/>
+        <location filename="../../ui/dialogs.py" line="175"/>
         <source>Bitte das Datum des Widerrufs eintragen.</source>
         <translation>Please enter the date of the revocation.</translation>
     </message>
@@ -1271,37 +1338,37 @@ custody</translation>
 <context>
     <name>RowEditor</name>
     <message>
-        <location filename="../../ui/widgets.py" line="256"/>
+        <location filename="../../ui/widgets.py" line="345"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="257"/>
+        <location filename="../../ui/widgets.py" line="346"/>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="258"/>
+        <location filename="../../ui/widgets.py" line="347"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="358"/>
+        <location filename="../../ui/widgets.py" line="504"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="359"/>
+        <location filename="../../ui/widgets.py" line="505"/>
         <source>%1 %2 entfernen</source>
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="405"/>
+        <location filename="../../ui/widgets.py" line="562"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="405"/>
+        <location filename="../../ui/widgets.py" line="562"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
     </message>
@@ -1342,7 +1409,7 @@ custody</translation>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="197"/>
+        <location filename="../../ui/wizard/base.py" line="205"/>
         <source>Version %1 ist abgeschlossen und kann nicht mehr geändert werden. Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an.</source>
         <translation>Version %1 is finalised and can no longer be changed. To make changes, choose “Edit agreement…” in the main window: this creates a new version.</translation>
     </message>
@@ -1350,98 +1417,98 @@ custody</translation>
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="43"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="52"/>
         <source>Wer macht was bis wann?</source>
         <translation>Who does what by when?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="45"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="54"/>
         <source>Auch die Familie übernimmt eigene Aufgaben. Personen und Stellen ohne Einverständnis der Familie können keine Aufgaben bekommen und stehen deshalb nicht zur Auswahl.</source>
         <translation>The family takes on tasks of its own too. People and services without the family&apos;s consent cannot get tasks, so they are not offered here.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="49"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="58"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="51"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="60"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="51"/>
-        <source>z. B. Lena morgens wecken</source>
-        <translation>e.g. wake Lena up in the morning</translation>
+        <location filename="../../ui/wizard/page_tasks.py" line="60"/>
+        <source>Was? z. B. Lena morgens wecken</source>
+        <translation>What? e.g. wake Lena in the morning</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="52"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="62"/>
         <source>Bis wann</source>
         <translation>By when</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="52"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="62"/>
         <source>laufend</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="55"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="65"/>
         <source>&amp;Aufgabe hinzufügen</source>
         <translation>&amp;Add task</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="56"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="66"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="57"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="67"/>
         <source>Noch keine Aufgabe.</source>
         <translation>No task yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="65"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="75"/>
         <source>Rollen</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="66"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="76"/>
         <source>Welche Rolle hat wer in der Zusammenarbeit?</source>
         <translation>Who has which role in the cooperation?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="75"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="85"/>
         <source>Auftrag des &amp;Jugendamts</source>
         <translation>Mandate of the &amp;youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="79"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="87"/>
         <source>Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …</source>
         <translation>What has the youth office commissioned? e.g. from the care plan of …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="80"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="88"/>
         <source>Auftrag des Jugendamts</source>
         <translation>Mandate of the youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="90"/>
-        <location filename="../../ui/wizard/page_tasks.py" line="122"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="98"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="131"/>
         <source>%1 (Familie)</source>
         <translation>%1 (family)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="131"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="140"/>
         <source>%1 – kein Einverständnis</source>
         <translation>%1 – no consent</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="135"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="145"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="136"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="146"/>
         <source>z. B. begleitet, erinnert, berichtet …</source>
         <translation>e.g. accompanies, reminds, reports …</translation>
     </message>
@@ -1519,12 +1586,12 @@ custody</translation>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="83"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="82"/>
         <source>Wie wir zusammenarbeiten (Wohlw&amp;ollen)</source>
         <translation>How we work together (&amp;goodwill)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="87"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="84"/>
         <source>Wie wir zusammenarbeiten</source>
         <translation>How we work together</translation>
     </message>
@@ -1532,22 +1599,22 @@ custody</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../ui/wizard/base.py" line="241"/>
+        <location filename="../../ui/wizard/base.py" line="249"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="242"/>
+        <location filename="../../ui/wizard/base.py" line="250"/>
         <source>Entfernen rückgängig machen</source>
         <translation>Undo the removal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="243"/>
+        <location filename="../../ui/wizard/base.py" line="251"/>
         <source>Das Entfernte wiederherstellen (Strg+Z)</source>
         <translation>Restore what was removed (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="250"/>
+        <location filename="../../ui/wizard/base.py" line="258"/>
         <source>%1 wurde entfernt.</source>
         <translation>%1 was removed.</translation>
     </message>

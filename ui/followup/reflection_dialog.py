@@ -53,6 +53,11 @@ class ReflectionDialog(EntryDialog):
             who_layout.addWidget(check, i // 3, i % 3)
             self.checks.append(check)
         layout.addWidget(who)
+        # until someone is ticked, the ratings' columns are hidden: say so
+        self.present_hint = hint_label(
+            tr("Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen."), host)
+        self.present_hint.setAccessibleName(tr("Hinweis zu den Bewertungen"))
+        layout.addWidget(self.present_hint)
 
         box = QGroupBox(tr("Die zehn Bedingungen gelingender Zusammenarbeit"), host)
         self.grid = QGridLayout(box)
@@ -129,6 +134,7 @@ class ReflectionDialog(EntryDialog):
             for key in self.cells:
                 combo, _note = self.cells[key][j]
                 combo.parentWidget().setVisible(j in present)
+        self.present_hint.setVisible(not present)
         self._update_low()
 
     def current_reflection(self) -> Reflection:

@@ -170,6 +170,8 @@ class UnlockDialog(QDialog):
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
         self.error.setAccessibleName(tr("Meldung"))
+        self.error.hide()  # shown with a message; the dialog then grows to fit it (_fit_text)
+        label.setMinimumWidth(360)
         buttons = QDialogButtonBox(self)
         self.ok_button = buttons.addButton(tr("&Entsperren"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
@@ -202,12 +204,24 @@ class UnlockDialog(QDialog):
         self.password_edit.clear()
         delay = self.throttle.failed()
         self.error.setText(core_text(message))
+        self.error.show()
+        self._fit_text()
         if delay > 0:
             self.ok_button.setEnabled(False)
             self.password_edit.setEnabled(False)
             self.wait_timer.start()
             self._tick()
         return False
+
+    def _fit_text(self) -> None:
+        """Grow the dialog to the height its wrapped texts need (a message came up, a button
+        text changed): nothing of it is cut, at any scaling."""
+        layout = self.layout()
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        need = max(need, layout.totalMinimumSize().height(), self.sizeHint().height())
+        if need > self.height():
+            self.resize(self.width(), need)
 
     def _tick(self) -> None:
         remaining = self.throttle.remaining()
@@ -219,6 +233,7 @@ class UnlockDialog(QDialog):
             self.ok_button.setText(tr("&Entsperren"))
             return
         self.ok_button.setText(tr("Bitte {s} s warten").format(s=int(remaining) + 1))
+        self._fit_text()
 
     def reject(self) -> None:
         if self._allow_cancel:

@@ -75,6 +75,7 @@ class StepPage(QWizardPage):
 
         self._dirty: list[Any] = []
         self._agreement_dirty = False
+        self.entry_focus: QWidget | None = None  # the field to start typing in (see focus_on_entry)
         self._loading = False
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
@@ -183,7 +184,14 @@ class StepPage(QWizardPage):
             self._loading = False
 
     # --- QWizardPage ----------------------------------------------------------------------
+    def focus_on_entry(self, widget: QWidget) -> None:
+        """Put the keyboard focus into ``widget`` once the page is shown (the wizard gives it to the
+        page's first field otherwise): the first field still to fill in, not one filled already."""
+        self.entry_focus = widget
+        widget.setFocus()
+
     def initializePage(self) -> None:  # noqa: N802
+        self.entry_focus = None
         self.wiz().reload()
         self.problems.clear_messages()
         self._removal = None

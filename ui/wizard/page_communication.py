@@ -19,13 +19,14 @@ class CommunicationPage(StepPage):
             "Wann treffen wir uns? Wer gibt wem Rückmeldung? Wer schreibt welchen Bericht an wen?"), self.body))
         self.rules = RowEditor(
             [
-                Column("kind", self.tr("Art"), "combo", stretch=1,
+                Column("kind", self.tr("Art"), "combo", stretch=0,
                        choices=lambda: [(communication_kind(kind), kind) for kind in COMMUNICATION_KIND]),
-                Column("what", self.tr("Was"), placeholder=self.tr("z. B. Gemeinsames Treffen"), stretch=5),
-                Column("who", self.tr("Wer"), placeholder=self.tr("z. B. Familie, Fachkraft"), stretch=2),
-                Column("to_whom", self.tr("An wen"), placeholder=self.tr("z. B. Jugendamt"), stretch=2),
-                Column("rhythm", self.tr("Rhythmus"), placeholder=self.tr("z. B. alle zwei Wochen"), stretch=3),
-                Column("next_date", self.tr("Nächster Termin"), "date", stretch=2),
+                Column("what", self.tr("Was"), "grow", placeholder=self.tr("Was? z. B. Gemeinsames Treffen"),
+                       own_line=True),
+                Column("who", self.tr("Wer"), "grow", placeholder=self.tr("z. B. Familie, Fachkraft"), stretch=3),
+                Column("to_whom", self.tr("An wen"), "grow", placeholder=self.tr("z. B. Jugendamt"), stretch=3),
+                Column("rhythm", self.tr("Rhythmus"), "grow", placeholder=self.tr("z. B. alle zwei Wochen"), stretch=3),
+                Column("next_date", self.tr("Nächster Termin"), "date", stretch=0),
             ],
             self._new_rule,
             add_text=self.tr("&Absprache hinzufügen"),
@@ -45,3 +46,4 @@ class CommunicationPage(StepPage):
         self.rules.set_entities(self.agreement.communication)
         if not self.agreement.communication:
             self.rules.add_row()
+            self.focus_on_entry(self.rules.widget(0, "what"))  # the kind is chosen already (a meeting)

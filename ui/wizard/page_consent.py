@@ -198,6 +198,8 @@ class ConsentPage(StepPage):
             chain_before(self.record_button, [w for row in self.rows for w in (row.check, *row.categories.values())])
         fill_table(self.recorded, consent_rows(case))
         self.revoke_button.setEnabled(bool(case.consents))
+        if general is None and self.form_combo.currentData() is None:
+            self.focus_on_entry(self.form_combo)  # who and when are filled in already: the form comes first
 
     def row_for(self, partner_name: str) -> PartnerConsentRow:
         return next(r for r in self.rows if partner_name in r.partner.display_name)

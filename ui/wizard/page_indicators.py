@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -22,7 +20,7 @@ from kooperation_desktop.domain.model import GAS_LEVELS, Goal, Indicator, ScaleK
 from kooperation_desktop.domain.wizard import Step
 
 from ..domain_labels import gas_level, scale_kind
-from ..widgets import chain_before, fill, hint_label
+from ..widgets import GrowingTextEdit, chain_before, fill, hint_label
 from .base import StepPage
 
 NO_VALUE = "–"
@@ -63,9 +61,7 @@ class IndicatorBox(QGroupBox):
         self.setTitle(fill(self.tr("Indikator %1"), number))
         self.indicator = indicator
         form = QFormLayout(self)
-        self.description = QPlainTextEdit(self)
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(60)
+        self.description = GrowingTextEdit(self, min_lines=2)
         self.description.setPlaceholderText(
             self.tr("Was kann man beobachten? z. B. „Lena ist an 4 von 5 Tagen pünktlich in der Schule.“"))
         self.description.setPlainText(indicator.description)
@@ -78,9 +74,9 @@ class IndicatorBox(QGroupBox):
         self.levels_box = QWidget(self)
         levels = QFormLayout(self.levels_box)
         levels.setContentsMargins(0, 0, 0, 0)
-        self.level_edits: list[QLineEdit] = []
+        self.level_edits: list[GrowingTextEdit] = []
         for i, level in enumerate(GAS_LEVELS):
-            edit = QLineEdit(self.levels_box)
+            edit = GrowingTextEdit(self.levels_box)
             edit.setText(indicator.level_texts[i] if i < len(indicator.level_texts) else "")
             edit.setAccessibleName(fill(self.tr("Stufe %1, Indikator %2"), gas_level(level), number))
             edit.setPlaceholderText(self.tr("Wie sieht das aus?"))
@@ -171,6 +167,8 @@ class IndicatorsPage(StepPage):
         self.goal_combo.setAccessibleName(self.tr("Ziel auswählen"))
         goal_label.setBuddy(self.goal_combo)
         row.addWidget(goal_label)
+        self.goal_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.goal_combo.setMinimumContentsLength(30)
         row.addWidget(self.goal_combo, 1)
         self.content.addLayout(row)
         self.professional_label = hint_label("", self.body)
@@ -193,7 +191,10 @@ class IndicatorsPage(StepPage):
         self.goal_combo.blockSignals(True)
         self.goal_combo.clear()
         for i, goal in enumerate(self.agreement.goals):
-            self.goal_combo.addItem(fill(self.tr("Ziel %1: %2"), i + 1, goal.title or self.tr("(ohne Text)")))
+            title = goal.title or self.tr("(ohne Text)")
+            short = title if len(title) <= 50 else title[:49].rstrip() + "…"  # in full in the tooltip
+            self.goal_combo.addItem(fill(self.tr("Ziel %1: %2"), i + 1, short))
+            self.goal_combo.setItemData(i, title, Qt.ItemDataRole.ToolTipRole)
         self.goal_combo.setCurrentIndex(0 if self.agreement.goals else -1)
         self.goal_combo.blockSignals(False)
         self._show_goal(self.current_goal())
@@ -217,8 +218,10 @@ class IndicatorsPage(StepPage):
         if goal is None:
             self.professional_label.setText(self.tr("Bitte zuerst im Schritt „Ziele“ ein Ziel formulieren."))
             return
-        self.professional_label.setText(
-            fill(self.tr("Fachlich: %1"), goal.professional_wording) if goal.professional_wording else "")
+        words = [fill(self.tr("In den Worten der Familie: %1"), goal.client_words)] if goal.client_words else []
+        if goal.professional_wording:
+            words.append(fill(self.tr("Fachlich: %1"), goal.professional_wording))
+        self.professional_label.setText("\n".join(words))
         self.goal = goal
         for indicator in goal.indicators:
             self._add_box(indicator)

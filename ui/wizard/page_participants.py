@@ -65,8 +65,8 @@ class ParticipantsPage(StepPage):
             [
                 Column("first_name", self.tr("Vorname"), stretch=3),
                 Column("last_name", self.tr("Nachname"), stretch=3),
-                Column("family_role", self.tr("Rolle in der Familie"), placeholder=self.tr("z. B. Mutter, Sohn"),
-                       stretch=3),
+                Column("family_role", self.tr("Rolle in der Familie"), "grow",
+                       placeholder=self.tr("z. B. Mutter, Sohn"), stretch=4),
                 Column("birth_date", self.tr("Geburtsdatum"), "date", stretch=2),
                 Column("is_guardian", self.tr("Sorge-\nberechtigt"), "check", stretch=0,
                        tooltip=self.tr("personensorgeberechtigt")),
@@ -88,7 +88,8 @@ class ParticipantsPage(StepPage):
             self.content.addWidget(hint_label(tr(hint), self.body))
             placeholders = {"organisation": org_ph, "function": func_ph}
             editor = RowEditor(
-                [Column(key, tr(header), placeholder=tr(placeholders.get(key, ph)), stretch=3)
+                [Column(key, tr(header), "text" if key == "name" else "grow",
+                        placeholder=tr(placeholders.get(key, ph)), stretch=3)
                  for key, header, ph in PARTNER_COLUMNS],
                 lambda kind=kind: Partner(case_id=self.wiz().case_id, kind=kind),
                 add_text=tr(add_text),

@@ -6,14 +6,23 @@ are is asked from the core (:func:`kooperation_desktop.domain.rules.consented_pa
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kooperation_desktop.domain.model import Partner, Role, Task
 from kooperation_desktop.domain.rules import consented_partners
 from kooperation_desktop.domain.wizard import Step
 
 from ..domain_labels import partner_kind_short
-from ..widgets import Column, RowEditor, chain_before, fill, hint_label, section_label
+from ..widgets import (
+    Column,
+    GrowingTextEdit,
+    RowEditor,
+    chain_before,
+    fill,
+    hint_label,
+    section_label,
+)
 from .base import StepPage
 
 Party = tuple[str, int | None]
@@ -47,8 +56,9 @@ class TasksPage(StepPage):
         self.tasks = RowEditor(
             [
                 Column("who", self.tr("Wer"), "combo", choices=self.party_choices, get=task_party,
-                       set=set_task_party, stretch=3),
-                Column("what", self.tr("Was"), placeholder=self.tr("z. B. Lena morgens wecken"), stretch=5),
+                       set=set_task_party, stretch=5),
+                Column("what", self.tr("Was"), "grow", placeholder=self.tr("Was? z. B. Lena morgens wecken"),
+                       own_line=True),
                 Column("due_date", self.tr("Bis wann"), "date", placeholder=self.tr("laufend"), stretch=2),
             ],
             self._new_task,
@@ -69,13 +79,11 @@ class TasksPage(StepPage):
         self.roles_grid.setContentsMargins(0, 0, 0, 0)
         self.roles_grid.setColumnStretch(1, 1)
         self.content.addWidget(self.roles_host)
-        self.role_edits: dict[Party, QLineEdit] = {}
+        self.role_edits: dict[Party, GrowingTextEdit] = {}
 
         self.content.addSpacing(10)
         mandate_label = section_label(self.tr("Auftrag des &Jugendamts"), self.body)
-        self.mandate = QPlainTextEdit(self.body)
-        self.mandate.setTabChangesFocus(True)
-        self.mandate.setFixedHeight(90)
+        self.mandate = GrowingTextEdit(self.body, min_lines=3, max_lines=12)
         self.mandate.setPlaceholderText(self.tr("Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …"))
         self.mandate.setAccessibleName(self.tr("Auftrag des Jugendamts"))
         mandate_label.setBuddy(self.mandate)
@@ -107,6 +115,7 @@ class TasksPage(StepPage):
         self.tasks.set_entities(self.agreement.tasks)
         if not self.agreement.tasks:
             self.tasks.add_row()
+            self.focus_on_entry(self.tasks.widget(0, "what"))  # "who" is chosen already (the first person)
         self._load_roles()
         self.mandate.setPlainText(self.agreement.mandate)
 
@@ -131,14 +140,15 @@ class TasksPage(StepPage):
                 parties.append((fill(self.tr("%1 – kein Einverständnis"), name), ("partner", role.partner_id)))
         for r, (label_text, party) in enumerate(parties):
             label = QLabel(label_text, self.roles_host)
-            edit = QLineEdit(self.roles_host)
+            label.setWordWrap(True)
+            edit = GrowingTextEdit(self.roles_host)  # wraps: the role reads from its beginning
             edit.setAccessibleName(fill(self.tr("Rolle von %1"), label_text))
             edit.setPlaceholderText(self.tr("z. B. begleitet, erinnert, berichtet …"))
             label.setBuddy(edit)
             role = self._role_for(party)
             edit.setText(role.description if role else "")
-            edit.textChanged.connect(lambda text, party=party: self._role_changed(party, text))
-            self.roles_grid.addWidget(label, r, 0)
+            edit.textChanged.connect(lambda party=party, edit=edit: self._role_changed(party, edit.toPlainText()))
+            self.roles_grid.addWidget(label, r, 0, Qt.AlignmentFlag.AlignTop)
             self.roles_grid.addWidget(edit, r, 1)
             self.role_edits[party] = edit
         if self.role_edits:
@@ -149,7 +159,7 @@ class TasksPage(StepPage):
         return next((r for r in self.agreement.roles
                      if (r.person_id if kind == "person" else r.partner_id) == pid), None)
 
-    def role_edit(self, name: str) -> QLineEdit:
+    def role_edit(self, name: str) -> GrowingTextEdit:
         """The role field of the party whose label contains ``name`` (for tests)."""
         for party, edit in self.role_edits.items():
             if name in edit.accessibleName():

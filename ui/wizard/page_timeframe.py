@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QGridLayout, QLabel
 
 import resources
 from kooperation_desktop.domain.wizard import Step
 
-from ..widgets import DateEdit, hint_label, section_label
+from ..widgets import DateEdit, GrowingTextEdit, hint_label, section_label
 from .base import StepPage
 
 # texts in German; translated at display time (context "TimeframePage")
@@ -62,15 +62,14 @@ class TimeframePage(StepPage):
         grid = QGridLayout()
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        self.texts: dict[str, QPlainTextEdit] = {}
+        self.texts: dict[str, GrowingTextEdit] = {}
         for i, (key, german, placeholder) in enumerate(TEXT_FIELDS):
             text = self.tr(german)
-            edit = QPlainTextEdit(self.body)
-            edit.setTabChangesFocus(True)
-            edit.setFixedHeight(80)
+            edit = GrowingTextEdit(self.body, min_lines=2, max_lines=10)
             edit.setPlaceholderText(self.tr(placeholder))
             edit.setAccessibleName(text.replace("&", ""))
             label = QLabel(text if text.endswith("?") else text + ":", self.body)
+            label.setWordWrap(True)
             label.setBuddy(edit)
             row, col = divmod(i, 2)
             grid.addWidget(label, row * 2, col)
@@ -81,9 +80,7 @@ class TimeframePage(StepPage):
 
         self.content.addSpacing(10)
         goodwill_label = section_label(self.tr("Wie wir zusammenarbeiten (Wohlw&ollen)"), self.body)
-        self.goodwill = QPlainTextEdit(self.body)
-        self.goodwill.setTabChangesFocus(True)
-        self.goodwill.setFixedHeight(90)
+        self.goodwill = GrowingTextEdit(self.body, min_lines=3, max_lines=14)
         self.goodwill.setAccessibleName(self.tr("Wie wir zusammenarbeiten"))
         goodwill_label.setBuddy(self.goodwill)
         self.goodwill.textChanged.connect(lambda: self._set("goodwill", self.goodwill.toPlainText()))
@@ -104,6 +101,8 @@ class TimeframePage(StepPage):
         for key, edit in self.texts.items():
             edit.setPlainText(getattr(a, key))
         self.goodwill.setPlainText(a.goodwill)
+        if a.planned_end is None and a.is_editable:
+            self.focus_on_entry(self.planned_end)  # the start is today already; the end is what is missing
         if not a.goodwill.strip() and a.is_editable:
             a.goodwill = default_goodwill()
             self.goodwill.setPlainText(a.goodwill)

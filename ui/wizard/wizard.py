@@ -61,8 +61,10 @@ class AgreementWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Schließen"))
-        # Qt's German "Finish" is "Abschließen", which reads like finalising the agreement
-        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Fertig"))
+        # Qt's German "Finish" is "Abschließen" and "Fertig" reads like finalising the agreement:
+        # on the last page the one button that closes is "Schließen" (the Cancel button is hidden there)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Schließen"))
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.button(QWizard.WizardButton.CancelButton).setToolTip(self.tr(
             "Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter."
         ))
@@ -85,6 +87,7 @@ class AgreementWizard(QWizard):
                 break
         self._resuming = False
         self.currentIdChanged.connect(self._remember_step)
+        self.currentIdChanged.connect(self._focus_entry_field)
         self._remember_step(self.currentId())
 
     # named access for tests and callers
@@ -120,6 +123,17 @@ class AgreementWizard(QWizard):
     def page_overview(self) -> OverviewPage:
         return self.pages[Step.OVERVIEW]  # type: ignore[return-value]
 
+    def go_to_step(self, step: Step) -> None:
+        """Show ``step``: back without checks, forward only as far as each step allows."""
+        target = step_index(step)
+        while self.currentId() > target:
+            self.back()
+        while self.currentId() < target:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+
     def current_step(self) -> Step | None:
         page = self.currentPage()
         return page.step if isinstance(page, StepPage) else None
@@ -128,6 +142,11 @@ class AgreementWizard(QWizard):
         """Fetch the case and the agreement again (after saves)."""
         self.case = self.services.get_case(self.case_id)
         self.agreement = self.services.get_agreement(self.agreement.id)
+
+    def _focus_entry_field(self, _page_id: int) -> None:
+        page = self.currentPage()
+        if isinstance(page, StepPage) and page.entry_focus is not None and page.body.isEnabled():
+            page.entry_focus.setFocus()
 
     def _remember_step(self, page_id: int) -> None:
         if self._resuming or page_id < 0:
