@@ -148,7 +148,7 @@ STEP_EN: Mapping[Step, tuple[str, str]] = MappingProxyType({
 # a family member's role on a signature line or in the list of parties
 FAMILY: Mapping[str, str] = MappingProxyType({"de": "Familie", "en": "Family"})
 GUARDIAN: Mapping[str, str] = MappingProxyType({"de": "personensorgeberechtigt", "en": "with parental responsibility"})
-SIGNS_ALONG: Mapping[str, str] = MappingProxyType({"de": "unterschreibt mit", "en": "signs along"})
+SIGNS_ALONG: Mapping[str, str] = MappingProxyType({"de": "unterschreibt mit", "en": "co-signs"})
 
 LANGUAGES = ("de", "en")
 
