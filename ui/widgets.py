@@ -88,11 +88,12 @@ class GrowingTextEdit(QPlainTextEdit):
     starts one) — for fields in a list where Enter adds the next row.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = 8):
+    def __init__(self, parent: QWidget | None = None, *, min_lines: int = 1, max_lines: int = 8,
+                 enter_pressed: Callable[[], bool] | None = None):
         super().__init__(parent)
         self.min_lines = min_lines
         self.max_lines = max_lines
-        self.enter_pressed: Callable[[], bool] | None = None
+        self.enter_pressed = enter_pressed
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -100,6 +101,10 @@ class GrowingTextEdit(QPlainTextEdit):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.document().documentLayout().documentSizeChanged.connect(lambda _s: self._fit())
         self._fit()
+
+    def on_enter(self, action: Callable[[], bool] | None) -> None:
+        """Enter calls ``action`` (True: handled, no new line); Shift+Enter still starts a new line."""
+        self.enter_pressed = action
 
     def text(self) -> str:
         return self.toPlainText()
@@ -409,6 +414,9 @@ class RowEditor(QWidget):
             return True
         return super().eventFilter(watched, event)
 
+    def _row_enter(self, widget: QWidget) -> Callable[[], bool]:
+        return lambda: self._enter_in_row(widget)
+
     def _row_of(self, widget: QWidget) -> int:
         for r, row in enumerate(self._widgets):
             if any(focus_target(w) is widget for w in row.values()):
@@ -539,7 +547,7 @@ class RowEditor(QWidget):
             w.setPlainText(value or "")
             w.setPlaceholderText(col.placeholder)
             if col.kind == "grow":
-                w.enter_pressed = lambda w=w: self._enter_in_row(w)
+                w.on_enter(self._row_enter(w))
             w.textChanged.connect(lambda w=w: changed(w.toPlainText()))
         elif col.kind == "date":
             w = DateEdit(parent, empty_text=col.placeholder)

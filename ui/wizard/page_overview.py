@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from types import MappingProxyType
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -39,14 +40,14 @@ LINK_STYLE = "QListWidget { color: #0b57d0; }"
 FIELD_ROLE = Qt.ItemDataRole.UserRole  # a missing item's field key (the core's Problem.field)
 
 # the step of a missing item, by the first part of the core's field key ("goals[0].indicators[1].target")
-FIELD_STEPS = {
+FIELD_STEPS = MappingProxyType({
     "persons": Step.PARTICIPANTS, "partners": Step.PARTICIPANTS, "consents": Step.CONSENT,
     "goals": Step.GOALS, "tasks": Step.TASKS, "roles": Step.TASKS, "mandate": Step.TASKS,
     "communication": Step.COMMUNICATION, "start_date": Step.TIMEFRAME, "planned_end": Step.TIMEFRAME,
     "transition": Step.TIMEFRAME, "client_view": Step.TIMEFRAME, "goodwill": Step.TIMEFRAME,
     "language": Step.TIMEFRAME,
-}
-FIELD_KEY = re.compile(r"(\w+)(?:\[(\d+)\])?(?:\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?)?")
+})
+FIELD_KEY = r"(\w+)(?:\[(\d+)\])?(?:\.(\w+)(?:\[(\d+)\])?(?:\.(\w+))?)?"
 
 
 class OverviewPage(StepPage):
@@ -205,7 +206,7 @@ class OverviewPage(StepPage):
     def jump_to(self, field: str) -> QWidget | None:
         """Go to the step of the core's field key (``goals[1].indicators[0].target``) and put the
         focus into its field; returns the focused widget (None: the step only)."""
-        match = FIELD_KEY.fullmatch(field)
+        match = re.fullmatch(FIELD_KEY, field)
         step = FIELD_STEPS.get(match.group(1)) if match else None
         if match is None or step is None:
             return None
@@ -217,7 +218,7 @@ class OverviewPage(StepPage):
         if widget is None:
             return None
         widget = focus_target(widget)
-        page.scroll.ensureWidgetVisible(widget)
+        page.scroll.ensureWidgetVisible(widget)  # type: ignore[attr-defined]  # (QWidget.scroll is a method)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
 
