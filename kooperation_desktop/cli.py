@@ -254,7 +254,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if result.created:
         print(f"Beispiel angelegt: „{DEMO_TITLE}“ (Fall {result.case_id}, Vereinbarung {result.agreement_id}).")
     else:
-        print(f"Das Beispiel „{DEMO_TITLE}“ ist schon vorhanden (Fall {result.case_id}); nichts wurde doppelt angelegt.")
+        print(f"Das Beispiel „{DEMO_TITLE}“ ist schon vorhanden (Fall {result.case_id}); "
+              "nichts wurde doppelt angelegt.")
     return 0
 
 
@@ -275,7 +276,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
             rows.append((str(c.id), c.title, c.file_number, c.person_names, latest))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for i, row in enumerate(rows):
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
         if i == 0:
             print("  ".join("-" * w for w in widths))
     return 0
@@ -512,7 +513,8 @@ def _error_line(exc: BaseException) -> str:
     if isinstance(exc, (LookupError, ValueError)):
         return _one_line(f"Ungültige Angabe: {exc}")
     if type(exc).__module__.startswith("sqlalchemy"):
-        return _one_line(f"Die Datenbank konnte nicht gelesen oder geschrieben werden: {getattr(exc, 'orig', None) or exc}")
+        return _one_line("Die Datenbank konnte nicht gelesen oder geschrieben werden: "
+                         f"{getattr(exc, 'orig', None) or exc}")
     return _one_line(f"Unerwarteter Fehler ({type(exc).__name__}): {exc}")
 
 
@@ -539,7 +541,7 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[Path | None],
     except _UsageError as exc:
         print(f"Fehler beim Aufruf: {exc} (Hilfe: {PROG} {args.command} --help)", file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+    except Exception as exc:  # the user gets one line, never a traceback
         if os.environ.get("KOOPERATION_DEBUG"):
             raise
         print(f"Fehler: {_error_line(exc)}", file=sys.stderr)

@@ -41,7 +41,7 @@ def fix_to_unicode_cmap(cmap: str) -> str:
 class _TTFont(TTFont):
     """reportlab's TrueType font whose ToUnicode maps are correct beyond the BMP (see above)."""
 
-    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab API
+    def addObjects(self, doc: Any) -> None:  # reportlab API
         super().addObjects(doc)
         for name, obj in list(doc.idToObject.items()):
             if isinstance(name, str) and name.startswith("toUnicodeCMap:") and isinstance(

@@ -142,7 +142,8 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
     else:
         s.status = t.label("agreement_status", agreement.status).capitalize()
     doc = agreement.document_id.strip()
-    s.document = (t("Dokument-Nr. {doc} · ", doc=doc) if doc else "") + t("Version {version}", version=agreement.version)
+    s.document = ((t("Dokument-Nr. {doc} · ", doc=doc) if doc else "")
+                  + t("Version {version}", version=agreement.version))
     return s
 
 

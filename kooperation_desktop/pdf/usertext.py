@@ -191,7 +191,7 @@ class Paragraph(_Paragraph):
     (logical lines as reportlab wrapped them; only the drawing order changes, so widths, page
     splits and the copied text stay right)."""
 
-    def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - reportlab API
+    def drawPara(self, debug: int = 0) -> Any:  # reportlab API
         bl = getattr(self, "blPara", None)
         if bl is None or not any(_RTL.search(_line_text(bl.kind, line)) for line in bl.lines):
             return super().drawPara(debug)

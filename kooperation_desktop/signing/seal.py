@@ -105,7 +105,7 @@ def _quiet() -> Iterator[None]:
     try:
         yield
     finally:
-        for lg, level in zip(loggers, levels):
+        for lg, level in zip(loggers, levels, strict=True):
             lg.setLevel(level)
 
 
@@ -210,7 +210,7 @@ def _signed_claim(reader: Any, sig: Any) -> Claim | None:
         if claim is None:
             claim = parse_claim(str(sig.sig_object.get("/Reason", "")))
         return claim
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - an unreadable earlier revision: the seal is checked without its claim
         return None
 
 
@@ -243,7 +243,7 @@ def _verify(data: bytes, trust_roots: list[Any]) -> SealReport:
         report.problems.append("Die Datei trägt mehr als ein Siegel; geprüft wurde das erste.")
     try:
         report.signer = _subject(sig.signer_cert)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a certificate whose subject cannot be read: shown as unknown
         report.signer = "unbekannt"
     vc = ValidationContext(trust_roots=trust_roots or None, allow_fetching=False) if trust_roots else \
         ValidationContext(allow_fetching=False)

@@ -285,6 +285,6 @@ class CommunicationRuleRow(Base):
     agreement: Mapped[AgreementRow] = relationship(back_populates="communication")
 
 
-from . import rows_followup  # noqa: E402,F401  (follow-up rows: reviews, reflections, transition)
-from . import rows_signing  # noqa: E402,F401  (signing rows: signatures)
-from . import rows_audit  # noqa: E402,F401  (data protection: audit trail, settings)
+# Further row modules that register their tables on Base, imported last because they refer to the rows
+# above: follow-up (reviews, reflections, transition), signing (signatures), data protection (audit, settings).
+from . import rows_audit, rows_followup, rows_signing  # noqa: E402,F401

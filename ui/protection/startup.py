@@ -31,8 +31,8 @@ def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
 def preload() -> None:
     """Import what the main window needs (about half a second) while the password dialog waits
     for the user, so "Entsperren" does not wait for it."""
-    import kooperation_desktop.services  # noqa: F401
-    import ui.main_window  # noqa: F401
+    import kooperation_desktop.services  # noqa: F401 - imported for the module cache only
+    import ui.main_window  # noqa: F401 - imported for the module cache only
 
 
 def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:

@@ -416,7 +416,8 @@ class HistoryDialog(QDialog):
             signed = "—" if not e.parties else tr("{done} von {total}").format(done=e.signatures, total=e.parties)
             if e.signed_on:
                 signed += tr(" (vollständig am {date})").format(date=format_date(e.signed_on))
-            cells = [str(e.version), translated("AgreementStatus", e.status_label), format_date(e.created_at.date() if e.created_at else None),
+            cells = [str(e.version), translated("AgreementStatus", e.status_label),
+                     format_date(e.created_at.date() if e.created_at else None),
                      format_date(e.finalised_at.date() if e.finalised_at else None, "—"), signed]
             for c, text in enumerate(cells):
                 self.versions.setItem(r, c, QTableWidgetItem(text))
