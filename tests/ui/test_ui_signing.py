@@ -146,7 +146,7 @@ def test_history_dialog_lists_versions_and_changes(qtbot, window):
     assert dialog.versions.item(0, 1).text() == "abgeschlossen"
     assert dialog.versions.item(1, 1).text() == "ersetzt"
     rows = [[dialog.changes.item(r, c).text() for c in range(4)] for r in range(dialog.changes.rowCount())]
-    assert ["Ziele", "geändert"] == rows[0][:2]
+    assert rows[0][:2] == ["Ziele", "geändert"]
     assert "Morgens ruhig und pünktlich los." in rows[0][3]
     dialog.new.setCurrentIndex(1)
     assert dialog.changes.rowCount() == 0 and "verschiedene" in dialog.summary.text()
