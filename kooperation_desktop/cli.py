@@ -17,7 +17,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .domain import labels
@@ -78,7 +78,7 @@ class _GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse with German headings and a one-line German error (exit code 2)."""
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _GermanHelpFormatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -436,8 +436,8 @@ def _cmd_sign_paper(args: argparse.Namespace) -> int:
             if not overview.parties:
                 print("Niemand unterschreibt diese Version.")
             width = max((len(p.key) for p in overview.parties), default=0)
-            for party in overview.parties:
-                print(f"{party.key.ljust(width)}  {party.name} ({party.role_label}): {_signing_state(party)}")
+            for listed in overview.parties:
+                print(f"{listed.key.ljust(width)}  {listed.name} ({listed.role_label}): {_signing_state(listed)}")
             signed = sum(p.signed for p in overview.parties)
             print(f"Unterschrieben: {signed} von {len(overview.parties)}")
             return 0
@@ -471,7 +471,7 @@ _COMMANDS = {
 }
 
 
-def _protection_commands() -> dict[str, object]:
+def _protection_commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     from .protection import commands as pc
 
     return {

@@ -62,7 +62,7 @@ def _draft_items(services: Services, case_id: int | None) -> list[Entity]:
     for summary in case.agreements:
         if summary.status.value == "draft":
             agreement = services.get_agreement(summary.id)
-            items += agreement.roles + agreement.tasks
+            items += [*agreement.roles, *agreement.tasks]
     return items
 
 
@@ -95,15 +95,19 @@ def undo(services: Services, removal: Removal) -> Entity:
     if isinstance(entity, Goal):
         indicators, entity.indicators = entity.indicators, []
         restored = services.save(entity)
+        assert isinstance(restored, Goal)
         for ind in indicators:
-            restored.indicators.append(services.save(dataclasses.replace(ind, id=None, goal_id=restored.id)))
+            saved = services.save(dataclasses.replace(ind, id=None, goal_id=restored.id))
+            assert isinstance(saved, Indicator)
+            restored.indicators.append(saved)
     else:
         restored = services.save(entity)
     link = {Person: "person_id", Partner: "partner_id", Goal: "goal_id"}.get(type(entity))
     for item in removal.recreate:
-        services.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type, misc]
+        # link is set whenever recreate/relink hold items (a person, partner or goal was removed)
+        services.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type]
     for item in removal.relink:
         if getattr(item, link, None) in (None, old_id):  # type: ignore[arg-type]
-            services.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type, misc]
+            services.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type]  # as above
     return restored
 

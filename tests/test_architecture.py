@@ -223,3 +223,15 @@ def test_the_quick_core_run_collects_without_pyside6() -> None:
     assert len(collected) > 250, proc.stdout[-2000:]
     assert not [line for line in collected if line.startswith("tests/ui/")]
     assert "QT []" in proc.stdout
+
+
+def test_the_type_check_ratchet_only_shrinks() -> None:
+    """pyproject.toml lists the modules mypy does not check yet (``ignore_errors``); the list may
+    shrink, never grow, and names no package as a whole."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    ignored = [m for o in config["tool"]["mypy"]["overrides"] if o.get("ignore_errors")
+               for m in ([o["module"]] if isinstance(o["module"], str) else o["module"])]
+    assert len(ignored) <= 40, ignored  # 16 core + 24 UI modules when the gate was introduced
+    assert not [m for m in ignored if m.endswith("*") or m in ("kooperation_desktop", "ui")], ignored

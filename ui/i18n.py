@@ -117,7 +117,7 @@ def translate_widget_tree(root: QWidget, context: str = MAIN_CONTEXT) -> int:
         return 0
     changed = 0
 
-    def swap(getter, setter) -> None:  # type: ignore[no-untyped-def]
+    def swap(getter, setter) -> None:
         nonlocal changed
         old = getter()
         new = _t(old, context)

@@ -160,7 +160,7 @@ Flag = Annotated[bool, Doc("true oder false")]
 
 
 def _values(enum_cls: Any) -> Any:
-    return Literal[tuple(m.value for m in enum_cls)]  # type: ignore[valid-type]
+    return Literal[tuple(m.value for m in enum_cls)]
 
 
 # --- entities --------------------------------------------------------------------------------
@@ -208,7 +208,7 @@ class IndicatorSchema(_Entity):
     position: Position
     description: Long
     scale: _values(ScaleKind)  # type: ignore[valid-type]
-    level_texts: Annotated[list[Long], Field(min_length=5, max_length=5)]  # type: ignore[valid-type]
+    level_texts: Annotated[list[Long], Field(min_length=5, max_length=5)]
     baseline: Level | None
     target: Level | None
 

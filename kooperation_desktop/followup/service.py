@@ -466,7 +466,7 @@ class FollowUpService:
         out = guard_target(out, self.services.data_dir)
         review = self.get_review(review_id)
         case = self.services.get_case(review.case_id)  # type: ignore[arg-type]
-        history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[operator, arg-type]
+        history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[arg-type]
         reflections = [r for r in self.reflections(case.id)  # type: ignore[arg-type]
                        if r.held_on is not None and review.held_on is not None and r.held_on <= review.held_on]
         return write_rendered(out, lambda p: render_review(case, review, history, reflections, p))

@@ -36,12 +36,14 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is not None:
             value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value
+        naive: dt.datetime = value
+        return naive
 
     def process_result_value(self, value: Any, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=dt.UTC)
+        stored: dt.datetime = value.replace(tzinfo=dt.UTC)
+        return stored
 
 
 class Base(DeclarativeBase):

@@ -294,7 +294,7 @@ class RecoveryKeyDialog(QDialog):
 
 def print_recovery_key(printer: object, recovery_key: str) -> None:
     """Paint the recovery sheet (title, key, QR code) on a QPrinter."""
-    painter = QPainter(printer)  # type: ignore[arg-type]
+    painter = QPainter(printer)
     try:
         page = painter.viewport()
         font = QFont("DejaVu Sans", 14)

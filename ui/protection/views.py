@@ -135,7 +135,7 @@ class RetentionDialog(QDialog):
 class ProtectionSettingsDialog(QDialog):
     """Idle minutes before the lock (this computer) and the retention period (the provider's)."""
 
-    def __init__(self, retention: RetentionService, lock, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
+    def __init__(self, retention: RetentionService, lock, parent: QWidget | None = None):
         super().__init__(parent)
         from .lock import idle_minutes
 

@@ -101,7 +101,7 @@ class SignaturePad(QWidget):
             self._end()
         event.accept()
 
-    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+    def event(self, event) -> bool:
         kind = event.type()
         if isinstance(event, QTouchEvent) and event.points():
             p = event.points()[0].position()
