@@ -63,6 +63,7 @@ from .storage.rows import (
 
 if TYPE_CHECKING:
     from .protection.folder import FolderLock
+    from .protection.vault import KeyState
 
 Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
 
@@ -154,6 +155,7 @@ class Services:
 
     # (thread id, session) while :meth:`atomic` runs: the use cases of that thread share its transaction
     _shared: tuple[int, Session] | None = None
+    key_state: KeyState  # the unlocked key, set by open()
 
     def __init__(self, engine: Engine, data_dir: Path):
         self._engine = engine

@@ -233,5 +233,5 @@ def test_the_type_check_ratchet_only_shrinks() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     ignored = [m for o in config["tool"]["mypy"]["overrides"] if o.get("ignore_errors")
                for m in ([o["module"]] if isinstance(o["module"], str) else o["module"])]
-    assert len(ignored) <= 40, ignored  # 16 core + 24 UI modules when the gate was introduced
+    assert len(ignored) <= 33, ignored  # 11 core + 22 UI modules when the gate was introduced
     assert not [m for m in ignored if m.endswith("*") or m in ("kooperation_desktop", "ui")], ignored

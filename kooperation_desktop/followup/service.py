@@ -205,9 +205,10 @@ class FollowUpService:
                 row = ReviewRow(case_id=review.case_id, created_at=_now())
                 s.add(row)
             else:
-                row = s.get(ReviewRow, review.id)
-                if row is None or row.case_id != review.case_id:
+                found = s.get(ReviewRow, review.id)
+                if found is None or found.case_id != review.case_id:
                     raise NotFound(f"Überprüfung (Nr. {review.id}) wurde nicht gefunden.")
+                row = found
                 check_row_version(row, review.row_version)
                 row.row_version += 1  # a new version even when only the ratings change
             row.agreement_id, row.agreement_version = review.agreement_id, review.agreement_version
@@ -279,9 +280,10 @@ class FollowUpService:
                 row = ReflectionRow(case_id=reflection.case_id, created_at=_now())
                 s.add(row)
             else:
-                row = s.get(ReflectionRow, reflection.id)
-                if row is None or row.case_id != reflection.case_id:
+                found_reflection = s.get(ReflectionRow, reflection.id)
+                if found_reflection is None or found_reflection.case_id != reflection.case_id:
                     raise NotFound(f"Reflexion (Nr. {reflection.id}) wurde nicht gefunden.")
+                row = found_reflection
                 check_row_version(row, reflection.row_version)
                 row.row_version += 1  # a new version even when only the ratings change
             row.agreement_id, row.held_on, row.note = reflection.agreement_id, reflection.held_on, reflection.note

@@ -185,7 +185,8 @@ def seal_pdf(data: bytes, signer: Any, organisation: str, claim: Claim,
         )
         pdf_signer = signers.PdfSigner(
             meta, signer=signer, stamp_style=style,
-            new_field_spec=fields.SigFieldSpec(sig_field_name=STAMP_FIELD, on_page=0, box=STAMP_BOX),
+            # pyHanko annotates the box as ints; it takes PDF points, and the stamp's are fractional
+            new_field_spec=fields.SigFieldSpec(sig_field_name=STAMP_FIELD, on_page=0, box=STAMP_BOX),  # type: ignore[arg-type]
         )
         out = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=out, appearance_text_params=None)

@@ -389,7 +389,7 @@ class VerifyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.result = result
+        self.verification = result  # (not "result": that would hide QDialog.result())
 
 
 # --- version history ------------------------------------------------------------------------
