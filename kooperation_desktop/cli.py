@@ -15,9 +15,9 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 from .domain import labels
@@ -71,7 +71,8 @@ def _days_argument(text: str) -> int:
 
 
 class _GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[Any], prefix: str | None = None) -> None:
         return super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
@@ -87,7 +88,7 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="diese Hilfe anzeigen und beenden")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         for pattern, german in _ARGPARSE_DE:
             message = re.sub(pattern, german, message)
         self.exit(2, f"Fehler beim Aufruf: {message} (Hilfe: {self.prog} --help)\n")

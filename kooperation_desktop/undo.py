@@ -70,14 +70,19 @@ def remove(services: Services, entity: Entity) -> Removal:
     """Delete ``entity`` (RuleViolation if refused) and return how to undo it."""
     removal = Removal(entity=copy.deepcopy(entity), label=describe(entity))
     if isinstance(entity, Person):
+        # ignore below: ids are set once stored (the model says int | None)
         case = services.get_case(entity.case_id)  # type: ignore[arg-type]
         removal.relink = [c for c in case.consents if c.person_id == entity.id]
+        # ignore below: ids are set once stored (the model says int | None)
         removal.recreate = [x for x in _draft_items(services, entity.case_id) if x.person_id == entity.id]  # type: ignore[union-attr]
     elif isinstance(entity, Partner):
+        # ignore below: ids are set once stored (the model says int | None)
         case = services.get_case(entity.case_id)  # type: ignore[arg-type]
         removal.recreate = [c for c in case.consents if c.partner_id == entity.id]
+        # ignore below: ids are set once stored (the model says int | None)
         removal.recreate += [x for x in _draft_items(services, entity.case_id) if x.partner_id == entity.id]  # type: ignore[union-attr]
     elif isinstance(entity, Goal):
+        # ignore below: ids are set once stored (the model says int | None)
         stored = services.get_agreement(entity.agreement_id)  # type: ignore[arg-type]
         goal = next((g for g in stored.goals if g.id == entity.id), None)
         if goal is not None:
@@ -107,6 +112,7 @@ def undo(services: Services, removal: Removal) -> Entity:
         # link is set whenever recreate/relink hold items (a person, partner or goal was removed)
         services.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type]
     for item in removal.relink:
+        # ignore below: link is one of the id fields named above
         if getattr(item, link, None) in (None, old_id):  # type: ignore[arg-type]
             services.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type]  # as above
     return restored

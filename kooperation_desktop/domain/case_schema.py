@@ -160,6 +160,8 @@ Flag = Annotated[bool, Doc("true oder false")]
 
 
 def _values(enum_cls: Any) -> Any:
+    """``Literal["a", "b", …]`` of an enum's values, built at run time for pydantic. A type checker
+    cannot evaluate it: every use below carries ``type: ignore[valid-type]`` for this reason."""
     return Literal[tuple(m.value for m in enum_cls)]
 
 
