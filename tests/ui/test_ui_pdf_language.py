@@ -58,10 +58,11 @@ def test_the_wizard_chooses_the_language_with_the_keyboard(qtbot, complete_case)
     assert page.goodwill.toPlainText() == goodwill_text("de")
     qtbot.waitExposed(wizard)
     wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)  # on a loaded machine activation comes later
     page.start_date.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(page.start_date.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Alt+P: buddy
-    assert field.combo.hasFocus()
+    qtbot.waitUntil(field.combo.hasFocus)
     qtbot.keyClick(field.combo, Qt.Key.Key_Down)
     assert field.combo.currentText() == "English"
     assert page.goodwill.toPlainText() == goodwill_text("en")  # the shipped text follows
