@@ -76,6 +76,7 @@ from kooperation_desktop.domain.model import (
     ScaleKind,
     Task,
 )
+from kooperation_desktop.followup.service import FollowUpService
 from kooperation_desktop.services import Services, get_consent_text
 from kooperation_desktop.storage import repository as repo
 from kooperation_desktop.storage.rows import (
@@ -91,7 +92,6 @@ from kooperation_desktop.storage.rows import (
     TaskRow,
 )
 from kooperation_desktop.storage.rows_followup import ReviewRatingRow, ReviewRow
-from kooperation_desktop.followup.service import FollowUpService
 from ui.case_list_model import PAGE_SIZE  # the rows the window loads per page
 from ui.followup.due_panel import SHOWN_LIMIT  # the rows of the due panel
 
@@ -179,8 +179,8 @@ def build_case(i: int, ids: Ids, rnd: random.Random, consent_text: tuple[str, st
                 organisation="Familienhilfe Lindenhof e. V.", function="Fachkraft SPFH", id=ids(PartnerRow)),
         Partner(case_id=cid, kind=PartnerKind.RESOURCE_PROFESSIONAL, name=f"Frau {rnd.choice(LAST_NAMES)}",
                 organisation="Grundschule am Park", function="Klassenlehrerin", id=ids(PartnerRow)),
-        Partner(case_id=cid, kind=PartnerKind.RESOURCE_INFORMAL, name=f"{rnd.choice(FIRST_ADULT)} {rnd.choice(LAST_NAMES)}",
-                function="Nachbarin", id=ids(PartnerRow)),
+        Partner(case_id=cid, kind=PartnerKind.RESOURCE_INFORMAL,
+                name=f"{rnd.choice(FIRST_ADULT)} {rnd.choice(LAST_NAMES)}", function="Nachbarin", id=ids(PartnerRow)),
     ]
     version, text = consent_text
     case.consents = [Consent(case_id=cid, person_id=mother.id, form=ConsentForm.WRITTEN, given_on=start,
@@ -217,22 +217,24 @@ def build_case(i: int, ids: Ids, rnd: random.Random, consent_text: tuple[str, st
             ]
             a.goals.append(goal)
         a.roles = [Role(agreement_id=a.id, partner_id=p.id, description=f"Rolle: {p.function}", id=ids(RoleRow))
-                   for p in case.partners[:3]] + [Role(agreement_id=a.id, person_id=mother.id,
-                                                       description="Sorgeberechtigte, entscheidet mit.", id=ids(RoleRow))]
+                   for p in case.partners[:3]] + [
+            Role(agreement_id=a.id, person_id=mother.id, description="Sorgeberechtigte, entscheidet mit.",
+                 id=ids(RoleRow))]
         parties = [("partner", p.id) for p in case.partners] + [("person", mother.id), ("person", child.id),
                                                                 ("person", mother.id), ("partner", case.partners[1].id)]
         for t in range(8):
             kind, pid = parties[t]
             a.tasks.append(Task(agreement_id=a.id, position=t, what=TASKS[t],
-                                person_id=pid if kind == "person" else None, partner_id=pid if kind == "partner" else None,
+                                person_id=pid if kind == "person" else None,
+                                partner_id=pid if kind == "partner" else None,
                                 due_date=start + dt.timedelta(days=14 * (t + 1)) if t % 2 == 0 else None,
                                 goal_id=a.goals[t % 5].id, id=ids(TaskRow)))
         a.communication = [
             CommunicationRule(agreement_id=a.id, position=0, kind=CommunicationKind.MEETING,
                               what="Treffen in der Wohnung der Familie", who="Familie, Fachkraft",
                               rhythm="alle zwei Wochen", id=ids(CommunicationRuleRow)),
-            CommunicationRule(agreement_id=a.id, position=1, kind=CommunicationKind.REPORT, what="Bericht zum Hilfeplan",
-                              who="Fachkraft", to_whom="Jugendamt", rhythm="halbjährlich",
+            CommunicationRule(agreement_id=a.id, position=1, kind=CommunicationKind.REPORT,
+                              what="Bericht zum Hilfeplan", who="Fachkraft", to_whom="Jugendamt", rhythm="halbjährlich",
                               next_date=start + dt.timedelta(days=170), id=ids(CommunicationRuleRow)),
         ]
         agreements.append(a)
@@ -241,10 +243,10 @@ def build_case(i: int, ids: Ids, rnd: random.Random, consent_text: tuple[str, st
     final.content_hash = rules.content_hash(case, final)
     frozen = serialize.freeze(case, final)
 
-    out[CaseRow].append({**entity_dict(case), "updated_at": now,
-                         "search_text": repo.search_text(SimpleNamespace(**entity_dict(case)),  # type: ignore[arg-type]
-                                                         [SimpleNamespace(first_name=p.first_name, last_name=p.last_name)
-                                                          for p in case.persons])})  # type: ignore[misc]
+    names = [SimpleNamespace(first_name=p.first_name, last_name=p.last_name) for p in case.persons]
+    # duck-typed stand-ins for the rows: search_text reads only these attributes
+    search_text = repo.search_text(SimpleNamespace(**entity_dict(case)), names)  # type: ignore[arg-type]
+    out[CaseRow].append({**entity_dict(case), "updated_at": now, "search_text": search_text})
     out[PersonRow].extend(entity_dict(p) for p in case.persons)
     out[PartnerRow].extend(entity_dict(p) for p in case.partners)
     out[ConsentRow].extend(entity_dict(c) for c in case.consents)
@@ -336,7 +338,8 @@ def build_pdf_case(services: Services) -> int:
         goals.append(goal)
         for k in range(3):
             gas = k != 2
-            services.save(Indicator(goal_id=goal.id, position=k, description=f"Beobachtbar {k + 1}: {TASKS[(g + k) % 8]}",
+            services.save(Indicator(goal_id=goal.id, position=k,
+                                    description=f"Beobachtbar {k + 1}: {TASKS[(g + k) % 8]}",
                                     scale=ScaleKind.GAS if gas else ScaleKind.SCALE_0_10,
                                     level_texts=list(LEVELS) if gas else ["", "", "", "", ""],
                                     baseline=-2 if gas else 3, target=0 if gas else 7))
@@ -631,7 +634,8 @@ def machine() -> str:
 
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), platform.processor())
-    commit = subprocess.run(["git", "rev-parse", "HEAD"], check=False, cwd=REPO_ROOT, capture_output=True, text=True).stdout.strip()
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], check=False, cwd=REPO_ROOT, capture_output=True,
+                            text=True).stdout.strip()
     dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], check=False, cwd=REPO_ROOT,
                            capture_output=True, text=True).stdout.strip()
     mem = next((line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()

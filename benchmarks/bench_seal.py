@@ -63,7 +63,8 @@ def main() -> None:
         services.close()
 
     print(f"Siegel einrichten (Schlüssel + Zertifikat + PKCS#12): {setup_ms:8.1f} ms")
-    print(f"{'Siegel entsperren (Passwort)':<28} Median {unlock[0]:8.1f} ms   (min {unlock[1]:.1f}, max {unlock[2]:.1f})")
+    print(f"{'Siegel entsperren (Passwort)':<28} Median {unlock[0]:8.1f} ms   "
+          f"(min {unlock[1]:.1f}, max {unlock[2]:.1f})")
     for name, (med, lo, hi) in results.items():
         print(f"{name:<28} Median {med:8.1f} ms   (min {lo:.1f}, max {hi:.1f}, n={args.runs})")
     print(f"PDF-Größe: {sizes[0]:.0f} KiB ohne, {sizes[1]:.0f} KiB mit Siegel")

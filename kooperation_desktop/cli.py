@@ -15,9 +15,9 @@ import errno
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
 from .domain import labels
@@ -71,14 +71,15 @@ def _days_argument(text: str) -> int:
 
 
 class _GermanHelpFormatter(argparse.RawDescriptionHelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[Any], prefix: str | None = None) -> None:
         return super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with German headings and a one-line German error (exit code 2)."""
 
-    def __init__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _GermanHelpFormatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)
@@ -87,7 +88,7 @@ class _Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                           help="diese Hilfe anzeigen und beenden")
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         for pattern, german in _ARGPARSE_DE:
             message = re.sub(pattern, german, message)
         self.exit(2, f"Fehler beim Aufruf: {message} (Hilfe: {self.prog} --help)\n")
@@ -254,7 +255,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if result.created:
         print(f"Beispiel angelegt: „{DEMO_TITLE}“ (Fall {result.case_id}, Vereinbarung {result.agreement_id}).")
     else:
-        print(f"Das Beispiel „{DEMO_TITLE}“ ist schon vorhanden (Fall {result.case_id}); nichts wurde doppelt angelegt.")
+        print(f"Das Beispiel „{DEMO_TITLE}“ ist schon vorhanden (Fall {result.case_id}); "
+              "nichts wurde doppelt angelegt.")
     return 0
 
 
@@ -275,7 +277,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
             rows.append((str(c.id), c.title, c.file_number, c.person_names, latest))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for i, row in enumerate(rows):
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip())
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
         if i == 0:
             print("  ".join("-" * w for w in widths))
     return 0
@@ -435,8 +437,8 @@ def _cmd_sign_paper(args: argparse.Namespace) -> int:
             if not overview.parties:
                 print("Niemand unterschreibt diese Version.")
             width = max((len(p.key) for p in overview.parties), default=0)
-            for party in overview.parties:
-                print(f"{party.key.ljust(width)}  {party.name} ({party.role_label}): {_signing_state(party)}")
+            for listed in overview.parties:
+                print(f"{listed.key.ljust(width)}  {listed.name} ({listed.role_label}): {_signing_state(listed)}")
             signed = sum(p.signed for p in overview.parties)
             print(f"Unterschrieben: {signed} von {len(overview.parties)}")
             return 0
@@ -470,7 +472,7 @@ _COMMANDS = {
 }
 
 
-def _protection_commands() -> dict[str, object]:
+def _protection_commands() -> dict[str, Callable[[argparse.Namespace], int]]:
     from .protection import commands as pc
 
     return {
@@ -512,7 +514,8 @@ def _error_line(exc: BaseException) -> str:
     if isinstance(exc, (LookupError, ValueError)):
         return _one_line(f"Ungültige Angabe: {exc}")
     if type(exc).__module__.startswith("sqlalchemy"):
-        return _one_line(f"Die Datenbank konnte nicht gelesen oder geschrieben werden: {getattr(exc, 'orig', None) or exc}")
+        return _one_line("Die Datenbank konnte nicht gelesen oder geschrieben werden: "
+                         f"{getattr(exc, 'orig', None) or exc}")
     return _one_line(f"Unerwarteter Fehler ({type(exc).__name__}): {exc}")
 
 
@@ -539,7 +542,7 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[Path | None],
     except _UsageError as exc:
         print(f"Fehler beim Aufruf: {exc} (Hilfe: {PROG} {args.command} --help)", file=sys.stderr)
         return 2
-    except Exception as exc:  # noqa: BLE001 - the user gets one line, never a traceback
+    except Exception as exc:  # the user gets one line, never a traceback
         if os.environ.get("KOOPERATION_DEBUG"):
             raise
         print(f"Fehler: {_error_line(exc)}", file=sys.stderr)

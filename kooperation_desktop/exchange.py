@@ -95,9 +95,11 @@ def _check_party(item: Any, persons: set[int], partners: set[int], where: str) -
     if (item.person_id is None) == (item.partner_id is None):
         raise ExchangeError(f"{where}: Genau eines von „person_id“ und „partner_id“ muss gesetzt sein.")
     if item.person_id is not None and item.person_id not in persons:
-        raise ExchangeError(f"{where}.person_id: Eine Person mit der Nummer {item.person_id} gibt es in der Datei nicht.")
+        raise ExchangeError(f"{where}.person_id: Eine Person mit der Nummer {item.person_id} "
+                            "gibt es in der Datei nicht.")
     if item.partner_id is not None and item.partner_id not in partners:
-        raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {item.partner_id} gibt es in der Datei nicht.")
+        raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {item.partner_id} "
+                            "gibt es in der Datei nicht.")
 
 
 def _check_entities(case: Case) -> None:
@@ -142,15 +144,18 @@ def case_from_dict(data: Any) -> Case:
         raise ExchangeError(f"Die Datei ist zu tief verschachtelt (mehr als {limits.MAX_NESTING} Ebenen); "
                             "eine Fall-Datei ist es nicht.")
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ExchangeError(f"Die Datei ist keine Fall-Datei von Kooperation Desktop (erwartet: \"format\": \"{FORMAT}\").")
+        raise ExchangeError("Die Datei ist keine Fall-Datei von Kooperation Desktop "
+                            f"(erwartet: \"format\": \"{FORMAT}\").")
     if "version" not in data:
         raise ExchangeError("Die Fall-Datei nennt keine Formatversion (Feld „version“ fehlt).")
     if type(data["version"]) is not int:  # not true, not 1.0
-        raise ExchangeError(f"version: Die Formatversion ist eine ganze Zahl (hier: {case_schema.show(data['version'])}); "
+        raise ExchangeError("version: Die Formatversion ist eine ganze Zahl "
+                            f"(hier: {case_schema.show(data['version'])}); "
                             f"diese Programmversion liest Version {VERSION}.")
     if data["version"] != VERSION:
         raise ExchangeError(
-            f"Die Fall-Datei hat die Formatversion {data['version']!r}; diese Programmversion liest nur Version {VERSION}."
+            f"Die Fall-Datei hat die Formatversion {data['version']!r}; "
+            f"diese Programmversion liest nur Version {VERSION}."
         )
     if "case" not in data:
         raise ExchangeError("Die Fall-Datei enthält keinen Fall (Feld „case“ fehlt).")
@@ -168,9 +173,11 @@ def case_from_dict(data: Any) -> Case:
     for i, c in enumerate(case.consents):
         where = f"case.consents[{i}]"
         if c.person_id is None or c.person_id not in persons:
-            raise ExchangeError(f"{where}.person_id: Eine Person mit der Nummer {c.person_id} gibt es in der Datei nicht.")
+            raise ExchangeError(f"{where}.person_id: Eine Person mit der Nummer {c.person_id} "
+                                "gibt es in der Datei nicht.")
         if c.partner_id is not None and c.partner_id not in partners:
-            raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {c.partner_id} gibt es in der Datei nicht.")
+            raise ExchangeError(f"{where}.partner_id: Einen Partner mit der Nummer {c.partner_id} "
+                                "gibt es in der Datei nicht.")
         if c.given_on is None:
             raise ExchangeError(f"{where}.given_on: Das Datum des Einverständnisses fehlt.")
         if c.revoked_on is not None and c.revoked_on < c.given_on:
@@ -211,9 +218,11 @@ def case_from_dict(data: Any) -> Case:
         for j, t in enumerate(a.tasks):
             _check_party(t, persons, partners, f"{where}.tasks[{j}]")
             if t.goal_id is not None and t.goal_id not in goals:
-                raise ExchangeError(f"{where}.tasks[{j}].goal_id: Ein Ziel mit der Nummer {t.goal_id} gibt es in dieser Version nicht.")
+                raise ExchangeError(f"{where}.tasks[{j}].goal_id: Ein Ziel mit der Nummer {t.goal_id} "
+                                    "gibt es in dieser Version nicht.")
         if a.status != AgreementStatus.DRAFT and not a.content_hash:
-            raise ExchangeError(f"{where}.content_hash: Version {a.version} ist abgeschlossen, aber der Prüfwert fehlt.")
+            raise ExchangeError(f"{where}.content_hash: Version {a.version} ist abgeschlossen, "
+                                "aber der Prüfwert fehlt.")
         if a.status != AgreementStatus.DRAFT and a.finalised_at is None:
             raise ExchangeError(f"{where}.finalised_at: Version {a.version} ist abgeschlossen, aber der Zeitpunkt "
                                 "des Abschließens fehlt.")
@@ -342,7 +351,7 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
         previous = target
 
     # finalising a later version marks older ones "superseded"; other states cannot be restored
-    for src, new_id in zip(agreements, result.agreement_ids):
+    for src, new_id in zip(agreements, result.agreement_ids, strict=True):
         status = services.get_agreement(new_id).status
         if status != src.status and status != AgreementStatus.DRAFT:
             result.warnings.append(

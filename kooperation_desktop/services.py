@@ -63,6 +63,7 @@ from .storage.rows import (
 
 if TYPE_CHECKING:
     from .protection.folder import FolderLock
+    from .protection.vault import KeyState
 
 Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
 
@@ -143,10 +144,9 @@ def validate(entity: Entity) -> list[Problem]:
                 p.append(Problem(name, f"Der {what} muss eine ganze Zahl zwischen {label} sein."))
         if len(entity.level_texts) != 5:
             p.append(Problem("level_texts", "Es müssen genau fünf Stufen (−2 bis +2) beschrieben sein."))
-    elif isinstance(entity, (Role, Task)):
-        if (entity.person_id is None) == (entity.partner_id is None):
-            p.append(Problem("party", "Bitte genau eine Person der Familie oder eine Kooperationspartnerin / "
-                                      "einen Kooperationspartner auswählen."))
+    elif isinstance(entity, (Role, Task)) and (entity.person_id is None) == (entity.partner_id is None):
+        p.append(Problem("party", "Bitte genau eine Person der Familie oder eine Kooperationspartnerin / "
+                                  "einen Kooperationspartner auswählen."))
     return p
 
 
@@ -155,6 +155,7 @@ class Services:
 
     # (thread id, session) while :meth:`atomic` runs: the use cases of that thread share its transaction
     _shared: tuple[int, Session] | None = None
+    key_state: KeyState  # the unlocked key, set by open()
 
     def __init__(self, engine: Engine, data_dir: Path):
         self._engine = engine
@@ -330,7 +331,8 @@ class Services:
         if consent:
             rules.check_partner_allowed(case, entity.partner_id)
         elif entity.partner_id is not None and case.partner(entity.partner_id) is None:
-            raise RuleViolation(Problem("partner", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
+            raise RuleViolation(Problem("partner",
+                                        "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
         if isinstance(entity, Task) and entity.goal_id is not None:
             goal = s.get(GoalRow, entity.goal_id)
             if goal is None or goal.agreement_id != agreement.id:
@@ -341,7 +343,8 @@ class Services:
         if entity.person_id is not None and case.person(entity.person_id) is None:
             raise RuleViolation(Problem("person_id", "Diese Person gehört nicht zu diesem Fall."))
         if entity.partner_id is not None and case.partner(entity.partner_id) is None:
-            raise RuleViolation(Problem("partner_id", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
+            raise RuleViolation(Problem("partner_id",
+                                        "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
 
     # --- cases -------------------------------------------------------------------------
     @staticmethod
@@ -500,7 +503,8 @@ class Services:
                     raise _not_found("Eintrag", entity.id)
             if isinstance(entity, _CASE_CHILDREN):
                 if row is not None and row.case_id != entity.case_id:
-                    raise RuleViolation(Problem("case_id", "Ein Eintrag kann nicht in einen anderen Fall verschoben werden."))
+                    raise RuleViolation(Problem("case_id",
+                                                "Ein Eintrag kann nicht in einen anderen Fall verschoben werden."))
                 if s.get(CaseRow, entity.case_id) is None:
                     raise _not_found("Fall", entity.case_id)
                 if isinstance(entity, Consent):
@@ -514,7 +518,8 @@ class Services:
                 if row is not None:
                     old = (row.goal.agreement if isinstance(row, IndicatorRow) else row.agreement)
                     if old.id != agreement.id:
-                        raise RuleViolation(Problem("agreement_id", "Ein Eintrag kann nicht in eine andere Vereinbarung verschoben werden."))
+                        raise RuleViolation(Problem(
+                            "agreement_id", "Ein Eintrag kann nicht in eine andere Vereinbarung verschoben werden."))
                 if isinstance(entity, (Role, Task)):
                     self._check_parties(s, entity, agreement)
                 case_id = agreement.case_id
@@ -842,14 +847,17 @@ class Services:
         with self._tx() as s:
             old = self._agreement(s, agreement_id)
             if old.status == AgreementStatus.DRAFT:
-                raise RuleViolation(Problem("status", f"Version {old.version} ist noch ein Entwurf und kann direkt bearbeitet werden."))
+                raise RuleViolation(Problem(
+                    "status", f"Version {old.version} ist noch ein Entwurf und kann direkt bearbeitet werden."))
             draft = s.scalar(select(AgreementRow).where(AgreementRow.case_id == old.case_id,
                                                         AgreementRow.status == AgreementStatus.DRAFT.value))
             if draft is not None:
-                raise RuleViolation(Problem("status", f"Es gibt schon einen Entwurf (Version {draft.version}). Bitte diesen bearbeiten."))
+                raise RuleViolation(Problem(
+                    "status", f"Es gibt schon einen Entwurf (Version {draft.version}). Bitte diesen bearbeiten."))
             top = s.scalar(select(func.max(AgreementRow.version)).where(AgreementRow.case_id == old.case_id)) or 0
             row = repo.copy_to_row(old, AgreementRow(), skip=(
-                "id", "version", "status", "wizard_step", "created_at", "finalised_at", "content_hash", "predecessor_id"))
+                "id", "version", "status", "wizard_step", "created_at", "finalised_at", "content_hash",
+                "predecessor_id"))
             row.version = top + 1
             row.status = AgreementStatus.DRAFT.value
             row.wizard_step = ""

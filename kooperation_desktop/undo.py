@@ -62,7 +62,7 @@ def _draft_items(services: Services, case_id: int | None) -> list[Entity]:
     for summary in case.agreements:
         if summary.status.value == "draft":
             agreement = services.get_agreement(summary.id)
-            items += agreement.roles + agreement.tasks
+            items += [*agreement.roles, *agreement.tasks]
     return items
 
 
@@ -70,14 +70,19 @@ def remove(services: Services, entity: Entity) -> Removal:
     """Delete ``entity`` (RuleViolation if refused) and return how to undo it."""
     removal = Removal(entity=copy.deepcopy(entity), label=describe(entity))
     if isinstance(entity, Person):
+        # ignore below: ids are set once stored (the model says int | None)
         case = services.get_case(entity.case_id)  # type: ignore[arg-type]
         removal.relink = [c for c in case.consents if c.person_id == entity.id]
+        # ignore below: ids are set once stored (the model says int | None)
         removal.recreate = [x for x in _draft_items(services, entity.case_id) if x.person_id == entity.id]  # type: ignore[union-attr]
     elif isinstance(entity, Partner):
+        # ignore below: ids are set once stored (the model says int | None)
         case = services.get_case(entity.case_id)  # type: ignore[arg-type]
         removal.recreate = [c for c in case.consents if c.partner_id == entity.id]
+        # ignore below: ids are set once stored (the model says int | None)
         removal.recreate += [x for x in _draft_items(services, entity.case_id) if x.partner_id == entity.id]  # type: ignore[union-attr]
     elif isinstance(entity, Goal):
+        # ignore below: ids are set once stored (the model says int | None)
         stored = services.get_agreement(entity.agreement_id)  # type: ignore[arg-type]
         goal = next((g for g in stored.goals if g.id == entity.id), None)
         if goal is not None:
@@ -95,15 +100,20 @@ def undo(services: Services, removal: Removal) -> Entity:
     if isinstance(entity, Goal):
         indicators, entity.indicators = entity.indicators, []
         restored = services.save(entity)
+        assert isinstance(restored, Goal)
         for ind in indicators:
-            restored.indicators.append(services.save(dataclasses.replace(ind, id=None, goal_id=restored.id)))
+            saved = services.save(dataclasses.replace(ind, id=None, goal_id=restored.id))
+            assert isinstance(saved, Indicator)
+            restored.indicators.append(saved)
     else:
         restored = services.save(entity)
     link = {Person: "person_id", Partner: "partner_id", Goal: "goal_id"}.get(type(entity))
     for item in removal.recreate:
-        services.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type, misc]
+        # link is set whenever recreate/relink hold items (a person, partner or goal was removed)
+        services.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type]
     for item in removal.relink:
+        # ignore below: link is one of the id fields named above
         if getattr(item, link, None) in (None, old_id):  # type: ignore[arg-type]
-            services.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type, misc]
+            services.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type]  # as above
     return restored
 

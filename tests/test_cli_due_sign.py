@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 import pytest
-from conftest import MOTHER
+from helpers import MOTHER
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import AgreementStatus, Task

@@ -58,7 +58,7 @@ def test_an_imported_case_gets_a_new_number_and_both_sealed_pdfs_verify(tmp_path
 def test_verify_finds_the_version_by_its_sha256_among_rows_with_the_same_number(complete_case,
                                                                                  tmp_path: Path) -> None:
     """A data folder from before numbers were unique may hold one number and version twice."""
-    from conftest import build_complete_case
+    from helpers import build_complete_case
 
     services, _, agreement_id = complete_case
     services.finalise(agreement_id)

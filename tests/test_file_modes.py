@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SEAL_ENV = {"KOOPERATION_SEAL_PASSWORD": "siegel-Passwort-2026", "KOOPERATION_SEAL_ORGANISATION": "Familienhilfe Test e. V."}
+SEAL_ENV = {"KOOPERATION_SEAL_PASSWORD": "siegel-Passwort-2026",
+            "KOOPERATION_SEAL_ORGANISATION": "Familienhilfe Test e. V."}
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 

@@ -118,25 +118,3 @@ def test_two_first_starts_at_the_same_moment_never_destroy_the_data(tmp_path: Pa
         with Services.open(data, PASSWORD) as services:
             assert [c.title for c in services.list_cases()] == ["Beispiel (erfunden): Familie Çelik-Wróbel"]
     print(f"two simultaneous first starts: 20/20 one set-up, {refused} second runs refused as 'bereits geöffnet'")
-
-
-@pytest.mark.gui
-def test_a_second_window_says_the_data_are_open_before_asking_for_the_password(qtbot, tmp_path: Path,
-                                                                                monkeypatch) -> None:
-    from ui.protection import dialogs, open_services, startup
-
-    data = tmp_path / "daten"
-    messages: list[str] = []
-    monkeypatch.setattr(startup, "show_error", lambda _p, text, _t="": messages.append(text))
-    monkeypatch.setattr(dialogs, "ask_unlock", lambda *_a: pytest.fail("no password asked"))
-    first = Services.open(data, PASSWORD)
-    try:
-        assert open_services(data) is None
-    finally:
-        first.close()
-    assert len(messages) == 1 and messages[0].startswith(f"Die Daten in „{data}“ sind bereits geöffnet (von ")
-    monkeypatch.setattr(dialogs, "ask_unlock", lambda _p, attempt: attempt(PASSWORD) is None)
-    monkeypatch.setattr(dialogs, "show_recovery_key", lambda _p, key: True)  # set up here, never shown yet
-    again = open_services(data)  # once the other one is closed, the window opens
-    assert again is not None
-    again.close()

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import GOAL_WORDS, INDICATOR_TEXT, MOTHER, PROFESSIONAL
+from helpers import GOAL_WORDS, INDICATOR_TEXT, MOTHER, PROFESSIONAL
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -56,7 +56,8 @@ def test_t_score_worked_example_equal_weights() -> None:
 def test_t_score_worked_example_with_weights_and_rho() -> None:
     # weights 0.5, 0.5, 2 with levels +1, 0, −1:
     #   Σwx = 0.5 + 0 − 2 = −1.5;  Σw² = 0.25 + 0.25 + 4 = 4.5;  Σw = 3, (Σw)² = 9
-    #   rho 0.3: √(0.7·4.5 + 0.3·9) = √(3.15 + 2.7) = √5.85 = 2.418677…  T = 50 − 15/2.418677 = 50 − 6.201737 = 43.798263
+    #   rho 0.3: √(0.7·4.5 + 0.3·9) = √(3.15 + 2.7) = √5.85 = 2.418677…
+    #            T = 50 − 15/2.418677 = 50 − 6.201737 = 43.798263
     assert t_score([(0.5, 1), (0.5, 0), (2, -1)]) == pytest.approx(43.798263, abs=1e-6)
     #   rho 0 (independent scales): √4.5 = 2.121320…  T = 50 − 15/2.121320 = 42.928932
     assert t_score([(0.5, 1), (0.5, 0), (2, -1)], rho=0.0) == pytest.approx(42.928932, abs=1e-6)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import build_complete_case
+from helpers import build_complete_case
 from sqlalchemy import select
 
 from kooperation_desktop.domain.model import (
@@ -144,28 +144,6 @@ def test_the_first_n_items_and_the_counts_match_the_whole_list(three_cases) -> N
             assert follow.due_items(on, limit=limit) == whole[:limit]
         urgent, soon = follow.due_counts(on)
         assert (urgent, soon) == (sum(i.due_on <= on for i in whole), sum(i.due_on > on for i in whole))
-
-
-@pytest.mark.gui
-def test_panel_shows_the_oldest_items_and_counts_all(qtbot, three_cases, monkeypatch) -> None:
-    from ui.followup import due_panel
-    from ui.main_window import MainWindow
-
-    follow, _ids = three_cases
-    late = dt.date.today() + dt.timedelta(days=400)
-    monkeypatch.setattr(due_panel, "today", lambda: late)
-    monkeypatch.setattr(due_panel, "SHOWN_LIMIT", 2)
-    window = MainWindow(follow.services)
-    qtbot.addWidget(window)
-    panel = window.followup_panel
-    whole = follow.due_items(late)
-    assert len(whole) > 2
-    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
-    assert texts[:2] == [due_panel.item_text(i, late) for i in whole[:2]]
-    assert texts[2] == f"… und {len(whole) - 2} weitere (gezeigt werden die 2 ältesten)"
-    assert f"Heute fällig / überfällig: {sum(i.due_on <= late for i in whole)}" in panel.title.text()
-    panel.list.setCurrentRow(2)  # the note is not an item to open or mark
-    assert panel.selected_item() is None and not panel.done_button.isEnabled()
 
 
 def test_ending_the_help_removes_its_due_items(three_cases) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pypdf
+from helpers import INFORMAL, MOTHER
 from sqlalchemy import text
 
-from conftest import INFORMAL, MOTHER
 from kooperation_desktop.domain import rules
 from kooperation_desktop.domain.model import AgreementStatus, Partner, PartnerKind
 
@@ -61,7 +61,8 @@ def test_a_draft_is_printed_with_the_case_as_it_is_now(complete_case):
 
 def test_consent_dates_later_than_finalising_do_not_change_the_version(complete_case, tmp_path):
     """Judged as of the day it was finalised: a later consent or revocation does not alter v1."""
-    from conftest import NO_CONSENT
+    from helpers import NO_CONSENT
+
     from kooperation_desktop.domain.model import Consent, InfoCategory
 
     services, case_id, agreement_id = complete_case

@@ -11,8 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from kooperation_desktop.protection import keys, vault
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.db import make_engine, upgrade_to_head
@@ -93,7 +91,8 @@ def test_a_crash_while_encrypting_a_plain_folder_still_shows_a_recovery_key(tmp_
     # replaced the plain file: key file + plain database + the half-done copy and its journal
     kf, _db_key, never_shown = keys.new_key_file(PASSWORD)
     keys.write_key_file(data, kf)
-    orphans = [data / ".kooperation.sqlite.1a2b3c4d.encrypting", data / ".kooperation.sqlite.1a2b3c4d.encrypting-journal"]
+    orphans = [data / ".kooperation.sqlite.1a2b3c4d.encrypting",
+               data / ".kooperation.sqlite.1a2b3c4d.encrypting-journal"]
     for orphan in orphans:
         orphan.write_bytes(b"\x8f" * 4096)
 
@@ -149,40 +148,3 @@ def test_recovery_key_command_renews_the_key(tmp_path: Path) -> None:
     proc = cli("recovery-key", "--data-dir", data, "--passphrase-file", wrong)
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "Passwort ist falsch" in proc.stderr
     assert vault.check_passphrase(data, new)
-
-
-@pytest.mark.gui
-def test_the_window_shows_the_recovery_key_until_it_is_confirmed(qtbot, tmp_path: Path, monkeypatch) -> None:
-    from ui.protection import dialogs, open_services
-
-    data = tmp_path / "daten"
-    shown: list[str] = []
-    answers = iter([False, True])  # closed without confirming, then "Ich habe ihn ausgedruckt / notiert"
-    monkeypatch.setattr(dialogs, "ask_new_password", lambda _p, migrating=False: PASSWORD)
-    monkeypatch.setattr(dialogs, "show_recovery_key", lambda _p, key: shown.append(key) or next(answers))
-    monkeypatch.setattr(dialogs, "ask_unlock", lambda _p, attempt: attempt(PASSWORD) is None)
-    for _start in range(3):
-        services = open_services(data)
-        assert services is not None
-        services.close()
-    assert len(shown) == 2 and shown[0] != shown[1]  # shown again (a new one) until confirmed
-    assert vault.check_passphrase(data, shown[1]) and not vault.check_passphrase(data, shown[0])
-
-
-@pytest.mark.gui
-def test_a_recovery_key_renewed_in_the_menu_counts_as_noted_only_when_confirmed(qtbot, services,
-                                                                                 monkeypatch) -> None:
-    from ui.main_window import MainWindow
-    from ui.protection import dialogs
-    from ui.protection import menu as protection_menu
-
-    window = MainWindow(services)
-    qtbot.addWidget(window)
-    answers = iter([False, True])
-    monkeypatch.setattr(protection_menu, "ask_password", lambda *_a: PASSWORD)
-    monkeypatch.setattr(dialogs, "show_recovery_key", lambda _p, key: next(answers))
-    first = window.protection.renew_recovery()
-    assert first and not _confirmed(services.data_dir)  # closed without confirming
-    second = window.protection.renew_recovery()
-    assert second and second != first and _confirmed(services.data_dir)
-    assert vault.check_passphrase(services.data_dir, second)

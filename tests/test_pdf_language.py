@@ -156,7 +156,7 @@ def _phrases_used(module) -> set[str]:  # type: ignore[no-untyped-def]
 def test_every_phrase_of_the_pdf_has_an_english_wording() -> None:
     used = _phrases_used(render) | _phrases_used(summary)
     assert len(used) > 80  # the walk found the calls
-    used |= {title for _, title in render._PARTNER_GROUPS}  # noqa: SLF001 - passed as t(title)
+    used |= {title for _, title in render._PARTNER_GROUPS}  # passed as t(title)
     missing = sorted(p for p in used if p not in ENGLISH)
     assert missing == []
     for german, english in ENGLISH.items():  # the same {placeholders} on both sides
@@ -338,7 +338,8 @@ def test_signature_lines_and_a_full_summary_page_in_english(complete_case, tmp_p
     services, case_id, agreement_id = complete_case
     agreement = _english(services, agreement_id)
     for i in range(25):  # more tasks than fit on the summary page
-        services.save(Task(agreement_id=agreement_id, position=10 + i, person_id=services.get_case(case_id).persons[0].id,
+        services.save(Task(agreement_id=agreement_id, position=10 + i,
+                           person_id=services.get_case(case_id).persons[0].id,
                            what=f"Aufgabe Nummer {i + 1} für die Woche"))
     case, agreement = services.document(agreement_id)
     parties = signing_parties(case, agreement)
@@ -380,106 +381,3 @@ def test_migration_0008_keeps_existing_agreements_german(tmp_path: Path) -> None
             assert connection.execute(text("SELECT language FROM agreements")).scalar_one() == "de"
     finally:
         engine.dispose()
-
-
-# --- the wizard's choice ------------------------------------------------------------------------
-
-
-def _mnemonic_clashes(page, label) -> list[str]:  # type: ignore[no-untyped-def]
-    """Other labels and buttons of the page and wizard with the same Alt letter as ``label``."""
-    from PySide6.QtWidgets import QAbstractButton, QLabel
-
-    def letter(text: str) -> str:
-        found = re.search(r"&(\w)", text.replace("&&", ""))
-        return found.group(1).lower() if found else ""
-
-    mine = letter(label.text())
-    assert mine
-    widgets = page.wizard().findChildren(QLabel) + page.wizard().findChildren(QAbstractButton)
-    return [w.text() for w in widgets if w is not label and w.isVisibleTo(page.wizard()) and letter(w.text()) == mine]
-
-
-def _wizard_on_timeframe(qtbot, services: Services, case_id: int, agreement_id: int):  # type: ignore[no-untyped-def]
-    from ui.wizard.wizard import AgreementWizard
-
-    agreement = services.get_agreement(agreement_id)
-    agreement.wizard_step = "timeframe"  # the wizard reopens where it was left
-    services.update_agreement(agreement)
-    wizard = AgreementWizard(services, case_id)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    page = wizard.page_timeframe
-    assert wizard.currentPage() is page
-    return wizard, page
-
-
-@pytest.mark.gui
-def test_the_wizard_chooses_the_language_with_the_keyboard(qtbot, complete_case) -> None:
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QApplication
-
-    from ui.app import install_german_qt_texts
-
-    install_german_qt_texts(QApplication.instance())
-    services, case_id, agreement_id = complete_case
-    wizard, page = _wizard_on_timeframe(qtbot, services, case_id, agreement_id)
-    field = page.language
-    assert field.label.text() == "S&prache der Vereinbarung (PDF):"
-    assert _mnemonic_clashes(page, field.label) == []
-    assert field.combo.currentText() == "Deutsch"  # German by default
-    assert page.goodwill.toPlainText() == goodwill_text("de")
-    qtbot.waitExposed(wizard)
-    wizard.activateWindow()
-    qtbot.waitUntil(wizard.isActiveWindow)  # on a loaded machine activation comes later
-    page.start_date.setFocus()
-    qtbot.waitUntil(page.start_date.hasFocus)
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # Alt+P: buddy
-    qtbot.waitUntil(field.combo.hasFocus)
-    qtbot.keyClick(field.combo, Qt.Key.Key_Down)
-    assert field.combo.currentText() == "English"
-    assert page.goodwill.toPlainText() == goodwill_text("en")  # the shipped text follows
-    assert page.unsaved() == []  # saved through the page's own path
-    saved = services.get_agreement(agreement_id)
-    assert (saved.language, saved.goodwill) == ("en", goodwill_text("en"))
-    page.goodwill.setPlainText("Wir helfen uns gegenseitig.")  # the user's own text stays as typed
-    qtbot.keyClick(field.combo, Qt.Key.Key_Up)
-    assert page.unsaved() == []
-    saved = services.get_agreement(agreement_id)
-    assert (saved.language, saved.goodwill) == ("de", "Wir helfen uns gegenseitig.")
-    wizard.close()
-
-    qtbot.keyClick(field.combo, Qt.Key.Key_Down)  # English again, then finalise
-    assert page.unsaved() == []
-    services.finalise(agreement_id)
-    # reopening makes version 2 (a copy of the finalised one): it keeps the language
-    wizard, page = _wizard_on_timeframe(qtbot, services, case_id, services.current_draft(case_id).id)
-    assert wizard.agreement.version == 2
-    assert page.language.combo.currentText() == "English"
-    assert page.language.combo.isEnabled()
-    wizard.close()
-
-
-@pytest.mark.gui
-def test_the_language_field_in_the_english_ui(qtbot, qapp, complete_case, tmp_path: Path) -> None:
-    from PySide6.QtCore import QLocale
-
-    from ui import i18n
-
-    services, case_id, agreement_id = complete_case
-    locale = QLocale()
-    translators = i18n.install_language(qapp, "en")
-    try:
-        wizard, page = _wizard_on_timeframe(qtbot, services, case_id, agreement_id)
-        field = page.language
-        assert field.label.text() == "&Language of the agreement (PDF):"  # Alt+L: P is „&Planned end“
-        assert _mnemonic_clashes(page, field.label) == []
-        assert field.combo.accessibleName() == "Language of the agreement (PDF)"
-        assert [field.combo.itemText(i) for i in range(field.combo.count())] == ["Deutsch", "English"]
-        # the label is not cut off
-        assert field.label.width() >= field.label.sizeHint().width()
-        wizard.close()
-    finally:
-        for t in translators:
-            qapp.removeTranslator(t)
-        qapp.setProperty("kooperation_language", None)
-        QLocale.setDefault(locale)

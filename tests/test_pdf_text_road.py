@@ -157,7 +157,7 @@ def missing_pieces(text: str, tags: dict[str, str], narrow: str = "^$") -> dict[
 def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """The complete case, finalised, with a review, a reflection and a transition plan; then every
     text field of all of them (in memory) holds :func:`tricky` with its own tag."""
-    from conftest import build_complete_case
+    from helpers import build_complete_case
 
     from kooperation_desktop.services import Services
 

@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import (
+from helpers import (
     AUNT,
     CHILD,
     GOAL_WORDS,
@@ -198,7 +198,7 @@ def test_interrupted_password_change_never_locks_out(complete_case, monkeypatch)
 
 
 def test_new_key_files_use_the_production_scrypt_cost(tmp_path, monkeypatch):
-    from conftest import PRODUCTION_SCRYPT_N
+    from helpers import PRODUCTION_SCRYPT_N
 
     monkeypatch.setattr(keys, "SCRYPT_N", PRODUCTION_SCRYPT_N)
     with Services.open(tmp_path / "d", PASSWORD):

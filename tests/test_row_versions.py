@@ -29,7 +29,8 @@ def test_stale_draft_copy_is_refused_and_the_newer_mandate_stays(services: Servi
     with pytest.raises(ChangedElsewhere) as exc:
         services.update_agreement(b)
     assert str(exc.value) == CHANGED_ELSEWHERE
-    assert exc.value.problems[0].message == "Dieser Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
+    assert exc.value.problems[0].message == ("Dieser Eintrag wurde inzwischen an anderer Stelle geändert. "
+                                             "Bitte neu laden.")
     assert services.get_agreement(draft_id).mandate == "Auftrag aus Fenster A"
     # the copy that saved goes on saving (autosave), and a reloaded copy saves again
     a.mandate = "Auftrag aus Fenster A, ergänzt"
@@ -109,13 +110,12 @@ def test_concurrent_write_of_the_same_row_fails_instead_of_overwriting(services:
     ``UPDATE … WHERE row_version = ?``): the later writer gets the German message."""
     case = services.create_case("Familie Gleichzeitig")
     draft_id = services.current_draft(case.id).id
-    with pytest.raises(ChangedElsewhere):
-        with services.transaction() as s:
-            row = s.get(AgreementRow, draft_id)
-            other = services.get_agreement(draft_id)
-            other.mandate = "zuerst gespeichert"
-            services.update_agreement(other)  # another writer commits in between
-            row.mandate = "später, auf altem Stand"
+    with pytest.raises(ChangedElsewhere), services.transaction() as s:
+        row = s.get(AgreementRow, draft_id)
+        other = services.get_agreement(draft_id)
+        other.mandate = "zuerst gespeichert"
+        services.update_agreement(other)  # another writer commits in between
+        row.mandate = "später, auf altem Stand"
     assert services.get_agreement(draft_id).mandate == "zuerst gespeichert"
 
 

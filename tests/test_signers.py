@@ -9,7 +9,7 @@ import dataclasses
 import io
 import json
 
-from conftest import AUNT, CHILD, MOTHER
+from helpers import AUNT, CHILD, MOTHER
 from pypdf import PdfReader
 from test_pdf_language import fixed_case
 

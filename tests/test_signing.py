@@ -9,19 +9,27 @@ import re
 from pathlib import Path
 
 import pytest
+from helpers import MOTHER
 from pypdf import PdfReader
 
-from kooperation_desktop.domain.model import AgreementStatus, Goal, Indicator, Partner, PartnerKind, Role, ScaleKind, Task
+from kooperation_desktop.domain.model import (
+    AgreementStatus,
+    Goal,
+    Indicator,
+    Partner,
+    PartnerKind,
+    Role,
+    ScaleKind,
+    Task,
+)
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.pdf.texts import apply_language
 from kooperation_desktop.signing import certs, seal
 from kooperation_desktop.signing.certs import SealError, WrongPassword
 from kooperation_desktop.signing.model import SignatureMethod
 from kooperation_desktop.signing.parties import PartyMark
-from kooperation_desktop.signing.service import SigningService
 from kooperation_desktop.signing.seal import SealStatus
-
-from conftest import MOTHER
+from kooperation_desktop.signing.service import SigningService
 
 PASSWORD = "siegel-passwort-1"
 ORG = "Familienhilfe Lindenhof e. V."
@@ -95,9 +103,9 @@ def test_strokes_round_trip_through_the_database_and_all_signed_makes_it_signed(
     assert sig.content_hash == services.get_agreement(agreement_id).content_hash
     assert sig.pad_width == 400 and sig.pad_height == 150
     assert len(sig.strokes) == 2
-    for a, b in zip(sig.strokes, strokes):
+    for a, b in zip(sig.strokes, strokes, strict=True):
         assert len(a) == len(b)
-        assert all(abs(x1 - x2) < 0.01 and abs(y1 - y2) < 0.01 for (x1, y1), (x2, y2) in zip(a, b))
+        assert all(abs(x1 - x2) < 0.01 and abs(y1 - y2) < 0.01 for (x1, y1), (x2, y2) in zip(a, b, strict=True))
     assert sig.image_png.startswith(b"\x89PNG")
     assert services.get_agreement(agreement_id).status == AgreementStatus.FINAL  # others still to sign
 

@@ -179,7 +179,7 @@ def test_arbitrary_text_survives(shared, a, b, c):
 
 
 def test_reopening_keeps_everything(tmp_path: Path):
-    from conftest import build_complete_case
+    from helpers import build_complete_case
 
     svc = Services.open(tmp_path)
     cid, aid = build_complete_case(svc)
@@ -221,7 +221,7 @@ def test_database_settings_protect_data(services: Services):
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
-    with services._engine.connect() as conn:  # noqa: SLF001 - checking the engine's pragmas
+    with services._engine.connect() as conn:  # checking the engine's pragmas
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         with pytest.raises(IntegrityError):
             conn.execute(text("INSERT INTO persons (case_id, first_name, last_name, family_role, is_guardian)"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from helpers import GOAL_WORDS, INDICATOR_TEXT, INFORMAL, MOTHER, TASK_PARTNER
 
-from conftest import GOAL_WORDS, INDICATOR_TEXT, INFORMAL, MOTHER, TASK_PARTNER
 from kooperation_desktop import undo
 from kooperation_desktop.domain.rules import RuleViolation
 

@@ -4,7 +4,8 @@
   Qt's own ``qtbase_de`` (QWizard's „Weiter“, „Zurück“ …); for English the app's
   ``resources/translations/kooperation_en.qm`` (built from ``kooperation_en.ts``).
 * Modules that own their texts wrap them in ``QCoreApplication.translate(context, text)``
-  (family view, settings, preview: a module-level ``tr()``, which ``pyside6-lupdate`` files under the empty context). The main window's texts are not wrapped in its
+  (family view, settings, preview: a module-level ``tr()``, which ``pyside6-lupdate`` files under
+  the empty context). The main window's texts are not wrapped in its
   source; they are listed below with ``QT_TRANSLATE_NOOP`` (so ``pyside6-lupdate`` extracts them)
   and :func:`translate_widget_tree` swaps them on the built window (menus, buttons, labels,
   placeholders, accessible names, window title). Texts made later (status messages, dialogs of
@@ -117,7 +118,7 @@ def translate_widget_tree(root: QWidget, context: str = MAIN_CONTEXT) -> int:
         return 0
     changed = 0
 
-    def swap(getter, setter) -> None:  # type: ignore[no-untyped-def]
+    def swap(getter, setter) -> None:
         nonlocal changed
         old = getter()
         new = _t(old, context)

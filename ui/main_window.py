@@ -340,9 +340,9 @@ class MainWindow(QMainWindow):
             return None
         case = self.services.get_case(case_id)
         newest = case.agreements[0] if case.agreements else None
-        if newest is not None and newest.status != AgreementStatus.DRAFT:
-            if not dialogs.ask_new_version(self, newest.version):
-                return None
+        if (newest is not None and newest.status != AgreementStatus.DRAFT
+                and not dialogs.ask_new_version(self, newest.version)):
+            return None
         from .wizard.wizard import AgreementWizard  # loaded when first needed, not at start
 
         try:
@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.close()
         super().closeEvent(event)

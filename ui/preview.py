@@ -54,7 +54,7 @@ class PreviewUnavailable(Exception):
     """pypdfium2 is missing; the message is German."""
 
 
-def _pdfium():  # type: ignore[no-untyped-def]
+def _pdfium():
     try:
         import pypdfium2
     except ImportError as exc:  # pragma: no cover - a broken installation

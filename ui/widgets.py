@@ -247,7 +247,7 @@ class DateEdit(QWidget):
         """The last valid date (None: empty)."""
         return self._date
 
-    def setDate(self, value: dt.date | None) -> None:  # noqa: N802 (Qt naming)
+    def setDate(self, value: dt.date | None) -> None:
         self._date = value
         self._error = ""
         self.line.blockSignals(True)
@@ -264,7 +264,7 @@ class DateEdit(QWidget):
     def text(self) -> str:
         return self.line.text()
 
-    def setAccessibleName(self, name: str) -> None:  # noqa: N802 (Qt naming)
+    def setAccessibleName(self, name: str) -> None:
         super().setAccessibleName(name)
         self.line.setAccessibleName(name)
 

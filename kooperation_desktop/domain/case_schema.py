@@ -160,7 +160,9 @@ Flag = Annotated[bool, Doc("true oder false")]
 
 
 def _values(enum_cls: Any) -> Any:
-    return Literal[tuple(m.value for m in enum_cls)]  # type: ignore[valid-type]
+    """``Literal["a", "b", …]`` of an enum's values, built at run time for pydantic. A type checker
+    cannot evaluate it: every use below carries ``type: ignore[valid-type]`` for this reason."""
+    return Literal[tuple(m.value for m in enum_cls)]
 
 
 # --- entities --------------------------------------------------------------------------------
@@ -209,7 +211,7 @@ class IndicatorSchema(_Entity):
     position: Position
     description: Long
     scale: _values(ScaleKind)  # type: ignore[valid-type]
-    level_texts: Annotated[list[Long], Field(min_length=5, max_length=5)]  # type: ignore[valid-type]
+    level_texts: Annotated[list[Long], Field(min_length=5, max_length=5)]
     baseline: Level | None
     target: Level | None
 

@@ -105,7 +105,8 @@ def check_partner_allowed(case: Case, partner_id: int | None, on: dt.date | None
         return
     partner = case.partner(partner_id)
     if partner is None:
-        raise RuleViolation(Problem("partner", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
+        raise RuleViolation(Problem("partner",
+                                    "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
     if not partner_has_consent(case, partner, on):
         raise RuleViolation([Problem("partner", _no_consent_text(partner))])
 
@@ -140,8 +141,10 @@ def _free_texts(agreement: Agreement) -> list[tuple[str, str, str]]:
            ("transition", "Übergang", agreement.transition_partners),
            ("transition", "Übergang", agreement.transition_self)]
     for i, g in enumerate(agreement.goals):
-        out += [(f"goals[{i}]", f"Ziel {i + 1}", g.client_words), (f"goals[{i}]", f"Ziel {i + 1}", g.professional_wording)]
-        out += [(f"goals[{i}].indicators[{j}]", f"Ziel {i + 1}, Indikator {j + 1}", " ".join([ind.description, *ind.level_texts]))
+        out += [(f"goals[{i}]", f"Ziel {i + 1}", g.client_words),
+                (f"goals[{i}]", f"Ziel {i + 1}", g.professional_wording)]
+        out += [(f"goals[{i}].indicators[{j}]", f"Ziel {i + 1}, Indikator {j + 1}",
+                 " ".join([ind.description, *ind.level_texts]))
                 for j, ind in enumerate(g.indicators)]
     out += [(f"tasks[{i}]", f"Aufgabe {i + 1}", t.what) for i, t in enumerate(agreement.tasks)]
     out += [(f"roles[{i}]", f"Rolle {i + 1}", r.description) for i, r in enumerate(agreement.roles)]
@@ -178,7 +181,8 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
         p.append(Problem("consents", "Das Einverständnis der Familie zur Hilfe und Zusammenarbeit fehlt."))
     partners = consented_partners(case, on)
     if not partners:
-        p.append(Problem("partners", "Es ist noch keine Kooperationspartnerin / kein Kooperationspartner (mit Einverständnis) eingetragen."))
+        p.append(Problem("partners", "Es ist noch keine Kooperationspartnerin / kein Kooperationspartner "
+                                     "(mit Einverständnis) eingetragen."))
     if not any(x.kind == PartnerKind.YOUTH_OFFICE for x in partners):
         p.append(Problem("partners", "Das beauftragende Jugendamt ist nicht eingetragen."))
     if not agreement.goals:
@@ -210,7 +214,8 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
     if not agreement.mandate.strip():
         p.append(Problem("mandate", "Der Auftrag des Jugendamts ist nicht beschrieben."))
     if not agreement.communication:
-        p.append(Problem("communication", "Es ist noch keine Absprache zu Treffen, Rückmeldungen oder Berichten getroffen."))
+        p.append(Problem("communication",
+                         "Es ist noch keine Absprache zu Treffen, Rückmeldungen oder Berichten getroffen."))
     if agreement.start_date is None:
         p.append(Problem("start_date", "Der Beginn fehlt."))
     if agreement.planned_end is None:

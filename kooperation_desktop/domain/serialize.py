@@ -81,7 +81,7 @@ def to_json(value: Any) -> Any:
 
 def to_dict(obj: Any, children: dict[str, list[Any]] | None = None) -> dict[str, Any]:
     out = {name: to_json(getattr(obj, name)) for name in FIELDS[type(obj)]}
-    for key, child_cls in CHILDREN.get(type(obj), {}).items():
+    for key in CHILDREN.get(type(obj), {}):
         items = (children or {}).get(key)
         if items is None:
             items = getattr(obj, key)

@@ -104,7 +104,8 @@ def may_go_on(step: Step, case: Case, agreement: Agreement, on: dt.date | None =
                 p.append(Problem(f"persons[{i}]", f"Person {i + 1}: Bitte einen Namen eintragen."))
         for i, partner in enumerate(case.partners):
             if not partner.name.strip() and not partner.organisation.strip():
-                p.append(Problem(f"partners[{i}]", f"Partner {i + 1}: Bitte einen Namen oder eine Einrichtung eintragen."))
+                p.append(Problem(f"partners[{i}]",
+                                 f"Partner {i + 1}: Bitte einen Namen oder eine Einrichtung eintragen."))
         if not any(x.kind == PartnerKind.YOUTH_OFFICE for x in case.partners):
             p.append(Problem("partners", "Bitte das beauftragende Jugendamt eintragen."))
     elif step == Step.CONSENT:
@@ -125,11 +126,13 @@ def may_go_on(step: Step, case: Case, agreement: Agreement, on: dt.date | None =
         p.extend(rules.consent_problems(case, agreement, on))
     elif step == Step.COMMUNICATION:
         if not agreement.communication:
-            p.append(Problem("communication", "Bitte mindestens eine Absprache zu Treffen, Rückmeldung oder Bericht treffen."))
+            p.append(Problem("communication",
+                             "Bitte mindestens eine Absprache zu Treffen, Rückmeldung oder Bericht treffen."))
         p.extend(x for x in rules.mention_problems(case, agreement, on) if x.field.startswith("communication"))
     elif step == Step.TIMEFRAME:
         if agreement.planned_end is None:
-            p.append(Problem("planned_end", "Bitte das geplante Ende der Hilfe eintragen (die Hilfe ist zeitlich begrenzt)."))
+            p.append(Problem("planned_end",
+                             "Bitte das geplante Ende der Hilfe eintragen (die Hilfe ist zeitlich begrenzt)."))
         elif agreement.start_date and agreement.planned_end <= agreement.start_date:
             p.append(Problem("planned_end", "Das geplante Ende muss nach dem Beginn liegen."))
         p.extend(x for x in rules.mention_problems(case, agreement, on)

@@ -129,6 +129,7 @@ def _items(data: CaseFollowUp, until: dt.date) -> list[DueItem]:
 
     def add(kind: DueKind, day: dt.date | None, what: str, key: str) -> None:
         if day is not None and day <= until and key not in data.done:
+            # ignore below: ids are set once stored (the model says int | None)
             items.append(DueItem(case.id, case.title, kind, day, what, key, a.id))  # type: ignore[arg-type]
 
     review_day = next_review_date(a, data.reviews)

@@ -61,7 +61,9 @@ def weighted_levels(ratings: Sequence[IndicatorRating], rater: Rater) -> list[tu
     for r in rated:
         key = r.goal_id if r.goal_id is not None else ("title", r.goal_title)
         weight = r.goal_weight if r.goal_weight and r.goal_weight > 0 else 1.0
-        out.append((weight / per_goal[key], r.value(rater)))  # type: ignore[misc]
+        value = r.value(rater)
+        assert value is not None  # only rated ones are in ``rated``
+        out.append((weight / per_goal[key], value))
     return out
 
 

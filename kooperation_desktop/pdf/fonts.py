@@ -38,10 +38,10 @@ def fix_to_unicode_cmap(cmap: str) -> str:
     return _BEYOND_BMP.sub(_as_utf16, cmap)
 
 
-class _TTFont(TTFont):
+class _TTFont(TTFont):  # type: ignore[misc]  # reportlab ships no type information (Any base)
     """reportlab's TrueType font whose ToUnicode maps are correct beyond the BMP (see above)."""
 
-    def addObjects(self, doc: Any) -> None:  # noqa: N802 - reportlab API
+    def addObjects(self, doc: Any) -> None:  # reportlab API
         super().addObjects(doc)
         for name, obj in list(doc.idToObject.items()):
             if isinstance(name, str) and name.startswith("toUnicodeCMap:") and isinstance(

@@ -28,6 +28,7 @@ import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -47,10 +48,10 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from xml.sax.saxutils import escape
 
 from kooperation_desktop.domain import labels, rules
 from kooperation_desktop.domain.model import (
+    GAS_LEVELS,
     Agreement,
     AgreementStatus,
     Case,
@@ -60,7 +61,6 @@ from kooperation_desktop.domain.model import (
     PartnerKind,
     Person,
     ScaleKind,
-    GAS_LEVELS,
 )
 from kooperation_desktop.followup.gas import format_level
 from kooperation_desktop.signing.parties import PartyMark, claim_keywords, signing_parties, signs_along
@@ -265,7 +265,7 @@ class _Renderer:
             cells = [c if isinstance(c, list) else [c] for c in row]
             height = max(
                 sum(f.wrap(w - 2 * CELL_PAD, FRAME_H * 100)[1] for f in cell) + 2 * CELL_PAD
-                for cell, w in zip(cells, widths)
+                for cell, w in zip(cells, widths, strict=True)
             )
             bg = row_backgrounds[i] if row_backgrounds else None
             if height <= MAX_ROW_HEIGHT:
@@ -306,7 +306,7 @@ class _Renderer:
 
     def _row_as_flow(self, header, cells) -> list[Flowable]:
         start = HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=4)
-        start._flow_start = True  # noqa: SLF001 - read by _start_height
+        start._flow_start = True  # read by _start_height
         flow: list[Flowable] = [start]
         for i, cell in enumerate(cells):
             if header and header[i]:
@@ -370,7 +370,8 @@ class _Renderer:
             date = t.date(final_day or self.today)
             date_label = t("Abgeschlossen am") if final_day else t("Datum")
         if a.status == AgreementStatus.SUPERSEDED:
-            out.append(self.p(_b(escape(t("Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.")))))
+            out.append(self.p(_b(escape(
+                t("Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.")))))
         meta: list[tuple[str, Any]] = [
             (t("Dokument-Nr."), a.document_id or "–"),
             (t("Version"), str(a.version)),
@@ -745,7 +746,7 @@ def _signature_cells(r: _Renderer, mark: PartyMark | None) -> tuple[Any, Any, fl
     if mark is None:
         return "", "", 12 * mm
     if mark.image_png:
-        from reportlab.platypus import Image  # noqa: PLC0415 - only for signed versions
+        from reportlab.platypus import Image  # only for signed versions
 
         img = Image(io.BytesIO(mark.image_png))
         max_w, max_h = FRAME_W - 70 * mm, 16 * mm
@@ -786,7 +787,7 @@ def _canvas_class(footer_left: str, footer_second: str, draft: bool, t: Texts | 
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
+        def showPage(self) -> None:  # reportlab API
             self._saved_pages.append(dict(self.__dict__))
             self._startPage()
 

@@ -156,11 +156,11 @@ def radar_chart(sessions: Sequence[tuple[str, dict[str, float]]], size: float) -
         d.add(String(lx, ly - 3, f"{c.key}  {c.short}" if anchor != "end" else f"{c.short}  {c.key}",
                      fontName=FONT, fontSize=7, fillColor=colors.black, textAnchor=anchor))
     palette = SESSION_COLORS[-len(sessions):] if sessions else []
-    for (label, means), color in zip(sessions, palette):
+    for (_label, means), color in zip(sessions, palette, strict=False):
         pts = [c for i, cond in enumerate(CONDITIONS) for c in point(i, means.get(cond.key, 0))]
         d.add(Polygon(pts, fillColor=colors.Color(color.red, color.green, color.blue, alpha=0.15),
                       strokeColor=color, strokeWidth=1.6))
-    for k, ((label, _), color) in enumerate(zip(sessions, palette)):
+    for k, ((label, _), color) in enumerate(zip(sessions, palette, strict=False)):
         x = cx - 40 + 0 * k
         y = legend_h - 12 * (k + 1)
         d.add(Rect(x, y, 9, 6, fillColor=color, strokeColor=color))

@@ -142,7 +142,8 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
     else:
         s.status = t.label(agreement.status).capitalize()
     doc = agreement.document_id.strip()
-    s.document = (t("Dokument-Nr. {doc} · ", doc=doc) if doc else "") + t("Version {version}", version=agreement.version)
+    s.document = ((t("Dokument-Nr. {doc} · ", doc=doc) if doc else "")
+                  + t("Version {version}", version=agreement.version))
     return s
 
 
@@ -271,7 +272,7 @@ def _count(t: Texts, n: int, what: str) -> str:
 
 
 def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: float,
-               user_text) -> list[tuple[Flowable, int]]:  # type: ignore[no-untyped-def]
+               user_text) -> list[tuple[Flowable, int]]:
     """One small table per task (so a long list can stop after any task): the name on the left
     (only at a person's first task), the task with "bis wann" on the right. The family's own
     tasks come first and are shaded. Each entry comes with the number of tasks in it (1)."""

@@ -92,7 +92,8 @@ ENGLISH: dict[str, str] = {
     "Ziel {number}": "Goal {number}",
     "In den Worten der Familie": "In the family's own words",
     "Fachliche Formulierung": "Professional wording",
-    "Woran wir merken, dass wir Ziel {number} näherkommen:": "How we notice that we are getting closer to goal {number}:",
+    "Woran wir merken, dass wir Ziel {number} näherkommen:":
+        "How we notice that we are getting closer to goal {number}:",
     "Indikator {number}:": "Indicator {number}:",
     "Ausgangswert": "Starting point",
     "Ausgangswert:": "Starting point:",

@@ -55,7 +55,8 @@ def _shape(line: str) -> str:
     if not _RTL.search(line):
         return line
     try:
-        return arabic_reshaper.reshape(line)
+        shaped: str = arabic_reshaper.reshape(line)
+        return shaped
     except Exception:  # noqa: BLE001 - a shaping failure must not stop the print
         return line
 
@@ -65,7 +66,8 @@ def _visual_line(line: str) -> str:
     if not _RTL.search(line):
         return line
     try:
-        return get_display(line)
+        visual: str = get_display(line)
+        return visual
     except Exception:  # noqa: BLE001 - keep logical order rather than stop the print
         return line
 
@@ -176,7 +178,8 @@ def _letters(token: str, rtl: bool) -> str:
     if not rtl:
         return token
     try:
-        return get_display(token, base_dir="R")
+        drawn: str = get_display(token, base_dir="R")
+        return drawn
     except Exception:  # noqa: BLE001 - keep logical order rather than stop the print
         return token
 
@@ -186,12 +189,12 @@ def _base(text: str) -> int:
     return 1 if kind == "R" else 0
 
 
-class Paragraph(_Paragraph):
+class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab ships no type information (Any base)
     """reportlab's Paragraph that draws right-to-left text in reading order per wrapped line
     (logical lines as reportlab wrapped them; only the drawing order changes, so widths, page
     splits and the copied text stay right)."""
 
-    def drawPara(self, debug: int = 0) -> Any:  # noqa: N802 - reportlab API
+    def drawPara(self, debug: int = 0) -> Any:  # reportlab API
         bl = getattr(self, "blPara", None)
         if bl is None or not any(_RTL.search(_line_text(bl.kind, line)) for line in bl.lines):
             return super().drawPara(debug)
@@ -227,17 +230,17 @@ def _visual_lines(kind: int, lines: list[Any]) -> list[Any]:
             continue
         tokens: list[tuple[Any, str | None]] = []
         for frag in line.words:
-            text = getattr(frag, "text", None)
-            if not isinstance(text, str) or hasattr(frag, "cbDefn") or not text:
+            frag_text = getattr(frag, "text", None)
+            if not isinstance(frag_text, str) or hasattr(frag, "cbDefn") or not frag_text:
                 tokens.append((frag, None))
                 continue
-            tokens += [(frag, t) for t in re.split(r"( +)", text) if t]
+            tokens += [(frag, t) for t in re.split(r"( +)", frag_text) if t]
         kinds = [_direction(t) if t is not None else "O" for _f, t in tokens]
-        words = []
+        frags: list[Any] = []
         for i, rtl in _visual_order(kinds, base):
-            frag, text = tokens[i]
-            words.append(frag if text is None else frag.clone(text=_letters(text, rtl)))
-        out.append(line.clone(words=words))
+            frag, token = tokens[i]
+            frags.append(frag if token is None else frag.clone(text=_letters(token, rtl)))
+        out.append(line.clone(words=frags))
         if getattr(line, "lineBreak", False):
             base = None
     return out

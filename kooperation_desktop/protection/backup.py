@@ -384,9 +384,10 @@ def restore_backup(backup: Path, data_dir: Path, passphrase: str) -> BackupInfo:
             f.flush()
             os.fsync(f.fileno())
         candidates = [(index, key)] if found.version > 1 else kf.unwrap(passphrase)
-        for index, key in candidates:
-            counts = _check_db(tmp, key)
+        for candidate in candidates:
+            counts = _check_db(tmp, candidate[1])
             if counts is not None:
+                index, key = candidate
                 break
         else:
             if found.version > 1:

@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, select
 
+from ..atomic import write_bytes as write_atomically
 from ..domain import serialize
 from ..paths import guard_target
 from ..storage.rows import AgreementRow, Base, CaseRow, PersonRow
 from ..storage.rows_audit import AuditRow
 from . import audit
-from .keys import write_atomically
 
 if TYPE_CHECKING:
     from ..services import Services

@@ -26,11 +26,12 @@ import json
 import secrets
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..atomic import fsync_dir  # noqa: F401  (used by vault, backup, gdpr)
+from ..atomic import fsync_dir as fsync_dir  # re-exported: used by vault, backup, gdpr
 from ..atomic import write_bytes as write_atomically
 
 if TYPE_CHECKING:  # cryptography is imported where it is used: the password dialog at start does not need it
@@ -352,7 +353,7 @@ class RetryThrottle:
 
     MAX_DELAY = 30.0
 
-    def __init__(self, clock: Any = time.monotonic):
+    def __init__(self, clock: Callable[[], float] = time.monotonic):
         self.failures = 0
         self._clock = clock
         self._until = 0.0

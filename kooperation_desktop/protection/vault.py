@@ -118,8 +118,9 @@ def unlock(data_dir: Path, passphrase: str | None) -> KeyState:
         _encrypt_plain(data_dir, kf, key)
         migrated = True
     else:
-        for index, key in found:
-            if _opens(db, key):
+        for candidate in found:
+            if _opens(db, candidate[1]):
+                index, key = candidate
                 break
         else:
             raise WrongPassphrase("Mit diesem Passwort lässt sich die Datenbank nicht öffnen. Bitte das aktuelle "

@@ -20,6 +20,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asn1crypto import pem as asn1_pem
 from asn1crypto import x509 as asn1_x509
@@ -30,6 +31,9 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
 
 from ..atomic import write_bytes
+
+if TYPE_CHECKING:
+    from pyhanko.sign.signers import SimpleSigner
 from .errors import SealError, WrongPassword
 
 __all__ = ["SealError", "SealIdentity", "WrongPassword", "create_seal", "has_seal", "identity", "import_seal",
@@ -170,7 +174,7 @@ def trust_roots(data_dir: Path | None) -> list[asn1_x509.Certificate]:
     return [asn1_x509.Certificate.load(der) for _, _, der in asn1_pem.unarmor(data, multiple=True)]
 
 
-def load_signer(data_dir: Path, password: str):  # -> pyhanko SimpleSigner (lazy import: heavy)
+def load_signer(data_dir: Path, password: str) -> SimpleSigner:  # pyHanko imported lazily: heavy
     """The pyHanko signer for the organisation's key. Raises SealError / WrongPassword."""
     from pyhanko.sign import signers
 
@@ -178,9 +182,11 @@ def load_signer(data_dir: Path, password: str):  # -> pyhanko SimpleSigner (lazy
         raise SealError("Es ist noch kein Siegel der Organisation eingerichtet.")
     data = (seal_dir(data_dir) / P12_FILE).read_bytes()
     try:
-        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=password.encode("utf-8") or None)
+        signer: SimpleSigner = signers.SimpleSigner.load_pkcs12_data(data, other_certs=[],
+                                                                    passphrase=password.encode("utf-8") or None)
     except ValueError:
         raise WrongPassword("Das Siegel-Passwort stimmt nicht.") from None
+    return signer
 
 
 def fingerprint(cert: asn1_x509.Certificate) -> str:

@@ -107,7 +107,8 @@ def _indicator_changes(goal: str, old: Sequence[Indicator], new: Sequence[Indica
             continue
         details = _fields(a, b, _INDICATOR_FIELDS)
         if a.scale != b.scale:
-            details.append(f"Skala: {labels.SCALE_KIND.get(a.scale, a.scale)} → {labels.SCALE_KIND.get(b.scale, b.scale)}")
+            details.append(f"Skala: {labels.SCALE_KIND.get(a.scale, a.scale)} → "
+                           f"{labels.SCALE_KIND.get(b.scale, b.scale)}")
         if list(a.level_texts) != list(b.level_texts):
             details.append("Beschreibung der Stufen geändert")
         out.append(Change("Indikatoren", CHANGED, f"{short(b.description)} (Ziel: {goal})", "; ".join(details)))
@@ -118,7 +119,10 @@ def _indicator_changes(goal: str, old: Sequence[Indicator], new: Sequence[Indica
 
 def _goal_changes(old: Agreement, new: Agreement) -> list[Change]:
     out: list[Change] = []
-    same = lambda g: (g.client_words, g.professional_wording, g.weight)  # noqa: E731
+
+    def same(g: Goal) -> tuple[str, str, float]:
+        return (g.client_words, g.professional_wording, g.weight)
+
     pairs, removed, added = pair(sorted(old.goals, key=lambda g: g.position),
                                  sorted(new.goals, key=lambda g: g.position),
                                  same, [lambda g: g.client_words, lambda g: g.professional_wording])

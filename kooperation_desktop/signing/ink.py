@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import math
 from collections.abc import Sequence
@@ -34,14 +35,15 @@ def clean(strokes: Sequence[Sequence[Sequence[float]]], width: float, height: fl
             out.append(points)
             total += len(points)
     if total > MAX_POINTS:
-        raise RuleViolation(Problem("strokes", "Die Unterschrift hat zu viele Punkte. Bitte „Löschen“ und neu unterschreiben."))
+        raise RuleViolation(Problem("strokes",
+                                    "Die Unterschrift hat zu viele Punkte. Bitte „Löschen“ und neu unterschreiben."))
     if ink_length(out) < MIN_LENGTH:
         raise RuleViolation(Problem("strokes", "Bitte zuerst im Feld unterschreiben."))
     return out
 
 
 def ink_length(strokes: Sequence[Stroke]) -> float:
-    return sum(math.dist(a, b) for s in strokes for a, b in zip(s, s[1:]))
+    return sum(math.dist(a, b) for s in strokes for a, b in itertools.pairwise(s))
 
 
 def to_json(strokes: Sequence[Stroke]) -> str:

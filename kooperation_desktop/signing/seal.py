@@ -109,7 +109,7 @@ def _quiet() -> Iterator[None]:
     try:
         yield
     finally:
-        for lg, level in zip(loggers, levels):
+        for lg, level in zip(loggers, levels, strict=True):
             lg.setLevel(level)
 
 
@@ -189,7 +189,8 @@ def seal_pdf(data: bytes, signer: Any, organisation: str, claim: Claim,
         )
         pdf_signer = signers.PdfSigner(
             meta, signer=signer, stamp_style=style,
-            new_field_spec=fields.SigFieldSpec(sig_field_name=STAMP_FIELD, on_page=0, box=STAMP_BOX),
+            # pyHanko annotates the box as ints; it takes PDF points, and the stamp's are fractional
+            new_field_spec=fields.SigFieldSpec(sig_field_name=STAMP_FIELD, on_page=0, box=STAMP_BOX),  # type: ignore[arg-type]
         )
         out = io.BytesIO()
         pdf_signer.sign_pdf(writer, output=out, appearance_text_params=None)
@@ -214,7 +215,7 @@ def _signed_claim(reader: Any, sig: Any) -> Claim | None:
         if claim is None:
             claim = parse_claim(str(sig.sig_object.get("/Reason", "")))
         return claim
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - an unreadable earlier revision: the seal is checked without its claim
         return None
 
 
@@ -247,7 +248,7 @@ def _verify(data: bytes, trust_roots: list[Any]) -> SealReport:
         report.problems.append("Die Datei trägt mehr als ein Siegel; geprüft wurde das erste.")
     try:
         report.signer = _subject(sig.signer_cert)
-    except Exception:  # noqa: BLE001
+    except Exception:  # noqa: BLE001 - a certificate whose subject cannot be read: shown as unknown
         report.signer = "unbekannt"
     vc = ValidationContext(trust_roots=trust_roots or None, allow_fetching=False) if trust_roots else \
         ValidationContext(allow_fetching=False)

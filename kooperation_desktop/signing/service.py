@@ -173,7 +173,8 @@ class SigningService:
             word = "durch eine neuere Version ersetzt" if agreement.status == AgreementStatus.SUPERSEDED else "beendet"
             raise RuleViolation(Problem("status", f"Version {v} ist {word} und kann nicht mehr unterschrieben werden."))
         if not agreement.content_hash:
-            raise RuleViolation(Problem("status", f"Version {v} hat keinen Prüfwert und kann nicht unterschrieben werden."))
+            raise RuleViolation(Problem("status",
+                                        f"Version {v} hat keinen Prüfwert und kann nicht unterschrieben werden."))
 
     def _add(self, agreement_id: int, party_key: str, build: Any) -> Signature:
         case, agreement = self.services.document(agreement_id)
@@ -249,7 +250,8 @@ class SigningService:
                 raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
             if row.status not in (AgreementStatus.FINAL.value, AgreementStatus.SIGNED.value):
                 label = labels.AGREEMENT_STATUS.get(AgreementStatus(row.status), row.status)
-                raise RuleViolation(Problem("status", f"Version {row.version} ist {label} und kann nicht beendet werden."))
+                raise RuleViolation(Problem("status",
+                                            f"Version {row.version} ist {label} und kann nicht beendet werden."))
             row.status = AgreementStatus.ENDED.value
         return self.services.get_agreement(agreement_id)
 
@@ -283,7 +285,8 @@ class SigningService:
         """The PDF of a finalised version, sealed with the organisation's certificate."""
         case, agreement = self.services.document(agreement_id)
         if agreement.status == AgreementStatus.DRAFT:
-            raise RuleViolation(Problem("status", f"Version {agreement.version} ist ein Entwurf und wird nicht versiegelt."))
+            raise RuleViolation(Problem("status",
+                                        f"Version {agreement.version} ist ein Entwurf und wird nicht versiegelt."))
         signer = self.unlock(password) if password is not None else self._unlocked()
         ident = _certs().identity(self.services.data_dir)
         organisation = ident.organisation if ident else "Organisation"

@@ -15,7 +15,9 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import QueuePool
 
-from .files import DB_FILENAME, cipher_connect  # noqa: F401  (re-exported: the engine's raw connection)
+# re-exported: the file name and the engine's raw connection
+from .files import DB_FILENAME as DB_FILENAME
+from .files import cipher_connect as cipher_connect
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -76,9 +78,11 @@ def head_revisions() -> frozenset[str]:
     parents: set[str] = set()
     for path in VERSIONS_DIR.glob("*.py"):
         for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if not isinstance(node, (ast.Assign, ast.AnnAssign)) or node.value is None:
+                continue
             target = node.target if isinstance(node, ast.AnnAssign) else (
-                node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
-            if not isinstance(target, ast.Name) or node.value is None:
+                node.targets[0] if len(node.targets) == 1 else None)
+            if not isinstance(target, ast.Name):
                 continue
             if target.id == "revision":
                 revisions.add(ast.literal_eval(node.value))

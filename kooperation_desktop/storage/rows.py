@@ -36,12 +36,14 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is not None:
             value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        return value
+        naive: dt.datetime = value
+        return naive
 
     def process_result_value(self, value: Any, dialect: Any) -> dt.datetime | None:
         if value is None:
             return None
-        return value.replace(tzinfo=dt.UTC)
+        stored: dt.datetime = value.replace(tzinfo=dt.UTC)
+        return stored
 
 
 class Base(DeclarativeBase):
@@ -288,6 +290,6 @@ class CommunicationRuleRow(Base):
     agreement: Mapped[AgreementRow] = relationship(back_populates="communication")
 
 
-from . import rows_followup  # noqa: E402,F401  (follow-up rows: reviews, reflections, transition)
-from . import rows_signing  # noqa: E402,F401  (signing rows: signatures)
-from . import rows_audit  # noqa: E402,F401  (data protection: audit trail, settings)
+# Further row modules that register their tables on Base, imported last because they refer to the rows
+# above: follow-up (reviews, reflections, transition), signing (signatures), data protection (audit, settings).
+from . import rows_audit, rows_followup, rows_signing  # noqa: E402,F401

@@ -8,8 +8,9 @@ readable whatever happens to the agreement versions. Migration: ``versions/0004_
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text, delete, event
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Table, Text, delete, event
 from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
 
 from .rows import Base, UTCDateTime, edit_counter
@@ -162,10 +163,10 @@ def _invalidate_due_index(session: Session, _flush_context: object) -> None:
             case_ids.add(obj.id)
         elif isinstance(obj, (AgreementRow, ReviewRow, TransitionPlanRow, DoneMarkRow)):
             case_ids.add(obj.case_id)
-    case_ids.discard(None)  # type: ignore[arg-type]
+    case_ids.discard(None)
     if case_ids:
-        session.connection().execute(delete(DueStateRow.__table__).where(
-            DueStateRow.__table__.c.case_id.in_(sorted(case_ids))))
+        table = cast(Table, DueStateRow.__table__)  # declared as FromClause; a mapped class's is a Table
+        session.connection().execute(delete(table).where(table.c.case_id.in_(sorted(case_ids))))
 
 
 event.listen(Session, "after_flush", _invalidate_due_index)

@@ -382,7 +382,7 @@ class FollowUpSection(QWidget):
         dialog.open()
         return dialog
 
-    def _save(self, suggested: str, export) -> Path | None:  # type: ignore[no-untyped-def]
+    def _save(self, suggested: str, export) -> Path | None:
         path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / suggested)
         if path is None:
             return None

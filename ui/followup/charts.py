@@ -109,7 +109,7 @@ class LineChart(QWidget):
             self._fmt = fmt
         self._empty = empty_text or tr("Noch keine Daten.")
         self.setToolTip("\n".join(
-            f"{s.label}: " + ", ".join(f"{lab} {self._fmt(v)}" for lab, v in zip(self._labels, s.values)
+            f"{s.label}: " + ", ".join(f"{lab} {self._fmt(v)}" for lab, v in zip(self._labels, s.values, strict=True)
                                        if v is not None) for s in self._series))
         self.update()
 
@@ -220,14 +220,14 @@ class RadarChart(QWidget):
             x = lab.x() - tw / 2 if abs(lab.x() - cx) < 10 else (lab.x() if lab.x() > cx else lab.x() - tw)
             p.drawText(QPointF(x, lab.y() + 4), text)
         colors = SESSION_COLORS[-len(self._sessions):]
-        for (label, means), color in zip(self._sessions, colors):
+        for (_label, means), color in zip(self._sessions, colors, strict=False):
             fill = QColor(color)
             fill.setAlpha(45)
             p.setPen(QPen(color, 2))
             p.setBrush(fill)
             p.drawPolygon(QPolygonF([point(i, means.get(c.key, 0)) for i, c in enumerate(CONDITIONS)]))
         p.setBrush(Qt.BrushStyle.NoBrush)
-        for k, ((label, _), color) in enumerate(zip(self._sessions, colors)):
+        for k, ((label, _), color) in enumerate(zip(self._sessions, colors, strict=False)):
             y = self.height() - legend_h + 16 * k + 4
             p.fillRect(QRectF(10, y, 12, 9), color)
             p.setPen(QColor("black"))

@@ -162,7 +162,7 @@ class DuePanel(QWidget):
                      for r in range(min(self.list.count(), 12)))
         self.list.setFixedHeight(min(160, rows_h + 2 * self.list.frameWidth() + 4))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self._fit_height()

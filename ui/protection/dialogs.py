@@ -112,7 +112,8 @@ class SetPasswordDialog(QDialog):
         form.addRow(tr("&Passwort:"), self.password_edit)
         form.addRow("", self.meter)
         form.addRow(tr("Passwort &wiederholen:"), self.repeat_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(tr("Passwort &festlegen"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("&Abbrechen"))
@@ -308,7 +309,7 @@ class RecoveryKeyDialog(QDialog):
 
 def print_recovery_key(printer: object, recovery_key: str) -> None:
     """Paint the recovery sheet (title, key, QR code) on a QPrinter."""
-    painter = QPainter(printer)  # type: ignore[arg-type]
+    painter = QPainter(printer)
     try:
         page = painter.viewport()
         font = QFont("DejaVu Sans", 14)

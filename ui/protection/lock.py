@@ -62,7 +62,7 @@ def idle_minutes() -> int:
     """The idle time setting in minutes, 0 = off (QSettings holds only this number, no client data)."""
     value = _qsettings().value(_idle_key(), DEFAULT_IDLE_MINUTES)
     try:
-        minutes = int(value)  # type: ignore[arg-type]
+        minutes = int(value)
     except (TypeError, ValueError):
         return DEFAULT_IDLE_MINUTES
     return minutes if 0 <= minutes <= 240 else DEFAULT_IDLE_MINUTES
@@ -116,7 +116,7 @@ class _WindowsEvents(QAbstractNativeEventFilter):
         super().__init__()
         self.on_lock = on_lock
 
-    def nativeEventFilter(self, event_type, message):  # type: ignore[no-untyped-def]
+    def nativeEventFilter(self, event_type, message):
         if event_type == b"windows_generic_MSG":
             import ctypes.wintypes
 

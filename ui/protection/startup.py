@@ -31,8 +31,8 @@ def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
 def preload() -> None:
     """Import what the main window needs (about half a second) while the password dialog waits
     for the user, so "Entsperren" does not wait for it."""
-    import kooperation_desktop.services  # noqa: F401
-    import ui.main_window  # noqa: F401
+    import kooperation_desktop.services  # noqa: F401 - imported for the module cache only
+    import ui.main_window  # noqa: F401 - imported for the module cache only
 
 
 def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:
@@ -48,7 +48,7 @@ def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | N
     try:
         lock = FolderLock(data_dir).acquire()
     except FolderInUse as exc:
-        show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+        show_error(parent, str(exc), "Kooperation Desktop")
         return None
     try:
         services = _open_locked(data_dir, parent, lock)
@@ -59,7 +59,7 @@ def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | N
         lock.release()
         return None
     if services.folder_warning:
-        show_error(parent, services.folder_warning, "Kooperation Desktop")  # type: ignore[arg-type]
+        show_error(parent, services.folder_warning, "Kooperation Desktop")
     key = services.key_state.new_recovery_key
     if key:  # a new key file, or the last recovery key was never confirmed as noted
         services.key_state.new_recovery_key = None
@@ -72,7 +72,7 @@ def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Se
     try:
         state = vault.database_state(data_dir)
     except ProtectionError as exc:
-        show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+        show_error(parent, str(exc), "Kooperation Desktop")
         return None
     QTimer.singleShot(0, preload)  # runs once the dialog below is on the screen
     if state in ("new", "plain"):
@@ -84,7 +84,7 @@ def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Se
         try:
             return Services.open(data_dir, password, lock=lock)
         except ProtectionError as exc:
-            show_error(parent, str(exc), "Kooperation Desktop")  # type: ignore[arg-type]
+            show_error(parent, str(exc), "Kooperation Desktop")
             return None
     opened: list[Services] = []
 
@@ -92,7 +92,7 @@ def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Se
         from kooperation_desktop.services import Services
 
         try:
-            opened.append(Services.open(data_dir, text, lock=lock))  # type: ignore[arg-type]
+            opened.append(Services.open(data_dir, text, lock=lock))
         except ProtectionError as exc:
             return str(exc)
         return None

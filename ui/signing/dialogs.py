@@ -395,7 +395,7 @@ class VerifyDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.result = result
+        self.verification = result  # (not "result": that would hide QDialog.result())
 
 
 # --- version history ------------------------------------------------------------------------
@@ -422,7 +422,8 @@ class HistoryDialog(QDialog):
             signed = "—" if not e.parties else tr("{done} von {total}").format(done=e.signatures, total=e.parties)
             if e.signed_on:
                 signed += tr(" (vollständig am {date})").format(date=format_date(e.signed_on))
-            cells = [str(e.version), enum_label(AgreementStatus(e.status)), format_date(e.created_at.date() if e.created_at else None),
+            cells = [str(e.version), enum_label(AgreementStatus(e.status)),
+                     format_date(e.created_at.date() if e.created_at else None),
                      format_date(e.finalised_at.date() if e.finalised_at else None, "—"), signed]
             for c, text in enumerate(cells):
                 self.versions.setItem(r, c, QTableWidgetItem(text))

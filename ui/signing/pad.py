@@ -78,20 +78,20 @@ class SignaturePad(QWidget):
             self._current = None
             self.changed.emit()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._begin(event.position())
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         if event.buttons() & Qt.MouseButton.LeftButton:
             self._extend(event.position())
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._extend(event.position())
             self._end()
 
-    def tabletEvent(self, event: QTabletEvent) -> None:  # noqa: N802
+    def tabletEvent(self, event: QTabletEvent) -> None:
         kind = event.type()
         if kind == QTabletEvent.Type.TabletPress:
             self._begin(event.position())
@@ -101,7 +101,7 @@ class SignaturePad(QWidget):
             self._end()
         event.accept()
 
-    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+    def event(self, event) -> bool:
         kind = event.type()
         if isinstance(event, QTouchEvent) and event.points():
             p = event.points()[0].position()
@@ -116,7 +116,7 @@ class SignaturePad(QWidget):
         return super().event(event)
 
     # --- drawing ---------------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
@@ -127,7 +127,8 @@ class SignaturePad(QWidget):
         painter.setPen(QColor("#555555"))
         painter.drawText(10, base - 4, "✗")
         if not self._strokes:
-            painter.drawText(self.rect().adjusted(0, 0, 0, -8), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+            painter.drawText(self.rect().adjusted(0, 0, 0, -8),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
                              tr("Hier unterschreiben (Stift, Finger oder Maus)"))
         pen = QPen(INK, 2.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)

@@ -190,7 +190,7 @@ class StepPage(QWizardPage):
         self.entry_focus = widget
         widget.setFocus()
 
-    def initializePage(self) -> None:  # noqa: N802
+    def initializePage(self) -> None:
         self.entry_focus = None
         self.wiz().reload()
         self.problems.clear_messages()
@@ -212,7 +212,7 @@ class StepPage(QWizardPage):
             self._loading = False
         self.body.setEnabled(self.agreement.is_editable or self.step.value == "overview")
 
-    def cleanupPage(self) -> None:  # noqa: N802  (going back: keep what was typed)
+    def cleanupPage(self) -> None:  # going back: keep what was typed
         self.flush()
 
     def unsaved(self) -> list[str]:
@@ -222,7 +222,7 @@ class StepPage(QWizardPage):
         errors += [d.error_text() for d in self.body.findChildren(DateEdit) if not d.is_valid()]
         return errors
 
-    def validatePage(self) -> bool:  # noqa: N802
+    def validatePage(self) -> bool:
         errors = self.unsaved()
         self.wiz().reload()
         problems = may_go_on(self.step, self.case, self.agreement)

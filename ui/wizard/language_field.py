@@ -61,12 +61,12 @@ class LanguageField(QWidget):
         finally:
             self._loading = False
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         self.load()  # the page has loaded its agreement (initializePage) before it is shown
         super().showEvent(event)
 
     def _changed(self, index: int) -> None:
-        if self._loading or self.page._loading:  # noqa: SLF001 - the page's own "filling widgets" flag
+        if self._loading or self.page._loading:  # the page's own "filling widgets" flag
             return
         agreement = self.page.agreement
         code = self.combo.itemData(index)

@@ -151,7 +151,7 @@ class OverviewPage(StepPage):
         self.finalise_button.setToolTip(
             self.tr("Erst möglich, wenn nichts mehr fehlt.") if problems else self.tr("Diese Version einfrieren."))
 
-    def isComplete(self) -> bool:  # noqa: N802 - "Fertig" just closes; everything is saved already
+    def isComplete(self) -> bool:  # "Fertig" just closes; everything is saved already
         return True
 
     def _reload_page(self) -> None:
@@ -179,7 +179,8 @@ class OverviewPage(StepPage):
     def export_pdf(self) -> Path | None:
         self.action_error.clear_messages()
         a = self.agreement
-        path = dialogs.ask_save_path(self, dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(a.document_id, a.version))
+        path = dialogs.ask_save_path(self,
+                                     dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(a.document_id, a.version))
         if path is None:
             return None
         try:

@@ -161,7 +161,7 @@ class TasksPage(StepPage):
 
     def role_edit(self, name: str) -> GrowingTextEdit:
         """The role field of the party whose label contains ``name`` (for tests)."""
-        for party, edit in self.role_edits.items():
+        for edit in self.role_edits.values():
             if name in edit.accessibleName():
                 return edit
         raise KeyError(name)

@@ -10,6 +10,7 @@ from kooperation_desktop.domain.wizard import Step
 
 from ..widgets import DateEdit, GrowingTextEdit, hint_label, section_label
 from .base import StepPage
+from .language_field import LanguageField
 
 # texts in German; translated at display time (context "TimeframePage")
 DATE_FIELDS = (
@@ -86,7 +87,7 @@ class TimeframePage(StepPage):
         self.goodwill.textChanged.connect(lambda: self._set("goodwill", self.goodwill.toPlainText()))
         self.content.addWidget(goodwill_label)
         self.content.addWidget(self.goodwill)
-        from .language_field import LanguageField; self.language = LanguageField(self)  # noqa: E702, I001 - PDF language
+        self.language = LanguageField(self)  # the PDF's language
 
     def _set(self, key: str, value: object) -> None:
         if self._loading:

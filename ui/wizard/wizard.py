@@ -7,6 +7,8 @@ The step order, titles and "may I go on" rules come from the Qt-free
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -153,10 +155,8 @@ class AgreementWizard(QWizard):
             return
         step = STEPS[page_id].step
         self.agreement.wizard_step = step.value
-        try:
+        with contextlib.suppress(RuleViolation):  # a frozen version keeps its step; nothing the user must act on
             self.services.update_agreement(self.agreement)
-        except RuleViolation:
-            pass  # a frozen version keeps its step; nothing the user must act on
 
     def done(self, result: int) -> None:
         """Closing saves everything; what cannot be saved is shown, and only dropped if the user says so."""

@@ -223,7 +223,8 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
         from ui.signing import dialogs as signing_dialogs  # first sealed save: the organisation sets up its seal
 
         monkeypatch.setattr(signing_dialogs, "ask_seal_setup",
-                            lambda parent: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.", "siegel-passwort-1"))
+                            lambda parent: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.",
+                                                                     "siegel-passwort-1"))
         click(qtbot, overview.export_button)
         assert out.exists() and asked and asked[0].suffix == ".pdf"
         from kooperation_desktop.signing.service import SigningService

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ui.widgets import GrowingTextEdit
 
-ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "tests" / "wizard_clipping.py"
+ROOT = Path(__file__).resolve().parent.parent.parent
+SCRIPT = ROOT / "tests" / "ui" / "wizard_clipping.py"
 RUNS = [(scale, screen) for scale in ("1", "1.5") for screen in ((1366, 768), (1920, 1080))]
 
 pytestmark = pytest.mark.gui

@@ -45,7 +45,7 @@ from ui.wizard.wizard import AgreementWizard
 
 pytestmark = pytest.mark.gui
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "kooperation_wizard_en.ts"
 SOURCES = sorted(
     [ROOT / "ui" / "wizard" / name for name in ("__init__.py", "base.py", "wizard.py")]

@@ -146,7 +146,7 @@ def test_history_dialog_lists_versions_and_changes(qtbot, window):
     assert dialog.versions.item(0, 1).text() == "abgeschlossen"
     assert dialog.versions.item(1, 1).text() == "ersetzt"
     rows = [[dialog.changes.item(r, c).text() for c in range(4)] for r in range(dialog.changes.rowCount())]
-    assert ["Ziele", "geändert"] == rows[0][:2]
+    assert rows[0][:2] == ["Ziele", "geändert"]
     assert "Morgens ruhig und pünktlich los." in rows[0][3]
     dialog.new.setCurrentIndex(1)
     assert dialog.changes.rowCount() == 0 and "verschiedene" in dialog.summary.text()
@@ -161,11 +161,11 @@ def test_verify_dialog_reports_intact_and_changed(qtbot, window, tmp_path: Path,
     bad.write_bytes(good.read_bytes() + b"\n1 0 obj\n<<>>\nendobj\n")
     monkeypatch.setattr(dialogs, "ask_pdf_to_verify", lambda parent: good)
     dialog = w.signing_controller.verify_pdf()
-    assert dialog.result.ok and "Unverändert" in dialog.verdict.text()
+    assert dialog.verification.ok and "Unverändert" in dialog.verdict.text()
     assert ORG in dialog.details.toPlainText()
     monkeypatch.setattr(dialogs, "ask_pdf_to_verify", lambda parent: bad)
     dialog = w.signing_controller.verify_pdf()
-    assert not dialog.result.ok and "Verändert" in dialog.verdict.text()
+    assert not dialog.verification.ok and "Verändert" in dialog.verdict.text()
 
 
 def test_wrong_seal_password_is_asked_again(qtbot, window, tmp_path: Path, monkeypatch):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import GOAL_WORDS, INDICATOR_TEXT, INFORMAL, TASK_PARTNER
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
-from conftest import GOAL_WORDS, INDICATOR_TEXT, INFORMAL, TASK_PARTNER
 from kooperation_desktop.domain.wizard import Step
 from ui.wizard.wizard import AgreementWizard
 

@@ -14,10 +14,11 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/: conftest, helpers
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))  # the project
 
-from conftest import build_complete_case  # noqa: E402  (sets the test passphrase)
+import conftest  # noqa: E402, F401  (sets the test passphrase and key cost)
+from helpers import build_complete_case  # noqa: E402
 
 LONG = {
     "persons": [

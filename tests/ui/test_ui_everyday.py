@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from conftest import GOAL_WORDS, NO_CONSENT, TASK_PARTNER
+from helpers import GOAL_WORDS, NO_CONSENT, TASK_PARTNER
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter

@@ -8,16 +8,16 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import MOTHER
+from helpers import MOTHER
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from kooperation_desktop.protection import audit
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.storage.rows import CaseRow
-from ui.protection import menu as ui_protection
 from ui.main_window import MainWindow
 from ui.protection import dialogs, open_services
+from ui.protection import menu as ui_protection
 from ui.protection.lock import LockOverlay
 
 pytestmark = pytest.mark.gui

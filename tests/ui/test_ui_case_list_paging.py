@@ -8,6 +8,7 @@ from kooperation_desktop.domain.model import Person
 from ui.case_list_model import PAGE_SIZE
 from ui.main_window import MainWindow
 
+pytestmark = pytest.mark.gui
 N = 2 * PAGE_SIZE + 37
 
 

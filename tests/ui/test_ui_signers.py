@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import AUNT, CHILD, MOTHER
+from helpers import AUNT, CHILD, MOTHER
 
 from kooperation_desktop.domain.wizard import Step
 from kooperation_desktop.signing.service import SigningService
@@ -64,7 +64,7 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from conftest import build_complete_case
+from helpers import build_complete_case
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService
 from ui.signing.dialogs import SignDialog

@@ -26,7 +26,7 @@ from ui.wizard.wizard import AgreementWizard
 
 pytestmark = pytest.mark.gui
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "kooperation_dialogs_en.ts"
 SOURCES = sorted(
     [p for p in (ROOT / "ui" / "followup").glob("*.py") if p.name != "due_panel.py"]
@@ -168,7 +168,8 @@ def test_german_stays_the_default(qtbot, complete_case, encrypted_dir) -> None:
     services.finalise(agreement_id)
     sign = SignDialog(SigningService(services), agreement_id)
     qtbot.addWidget(sign)
-    assert sign.windowTitle() == "Vereinbarung unterschreiben" and sign.heading.text() == "Version 1 · 0 von 5 unterschrieben"
+    assert sign.windowTitle() == "Vereinbarung unterschreiben"
+    assert sign.heading.text() == "Version 1 · 0 von 5 unterschrieben"
     review = ReviewDialog(FollowUpService(services), case_id)
     qtbot.addWidget(review)
     assert review.windowTitle() == "Überprüfung erfassen"
@@ -225,7 +226,9 @@ sys.path.insert(0, sys.argv[1])
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from conftest import build_complete_case
+from helpers import build_complete_case
+from kooperation_desktop.protection import keys
+keys.SCRYPT_N = 2**12  # cheap key derivation, as in the test run
 from kooperation_desktop.followup.service import FollowUpService
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService

@@ -58,7 +58,7 @@ def test_password_dialog_first_then_main_window(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_PASSPHRASE"}
     env["QT_QPA_PLATFORM"] = "offscreen"
     out = subprocess.run([sys.executable, "-c", CHILD, str(data), "richtig-langes-passwort-1"], capture_output=True,
-                         text=True, env=env, timeout=120, cwd=Path(__file__).resolve().parent.parent)
+                         text=True, env=env, timeout=120, cwd=Path(__file__).resolve().parents[2])
     lines = [line for line in out.stdout.splitlines() if line.split(" ", 1)[0] in ("AT_DIALOG", "WHILE_TYPING", "MAIN")]
     assert lines == ["AT_DIALOG []",
                      "WHILE_TYPING ['sqlalchemy', 'kooperation_desktop.services', 'ui.main_window']",
