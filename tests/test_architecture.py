@@ -179,9 +179,9 @@ def test_pdf_renderers_return_bytes_and_write_no_files() -> None:
         for node in ast.walk(tree):
             if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("atomic"):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} imports the file writer")
-            if isinstance(node, ast.Attribute) and node.attr in ("write_bytes", "write_text", "replace", "rename"):
-                if isinstance(node.value, ast.Name) and node.value.id in ("os", "out", "path", "tmp"):
-                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} writes a file")
+            if (isinstance(node, ast.Attribute) and node.attr in ("write_bytes", "write_text", "replace", "rename")
+                    and isinstance(node.value, ast.Name) and node.value.id in ("os", "out", "path", "tmp")):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} writes a file")
             if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "open":
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} opens a file")
     assert offenders == []

@@ -56,7 +56,8 @@ def test_cases_stored_before_the_folding_are_found_after_the_migration(tmp_path:
             command.upgrade(config, "0011")
             # the search text as the older version stored it (casefolded only)
             conn.execute(text("INSERT INTO cases (id, title, file_number, help_type, status, search_text) "
-                              "VALUES (1, 'Familie Çelik-Wróbel', '', '', 'open', 'familie çelik-wróbel\nłukasz wróbel')"))
+                              "VALUES (1, 'Familie Çelik-Wróbel', '', '', 'open', "
+                              "'familie çelik-wróbel\nłukasz wróbel')"))
             conn.execute(text("INSERT INTO persons (case_id, first_name, last_name, family_role, is_guardian) "
                               "VALUES (1, 'Łukasz', 'Wróbel', 'Stiefvater', 0)"))
         upgrade_to_head(engine)

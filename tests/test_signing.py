@@ -173,7 +173,8 @@ def test_a_paper_signature_is_kept_as_data_and_printed_in_the_agreement_language
     day = dt.date.today()
     signing.record_paper(agreement_id, parties[0].key, day, "Original in der Akte")
     sig = signing.overview(agreement_id).parties[0].signature
-    assert sig is not None and (sig.method, sig.signed_on, sig.note) == (SignatureMethod.PAPER, day, "Original in der Akte")
+    assert sig is not None
+    assert (sig.method, sig.signed_on, sig.note) == (SignatureMethod.PAPER, day, "Original in der Akte")
     marks = signing.marks(agreement_id)
     assert marks is not None
     assert marks[parties[0].key] == PartyMark(on_paper=True, signed_on=day)

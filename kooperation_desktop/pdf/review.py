@@ -58,7 +58,7 @@ from .render import (
 )
 from .usertext import Paragraph, plain_text, user_text
 
-__all__ = ["render_closing_report", "render_closing_report_bytes", "render_review", "render_review_bytes"]
+__all__ = ["render_closing_report_bytes", "render_review_bytes"]
 
 CLIENT_COLOR = colors.HexColor("#C05A00")  # the family's voice
 PRO_COLOR = colors.HexColor("#1F4E79")  # the professional's voice

@@ -154,7 +154,8 @@ def walk_first_agreement(qtbot, services, tmp_path: Path, monkeypatch) -> Keyboa
 
 def _walk_pages(kb: Keyboard, wizard) -> None:
     # Beteiligte: three persons; the first name of person 1 has the focus
-    family = [("Anna", "Berg", "Mutter", True), ("Jonas", "Berg", "Stiefvater", False), ("Mia", "Berg", "Tochter", False)]
+    family = [("Anna", "Berg", "Mutter", True), ("Jonas", "Berg", "Stiefvater", False),
+              ("Mia", "Berg", "Tochter", False)]
     for i, (first, last, role, guardian) in enumerate(family, start=1):
         if i > 1:
             add_person_row(kb, i)

@@ -51,7 +51,7 @@ from .charts import (
     core_text,
     tr,
 )
-from .entry_dialog import low_conditions_html
+from .entry_dialog import escaped, low_conditions_html
 from .reflection_dialog import ReflectionDialog
 from .review_dialog import ReviewDialog
 from .transition_dialog import TransitionDialog
@@ -119,7 +119,7 @@ class FollowUpSection(QWidget):
         self.method_button = QToolButton(self)
         self.method_button.setText("?")
         self.method_button.setAccessibleName(tr("Wie der T-Wert berechnet wird"))
-        self.method_button.setToolTip(f"<p>{_html(core_text(WEIGHTING_NOTE))}</p>")
+        self.method_button.setToolTip(f"<p>{escaped(core_text(WEIGHTING_NOTE))}</p>")
         self.method_button.clicked.connect(
             lambda: QToolTip.showText(self.method_button.mapToGlobal(self.method_button.rect().bottomLeft()),
                                       self.method_button.toolTip(), self.method_button))

@@ -28,6 +28,7 @@ from kooperation_desktop.protection.retention import RetentionService
 from . import dialogs
 from .dialogs import tr
 from .lock import LockController
+from .startup import show_error
 from .views import AuditDialog, RetentionDialog
 
 if TYPE_CHECKING:
@@ -82,8 +83,6 @@ def ask_confirm(parent: QWidget, title: str, text: str) -> bool:
 def show_info(parent: QWidget, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
-
-from .startup import show_error
 
 
 class ProtectionController(QObject):
