@@ -45,16 +45,16 @@ from .domain.model import (
 )
 from .domain.rules import RuleViolation
 from .paths import guard_target
-from .protection import audit, vault
+from .protection import audit, opener
 from .storage import repository as repo
 from .storage.database import (  # NotFound, ChangedElsewhere: part of this API (re-exported)
     CHANGED_ELSEWHERE,
     ChangedElsewhere,
     Database,
-    KeyState,
     NotFound,
     check_row_version,
 )
+from .storage.files import KeyState
 from .storage.rows import (
     AgreementRow,
     CaseRow,
@@ -146,10 +146,10 @@ class Services:
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None = None, *,
              lock: FolderLock | None = None) -> Services:
-        """Services over a newly opened database (:func:`~kooperation_desktop.protection.vault.open_database`:
+        """Services over a newly opened database (:func:`~kooperation_desktop.protection.opener.open_database`:
         set up, unlock, migrate, lock the folder; see there for ``passphrase``, ``lock`` and the
         errors raised)."""
-        return cls(vault.open_database(data_dir, passphrase, lock=lock))
+        return cls(opener.open_database(data_dir, passphrase, lock=lock))
 
     @property
     def data_dir(self) -> Path:

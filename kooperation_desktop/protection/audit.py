@@ -1,7 +1,7 @@
 """Append-only audit trail: who (OS user profile), when, which entity, which action — never content.
 
 Recorded centrally from the ORM session events of one open database (:func:`attach`, called
-by :func:`~kooperation_desktop.protection.vault.open_database`), so every write path of every
+by :func:`~kooperation_desktop.protection.opener.open_database`), so every write path of every
 feature service is covered without touching them; sessions of any other database are not. The database refuses UPDATE and DELETE on ``audit_log`` (triggers of migration 0005).
 """
 

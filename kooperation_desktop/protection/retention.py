@@ -4,7 +4,7 @@ the rows of any feature included), found through the foreign keys.
 
 The read-only rule is enforced centrally by a ``before_flush`` hook on the open database's own
 sessions (:func:`attach_read_only_guard`, attached by
-:func:`~kooperation_desktop.protection.vault.open_database`): any write touching a closed case is
+:func:`~kooperation_desktop.protection.opener.open_database`): any write touching a closed case is
 refused with a German
 :class:`~kooperation_desktop.domain.rules.RuleViolation` — except re-opening it (status back to
 open) and deleting it as a whole.
@@ -14,20 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy import MetaData, Table, delete, inspect, select
 from sqlalchemy.orm import Session
 
-from ..domain.model import CaseStatus, Problem
+from ..domain.model import Case, CaseStatus, Problem
 from ..domain.rules import RuleViolation
-from ..storage.database import Database, NotFound
+from ..storage.database import Database, NotFound, SessionSource
 from ..storage.rows import Base, CaseRow
 from ..storage.rows_audit import ProtectionSettingRow
 from . import audit
-
-if TYPE_CHECKING:
-    from ..services import Services
 
 DEFAULT_RETENTION_YEARS = 5  # common practice for SGB VIII case files; the provider sets its own
 RETENTION_KEY = "retention_years"
@@ -141,10 +138,18 @@ def case_row_ids(session: Session, case_id: int) -> dict[str, set[Any]]:
     return ids
 
 
+class CaseUseCases(SessionSource, Protocol):
+    """What retention needs of the services: the database and the case's own use cases."""
+
+    def get_case(self, case_id: int) -> Case: ...
+
+    def update_case(self, case: Case) -> Case: ...
+
+
 class RetentionService:
     """Closing, the retention period, cases due for deletion, deleting a case completely."""
 
-    def __init__(self, services: Services):
+    def __init__(self, services: CaseUseCases):
         self.services = services
 
     def retention_years(self) -> int:

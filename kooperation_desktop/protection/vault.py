@@ -1,9 +1,9 @@
 """Opening the encrypted database: first set-up, unlock, migration of a plain database from an
 earlier version, change of password (a real re-key of the file) and the recovery key.
 
-:func:`open_database` turns a data folder into one open
-:class:`~kooperation_desktop.storage.database.Database` (``Services.open`` uses it); the UI and
-the command line call :func:`database_state` to decide between "set a password" and "unlock".
+Used by :func:`kooperation_desktop.protection.opener.open_database`; the UI and the command line
+call :func:`database_state` to decide between "set a password" and "unlock". Light to import (no
+SQLAlchemy): the start needs it before the first window is on the screen.
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ import os
 import secrets
 import sqlite3
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ..storage.database import Database, KeyState
-from ..storage.db import make_engine, upgrade_to_head
-from ..storage.files import DB_FILENAME, cipher_connect
-from . import audit, folder, keys, retention
+from ..storage.files import DB_FILENAME, KeyState, cipher_connect
+from . import keys
 from .keys import (
     ENV_PASSPHRASE,
     KeyFile,
@@ -32,6 +30,9 @@ from .keys import (
     read_key_file,
     write_key_file,
 )
+
+if TYPE_CHECKING:
+    from ..storage.database import Database
 
 State = Literal["new", "plain", "encrypted"]
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -256,45 +257,6 @@ def _encrypt_plain(data_dir: Path, kf: KeyFile, db_key: bytes) -> None:
                 os.close(old_fd)
     finally:
         tmp.unlink(missing_ok=True)
-
-
-def open_database(data_dir: Path, passphrase: str | None = None, *,
-                  lock: folder.FolderLock | None = None) -> Database:
-    """Open (create and migrate with Alembic if needed) the encrypted ``data_dir/kooperation.sqlite``.
-
-    ``passphrase``: the user's password or the office's recovery key; None → the environment
-    variable ``KOOPERATION_PASSPHRASE`` (for scripts and the command line). A new folder is
-    set up encrypted with it (``key_state.new_recovery_key`` is then set, to show until
-    confirmed); a plain database of an earlier version is encrypted. Raises
-    :class:`~kooperation_desktop.protection.ProtectionError` (``PassphraseRequired``,
-    ``WrongPassphrase``, ``FolderInUse``) with a German message; nothing is touched then.
-
-    The folder is locked for this process until :meth:`Database.close` (a second opener, here or
-    in another process, gets ``FolderInUse``). ``lock``: a lock the caller already holds on
-    ``data_dir`` (e.g. taken before asking for the password); it is handed over on success and
-    stays the caller's on failure. The database records the audit trail and keeps closed cases
-    read-only (listeners on its own sessions only)."""
-    data_dir = Path(data_dir)
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    held = lock if lock is not None else folder.FolderLock(data_dir).acquire()
-    try:
-        warning = folder.tighten(data_dir)
-        key_state = unlock(data_dir, passphrase)
-        folder.remove_orphans(data_dir)  # the state is final now: leftovers of a crash go
-        engine = make_engine(db_path(data_dir), key=key_state.current_key)
-        try:
-            upgrade_to_head(engine)
-        except Exception:
-            engine.dispose()
-            raise
-    except BaseException:
-        if lock is None:
-            held.release()
-        raise
-    db = Database(engine, data_dir, key_state=key_state, folder_lock=held, folder_warning=warning)
-    audit.attach(db)
-    retention.attach_read_only_guard(db)
-    return db
 
 
 def _key_state(db: Database) -> KeyState:

@@ -2,7 +2,7 @@
 folder lock — and the session scopes every use case writes and reads through.
 
 A :class:`Database` is made by the code that opens a data folder
-(:func:`kooperation_desktop.protection.vault.open_database`); the use-case services take it.
+(:func:`kooperation_desktop.protection.opener.open_database`); the use-case services take it.
 ORM listeners (audit trail, read-only closed cases, the due index) are attached to this
 database's own :attr:`Database.sessionmaker` only: two databases open in one process never see
 each other's events, and a ``Session`` made elsewhere sees none of them.
@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -24,6 +23,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..domain.model import Problem
 from ..domain.rules import RuleViolation
 from . import rows_followup
+from .files import KeyState
 
 if TYPE_CHECKING:
     from ..protection.folder import FolderLock
@@ -51,21 +51,6 @@ def check_row_version(row: Any, loaded: int | None) -> None:
         raise ChangedElsewhere()
 
 
-@dataclass
-class KeyState:
-    """The unlocked database key of an open database (only in memory, while the app runs)."""
-
-    data_dir: Path
-    db_key: bytes = field(repr=False)
-    # set when this opening made a recovery key (new key file, or the last one was never confirmed
-    # as noted): to be shown, then confirm_recovery_key() once the user has noted it
-    new_recovery_key: str | None = field(default=None, repr=False)
-    migrated_from_plain: bool = False
-
-    def current_key(self) -> bytes:
-        return self.db_key
-
-
 class SessionSource(Protocol):
     """What a feature service needs of the database: a short write transaction and a read."""
 
@@ -75,7 +60,7 @@ class SessionSource(Protocol):
 
 
 class Database:
-    """One open database (create it with :func:`~kooperation_desktop.protection.vault.open_database`;
+    """One open database (create it with :func:`~kooperation_desktop.protection.opener.open_database`;
     end it with :meth:`close`). Never hand a Session to ``ui/``."""
 
     def __init__(self, engine: Engine, data_dir: Path, *, key_state: KeyState | None = None,
