@@ -47,8 +47,8 @@ from ..storage.db import cipher_connect
 from . import audit
 from .folder import INFO_FILENAME, LOCK_FILENAME, FolderLock
 from .keys import KeyFile, KeyFileDamaged, ProtectionError, fsync_dir, read_key_file, write_key_file
-from .space import MB, is_disk_full, require_free
 from .opener import open_database
+from .space import MB, is_disk_full, require_free
 from .vault import db_path, export_encrypted, table_counts
 
 if TYPE_CHECKING:
