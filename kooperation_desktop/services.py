@@ -15,15 +15,12 @@ import contextlib
 import dataclasses
 import datetime as dt
 import math
-import threading
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, update
+from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 import resources
 
@@ -48,8 +45,16 @@ from .domain.model import (
 )
 from .domain.rules import RuleViolation
 from .paths import guard_target
+from .protection import audit, opener
 from .storage import repository as repo
-from .storage.db import DB_FILENAME, make_engine, upgrade_to_head
+from .storage.database import (  # NotFound, ChangedElsewhere: part of this API (re-exported)
+    CHANGED_ELSEWHERE,
+    ChangedElsewhere,
+    Database,
+    NotFound,
+    check_row_version,
+)
+from .storage.files import KeyState
 from .storage.rows import (
     AgreementRow,
     CaseRow,
@@ -65,6 +70,9 @@ if TYPE_CHECKING:
     from .protection.folder import FolderLock
     from .protection.vault import KeyState
 
+__all__ = ["CHANGED_ELSEWHERE", "ChangedElsewhere", "Entity", "NotFound", "Services", "check_row_version",
+           "get_consent_text", "validate"]
+
 Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
 
 _AGREEMENT_CHILDREN = (Goal, Role, Task, CommunicationRule)
@@ -72,28 +80,6 @@ _CASE_CHILDREN = (Person, Partner, Consent)
 # the agreement's own fields update_agreement() may change on a draft
 _AGREEMENT_EDITABLE = ("title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
                        "client_view", "transition_offers", "transition_partners", "transition_self", "language")
-
-
-class NotFound(LookupError):
-    """The case, agreement or entity with that id does not exist (any more)."""
-
-
-CHANGED_ELSEWHERE = "Dieser Eintrag wurde inzwischen an anderer Stelle geändert. Bitte neu laden."
-
-
-class ChangedElsewhere(RuleViolation):
-    """A save of a stale copy: the row was changed (saved from another copy) since this copy was
-    loaded. Nothing was written; reload and apply the change again."""
-
-    def __init__(self) -> None:
-        super().__init__(Problem("row_version", CHANGED_ELSEWHERE))
-
-
-def check_row_version(row: Any, loaded: int | None) -> None:
-    """Refuse (:class:`ChangedElsewhere`) to write a copy loaded at ``loaded`` over a newer row.
-    ``loaded`` None: a copy that does not know its version (built by the caller): not checked."""
-    if loaded is not None and row.row_version != loaded:
-        raise ChangedElsewhere()
 
 
 def _now() -> dt.datetime:
@@ -151,71 +137,39 @@ def validate(entity: Entity) -> list[Problem]:
 
 
 class Services:
-    """Facade over one database. Create with :meth:`open`, end with :meth:`close`."""
+    """The use cases over one open :class:`~kooperation_desktop.storage.database.Database`.
+    Create with :meth:`open` (or ``Services(db)``), end with :meth:`close`."""
 
-    # (thread id, session) while :meth:`atomic` runs: the use cases of that thread share its transaction
-    _shared: tuple[int, Session] | None = None
-    key_state: KeyState  # the unlocked key, set by open()
-
-    def __init__(self, engine: Engine, data_dir: Path):
-        self._engine = engine
-        self.data_dir = data_dir
-        self.folder_lock: FolderLock | None = None
-        self.folder_warning: str | None = None
+    def __init__(self, db: Database):
+        self.db = db
 
     @classmethod
     def open(cls, data_dir: Path, passphrase: str | None = None, *,
              lock: FolderLock | None = None) -> Services:
-        """Open (create and migrate with Alembic if needed) the encrypted ``data_dir/kooperation.sqlite``.
+        """Services over a newly opened database (:func:`~kooperation_desktop.protection.opener.open_database`:
+        set up, unlock, migrate, lock the folder; see there for ``passphrase``, ``lock`` and the
+        errors raised)."""
+        return cls(opener.open_database(data_dir, passphrase, lock=lock))
 
-        ``passphrase``: the user's password or the office's recovery key; None → the environment
-        variable ``KOOPERATION_PASSPHRASE`` (for scripts and the command line). A new folder is
-        set up encrypted with it (``services.key_state.new_recovery_key`` is then set, to show
-        until confirmed); a plain database of an earlier version is encrypted. Raises
-        :class:`~kooperation_desktop.protection.ProtectionError` (``PassphraseRequired``,
-        ``WrongPassphrase``, ``FolderInUse``) with a German message; nothing is touched then.
+    @property
+    def data_dir(self) -> Path:
+        return self.db.data_dir
 
-        The folder is locked for this process until :meth:`close` (a second opener, here or in
-        another process, gets ``FolderInUse``). ``lock``: a lock the caller already holds on
-        ``data_dir`` (e.g. taken before asking for the password); it is handed over on success
-        and stays the caller's on failure."""
-        from .protection import folder, vault
+    @property
+    def key_state(self) -> KeyState:
+        """The unlocked key (``new_recovery_key``: a recovery key this opening made, to show)."""
+        if self.db.key_state is None:
+            raise RuntimeError("the database was opened without encryption")
+        return self.db.key_state
 
-        data_dir = Path(data_dir)
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        held = lock if lock is not None else folder.FolderLock(data_dir).acquire()
-        try:
-            warning = folder.tighten(data_dir)
-            key_state = vault.unlock(data_dir, passphrase)
-            folder.remove_orphans(data_dir)  # the state is final now: leftovers of a crash go
-            engine = make_engine(data_dir / DB_FILENAME, key=key_state.current_key)
-            try:
-                upgrade_to_head(engine)
-            except Exception:
-                engine.dispose()
-                raise
-        except BaseException:
-            if lock is None:
-                held.release()
-            raise
-        services = cls(engine, data_dir)
-        services.key_state = key_state
-        services.folder_lock = held
-        services.folder_warning = warning  # German, when others can read the folder and chmod failed
-        vault.attach(services)  # audit trail, read-only closed cases
-        return services
+    @property
+    def folder_warning(self) -> str | None:
+        """German, when others can read the data folder and its rights could not be tightened."""
+        return self.db.folder_warning
 
     def close(self) -> None:
         """Close the database and give the data folder free (a second call does nothing more)."""
-        self._engine.dispose()
-        if self.folder_lock is not None:
-            self.folder_lock.release()
-
-    def handover_lock(self) -> FolderLock | None:
-        """The folder lock, taken away from these services (:meth:`close` keeps it held): for a
-        caller that closes the database and goes on working in the folder (restore)."""
-        lock, self.folder_lock = self.folder_lock, None
-        return lock
+        self.db.close()
 
     def __enter__(self) -> Services:
         return self
@@ -223,57 +177,24 @@ class Services:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _shared_session(self) -> Session | None:
-        shared = self._shared
-        return shared[1] if shared is not None and shared[0] == threading.get_ident() else None
+    def _tx(self) -> contextlib.AbstractContextManager[Session]:
+        return self.db.transaction()
 
-    @contextlib.contextmanager
-    def _tx(self) -> Iterator[Session]:
-        shared = self._shared_session()
-        if shared is not None:
-            shared.expire_all()  # collections loaded by an earlier use case are read afresh
-            yield shared
-            shared.flush()
-            return
-        try:
-            with Session(self._engine) as s, s.begin():
-                yield s
-        except StaleDataError:  # a row's version counter moved between reading and writing it
-            raise ChangedElsewhere() from None
+    def _read(self) -> contextlib.AbstractContextManager[Session]:
+        return self.db.reading()
 
-    @contextlib.contextmanager
-    def _read(self) -> Iterator[Session]:
-        shared = self._shared_session()
-        if shared is not None:
-            shared.expire_all()
-            yield shared
-            return
-        with Session(self._engine) as s:
-            yield s
-
-    @contextlib.contextmanager
-    def atomic(self) -> Iterator[None]:
-        """Run several use cases of this thread as ONE transaction (e.g. importing a case file):
-        their writes, audit entries included, are committed together at the end, or none of them
-        when an exception leaves the block. A use case that raises inside must be the end of the
-        block (its own writes are not undone separately). Not nested."""
-        if self._shared_session() is not None:
-            raise RuntimeError("Services.atomic() is not re-entrant")
-        with Session(self._engine) as s, s.begin():
-            self._shared = (threading.get_ident(), s)
-            try:
-                yield
-            finally:
-                self._shared = None
+    def atomic(self) -> contextlib.AbstractContextManager[None]:
+        """Run several use cases of this thread as ONE transaction (:meth:`Database.atomic`)."""
+        return self.db.atomic()
 
     def transaction(self) -> contextlib.AbstractContextManager[Session]:
         """One short write transaction, for the feature services (signing, follow-up, ...)
         that live in their own modules and share this database. Never hand the Session to ui/."""
-        return self._tx()
+        return self.db.transaction()
 
     def reading(self) -> contextlib.AbstractContextManager[Session]:
         """A read-only session, for the feature services."""
-        return self._read()
+        return self.db.reading()
 
     # --- helpers -----------------------------------------------------------------------
     @staticmethod
@@ -471,13 +392,8 @@ class Services:
             # the database's ON DELETE CASCADE removes the children (the ORM's own cascade would
             # race it for rows reachable twice, e.g. a role via its agreement and its partner)
             if s.execute(delete(CaseRow).where(CaseRow.id == case_id)).rowcount:
-                from .protection import (
-                    audit,  # a Core delete passes the audit's session events by
-                )
-
-                s.execute(audit.insert(audit.AuditRow), [{
-                    "at": audit._now(), "user": audit.current_user(), "action": audit.DELETED,
-                    "entity_type": "cases", "entity_id": case_id, "case_id": case_id}])
+                # a Core delete passes the audit's session events by
+                audit.write_entry(s, audit.DELETED, "cases", case_id, case_id)
 
     # --- entities (persons, partners, consents, goals, indicators, roles, tasks, rules) -----
     def save(self, entity: Entity) -> Entity:

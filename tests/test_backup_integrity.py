@@ -39,7 +39,7 @@ def _layout(data: bytes) -> tuple[int, int]:
 def small_backup(services: Services, tmp_path: Path) -> tuple[Services, Path, str]:
     """A backup of a new database with a seal (the smallest backup there is), and the recovery key."""
     services.create_case("Familie Çelik", "AZ 51-2026-0815", "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
-    recovery = vault.renew_recovery_key(services, PASSWORD)
+    recovery = vault.renew_recovery_key(services.db, PASSWORD)
     certs.create_seal(services.data_dir, "Träger e. V.", "siegel-passwort-1")
     return services, create_backup(services, tmp_path / "s.kdsich").path, recovery
 

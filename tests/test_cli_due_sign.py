@@ -35,7 +35,7 @@ def cli(services: Services, capsys: pytest.CaptureFixture[str], *args: str) -> t
     except SystemExit as exc:  # argparse's usage errors
         code = exc.code if isinstance(exc.code, int) else 1
     finally:
-        services.folder_lock = FolderLock(services.data_dir).acquire()  # the test's services go on
+        services.db.folder_lock = FolderLock(services.data_dir).acquire()  # the test's services go on
     out, err = capsys.readouterr()
     return code, out, err
 

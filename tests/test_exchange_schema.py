@@ -198,7 +198,7 @@ def bad_file(draw: Any, demo: dict[str, Any], paths: list[tuple[Any, ...]]) -> t
             continue  # an earlier defect removed it
         kind = draw(st.sampled_from(["value", "value", "value", "delete", "control", "deep", "nan"]))
         if kind == "value":
-            parent[key] = draw(st.sampled_from(BAD_VALUES))
+            parent[key] = copy.deepcopy(draw(st.sampled_from(BAD_VALUES)))  # a second defect may edit it
         elif kind == "delete":
             del parent[key]
         elif kind == "control":

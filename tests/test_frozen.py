@@ -44,7 +44,7 @@ def test_tampering_with_the_stored_version_is_detected(complete_case):
     services, _case_id, agreement_id = complete_case
     services.finalise(agreement_id)
     assert services.verify_stored(agreement_id)
-    with services._engine.begin() as conn:  # someone edits the database file behind the app's back
+    with services.db.engine.begin() as conn:  # someone edits the database file behind the app's back
         conn.execute(text("UPDATE agreements SET frozen_content = replace(frozen_content, 'Deniz', 'Dennis') "
                           "WHERE id = :i"), {"i": agreement_id})
     assert not services.verify_stored(agreement_id)

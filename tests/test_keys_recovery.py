@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kooperation_desktop.protection import keys, vault
 from kooperation_desktop.services import Services
+from kooperation_desktop.storage.database import Database
 from kooperation_desktop.storage.db import make_engine, upgrade_to_head
 
 PASSWORD = os.environ["KOOPERATION_PASSPHRASE"]
@@ -79,7 +80,7 @@ def _plain_database(data: Path) -> None:
     data.mkdir(parents=True)
     engine = make_engine(data / "kooperation.sqlite")  # a plain database of an earlier version
     upgrade_to_head(engine)
-    plain = Services(engine, data)
+    plain = Services(Database(engine, data))
     plain.create_case("Familie Klar")
     plain.close()
 

@@ -40,6 +40,7 @@ from kooperation_desktop.protection.keys import (
 )
 from kooperation_desktop.protection.retention import RetentionService, case_row_ids
 from kooperation_desktop.services import Services
+from kooperation_desktop.storage.database import Database
 from kooperation_desktop.storage.db import cipher_connect, make_engine, upgrade_to_head
 from kooperation_desktop.storage.rows import Base
 
@@ -130,7 +131,7 @@ def test_change_password_rekeys_the_file(complete_case):
     services, cid, _aid = complete_case
     data = services.data_dir
     old_key = services.key_state.db_key
-    vault.change_password(services, PASSWORD, "ganz-neues-Passwort-42")
+    vault.change_password(services.db, PASSWORD, "ganz-neues-Passwort-42")
     assert services.key_state.db_key != old_key
     # the open services go on working with the new key
     services.save(Person(case_id=cid, first_name="Nach", last_name="Wechsel"))
@@ -150,9 +151,9 @@ def test_change_password_rekeys_the_file(complete_case):
 
 def test_change_password_refuses_a_wrong_old_password(services):
     with pytest.raises(WrongPassphrase):
-        vault.change_password(services, "nicht-das-Passwort", "ganz-neues-Passwort-42")
+        vault.change_password(services.db, "nicht-das-Passwort", "ganz-neues-Passwort-42")
     with pytest.raises(ProtectionError, match="mindestens"):
-        vault.change_password(services, PASSWORD, "kurz")
+        vault.change_password(services.db, PASSWORD, "kurz")
 
 
 def test_recovery_key_unlocks_and_can_set_a_new_password(tmp_path):
@@ -166,11 +167,11 @@ def test_recovery_key_unlocks_and_can_set_a_new_password(tmp_path):
     with Services.open(data, typed) as services:
         assert services.key_state.new_recovery_key is None
         assert [c.title for c in services.list_cases()] == ["Familie Wróbel"]
-        vault.change_password(services, typed, "vergessenes-ersetzt-2026")
+        vault.change_password(services.db, typed, "vergessenes-ersetzt-2026")
     with Services.open(data, "vergessenes-ersetzt-2026") as services:
         assert [c.title for c in services.list_cases()] == ["Familie Wróbel"]
     with Services.open(data, recovery) as services:  # the recovery key survives the re-key
-        new_recovery = vault.renew_recovery_key(services, "vergessenes-ersetzt-2026")
+        new_recovery = vault.renew_recovery_key(services.db, "vergessenes-ersetzt-2026")
     with pytest.raises(WrongPassphrase):
         Services.open(data, recovery)
     Services.open(data, new_recovery).close()
@@ -188,7 +189,7 @@ def test_interrupted_password_change_never_locks_out(complete_case, monkeypatch)
 
     monkeypatch.setattr(vault, "cipher_connect", crash)
     with pytest.raises(KeyboardInterrupt):
-        vault.change_password(services, PASSWORD, "ganz-neues-Passwort-42")
+        vault.change_password(services.db, PASSWORD, "ganz-neues-Passwort-42")
     monkeypatch.undo()
     services.close()
     assert len(json.loads((data / "kooperation.keys").read_text())["entries"]) == 2
@@ -214,7 +215,7 @@ def test_plain_database_of_an_earlier_version_is_encrypted_without_loss(tmp_path
     data.mkdir()
     engine = make_engine(data / "kooperation.sqlite")  # the plain SQLite engine, current schema
     upgrade_to_head(engine)
-    plain = Services(engine, data)
+    plain = Services(Database(engine, data))
     cid, aid = build_complete_case(plain)
     plain.finalise(aid)
     before = _dump(plain)
@@ -248,7 +249,7 @@ def test_backup_restore_round_trip_gives_identical_data(complete_case, tmp_path)
         assert _dump(restored) == before
         assert restored.verify_stored(aid)
     # with the recovery key, into another empty folder
-    recovery = vault.renew_recovery_key(services, PASSWORD)
+    recovery = vault.renew_recovery_key(services.db, PASSWORD)
     second = create_backup(services, tmp_path / "zweite.kdsich")
     restore_backup(second.path, tmp_path / "leer2", recovery)
     with Services.open(tmp_path / "leer2", recovery) as restored:

@@ -221,7 +221,7 @@ def test_database_settings_protect_data(services: Services):
     from sqlalchemy import text
     from sqlalchemy.exc import IntegrityError
 
-    with services._engine.connect() as conn:  # checking the engine's pragmas
+    with services.db.engine.connect() as conn:  # checking the engine's pragmas
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         with pytest.raises(IntegrityError):
             conn.execute(text("INSERT INTO persons (case_id, first_name, last_name, family_role, is_guardian)"

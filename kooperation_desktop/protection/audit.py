@@ -1,26 +1,24 @@
 """Append-only audit trail: who (OS user profile), when, which entity, which action — never content.
 
-Recorded centrally from SQLAlchemy session events (:func:`enable` is called by
-``Services.open``), so every write path of every feature service is covered without touching
-them. The database refuses UPDATE and DELETE on ``audit_log`` (triggers of migration 0005).
+Recorded centrally from the ORM session events of one open database (:func:`attach`, called
+by :func:`~kooperation_desktop.protection.opener.open_database`), so every write path of every
+feature service is covered without touching them; sessions of any other database are not. The
+database refuses UPDATE and DELETE on ``audit_log`` (triggers of migration 0005).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
-import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import Engine, event, insert, inspect, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.orm import RelationshipDirection, Session
 
+from ..storage.database import Database, SessionSource
 from ..storage.rows import Base, CaseRow
 from ..storage.rows_audit import AuditRow
-
-if TYPE_CHECKING:
-    from ..services import Services
 
 CREATED, CHANGED, DELETED = "created", "changed", "deleted"
 # explicit events recorded by the feature services (no row change)
@@ -43,8 +41,6 @@ ENTITY_LABELS = {
 # changes of these columns alone are bookkeeping, not an edit worth recording
 _BOOKKEEPING = frozenset({"updated_at", "search_text", "wizard_step"})
 _NOT_AUDITED = frozenset({"audit_log"})
-
-_ENABLED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -128,8 +124,6 @@ def _table(obj: Any) -> str:
 
 
 def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
-    if not _ENABLED.get(session.get_bind()):  # type: ignore[arg-type]
-        return
     pending = session.info.setdefault("_audit_pending", [])
     for obj in list(session.deleted):
         if _table(obj) not in _NOT_AUDITED:
@@ -161,32 +155,32 @@ def _after_rollback(session: Session) -> None:
     session.info.pop("_audit_pending", None)
 
 
-_listening = False
+def attach(db: Database) -> None:
+    """Record the audit trail for every session of ``db`` (and of no other database)."""
+    db.listen("before_flush", _before_flush)
+    db.listen("after_flush", _after_flush)
+    db.listen("after_rollback", _after_rollback)
 
 
-def enable(engine: Engine) -> None:
-    """Record the audit trail for every Session on ``engine``."""
-    global _listening
-    if not _listening:
-        event.listen(Session, "before_flush", _before_flush)
-        event.listen(Session, "after_flush", _after_flush)
-        event.listen(Session, "after_rollback", _after_rollback)
-        _listening = True
-    _ENABLED[engine] = True
+def write_entry(session: Session, action: str, entity_type: str, entity_id: int | None = None,
+                case_id: int | None = None) -> None:
+    """Append one entry in ``session``'s transaction: an explicit event (backup, export, …) or a
+    change the session events do not see (a Core ``DELETE``, e.g. deleting a whole case)."""
+    session.execute(insert(AuditRow), [{"at": _now(), "user": current_user(), "action": action,
+                                        "entity_type": entity_type, "entity_id": entity_id,
+                                        "case_id": case_id}])
 
 
 class AuditService:
     """Reading the audit trail and recording explicit events (backup, export, …)."""
 
-    def __init__(self, services: Services):
+    def __init__(self, services: SessionSource):
         self.services = services
 
     def record(self, action: str, entity_type: str, entity_id: int | None = None,
                case_id: int | None = None) -> None:
         with self.services.transaction() as s:
-            s.execute(insert(AuditRow), [{"at": _now(), "user": current_user(), "action": action,
-                                          "entity_type": entity_type, "entity_id": entity_id,
-                                          "case_id": case_id}])
+            write_entry(s, action, entity_type, entity_id, case_id)
 
     def for_case(self, case_id: int) -> list[AuditEntry]:
         """Every entry of the case, oldest first."""

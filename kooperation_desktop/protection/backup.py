@@ -44,10 +44,12 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from ..atomic import write_bytes, write_rendered
 from ..paths import guard_target
 from ..storage.db import cipher_connect
+from . import audit
 from .folder import INFO_FILENAME, LOCK_FILENAME, FolderLock
 from .keys import KeyFile, KeyFileDamaged, ProtectionError, fsync_dir, read_key_file, write_key_file
+from .opener import open_database
 from .space import MB, is_disk_full, require_free
-from .vault import _table_counts, db_path, export_encrypted
+from .vault import db_path, export_encrypted, table_counts
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -288,7 +290,7 @@ def _check_db(path: Path, key: bytes) -> dict[str, int] | None:
         try:
             if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 return None
-            return _table_counts(conn)
+            return table_counts(conn)
         finally:
             conn.close()
     except Exception:  # noqa: BLE001 - any failure means: not this key / not intact
@@ -299,7 +301,6 @@ def create_backup(services: Services, out: Path) -> BackupInfo:
     """Write the backup of everything (database, key file, seal) to ``out`` (atomically, verified).
 
     Nothing is written into the data folder: the temporary copy of the database lies beside ``out``."""
-    from . import audit
 
     out = Path(out)
     if out.is_dir():
@@ -419,8 +420,6 @@ def restore_backup(backup: Path, data_dir: Path, passphrase: str) -> BackupInfo:
 def restore_and_record(backup: Path, data_dir: Path, passphrase: str, lock: FolderLock | None = None) -> BackupInfo:
     """Restore, open once and record the restore in the audit trail; the data folder is locked
     throughout (``lock``: one the caller holds and keeps on failure)."""
-    from ..services import Services
-    from . import audit
 
     held = lock
     created_dir = not Path(data_dir).exists()
@@ -429,8 +428,8 @@ def restore_and_record(backup: Path, data_dir: Path, passphrase: str, lock: Fold
         held = FolderLock(data_dir).acquire()
     try:
         info = restore_backup(backup, data_dir, passphrase)
-        with Services.open(data_dir, passphrase, lock=held) as services:
-            audit.AuditService(services).record(audit.RESTORE, "database")
+        with open_database(data_dir, passphrase, lock=held) as db:
+            audit.AuditService(db).record(audit.RESTORE, "database")
     except BaseException:
         if lock is None:
             held.release()
@@ -454,7 +453,7 @@ def restore_replacing(services: Services, backup: Path, passphrase: str) -> Path
     folder again afterwards."""
     found = _inspect(Path(backup))  # a damaged or foreign file is refused before anything moves
     data_dir = Path(services.data_dir)
-    lock = services.handover_lock()  # nobody else opens the folder while its files are moved
+    lock = services.db.handover_lock()  # nobody else opens the folder while its files are moved
     services.close()
     try:
         return _restore_in_place(data_dir, Path(backup), passphrase, lock, found)

@@ -167,7 +167,7 @@ def cmd_change_password(args: argparse.Namespace, services_cm: Callable[[Path | 
         raise ProtectionError("Bitte das neue Passwort mit --new-passphrase-file angeben.")
     with services_cm(args.data_dir) as services:
         old = passphrase_for_restore(getattr(args, "passphrase_file", None))
-        change_password(services, old, new)
+        change_password(services.db, old, new)
         audit.AuditService(services).record(audit.PASSWORD, "database")
     print("Das Passwort wurde geändert; die Datenbank ist mit einem neuen Schlüssel verschlüsselt.")
     return 0
@@ -186,7 +186,7 @@ def cmd_recovery_key(args: argparse.Namespace, services_cm: Callable[..., Any]) 
     else:
         raise ProtectionError(f"Bitte das Passwort angeben (--passphrase-file oder {ENV_PASSPHRASE}).")
     with services_cm(args.data_dir, passphrase) as services:
-        key = renew_recovery_key(services, passphrase)
+        key = renew_recovery_key(services.db, passphrase)
         print_recovery_key(services, key, "Neuer Wiederherstellungsschlüssel (der bisherige gilt nicht mehr; jetzt "
                                           "ausdrucken oder notieren und im Büro verschlossen aufbewahren):")
     return 0

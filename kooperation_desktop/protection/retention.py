@@ -2,8 +2,10 @@
 listed for deletion; deletion removes every row of the case in every table (signatures and
 the rows of any feature included), found through the foreign keys.
 
-The read-only rule is enforced centrally by a ``before_flush`` hook (:func:`enable_read_only_guard`,
-installed by ``Services.open``): any write touching a closed case is refused with a German
+The read-only rule is enforced centrally by a ``before_flush`` hook on the open database's own
+sessions (:func:`attach_read_only_guard`, attached by
+:func:`~kooperation_desktop.protection.opener.open_database`): any write touching a closed case is
+refused with a German
 :class:`~kooperation_desktop.domain.rules.RuleViolation` — except re-opening it (status back to
 open) and deleting it as a whole.
 """
@@ -11,28 +13,23 @@ open) and deleting it as a whole.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sqlalchemy import Engine, MetaData, Table, delete, event, inspect, select
+from sqlalchemy import MetaData, Table, delete, inspect, select
 from sqlalchemy.orm import Session
 
-from ..domain.model import CaseStatus, Problem
+from ..domain.model import Case, CaseStatus, Problem
 from ..domain.rules import RuleViolation
+from ..storage.database import Database, NotFound, SessionSource
 from ..storage.rows import Base, CaseRow
 from ..storage.rows_audit import ProtectionSettingRow
 from . import audit
-
-if TYPE_CHECKING:
-    from ..services import Services
 
 DEFAULT_RETENTION_YEARS = 5  # common practice for SGB VIII case files; the provider sets its own
 RETENTION_KEY = "retention_years"
 READ_ONLY_MESSAGE = ("Dieser Fall ist abgeschlossen und archiviert; er kann nicht mehr geändert werden. "
                      "Zum Bearbeiten den Fall zuerst wieder öffnen.")
-
-_GUARDED: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
 
 
 def _old_status(session: Session, row: CaseRow) -> str:
@@ -49,8 +46,6 @@ def _forget(session: Session, *args: Any) -> None:
 
 
 def _guard(session: Session, flush_context: Any, instances: Any) -> None:
-    if not _GUARDED.get(session.get_bind()):  # type: ignore[arg-type]
-        return
     for o in session.dirty:
         if isinstance(o, CaseRow):
             _old_status(session, o)
@@ -75,12 +70,11 @@ def _guard(session: Session, flush_context: Any, instances: Any) -> None:
             raise RuleViolation(Problem("status", READ_ONLY_MESSAGE))
 
 
-def enable_read_only_guard(engine: Engine) -> None:
-    if not event.contains(Session, "before_flush", _guard):
-        event.listen(Session, "before_flush", _guard)
-        event.listen(Session, "after_commit", _forget)
-        event.listen(Session, "after_rollback", _forget)
-    _GUARDED[engine] = True
+def attach_read_only_guard(db: Database) -> None:
+    """Refuse writes to closed cases in every session of ``db`` (and of no other database)."""
+    db.listen("before_flush", _guard)
+    db.listen("after_commit", _forget)
+    db.listen("after_rollback", _forget)
 
 
 @dataclass(frozen=True)
@@ -144,10 +138,18 @@ def case_row_ids(session: Session, case_id: int) -> dict[str, set[Any]]:
     return ids
 
 
+class CaseUseCases(SessionSource, Protocol):
+    """What retention needs of the services: the database and the case's own use cases."""
+
+    def get_case(self, case_id: int) -> Case: ...
+
+    def update_case(self, case: Case) -> Case: ...
+
+
 class RetentionService:
     """Closing, the retention period, cases due for deletion, deleting a case completely."""
 
-    def __init__(self, services: Services):
+    def __init__(self, services: CaseUseCases):
         self.services = services
 
     def retention_years(self) -> int:
@@ -202,8 +204,6 @@ class RetentionService:
         rows deleted per table. The audit trail keeps that (and by whom) it was deleted."""
         with self.services.transaction() as s:
             if s.get(CaseRow, case_id) is None:
-                from ..services import NotFound
-
                 raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
             ids = case_row_ids(s, case_id)
             counts: dict[str, int] = {}
@@ -214,7 +214,5 @@ class RetentionService:
                     # expire ORM state: these rows are deleted with Core
                     res = s.execute(delete(tables[name]).where(pk.in_(ids[name])))
                     counts[name] = res.rowcount
-            s.execute(audit.insert(audit.AuditRow), [{
-                "at": audit._now(), "user": audit.current_user(), "action": audit.DELETED,
-                "entity_type": "cases", "entity_id": case_id, "case_id": case_id}])
+            audit.write_entry(s, audit.DELETED, "cases", case_id, case_id)
         return counts

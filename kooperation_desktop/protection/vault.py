@@ -1,8 +1,9 @@
 """Opening the encrypted database: first set-up, unlock, migration of a plain database from an
 earlier version, change of password (a real re-key of the file) and the recovery key.
 
-Used by :meth:`kooperation_desktop.services.Services.open`; the UI and the command line call
-:func:`database_state` to decide between "set a password" and "unlock".
+Used by :func:`kooperation_desktop.protection.opener.open_database`; the UI and the command line
+call :func:`database_state` to decide between "set a password" and "unlock". Light to import (no
+SQLAlchemy): the start needs it before the first window is on the screen.
 """
 
 from __future__ import annotations
@@ -10,11 +11,10 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from ..storage.files import DB_FILENAME, cipher_connect
+from ..storage.files import DB_FILENAME, KeyState, cipher_connect
 from . import keys
 from .keys import (
     ENV_PASSPHRASE,
@@ -32,25 +32,10 @@ from .keys import (
 )
 
 if TYPE_CHECKING:
-    from ..services import Services
+    from ..storage.database import Database
 
 State = Literal["new", "plain", "encrypted"]
 _SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-@dataclass
-class KeyState:
-    """The unlocked database key of an open database (only in memory, while the app runs)."""
-
-    data_dir: Path
-    db_key: bytes = field(repr=False)
-    # set when this opening made a recovery key (new key file, or the last one was never confirmed
-    # as noted): to be shown, then confirm_recovery_key() once the user has noted it
-    new_recovery_key: str | None = field(default=None, repr=False)
-    migrated_from_plain: bool = False
-
-    def current_key(self) -> bytes:
-        return self.db_key
 
 
 def db_path(data_dir: Path) -> Path:
@@ -200,7 +185,7 @@ def _raise_open_problem(db: Path, exc: BaseException) -> None:
                           "fragen oder eine Datensicherung wiederherstellen.") from exc
 
 
-def _table_counts(conn: object) -> dict[str, int]:
+def table_counts(conn: object) -> dict[str, int]:
     names = [r[0] for r in conn.execute(  # type: ignore[attr-defined]
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
     return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}  # type: ignore[attr-defined]
@@ -220,7 +205,7 @@ def export_encrypted(source: Path, source_key: bytes | None, target: Path, targe
         src = cipher_connect(source, source_key)
     try:
         src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        counts = _table_counts(src)
+        counts = table_counts(src)
         user_version = src.execute("PRAGMA user_version").fetchone()[0]
         src.execute(f"ATTACH DATABASE ? AS target KEY \"x'{target_key.hex()}'\"", (str(target),))
         src.execute("SELECT sqlcipher_export('target')")
@@ -231,7 +216,7 @@ def export_encrypted(source: Path, source_key: bytes | None, target: Path, targe
     check = cipher_connect(target, target_key)
     try:
         ok = check.execute("PRAGMA integrity_check").fetchone()[0]
-        if ok != "ok" or _table_counts(check) != counts:
+        if ok != "ok" or table_counts(check) != counts:
             raise ProtectionError("Die verschlüsselte Kopie der Datenbank ließ sich nicht prüfen; "
                                   "es wurde nichts verändert.")
         check.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -275,13 +260,19 @@ def _encrypt_plain(data_dir: Path, kf: KeyFile, db_key: bytes) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def change_password(services: Services, old: str, new: str) -> None:
+def _key_state(db: Database) -> KeyState:
+    if db.key_state is None:
+        raise ProtectionError("Diese Datenbank ist nicht verschlüsselt geöffnet.")
+    return db.key_state
+
+
+def change_password(db: Database, old: str, new: str) -> None:
     """Re-key the database: a new random database key, wrapped by the ``new`` password and sealed
     for the (unchanged) recovery key. ``old`` may be the current password or the recovery key.
 
     Crash-safe: the key file first holds the old and the new entry, then the file is re-keyed
     (PRAGMA rekey, one transaction), then the old entry is dropped."""
-    state: KeyState = services.key_state
+    state = _key_state(db)
     problems = password_problems(new)
     if problems:
         raise ProtectionError(" ".join(problems))
@@ -291,7 +282,7 @@ def change_password(services: Services, old: str, new: str) -> None:
     entry = kf.wrap(new_key, new)
     kf.entries = [*kf.entries, entry]
     write_key_file(state.data_dir, kf)
-    services._engine.dispose()  # no pooled connection keeps the old key
+    db.engine.dispose()  # no pooled connection keeps the old key
     conn = cipher_connect(db_path(state.data_dir), state.db_key)
     try:
         conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
@@ -302,21 +293,13 @@ def change_password(services: Services, old: str, new: str) -> None:
     write_key_file(state.data_dir, kf)
 
 
-def renew_recovery_key(services: Services, passphrase: str) -> str:
+def renew_recovery_key(db: Database, passphrase: str) -> str:
     """A new recovery key (the old one stops working); ``passphrase``: the current password or
     recovery key. Returns the new key, to be shown; it counts as not noted (and is renewed at the
     next start) until :func:`confirm_recovery_key`."""
-    state: KeyState = services.key_state
+    state = _key_state(db)
     kf = read_key_file(state.data_dir)
     kf.unwrap(passphrase)  # WrongPassphrase if wrong
     recovery = kf.set_recovery_key(state.db_key)
     write_key_file(state.data_dir, kf)
     return recovery
-
-
-def attach(services: Services) -> None:
-    """Install the central hooks on an open Services: audit trail and read-only closed cases."""
-    from . import audit, retention
-
-    audit.enable(services._engine)
-    retention.enable_read_only_guard(services._engine)

@@ -5,10 +5,26 @@ load SQLAlchemy before the first window is on the screen."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 DB_FILENAME = "kooperation.sqlite"
+
+
+@dataclass
+class KeyState:
+    """The unlocked database key of an open database (only in memory, while the app runs)."""
+
+    data_dir: Path
+    db_key: bytes = field(repr=False)
+    # set when this opening made a recovery key (new key file, or the last one was never confirmed
+    # as noted): to be shown, then confirm_recovery_key() once the user has noted it
+    new_recovery_key: str | None = field(default=None, repr=False)
+    migrated_from_plain: bool = False
+
+    def current_key(self) -> bytes:
+        return self.db_key
 
 
 def cipher_connect(db_path: Path, key: bytes) -> Any:

@@ -11,7 +11,7 @@ import datetime as dt
 from typing import cast
 
 from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Table, Text, delete, event
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, sessionmaker
 
 from .rows import Base, UTCDateTime, edit_counter
 
@@ -154,7 +154,7 @@ def _invalidate_due_index(session: Session, _flush_context: object) -> None:
     """After every flush: forget the due index of each case whose due dates may have moved.
 
     Catches every write path (services, signing, follow-up, import, undo) because it listens on
-    the ORM session, not on single methods."""
+    the database's ORM sessions (:func:`listen_due_index`), not on single methods."""
     from .rows import AgreementRow, CaseRow
 
     case_ids: set[int] = set()
@@ -169,4 +169,6 @@ def _invalidate_due_index(session: Session, _flush_context: object) -> None:
         session.connection().execute(delete(table).where(table.c.case_id.in_(sorted(case_ids))))
 
 
-event.listen(Session, "after_flush", _invalidate_due_index)
+def listen_due_index(sessions: sessionmaker[Session]) -> None:
+    """Keep the due index of the database whose sessions ``sessions`` makes (only those)."""
+    event.listen(sessions, "after_flush", _invalidate_due_index)

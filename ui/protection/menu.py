@@ -236,7 +236,7 @@ class ProtectionController(QObject):
             return False
         old, new = answer
         try:
-            vault.change_password(self.services, old, new)
+            vault.change_password(self.services.db, old, new)
         except ProtectionError as exc:
             show_error(self.window, dialogs.core_text(str(exc)))
             return False
@@ -250,7 +250,7 @@ class ProtectionController(QObject):
         if passphrase is None:
             return None
         try:
-            key = vault.renew_recovery_key(self.services, passphrase)
+            key = vault.renew_recovery_key(self.services.db, passphrase)
         except ProtectionError as exc:
             show_error(self.window, dialogs.core_text(str(exc)))
             return None
