@@ -45,9 +45,9 @@ class EntryDialog(QDialog):
         self.setWindowTitle(title)
         fit_to_screen(self, size)
         self.outer = QVBoxLayout(self)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.host = QWidget(self.scroll)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.host = QWidget(self.scroll_area)
         self.body = QVBoxLayout(self.host)
 
     def add_date(self, accessible_name: str, value: dt.date | None) -> DateEdit:
@@ -63,8 +63,8 @@ class EntryDialog(QDialog):
 
     def finish(self, save_text: str) -> None:
         """Put the form, the error line and Save/Cancel (Save labelled ``save_text``) in place."""
-        self.scroll.setWidget(self.host)
-        self.outer.addWidget(self.scroll, 1)
+        self.scroll_area.setWidget(self.host)
+        self.outer.addWidget(self.scroll_area, 1)
         self.error = ErrorLabel(self)
         self.outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
