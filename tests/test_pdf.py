@@ -324,11 +324,19 @@ def test_content_of_the_agreement(draft_pdf: bytes) -> None:
 def test_signature_lines_for_guardians_and_consented_partners(draft_pdf: bytes) -> None:
     text = pypdf_text(draft_pdf)
     signatures = text[text.rindex("Unterschriften"):]
-    # guardians sign, the son (not a guardian) does not; every consented partner signs
-    assert signatures.count("Ort, Datum") == 2 + 4
-    for name in ["Ağrı Şükrü Çelik", "Nguyễn Thị Minh Khai", "Łukasz Wróbel", "Жанна Иванова", "Frau Berger"]:
+    # guardians sign, and (issue 13) the son who took on a task; every consented partner signs
+    assert signatures.count("Ort, Datum") == 3 + 4
+    for name in ["Ağrı Şükrü Çelik", "Nguyễn Thị Minh Khai", "Deniz Çelik", "Łukasz Wróbel", "Жанна Иванова",
+                 "Frau Berger"]:
         assert name in signatures
-    assert "Deniz Çelik" not in signatures
+
+
+def test_a_family_member_left_out_of_the_signers_gets_no_line() -> None:
+    case = build_case()
+    case.persons[2].signs = False  # the son has a task, but is chosen not to sign
+    text = pypdf_text(render_agreement_bytes(case, build_agreement()))
+    signatures = text[text.rindex("Unterschriften"):]
+    assert signatures.count("Ort, Datum") == 2 + 4 and "Deniz Çelik" not in signatures
 
 
 def test_everyone_signs_when_no_guardian_is_flagged() -> None:
