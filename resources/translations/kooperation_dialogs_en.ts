@@ -343,6 +343,17 @@
         <translation>Save reflection</translation>
     </message>
     <message>
+        <location filename="../../ui/followup/entry_dialog.py" line="32"/>
+        <source>&lt;b&gt;{key}. {seed}&lt;/b&gt; – im Mittel {mean}&lt;br/&gt;Vorschlag: {suggestion}</source>
+        <translation>&lt;b&gt;{key}. {seed}&lt;/b&gt; – average {mean}&lt;br/&gt;Suggestion: {suggestion}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/entry_dialog.py" line="58"/>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/entry_dialog.py" line="73"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
         <location filename="../../ui/signing/dialogs.py" line="148"/>
         <source>Abbrechen</source>
@@ -728,7 +739,7 @@
         <translation>The password must be at least 8 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="138"/>
+        <location filename="../../ui/protection/dialogs.py" line="139"/>
         <location filename="../../ui/signing/dialogs.py" line="100"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords do not match.</translation>
@@ -944,73 +955,73 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation> (complete on {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="432"/>
+        <location filename="../../ui/signing/dialogs.py" line="433"/>
         <source>&lt;b&gt;Versionen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="439"/>
+        <location filename="../../ui/signing/dialogs.py" line="440"/>
         <source>Version {version} ({status})</source>
         <translation>Version {version} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="443"/>
+        <location filename="../../ui/signing/dialogs.py" line="444"/>
         <source>Ältere Version</source>
         <translation>Older version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="444"/>
+        <location filename="../../ui/signing/dialogs.py" line="445"/>
         <source>Neuere Version</source>
         <translation>Newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="447"/>
+        <location filename="../../ui/signing/dialogs.py" line="448"/>
         <source>&amp;Vergleichen:</source>
         <translation>&amp;Compare:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="450"/>
+        <location filename="../../ui/signing/dialogs.py" line="451"/>
         <source>mit</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="456"/>
+        <location filename="../../ui/signing/dialogs.py" line="457"/>
         <source>Änderungen</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="457"/>
+        <location filename="../../ui/signing/dialogs.py" line="458"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="457"/>
+        <location filename="../../ui/signing/dialogs.py" line="458"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="50"/>
-        <location filename="../../ui/signing/dialogs.py" line="457"/>
+        <location filename="../../ui/signing/dialogs.py" line="458"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="457"/>
+        <location filename="../../ui/signing/dialogs.py" line="458"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="487"/>
+        <location filename="../../ui/signing/dialogs.py" line="488"/>
         <source>Bitte zwei verschiedene Versionen wählen.</source>
         <translation>Please choose two different versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="489"/>
+        <location filename="../../ui/signing/dialogs.py" line="490"/>
         <source>{n} Änderung(en).</source>
         <translation>{n} change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="490"/>
+        <location filename="../../ui/signing/dialogs.py" line="491"/>
         <source>Keine inhaltlichen Änderungen.</source>
         <translation>No changes in content.</translation>
     </message>
@@ -1030,45 +1041,45 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Sign here with a pen, a finger or the mouse button held down</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/pad.py" line="131"/>
+        <location filename="../../ui/signing/pad.py" line="132"/>
         <source>Hier unterschreiben (Stift, Finger oder Maus)</source>
         <translation>Sign here (pen, finger or mouse)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="42"/>
+        <location filename="../../ui/protection/menu.py" line="43"/>
         <source>Datensicherung speichern</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="44"/>
-        <location filename="../../ui/protection/menu.py" line="53"/>
+        <location filename="../../ui/protection/menu.py" line="45"/>
+        <location filename="../../ui/protection/menu.py" line="54"/>
         <source>Datensicherung (*.kdsich)</source>
         <translation>Backup (*.kdsich)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="52"/>
-        <location filename="../../ui/protection/menu.py" line="212"/>
-        <location filename="../../ui/protection/menu.py" line="217"/>
+        <location filename="../../ui/protection/menu.py" line="53"/>
+        <location filename="../../ui/protection/menu.py" line="211"/>
+        <location filename="../../ui/protection/menu.py" line="216"/>
         <source>Datensicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="58"/>
+        <location filename="../../ui/protection/menu.py" line="59"/>
         <source>Auskunft speichern</source>
         <translation>Save information</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="59"/>
+        <location filename="../../ui/protection/menu.py" line="60"/>
         <source>JSON-Datei (*.json)</source>
         <translation>JSON file (*.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="71"/>
+        <location filename="../../ui/protection/menu.py" line="72"/>
         <source>Auskunft nach Art. 15 DSGVO</source>
         <translation>Information under Art. 15 GDPR</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="71"/>
+        <location filename="../../ui/protection/menu.py" line="72"/>
         <source>Über welche Person?</source>
         <translation>About which person?</translation>
     </message>
@@ -1078,147 +1089,147 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Data protection</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="103"/>
+        <location filename="../../ui/protection/menu.py" line="102"/>
         <source>&amp;Datenschutz</source>
         <translation>Data pr&amp;otection</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="106"/>
+        <location filename="../../ui/protection/menu.py" line="105"/>
         <source>&amp;Protokoll des Falls…</source>
         <translation>Audit &amp;trail of the case…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="107"/>
+        <location filename="../../ui/protection/menu.py" line="106"/>
         <source>Fall &amp;abschließen (archivieren) / wieder öffnen</source>
         <translation>Close (&amp;archive) / reopen the case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="108"/>
+        <location filename="../../ui/protection/menu.py" line="107"/>
         <source>Aus&amp;kunft über eine Person (Art. 15 DSGVO)…</source>
         <translation>&amp;Information about a person (Art. 15 GDPR)…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="109"/>
+        <location filename="../../ui/protection/menu.py" line="108"/>
         <source>Aufbewahrung und &amp;Löschung…</source>
         <translation>Retention and &amp;deletion…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="111"/>
+        <location filename="../../ui/protection/menu.py" line="110"/>
         <source>Daten&amp;sicherung erstellen…</source>
         <translation>Create &amp;backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="112"/>
+        <location filename="../../ui/protection/menu.py" line="111"/>
         <source>Datensicherung &amp;wiederherstellen…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="114"/>
+        <location filename="../../ui/protection/menu.py" line="113"/>
         <source>Pass&amp;wort ändern…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="115"/>
+        <location filename="../../ui/protection/menu.py" line="114"/>
         <source>Neuen Wieder&amp;herstellungsschlüssel erstellen…</source>
         <translation>New recovery &amp;key…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="129"/>
+        <location filename="../../ui/protection/menu.py" line="128"/>
         <source>Bitte zuerst links einen Fall auswählen.</source>
         <translation>Please choose a case on the left first.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="150"/>
+        <location filename="../../ui/protection/menu.py" line="149"/>
         <source>Fall wieder öffnen</source>
         <translation>Reopen case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="151"/>
+        <location filename="../../ui/protection/menu.py" line="150"/>
         <source>Den archivierten Fall wieder zum Bearbeiten öffnen?</source>
         <translation>Reopen the archived case for editing?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="153"/>
+        <location filename="../../ui/protection/menu.py" line="152"/>
         <source>Der Fall ist wieder geöffnet.</source>
         <translation>The case is open again.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="154"/>
+        <location filename="../../ui/protection/menu.py" line="153"/>
         <source>Fall abschließen</source>
         <translation>Close case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="155"/>
+        <location filename="../../ui/protection/menu.py" line="154"/>
         <source>Den Fall abschließen? Er wird archiviert und kann dann nicht mehr geändert werden (bis er wieder geöffnet wird). Die Aufbewahrungsfrist beginnt.</source>
         <translation>Close the case? It is archived and can no longer be changed (until it is reopened). The retention period starts.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="158"/>
+        <location filename="../../ui/protection/menu.py" line="157"/>
         <source>Der Fall ist abgeschlossen und archiviert.</source>
         <translation>The case is closed and archived.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="167"/>
+        <location filename="../../ui/protection/menu.py" line="166"/>
         <source>In diesem Fall ist keine Person eingetragen.</source>
         <translation>No person is recorded in this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="178"/>
+        <location filename="../../ui/protection/menu.py" line="177"/>
         <source>Die Datei konnte nicht gespeichert werden: {reason}</source>
         <translation>The file could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="181"/>
+        <location filename="../../ui/protection/menu.py" line="180"/>
         <source>Auskunft gespeichert: {path}</source>
         <translation>Information saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="199"/>
+        <location filename="../../ui/protection/menu.py" line="198"/>
         <source>Die Datensicherung konnte nicht geschrieben werden: {reason}</source>
         <translation>The backup could not be written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="204"/>
+        <location filename="../../ui/protection/menu.py" line="203"/>
         <source>Datensicherung geschrieben und geprüft: {path}</source>
         <translation>Backup written and checked: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="213"/>
+        <location filename="../../ui/protection/menu.py" line="212"/>
         <source>Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das Programm beendet und muss neu gestartet werden. Fortfahren?</source>
         <translation>The current data will be replaced by the backup (it stays encrypted in a subfolder “vor-wiederherstellung-…” of the data folder). The program then closes and must be started again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="218"/>
+        <location filename="../../ui/protection/menu.py" line="217"/>
         <source>Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):</source>
         <translation>Password at the time of the backup (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="224"/>
+        <location filename="../../ui/protection/menu.py" line="223"/>
         <source>Die bisherigen Daten sind unverändert; bitte das Programm neu starten.</source>
         <translation>The existing data is unchanged; please restart the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="228"/>
+        <location filename="../../ui/protection/menu.py" line="227"/>
         <source>Datensicherung wiederhergestellt</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="229"/>
+        <location filename="../../ui/protection/menu.py" line="228"/>
         <source>Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten und mit dem Passwort der Sicherung entsperren.</source>
         <translation>The data was restored. The program closes now; please start it again and unlock it with the password of the backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="245"/>
+        <location filename="../../ui/protection/menu.py" line="244"/>
         <source>Das Passwort wurde geändert.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="249"/>
+        <location filename="../../ui/protection/menu.py" line="248"/>
         <source>Neuer Wiederherstellungsschlüssel</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="250"/>
+        <location filename="../../ui/protection/menu.py" line="249"/>
         <source>Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):</source>
         <translation>Enter the password to confirm (the old key becomes invalid):</translation>
     </message>
@@ -1259,118 +1270,118 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     </message>
     <message>
         <location filename="../../ui/protection/dialogs.py" line="112"/>
-        <location filename="../../ui/protection/dialogs.py" line="184"/>
+        <location filename="../../ui/protection/dialogs.py" line="185"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="117"/>
+        <location filename="../../ui/protection/dialogs.py" line="118"/>
         <source>Passwort &amp;festlegen</source>
         <translation>&amp;Set password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="118"/>
+        <location filename="../../ui/protection/dialogs.py" line="119"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="161"/>
+        <location filename="../../ui/protection/dialogs.py" line="162"/>
         <source>Entsperren – Kooperation Desktop</source>
         <translation>Unlock – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="164"/>
+        <location filename="../../ui/protection/dialogs.py" line="165"/>
         <source>Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.</source>
         <translation>The data is encrypted. Please enter your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="165"/>
+        <location filename="../../ui/protection/dialogs.py" line="166"/>
         <source> Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel aus dem Büro ein.</source>
         <translation> If you forgot the password, enter the recovery key from the office.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="168"/>
+        <location filename="../../ui/protection/dialogs.py" line="169"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="172"/>
+        <location filename="../../ui/protection/dialogs.py" line="173"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="176"/>
-        <location filename="../../ui/protection/dialogs.py" line="233"/>
+        <location filename="../../ui/protection/dialogs.py" line="177"/>
+        <location filename="../../ui/protection/dialogs.py" line="234"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="180"/>
+        <location filename="../../ui/protection/dialogs.py" line="181"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="235"/>
+        <location filename="../../ui/protection/dialogs.py" line="236"/>
         <source>Bitte {s} s warten</source>
         <translation>Please wait {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="245"/>
+        <location filename="../../ui/protection/dialogs.py" line="246"/>
         <source>Passwort ändern – Kooperation Desktop</source>
         <translation>Change password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="246"/>
+        <location filename="../../ui/protection/dialogs.py" line="247"/>
         <source>Bisheriges Passwort</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="249"/>
+        <location filename="../../ui/protection/dialogs.py" line="250"/>
         <source>&amp;Bisheriges Passwort (oder Wiederherstellungsschlüssel):</source>
         <translation>C&amp;urrent password (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="251"/>
+        <location filename="../../ui/protection/dialogs.py" line="252"/>
         <source>Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros bleibt gültig.</source>
         <translation>The database gets a new key. The office’s recovery key stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="253"/>
+        <location filename="../../ui/protection/dialogs.py" line="254"/>
         <source>Passwort &amp;ändern</source>
         <translation>Change pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="274"/>
+        <location filename="../../ui/protection/dialogs.py" line="275"/>
         <source>Wiederherstellungsschlüssel – einmalig angezeigt</source>
         <translation>Recovery key – shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="277"/>
+        <location filename="../../ui/protection/dialogs.py" line="278"/>
         <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="289"/>
+        <location filename="../../ui/protection/dialogs.py" line="290"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="293"/>
+        <location filename="../../ui/protection/dialogs.py" line="294"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="294"/>
+        <location filename="../../ui/protection/dialogs.py" line="295"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="296"/>
+        <location filename="../../ui/protection/dialogs.py" line="297"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="317"/>
+        <location filename="../../ui/protection/dialogs.py" line="318"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>

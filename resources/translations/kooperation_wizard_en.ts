@@ -4,22 +4,22 @@
 <context>
     <name>AgreementWizard</name>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="60"/>
+        <location filename="../../ui/wizard/wizard.py" line="62"/>
         <source>Kooperationsvereinbarung – %1</source>
         <translation>Cooperation agreement – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="63"/>
+        <location filename="../../ui/wizard/wizard.py" line="65"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="66"/>
+        <location filename="../../ui/wizard/wizard.py" line="68"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="69"/>
+        <location filename="../../ui/wizard/wizard.py" line="71"/>
         <source>Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter.</source>
         <translation>Close: everything you entered is already saved. Next time the wizard opens here.</translation>
     </message>
@@ -518,12 +518,12 @@ Checksum (SHA-256) of the content:
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="225"/>
+        <location filename="../../ui/widgets.py" line="230"/>
         <source>Datum als TT.MM.JJJJ, z. B. 01.03.2027; leer lassen, wenn es keins gibt.</source>
         <translation>Date as DD.MM.YYYY, e.g. 01.03.2027; leave empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="275"/>
+        <location filename="../../ui/widgets.py" line="280"/>
         <source>„%1“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027.</source>
         <translation>“%1” is not a valid date. Please enter it as DD.MM.YYYY, e.g. 01.03.2027.</translation>
     </message>
@@ -936,113 +936,113 @@ Finalise now?</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="59"/>
-        <location filename="../../ui/wizard/page_overview.py" line="65"/>
+        <location filename="../../ui/wizard/page_overview.py" line="60"/>
+        <location filename="../../ui/wizard/page_overview.py" line="66"/>
         <source>Was noch fehlt</source>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="62"/>
+        <location filename="../../ui/wizard/page_overview.py" line="63"/>
         <source>Ein Klick (oder Enter) auf einen Punkt führt zum Schritt und Feld, wo er fehlt.</source>
         <translation>Click an item (or press Enter) to go to the step and field where it is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="79"/>
+        <location filename="../../ui/wizard/page_overview.py" line="80"/>
         <source>Mit „Vereinbarung abschließen“ wird diese Version eingefroren: Sie bekommt eine Prüfsumme und kann nicht mehr geändert werden. Änderungen ergeben später eine neue Version.</source>
         <translation>“Finalise agreement” freezes this version: it gets a checksum and can no longer be changed. Later changes make a new version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="83"/>
+        <location filename="../../ui/wizard/page_overview.py" line="84"/>
         <source>Vereinbarung &amp;abschließen</source>
         <translation>&amp;Finalise agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="84"/>
+        <location filename="../../ui/wizard/page_overview.py" line="85"/>
         <source>Vereinbarung abschließen</source>
         <translation>Finalise agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="85"/>
+        <location filename="../../ui/wizard/page_overview.py" line="86"/>
         <source>&amp;PDF speichern…</source>
         <translation>Save &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="86"/>
+        <location filename="../../ui/wizard/page_overview.py" line="87"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="101"/>
+        <location filename="../../ui/wizard/page_overview.py" line="102"/>
         <source>Nächste Schritte:</source>
         <translation>Next steps:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="102"/>
+        <location filename="../../ui/wizard/page_overview.py" line="103"/>
         <source>1. &amp;Vorschau &amp;&amp; drucken…</source>
         <translation>1. &amp;Preview &amp;&amp; print…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="103"/>
+        <location filename="../../ui/wizard/page_overview.py" line="104"/>
         <source>Vorschau und drucken</source>
         <translation>Preview and print</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="106"/>
+        <location filename="../../ui/wizard/page_overview.py" line="107"/>
         <source>2. &amp;Unterschreiben…</source>
         <translation>2. &amp;Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="107"/>
+        <location filename="../../ui/wizard/page_overview.py" line="108"/>
         <source>Unterschreiben</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="119"/>
+        <location filename="../../ui/wizard/page_overview.py" line="120"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="121"/>
+        <location filename="../../ui/wizard/page_overview.py" line="122"/>
         <source>Dokument %1</source>
         <translation>Document %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="123"/>
+        <location filename="../../ui/wizard/page_overview.py" line="124"/>
         <source>abgeschlossen am %1</source>
         <translation>finalised on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="133"/>
+        <location filename="../../ui/wizard/page_overview.py" line="134"/>
         <source>Zum Feld springen</source>
         <translation>Go to the field</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="140"/>
+        <location filename="../../ui/wizard/page_overview.py" line="141"/>
         <source>Diese Version ist abgeschlossen. Prüfsumme (SHA-256): %1…</source>
         <translation>This version is finalised. Checksum (SHA-256): %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="145"/>
+        <location filename="../../ui/wizard/page_overview.py" line="146"/>
         <source>Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden.</source>
         <translation>Everything needed has been entered. The agreement can be finalised.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="151"/>
+        <location filename="../../ui/wizard/page_overview.py" line="152"/>
         <source>Erst möglich, wenn nichts mehr fehlt.</source>
         <translation>Only possible when nothing is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="151"/>
+        <location filename="../../ui/wizard/page_overview.py" line="152"/>
         <source>Diese Version einfrieren.</source>
         <translation>Freeze this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="194"/>
+        <location filename="../../ui/wizard/page_overview.py" line="196"/>
         <source>Die Datei konnte nicht gespeichert werden: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="198"/>
+        <location filename="../../ui/wizard/page_overview.py" line="200"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
@@ -1338,37 +1338,37 @@ custody</translation>
 <context>
     <name>RowEditor</name>
     <message>
-        <location filename="../../ui/widgets.py" line="345"/>
+        <location filename="../../ui/widgets.py" line="350"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="346"/>
+        <location filename="../../ui/widgets.py" line="351"/>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="347"/>
+        <location filename="../../ui/widgets.py" line="352"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="504"/>
+        <location filename="../../ui/widgets.py" line="512"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="505"/>
+        <location filename="../../ui/widgets.py" line="513"/>
         <source>%1 %2 entfernen</source>
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="562"/>
+        <location filename="../../ui/widgets.py" line="570"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="562"/>
+        <location filename="../../ui/widgets.py" line="570"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
     </message>
@@ -1516,82 +1516,82 @@ custody</translation>
 <context>
     <name>TimeframePage</name>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="16"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="17"/>
         <source>&amp;Beginn der Hilfe:</source>
         <translation>&amp;Start of the help:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="17"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="18"/>
         <source>&amp;Geplantes Ende:</source>
         <translation>&amp;Planned end:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="18"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="19"/>
         <source>&amp;Nächste Überprüfung:</source>
         <translation>Ne&amp;xt review:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="22"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="23"/>
         <source>&amp;Anschlussangebote</source>
         <translation>&amp;Follow-on offers</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="23"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="24"/>
         <source>Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein</source>
         <translation>What can help after the help ends? e.g. parenting advice, sports club</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="24"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="25"/>
         <source>Wer b&amp;leibt an der Seite der Familie?</source>
         <translation>Who stays &amp;with the family?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="25"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="26"/>
         <source>z. B. Oma Fatma, Klassenlehrerin</source>
         <translation>e.g. grandma Fatma, class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="26"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="27"/>
         <source>Was übernimmt die Familie &amp;selbst?</source>
         <translation>What does the family take on &amp;itself?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="27"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="28"/>
         <source>z. B. Termine selbst vereinbaren</source>
         <translation>e.g. make appointments on their own</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="28"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="29"/>
         <source>S&amp;icht der Familie</source>
         <translation>The family&apos;s &amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="29"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="30"/>
         <source>Was sagt die Familie zu dieser Vereinbarung? In ihren Worten.</source>
         <translation>What does the family say about this agreement? In their own words.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="41"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="42"/>
         <source>Zeitrahmen</source>
         <translation>Time frame</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="43"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="44"/>
         <source>Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?</source>
         <translation>The help is limited in time. When does it start, when should it end?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="61"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="62"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="82"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="83"/>
         <source>Wie wir zusammenarbeiten (Wohlw&amp;ollen)</source>
         <translation>How we work together (&amp;goodwill)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="84"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="85"/>
         <source>Wie wir zusammenarbeiten</source>
         <translation>How we work together</translation>
     </message>

@@ -134,7 +134,7 @@ def walk_first_agreement(qtbot, services, tmp_path: Path, monkeypatch) -> Keyboa
 
     app.focusChanged.connect(focus_changed)  # type: ignore[union-attr]
     try:
-        kb.key(Qt.Key.Key_E, CTRL)  # „Vereinbarung bearbeiten…“
+        kb.key(Qt.Key.Key_B, CTRL)  # „Vereinbarung bearbeiten…“
         wizard = window.wizard
         qtbot.waitUntil(lambda: wizard.isVisible() and wizard.isActiveWindow())
         _walk_pages(kb, wizard)

@@ -21,11 +21,14 @@ from ui.wizard.wizard import AgreementWizard
 
 pytestmark = pytest.mark.gui
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 MOTHER_NAME, AUNT_NAME, CHILD_NAME = (" ".join(x) for x in (MOTHER, AUNT, CHILD))
 
 
-def test_the_overview_chooses_who_signs_and_the_signing_dialog_follows(qtbot, complete_case) -> None:
+def test_the_overview_chooses_who_signs_and_the_signing_dialog_follows(qtbot, complete_case, monkeypatch) -> None:
+    from ui import dialogs
+
+    monkeypatch.setattr(dialogs, "ask_finalise", lambda _p, _v: True)  # "Abschließen" confirmed
     services, case_id, agreement_id = complete_case
     settings.save(settings.AppSettings(default_place="Musterstadt"))
     wizard = AgreementWizard(services, case_id)

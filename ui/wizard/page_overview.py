@@ -219,7 +219,7 @@ class OverviewPage(StepPage):
         if widget is None:
             return None
         widget = focus_target(widget)
-        page.scroll.ensureWidgetVisible(widget)  # type: ignore[attr-defined]  # (QWidget.scroll is a method)
+        page.scroll_area.ensureWidgetVisible(widget)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
         return widget
 

@@ -60,6 +60,7 @@ class SignersBox(QWidget):
                 name = f"{name} ({p.family_role.strip()})"
             text = self.tr("%1 unterschreibt mit") if signs_along(p, agreement) else self.tr("%1 unterschreibt")
             box = QCheckBox(fill(text, name), self)
+            box.setAccessibleName(fill(text, name))
             box.setChecked(p.id in signing)
             box.setEnabled(agreement.is_editable)
             box.toggled.connect(lambda checked, pid=p.id: self._choose(pid, checked))
