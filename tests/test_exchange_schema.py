@@ -196,6 +196,8 @@ def bad_file(draw: Any, demo: dict[str, Any], paths: list[tuple[Any, ...]]) -> t
             parent[key]
         except (KeyError, IndexError, TypeError):
             continue  # an earlier defect removed it
+        if not isinstance(parent, (dict, list)):
+            continue  # an earlier defect put a text where this lived (a text can be indexed, not edited)
         kind = draw(st.sampled_from(["value", "value", "value", "delete", "control", "deep", "nan"]))
         if kind == "value":
             parent[key] = copy.deepcopy(draw(st.sampled_from(BAD_VALUES)))  # a second defect may edit it
