@@ -31,6 +31,9 @@ def _table(parent: QWidget, headers: list[str], name: str) -> QTableWidget:
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    # one row at a time: with extended selection a modifier key still held elsewhere would turn
+    # selectRow() into a toggle and leave nothing selected
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
@@ -113,14 +116,15 @@ class RetentionDialog(QDialog):
                                          format_date(case.delete_from))):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         if self.cases:
+            self.table.setCurrentCell(0, 0)
             self.table.selectRow(0)
         self.delete_button.setEnabled(bool(self.cases))
 
     def delete_selected(self) -> bool:
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        row = self.table.currentRow()
+        if not 0 <= row < len(self.cases):
             return False
-        case = self.cases[rows[0].row()]
+        case = self.cases[row]
         if not ask_delete_case(self, case.title):
             return False
         self.retention.delete_case(case.case_id)
