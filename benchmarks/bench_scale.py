@@ -92,8 +92,8 @@ from kooperation_desktop.storage.rows import (
     TaskRow,
 )
 from kooperation_desktop.storage.rows_followup import ReviewRatingRow, ReviewRow
-from ui.case_list_model import PAGE_SIZE  # the rows the window loads per page
-from ui.followup.due_panel import SHOWN_LIMIT  # the rows of the due panel
+from kooperation_desktop_ui.case_list_model import PAGE_SIZE  # the rows the window loads per page
+from kooperation_desktop_ui.followup.due_panel import SHOWN_LIMIT  # the rows of the due panel
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -379,8 +379,8 @@ from pathlib import Path
 t0 = time.perf_counter()
 from PySide6.QtWidgets import QApplication
 from kooperation_desktop.services import Services
-from ui.main_window import MainWindow
-from ui.i18n import install_language, translate_widget_tree
+from kooperation_desktop_ui.main_window import MainWindow
+from kooperation_desktop_ui.i18n import install_language, translate_widget_tree
 t_imp = time.perf_counter()
 app = QApplication(sys.argv[:1])
 install_language(app)
@@ -416,7 +416,7 @@ import os, sys, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from ui import app as ui_app
-from ui.protection import dialogs
+from kooperation_desktop_ui.protection import dialogs
 marks = {}
 def ask_unlock(parent, attempt):   # the real start-up dialog, answered by the child
     d = dialogs.UnlockDialog(attempt, parent); d.show(); d.repaint()

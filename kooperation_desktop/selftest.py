@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import resources
+from kooperation_desktop import assets
 
 REQUIRED_RESOURCES = (
     ("fonts", "DejaVuSans.ttf"),
@@ -50,7 +50,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             out(f"ok      {label}{': ' + detail if detail else ''}")
 
     def files() -> str:
-        missing = [("/".join(p)) for p in REQUIRED_RESOURCES if not resources.path(*p).is_file()]
+        missing = [("/".join(p)) for p in REQUIRED_RESOURCES if not assets.path(*p).is_file()]
         if missing:
             raise FileNotFoundError(", ".join(missing))
         return f"{len(REQUIRED_RESOURCES)} Dateien"

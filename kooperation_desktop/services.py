@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
-import resources
+from kooperation_desktop import assets
 
 from .atomic import write_bytes
 from .domain import limits, rules, serialize
@@ -96,7 +96,7 @@ def _escape_like(text: str) -> str:
 
 def get_consent_text() -> tuple[str, str]:
     """(version, text) of the current consent text (resources/texts/consent_de.txt)."""
-    raw = resources.text("texts", "consent_de.txt")
+    raw = assets.text("texts", "consent_de.txt")
     first, _, rest = raw.partition("\n")
     if first.lower().startswith("version:"):
         return first.split(":", 1)[1].strip(), rest.strip()
@@ -617,7 +617,7 @@ class Services:
                     document_id=self._new_document_id(s),
                     title=Agreement().title,
                     start_date=dt.date.today(),
-                    goodwill=resources.text("texts", "goodwill_de.txt").strip(),
+                    goodwill=assets.text("texts", "goodwill_de.txt").strip(),
                     created_at=_now(),
                 )
                 s.add(row)

@@ -60,12 +60,12 @@ def run(data_dir: Path | None = None) -> int:
     app.setApplicationDisplayName(APP_NAME)
     from PySide6.QtGui import QIcon
 
-    import resources
+    from kooperation_desktop import assets
 
     from .i18n import install_language, translate_widget_tree
 
     install_language(app)  # German (Qt's own texts), or English when chosen in the settings
-    app.setWindowIcon(QIcon(str(resources.path("icons", "kooperation-desktop.png"))))
+    app.setWindowIcon(QIcon(str(assets.path("icons", "kooperation-desktop.png"))))
     sys.excepthook = excepthook
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     from .protection import open_services

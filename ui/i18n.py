@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import resources
+from kooperation_desktop import assets
 
 MAIN_CONTEXT = "MainWindow"
 
@@ -67,13 +67,13 @@ LANGUAGES = ("de", "en")
 
 
 def qm_path(language: str) -> str:
-    return str(resources.path("translations", f"kooperation_{language}.qm"))
+    return str(assets.path("translations", f"kooperation_{language}.qm"))
 
 
 def qm_paths(language: str) -> list[str]:
     """The main translation file first, then one file per area (``kooperation_<area>_<language>.qm``,
     e.g. the wizard's), so each area's ``.ts`` file is kept on its own."""
-    folder = resources.path("translations")
+    folder = assets.path("translations")
     extra = sorted(str(p) for p in folder.glob(f"kooperation_*_{language}.qm"))
     return [qm_path(language), *extra]
 

@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-import resources
-from kooperation_desktop import demo
+from kooperation_desktop import assets, demo
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
 
@@ -40,7 +39,7 @@ def tr(text: str) -> str:
 def help_html(language: str | None = None) -> str:
     """The offline help page (resources/help/hilfe_<de|en>.html) in the UI language."""
     language = language or current_language()
-    return resources.text("help", f"hilfe_{'en' if language == 'en' else 'de'}.html")
+    return assets.text("help", f"hilfe_{'en' if language == 'en' else 'de'}.html")
 
 
 class HelpDialog(QDialog):

@@ -19,7 +19,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-import resources
+from kooperation_desktop import assets
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -60,8 +60,8 @@ def register_fonts() -> None:
     with _lock:
         if _registered:
             return
-        pdfmetrics.registerFont(_TTFont(FONT, str(resources.path("fonts", "DejaVuSans.ttf"))))
-        pdfmetrics.registerFont(_TTFont(FONT_BOLD, str(resources.path("fonts", "DejaVuSans-Bold.ttf"))))
+        pdfmetrics.registerFont(_TTFont(FONT, str(assets.path("fonts", "DejaVuSans.ttf"))))
+        pdfmetrics.registerFont(_TTFont(FONT_BOLD, str(assets.path("fonts", "DejaVuSans-Bold.ttf"))))
         pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
         # registerFontFamily covers the family name; map the bold face's own name too.
         addMapping(FONT_BOLD, 0, 0, FONT_BOLD)

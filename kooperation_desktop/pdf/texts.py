@@ -20,7 +20,7 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-import resources
+from kooperation_desktop import assets
 from kooperation_desktop.domain import labels
 from kooperation_desktop.domain.model import AGREEMENT_LANGUAGES, Agreement
 
@@ -220,13 +220,13 @@ def _versioned(raw: str) -> tuple[str, str]:
 def consent_text(language: str = "de") -> tuple[str, str]:
     """(version, body) of the shipped consent text in ``language``."""
     language = language if language in AGREEMENT_LANGUAGES else "de"
-    return _versioned(resources.text("texts", f"consent_{language}.txt"))
+    return _versioned(assets.text("texts", f"consent_{language}.txt"))
 
 
 def goodwill_text(language: str = "de") -> str:
     """The shipped text on goodwill and working together in ``language``."""
     language = language if language in AGREEMENT_LANGUAGES else "de"
-    return resources.text("texts", f"goodwill_{language}.txt").strip()
+    return assets.text("texts", f"goodwill_{language}.txt").strip()
 
 
 def fixed_text(kind: str, text: str, language: str) -> str:

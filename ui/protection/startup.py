@@ -32,7 +32,8 @@ def preload() -> None:
     """Import what the main window needs (about half a second) while the password dialog waits
     for the user, so "Entsperren" does not wait for it."""
     import kooperation_desktop.services  # noqa: F401 - imported for the module cache only
-    import ui.main_window  # noqa: F401 - imported for the module cache only
+
+    from .. import main_window  # noqa: F401 - imported for the module cache only
 
 
 def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QGridLayout, QLabel
 
-import resources
+from kooperation_desktop import assets
 from kooperation_desktop.domain.wizard import Step
 
 from ..widgets import DateEdit, GrowingTextEdit, hint_label, section_label
@@ -32,7 +32,7 @@ TEXT_FIELDS = (
 
 
 def default_goodwill() -> str:
-    return resources.text("texts", "goodwill_de.txt").strip()
+    return assets.text("texts", "goodwill_de.txt").strip()
 
 
 class TimeframePage(StepPage):
