@@ -286,6 +286,18 @@ def test_names_shorter_than_three_letters_are_not_searched():
     assert problems(case, a) == [("mandate", named("Auftrag des Jugendamts", "Ute"))]
 
 
+@pytest.mark.parametrize("edit", [
+    lambda a: (setattr(a.communication[0], "who", "Mutter und Herr"), setattr(a.communication[0], "to_whom", "Schulz")),
+    lambda a: (setattr(a.goals[0].indicators[0], "description", "Spricht mit Herr"),
+               a.goals[0].indicators[0].level_texts.__setitem__(0, "Schulz ist nicht gemeint")),
+])
+def test_a_name_is_not_pieced_together_from_two_fields(edit):
+    """The end of one field and the start of the next are two texts, not one name."""
+    case, a = family(), agreement()
+    edit(a)
+    assert rules.mention_problems(case, a, ON) == []
+
+
 def test_a_text_without_the_name_is_not_flagged():
     case, a = family(), agreement()
     a.mandate = "Herr Schul wird informiert"  # not the name of Herr Schulz

@@ -132,6 +132,11 @@ def consent_problems(case: Case, agreement: Agreement, on: dt.date | None = None
     return problems
 
 
+# Between the fields of one place: no name spans it (a name is one line), so the end of one field and
+# the start of the next ("… mit Tom" | "Weber …") never read as one name.
+FIELD_BREAK = "\n"
+
+
 def _free_texts(agreement: Agreement) -> list[tuple[str, str, str]]:
     """(field key, German place, text) of every free text that is printed."""
     out = [("mandate", "Auftrag des Jugendamts", agreement.mandate),
@@ -144,11 +149,11 @@ def _free_texts(agreement: Agreement) -> list[tuple[str, str, str]]:
         out += [(f"goals[{i}]", f"Ziel {i + 1}", g.client_words),
                 (f"goals[{i}]", f"Ziel {i + 1}", g.professional_wording)]
         out += [(f"goals[{i}].indicators[{j}]", f"Ziel {i + 1}, Indikator {j + 1}",
-                 " ".join([ind.description, *ind.level_texts]))
+                 FIELD_BREAK.join([ind.description, *ind.level_texts]))
                 for j, ind in enumerate(g.indicators)]
     out += [(f"tasks[{i}]", f"Aufgabe {i + 1}", t.what) for i, t in enumerate(agreement.tasks)]
     out += [(f"roles[{i}]", f"Rolle {i + 1}", r.description) for i, r in enumerate(agreement.roles)]
-    out += [(f"communication[{i}]", f"Absprache {i + 1}", " ".join([c.what, c.who, c.to_whom, c.rhythm]))
+    out += [(f"communication[{i}]", f"Absprache {i + 1}", FIELD_BREAK.join([c.what, c.who, c.to_whom, c.rhythm]))
             for i, c in enumerate(agreement.communication)]
     return out
 
