@@ -46,7 +46,7 @@ def main() -> None:
         plain, sealed = Path(tmp) / "plain.pdf", Path(tmp) / "sealed.pdf"
 
         def export_plain() -> None:
-            services.export_pdf(demo.agreement_id, plain)
+            services.agreements.export_pdf(demo.agreement_id, plain)
 
         def export_sealed() -> None:
             signing.export(demo.agreement_id, sealed)

@@ -53,10 +53,10 @@ def one_german_line(err: str, *words: str) -> str:
 def final_case(complete_case: tuple[Services, int, int]) -> tuple[Services, int, int]:
     """The complete case with an extra task due in two days, finalised."""
     services, case_id, agreement_id = complete_case
-    mother = next(p for p in services.get_case(case_id).persons if p.display_name == MOTHER_NAME)
-    services.save(Task(agreement_id=agreement_id, position=9, person_id=mother.id, what=NEW_TASK,
+    mother = next(p for p in services.cases.get(case_id).persons if p.display_name == MOTHER_NAME)
+    services.parties.save(Task(agreement_id=agreement_id, position=9, person_id=mother.id, what=NEW_TASK,
                        due_date=dt.date.today() + dt.timedelta(days=2)))
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     return services, case_id, agreement_id
 
 
@@ -174,7 +174,7 @@ def test_sign_paper_by_everyone_makes_the_version_signed(final_case, capsys) -> 
                              "--date", fmt(dt.date.today()))
         assert code == 0, err
     assert "Alle haben unterschrieben; Version 1 ist jetzt unterschrieben." in out
-    assert services.get_agreement(agreement_id).status == AgreementStatus.SIGNED
+    assert services.agreements.get(agreement_id).status == AgreementStatus.SIGNED
 
 
 def test_sign_paper_refusals_are_one_german_line(complete_case, capsys) -> None:
@@ -187,7 +187,7 @@ def test_sign_paper_refusals_are_one_german_line(complete_case, capsys) -> None:
     assert code == 1
     one_german_line(err, "Fehler:", "noch ein Entwurf")  # a draft is never signed
 
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     code, _out, err = cli(services, capsys, "sign-paper", "--agreement", "9999")
     assert code == 1
     one_german_line(err, "Eine Vereinbarung mit der Nummer 9999 gibt es nicht")

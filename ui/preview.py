@@ -207,13 +207,13 @@ class PreviewController(QObject):
         shown = self.case_view.case
         if shown is None or shown.id is None:
             return None
-        case = self.services.get_case(shown.id)
+        case = self.services.cases.get(shown.id)
         if not case.agreements:
             dialogs.show_error(parent, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("Vorschau"))
             return None
         latest = self.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
         try:
-            pdf = render_agreement_bytes(*self.services.document(latest.id))
+            pdf = render_agreement_bytes(*self.services.agreements.document(latest.id))
             dialog = PreviewDialog(self.pdf_export, latest.id, pdf,
                                    dialogs.suggested_pdf_name(latest.document_id, latest.version), parent)
         except RuleViolation as exc:

@@ -141,7 +141,7 @@ class SigningService:
     # --- parties and signatures -----------------------------------------------------------
     def signatures(self, agreement_id: int) -> list[Signature]:
         """All stored signatures of the version (also ones of a different hash, if ever)."""
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             rows = s.scalars(select(SignatureRow).where(SignatureRow.agreement_id == agreement_id)
                              .order_by(SignatureRow.id))
             return [_to_domain(r) for r in rows]
@@ -158,7 +158,7 @@ class SigningService:
     def overview(self, agreement_id: int, language: str = "de") -> SigningOverview:
         """The version's parties (the PDF's signature lines) with their signatures; role labels in
         ``language`` (the UI's; stored signatures keep the German ones)."""
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.services.agreements.document(agreement_id)
         return self._overview(case, agreement, language)
 
     @staticmethod
@@ -177,7 +177,7 @@ class SigningService:
                                         f"Version {v} hat keinen Prüfwert und kann nicht unterschrieben werden."))
 
     def _add(self, agreement_id: int, party_key: str, build: Any) -> Signature:
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.services.agreements.document(agreement_id)
         self._check_signable(agreement)
         overview = self._overview(case, agreement)
         party = next((p for p in overview.parties if p.key == party_key), None)
@@ -188,7 +188,7 @@ class SigningService:
         row: SignatureRow = build(party)
         row.agreement_id, row.party_key, row.content_hash = agreement_id, party_key, agreement.content_hash
         row.recorded_at = _now()
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             arow = s.get(AgreementRow, agreement_id)
             if arow is None or arow.content_hash != agreement.content_hash or arow.status != agreement.status.value:
                 raise RuleViolation(Problem("status", "Die Vereinbarung wurde inzwischen geändert. Bitte neu öffnen."))
@@ -228,7 +228,7 @@ class SigningService:
         today = dt.date.today()
         if signed_on > today:
             raise RuleViolation(Problem("signed_on", "Das Datum der Unterschrift kann nicht in der Zukunft liegen."))
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.services.agreements.document(agreement_id)
         if agreement.finalised_at and signed_on < agreement.finalised_at.astimezone().date():
             raise RuleViolation(Problem(
                 "signed_on", f"Version {agreement.version} wurde erst am "
@@ -244,7 +244,7 @@ class SigningService:
 
     def end(self, agreement_id: int) -> Agreement:
         """Mark a final or signed version as ended (the help or the agreement is over)."""
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             row = s.get(AgreementRow, agreement_id)
             if row is None:
                 raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
@@ -253,7 +253,7 @@ class SigningService:
                 raise RuleViolation(Problem("status",
                                             f"Version {row.version} ist {label} und kann nicht beendet werden."))
             row.status = AgreementStatus.ENDED.value
-        return self.services.get_agreement(agreement_id)
+        return self.services.agreements.get(agreement_id)
 
     # --- PDF ------------------------------------------------------------------------------
     def marks(self, agreement_id: int) -> dict[str, PartyMark] | None:
@@ -277,13 +277,13 @@ class SigningService:
         """The PDF (unsealed) with the signatures drawn on their lines."""
         from ..pdf.render import render_agreement_bytes
 
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.services.agreements.document(agreement_id)
         marks = self.marks(agreement_id) if agreement.status != AgreementStatus.DRAFT else None
         return render_agreement_bytes(case, agreement, signatures=marks)
 
     def sealed_pdf(self, agreement_id: int, password: str | None = None) -> bytes:
         """The PDF of a finalised version, sealed with the organisation's certificate."""
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.services.agreements.document(agreement_id)
         if agreement.status == AgreementStatus.DRAFT:
             raise RuleViolation(Problem("status",
                                         f"Version {agreement.version} ist ein Entwurf und wird nicht versiegelt."))
@@ -296,7 +296,7 @@ class SigningService:
 
     def needs_seal(self, agreement_id: int) -> bool:
         """True when exporting this version produces a sealed PDF (every non-draft version)."""
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             row = s.get(AgreementRow, agreement_id)
             if row is None:
                 raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
@@ -359,7 +359,7 @@ class SigningService:
             if report.status != SealStatus.UNREADABLE:
                 result.database = "Das PDF nennt keine Vereinbarung (Dokument-Nr., Version, Prüfwert)."
             return result
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             # identified by number, version and SHA-256 together (a data folder from before document
             # numbers were unique may hold the same number and version twice)
             rows = list(s.scalars(select(AgreementRow).where(AgreementRow.document_id == claim.document_id,
@@ -387,7 +387,7 @@ class SigningService:
     # --- versions -------------------------------------------------------------------------
     def history(self, case_id: int) -> list[VersionEntry]:
         """Every version of the case's agreement, newest first, with its signing state."""
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         out: list[VersionEntry] = []
         for summ in case.agreements:
             parties = signed = 0
@@ -409,7 +409,8 @@ class SigningService:
 
     def compare(self, old_agreement_id: int, new_agreement_id: int) -> list[Change]:
         """What changed from one version to another (German), see :mod:`.diff`."""
-        return diff.compare(self.services.document(old_agreement_id), self.services.document(new_agreement_id))
+        document = self.services.agreements.document
+        return diff.compare(document(old_agreement_id), document(new_agreement_id))
 
 
 def verify_without_database(data: bytes, data_dir: Path | None) -> Verification:

@@ -78,7 +78,7 @@ def _every_export_path(qtbot, w: MainWindow, asked: list[Path]) -> list[str]:
 
 def test_every_export_of_a_final_version_is_sealed(qtbot, complete_case, tmp_path: Path, monkeypatch) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w, asked = _window(qtbot, services, case_id, tmp_path, monkeypatch)
     ways = _every_export_path(qtbot, w, asked)
     opened: list[Path] = []
@@ -127,7 +127,7 @@ def test_a_part_works_without_the_main_window(qtbot, complete_case, tmp_path: Pa
     from ui.signing.export import PdfExport
 
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     monkeypatch.setattr(signing_dialogs, "ask_seal_setup", lambda parent: signing_dialogs.SealSetup(ORG, PASSWORD))
     out = tmp_path / "teil.pdf"
     monkeypatch.setattr(app_dialogs, "ask_save_path", lambda _parent, _suggested: out)
@@ -139,7 +139,7 @@ def test_a_part_works_without_the_main_window(qtbot, complete_case, tmp_path: Pa
     export.saved.connect(saved.append)
     preview = PreviewController(services, export, view, parent)
     assert preview.open() is None  # no case shown: nothing to preview
-    view.show_case(services.get_case(case_id))
+    view.show_case(services.cases.get(case_id))
     preview.action.trigger()
     assert preview.dialog is not None
     qtbot.mouseClick(preview.dialog.save_button, Qt.MouseButton.LeftButton)

@@ -73,7 +73,7 @@ from kooperation_desktop.signing.service import SigningService
 from ui.signing.dialogs import SignDialog
 services = Services.open(Path(sys.argv[2]))
 case_id, agreement_id = build_complete_case(services)
-services.finalise(agreement_id)
+services.agreements.finalise(agreement_id)
 dialog = SignDialog(SigningService(services), agreement_id)
 dialog.show()
 app.processEvents()
