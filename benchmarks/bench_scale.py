@@ -555,7 +555,7 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         pdf_runs = max(runs, 9)  # a short figure: more runs against the machine's noise
         plain_ms = [timed(lambda: services.agreements.export_pdf(pdf_aid, plain)) for _ in range(pdf_runs)]
         res["pdf"], res["pdf_min"] = statistics.median(plain_ms), min(plain_ms)
-        signing = SigningService(services)
+        signing = SigningService(services.db)
         signing.set_up_seal("Familienhilfe Lindenhof e. V.", "bench-siegel")
         res["sealed_first"] = timed(lambda: signing.export(pdf_aid, sealed))
         sealed_ms = [timed(lambda: signing.export(pdf_aid, sealed)) for _ in range(pdf_runs)]

@@ -39,7 +39,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(Path(tmp) / "data")
         demo = create_demo(services)
-        signing = SigningService(services)
+        signing = SigningService(services.db)
         start = time.perf_counter()
         signing.set_up_seal("Familienhilfe Lindenhof e. V.", "benchmark-siegel")
         setup_ms = (time.perf_counter() - start) * 1000

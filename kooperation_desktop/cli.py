@@ -425,7 +425,7 @@ def _cmd_sign_paper(args: argparse.Namespace) -> int:
     if args.party is not None and args.date is None:
         raise _UsageError("Es fehlt: --date TT.MM.JJJJ (der Tag der Unterschrift).")
     with _services(args.data_dir) as services:
-        signing = SigningService(services)
+        signing = SigningService(services.db)
         try:
             overview = signing.overview(args.agreement)
         except NotFound:

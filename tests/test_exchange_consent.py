@@ -90,7 +90,7 @@ def test_a_version_finalised_after_the_revocation_comes_in_as_a_draft(shared, tm
     # the PDF is a draft (not sealed) and shows neither Oma's contact nor her tasks
     from kooperation_desktop.signing.service import SigningService
 
-    exported = SigningService(services).export(agreement_id, tmp_path / "v.pdf")
+    exported = SigningService(services.db).export(agreement_id, tmp_path / "v.pdf")
     assert not exported.sealed
     text = _pdf_text(exported.path)
     assert "ENTWURF" in text.upper() and OMA_CONTACT not in text

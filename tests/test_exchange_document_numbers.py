@@ -74,7 +74,7 @@ def test_verify_finds_the_version_by_its_sha256_among_rows_with_the_same_number(
         rows = list(s.scalars(select(AgreementRow).where(AgreementRow.document_id == number)))
         assert [r.version for r in rows] == [1, 1] and len({r.content_hash for r in rows}) == 2
 
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     signing.set_up_seal(ORGANISATION, SEAL_PASSWORD)
     for agreement in (agreement_id, other_id):
         pdf = signing.export(agreement, tmp_path / f"v{agreement}.pdf").path

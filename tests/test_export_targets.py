@@ -36,7 +36,7 @@ def _fill(data: Path) -> None:
     with Services.open(data) as services:
         case_id, agreement_id = build_complete_case(services)
         services.agreements.finalise(agreement_id)
-        SigningService(services).set_up_seal("Familienhilfe Lindenhof e. V.", SEAL_PASSWORD)
+        SigningService(services.db).set_up_seal("Familienhilfe Lindenhof e. V.", SEAL_PASSWORD)
         follow = FollowUpService(services)
         review = follow.new_review(case_id, dt.date(2027, 3, 1))
         review.ratings[0].client_value, review.ratings[0].professional_value = 1, 0
@@ -165,7 +165,7 @@ def _exports(services: Services) -> dict[str, Callable[[Path], object]]:
     case_id = services.cases.list()[0].id
     agreement_id = services.cases.get(case_id).agreements[0].id
     follow = FollowUpService(services)
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     signing.unlock(SEAL_PASSWORD)
     person_id = services.cases.get(case_id).persons[0].id
     review_id = follow.reviews(case_id)[0].id

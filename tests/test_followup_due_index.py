@@ -153,7 +153,7 @@ def test_ending_the_help_removes_its_due_items(three_cases) -> None:
     follow, ids = three_cases
     late = dt.date.today() + dt.timedelta(days=400)
     assert [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
-    SigningService(follow.services).end(follow.services.cases.get(ids[1]).agreements[0].id)  # „Hilfe beenden“
+    SigningService(follow.services.db).end(follow.services.cases.get(ids[1]).agreements[0].id)  # „Hilfe beenden“
     assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
     assert [i for i in follow.due_items(late, 0) if i.case_id == ids[0]], "other cases stay"
     assert follow.due_items(late, 0) == _reference(follow, late, 0)

@@ -55,7 +55,7 @@ def test_every_mark_of_every_pdf_stays_10_mm_inside_the_edge(complete_case, tmp_
     services, case_id, agreement_id = complete_case
     draft = services.agreements.export_pdf(agreement_id, tmp_path / "entwurf.pdf")
     services.agreements.finalise(agreement_id)
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     signing.set_up_seal("Familienhilfe Lindenhof e. V.", "siegel-passwort-1")
     sealed = signing.export(agreement_id, tmp_path / "versiegelt.pdf")
     assert sealed.sealed

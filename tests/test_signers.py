@@ -31,7 +31,7 @@ def _person(services, case_id: int, name: str) -> Person:
 
 def test_custody_and_tasks_sign_by_default_and_a_child_signs_along(complete_case) -> None:
     services, _case_id, agreement_id = complete_case
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     family = [p for p in signing.overview(agreement_id).parties if p.key.startswith("person:")]
     # the mother has custody, the son (10) took on a task, the aunt neither
     assert [p.name for p in family] == [MOTHER_NAME, CHILD_NAME]
@@ -44,7 +44,7 @@ def test_custody_and_tasks_sign_by_default_and_a_child_signs_along(complete_case
 
 def test_the_choice_decides_the_signature_lines_and_finalising_freezes_it(complete_case) -> None:
     services, case_id, agreement_id = complete_case
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     aunt, son = _person(services, case_id, AUNT_NAME), _person(services, case_id, CHILD_NAME)
     aunt.signs, son.signs = True, False
     services.parties.save(aunt)

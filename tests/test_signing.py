@@ -43,7 +43,7 @@ def wave(offset: float = 0.0) -> list[list[tuple[float, float]]]:
 def final_case(complete_case):
     services, case_id, agreement_id = complete_case
     services.agreements.finalise(agreement_id)
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     signing.set_up_seal(ORG, PASSWORD)
     return services, signing, case_id, agreement_id
 
@@ -62,7 +62,7 @@ def _byte_range(data: bytes) -> list[int]:
 
 def test_signing_a_draft_is_refused_with_a_clear_message(complete_case):
     services, _case_id, agreement_id = complete_case
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     key = signing.overview(agreement_id).parties[0].key
     with pytest.raises(RuleViolation) as exc:
         signing.sign_on_screen(agreement_id, key, wave(), (400, 150), "Musterstadt")
@@ -93,7 +93,7 @@ def test_strokes_round_trip_through_the_database_and_all_signed_makes_it_signed(
     strokes = wave()
     when = dt.datetime(2026, 11, 26, 10, 30, tzinfo=dt.UTC)
     stored = signing.sign_on_screen(agreement_id, parties[0].key, strokes, (400, 150), " Musterstadt ", when=when)
-    again = SigningService(services).signatures(agreement_id)
+    again = SigningService(services.db).signatures(agreement_id)
     assert len(again) == 1
     sig = again[0]
     assert sig.id == stored.id
@@ -168,7 +168,7 @@ def test_a_paper_signature_is_kept_as_data_and_printed_in_the_agreement_language
     apply_language(agreement, "en")
     services.agreements.update(agreement)
     services.agreements.finalise(agreement_id)
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     parties = signing.overview(agreement_id).parties
     day = dt.date.today()
     signing.record_paper(agreement_id, parties[0].key, day, "Original in der Akte")
@@ -209,22 +209,22 @@ def test_sealed_pdf_validates_and_matches_the_database(final_case, tmp_path: Pat
 
 def test_draft_export_stays_unsealed_and_marked(complete_case, tmp_path: Path):
     services, _case_id, agreement_id = complete_case
-    result = SigningService(services).export(agreement_id, tmp_path / "entwurf.pdf")
+    result = SigningService(services.db).export(agreement_id, tmp_path / "entwurf.pdf")
     assert not result.sealed
     data = result.path.read_bytes()
     assert b"/ByteRange" not in data
     assert "ENTWURF" in _text(data)
-    assert SigningService(services).verify_bytes(data).report.status == SealStatus.UNSEALED
+    assert SigningService(services.db).verify_bytes(data).report.status == SealStatus.UNSEALED
 
 
 def test_export_of_final_version_needs_the_unlocked_seal(complete_case, tmp_path: Path):
     services, _case_id, agreement_id = complete_case
     services.agreements.finalise(agreement_id)
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     with pytest.raises(SealError, match="kein Siegel"):
         signing.export(agreement_id, tmp_path / "x.pdf")
     signing.set_up_seal(ORG, PASSWORD)
-    fresh = SigningService(services)  # a new session: the key is locked again
+    fresh = SigningService(services.db)  # a new session: the key is locked again
     with pytest.raises(SealError, match="Passwort"):
         fresh.export(agreement_id, tmp_path / "x.pdf")
     with pytest.raises(WrongPassword):
@@ -309,7 +309,7 @@ def test_import_of_an_organisation_pkcs12(services, tmp_path: Path):
     other = tmp_path / "ca"
     certs.create_seal(other, "Träger mit eigener CA", "ca-passwort-1")
     p12 = (certs.seal_dir(other) / certs.P12_FILE).read_bytes()
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     with pytest.raises(WrongPassword):
         signing.import_seal(p12, "falsch")
     ident = signing.import_seal(p12, "ca-passwort-1")

@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         # the window's parts: each built with what it needs; the window places what they offer
-        self.signing = SigningService(services)  # one seal session for the window, its wizard and preview
+        self.signing = SigningService(services.db)  # one seal session for the window, its wizard and preview
         self.pdf_export = PdfExport(self.signing, self)  # every PDF save: sealed once a version is final
         self.family = FamilyViewController(services, self.case_view, self)
         self.preview = PreviewController(services, self.pdf_export, self.case_view, self)

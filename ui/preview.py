@@ -167,7 +167,7 @@ class PreviewDialog(QDialog):
             if printer.outputFileName():  # "print to file": never over a file of the data folder
                 from kooperation_desktop.paths import guard_target
 
-                guard_target(printer.outputFileName(), self.pdf_export.signing.services.data_dir)
+                guard_target(printer.outputFileName(), self.pdf_export.signing.db.data_dir)
             count = print_pdf(self.pdf, printer)
         except (OSError, PreviewUnavailable) as exc:
             dialogs.show_error(self, str(exc), tr("Drucken"))

@@ -180,3 +180,21 @@ def original_document_id(s: Session, agreement_id: int) -> str:
 
 def set_original_document_id(s: Session, agreement_id: int, original: str) -> None:
     _row(s, agreement_id).original_document_id = original
+
+
+def find_own(s: Session, agreement_id: int | None) -> Agreement | None:
+    """The agreement's own fields (None: there is no such agreement)."""
+    row = s.get(AgreementRow, agreement_id) if agreement_id is not None else None
+    return None if row is None else mapping.to_domain(row)
+
+
+def set_status(s: Session, agreement_id: int, status: AgreementStatus) -> None:
+    _row(s, agreement_id).status = status.value
+    s.flush()
+
+
+def by_document(s: Session, document_id: str, version: int | None) -> list[Agreement]:
+    """The agreements (own fields) with this document number and version, oldest row first."""
+    return [mapping.to_domain(r) for r in s.scalars(
+        select(AgreementRow).where(AgreementRow.document_id == document_id, AgreementRow.version == version)
+        .order_by(AgreementRow.id))]

@@ -117,7 +117,7 @@ def test_lock_screen_speaks_english(qtbot, english, tmp_path: Path) -> None:
 def test_signing_dialog_speaks_english(qtbot, english, complete_case) -> None:
     services, _case_id, agreement_id = complete_case
     services.agreements.finalise(agreement_id)
-    dialog = SignDialog(SigningService(services), agreement_id)
+    dialog = SignDialog(SigningService(services.db), agreement_id)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Sign the agreement"
@@ -166,7 +166,7 @@ def test_german_stays_the_default(qtbot, complete_case, encrypted_dir) -> None:
     assert unlock.error.text() == ("Das Passwort ist falsch. Bitte noch einmal versuchen "
                                    "(auf Groß- und Kleinschreibung achten).")
     services.agreements.finalise(agreement_id)
-    sign = SignDialog(SigningService(services), agreement_id)
+    sign = SignDialog(SigningService(services.db), agreement_id)
     qtbot.addWidget(sign)
     assert sign.windowTitle() == "Vereinbarung unterschreiben"
     assert sign.heading.text() == "Version 1 · 0 von 5 unterschrieben"
@@ -212,7 +212,7 @@ def test_wizard_and_dialogs_never_exceed_the_available_screen(qtbot, complete_ca
     assert wizard.height() == min(720, int(area.height() * 0.9))
     services.agreements.finalise(agreement_id)
     review = ReviewDialog(FollowUpService(services), case_id)
-    sign = SignDialog(SigningService(services), agreement_id)
+    sign = SignDialog(SigningService(services.db), agreement_id)
     for dialog in (review, sign):
         qtbot.addWidget(dialog)
         dialog.show()
@@ -241,7 +241,8 @@ area = app.primaryScreen().availableGeometry()
 print("screen", area.width(), area.height(), app.primaryScreen().devicePixelRatio())
 wizard = AgreementWizard(services, case_id)
 services.agreements.finalise(agreement_id)
-for w in (wizard, ReviewDialog(FollowUpService(services), case_id), SignDialog(SigningService(services), agreement_id)):
+sign_dialog = SignDialog(SigningService(services.db), agreement_id)
+for w in (wizard, ReviewDialog(FollowUpService(services), case_id), sign_dialog):
     w.show()
     app.processEvents()
     frame = w.frameGeometry()

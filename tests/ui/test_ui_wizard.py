@@ -229,7 +229,7 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
         assert out.exists() and asked and asked[0].suffix == ".pdf"
         from kooperation_desktop.signing.service import SigningService
 
-        assert SigningService(services).verify_file(out).ok  # a finalised version leaves the wizard sealed
+        assert SigningService(services.db).verify_file(out).ok  # a finalised version leaves the wizard sealed
         assert "Familie" not in asked[0].name  # no client names in the suggested file name
 
         text = pdf_text(out)

@@ -54,7 +54,7 @@ class AgreementWizard(QWizard):
         if pdf_export is None:  # a wizard of its own (tests): its own seal session
             from kooperation_desktop.signing.service import SigningService
 
-            pdf_export = PdfExport(SigningService(services), self)
+            pdf_export = PdfExport(SigningService(services.db), self)
         self.pdf_export = pdf_export  # "PDF speichern" on the overview page: sealed once final
         self.case_id = case_id
         self.agreement: Agreement = services.agreements.current_draft(case_id)
