@@ -235,16 +235,10 @@ def _services(data_dir: Path | None, passphrase: str | None = None, *, create: b
 
 
 def _newest_agreement(services: Services) -> AgreementSummary:
-    summaries: list[AgreementSummary] = []
-    for case in services.cases.list():
-        summaries.extend(services.cases.get(case.id).agreements)
-    if not summaries:
+    newest = services.agreements.newest()
+    if newest is None:
         raise CliError("Es gibt noch keine Vereinbarung. Tipp: „kooperation-desktop demo“ legt ein Beispiel an.")
-    return max(summaries, key=lambda a: (a.created_at is not None, a.created_at, a.id))
-
-
-def _agreement_ids(services: Services) -> set[int]:
-    return {a.id for c in services.cases.list() for a in services.cases.get(c.id).agreements}
+    return newest
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -303,7 +297,7 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
             agreement_id = _newest_agreement(services).id
         else:
             agreement_id = args.agreement
-            if agreement_id not in _agreement_ids(services):
+            if not services.agreements.exists(agreement_id):
                 raise CliError(f"Eine Vereinbarung mit der Nummer {agreement_id} gibt es nicht (siehe „list“).")
         result = seal_export(services, agreement_id, out, args)
     print(f"PDF gespeichert{' und versiegelt' if result.sealed else ''}: {result.path}")
@@ -344,7 +338,7 @@ def _cmd_export_case(args: argparse.Namespace) -> int:
 
     _check_target(args.out, "fall.json", args.data_dir)
     with _services(args.data_dir) as services:
-        if args.case not in {c.id for c in services.cases.list()}:
+        if not services.cases.exists(args.case):
             raise CliError(f"Einen Fall mit der Nummer {args.case} gibt es nicht (siehe „list“).")
         try:
             written = export_case(services, args.case, args.out)

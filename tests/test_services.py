@@ -351,3 +351,22 @@ def test_export_pdf_writes_file_atomically(complete_case, tmp_path):
     assert services.agreements.export_pdf(aid, out) == out
     assert out.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_the_newest_agreement_is_found_without_loading_every_case(complete_case):
+    services, case_id, agreement_id = complete_case
+    assert services.agreements.exists(agreement_id) and not services.agreements.exists(agreement_id + 100)
+    assert services.cases.exists(case_id) and not services.cases.exists(case_id + 100)
+    other = services.cases.create("Familie Später").id
+    later = services.agreements.current_draft(other)
+    newest = services.agreements.newest()
+    assert newest is not None and newest.id == later.id
+    services.agreements.finalise(agreement_id)
+    again = services.agreements.new_version(agreement_id)  # created last, in the first case
+    newest = services.agreements.newest()
+    assert newest is not None and (newest.id, newest.version) == (again.id, 2)
+
+
+def test_no_newest_agreement_in_an_empty_folder(services: Services):
+    services.cases.create("Familie Leer")
+    assert services.agreements.newest() is None

@@ -74,6 +74,13 @@ def newest_first(s: Session, case_id: int) -> list[AgreementSummary]:
         .order_by(AgreementRow.version.desc(), AgreementRow.id.desc()))]
 
 
+def newest(s: Session) -> AgreementSummary | None:
+    """The version created last in the database (one without a creation time counts as older)."""
+    row = s.scalar(select(AgreementRow).order_by(AgreementRow.created_at.is_not(None).desc(),
+                                                 AgreementRow.created_at.desc(), AgreementRow.id.desc()).limit(1))
+    return None if row is None else mapping.summary(row)
+
+
 def draft_version(s: Session, case_id: int | None) -> int | None:
     """The version number of the case's draft (None: it has none)."""
     return s.scalar(select(AgreementRow.version).where(AgreementRow.case_id == case_id,

@@ -13,7 +13,7 @@ import resources
 
 from ..atomic import write_bytes
 from ..domain import rules, serialize
-from ..domain.model import Agreement, AgreementStatus, Case, Problem
+from ..domain.model import Agreement, AgreementStatus, AgreementSummary, Case, Problem
 from ..domain.rules import RuleViolation
 from ..paths import guard_target
 from ..storage import agreements as repo
@@ -65,6 +65,15 @@ class AgreementService:
                 return repo.get(s, agreement_id)
             newest_id = newest[0].id
         return self.new_version(newest_id)
+
+    def newest(self) -> AgreementSummary | None:
+        """The agreement version created last in this data folder (None: there is none)."""
+        with self.db.reading() as s:
+            return repo.newest(s)
+
+    def exists(self, agreement_id: int) -> bool:
+        with self.db.reading() as s:
+            return repo.find_own(s, agreement_id) is not None
 
     def get(self, agreement_id: int) -> Agreement:
         """The agreement with goals (with indicators), roles, tasks and communication rules."""

@@ -61,6 +61,10 @@ class CaseService:
         with self.db.reading() as s:
             return repo.get(s, case_id)
 
+    def exists(self, case_id: int) -> bool:
+        with self.db.reading() as s:
+            return repo.exists(s, case_id)
+
     def delete(self, case_id: int) -> None:
         """Delete the case and everything in it (e.g. when the retention period is over)."""
         with self.db.transaction() as s:
