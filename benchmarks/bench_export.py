@@ -41,19 +41,19 @@ def main() -> None:
 
         def open_and_list() -> None:
             s = Services.open(data)
-            s.list_cases()
+            s.cases.list()
             s.close()
 
         services = Services.open(data)
         out = Path(tmp) / "demo.pdf"
 
         def export() -> None:
-            services.export_pdf(demo.agreement_id, out)
+            services.agreements.export_pdf(demo.agreement_id, out)
 
         export()  # warm-up: fonts are loaded once per process
         results = {
             "Services.open + list_cases": median_ms(open_and_list, args.runs),
-            "list_cases (geöffnet)": median_ms(services.list_cases, args.runs),
+            "list_cases (geöffnet)": median_ms(services.cases.list, args.runs),
             "export_pdf (Demo-Vereinbarung)": median_ms(export, args.runs),
         }
         size_kb = out.stat().st_size / 1024

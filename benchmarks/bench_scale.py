@@ -5,10 +5,10 @@
 (the script sets KOOPERATION_PASSPHRASE itself if it is missing; every data folder is a new temporary
 folder, deleted at the end). Per case it writes: 3 persons, 4 partners (youth office, professional,
 professional resource, informal resource), a general consent and one per partner, agreement version 1
-(final, with frozen snapshot and content hash as ``Services.finalise`` would store them) and version 2
+(final, with frozen snapshot and content hash as ``services.agreements.finalise`` would store them) and version 2
 (draft copy), each with 5 goals x 2 indicators, 8 tasks, 4 roles, 2 communication rules, and 3 reviews
 with 10 indicator ratings each. The rows are bulk-inserted through the ORM row classes in one
-``services.transaction()`` per chunk (the per-entity Services API would take hours for 50,000 cases);
+``services.db.transaction()`` per chunk (the per-entity Services API would take hours for 50,000 cases);
 the texts (search_text, snapshot, hash) are computed by the product's own functions.
 One extra case is built through the public Services API and finalised: the PDF case
 (10 goals, 30 indicators, 20 tasks).
@@ -26,7 +26,7 @@ Measured (median of --runs, side by side in one run):
   afterwards the app keeps it current on every change), the start-screen query, and the query after
   one case was edited (that case recomputed).
 - open a case with its newest agreement: get_case + get_agreement.
-- one field edit saved: services.save(goal) with a changed professional wording (draft version).
+- one field edit saved: services.parties.save(goal) with a changed professional wording (draft version).
 - PDF export of the PDF case: services.export_pdf and SigningService.export (sealed, PAdES).
 - memory: VmHWM / VmRSS of the cold-start child with N cases in the list.
 """
@@ -48,7 +48,6 @@ import time
 from collections.abc import Callable
 from dataclasses import fields
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 os.environ.setdefault("KOOPERATION_PASSPHRASE", "bench-passwort-2026")
@@ -77,8 +76,8 @@ from kooperation_desktop.domain.model import (
     Task,
 )
 from kooperation_desktop.followup.service import FollowUpService
-from kooperation_desktop.services import Services, get_consent_text
-from kooperation_desktop.storage import repository as repo
+from kooperation_desktop.services import Services
+from kooperation_desktop.storage import mapping
 from kooperation_desktop.storage.rows import (
     AgreementRow,
     CaseRow,
@@ -92,6 +91,8 @@ from kooperation_desktop.storage.rows import (
     TaskRow,
 )
 from kooperation_desktop.storage.rows_followup import ReviewRatingRow, ReviewRow
+from kooperation_desktop.storage.search import search_text_of
+from kooperation_desktop.usecases.consent import consent_text
 from kooperation_desktop_ui.case_list_model import PAGE_SIZE  # the rows the window loads per page
 from kooperation_desktop_ui.followup.due_panel import SHOWN_LIMIT  # the rows of the due panel
 
@@ -133,17 +134,17 @@ GOODWILL = "Alle Beteiligten arbeiten wohlwollend zusammen und nicht gegeneinand
 
 
 def entity_dict(entity: Any) -> dict[str, Any]:
-    """Column values of ``entity``'s row, converted like repository.copy_to_row does."""
+    """Column values of ``entity``'s row, converted like mapping.from_domain does."""
     cls = type(entity)
-    row_cls = repo.ROW_OF[cls]
-    return {f.name: repo._to_row_value(cls, f.name, getattr(entity, f.name))
-            for f in fields(entity) if f.name not in repo._CHILD_LISTS and hasattr(row_cls, f.name)}
+    row_cls = mapping.ROW_OF[cls]
+    return {f.name: mapping.row_value(cls, f.name, getattr(entity, f.name))
+            for f in fields(entity) if f.name not in mapping.CHILD_LISTS and hasattr(row_cls, f.name)}
 
 
 class Ids:
     def __init__(self, services: Services) -> None:
         self.next: dict[type, int] = {}
-        with services.reading() as s:
+        with services.db.reading() as s:
             for row in (CaseRow, PersonRow, PartnerRow, ConsentRow, AgreementRow, GoalRow, IndicatorRow,
                         RoleRow, TaskRow, CommunicationRuleRow, ReviewRow, ReviewRatingRow):
                 self.next[row] = (s.scalar(select(func.max(row.id))) or 0) + 1
@@ -243,9 +244,8 @@ def build_case(i: int, ids: Ids, rnd: random.Random, consent_text: tuple[str, st
     final.content_hash = rules.content_hash(case, final)
     frozen = serialize.freeze(case, final)
 
-    names = [SimpleNamespace(first_name=p.first_name, last_name=p.last_name) for p in case.persons]
-    # duck-typed stand-ins for the rows: search_text reads only these attributes
-    search_text = repo.search_text(SimpleNamespace(**entity_dict(case)), names)  # type: ignore[arg-type]
+    search_text = search_text_of(case.title, case.file_number, case.help_type,
+                                 [(p.first_name, p.last_name) for p in case.persons])
     out[CaseRow].append({**entity_dict(case), "updated_at": now, "search_text": search_text})
     out[PersonRow].extend(entity_dict(p) for p in case.persons)
     out[PartnerRow].extend(entity_dict(p) for p in case.partners)
@@ -286,7 +286,7 @@ ROW_ORDER = (CaseRow, PersonRow, PartnerRow, ConsentRow, AgreementRow, GoalRow, 
 def generate(services: Services, n: int, chunk: int = 500, seed: int = 6) -> dict[str, float]:
     """Bulk-insert ``n`` synthetic cases; returns seconds spent building and inserting."""
     rnd = random.Random(seed)
-    consent = get_consent_text()
+    consent = consent_text()
     ids = Ids(services)
     build_s = insert_s = 0.0
     done = 0
@@ -296,7 +296,7 @@ def generate(services: Services, n: int, chunk: int = 500, seed: int = 6) -> dic
         for i in range(done, min(n, done + chunk)):
             build_case(i + 1, ids, rnd, consent, out)
         t1 = time.perf_counter()
-        with services.transaction() as s:
+        with services.db.transaction() as s:
             for row in ROW_ORDER:
                 if out[row]:
                     s.execute(insert(row), out[row])
@@ -308,53 +308,54 @@ def generate(services: Services, n: int, chunk: int = 500, seed: int = 6) -> dic
 
 def build_pdf_case(services: Services) -> int:
     """Through the public API: a finalised agreement with 10 goals, 30 indicators, 20 tasks."""
-    case = services.create_case("Familie Çelik-Wróbel", "AZ 51-2026-PDF", HELP_TYPES[0])
+    case = services.cases.create("Familie Çelik-Wróbel", "AZ 51-2026-PDF", HELP_TYPES[0])
     cid = case.id
-    mother = services.save(Person(case_id=cid, first_name="Ağrı Şükrü", last_name="Çelik", family_role="Mutter",
+    mother = services.parties.save(Person(case_id=cid, first_name="Ağrı Şükrü", last_name="Çelik", family_role="Mutter",
                                   birth_date=dt.date(1985, 3, 14), is_guardian=True))
-    son = services.save(Person(case_id=cid, first_name="Deniz", last_name="Çelik", family_role="Sohn"))
-    services.save(Person(case_id=cid, first_name="Nguyễn Thị", last_name="Minh Khai", family_role="Tante"))
-    partners = [services.save(Partner(case_id=cid, kind=k, name=n, organisation=o, function=f)) for k, n, o, f in (
+    son = services.parties.save(Person(case_id=cid, first_name="Deniz", last_name="Çelik", family_role="Sohn"))
+    services.parties.save(Person(case_id=cid, first_name="Nguyễn Thị", last_name="Minh Khai", family_role="Tante"))
+    save = services.parties.save
+    partners = [save(Partner(case_id=cid, kind=k, name=n, organisation=o, function=f)) for k, n, o, f in (
         (PartnerKind.YOUTH_OFFICE, "Łukasz Wróbel", "Jugendamt Musterstadt", "Fallführung ASD"),
         (PartnerKind.PROFESSIONAL, "Жанна Иванова", "Familienhilfe Lindenhof e. V.", "Fachkraft SPFH"),
         (PartnerKind.RESOURCE_PROFESSIONAL, "Frau Schulz", "Grundschule am Park", "Klassenlehrerin"),
         (PartnerKind.RESOURCE_INFORMAL, "Fatma Yılmaz", "", "Nachbarin"))]
-    services.record_consent(Consent(case_id=cid, person_id=mother.id, form=ConsentForm.WRITTEN,
+    services.consent.record(Consent(case_id=cid, person_id=mother.id, form=ConsentForm.WRITTEN,
                                     categories=[InfoCategory.CONTACT, InfoCategory.AGREEMENT, InfoCategory.PROGRESS]))
     for p in partners:
-        services.record_consent(Consent(case_id=cid, person_id=mother.id, partner_id=p.id, form=ConsentForm.ON_SCREEN,
+        services.consent.record(Consent(case_id=cid, person_id=mother.id, partner_id=p.id, form=ConsentForm.ON_SCREEN,
                                         categories=[InfoCategory.CONTACT, InfoCategory.AGREEMENT]))
-    a = services.current_draft(cid)
+    a = services.agreements.current_draft(cid)
     aid = a.id
     a.planned_end = a.start_date + dt.timedelta(days=365)  # type: ignore[operator]
     a.next_review = a.start_date + dt.timedelta(days=90)  # type: ignore[operator]
     a.mandate, a.client_view = "Unterstützung der Mutter bei Tagesstruktur und Schulbesuch.", GOAL_WORDS[0]
     a.transition_offers, a.transition_self = "Elterncafé im Familienzentrum", "Die Mutter plant die Woche selbst."
-    services.update_agreement(a)
+    services.agreements.update(a)
     goals = []
     for g in range(10):
-        goal = services.save(Goal(agreement_id=aid, position=g, client_words=GOAL_WORDS[g % 8],
+        goal = services.parties.save(Goal(agreement_id=aid, position=g, client_words=GOAL_WORDS[g % 8],
                                   professional_wording=PRO_WORDS[g % 8]))
         goals.append(goal)
         for k in range(3):
             gas = k != 2
-            services.save(Indicator(goal_id=goal.id, position=k,
+            services.parties.save(Indicator(goal_id=goal.id, position=k,
                                     description=f"Beobachtbar {k + 1}: {TASKS[(g + k) % 8]}",
                                     scale=ScaleKind.GAS if gas else ScaleKind.SCALE_0_10,
                                     level_texts=list(LEVELS) if gas else ["", "", "", "", ""],
                                     baseline=-2 if gas else 3, target=0 if gas else 7))
     for p in partners:
-        services.save(Role(agreement_id=aid, partner_id=p.id, description=f"Rolle: {p.function}"))
-    services.save(Role(agreement_id=aid, person_id=mother.id, description="Sorgeberechtigte, entscheidet mit."))
+        services.parties.save(Role(agreement_id=aid, partner_id=p.id, description=f"Rolle: {p.function}"))
+    services.parties.save(Role(agreement_id=aid, person_id=mother.id, description="Sorgeberechtigte, entscheidet mit."))
     for t in range(20):
         party = partners[t % 4] if t % 3 else (mother if t % 2 else son)
-        services.save(Task(agreement_id=aid, position=t, what=TASKS[t % 8], goal_id=goals[t % 10].id,
+        services.parties.save(Task(agreement_id=aid, position=t, what=TASKS[t % 8], goal_id=goals[t % 10].id,
                            partner_id=party.id if isinstance(party, Partner) else None,
                            person_id=party.id if isinstance(party, Person) else None))
-    services.save(CommunicationRule(agreement_id=aid, position=0, kind=CommunicationKind.MEETING,
+    services.parties.save(CommunicationRule(agreement_id=aid, position=0, kind=CommunicationKind.MEETING,
                                     what="Treffen in der Wohnung der Familie", who="Familie, Fachkraft",
                                     rhythm="alle zwei Wochen"))
-    services.finalise(aid)
+    services.agreements.finalise(aid)
     return aid  # type: ignore[return-value]
 
 
@@ -491,7 +492,7 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         res["due_query"] = statistics.median(timed(due_panel) for _ in range(max(3, runs)))
         res["due_items"] = sum(follow.due_counts())
         res["due_all"] = statistics.median(timed(follow.due_items) for _ in range(2))
-        with services.reading() as s:
+        with services.db.reading() as s:
             res["rows"] = sum(s.scalar(select(func.count()).select_from(r)) or 0 for r in ROW_ORDER)
         res["db_mb"] = sum(f.stat().st_size for f in data.iterdir()) / 2**20
         print(f"  {n} Fälle erzeugt in {res['gen_s']:.1f} s ({res['rows']} Zeilen, {res['db_mb']:.0f} MB)", flush=True)
@@ -504,40 +505,40 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         hits = {}
 
         def keystroke(k: str) -> None:  # what the window asks per keystroke: the first page, the count if more
-            page = services.list_cases(k, limit=PAGE_SIZE)
-            hits[k] = len(page) if len(page) < PAGE_SIZE else services.count_cases(k)
+            page = services.cases.list(k, limit=PAGE_SIZE)
+            hits[k] = len(page) if len(page) < PAGE_SIZE else services.cases.count(k)
 
         for _ in range(runs):
             for k in keys:
                 per_key.append(timed(lambda k=k: keystroke(k)))
-                whole_key.append(timed(lambda k=k: services.list_cases(k)))
+                whole_key.append(timed(lambda k=k: services.cases.list(k)))
         res["filter_med"] = statistics.median(per_key)
         res["filter_max"] = max(per_key)
         res["filter_first"] = statistics.median(per_key[i] for i in range(0, len(per_key), len(keys)))  # "y"
         res["filter_hits_y"] = hits["y"]
         res["filter_whole_med"] = statistics.median(whole_key)
-        res["list_all"] = statistics.median(timed(lambda: services.list_cases("")) for _ in range(max(3, runs // 2)))
+        res["list_all"] = statistics.median(timed(lambda: services.cases.list("")) for _ in range(max(3, runs // 2)))
 
         rnd = random.Random(1)
         sample = [rnd.randint(1, n) for _ in range(max(20, runs * 4))]
 
         def open_case(cid: int) -> None:
-            case = services.get_case(cid)
-            services.get_agreement(case.agreements[0].id)
+            case = services.cases.get(cid)
+            services.agreements.get(case.agreements[0].id)
 
         res["open"] = statistics.median(timed(lambda c=c: open_case(c)) for c in sample)
 
         drafts = []
         for cid in sample:
-            case = services.get_case(cid)
+            case = services.cases.get(cid)
             if case.status != CaseStatus.OPEN:  # closed cases are archived, read-only
                 continue
             draft = next(a for a in case.agreements if a.status == AgreementStatus.DRAFT)
-            drafts.append(services.get_agreement(draft.id).goals[0])
+            drafts.append(services.agreements.get(draft.id).goals[0])
         edits = []
         for j, goal in enumerate(drafts):
             goal.professional_wording = f"{goal.professional_wording} (geändert {j})"
-            edits.append(timed(lambda g=goal: services.save(g)))
+            edits.append(timed(lambda g=goal: services.parties.save(g)))
         res["edit"] = statistics.median(edits)
         # after edits: the start screen recomputes only the edited cases
         res["due_stale"] = len(follow.stale_due_cases())
@@ -545,16 +546,16 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         res["due_one_edit"] = []
         for goal in drafts[:runs]:
             goal.professional_wording += "."
-            services.save(goal)
+            services.parties.save(goal)
             res["due_one_edit"].append(timed(due_panel))
         res["due_one_edit"] = statistics.median(res["due_one_edit"]) if res["due_one_edit"] else float("nan")
 
         plain, sealed = Path(tmp) / "plain.pdf", Path(tmp) / "sealed.pdf"
-        res["pdf_first"] = timed(lambda: services.export_pdf(pdf_aid, plain))
+        res["pdf_first"] = timed(lambda: services.agreements.export_pdf(pdf_aid, plain))
         pdf_runs = max(runs, 9)  # a short figure: more runs against the machine's noise
-        plain_ms = [timed(lambda: services.export_pdf(pdf_aid, plain)) for _ in range(pdf_runs)]
+        plain_ms = [timed(lambda: services.agreements.export_pdf(pdf_aid, plain)) for _ in range(pdf_runs)]
         res["pdf"], res["pdf_min"] = statistics.median(plain_ms), min(plain_ms)
-        signing = SigningService(services)
+        signing = SigningService(services.db)
         signing.set_up_seal("Familienhilfe Lindenhof e. V.", "bench-siegel")
         res["sealed_first"] = timed(lambda: signing.export(pdf_aid, sealed))
         sealed_ms = [timed(lambda: signing.export(pdf_aid, sealed)) for _ in range(pdf_runs)]

@@ -39,14 +39,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         services = Services.open(Path(tmp) / "data")
         demo = create_demo(services)
-        signing = SigningService(services)
+        signing = SigningService(services.db)
         start = time.perf_counter()
         signing.set_up_seal("Familienhilfe Lindenhof e. V.", "benchmark-siegel")
         setup_ms = (time.perf_counter() - start) * 1000
         plain, sealed = Path(tmp) / "plain.pdf", Path(tmp) / "sealed.pdf"
 
         def export_plain() -> None:
-            services.export_pdf(demo.agreement_id, plain)
+            services.agreements.export_pdf(demo.agreement_id, plain)
 
         def export_sealed() -> None:
             signing.export(demo.agreement_id, sealed)

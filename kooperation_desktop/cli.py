@@ -235,16 +235,10 @@ def _services(data_dir: Path | None, passphrase: str | None = None, *, create: b
 
 
 def _newest_agreement(services: Services) -> AgreementSummary:
-    summaries: list[AgreementSummary] = []
-    for case in services.list_cases():
-        summaries.extend(services.get_case(case.id).agreements)
-    if not summaries:
+    newest = services.agreements.newest()
+    if newest is None:
         raise CliError("Es gibt noch keine Vereinbarung. Tipp: „kooperation-desktop demo“ legt ein Beispiel an.")
-    return max(summaries, key=lambda a: (a.created_at is not None, a.created_at, a.id))
-
-
-def _agreement_ids(services: Services) -> set[int]:
-    return {a.id for c in services.list_cases() for a in services.get_case(c.id).agreements}
+    return newest
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -262,7 +256,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_list(args: argparse.Namespace) -> int:
     with _services(args.data_dir) as services:
-        cases = services.list_cases(args.filter)
+        cases = services.cases.list(args.filter)
         if not cases:
             print("Keine Fälle gefunden.")
             return 0
@@ -271,7 +265,7 @@ def _cmd_list(args: argparse.Namespace) -> int:
             latest = "—"
             if c.latest_version is not None and c.latest_status is not None:
                 latest = f"Version {c.latest_version}, {labels.label(c.latest_status)}"
-                ids = [a.id for a in services.get_case(c.id).agreements if a.version == c.latest_version]
+                ids = [a.id for a in services.cases.get(c.id).agreements if a.version == c.latest_version]
                 if ids:
                     latest += f" (Nr. {ids[0]})"
             rows.append((str(c.id), c.title, c.file_number, c.person_names, latest))
@@ -303,7 +297,7 @@ def _cmd_export_pdf(args: argparse.Namespace) -> int:
             agreement_id = _newest_agreement(services).id
         else:
             agreement_id = args.agreement
-            if agreement_id not in _agreement_ids(services):
+            if not services.agreements.exists(agreement_id):
                 raise CliError(f"Eine Vereinbarung mit der Nummer {agreement_id} gibt es nicht (siehe „list“).")
         result = seal_export(services, agreement_id, out, args)
     print(f"PDF gespeichert{' und versiegelt' if result.sealed else ''}: {result.path}")
@@ -344,7 +338,7 @@ def _cmd_export_case(args: argparse.Namespace) -> int:
 
     _check_target(args.out, "fall.json", args.data_dir)
     with _services(args.data_dir) as services:
-        if args.case not in {c.id for c in services.list_cases()}:
+        if not services.cases.exists(args.case):
             raise CliError(f"Einen Fall mit der Nummer {args.case} gibt es nicht (siehe „list“).")
         try:
             written = export_case(services, args.case, args.out)
@@ -425,7 +419,7 @@ def _cmd_sign_paper(args: argparse.Namespace) -> int:
     if args.party is not None and args.date is None:
         raise _UsageError("Es fehlt: --date TT.MM.JJJJ (der Tag der Unterschrift).")
     with _services(args.data_dir) as services:
-        signing = SigningService(services)
+        signing = SigningService(services.db)
         try:
             overview = signing.overview(args.agreement)
         except NotFound:

@@ -41,7 +41,7 @@ class DemoResult:
 
 def demo_case_ids(services: Services) -> list[int]:
     """The ids of every demo case (its title and file number; real cases are never matched)."""
-    return [summary.id for summary in services.list_cases(DEMO_FILE_NUMBER)
+    return [summary.id for summary in services.cases.list(DEMO_FILE_NUMBER)
             if summary.title in (DEMO_TITLE, *LEGACY_DEMO_TITLES) and summary.file_number == DEMO_FILE_NUMBER]
 
 
@@ -55,7 +55,7 @@ def remove_demo(services: Services) -> list[int]:
     """Delete exactly the demo case(s) (with everything in them); returns the deleted ids."""
     ids = demo_case_ids(services)
     for case_id in ids:
-        services.delete_case(case_id)
+        services.cases.delete(case_id)
     return ids
 
 
@@ -71,48 +71,49 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
     """Fill the database with the demo family; does nothing if it is already there."""
     existing = find_demo(services)
     if existing is not None:
-        case = services.get_case(existing)
+        case = services.cases.get(existing)
         newest = max(case.agreements, key=lambda a: a.version) if case.agreements else None
         return DemoResult(existing, newest.id if newest else 0, created=False)
 
     today = today or dt.date.today()
-    case = services.create_case(DEMO_TITLE, DEMO_FILE_NUMBER, "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
+    case = services.cases.create(DEMO_TITLE, DEMO_FILE_NUMBER, "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
     cid = case.id
 
     # --- the client system ---
-    mother = services.save(Person(cid, "Ağrı Şükrü", "Çelik", "Mutter", _age_birthday(today, 34, 4, 12), True))
-    stepfather = services.save(Person(cid, "Łukasz", "Wróbel", "Stiefvater", _age_birthday(today, 38, 9, 2), False))
-    mia = services.save(Person(cid, "Mia", "Çelik", "Tochter", _age_birthday(today, 9, 3, 14), False))
+    mother = services.parties.save(Person(cid, "Ağrı Şükrü", "Çelik", "Mutter", _age_birthday(today, 34, 4, 12), True))
+    stepfather = services.parties.save(Person(cid, "Łukasz", "Wróbel", "Stiefvater",
+                                              _age_birthday(today, 38, 9, 2), False))
+    mia = services.parties.save(Person(cid, "Mia", "Çelik", "Tochter", _age_birthday(today, 9, 3, 14), False))
 
     # --- partners: the family's own resources first (help is subsidiary), then professionals ---
-    oma = services.save(Partner(cid, PartnerKind.RESOURCE_INFORMAL, "Жанна Иванова", "",
+    oma = services.parties.save(Partner(cid, PartnerKind.RESOURCE_INFORMAL, "Жанна Иванова", "",
                                 "Oma von Mia (Mutter von Herrn Wróbel)", "Tel. 0171 2345678"))
-    youth_office = services.save(Partner(cid, PartnerKind.YOUTH_OFFICE, "Frau Nguyễn Thị Minh Khai",
+    youth_office = services.parties.save(Partner(cid, PartnerKind.YOUTH_OFFICE, "Frau Nguyễn Thị Minh Khai",
                                          "Jugendamt Musterstadt, Allgemeiner Sozialer Dienst (ASD)",
                                          "Fallführende Fachkraft im ASD",
                                          "Rathausplatz 1, 12345 Musterstadt, Tel. 0123 98765-41"))
-    professional = services.save(Partner(cid, PartnerKind.PROFESSIONAL, "Jonas Becker",
+    professional = services.parties.save(Partner(cid, PartnerKind.PROFESSIONAL, "Jonas Becker",
                                          "Familienhilfe Lindenhof e. V.",
                                          "Sozialpädagogische Familienhilfe",
                                          "Tel. 0123 456789 (Mo–Fr 9–17 Uhr), j.becker@lindenhof.example"))
-    school = services.save(Partner(cid, PartnerKind.RESOURCE_PROFESSIONAL, "Frau Sabine Krüger",
+    school = services.parties.save(Partner(cid, PartnerKind.RESOURCE_PROFESSIONAL, "Frau Sabine Krüger",
                                    "Grundschule am Park", "Klassenlehrerin von Mia (Klasse 3b)",
                                    "Sekretariat Tel. 0123 55501"))
 
     # --- consents: general, then one per resource ---
     consent_day = today - dt.timedelta(days=7)
-    services.record_consent(Consent(
+    services.consent.record(Consent(
         cid, mother.id, None, [InfoCategory.CONTACT, InfoCategory.AGREEMENT, InfoCategory.PROGRESS],
         consent_day, ConsentForm.WRITTEN, note="Beim Erstgespräch vorgelesen und unterschrieben."))
-    services.record_consent(Consent(
+    services.consent.record(Consent(
         cid, mother.id, oma.id, [InfoCategory.CONTACT, InfoCategory.AGREEMENT, InfoCategory.PROGRESS],
         consent_day, ConsentForm.ORAL, note="Frau Çelik möchte, dass die Oma bei den Treffen dabei sein kann."))
-    services.record_consent(Consent(
+    services.consent.record(Consent(
         cid, mother.id, school.id, [InfoCategory.CONTACT, InfoCategory.AGREEMENT, InfoCategory.SCHOOL],
         consent_day, ConsentForm.WRITTEN, note="Nur Pünktlichkeit und Befinden in der Schule, keine Noten."))
 
     # --- the agreement ---
-    agreement = services.current_draft(cid)
+    agreement = services.agreements.current_draft(cid)
     agreement.start_date = today
     agreement.planned_end = today + dt.timedelta(days=365)
     agreement.next_review = today + dt.timedelta(days=182)
@@ -145,7 +146,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
         "Die Familie hält den Wochenplan am Kühlschrank selbst aktuell und bespricht ihn sonntags beim Abendessen. "
         "Bei Streit nutzt sie die Stopp-Regel und meldet sich bei Bedarf bei der Erziehungsberatung."
     )
-    agreement = services.update_agreement(agreement)
+    agreement = services.agreements.update(agreement)
     aid = agreement.id
 
     def gas(description: str, levels: list[str], baseline: int, target: int = 0) -> Indicator:
@@ -187,12 +188,12 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
     ]
     goal_ids: list[int] = []
     for goal, indicators in goals:
-        saved = services.save(goal)
+        saved = services.parties.save(goal)
         goal_ids.append(saved.id)
         for position, indicator in enumerate(indicators):
             indicator.goal_id = saved.id
             indicator.position = position
-            services.save(indicator)
+            services.parties.save(indicator)
 
     roles = [
         Role(aid, mother.id, None, "Mutter und Personensorgeberechtigte. Sie entscheidet über Ziele und Aufgaben "
@@ -209,7 +210,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
         Role(aid, None, school.id, "Gibt Rückmeldung zu Pünktlichkeit und Befinden von Mia in der Schule."),
     ]
     for role in roles:
-        services.save(role)
+        services.parties.save(role)
 
     four_weeks = today + dt.timedelta(days=28)
     tasks = [
@@ -234,7 +235,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
                                             "Hilfe.", agreement.next_review, None),
     ]
     for task in tasks:
-        services.save(task)
+        services.parties.save(task)
 
     rules = [
         CommunicationRule(aid, 0, CommunicationKind.MEETING, "Hausbesuch mit der ganzen Familie",
@@ -252,10 +253,10 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
                           "Herr Becker, Tel. 0123 456789 (Mo–Fr 9–17 Uhr)", "", "", None),
     ]
     for rule in rules:
-        services.save(rule)
+        services.parties.save(rule)
 
-    problems = services.check(aid)
+    problems = services.agreements.check(aid)
     if problems:
         raise RuleViolation(problems)
-    final = services.finalise(aid)
+    final = services.agreements.finalise(aid)
     return DemoResult(cid, final.id, created=True)

@@ -32,10 +32,10 @@ from .domain.model import (
     ScaleKind,
     Task,
 )
-from .domain.rules import RuleViolation
+from .domain.rules import RuleViolation, validate
 from .domain.serialize import FIELDS, FormatError, from_dict, to_dict
 from .paths import guard_target
-from .services import Services, validate
+from .services import Services
 
 FORMAT = "kooperation-desktop/case"
 VERSION = 1
@@ -57,8 +57,8 @@ class ImportResult:
 
 def case_to_dict(services: Services, case_id: int) -> dict[str, Any]:
     """The case with all its agreement versions (oldest first) as a JSON-ready dict."""
-    case = services.get_case(case_id)
-    agreements = sorted((services.get_agreement(a.id) for a in case.agreements), key=lambda a: a.version)
+    case = services.cases.get(case_id)
+    agreements = sorted((services.agreements.get(a.id) for a in case.agreements), key=lambda a: a.version)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -103,7 +103,7 @@ def _check_party(item: Any, persons: set[int], partners: set[int], where: str) -
 
 
 def _check_entities(case: Case) -> None:
-    """What the app checks when an entry is typed in (services.validate), with the file's field path."""
+    """What the app checks when an entry is typed in (rules.validate), with the file's field path."""
     places: list[tuple[str, Any]] = [(f"case.persons[{i}]", p) for i, p in enumerate(case.persons)]
     places += [(f"case.partners[{i}]", p) for i, p in enumerate(case.partners)]
     places += [(f"case.consents[{i}]", c) for i, c in enumerate(case.consents)]
@@ -284,8 +284,8 @@ def import_case(services: Services, path: Path) -> ImportResult:
     the import (only the newest version can be a draft)."""
     source = read_case_file(path)
     try:
-        with services.atomic():
-            new_case = services.create_case(source.title, source.file_number, source.help_type)
+        with services.db.atomic():
+            new_case = services.cases.create(source.title, source.file_number, source.help_type)
             assert new_case.id is not None
             result = ImportResult(case_id=new_case.id, title=new_case.title)
             _fill_case(services, source, new_case.id, result)
@@ -304,18 +304,18 @@ def _finalised_at(src: Agreement) -> dt.datetime:
 def _fill_case(services: Services, source: Case, case_id: int, result: ImportResult) -> None:
     person_ids: dict[int, int] = {}
     for p in source.persons:
-        saved = services.save(Person(case_id=case_id, first_name=p.first_name, last_name=p.last_name,
+        saved = services.parties.save(Person(case_id=case_id, first_name=p.first_name, last_name=p.last_name,
                                      family_role=p.family_role, birth_date=p.birth_date,
                                      is_guardian=p.is_guardian, signs=p.signs))
         person_ids[p.id] = saved.id  # type: ignore[index,assignment]
     partner_ids: dict[int, int] = {}
     for p in source.partners:
-        saved = services.save(Partner(case_id=case_id, kind=p.kind, name=p.name, organisation=p.organisation,
+        saved = services.parties.save(Partner(case_id=case_id, kind=p.kind, name=p.name, organisation=p.organisation,
                                       function=p.function, contact=p.contact))
         partner_ids[p.id] = saved.id  # type: ignore[index]
     # the consents' whole history first (given and revoked): each version is judged as of its own day
     for c in source.consents:
-        services.record_consent(Consent(
+        services.consent.record(Consent(
             case_id=case_id, person_id=person_ids[c.person_id],  # type: ignore[index]
             partner_id=partner_ids[c.partner_id] if c.partner_id is not None else None,
             categories=list(c.categories), given_on=c.given_on, form=c.form, text_version=c.text_version,
@@ -324,24 +324,26 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
     agreements: list[Agreement] = source.agreements  # type: ignore[assignment]
     original = agreements[0].document_id if agreements else ""
     document_id = original
-    if original and services.document_id_in_use(original):
-        document_id = services.new_document_id()
+    if original and services.agreements.document_id_in_use(original):
+        document_id = services.agreements.new_document_id()
         result.warnings.append(
             f"Die Dokumentnummer {original} gibt es in diesem Datenordner schon; die übernommene Vereinbarung "
             f"hat die neue Nummer {document_id} (die ursprüngliche ist bei jeder Version vermerkt).")
 
     previous: Agreement | None = None
     for src in agreements:  # oldest first (sorted by case_from_dict)
-        target = services.current_draft(case_id) if previous is None else services.new_version(previous.id)  # type: ignore[arg-type]
-        target = services.get_agreement(target.id)  # type: ignore[arg-type]
+        agreements_of = services.agreements
+        target = agreements_of.current_draft(case_id) if previous is None else \
+            agreements_of.new_version(previous.id)  # type: ignore[arg-type]
+        target = services.agreements.get(target.id)  # type: ignore[arg-type]
         _clear_content(services, target)
         for name in _AGREEMENT_OWN:
             setattr(target, name, getattr(src, name))
         target.version = src.version
         target.document_id = document_id
-        target = services.update_agreement(target)
+        target = services.agreements.update(target)
         if document_id != original:
-            services.record_original_document_id(target.id, original)  # type: ignore[arg-type]
+            services.agreements.record_original_document_id(target.id, original)  # type: ignore[arg-type]
         _copy_content(services, src, target.id, person_ids, partner_ids)  # type: ignore[arg-type]
         if src.status != AgreementStatus.DRAFT:
             target = _finalise(services, src, target, newest=src is agreements[-1], result=result)
@@ -352,7 +354,7 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
 
     # finalising a later version marks older ones "superseded"; other states cannot be restored
     for src, new_id in zip(agreements, result.agreement_ids, strict=True):
-        status = services.get_agreement(new_id).status
+        status = services.agreements.get(new_id).status
         if status != src.status and status != AgreementStatus.DRAFT:
             result.warnings.append(
                 f"Version {src.version}: Der Status „{labels.AGREEMENT_STATUS[src.status]}“ wurde als "
@@ -360,9 +362,9 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
             )
 
     if source.status != CaseStatus.OPEN:
-        case = services.get_case(case_id)
+        case = services.cases.get(case_id)
         case.status = source.status
-        services.update_case(case)
+        services.cases.update(case)
 
 
 def _finalise(services: Services, src: Agreement, target: Agreement, *, newest: bool,
@@ -371,7 +373,7 @@ def _finalise(services: Services, src: Agreement, target: Agreement, *, newest: 
     newest version stays a draft (with a warning), an older one refuses the import."""
     when = _finalised_at(src)
     try:
-        return services.finalise(target.id, at=when)  # type: ignore[arg-type]
+        return services.agreements.finalise(target.id, at=when)  # type: ignore[arg-type]
     except RuleViolation as e:
         day = when.astimezone().date()
         why = " ".join(p.message for p in e.problems)
@@ -385,7 +387,7 @@ def _finalise(services: Services, src: Agreement, target: Agreement, *, newest: 
             f"Version {src.version} wurde als Entwurf übernommen, nicht als „{labels.AGREEMENT_STATUS[src.status]}“: "
             f"Am Tag ihres Abschließens ({labels.format_date(day)}) erfüllt sie die Regeln nicht: {why}"
         )
-        return services.get_agreement(target.id)  # type: ignore[arg-type]
+        return services.agreements.get(target.id)  # type: ignore[arg-type]
 
 
 def _compare_hash(services: Services, src: Agreement, target: Agreement, result: ImportResult) -> None:
@@ -393,7 +395,7 @@ def _compare_hash(services: Services, src: Agreement, target: Agreement, result:
     if target.document_id == src.document_id:
         again = target.content_hash
     else:
-        case, agreement = services.document(target.id)  # type: ignore[arg-type]
+        case, agreement = services.agreements.document(target.id)  # type: ignore[arg-type]
         agreement.document_id = src.document_id
         again = rules.content_hash(case, agreement)
     if again != src.content_hash:
@@ -407,24 +409,24 @@ def _compare_hash(services: Services, src: Agreement, target: Agreement, result:
 def _clear_content(services: Services, agreement: Agreement) -> None:
     """Remove content a new version copied from its predecessor (the file's content replaces it)."""
     for task in agreement.tasks:
-        services.delete(task)
+        services.parties.delete(task)
     for role in agreement.roles:
-        services.delete(role)
+        services.parties.delete(role)
     for rule in agreement.communication:
-        services.delete(rule)
+        services.parties.delete(rule)
     for goal in agreement.goals:
-        services.delete(goal)
+        services.parties.delete(goal)
 
 
 def _copy_content(services: Services, src: Agreement, agreement_id: int,
                   person_ids: dict[int, int], partner_ids: dict[int, int]) -> None:
     goal_ids: dict[int, int] = {}
     for g in src.goals:
-        saved = services.save(Goal(agreement_id=agreement_id, position=g.position, client_words=g.client_words,
+        saved = services.parties.save(Goal(agreement_id=agreement_id, position=g.position, client_words=g.client_words,
                                    professional_wording=g.professional_wording, weight=g.weight))
         goal_ids[g.id] = saved.id  # type: ignore[index]
         for ind in g.indicators:
-            services.save(Indicator(goal_id=saved.id, position=ind.position, description=ind.description,
+            services.parties.save(Indicator(goal_id=saved.id, position=ind.position, description=ind.description,
                                     scale=ind.scale, level_texts=list(ind.level_texts), baseline=ind.baseline,
                                     target=ind.target))
 
@@ -435,13 +437,14 @@ def _copy_content(services: Services, src: Agreement, agreement_id: int,
         return partner_ids[pid] if pid is not None else None
 
     # roles and tasks as the file has them: whether their partners had consent is judged when the
-    # version is finalised, as of its own day (Services.save would judge as of today)
-    services.add_imported_parties(
+    # version is finalised, as of its own day (services.parties.save would judge as of today)
+    services.parties.add_imported(
         [Role(agreement_id=agreement_id, person_id=person(r.person_id), partner_id=partner(r.partner_id),
               description=r.description) for r in src.roles],
         [Task(agreement_id=agreement_id, position=t.position, person_id=person(t.person_id),
               partner_id=partner(t.partner_id), what=t.what, due_date=t.due_date,
               goal_id=goal_ids[t.goal_id] if t.goal_id is not None else None) for t in src.tasks])
     for c in src.communication:
-        services.save(CommunicationRule(agreement_id=agreement_id, position=c.position, kind=c.kind, what=c.what,
-                                        who=c.who, to_whom=c.to_whom, rhythm=c.rhythm, next_date=c.next_date))
+        services.parties.save(CommunicationRule(agreement_id=agreement_id, position=c.position, kind=c.kind,
+                                                what=c.what, who=c.who, to_whom=c.to_whom, rhythm=c.rhythm,
+                                                next_date=c.next_date))

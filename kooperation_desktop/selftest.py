@@ -68,7 +68,7 @@ def run_self_test(out: Callable[[str], None] = print) -> int:
             services = Services.open(folder / "daten", secrets.token_urlsafe(24))
             try:
                 result = create_demo(services)
-                services.export_pdf(result.agreement_id, pdf_path)
+                services.agreements.export_pdf(result.agreement_id, pdf_path)
             finally:
                 services.close()
             data = pdf_path.read_bytes()

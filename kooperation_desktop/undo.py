@@ -57,11 +57,11 @@ def _draft_items(services: Services, case_id: int | None) -> list[Entity]:
     """Roles and tasks of the case's draft agreement (the only ones a removal can touch)."""
     if case_id is None:
         return []
-    case = services.get_case(case_id)
+    case = services.cases.get(case_id)
     items: list[Entity] = []
     for summary in case.agreements:
         if summary.status.value == "draft":
-            agreement = services.get_agreement(summary.id)
+            agreement = services.agreements.get(summary.id)
             items += [*agreement.roles, *agreement.tasks]
     return items
 
@@ -71,24 +71,24 @@ def remove(services: Services, entity: Entity) -> Removal:
     removal = Removal(entity=copy.deepcopy(entity), label=describe(entity))
     if isinstance(entity, Person):
         # ignore below: ids are set once stored (the model says int | None)
-        case = services.get_case(entity.case_id)  # type: ignore[arg-type]
+        case = services.cases.get(entity.case_id)  # type: ignore[arg-type]
         removal.relink = [c for c in case.consents if c.person_id == entity.id]
         # ignore below: ids are set once stored (the model says int | None)
         removal.recreate = [x for x in _draft_items(services, entity.case_id) if x.person_id == entity.id]  # type: ignore[union-attr]
     elif isinstance(entity, Partner):
         # ignore below: ids are set once stored (the model says int | None)
-        case = services.get_case(entity.case_id)  # type: ignore[arg-type]
+        case = services.cases.get(entity.case_id)  # type: ignore[arg-type]
         removal.recreate = [c for c in case.consents if c.partner_id == entity.id]
         # ignore below: ids are set once stored (the model says int | None)
         removal.recreate += [x for x in _draft_items(services, entity.case_id) if x.partner_id == entity.id]  # type: ignore[union-attr]
     elif isinstance(entity, Goal):
         # ignore below: ids are set once stored (the model says int | None)
-        stored = services.get_agreement(entity.agreement_id)  # type: ignore[arg-type]
+        stored = services.agreements.get(entity.agreement_id)  # type: ignore[arg-type]
         goal = next((g for g in stored.goals if g.id == entity.id), None)
         if goal is not None:
             removal.entity = copy.deepcopy(goal)
         removal.relink = [t for t in stored.tasks if t.goal_id == entity.id]
-    services.delete(entity)
+    services.parties.delete(entity)
     return removal
 
 
@@ -99,21 +99,21 @@ def undo(services: Services, removal: Removal) -> Entity:
     entity.id = None
     if isinstance(entity, Goal):
         indicators, entity.indicators = entity.indicators, []
-        restored = services.save(entity)
+        restored = services.parties.save(entity)
         assert isinstance(restored, Goal)
         for ind in indicators:
-            saved = services.save(dataclasses.replace(ind, id=None, goal_id=restored.id))
+            saved = services.parties.save(dataclasses.replace(ind, id=None, goal_id=restored.id))
             assert isinstance(saved, Indicator)
             restored.indicators.append(saved)
     else:
-        restored = services.save(entity)
+        restored = services.parties.save(entity)
     link = {Person: "person_id", Partner: "partner_id", Goal: "goal_id"}.get(type(entity))
     for item in removal.recreate:
         # link is set whenever recreate/relink hold items (a person, partner or goal was removed)
-        services.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type]
+        services.parties.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type]
     for item in removal.relink:
         # ignore below: link is one of the id fields named above
         if getattr(item, link, None) in (None, old_id):  # type: ignore[arg-type]
-            services.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type]  # as above
+            services.parties.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type]  # as above
     return restored
 

@@ -53,6 +53,6 @@ def services(tmp_path: Path) -> Iterator[Services]:
 @pytest.fixture
 def complete_case(services: Services) -> tuple[Services, int, int]:
     """``(services, case_id, agreement_id)``: the :func:`build_complete_case` case in a fresh
-    database; the agreement is a DRAFT that passes ``services.check()`` (so ``finalise`` works)."""
+    database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works)."""
     case_id, agreement_id = build_complete_case(services)
     return services, case_id, agreement_id

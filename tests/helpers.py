@@ -41,7 +41,7 @@ TASK_PARTNER = "Fatma Yılmaz holt Deniz dienstags von der Schule ab."
 
 
 def build_complete_case(services: Services) -> tuple[int, int]:
-    """Fill ``services`` with one case whose draft agreement passes ``services.check()``.
+    """Fill ``services`` with one case whose draft agreement passes ``services.agreements.check()``.
 
     Returns ``(case_id, agreement_id)``. Contents (see the module constants):
 
@@ -56,32 +56,32 @@ def build_complete_case(services: Services) -> tuple[int, int]:
       consented partner and the mother; tasks for the professional, the neighbour, the youth office
       and the mother; two communication rules (meeting, report).
     """
-    case = services.create_case("Familie Çelik", "AZ 51-2026-0815",
+    case = services.cases.create("Familie Çelik", "AZ 51-2026-0815",
                                 "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
     cid = case.id
     assert cid is not None
-    mother = services.save(Person(case_id=cid, first_name=MOTHER[0], last_name=MOTHER[1],
+    mother = services.parties.save(Person(case_id=cid, first_name=MOTHER[0], last_name=MOTHER[1],
                                   family_role="Mutter", birth_date=dt.date(1985, 3, 14), is_guardian=True))
-    services.save(Person(case_id=cid, first_name=AUNT[0], last_name=AUNT[1], family_role="Tante"))
-    son = services.save(Person(case_id=cid, first_name=CHILD[0], last_name=CHILD[1], family_role="Sohn",
+    services.parties.save(Person(case_id=cid, first_name=AUNT[0], last_name=AUNT[1], family_role="Tante"))
+    son = services.parties.save(Person(case_id=cid, first_name=CHILD[0], last_name=CHILD[1], family_role="Sohn",
                                birth_date=dt.date(2015, 9, 1)))
-    yo = services.save(Partner(case_id=cid, kind=PartnerKind.YOUTH_OFFICE, name=YOUTH_OFFICE[0],
+    yo = services.parties.save(Partner(case_id=cid, kind=PartnerKind.YOUTH_OFFICE, name=YOUTH_OFFICE[0],
                                organisation=YOUTH_OFFICE[1], function="Fallführung ASD",
                                contact="0123 456789"))
-    pro = services.save(Partner(case_id=cid, kind=PartnerKind.PROFESSIONAL, name=PROFESSIONAL[0],
+    pro = services.parties.save(Partner(case_id=cid, kind=PartnerKind.PROFESSIONAL, name=PROFESSIONAL[0],
                                 organisation=PROFESSIONAL[1], function="Fachkraft SPFH"))
-    neighbour = services.save(Partner(case_id=cid, kind=PartnerKind.RESOURCE_INFORMAL, name=INFORMAL,
+    neighbour = services.parties.save(Partner(case_id=cid, kind=PartnerKind.RESOURCE_INFORMAL, name=INFORMAL,
                                       function="Nachbarin"))
-    services.save(Partner(case_id=cid, kind=PartnerKind.RESOURCE_PROFESSIONAL, name=NO_CONSENT,
+    services.parties.save(Partner(case_id=cid, kind=PartnerKind.RESOURCE_PROFESSIONAL, name=NO_CONSENT,
                           organisation="Grundschule am Park", function="Klassenlehrer"))
-    services.record_consent(Consent(case_id=cid, person_id=mother.id, form=ConsentForm.WRITTEN,
+    services.consent.record(Consent(case_id=cid, person_id=mother.id, form=ConsentForm.WRITTEN,
                                     categories=[InfoCategory.CONTACT, InfoCategory.AGREEMENT,
                                                 InfoCategory.PROGRESS]))
-    services.record_consent(Consent(case_id=cid, person_id=mother.id, partner_id=neighbour.id,
+    services.consent.record(Consent(case_id=cid, person_id=mother.id, partner_id=neighbour.id,
                                     form=ConsentForm.ON_SCREEN,
                                     categories=[InfoCategory.CONTACT, InfoCategory.AGREEMENT]))
 
-    agreement = services.current_draft(cid)
+    agreement = services.agreements.current_draft(cid)
     aid = agreement.id
     assert aid is not None and agreement.start_date is not None
     agreement.planned_end = agreement.start_date + dt.timedelta(days=180)
@@ -91,39 +91,39 @@ def build_complete_case(services: Services) -> tuple[int, int]:
     agreement.transition_offers = "Elterncafé im Familienzentrum"
     agreement.transition_partners = "Fatma Yılmaz bleibt Ansprechpartnerin."
     agreement.transition_self = "Die Mutter plant die Woche selbst."
-    services.update_agreement(agreement)
+    services.agreements.update(agreement)
 
-    g1 = services.save(Goal(agreement_id=aid, position=0, client_words=GOAL_WORDS,
+    g1 = services.parties.save(Goal(agreement_id=aid, position=0, client_words=GOAL_WORDS,
                             professional_wording="Eine verlässliche Morgenroutine ist etabliert."))
-    services.save(Indicator(goal_id=g1.id, position=0, description=INDICATOR_TEXT, scale=ScaleKind.GAS,
+    services.parties.save(Indicator(goal_id=g1.id, position=0, description=INDICATOR_TEXT, scale=ScaleKind.GAS,
                             level_texts=["an keinem Tag", "an 1–2 Tagen", "an 3 Tagen", "an 4 Tagen",
                                          "an allen 5 Tagen"],
                             baseline=-2, target=0))
-    g2 = services.save(Goal(agreement_id=aid, position=1, client_words="Deniz geht gern zur Schule.",
+    g2 = services.parties.save(Goal(agreement_id=aid, position=1, client_words="Deniz geht gern zur Schule.",
                             professional_wording="Regelmäßiger Schulbesuch.", weight=2.0))
-    services.save(Indicator(goal_id=g2.id, position=0, description="Wie gern geht Deniz zur Schule?",
+    services.parties.save(Indicator(goal_id=g2.id, position=0, description="Wie gern geht Deniz zur Schule?",
                             scale=ScaleKind.SCALE_0_10, baseline=3, target=7))
 
-    services.save(Role(agreement_id=aid, partner_id=yo.id, description="Beauftragt die Hilfe, Fallführung."))
-    services.save(Role(agreement_id=aid, partner_id=pro.id, description="Begleitet die Familie wöchentlich."))
-    services.save(Role(agreement_id=aid, partner_id=neighbour.id, description="Unterstützt im Alltag."))
-    services.save(Role(agreement_id=aid, person_id=mother.id, description="Sorgeberechtigte, entscheidet mit."))
+    services.parties.save(Role(agreement_id=aid, partner_id=yo.id, description="Beauftragt die Hilfe, Fallführung."))
+    services.parties.save(Role(agreement_id=aid, partner_id=pro.id, description="Begleitet die Familie wöchentlich."))
+    services.parties.save(Role(agreement_id=aid, partner_id=neighbour.id, description="Unterstützt im Alltag."))
+    services.parties.save(Role(agreement_id=aid, person_id=mother.id, description="Sorgeberechtigte, entscheidet mit."))
 
-    services.save(Task(agreement_id=aid, position=0, partner_id=pro.id, goal_id=g1.id,
+    services.parties.save(Task(agreement_id=aid, position=0, partner_id=pro.id, goal_id=g1.id,
                        what="Wochenplan mit der Familie erstellen.",
                        due_date=agreement.start_date + dt.timedelta(days=14)))
-    services.save(Task(agreement_id=aid, position=1, partner_id=neighbour.id, goal_id=g2.id, what=TASK_PARTNER))
-    services.save(Task(agreement_id=aid, position=2, partner_id=yo.id, what="Hilfeplangespräch einladen."))
-    services.save(Task(agreement_id=aid, position=3, person_id=mother.id, goal_id=g1.id,
+    services.parties.save(Task(agreement_id=aid, position=1, partner_id=neighbour.id, goal_id=g2.id, what=TASK_PARTNER))
+    services.parties.save(Task(agreement_id=aid, position=2, partner_id=yo.id, what="Hilfeplangespräch einladen."))
+    services.parties.save(Task(agreement_id=aid, position=3, person_id=mother.id, goal_id=g1.id,
                        what="Kleidung am Vorabend bereitlegen."))
-    services.save(Task(agreement_id=aid, position=4, person_id=son.id, what="Wecker selbst stellen."))
+    services.parties.save(Task(agreement_id=aid, position=4, person_id=son.id, what="Wecker selbst stellen."))
 
-    services.save(CommunicationRule(agreement_id=aid, position=0, kind=CommunicationKind.MEETING,
+    services.parties.save(CommunicationRule(agreement_id=aid, position=0, kind=CommunicationKind.MEETING,
                                     what="Treffen in der Wohnung der Familie", who="Familie, Fachkraft",
                                     rhythm="alle zwei Wochen"))
-    services.save(CommunicationRule(agreement_id=aid, position=1, kind=CommunicationKind.REPORT,
+    services.parties.save(CommunicationRule(agreement_id=aid, position=1, kind=CommunicationKind.REPORT,
                                     what="Bericht zum Hilfeplangespräch", who="Fachkraft", to_whom="Jugendamt",
                                     rhythm="vor jedem Hilfeplangespräch"))
-    problems = services.check(aid)
+    problems = services.agreements.check(aid)
     assert problems == [], problems
     return cid, aid

@@ -38,7 +38,7 @@ def _layout(data: bytes) -> tuple[int, int]:
 @pytest.fixture
 def small_backup(services: Services, tmp_path: Path) -> tuple[Services, Path, str]:
     """A backup of a new database with a seal (the smallest backup there is), and the recovery key."""
-    services.create_case("Familie Çelik", "AZ 51-2026-0815", "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
+    services.cases.create("Familie Çelik", "AZ 51-2026-0815", "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
     recovery = vault.renew_recovery_key(services.db, PASSWORD)
     certs.create_seal(services.data_dir, "Träger e. V.", "siegel-passwort-1")
     return services, create_backup(services, tmp_path / "s.kdsich").path, recovery
@@ -93,7 +93,7 @@ def test_wrong_password_on_an_intact_backup_and_both_keys_work_after_restore(sma
     restore_backup(path, tmp_path / "c", recovery)
     for folder in ("b", "c"):
         with Services.open(tmp_path / folder, recovery) as restored:
-            assert restored.list_cases() == services.list_cases() != []
+            assert restored.cases.list() == services.cases.list() != []
         assert certs.identity(tmp_path / folder) == certs.identity(services.data_dir)
         certs.load_signer(tmp_path / folder, "siegel-passwort-1")  # the seal key, still behind its password
 
@@ -116,7 +116,7 @@ def test_a_changed_key_entry_with_a_new_checksum_is_refused_as_changed(small_bac
 
 def test_a_backup_of_format_1_still_restores(services, tmp_path):
     """Format 1 (before the seal and the checksum over every byte): magic, length, header, database."""
-    services.create_case("Familie Çelik", "AZ 51-2026-0815", "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
+    services.cases.create("Familie Çelik", "AZ 51-2026-0815", "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
     db_copy = tmp_path / "kopie.sqlite"
     key = services.key_state.db_key
     vault.export_encrypted(vault.db_path(services.data_dir), key, db_copy, key)
@@ -130,7 +130,7 @@ def test_a_backup_of_format_1_still_restores(services, tmp_path):
     info = restore_backup(old, tmp_path / "ziel", PASSWORD)
     assert info.created_at.year == 2026
     with Services.open(tmp_path / "ziel", PASSWORD) as restored:
-        assert restored.list_cases() == services.list_cases() != []
+        assert restored.cases.list() == services.cases.list() != []
 
 
 def test_backup_writes_nothing_into_the_data_folder(services, tmp_path, monkeypatch):

@@ -53,10 +53,10 @@ def one_german_line(err: str, *words: str) -> str:
 def final_case(complete_case: tuple[Services, int, int]) -> tuple[Services, int, int]:
     """The complete case with an extra task due in two days, finalised."""
     services, case_id, agreement_id = complete_case
-    mother = next(p for p in services.get_case(case_id).persons if p.display_name == MOTHER_NAME)
-    services.save(Task(agreement_id=agreement_id, position=9, person_id=mother.id, what=NEW_TASK,
+    mother = next(p for p in services.cases.get(case_id).persons if p.display_name == MOTHER_NAME)
+    services.parties.save(Task(agreement_id=agreement_id, position=9, person_id=mother.id, what=NEW_TASK,
                        due_date=dt.date.today() + dt.timedelta(days=2)))
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     return services, case_id, agreement_id
 
 
@@ -139,7 +139,7 @@ def test_sign_paper_lists_records_and_refuses_twice(final_case, capsys) -> None:
     key = _mother_key(out)
     assert key.startswith("person:")
     assert f"{MOTHER_NAME} (Mutter, personensorgeberechtigt): noch nicht unterschrieben" in out
-    parties = SigningService(services).overview(agreement_id).parties
+    parties = SigningService(services.db).overview(agreement_id).parties
     assert f"Unterschrieben: 0 von {len(parties)}" in out
     assert {p.key for p in parties} == {x.split()[0] for x in out.splitlines()[1:-1]}
 
@@ -149,7 +149,7 @@ def test_sign_paper_lists_records_and_refuses_twice(final_case, capsys) -> None:
     assert f"Eingetragen: {MOTHER_NAME}" in out and f"am {fmt(today)} auf Papier unterschrieben" in out
     assert f"Es fehlen noch {len(parties) - 1} Unterschrift(en)" in out
 
-    overview = SigningService(services).overview(agreement_id)
+    overview = SigningService(services.db).overview(agreement_id)
     mother = next(p for p in overview.parties if p.key == key)
     assert mother.signature is not None
     assert mother.signature.method == SignatureMethod.PAPER
@@ -168,26 +168,26 @@ def test_sign_paper_lists_records_and_refuses_twice(final_case, capsys) -> None:
 
 def test_sign_paper_by_everyone_makes_the_version_signed(final_case, capsys) -> None:
     services, _case_id, agreement_id = final_case
-    keys = [p.key for p in SigningService(services).overview(agreement_id).parties]
+    keys = [p.key for p in SigningService(services.db).overview(agreement_id).parties]
     for key in keys:
         code, out, err = cli(services, capsys, "sign-paper", "--agreement", str(agreement_id), "--party", key,
                              "--date", fmt(dt.date.today()))
         assert code == 0, err
     assert "Alle haben unterschrieben; Version 1 ist jetzt unterschrieben." in out
-    assert services.get_agreement(agreement_id).status == AgreementStatus.SIGNED
+    assert services.agreements.get(agreement_id).status == AgreementStatus.SIGNED
 
 
 def test_sign_paper_refusals_are_one_german_line(complete_case, capsys) -> None:
     services, _case_id, agreement_id = complete_case
     today = fmt(dt.date.today())
-    key = next(p.key for p in SigningService(services).overview(agreement_id).parties)
+    key = next(p.key for p in SigningService(services.db).overview(agreement_id).parties)
 
     code, _out, err = cli(services, capsys, "sign-paper", "--agreement", str(agreement_id), "--party", key,
                           "--date", today)
     assert code == 1
     one_german_line(err, "Fehler:", "noch ein Entwurf")  # a draft is never signed
 
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     code, _out, err = cli(services, capsys, "sign-paper", "--agreement", "9999")
     assert code == 1
     one_german_line(err, "Eine Vereinbarung mit der Nummer 9999 gibt es nicht")
@@ -213,4 +213,4 @@ def test_sign_paper_refusals_are_one_german_line(complete_case, capsys) -> None:
                           "--date", "30.02.2027")
     assert code == 2
     one_german_line(err, "kein gültiges Datum", "TT.MM.JJJJ")
-    assert not any(p.signed for p in SigningService(services).overview(agreement_id).parties)
+    assert not any(p.signed for p in SigningService(services.db).overview(agreement_id).parties)

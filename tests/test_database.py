@@ -19,46 +19,46 @@ from kooperation_desktop.storage.rows_followup import DueStateRow
 
 
 def _mark_due_index_current(services: Services, case_id: int) -> None:
-    with services.transaction() as s:
+    with services.db.transaction() as s:
         s.add(DueStateRow(case_id=case_id, computed_at=dt.datetime.now(dt.UTC)))
 
 
 def _due_index_current(services: Services, case_id: int) -> bool:
-    with services.reading() as s:
+    with services.db.reading() as s:
         return s.get(DueStateRow, case_id) is not None
 
 
 def _rename(services: Services, case_id: int, title: str) -> None:
-    case = services.get_case(case_id)
+    case = services.cases.get(case_id)
     case.title = title
-    services.update_case(case)
+    services.cases.update(case)
 
 
 def test_two_open_databases_do_not_see_each_others_events(tmp_path: Path) -> None:
     a = Services.open(tmp_path / "a")
     b = Services.open(tmp_path / "b")
     try:
-        case_a = a.create_case("Familie Amsel").id
-        case_b = b.create_case("Familie Bach").id
+        case_a = a.cases.create("Familie Amsel").id
+        case_b = b.cases.create("Familie Bach").id
         assert case_a == case_b  # the same id in both folders: nothing may mix them up
         _mark_due_index_current(a, case_a)
         _mark_due_index_current(b, case_b)
-        audit_a, audit_b = len(audit.AuditService(a).all()), len(audit.AuditService(b).all())
+        audit_a, audit_b = len(audit.AuditService(a.db).all()), len(audit.AuditService(b.db).all())
 
         _rename(a, case_a, "Familie Amsel-Meier")
 
-        changed = audit.AuditService(a).all()[audit_a:]
+        changed = audit.AuditService(a.db).all()[audit_a:]
         assert [(e.action, e.entity_type, e.case_id) for e in changed] == [("changed", "cases", case_a)]
-        assert len(audit.AuditService(b).all()) == audit_b
+        assert len(audit.AuditService(b.db).all()) == audit_b
         assert not _due_index_current(a, case_a) and _due_index_current(b, case_b)
 
         RetentionService(b).close_case(case_b)  # closed (read-only) in b only
         _rename(a, case_a, "Familie Amsel")
-        assert a.get_case(case_a).title == "Familie Amsel"
+        assert a.cases.get(case_a).title == "Familie Amsel"
         with pytest.raises(RuleViolation) as refused:
             _rename(b, case_b, "Familie Bach-Berg")
         assert refused.value.problems[0].message == READ_ONLY_MESSAGE
-        assert b.get_case(case_b).title == "Familie Bach"
+        assert b.cases.get(case_b).title == "Familie Bach"
     finally:
         a.close()
         b.close()
@@ -66,20 +66,20 @@ def test_two_open_databases_do_not_see_each_others_events(tmp_path: Path) -> Non
 
 def test_a_session_made_elsewhere_sees_none_of_the_listeners(tmp_path: Path) -> None:
     with Services.open(tmp_path / "data") as services:
-        case_id = services.create_case("Familie Kern").id
+        case_id = services.cases.create("Familie Kern").id
         RetentionService(services).close_case(case_id)
         with Session(services.db.engine) as s, s.begin():  # (the guard refuses it in the app's sessions)
             s.add(DueStateRow(case_id=case_id, computed_at=dt.datetime.now(dt.UTC)))
-        entries = len(audit.AuditService(services).all())
+        entries = len(audit.AuditService(services.db).all())
 
         # a plain Session on the same engine: not the database's own sessionmaker
         with Session(services.db.engine) as s, s.begin():
             row = s.scalars(select(CaseRow).where(CaseRow.id == case_id)).one()
             row.file_number = "AZ 1"
 
-        assert len(audit.AuditService(services).all()) == entries  # no audit listener
+        assert len(audit.AuditService(services.db).all()) == entries  # no audit listener
         assert _due_index_current(services, case_id)  # no due-index listener
-        assert services.get_case(case_id).file_number == "AZ 1"  # no read-only guard
+        assert services.cases.get(case_id).file_number == "AZ 1"  # no read-only guard
         # the database's own sessions still refuse it
         with pytest.raises(RuleViolation):
             _rename(services, case_id, "Familie Kern-Stein")

@@ -32,8 +32,8 @@ def demo_file(services: Services, tmp_path: Path) -> tuple[Path, dict]:
 
 def _content(services: Services, case_id: int) -> dict:
     """What a user sees of a case, without database ids."""
-    case = services.get_case(case_id)
-    agreements = [services.get_agreement(a.id) for a in sorted(case.agreements, key=lambda a: a.version)]
+    case = services.cases.get(case_id)
+    agreements = [services.agreements.get(a.id) for a in sorted(case.agreements, key=lambda a: a.version)]
     return {
         "title": case.title,
         "persons": [(p.display_name, p.family_role, p.birth_date, p.is_guardian) for p in case.persons],
@@ -80,7 +80,7 @@ def test_round_trip_gives_same_content_and_hash(services: Services, demo_file, t
 
 
 def data_case_id(services: Services) -> int:
-    (summary,) = services.list_cases()
+    (summary,) = services.cases.list()
     return summary.id
 
 
@@ -89,15 +89,15 @@ def test_import_into_same_database_creates_a_new_case(services: Services, demo_f
     first = data_case_id(services)
     result = import_case(services, path)
     assert result.case_id != first
-    assert len(services.list_cases()) == 2
+    assert len(services.cases.list()) == 2
     # the original is untouched, the copy is frozen; document numbers are unique in a data folder,
     # so the copy has a new one (and a hash of its own: the number is part of the content)
-    new = services.get_agreement(result.agreement_ids[0])
+    new = services.agreements.get(result.agreement_ids[0])
     assert new.status == AgreementStatus.FINAL
     copy_content, original_content = _content(services, result.case_id), _content(services, first)
     old_number = original_content["agreements"][0]["document_id"]
     assert copy_content["agreements"][0]["document_id"] != old_number
-    assert services.original_document_id(new.id) == old_number
+    assert services.agreements.original_document_id(new.id) == old_number
     for content in (copy_content, original_content):
         for agreement in content["agreements"]:
             del agreement["document_id"], agreement["hash"]
@@ -106,22 +106,22 @@ def test_import_into_same_database_creates_a_new_case(services: Services, demo_f
 
 def test_two_versions_and_a_revoked_consent_survive(services: Services, demo_file, tmp_path: Path) -> None:
     case_id = data_case_id(services)
-    final = services.get_case(case_id).agreements[0]
-    draft = services.new_version(final.id)
-    draft = services.get_agreement(draft.id)
+    final = services.cases.get(case_id).agreements[0]
+    draft = services.agreements.new_version(final.id)
+    draft = services.agreements.get(draft.id)
     draft.goals[0].client_words = "Morgens ist es schon ruhiger – jetzt soll es so bleiben."
-    services.save(draft.goals[0])
-    case = services.get_case(case_id)
+    services.parties.save(draft.goals[0])
+    case = services.cases.get(case_id)
     oma_consent = next(c for c in case.consents if c.partner_id is not None
                        and case.partner(c.partner_id).name == "Жанна Иванова")
     # the draft must not keep tasks for the grandmother once consent is gone
     for task in draft.tasks:
         if task.partner_id == oma_consent.partner_id:
-            services.delete(task)
+            services.parties.delete(task)
     for role in draft.roles:
         if role.partner_id == oma_consent.partner_id:
-            services.delete(role)
-    services.revoke_consent(oma_consent.id, dt.date.today(), "Oma zieht um.")
+            services.parties.delete(role)
+    services.consent.revoke(oma_consent.id, dt.date.today(), "Oma zieht um.")
     path = export_case(services, case_id, tmp_path / "zwei.json")
 
     other = Services.open(tmp_path / "other")
@@ -173,7 +173,7 @@ def test_refused_file_creates_nothing(services: Services, demo_file, tmp_path: P
     bad.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ExchangeError, match="target"):
         import_case(services, bad)
-    assert len(services.list_cases()) == 1
+    assert len(services.cases.list()) == 1
 
 
 def test_broken_json_and_missing_file(tmp_path: Path) -> None:
@@ -196,7 +196,7 @@ def test_changed_frozen_content_is_reported(services: Services, demo_file, tmp_p
 
 def test_case_to_dict_lists_versions_oldest_first(services: Services, demo_file) -> None:
     case_id = data_case_id(services)
-    services.new_version(services.get_case(case_id).agreements[0].id)
+    services.agreements.new_version(services.cases.get(case_id).agreements[0].id)
     data = case_to_dict(services, case_id)
     assert [a["version"] for a in data["case"]["agreements"]] == [1, 2]
 
@@ -208,10 +208,10 @@ def test_draft_round_trip_stays_an_editable_draft(complete_case, tmp_path: Path)
     try:
         result = import_case(other, path)
         (new_id,) = result.agreement_ids
-        imported = other.get_agreement(new_id)
+        imported = other.agreements.get(new_id)
         assert imported.status == AgreementStatus.DRAFT and imported.content_hash == ""
         assert _content(other, result.case_id) == _content(services, case_id)
-        assert other.check(new_id) == []  # still complete: it can be finalised on the other laptop
-        other.finalise(new_id)
+        assert other.agreements.check(new_id) == []  # still complete: it can be finalised on the other laptop
+        other.agreements.finalise(new_id)
     finally:
         other.close()

@@ -29,7 +29,7 @@ TODAY = dt.date.today()
 
 def row_counts(services: Services) -> dict[str, int]:
     """Rows of every table of the data folder (the audit trail included)."""
-    with services.reading() as s:
+    with services.db.reading() as s:
         return {t.name: s.scalar(select(func.count()).select_from(t)) or 0 for t in Base.metadata.sorted_tables}
 
 
@@ -82,15 +82,15 @@ def test_a_version_finalised_after_the_revocation_comes_in_as_a_draft(shared, tm
     result = import_case(services, write(data, tmp_path / "fall.json"))
 
     (agreement_id,) = result.agreement_ids
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     assert agreement.status == AgreementStatus.DRAFT and agreement.content_hash == ""
     (why,) = [w for w in result.warnings if "als Entwurf übernommen" in w]
     assert "Version 1" in why and OMA in why and "Einverständnis" in why
-    assert any(OMA in p.message for p in services.check(agreement_id))  # the app's own check agrees
+    assert any(OMA in p.message for p in services.agreements.check(agreement_id))  # the app's own check agrees
     # the PDF is a draft (not sealed) and shows neither Oma's contact nor her tasks
     from kooperation_desktop.signing.service import SigningService
 
-    exported = SigningService(services).export(agreement_id, tmp_path / "v.pdf")
+    exported = SigningService(services.db).export(agreement_id, tmp_path / "v.pdf")
     assert not exported.sealed
     text = _pdf_text(exported.path)
     assert "ENTWURF" in text.upper() and OMA_CONTACT not in text
@@ -105,11 +105,11 @@ def test_the_same_file_with_the_revocation_after_finalising_stays_final(shared, 
 
     result = import_case(services, write(data, tmp_path / "fall.json"))
 
-    agreement = services.get_agreement(result.agreement_ids[0])
+    agreement = services.agreements.get(result.agreement_ids[0])
     assert agreement.status == AgreementStatus.FINAL
     assert rules.as_of(agreement) == TODAY - dt.timedelta(days=10)  # it keeps its own day
-    assert services.verify_stored(agreement.id)
-    case, frozen = services.document(agreement.id)
+    assert services.agreements.verify_stored(agreement.id)
+    case, frozen = services.agreements.document(agreement.id)
     assert OMA in [p.name for p in rules.consented_partners(case, rules.as_of(frozen))]
 
 
@@ -202,12 +202,12 @@ def test_no_imported_final_version_relies_on_a_consent_not_active_on_its_day(sha
     source = data["case"]
     partners = {p["id"]: p for p in source["partners"]}
     general = [c for c in source["consents"] if c["partner_id"] is None]
-    case = services.get_case(result.case_id)
+    case = services.cases.get(result.case_id)
     name_to_file_id = {p["name"]: p["id"] for p in source["partners"]}
     event("newest came in as a draft" if any("als Entwurf übernommen" in w for w in result.warnings)
           else "imported as in the file")
     for agreement_id in result.agreement_ids:
-        agreement = services.get_agreement(agreement_id)
+        agreement = services.agreements.get(agreement_id)
         if agreement.status == AgreementStatus.DRAFT:
             continue
         day = rules.as_of(agreement)
@@ -224,6 +224,6 @@ def test_no_imported_final_version_relies_on_a_consent_not_active_on_its_day(sha
                        for c in source["consents"]), (partner["name"], day)
         # the app's own checks: the rules as of that day, and the frozen version as printed
         assert rules.completeness(rules.consents_as_of(case, day), agreement, day) == []
-        frozen_case, frozen = services.document(agreement_id)
+        frozen_case, frozen = services.agreements.document(agreement_id)
         assert rules.consent_problems(frozen_case, frozen, rules.as_of(frozen)) == []
-        assert services.verify_stored(agreement_id)
+        assert services.agreements.verify_stored(agreement_id)

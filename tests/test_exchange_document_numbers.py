@@ -41,11 +41,11 @@ def test_an_imported_case_gets_a_new_number_and_both_sealed_pdfs_verify(tmp_path
     assert "als Fall 2" in ok(proc) and "neue Nummer" in proc.stderr and "Traceback" not in proc.stderr
 
     with Services.open(data) as services:
-        (copy_summary,) = services.get_case(2).agreements
-        original, copy = services.get_agreement(1), services.get_agreement(copy_summary.id)
+        (copy_summary,) = services.cases.get(2).agreements
+        original, copy = services.agreements.get(1), services.agreements.get(copy_summary.id)
         assert copy.document_id != original.document_id  # unique in the data folder
-        assert services.original_document_id(copy.id) == original.document_id  # the original is recorded
-        assert services.original_document_id(original.id) == ""
+        assert services.agreements.original_document_id(copy.id) == original.document_id  # the original is recorded
+        assert services.agreements.original_document_id(original.id) == ""
         assert copy.status.value == "final" and copy.content_hash != original.content_hash
 
     ok(run("export-pdf", "--agreement", copy.id, "--out", copy_pdf, data_dir=data))
@@ -61,20 +61,20 @@ def test_verify_finds_the_version_by_its_sha256_among_rows_with_the_same_number(
     from helpers import build_complete_case
 
     services, _, agreement_id = complete_case
-    services.finalise(agreement_id)
-    number = services.get_agreement(agreement_id).document_id
+    services.agreements.finalise(agreement_id)
+    number = services.agreements.get(agreement_id).document_id
     _, other_id = build_complete_case(services)
-    with services.transaction() as s:  # as an import before this fix left it: the same number twice
+    with services.db.transaction() as s:  # as an import before this fix left it: the same number twice
         s.get(AgreementRow, other_id).document_id = number
-    other = services.get_agreement(other_id)
+    other = services.agreements.get(other_id)
     other.mandate += " Zusätzlich: ein Termin im Monat beim Jugendamt."
-    services.update_agreement(other)
-    services.finalise(other_id)
-    with services.reading() as s:
+    services.agreements.update(other)
+    services.agreements.finalise(other_id)
+    with services.db.reading() as s:
         rows = list(s.scalars(select(AgreementRow).where(AgreementRow.document_id == number)))
         assert [r.version for r in rows] == [1, 1] and len({r.content_hash for r in rows}) == 2
 
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     signing.set_up_seal(ORGANISATION, SEAL_PASSWORD)
     for agreement in (agreement_id, other_id):
         pdf = signing.export(agreement, tmp_path / f"v{agreement}.pdf").path

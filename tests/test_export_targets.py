@@ -35,8 +35,8 @@ def _fill(data: Path) -> None:
     """A data folder with a finalised agreement, its seal (``siegel/``), a review and a transition plan."""
     with Services.open(data) as services:
         case_id, agreement_id = build_complete_case(services)
-        services.finalise(agreement_id)
-        SigningService(services).set_up_seal("Familienhilfe Lindenhof e. V.", SEAL_PASSWORD)
+        services.agreements.finalise(agreement_id)
+        SigningService(services.db).set_up_seal("Familienhilfe Lindenhof e. V.", SEAL_PASSWORD)
         follow = FollowUpService(services)
         review = follow.new_review(case_id, dt.date(2027, 3, 1))
         review.ratings[0].client_value, review.ratings[0].professional_value = 1, 0
@@ -162,15 +162,15 @@ def test_the_reported_command_is_refused_in_a_real_process(folders) -> None:
 # --- the core: every export refuses, whoever calls it (the window calls these) -----------------
 
 def _exports(services: Services) -> dict[str, Callable[[Path], object]]:
-    case_id = services.list_cases()[0].id
-    agreement_id = services.get_case(case_id).agreements[0].id
+    case_id = services.cases.list()[0].id
+    agreement_id = services.cases.get(case_id).agreements[0].id
     follow = FollowUpService(services)
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     signing.unlock(SEAL_PASSWORD)
-    person_id = services.get_case(case_id).persons[0].id
+    person_id = services.cases.get(case_id).persons[0].id
     review_id = follow.reviews(case_id)[0].id
     return {
-        "agreement PDF": lambda out: services.export_pdf(agreement_id, out),
+        "agreement PDF": lambda out: services.agreements.export_pdf(agreement_id, out),
         "sealed PDF": lambda out: signing.export(agreement_id, out),
         "review PDF": lambda out: follow.export_review_pdf(review_id, out),
         "closing report": lambda out: follow.export_closing_report(case_id, out),
@@ -200,7 +200,7 @@ def test_no_export_of_the_core_writes_into_the_data_folder(folders) -> None:
             export(out)
             assert out.stat().st_size > 0, name
     with Services.open(data) as again:
-        assert [c.title for c in again.list_cases()] == ["Familie Çelik"]
+        assert [c.title for c in again.cases.list()] == ["Familie Çelik"]
 
 
 def test_guard_allows_ordinary_targets_and_refuses_folders(tmp_path: Path) -> None:

@@ -76,7 +76,7 @@ def test_an_open_database_has_owner_only_wal_and_shm(tmp_path: Path) -> None:
     previous = os.umask(0o022)
     try:
         with Services.open(tmp_path / "daten") as services:
-            services.create_case("Familie Offen")
+            services.cases.create("Familie Offen")
             for name in ("kooperation.sqlite", "kooperation.sqlite-wal", "kooperation.sqlite-shm"):
                 assert mode(tmp_path / "daten" / name) == 0o600, name
     finally:

@@ -44,12 +44,12 @@ def test_a_second_opener_is_told_who_has_the_data_open(tmp_path: Path) -> None:
         # the lock and its note are hidden, owner-only files in the data folder
         for name in (LOCK_FILENAME, INFO_FILENAME):
             assert name.startswith(".") and stat.S_IMODE((data / name).stat().st_mode) == 0o600
-        first.create_case("Familie Erst")  # the first opener is not disturbed
+        first.cases.create("Familie Erst")  # the first opener is not disturbed
     finally:
         first.close()
     assert not (data / INFO_FILENAME).exists()
     with Services.open(data, PASSWORD) as again:
-        assert [c.title for c in again.list_cases()] == ["Familie Erst"]
+        assert [c.title for c in again.cases.list()] == ["Familie Erst"]
 
 
 def test_a_wrong_password_gives_the_folder_free(tmp_path: Path) -> None:
@@ -116,5 +116,5 @@ def test_two_first_starts_at_the_same_moment_never_destroy_the_data(tmp_path: Pa
         assert json.loads((data / "kooperation.keys").read_text())["kdf"]["n"] == 2**17  # production cost
         assert vault.check_passphrase(data, recovery[0])
         with Services.open(data, PASSWORD) as services:
-            assert [c.title for c in services.list_cases()] == ["Beispiel (erfunden): Familie Çelik-Wróbel"]
+            assert [c.title for c in services.cases.list()] == ["Beispiel (erfunden): Familie Çelik-Wróbel"]
     print(f"two simultaneous first starts: 20/20 one set-up, {refused} second runs refused as 'bereits geöffnet'")

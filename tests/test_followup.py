@@ -113,7 +113,7 @@ def test_t_score_does_not_depend_on_the_unit_of_the_weights(pairs: list[tuple[fl
 @pytest.fixture
 def final_case(complete_case):
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     return FollowUpService(services), case_id, agreement_id
 
 
@@ -138,10 +138,10 @@ def test_review_keeps_both_voices_and_the_texts_rated(final_case) -> None:
 
     # a later version of the agreement with a changed indicator does not change the review
     services = follow.services
-    draft = services.new_version(agreement_id)
+    draft = services.agreements.new_version(agreement_id)
     ind = draft.goals[0].indicators[0]
     ind.description = "Geänderter Indikator"
-    services.save(ind)
+    services.parties.save(ind)
 
     (loaded,) = follow.reviews(case_id)
     assert loaded.ratings[0].indicator_text == INDICATOR_TEXT
@@ -307,7 +307,7 @@ def test_rhythm_days(text: str, days: int | None) -> None:
 
 def test_service_due_items_and_mark_done(final_case) -> None:
     follow, _case_id, agreement_id = final_case
-    agreement = follow.services.get_agreement(agreement_id)
+    agreement = follow.services.agreements.get(agreement_id)
     (task_item,) = [i for i in follow.due_items(agreement.start_date + dt.timedelta(days=20))
                     if i.kind == DueKind.TASK]
     assert task_item.what == "Wochenplan mit der Familie erstellen." and task_item.case_title == "Familie Çelik"

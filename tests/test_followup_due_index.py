@@ -25,7 +25,7 @@ from kooperation_desktop.storage.rows_followup import DoneMarkRow
 
 def _follow_up(follow: FollowUpService, case) -> due.CaseFollowUp:
     """What the due rules need of one case, read through the public API (not the index's loader)."""
-    with follow.services.reading() as s:
+    with follow.services.db.reading() as s:
         done = set(s.scalars(select(DoneMarkRow.key).where(DoneMarkRow.case_id == case.id)))
     plan = follow.transition(case.id)
     return due.CaseFollowUp(case=case, agreement=follow.current_agreement(case.id), reviews=follow.reviews(case.id),
@@ -34,7 +34,7 @@ def _follow_up(follow: FollowUpService, case) -> due.CaseFollowUp:
 
 def _reference(follow: FollowUpService, on: dt.date, horizon: int = due.DEFAULT_HORIZON_DAYS) -> list:
     """Every case computed one by one (the way before the index)."""
-    cases = [follow.services.get_case(c.id) for c in follow.services.list_cases() if c.status == CaseStatus.OPEN]
+    cases = [follow.services.cases.get(c.id) for c in follow.services.cases.list() if c.status == CaseStatus.OPEN]
     return due.due_items((_follow_up(follow, c) for c in cases), on, horizon)
 
 
@@ -46,17 +46,17 @@ def three_cases(services):
     for n in range(3):
         case_id, agreement_id = build_complete_case(services)
         if n == 1:
-            services.save(CommunicationRule(agreement_id=agreement_id, kind=CommunicationKind.MEETING,
+            services.parties.save(CommunicationRule(agreement_id=agreement_id, kind=CommunicationKind.MEETING,
                                             what="Hausbesuch", rhythm="wöchentlich",
                                             next_date=dt.date.today() - dt.timedelta(days=3)))
-            services.save(Task(agreement_id=agreement_id, what="Kita-Platz beantragen",
+            services.parties.save(Task(agreement_id=agreement_id, what="Kita-Platz beantragen",
                                due_date=dt.date.today() + dt.timedelta(days=2),
-                               person_id=services.get_case(case_id).persons[0].id))
+                               person_id=services.cases.get(case_id).persons[0].id))
         if n < 2:
-            services.finalise(agreement_id)
-        c = services.get_case(case_id)
+            services.agreements.finalise(agreement_id)
+        c = services.cases.get(case_id)
         c.title = f"Familie {['Çelik', 'Nowak', 'Schmidt'][n]}"
-        services.update_case(c)
+        services.cases.update(c)
         ids.append(case_id)
     return follow, ids
 
@@ -83,9 +83,9 @@ def test_done_marks_reviews_titles_and_closing_update_the_panel(three_cases) -> 
     meetings = [i for i in follow.due_items(today) if i.kind == DueKind.MEETING and i.what.startswith("Hausbesuch")]
     assert [m.due_on for m in meetings] == [today + dt.timedelta(days=4)]
 
-    case = services.get_case(ids[1])
+    case = services.cases.get(ids[1])
     case.title = "Familie Nowak-Berg"
-    services.update_case(case)
+    services.cases.update(case)
     assert {i.case_title for i in follow.due_items(today) if i.case_id == ids[1]} == {"Familie Nowak-Berg"}
 
     late = today + dt.timedelta(days=400)
@@ -97,15 +97,15 @@ def test_done_marks_reviews_titles_and_closing_update_the_panel(three_cases) -> 
     assert after == [], "a review held today moves the next review half a year ahead"
     assert follow.due_items(late, 0) == _reference(follow, late, 0)
 
-    case = services.get_case(ids[1])
+    case = services.cases.get(ids[1])
     case.status = CaseStatus.CLOSED
-    services.update_case(case)
+    services.cases.update(case)
     assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
 
-    services.delete_case(ids[0])
-    with services.reading() as s:
+    services.cases.delete(ids[0])
+    with services.db.reading() as s:
         left = {table: rows for table, rows in case_row_ids(s, ids[0]).items() if rows}
-    assert left == {"cases": {ids[0]}} and ids[0] not in {c.id for c in services.list_cases()}, left
+    assert left == {"cases": {ids[0]}} and ids[0] not in {c.id for c in services.cases.list()}, left
     assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[0]]
     assert follow.due_items(late, 0) == _reference(follow, late, 0)
 
@@ -114,11 +114,12 @@ def test_a_new_finalised_version_replaces_the_old_dates(three_cases) -> None:
     follow, ids = three_cases
     services = follow.services
     today = dt.date.today()
-    draft = services.new_version(services.get_case(ids[1]).agreements[0].id)
-    services.save(Task(agreement_id=draft.id, what="Elternabend besuchen", due_date=today + dt.timedelta(days=1),
-                       person_id=services.get_case(ids[1]).persons[0].id))
+    draft = services.agreements.new_version(services.cases.get(ids[1]).agreements[0].id)
+    services.parties.save(Task(agreement_id=draft.id, what="Elternabend besuchen",
+                               due_date=today + dt.timedelta(days=1),
+                               person_id=services.cases.get(ids[1]).persons[0].id))
     assert not [i for i in follow.due_items(today) if i.what == "Elternabend besuchen"], "a draft is not agreed"
-    services.finalise(draft.id)
+    services.agreements.finalise(draft.id)
     tasks = [i for i in follow.due_items(today) if i.what == "Elternabend besuchen"]
     assert [(t.case_id, t.due_on) for t in tasks] == [(ids[1], today + dt.timedelta(days=1))]
     assert follow.due_items(today) == _reference(follow, today)
@@ -128,9 +129,9 @@ def test_an_edit_marks_only_that_case_for_recomputing(three_cases) -> None:
     follow, ids = three_cases
     follow.due_items()
     assert follow.stale_due_cases() == []
-    case = follow.services.get_case(ids[2])
+    case = follow.services.cases.get(ids[2])
     case.file_number = "AZ 1"
-    follow.services.update_case(case)
+    follow.services.cases.update(case)
     assert follow.stale_due_cases() == [ids[2]]
     assert follow.update_due_index() == 1
     assert follow.stale_due_cases() == []
@@ -152,7 +153,7 @@ def test_ending_the_help_removes_its_due_items(three_cases) -> None:
     follow, ids = three_cases
     late = dt.date.today() + dt.timedelta(days=400)
     assert [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
-    SigningService(follow.services).end(follow.services.get_case(ids[1]).agreements[0].id)  # „Hilfe beenden“
+    SigningService(follow.services.db).end(follow.services.cases.get(ids[1]).agreements[0].id)  # „Hilfe beenden“
     assert not [i for i in follow.due_items(late, 0) if i.case_id == ids[1]]
     assert [i for i in follow.due_items(late, 0) if i.case_id == ids[0]], "other cases stay"
     assert follow.due_items(late, 0) == _reference(follow, late, 0)
@@ -162,8 +163,8 @@ def test_deleting_a_case_is_in_the_audit_trail(three_cases) -> None:
     from kooperation_desktop.protection import audit
 
     follow, ids = three_cases
-    follow.services.delete_case(ids[2])
-    with follow.services.reading() as s:
+    follow.services.cases.delete(ids[2])
+    with follow.services.db.reading() as s:
         rows = s.execute(audit.select(audit.AuditRow.action, audit.AuditRow.entity_type)
                          .where(audit.AuditRow.case_id == ids[2], audit.AuditRow.action == audit.DELETED)).all()
     assert [tuple(r) for r in rows] == [("deleted", "cases")]

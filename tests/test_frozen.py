@@ -18,22 +18,22 @@ def pdf_text(path) -> str:
 
 def test_later_changes_to_the_case_do_not_change_a_final_version(complete_case, tmp_path):
     services, case_id, agreement_id = complete_case
-    final = services.finalise(agreement_id)
-    case = services.get_case(case_id)
+    final = services.agreements.finalise(agreement_id)
+    case = services.cases.get(case_id)
     # after finalising: a person is renamed, a new partner joins, the neighbour's consent is revoked
     mother = next(p for p in case.persons if p.last_name == MOTHER[1])
     mother.first_name = "Umbenannt"
-    services.save(mother)
-    services.save(Partner(case_id=case_id, kind=PartnerKind.RESOURCE_INFORMAL, name="Neu Dazugekommen"))
+    services.parties.save(mother)
+    services.parties.save(Partner(case_id=case_id, kind=PartnerKind.RESOURCE_INFORMAL, name="Neu Dazugekommen"))
     neighbour = next(p for p in case.partners if p.name == INFORMAL)
     consent = next(c for c in case.consents if c.partner_id == neighbour.id)
-    problems = services.revoke_consent(consent.id, dt.date.today())
+    problems = services.consent.revoke(consent.id, dt.date.today())
     assert any("abgeschlossen" in p.message for p in problems)  # the final version is flagged
 
-    doc_case, doc = services.document(agreement_id)
+    doc_case, doc = services.agreements.document(agreement_id)
     assert rules.content_hash(doc_case, doc) == final.content_hash
-    assert services.verify_stored(agreement_id)
-    out = services.export_pdf(agreement_id, tmp_path / "v1.pdf")
+    assert services.agreements.verify_stored(agreement_id)
+    out = services.agreements.export_pdf(agreement_id, tmp_path / "v1.pdf")
     printed = pdf_text(out)
     assert MOTHER[0] in printed and "Umbenannt" not in printed
     assert INFORMAL in printed  # it was agreed with her consent; the old version is a record of that
@@ -42,21 +42,21 @@ def test_later_changes_to_the_case_do_not_change_a_final_version(complete_case, 
 
 def test_tampering_with_the_stored_version_is_detected(complete_case):
     services, _case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    assert services.verify_stored(agreement_id)
+    services.agreements.finalise(agreement_id)
+    assert services.agreements.verify_stored(agreement_id)
     with services.db.engine.begin() as conn:  # someone edits the database file behind the app's back
         conn.execute(text("UPDATE agreements SET frozen_content = replace(frozen_content, 'Deniz', 'Dennis') "
                           "WHERE id = :i"), {"i": agreement_id})
-    assert not services.verify_stored(agreement_id)
+    assert not services.agreements.verify_stored(agreement_id)
 
 
 def test_a_draft_is_printed_with_the_case_as_it_is_now(complete_case):
     services, case_id, agreement_id = complete_case
-    services.save(Partner(case_id=case_id, kind=PartnerKind.YOUTH_OFFICE, name="Zweites Jugendamt"))
-    doc_case, doc = services.document(agreement_id)
+    services.parties.save(Partner(case_id=case_id, kind=PartnerKind.YOUTH_OFFICE, name="Zweites Jugendamt"))
+    doc_case, doc = services.agreements.document(agreement_id)
     assert doc.status == AgreementStatus.DRAFT
     assert any(p.name == "Zweites Jugendamt" for p in doc_case.partners)
-    assert not services.verify_stored(agreement_id)
+    assert not services.agreements.verify_stored(agreement_id)
 
 
 def test_consent_dates_later_than_finalising_do_not_change_the_version(complete_case, tmp_path):
@@ -66,18 +66,18 @@ def test_consent_dates_later_than_finalising_do_not_change_the_version(complete_
     from kooperation_desktop.domain.model import Consent, InfoCategory
 
     services, case_id, agreement_id = complete_case
-    final = services.finalise(agreement_id)
-    case = services.get_case(case_id)
+    final = services.agreements.finalise(agreement_id)
+    case = services.cases.get(case_id)
     school = next(p for p in case.partners if p.name == NO_CONSENT)
-    services.record_consent(Consent(case_id=case_id, person_id=case.persons[0].id, partner_id=school.id,
+    services.consent.record(Consent(case_id=case_id, person_id=case.persons[0].id, partner_id=school.id,
                                     categories=[InfoCategory.AGREEMENT], given_on=dt.date.today()))
     # thirty days later (the frozen rule judges consents as of the finalising day)
-    case_now, doc = services.document(agreement_id)
+    case_now, doc = services.agreements.document(agreement_id)
     later = doc.finalised_at + dt.timedelta(days=30)
     assert rules.content_hash(case_now, doc) == final.content_hash
     doc.finalised_at = later  # what a wrong "as of today" rule would see
     assert rules.content_hash(case_now, doc) == final.content_hash  # snapshot holds no later consent
-    assert NO_CONSENT not in pdf_text(services.export_pdf(agreement_id, tmp_path / "v1.pdf"))
+    assert NO_CONSENT not in pdf_text(services.agreements.export_pdf(agreement_id, tmp_path / "v1.pdf"))
 
 
 def test_consent_in_the_future_is_refused(services):
@@ -86,15 +86,15 @@ def test_consent_in_the_future_is_refused(services):
     from kooperation_desktop.domain.model import Consent, Person
     from kooperation_desktop.domain.rules import RuleViolation
 
-    case = services.create_case("Familie Zukunft")
-    person = services.save(Person(case_id=case.id, first_name="Anna"))
+    case = services.cases.create("Familie Zukunft")
+    person = services.parties.save(Person(case_id=case.id, first_name="Anna"))
     with pytest.raises(RuleViolation, match="Zukunft"):
-        services.record_consent(Consent(case_id=case.id, person_id=person.id,
+        services.consent.record(Consent(case_id=case.id, person_id=person.id,
                                         given_on=dt.date.today() + dt.timedelta(days=7)))
-    consent = services.record_consent(Consent(case_id=case.id, person_id=person.id))
+    consent = services.consent.record(Consent(case_id=case.id, person_id=person.id))
     with pytest.raises(RuleViolation, match="Zukunft"):
-        services.revoke_consent(consent.id, dt.date.today() + dt.timedelta(days=1))
-    assert services.get_case(case.id).consents[0].revoked_on is None
+        services.consent.revoke(consent.id, dt.date.today() + dt.timedelta(days=1))
+    assert services.cases.get(case.id).consents[0].revoked_on is None
 
 
 def test_who_gave_a_consent_cannot_be_deleted_once_a_version_is_final(complete_case):
@@ -104,16 +104,16 @@ def test_who_gave_a_consent_cannot_be_deleted_once_a_version_is_final(complete_c
     from kooperation_desktop.domain.rules import RuleViolation
 
     services, case_id, agreement_id = complete_case
-    father = services.save(Person(case_id=case_id, first_name="Karl", last_name="Vater", is_guardian=True))
-    case = services.get_case(case_id)
+    father = services.parties.save(Person(case_id=case_id, first_name="Karl", last_name="Vater", is_guardian=True))
+    case = services.cases.get(case_id)
     partner = next(p for p in case.partners if p.name == INFORMAL)
-    services.record_consent(Consent(case_id=case_id, person_id=father.id, partner_id=partner.id,
+    services.consent.record(Consent(case_id=case_id, person_id=father.id, partner_id=partner.id,
                                     categories=[InfoCategory.CONTACT]))
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     with pytest.raises(RuleViolation, match="Einverständnis"):
-        services.delete(father)
+        services.parties.delete(father)
     with pytest.raises(RuleViolation, match="kann nicht gelöscht"):
-        services.delete(partner)
-    consents = services.get_case(case_id).consents
+        services.parties.delete(partner)
+    consents = services.cases.get(case_id).consents
     assert any(c.person_id == father.id for c in consents)
     assert sum(c.partner_id == partner.id for c in consents) == 2

@@ -47,7 +47,7 @@ def test_a_key_file_of_the_old_cost_is_rewrapped_at_the_next_unlock(tmp_path: Pa
     monkeypatch.setattr(keys, "SCRYPT_N", 2**16)  # the cost of the earlier version
     with Services.open(data, PASSWORD) as services:
         recovery = services.key_state.new_recovery_key
-        services.create_case("Familie Alt")
+        services.cases.create("Familie Alt")
     vault.confirm_recovery_key(data)
     assert _kdf(data) == {"name": "scrypt", "n": 2**16, "r": 8, "p": 1}
 
@@ -58,7 +58,7 @@ def test_a_key_file_of_the_old_cost_is_rewrapped_at_the_next_unlock(tmp_path: Pa
     Services.open(data, PASSWORD).close()
     assert _kdf(data) == {"name": "scrypt", "n": 2**17, "r": 8, "p": 1}
     with Services.open(data, PASSWORD) as services:  # the same password and recovery key still open
-        assert [c.title for c in services.list_cases()] == ["Familie Alt"]
+        assert [c.title for c in services.cases.list()] == ["Familie Alt"]
         assert services.key_state.new_recovery_key is None
     assert vault.check_passphrase(data, recovery)
 
@@ -81,7 +81,7 @@ def _plain_database(data: Path) -> None:
     engine = make_engine(data / "kooperation.sqlite")  # a plain database of an earlier version
     upgrade_to_head(engine)
     plain = Services(Database(engine, data))
-    plain.create_case("Familie Klar")
+    plain.cases.create("Familie Klar")
     plain.close()
 
 
@@ -106,7 +106,7 @@ def test_a_crash_while_encrypting_a_plain_folder_still_shows_a_recovery_key(tmp_
     assert not (data / "kooperation.sqlite").read_bytes().startswith(b"SQLite format 3")
     assert [p for p in orphans if p.exists()] == []  # leftovers of the crash removed
     with Services.open(data, key) as services:
-        assert [c.title for c in services.list_cases()] == ["Familie Klar"]
+        assert [c.title for c in services.cases.list()] == ["Familie Klar"]
 
 
 def test_an_unconfirmed_recovery_key_is_renewed_at_every_open_until_confirmed(tmp_path: Path) -> None:
@@ -142,7 +142,7 @@ def test_recovery_key_command_renews_the_key(tmp_path: Path) -> None:
     assert new != old and "gilt nicht mehr" in proc.stdout
     assert not vault.check_passphrase(data, old)
     with Services.open(data, new) as services:
-        assert services.key_state.new_recovery_key is None and len(services.list_cases()) == 1
+        assert services.key_state.new_recovery_key is None and len(services.cases.list()) == 1
     # a wrong password: one German line, the key stays
     wrong = tmp_path / "falsch.txt"
     wrong.write_text("falsches-Passwort-123\n", encoding="utf-8")

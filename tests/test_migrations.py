@@ -42,10 +42,10 @@ def test_models_and_migrations_agree(tmp_path: Path):
 def test_open_migrates_and_second_open_is_harmless(tmp_path: Path):
     data = tmp_path / "neu" / "daten"
     with Services.open(data) as services:
-        services.create_case("Familie Erst")
+        services.cases.create("Familie Erst")
     assert (data / "kooperation.sqlite").exists()
     with Services.open(data) as services:
-        assert [c.title for c in services.list_cases()] == ["Familie Erst"]
+        assert [c.title for c in services.cases.list()] == ["Familie Erst"]
 
 
 def test_start_skips_alembic_only_when_the_schema_is_at_every_head(tmp_path) -> None:

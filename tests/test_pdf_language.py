@@ -245,22 +245,22 @@ ENGLISH_HEADINGS = [
 
 
 def _english(services: Services, agreement_id: int) -> Agreement:
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     apply_language(agreement, "en")
-    return services.update_agreement(agreement)
+    return services.agreements.update(agreement)
 
 
 def test_an_english_agreement_prints_every_fixed_phrase_in_english(complete_case, tmp_path: Path) -> None:
     services, case_id, agreement_id = complete_case
-    assert services.get_agreement(agreement_id).language == "de"  # German by default
+    assert services.agreements.get(agreement_id).language == "de"  # German by default
     agreement = _english(services, agreement_id)
     assert agreement.language == "en"
     assert agreement.goodwill == goodwill_text("en")  # the untouched shipped text followed
-    text = pdftotext(services.export_pdf(agreement_id, tmp_path / "en.pdf"), tmp_path)
+    text = pdftotext(services.agreements.export_pdf(agreement_id, tmp_path / "en.pdf"), tmp_path)
     missing = [h for h in ENGLISH_HEADINGS if h not in text]
     assert missing == []
     assert "DRAFT" in text and "Draft – not finalised" in text
-    case, agreement = services.document(agreement_id)
+    case, agreement = services.agreements.document(agreement_id)
     typed = _user_strings(case, agreement)
     found = [p for p in german_phrases(*typed) if p in text]
     assert found == []
@@ -272,7 +272,7 @@ def test_an_english_agreement_prints_every_fixed_phrase_in_english(complete_case
 
 def test_a_german_agreement_has_no_english_phrase(complete_case, tmp_path: Path) -> None:
     services, _case_id, agreement_id = complete_case
-    text = pdftotext(services.export_pdf(agreement_id, tmp_path / "de.pdf"), tmp_path)
+    text = pdftotext(services.agreements.export_pdf(agreement_id, tmp_path / "de.pdf"), tmp_path)
     for phrase in ("Unsere Vereinbarung – kurz gesagt", "Wer an dieser Vereinbarung beteiligt ist",
                    "Seite 1 von", "Ich bin mit der Hilfe einverstanden", "Wir arbeiten mit gegenseitigem Wohlwollen"):
         assert phrase in text
@@ -283,37 +283,37 @@ def test_a_german_agreement_has_no_english_phrase(complete_case, tmp_path: Path)
 def test_the_language_survives_finalising_the_snapshot_and_a_new_version(complete_case, tmp_path: Path) -> None:
     services, case_id, agreement_id = complete_case
     _english(services, agreement_id)
-    final = services.finalise(agreement_id)
-    case, frozen = services.document(agreement_id)
+    final = services.agreements.finalise(agreement_id)
+    case, frozen = services.agreements.document(agreement_id)
     assert frozen.language == "en"
-    assert services.verify_stored(agreement_id)
+    assert services.agreements.verify_stored(agreement_id)
     assert final.content_hash == rules.content_hash(case, frozen) != ""
-    text = pdftotext(services.export_pdf(agreement_id, tmp_path / "final.pdf"), tmp_path)
+    text = pdftotext(services.agreements.export_pdf(agreement_id, tmp_path / "final.pdf"), tmp_path)
     assert "Finalised on" in text and "Status finalised" in text and f"SHA-256: {final.content_hash}" in text
     assert "Abgeschlossen" not in text
-    draft = services.new_version(agreement_id)
+    draft = services.agreements.new_version(agreement_id)
     assert draft.language == "en"  # a new version keeps the language
     apply_language(draft, "de")
-    services.update_agreement(draft)  # the youth office's copy: German again
-    assert services.get_agreement(draft.id).language == "de"
-    assert services.document(agreement_id)[1].language == "en"  # the finalised version stays English
-    text = pdftotext(services.export_pdf(draft.id, tmp_path / "v2.pdf"), tmp_path)
+    services.agreements.update(draft)  # the youth office's copy: German again
+    assert services.agreements.get(draft.id).language == "de"
+    assert services.agreements.document(agreement_id)[1].language == "en"  # the finalised version stays English
+    text = pdftotext(services.agreements.export_pdf(draft.id, tmp_path / "v2.pdf"), tmp_path)
     assert "Seite 1 von" in text and "Page 1 of" not in text
 
 
 def test_a_finalised_version_cannot_change_its_language(complete_case) -> None:
     services, _case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    agreement = services.get_agreement(agreement_id)
+    services.agreements.finalise(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     agreement.language = "en"
     with pytest.raises(rules.RuleViolation, match="kann nicht mehr geändert werden"):
-        services.update_agreement(agreement)
+        services.agreements.update(agreement)
 
 
 def test_case_files_carry_the_language(complete_case, tmp_path: Path) -> None:
     services, case_id, agreement_id = complete_case
     _english(services, agreement_id)
-    final = services.finalise(agreement_id)
+    final = services.agreements.finalise(agreement_id)
     path = export_case(services, case_id, tmp_path / "fall.json")
     data = json.loads(path.read_text(encoding="utf-8"))
     assert [a["language"] for a in data["case"]["agreements"]] == ["en"]
@@ -321,7 +321,7 @@ def test_case_files_carry_the_language(complete_case, tmp_path: Path) -> None:
     with Services.open(tmp_path / "anderer-laptop") as other:
         result = import_case(other, path)
         assert result.warnings == []  # the hash of the English version is the same after the import
-        imported = other.get_agreement(result.agreement_ids[0])
+        imported = other.agreements.get(result.agreement_ids[0])
         assert (imported.language, imported.content_hash) == ("en", final.content_hash)
 
     # a file written before the language existed imports as German
@@ -331,17 +331,17 @@ def test_case_files_carry_the_language(complete_case, tmp_path: Path) -> None:
     old = tmp_path / "alt.json"
     old.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = import_case(services, old)
-    assert services.get_agreement(result.agreement_ids[0]).language == "de"
+    assert services.agreements.get(result.agreement_ids[0]).language == "de"
 
 
 def test_signature_lines_and_a_full_summary_page_in_english(complete_case, tmp_path: Path) -> None:
     services, case_id, agreement_id = complete_case
     agreement = _english(services, agreement_id)
     for i in range(25):  # more tasks than fit on the summary page
-        services.save(Task(agreement_id=agreement_id, position=10 + i,
-                           person_id=services.get_case(case_id).persons[0].id,
+        services.parties.save(Task(agreement_id=agreement_id, position=10 + i,
+                           person_id=services.cases.get(case_id).persons[0].id,
                            what=f"Aufgabe Nummer {i + 1} für die Woche"))
-    case, agreement = services.document(agreement_id)
+    case, agreement = services.agreements.document(agreement_id)
     parties = signing_parties(case, agreement)
     marks = {parties[0].key: PartyMark(on_paper=True),
              parties[1].key: PartyMark(on_paper=True, signed_on=dt.date(2026, 12, 1))}

@@ -53,9 +53,9 @@ def marks_in_the_border(pdf: Path, tmp_path: Path) -> list[str]:
 
 def test_every_mark_of_every_pdf_stays_10_mm_inside_the_edge(complete_case, tmp_path: Path) -> None:
     services, case_id, agreement_id = complete_case
-    draft = services.export_pdf(agreement_id, tmp_path / "entwurf.pdf")
-    services.finalise(agreement_id)
-    signing = SigningService(services)
+    draft = services.agreements.export_pdf(agreement_id, tmp_path / "entwurf.pdf")
+    services.agreements.finalise(agreement_id)
+    signing = SigningService(services.db)
     signing.set_up_seal("Familienhilfe Lindenhof e. V.", "siegel-passwort-1")
     sealed = signing.export(agreement_id, tmp_path / "versiegelt.pdf")
     assert sealed.sealed

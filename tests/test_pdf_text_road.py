@@ -163,7 +163,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
 
     with Services.open(tmp_path_factory.mktemp("road") / "data") as services:
         case_id, agreement_id = build_complete_case(services)
-        services.finalise(agreement_id)
+        services.agreements.finalise(agreement_id)
         follow = FollowUpService(services)
         review = follow.new_review(case_id, dt.date(2027, 3, 1))
         for r in review.ratings:
@@ -175,7 +175,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         reflection.ratings = [ReflectionRating(c.key, "p", ParticipantKind.FAMILY, 1, note="n") for c in CONDITIONS]
         plan = follow.transition(case_id)
         plan.note = "n"
-        case, agreement = services.document(agreement_id)
+        case, agreement = services.agreements.document(agreement_id)
     tags = Tags()
     fill(case, "case", tags)
     fill(agreement, "agreement", tags)

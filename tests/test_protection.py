@@ -59,7 +59,7 @@ def _contains_any(data: bytes) -> list[str]:
 
 
 def _dump(services: Services, skip: tuple[str, ...] = ("audit_log",)) -> dict[str, list[tuple]]:
-    with services.reading() as s:
+    with services.db.reading() as s:
         out = {}
         for name in inspect(s.connection()).get_table_names():
             if name in skip:
@@ -71,11 +71,11 @@ def _dump(services: Services, skip: tuple[str, ...] = ("audit_log",)) -> dict[st
 # --- encryption at rest ------------------------------------------------------------------------
 def test_database_wal_and_backup_hold_no_name_in_readable_form(complete_case, tmp_path):
     services, _cid, aid = complete_case
-    services.finalise(aid)
+    services.agreements.finalise(aid)
     db = services.data_dir / "kooperation.sqlite"
     wal = Path(f"{db}-wal")
     # while the app runs the WAL holds the latest pages: it exists and is encrypted too
-    with services.reading() as s:
+    with services.db.reading() as s:
         s.execute(text("SELECT count(*) FROM persons")).scalar()
         assert wal.exists() and wal.stat().st_size > 0
         assert _contains_any(wal.read_bytes()) == []
@@ -108,7 +108,7 @@ def test_wrong_password_is_refused_and_touches_nothing(complete_case):
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in data.iterdir()}
     assert after == before
     with Services.open(data, PASSWORD) as again:
-        assert [c.id for c in again.list_cases()] == [cid]
+        assert [c.id for c in again.cases.list()] == [cid]
 
 
 def test_without_password_a_clear_german_error(tmp_path, monkeypatch):
@@ -116,7 +116,7 @@ def test_without_password_a_clear_german_error(tmp_path, monkeypatch):
     with pytest.raises(PassphraseRequired, match="Passwort festlegen"):
         Services.open(tmp_path / "neu")
     with Services.open(tmp_path / "neu", PASSWORD) as services:
-        services.create_case("Familie Erst")
+        services.cases.create("Familie Erst")
     with pytest.raises(PassphraseRequired, match="verschlüsselt"):
         Services.open(tmp_path / "neu")
 
@@ -134,7 +134,7 @@ def test_change_password_rekeys_the_file(complete_case):
     vault.change_password(services.db, PASSWORD, "ganz-neues-Passwort-42")
     assert services.key_state.db_key != old_key
     # the open services go on working with the new key
-    services.save(Person(case_id=cid, first_name="Nach", last_name="Wechsel"))
+    services.parties.save(Person(case_id=cid, first_name="Nach", last_name="Wechsel"))
     services.close()
     conn = cipher_connect(data / "kooperation.sqlite", old_key)
     try:
@@ -145,7 +145,7 @@ def test_change_password_rekeys_the_file(complete_case):
     with pytest.raises(WrongPassphrase):
         Services.open(data, PASSWORD)
     with Services.open(data, "ganz-neues-Passwort-42") as again:
-        assert "Nach Wechsel" in again.list_cases()[0].person_names
+        assert "Nach Wechsel" in again.cases.list()[0].person_names
     assert len(json.loads((data / "kooperation.keys").read_text())["entries"]) == 1
 
 
@@ -161,15 +161,15 @@ def test_recovery_key_unlocks_and_can_set_a_new_password(tmp_path):
     with Services.open(data, "erstes-Passwort-2026") as services:
         recovery = services.key_state.new_recovery_key
         assert recovery and keys.parse_recovery_key(recovery) is not None
-        services.create_case("Familie Wróbel")
+        services.cases.create("Familie Wróbel")
     # the office types it in lower case with spaces: still accepted
     typed = recovery.lower().replace("-", " ")
     with Services.open(data, typed) as services:
         assert services.key_state.new_recovery_key is None
-        assert [c.title for c in services.list_cases()] == ["Familie Wróbel"]
+        assert [c.title for c in services.cases.list()] == ["Familie Wróbel"]
         vault.change_password(services.db, typed, "vergessenes-ersetzt-2026")
     with Services.open(data, "vergessenes-ersetzt-2026") as services:
-        assert [c.title for c in services.list_cases()] == ["Familie Wróbel"]
+        assert [c.title for c in services.cases.list()] == ["Familie Wróbel"]
     with Services.open(data, recovery) as services:  # the recovery key survives the re-key
         new_recovery = vault.renew_recovery_key(services.db, "vergessenes-ersetzt-2026")
     with pytest.raises(WrongPassphrase):
@@ -194,7 +194,7 @@ def test_interrupted_password_change_never_locks_out(complete_case, monkeypatch)
     services.close()
     assert len(json.loads((data / "kooperation.keys").read_text())["entries"]) == 2
     with Services.open(data, PASSWORD) as again:
-        assert [c.id for c in again.list_cases()] == [cid]
+        assert [c.id for c in again.cases.list()] == [cid]
     assert len(json.loads((data / "kooperation.keys").read_text())["entries"]) == 1
 
 
@@ -217,9 +217,9 @@ def test_plain_database_of_an_earlier_version_is_encrypted_without_loss(tmp_path
     upgrade_to_head(engine)
     plain = Services(Database(engine, data))
     cid, aid = build_complete_case(plain)
-    plain.finalise(aid)
+    plain.agreements.finalise(aid)
     before = _dump(plain)
-    case_before, agreement_before = plain.get_case(cid), plain.get_agreement(aid)
+    case_before, agreement_before = plain.cases.get(cid), plain.agreements.get(aid)
     plain.close()
     assert (data / "kooperation.sqlite").read_bytes().startswith(b"SQLite format 3\0")
     assert vault.database_state(data) == "plain"
@@ -227,8 +227,8 @@ def test_plain_database_of_an_earlier_version_is_encrypted_without_loss(tmp_path
     with Services.open(data, PASSWORD) as services:
         assert services.key_state.migrated_from_plain and services.key_state.new_recovery_key
         assert _dump(services) == before
-        assert services.get_case(cid) == case_before and services.get_agreement(aid) == agreement_before
-        assert services.verify_stored(aid)
+        assert services.cases.get(cid) == case_before and services.agreements.get(aid) == agreement_before
+        assert services.agreements.verify_stored(aid)
     raw = (data / "kooperation.sqlite").read_bytes()
     assert not raw.startswith(b"SQLite format 3") and _contains_any(raw) == []
     assert sorted(p.name for p in data.iterdir()) == [".kooperation.lock", "kooperation.keys", "kooperation.sqlite"]
@@ -237,7 +237,7 @@ def test_plain_database_of_an_earlier_version_is_encrypted_without_loss(tmp_path
 # --- backup and restore ------------------------------------------------------------------------
 def test_backup_restore_round_trip_gives_identical_data(complete_case, tmp_path):
     services, _cid, aid = complete_case
-    services.finalise(aid)
+    services.agreements.finalise(aid)
     info = create_backup(services, tmp_path / "sicherung.kdsich")
     assert info.table_counts["persons"] == 3
     assert not list(tmp_path.glob(".*.tmp")) and \
@@ -247,7 +247,7 @@ def test_backup_restore_round_trip_gives_identical_data(complete_case, tmp_path)
     restore_backup(info.path, target, PASSWORD)
     with Services.open(target, PASSWORD) as restored:
         assert _dump(restored) == before
-        assert restored.verify_stored(aid)
+        assert restored.agreements.verify_stored(aid)
     # with the recovery key, into another empty folder
     recovery = vault.renew_recovery_key(services.db, PASSWORD)
     second = create_backup(services, tmp_path / "zweite.kdsich")
@@ -284,8 +284,8 @@ def test_backup_to_a_folder_or_missing_folder_is_a_german_error(services, tmp_pa
 # --- audit trail -------------------------------------------------------------------------------
 def test_audit_trail_records_who_what_when_per_case_without_content(complete_case):
     services, cid, aid = complete_case
-    other = services.create_case("Familie Anders").id
-    trail = AuditService(services).for_case(cid)
+    other = services.cases.create("Familie Anders").id
+    trail = AuditService(services.db).for_case(cid)
     assert trail and all(e.case_id == cid for e in trail)
     kinds = {(e.entity_type, e.action) for e in trail}
     assert {("cases", "created"), ("persons", "created"), ("consents", "created"), ("agreements", "created"),
@@ -293,13 +293,13 @@ def test_audit_trail_records_who_what_when_per_case_without_content(complete_cas
     assert all(e.user for e in trail) and all(e.at.tzinfo is not None for e in trail)
     assert all(isinstance(e.entity_id, int) for e in trail)
     assert not any(e.case_id == other for e in trail)
-    services.finalise(aid)
-    assert ("agreements", "changed") in {(e.entity_type, e.action) for e in AuditService(services).for_case(cid)}
-    aunt = next(p for p in services.get_case(cid).persons if p.first_name == AUNT[0])
-    services.delete(aunt)
+    services.agreements.finalise(aid)
+    assert ("agreements", "changed") in {(e.entity_type, e.action) for e in AuditService(services.db).for_case(cid)}
+    aunt = next(p for p in services.cases.get(cid).persons if p.first_name == AUNT[0])
+    services.parties.delete(aunt)
     assert ("persons", "deleted", aunt.id) in {(e.entity_type, e.action, e.entity_id)
-                                                for e in AuditService(services).for_case(cid)}
-    with services.reading() as s:
+                                                for e in AuditService(services.db).for_case(cid)}
+    with services.db.reading() as s:
         columns = [c["name"] for c in inspect(s.connection()).get_columns("audit_log")]
         rows = [tuple(r) for r in s.execute(text("SELECT * FROM audit_log"))]
     assert columns == ["id", "at", "user", "action", "entity_type", "entity_id", "case_id"]
@@ -309,11 +309,11 @@ def test_audit_trail_records_who_what_when_per_case_without_content(complete_cas
 
 def test_audit_trail_is_append_only(complete_case):
     services, _cid, _aid = complete_case
-    count = len(AuditService(services).all())
+    count = len(AuditService(services.db).all())
     for sql in ("UPDATE audit_log SET user = 'x'", "DELETE FROM audit_log"):
-        with pytest.raises(DatabaseError, match="append-only"), services.transaction() as s:
+        with pytest.raises(DatabaseError, match="append-only"), services.db.transaction() as s:
             s.execute(text(sql))
-    assert len(AuditService(services).all()) == count
+    assert len(AuditService(services.db).all()) == count
 
 
 # --- retention ---------------------------------------------------------------------------------
@@ -323,26 +323,26 @@ def test_closed_case_is_read_only_until_reopened(complete_case):
     retention.close_case(cid)
     assert retention.is_read_only(cid)
     with pytest.raises(RuleViolation, match="abgeschlossen und archiviert"):
-        services.save(Person(case_id=cid, first_name="Neu"))
-    agreement = services.get_agreement(aid)
+        services.parties.save(Person(case_id=cid, first_name="Neu"))
+    agreement = services.agreements.get(aid)
     agreement.mandate = "geändert"
     with pytest.raises(RuleViolation, match="archiviert"):
-        services.update_agreement(agreement)
-    case = services.get_case(cid)
+        services.agreements.update(agreement)
+    case = services.cases.get(cid)
     case.title = "Anderer Titel"
     with pytest.raises(RuleViolation, match="archiviert"):
-        services.update_case(case)
-    assert services.get_case(cid).title == "Familie Çelik" and services.get_agreement(aid).mandate != "geändert"
+        services.cases.update(case)
+    assert services.cases.get(cid).title == "Familie Çelik" and services.agreements.get(aid).mandate != "geändert"
     retention.reopen_case(cid)
-    services.save(Person(case_id=cid, first_name="Neu"))
+    services.parties.save(Person(case_id=cid, first_name="Neu"))
     assert not retention.is_read_only(cid)
 
 
 def test_cases_past_retention_are_listed_and_deletion_leaves_no_row(complete_case):
     services, cid, aid = complete_case
-    services.finalise(aid)
+    services.agreements.finalise(aid)
     keep_id, _ = build_complete_case(services)  # a second family stays untouched
-    with services.transaction() as s:  # a signature row of the case (signing feature's table)
+    with services.db.transaction() as s:  # a signature row of the case (signing feature's table)
         if "signatures" in Base.metadata.tables:
             s.execute(Base.metadata.tables["signatures"].insert().values(
                 agreement_id=aid, party_key="client", signer_name=" ".join(MOTHER), role="Mutter",
@@ -362,18 +362,18 @@ def test_cases_past_retention_are_listed_and_deletion_leaves_no_row(complete_cas
     if "signatures" in Base.metadata.tables:
         assert counts["signatures"] == 1
     assert {t: ids for t, ids in _ids(services, cid).items() if ids and t != "cases"} == {}
-    with services.reading() as s:
+    with services.db.reading() as s:
         for table in Base.metadata.sorted_tables:
             if "case_id" in table.c and table.name != "audit_log":
                 assert s.execute(select(table).where(table.c.case_id == cid)).first() is None, table.name
     assert {t: len(ids) for t, ids in _ids(services, keep_id).items()} == before_other
     assert retention.due_for_deletion(today=later) == []
-    trail = AuditService(services).for_case(cid)
+    trail = AuditService(services.db).for_case(cid)
     assert trail[-1].action == "deleted" and trail[-1].entity_type == "cases"
 
 
 def _ids(services: Services, case_id: int) -> dict[str, set]:
-    with services.reading() as s:
+    with services.db.reading() as s:
         found = case_row_ids(s, case_id)
         found["cases"] = {i for i in found["cases"] if s.execute(text("SELECT 1 FROM cases WHERE id=:i"),
                                                                   {"i": i}).first()}
@@ -392,8 +392,8 @@ def test_retention_period_setting_is_checked(services):
 # --- GDPR Art. 15 ------------------------------------------------------------------------------
 def test_gdpr_export_of_one_person(complete_case, tmp_path):
     services, cid, aid = complete_case
-    services.finalise(aid)
-    mother = next(p for p in services.get_case(cid).persons if p.first_name == MOTHER[0])
+    services.agreements.finalise(aid)
+    mother = next(p for p in services.cases.get(cid).persons if p.first_name == MOTHER[0])
     report = person_report(services, mother.id)
     assert report["person"]["first_name"] == MOTHER[0] and report["fall"]["nr"] == cid
     assert len(report["weitere_eintraege"]["consents"]) == 2  # both consents given by her
@@ -403,7 +403,7 @@ def test_gdpr_export_of_one_person(complete_case, tmp_path):
     out = export_person(services, mother.id, tmp_path / "auskunft.json")
     loaded = json.loads(out.read_text(encoding="utf-8"))
     assert loaded["person"]["last_name"] == MOTHER[1]
-    assert AuditService(services).for_case(cid)[-1].action == "export"
+    assert AuditService(services.db).for_case(cid)[-1].action == "export"
 
 
 # --- passwords ---------------------------------------------------------------------------------

@@ -19,26 +19,26 @@ from kooperation_desktop.storage.rows import AgreementRow
 
 
 def test_stale_draft_copy_is_refused_and_the_newer_mandate_stays(services: Services):
-    case = services.create_case("Familie Doppelt")
-    draft_id = services.current_draft(case.id).id
-    a = services.get_agreement(draft_id)  # two windows / processes load the same draft
-    b = services.get_agreement(draft_id)
+    case = services.cases.create("Familie Doppelt")
+    draft_id = services.agreements.current_draft(case.id).id
+    a = services.agreements.get(draft_id)  # two windows / processes load the same draft
+    b = services.agreements.get(draft_id)
     a.mandate = "Auftrag aus Fenster A"
-    services.update_agreement(a)
+    services.agreements.update(a)
     b.mandate = "Auftrag aus Fenster B (veralteter Stand)"
     with pytest.raises(ChangedElsewhere) as exc:
-        services.update_agreement(b)
+        services.agreements.update(b)
     assert str(exc.value) == CHANGED_ELSEWHERE
     assert exc.value.problems[0].message == ("Dieser Eintrag wurde inzwischen an anderer Stelle geändert. "
                                              "Bitte neu laden.")
-    assert services.get_agreement(draft_id).mandate == "Auftrag aus Fenster A"
+    assert services.agreements.get(draft_id).mandate == "Auftrag aus Fenster A"
     # the copy that saved goes on saving (autosave), and a reloaded copy saves again
     a.mandate = "Auftrag aus Fenster A, ergänzt"
-    services.update_agreement(a)
-    fresh = services.get_agreement(draft_id)
+    services.agreements.update(a)
+    fresh = services.agreements.get(draft_id)
     fresh.client_view = "Sicht der Familie"
-    services.update_agreement(fresh)
-    stored = services.get_agreement(draft_id)
+    services.agreements.update(fresh)
+    stored = services.agreements.get(draft_id)
     assert (stored.mandate, stored.client_view) == ("Auftrag aus Fenster A, ergänzt", "Sicht der Familie")
 
 
@@ -46,53 +46,53 @@ def test_the_wizard_copy_still_records_its_step_after_finalising(complete_case):
     """Finalising writes the agreement row; the wizard's copy (loaded before) may still record
     where the wizard was left, as before: its content is unchanged, so nothing is overwritten."""
     services, _case_id, agreement_id = complete_case
-    wizard_copy = services.get_agreement(agreement_id)
-    services.finalise(agreement_id)
+    wizard_copy = services.agreements.get(agreement_id)
+    services.agreements.finalise(agreement_id)
     wizard_copy.wizard_step = "overview"
-    services.update_agreement(wizard_copy)
-    assert services.get_agreement(agreement_id).wizard_step == "overview"
+    services.agreements.update(wizard_copy)
+    assert services.agreements.get(agreement_id).wizard_step == "overview"
     wizard_copy.mandate = "nachträglich"
     with pytest.raises(RuleViolation, match="abgeschlossen"):  # frozen: the older message stays
-        services.update_agreement(wizard_copy)
+        services.agreements.update(wizard_copy)
 
 
 def test_stale_entity_copies_are_refused(services: Services):
-    case = services.create_case("Familie Zwei")
-    person = services.save(Person(case.id, "Mia", "Zwei"))
-    draft = services.current_draft(case.id)
-    goal = services.save(Goal(draft.id, client_words="Ruhig frühstücken"))
+    case = services.cases.create("Familie Zwei")
+    person = services.parties.save(Person(case.id, "Mia", "Zwei"))
+    draft = services.agreements.current_draft(case.id)
+    goal = services.parties.save(Goal(draft.id, client_words="Ruhig frühstücken"))
     for entity, field, first, second in ((person, "first_name", "Mila", "Mina"),
                                          (goal, "client_words", "Ohne Streit frühstücken", "Alt")):
         stale = copy.deepcopy(entity)
         setattr(entity, field, first)
-        services.save(entity)
-        services.save(entity)  # the same copy saves again (autosave): it is the stored state
+        services.parties.save(entity)
+        services.parties.save(entity)  # the same copy saves again (autosave): it is the stored state
         setattr(stale, field, second)
         with pytest.raises(ChangedElsewhere):
-            services.save(stale)
-    assert services.get_case(case.id).persons[0].first_name == "Mila"
-    assert services.get_agreement(draft.id).goals[0].client_words == "Ohne Streit frühstücken"
+            services.parties.save(stale)
+    assert services.cases.get(case.id).persons[0].first_name == "Mila"
+    assert services.agreements.get(draft.id).goals[0].client_words == "Ohne Streit frühstücken"
 
 
 def test_case_copy_stays_valid_while_persons_are_added_but_not_after_another_edit(services: Services):
-    case = services.create_case("Familie Fall")
-    services.save(Person(case.id, "Ali", "Fall"))  # bookkeeping on the case (last change, search)
+    case = services.cases.create("Familie Fall")
+    services.parties.save(Person(case.id, "Ali", "Fall"))  # bookkeeping on the case (last change, search)
     case.file_number = "AZ-1"
-    services.update_case(case)
-    stale = services.get_case(case.id)
+    services.cases.update(case)
+    stale = services.cases.get(case.id)
     case.title = "Familie Fall-Neu"
-    services.update_case(case)
+    services.cases.update(case)
     stale.help_type = "§ 31"
     with pytest.raises(ChangedElsewhere):
-        services.update_case(stale)
-    stored = services.get_case(case.id)
+        services.cases.update(stale)
+    stored = services.cases.get(case.id)
     assert (stored.title, stored.file_number, stored.help_type) == ("Familie Fall-Neu", "AZ-1", "")
 
 
 def test_stale_review_copy_is_refused(complete_case):
     services, case_id, agreement_id = complete_case
     follow = FollowUpService(services)
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     blank = follow.new_review(case_id)
     blank.ratings[0].client_value = 0
     review = follow.save_review(blank)
@@ -108,15 +108,15 @@ def test_stale_review_copy_is_refused(complete_case):
 def test_concurrent_write_of_the_same_row_fails_instead_of_overwriting(services: Services):
     """The counter also guards a write between reading a row and writing it (the ORM's
     ``UPDATE … WHERE row_version = ?``): the later writer gets the German message."""
-    case = services.create_case("Familie Gleichzeitig")
-    draft_id = services.current_draft(case.id).id
-    with pytest.raises(ChangedElsewhere), services.transaction() as s:
+    case = services.cases.create("Familie Gleichzeitig")
+    draft_id = services.agreements.current_draft(case.id).id
+    with pytest.raises(ChangedElsewhere), services.db.transaction() as s:
         row = s.get(AgreementRow, draft_id)
-        other = services.get_agreement(draft_id)
+        other = services.agreements.get(draft_id)
         other.mandate = "zuerst gespeichert"
-        services.update_agreement(other)  # another writer commits in between
+        services.agreements.update(other)  # another writer commits in between
         row.mandate = "später, auf altem Stand"
-    assert services.get_agreement(draft_id).mandate == "zuerst gespeichert"
+    assert services.agreements.get(draft_id).mandate == "zuerst gespeichert"
 
 
 def test_existing_rows_get_version_1_by_the_migration(tmp_path: Path):

@@ -13,7 +13,7 @@ from test_cli import run
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_to_head
-from kooperation_desktop.storage.repository import fold_for_search
+from kooperation_desktop.storage.search import fold_for_search
 
 
 def test_fold_for_search_drops_case_and_diacritics() -> None:
@@ -25,16 +25,16 @@ def test_fold_for_search_drops_case_and_diacritics() -> None:
 
 
 def test_the_demo_family_is_found_without_diacritics(services: Services) -> None:
-    case = services.create_case("Familie Çelik-Wróbel", "AZ 51-2026-0815")
-    services.save(Person(case_id=case.id, first_name="Łukasz", last_name="Wróbel"))
-    services.save(Person(case_id=case.id, first_name="Ağrı Şükrü", last_name="Çelik"))
-    other = services.create_case("Familie Meyer").id
+    case = services.cases.create("Familie Çelik-Wróbel", "AZ 51-2026-0815")
+    services.parties.save(Person(case_id=case.id, first_name="Łukasz", last_name="Wróbel"))
+    services.parties.save(Person(case_id=case.id, first_name="Ağrı Şükrü", last_name="Çelik"))
+    other = services.cases.create("Familie Meyer").id
     for query in ("celik", "Celik", "CELIK", "wrobel", "Wrobel", "Çelik", "wróbel", "celik-wrobel",
                   "lukasz", "ŁUKASZ", "agri sukru", "ağrı", "az 51"):
-        assert [c.id for c in services.list_cases(query)] == [case.id], query
-        assert services.count_cases(query) == 1, query
-    assert [c.id for c in services.list_cases("meyer")] == [other]
-    assert services.list_cases("wrobelx") == [] and services.count_cases("wrobelx") == 0
+        assert [c.id for c in services.cases.list(query)] == [case.id], query
+        assert services.cases.count(query) == 1, query
+    assert [c.id for c in services.cases.list("meyer")] == [other]
+    assert services.cases.list("wrobelx") == [] and services.cases.count("wrobelx") == 0
 
 
 def test_list_filter_on_the_command_line_ignores_diacritics(tmp_path: Path) -> None:
@@ -73,10 +73,11 @@ def test_counting_the_hits_reads_the_search_index_not_the_table(services: Servic
     (a plan, not a timing: benchmarks/bench_scale.py measures the time)."""
     from sqlalchemy import func, select
 
+    from kooperation_desktop.storage.cases import case_filter
     from kooperation_desktop.storage.rows import CaseRow
 
-    query = select(func.count()).select_from(CaseRow).where(*services._case_filter("celik"))
-    with services.reading() as s:
+    query = select(func.count()).select_from(CaseRow).where(*case_filter("celik"))
+    with services.db.reading() as s:
         sql = str(query.compile(compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
     assert "COVERING INDEX ix_cases_search_text" in plan, plan

@@ -26,12 +26,12 @@ def _signature_block(data: bytes) -> str:
 
 
 def _person(services, case_id: int, name: str) -> Person:
-    return next(p for p in services.get_case(case_id).persons if p.display_name == name)
+    return next(p for p in services.cases.get(case_id).persons if p.display_name == name)
 
 
 def test_custody_and_tasks_sign_by_default_and_a_child_signs_along(complete_case) -> None:
     services, _case_id, agreement_id = complete_case
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     family = [p for p in signing.overview(agreement_id).parties if p.key.startswith("person:")]
     # the mother has custody, the son (10) took on a task, the aunt neither
     assert [p.name for p in family] == [MOTHER_NAME, CHILD_NAME]
@@ -44,29 +44,29 @@ def test_custody_and_tasks_sign_by_default_and_a_child_signs_along(complete_case
 
 def test_the_choice_decides_the_signature_lines_and_finalising_freezes_it(complete_case) -> None:
     services, case_id, agreement_id = complete_case
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     aunt, son = _person(services, case_id, AUNT_NAME), _person(services, case_id, CHILD_NAME)
     aunt.signs, son.signs = True, False
-    services.save(aunt)
-    services.save(son)
+    services.parties.save(aunt)
+    services.parties.save(son)
     keys = [p.name for p in signing.overview(agreement_id).parties if p.key.startswith("person:")]
     assert keys == [MOTHER_NAME, AUNT_NAME]
     block = _signature_block(signing.render(agreement_id))
     assert AUNT_NAME in block and CHILD_NAME not in block
 
-    final = services.finalise(agreement_id)
-    assert services.verify_stored(agreement_id)
+    final = services.agreements.finalise(agreement_id)
+    assert services.agreements.verify_stored(agreement_id)
     # the choice is part of the content: the same agreement with the default signers hashes differently
-    case, agreement = services.document(agreement_id)
+    case, agreement = services.agreements.document(agreement_id)
     default = dataclasses.replace(case, persons=[dataclasses.replace(p, signs=None) for p in case.persons])
     assert rules.content_hash(default, agreement) != final.content_hash
     # choosing again for the next version leaves the finalised one as it was
     aunt = _person(services, case_id, AUNT_NAME)
     aunt.signs = False
-    services.save(aunt)
+    services.parties.save(aunt)
     names = [p.name for p in signing.overview(agreement_id).parties if p.key.startswith("person:")]
     assert names == [MOTHER_NAME, AUNT_NAME]
-    assert services.verify_stored(agreement_id)
+    assert services.agreements.verify_stored(agreement_id)
 
 
 def test_a_version_finalised_before_the_choice_keeps_its_signers_and_hash() -> None:

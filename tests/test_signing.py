@@ -42,8 +42,8 @@ def wave(offset: float = 0.0) -> list[list[tuple[float, float]]]:
 @pytest.fixture
 def final_case(complete_case):
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    signing = SigningService(services)
+    services.agreements.finalise(agreement_id)
+    signing = SigningService(services.db)
     signing.set_up_seal(ORG, PASSWORD)
     return services, signing, case_id, agreement_id
 
@@ -62,7 +62,7 @@ def _byte_range(data: bytes) -> list[int]:
 
 def test_signing_a_draft_is_refused_with_a_clear_message(complete_case):
     services, _case_id, agreement_id = complete_case
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     key = signing.overview(agreement_id).parties[0].key
     with pytest.raises(RuleViolation) as exc:
         signing.sign_on_screen(agreement_id, key, wave(), (400, 150), "Musterstadt")
@@ -93,27 +93,27 @@ def test_strokes_round_trip_through_the_database_and_all_signed_makes_it_signed(
     strokes = wave()
     when = dt.datetime(2026, 11, 26, 10, 30, tzinfo=dt.UTC)
     stored = signing.sign_on_screen(agreement_id, parties[0].key, strokes, (400, 150), " Musterstadt ", when=when)
-    again = SigningService(services).signatures(agreement_id)
+    again = SigningService(services.db).signatures(agreement_id)
     assert len(again) == 1
     sig = again[0]
     assert sig.id == stored.id
     assert sig.method == SignatureMethod.SCREEN
     assert sig.signer_name == parties[0].name and sig.role == parties[0].role_label
     assert sig.place == "Musterstadt" and sig.signed_at == when
-    assert sig.content_hash == services.get_agreement(agreement_id).content_hash
+    assert sig.content_hash == services.agreements.get(agreement_id).content_hash
     assert sig.pad_width == 400 and sig.pad_height == 150
     assert len(sig.strokes) == 2
     for a, b in zip(sig.strokes, strokes, strict=True):
         assert len(a) == len(b)
         assert all(abs(x1 - x2) < 0.01 and abs(y1 - y2) < 0.01 for (x1, y1), (x2, y2) in zip(a, b, strict=True))
     assert sig.image_png.startswith(b"\x89PNG")
-    assert services.get_agreement(agreement_id).status == AgreementStatus.FINAL  # others still to sign
+    assert services.agreements.get(agreement_id).status == AgreementStatus.FINAL  # others still to sign
 
     with pytest.raises(RuleViolation, match="schon unterschrieben"):
         signing.sign_on_screen(agreement_id, parties[0].key, strokes, (400, 150), "Musterstadt")
     for p in parties[1:]:
         signing.record_paper(agreement_id, p.key, dt.date.today())
-    assert services.get_agreement(agreement_id).status == AgreementStatus.SIGNED
+    assert services.agreements.get(agreement_id).status == AgreementStatus.SIGNED
     overview = signing.overview(agreement_id)
     assert overview.complete
     assert [p.signature.method for p in overview.parties][1:] == [SignatureMethod.PAPER] * (len(parties) - 1)
@@ -134,14 +134,14 @@ def test_superseded_version_cannot_be_signed_and_new_version_starts_unsigned(fin
     services, signing, _case_id, agreement_id = final_case
     key = signing.overview(agreement_id).parties[0].key
     signing.sign_on_screen(agreement_id, key, wave(), (400, 150), "Musterstadt")
-    draft = services.new_version(agreement_id)
-    services.finalise(draft.id)
-    assert services.get_agreement(agreement_id).status == AgreementStatus.SUPERSEDED
+    draft = services.agreements.new_version(agreement_id)
+    services.agreements.finalise(draft.id)
+    assert services.agreements.get(agreement_id).status == AgreementStatus.SUPERSEDED
     with pytest.raises(RuleViolation, match="ersetzt"):
         signing.record_paper(agreement_id, signing.overview(agreement_id).parties[1].key, dt.date.today())
     assert not any(p.signed for p in signing.overview(draft.id).parties)
     signing.end(draft.id)
-    assert services.get_agreement(draft.id).status == AgreementStatus.ENDED
+    assert services.agreements.get(draft.id).status == AgreementStatus.ENDED
 
 
 def test_pdf_shows_signature_image_and_paper_notes(final_case):
@@ -164,11 +164,11 @@ def test_a_paper_signature_is_kept_as_data_and_printed_in_the_agreement_language
     """Who signed on paper, on which day, with which note: stored as fields and worded by the PDF in
     the agreement's language (no German sentence parsed back)."""
     services, _case_id, agreement_id = complete_case
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     apply_language(agreement, "en")
-    services.update_agreement(agreement)
-    services.finalise(agreement_id)
-    signing = SigningService(services)
+    services.agreements.update(agreement)
+    services.agreements.finalise(agreement_id)
+    signing = SigningService(services.db)
     parties = signing.overview(agreement_id).parties
     day = dt.date.today()
     signing.record_paper(agreement_id, parties[0].key, day, "Original in der Akte")
@@ -191,7 +191,7 @@ def test_sealed_pdf_validates_and_matches_the_database(final_case, tmp_path: Pat
     result = signing.export(agreement_id, tmp_path / "v1.pdf")
     assert result.sealed
     data = result.path.read_bytes()
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     check = signing.verify_bytes(data)
     assert check.ok, check.lines()
     assert check.report.signer == ORG and check.report.trusted and check.report.covers_whole_file
@@ -209,22 +209,22 @@ def test_sealed_pdf_validates_and_matches_the_database(final_case, tmp_path: Pat
 
 def test_draft_export_stays_unsealed_and_marked(complete_case, tmp_path: Path):
     services, _case_id, agreement_id = complete_case
-    result = SigningService(services).export(agreement_id, tmp_path / "entwurf.pdf")
+    result = SigningService(services.db).export(agreement_id, tmp_path / "entwurf.pdf")
     assert not result.sealed
     data = result.path.read_bytes()
     assert b"/ByteRange" not in data
     assert "ENTWURF" in _text(data)
-    assert SigningService(services).verify_bytes(data).report.status == SealStatus.UNSEALED
+    assert SigningService(services.db).verify_bytes(data).report.status == SealStatus.UNSEALED
 
 
 def test_export_of_final_version_needs_the_unlocked_seal(complete_case, tmp_path: Path):
     services, _case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    signing = SigningService(services)
+    services.agreements.finalise(agreement_id)
+    signing = SigningService(services.db)
     with pytest.raises(SealError, match="kein Siegel"):
         signing.export(agreement_id, tmp_path / "x.pdf")
     signing.set_up_seal(ORG, PASSWORD)
-    fresh = SigningService(services)  # a new session: the key is locked again
+    fresh = SigningService(services.db)  # a new session: the key is locked again
     with pytest.raises(SealError, match="Passwort"):
         fresh.export(agreement_id, tmp_path / "x.pdf")
     with pytest.raises(WrongPassword):
@@ -296,7 +296,7 @@ def test_seal_of_another_organisation_is_unknown_issuer(final_case, tmp_path: Pa
     other_dir = tmp_path / "fremd"
     certs.create_seal(other_dir, "Fremder Träger", PASSWORD)
     data = signing.render(agreement_id)
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     foreign = seal.seal_pdf(data, certs.load_signer(other_dir, PASSWORD), "Fremder Träger",
                             seal.Claim(agreement.document_id, agreement.version, agreement.content_hash))
     check = signing.verify_bytes(foreign)
@@ -309,7 +309,7 @@ def test_import_of_an_organisation_pkcs12(services, tmp_path: Path):
     other = tmp_path / "ca"
     certs.create_seal(other, "Träger mit eigener CA", "ca-passwort-1")
     p12 = (certs.seal_dir(other) / certs.P12_FILE).read_bytes()
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     with pytest.raises(WrongPassword):
         signing.import_seal(p12, "falsch")
     ident = signing.import_seal(p12, "ca-passwort-1")
@@ -333,30 +333,30 @@ def test_seal_files_are_private_and_the_password_has_a_minimum(tmp_path: Path):
 
 def test_history_and_diff_between_versions(final_case):
     services, signing, case_id, v1 = final_case
-    draft = services.new_version(v1)
+    draft = services.agreements.new_version(v1)
     goals = sorted(draft.goals, key=lambda g: g.position)
     # goal 1: words changed and one indicator changed; goal 2 removed; goal 3 added with an indicator
     goals[0].client_words = "Wir kommen morgens pünktlich und ruhig los."
-    services.save(goals[0])
+    services.parties.save(goals[0])
     ind = goals[0].indicators[0]
     ind.target = 1
-    services.save(ind)
-    services.delete(goals[1])
-    g3 = services.save(Goal(agreement_id=draft.id, position=5, client_words="Mehr Zeit für uns als Familie.",
+    services.parties.save(ind)
+    services.parties.delete(goals[1])
+    g3 = services.parties.save(Goal(agreement_id=draft.id, position=5, client_words="Mehr Zeit für uns als Familie.",
                             professional_wording="Gemeinsame Familienzeit wird gestärkt."))
-    services.save(Indicator(goal_id=g3.id, description="Ein gemeinsamer Ausflug im Monat", scale=ScaleKind.SCALE_0_10,
-                            baseline=2, target=6))
+    services.parties.save(Indicator(goal_id=g3.id, description="Ein gemeinsamer Ausflug im Monat",
+                                    scale=ScaleKind.SCALE_0_10, baseline=2, target=6))
     # a task changed, one removed, one added; a new partner
     tasks = sorted(draft.tasks, key=lambda t: t.position)
     tasks[0].due_date = None
-    services.save(tasks[0])
-    services.delete(tasks[-1])
-    mother_id = next(p.id for p in services.get_case(case_id).persons if p.is_guardian)
-    services.save(Task(agreement_id=draft.id, position=9, person_id=mother_id, what="Ausflug planen."))
-    neu = services.save(Partner(case_id=case_id, kind=PartnerKind.YOUTH_OFFICE, name="Frau Neu",
+    services.parties.save(tasks[0])
+    services.parties.delete(tasks[-1])
+    mother_id = next(p.id for p in services.cases.get(case_id).persons if p.is_guardian)
+    services.parties.save(Task(agreement_id=draft.id, position=9, person_id=mother_id, what="Ausflug planen."))
+    neu = services.parties.save(Partner(case_id=case_id, kind=PartnerKind.YOUTH_OFFICE, name="Frau Neu",
                                 organisation="Jugendamt Musterstadt"))
-    services.save(Role(agreement_id=draft.id, partner_id=neu.id, description="Vertretung in der Fallführung."))
-    services.finalise(draft.id)
+    services.parties.save(Role(agreement_id=draft.id, partner_id=neu.id, description="Vertretung in der Fallführung."))
+    services.agreements.finalise(draft.id)
 
     history = signing.history(case_id)
     assert [(h.version, h.status) for h in history] == [(2, "final"), (1, "superseded")]

@@ -29,13 +29,13 @@ def pages(pdf: bytes) -> list[str]:
 
 
 def render(services: Services, agreement_id: int) -> bytes:
-    case, agreement = services.document(agreement_id)
+    case, agreement = services.agreements.document(agreement_id)
     return render_agreement_bytes(case, agreement)
 
 
 def test_first_page_is_the_family_summary(complete_case) -> None:
     services, _cid, aid = complete_case
-    agreement = services.get_agreement(aid)
+    agreement = services.agreements.get(aid)
     first, second = (squash(t) for t in pages(render(services, aid))[:2])
     assert first.startswith("Unsere Vereinbarung – kurz gesagt Familie Çelik")
     # the family's own words, who does what until when, when we meet next
@@ -73,11 +73,11 @@ def test_summary_type_is_at_least_14_pt(complete_case) -> None:
 
 def test_revoked_consent_takes_the_partner_off_the_summary(complete_case) -> None:
     services, cid, aid = complete_case
-    case = services.get_case(cid)
+    case = services.cases.get(cid)
     neighbour = next(p for p in case.partners if p.name == INFORMAL)
     consent = next(c for c in case.consents if c.partner_id == neighbour.id)
-    services.revoke_consent(consent.id, dt.date.today(), "widerrufen")
-    case, agreement = services.document(aid)
+    services.consent.revoke(consent.id, dt.date.today(), "widerrufen")
+    case, agreement = services.agreements.document(aid)
     summary = family_summary(case, agreement)
     assert all(t.who != INFORMAL for t in summary.tasks)
     assert [t.who for t in summary.tasks if t.family] == ["Ağrı Şükrü Çelik", "Deniz Çelik"]
@@ -88,7 +88,7 @@ def test_revoked_consent_takes_the_partner_off_the_summary(complete_case) -> Non
 
 def test_next_meeting_date_and_typed_markup(complete_case) -> None:
     services, _cid, aid = complete_case
-    case, agreement = services.document(aid)
+    case, agreement = services.agreements.document(aid)
     soon = dt.date.today() + dt.timedelta(days=3)
     agreement.communication.append(CommunicationRule(
         agreement_id=aid, position=5, kind=CommunicationKind.MEETING, what="Kaffee <b>bei</b> Oma & Opa",
@@ -107,7 +107,7 @@ def test_next_meeting_date_and_typed_markup(complete_case) -> None:
 
 def test_many_long_tasks_still_one_page_and_say_what_is_left_out(complete_case) -> None:
     services, _cid, aid = complete_case
-    case, agreement = services.document(aid)
+    case, agreement = services.agreements.document(aid)
     mother = case.persons[0]
     agreement.tasks = [
         Task(agreement_id=aid, position=i, person_id=mother.id,
@@ -126,8 +126,8 @@ def test_many_long_tasks_still_one_page_and_say_what_is_left_out(complete_case) 
 
 
 def test_empty_draft_says_what_is_missing_in_plain_words(services: Services) -> None:
-    case = services.create_case("Familie Leer")
-    draft = services.current_draft(case.id)
+    case = services.cases.create("Familie Leer")
+    draft = services.agreements.current_draft(case.id)
     first = squash(pages(render(services, draft.id))[0])
     assert "Entwurf – noch nicht abgeschlossen" in first
     assert "Die Ziele sind noch nicht eingetragen." in first

@@ -1,4 +1,4 @@
-"""The case list as a read-only table model over ``Services.list_cases`` results.
+"""The case list as a read-only table model over ``services.cases.list`` results.
 
 The model knows how many cases match (``count_cases``) and loads the rows a view asks for page by
 page (``list_cases(filter, limit, offset)``), keeping a few pages: tens of thousands of cases cost

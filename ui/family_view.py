@@ -195,13 +195,13 @@ class FamilyViewController(QObject):
         if shown is None or shown.id is None:
             dialogs.show_error(parent, tr("Bitte zuerst einen Fall auswählen."), tr("Ansicht für die Familie"))
             return None
-        case = self.services.get_case(shown.id)
+        case = self.services.cases.get(shown.id)
         if not case.agreements:
             dialogs.show_error(parent, tr("Für diesen Fall gibt es noch keine Vereinbarung."),
                                tr("Ansicht für die Familie"))
             return None
         chosen = self.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
-        shown_case, agreement = self.services.document(chosen.id)
+        shown_case, agreement = self.services.agreements.document(chosen.id)
         view = FamilyView(shown_case, agreement, parent)
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.view = view

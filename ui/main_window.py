@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         # the window's parts: each built with what it needs; the window places what they offer
-        self.signing = SigningService(services)  # one seal session for the window, its wizard and preview
+        self.signing = SigningService(services.db)  # one seal session for the window, its wizard and preview
         self.pdf_export = PdfExport(self.signing, self)  # every PDF save: sealed once a version is final
         self.family = FamilyViewController(services, self.case_view, self)
         self.preview = PreviewController(services, self.pdf_export, self.case_view, self)
@@ -247,11 +247,11 @@ class MainWindow(QMainWindow):
         shown = self.case_view.case.id if self.case_view.case is not None else None
         text = self.filter_edit.text().strip()
         services = self.services
-        first = services.list_cases(text, limit=PAGE_SIZE)
+        first = services.cases.list(text, limit=PAGE_SIZE)
         # a short hit list is complete: count (a full scan of the filter) only when there are more
-        total = len(first) if len(first) < PAGE_SIZE else services.count_cases(text)
-        self.model.set_source(total, lambda offset, limit: services.list_cases(text, limit=limit, offset=offset),
-                              lambda case_id: services.case_position(text, case_id), first_page=first)
+        total = len(first) if len(first) < PAGE_SIZE else services.cases.count(text)
+        self.model.set_source(total, lambda offset, limit: services.cases.list(text, limit=limit, offset=offset),
+                              lambda case_id: services.cases.position(text, case_id), first_page=first)
         self.no_hits_label.setVisible(total == 0 and bool(text))
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rowCount() > 0:
@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         case_id = self.selected_case_id()
         if case_id is not None and case_id != (self.case_view.case.id if self.case_view.case else None):
             self._welcome_requested = False  # a case chosen: the case view again
-        self.case_view.show_case(self.services.get_case(case_id) if case_id is not None else None)
+        self.case_view.show_case(self.services.cases.get(case_id) if case_id is not None else None)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -322,7 +322,7 @@ class MainWindow(QMainWindow):
 
     def _create_case(self, value: dialogs.NewCase) -> Case | None:
         try:
-            case = self.services.create_case(value.title, value.file_number, value.help_type)
+            case = self.services.cases.create(value.title, value.file_number, value.help_type)
         except RuleViolation as exc:
             dialogs.show_rule_violation(self, exc)
             return None
@@ -338,7 +338,7 @@ class MainWindow(QMainWindow):
         case_id = self.selected_case_id()
         if case_id is None:
             return None
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         newest = case.agreements[0] if case.agreements else None
         if (newest is not None and newest.status != AgreementStatus.DRAFT
                 and not dialogs.ask_new_version(self, newest.version)):
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
         case_id = self.selected_case_id()
         if case_id is None:
             return None
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         if not case.agreements:
             dialogs.show_error(self, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("PDF exportieren"))
             return None

@@ -167,7 +167,7 @@ class PreviewDialog(QDialog):
             if printer.outputFileName():  # "print to file": never over a file of the data folder
                 from kooperation_desktop.paths import guard_target
 
-                guard_target(printer.outputFileName(), self.pdf_export.signing.services.data_dir)
+                guard_target(printer.outputFileName(), self.pdf_export.signing.db.data_dir)
             count = print_pdf(self.pdf, printer)
         except (OSError, PreviewUnavailable) as exc:
             dialogs.show_error(self, str(exc), tr("Drucken"))
@@ -207,13 +207,13 @@ class PreviewController(QObject):
         shown = self.case_view.case
         if shown is None or shown.id is None:
             return None
-        case = self.services.get_case(shown.id)
+        case = self.services.cases.get(shown.id)
         if not case.agreements:
             dialogs.show_error(parent, tr("Für diesen Fall gibt es noch keine Vereinbarung."), tr("Vorschau"))
             return None
         latest = self.case_view.agreement_to_print() or case.agreements[0]  # as „PDF exportieren“
         try:
-            pdf = render_agreement_bytes(*self.services.document(latest.id))
+            pdf = render_agreement_bytes(*self.services.agreements.document(latest.id))
             dialog = PreviewDialog(self.pdf_export, latest.id, pdf,
                                    dialogs.suggested_pdf_name(latest.document_id, latest.version), parent)
         except RuleViolation as exc:

@@ -9,21 +9,30 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import math
 from dataclasses import fields, is_dataclass
 from enum import Enum
 from typing import Any
 
+from . import limits
 from .model import (
     AGREEMENT_LANGUAGES,
     Agreement,
     AgreementStatus,
     Case,
+    CaseStatus,
+    CommunicationRule,
     Consent,
+    Goal,
+    Indicator,
     InfoCategory,
     Partner,
     PartnerKind,
     Person,
     Problem,
+    Role,
+    ScaleKind,
+    Task,
 )
 
 
@@ -350,3 +359,115 @@ def check_editable(agreement: Agreement) -> None:
                 "Für Änderungen bitte eine neue Version anlegen.",
             )
         )
+
+
+# --- read-only: closed cases -------------------------------------------------------------
+
+CASE_READ_ONLY = ("Dieser Fall ist abgeschlossen und archiviert; er kann nicht mehr geändert werden. "
+                  "Zum Bearbeiten den Fall zuerst wieder öffnen.")
+
+
+def check_case_writable(status: CaseStatus) -> None:
+    """Raise RuleViolation if the case is closed (archived: read-only until re-opened)."""
+    if status == CaseStatus.CLOSED:
+        raise RuleViolation(Problem("status", CASE_READ_ONLY))
+
+
+def check_case_change(stored: Case, case: Case) -> None:
+    """A closed case may be re-opened (status back to open), nothing else of it changes."""
+    changed = (stored.title, stored.file_number, stored.help_type) != (case.title, case.file_number, case.help_type)
+    if case.status == CaseStatus.CLOSED and changed:
+        check_case_writable(stored.status)
+
+
+# --- what the user typed ------------------------------------------------------------------
+
+Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
+
+
+def check_case_title(title: str) -> None:
+    if not title.strip():
+        raise RuleViolation(Problem("title", "Bitte einen Titel für den Fall eingeben, z. B. „Familie Çelik“."))
+
+
+def check_filter(filter_text: str) -> None:
+    """A case-list filter longer than :data:`~.limits.MAX_FILTER` is refused."""
+    if len(filter_text) > limits.MAX_FILTER:
+        raise RuleViolation(Problem("filter", f"Der Suchtext ist zu lang ({len(filter_text):,} Zeichen; höchstens "
+                                              f"{limits.MAX_FILTER} Zeichen).".replace(",", ".")))
+
+
+def validate(entity: Entity) -> list[Problem]:
+    """What the user typed, checked field by field (German messages; empty list: fine)."""
+    p: list[Problem] = []
+    if isinstance(entity, Person):
+        if not (entity.first_name.strip() or entity.last_name.strip()):
+            p.append(Problem("first_name", "Bitte einen Vornamen oder Nachnamen eingeben."))
+    elif isinstance(entity, Partner):
+        if not (entity.name.strip() or entity.organisation.strip()):
+            p.append(Problem("name", "Bitte einen Namen oder eine Einrichtung eingeben."))
+    elif isinstance(entity, Consent):
+        if entity.person_id is None:
+            p.append(Problem("person_id", "Bitte angeben, wer aus der Familie das Einverständnis gegeben hat."))
+        if entity.given_on and entity.given_on > dt.date.today():
+            p.append(Problem("given_on", "Das Datum des Einverständnisses darf nicht in der Zukunft liegen."))
+        if entity.revoked_on and entity.given_on and entity.revoked_on < entity.given_on:
+            p.append(Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."))
+    elif isinstance(entity, Goal):
+        if not (isinstance(entity.weight, (int, float)) and math.isfinite(entity.weight) and entity.weight > 0):
+            p.append(Problem("weight", "Die Gewichtung muss eine Zahl größer als 0 sein."))
+    elif isinstance(entity, Indicator):
+        lo, hi, label = (-2, 2, "−2 und +2") if entity.scale == ScaleKind.GAS else (0, 10, "0 und 10")
+        for name, what in (("baseline", "Ausgangswert"), ("target", "Zielwert")):
+            value = getattr(entity, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not lo <= value <= hi):
+                p.append(Problem(name, f"Der {what} muss eine ganze Zahl zwischen {label} sein."))
+        if len(entity.level_texts) != 5:
+            p.append(Problem("level_texts", "Es müssen genau fünf Stufen (−2 bis +2) beschrieben sein."))
+    elif isinstance(entity, (Role, Task)) and (entity.person_id is None) == (entity.partner_id is None):
+        p.append(Problem("party", "Bitte genau eine Person der Familie oder eine Kooperationspartnerin / "
+                                  "einen Kooperationspartner auswählen."))
+    return p
+
+
+def check_valid(entity: Entity) -> None:
+    """Raise RuleViolation with the problems of :func:`validate`."""
+    problems = validate(entity)
+    if problems:
+        raise RuleViolation(problems)
+
+
+def check_case_refs(case: Case, person_id: int | None, partner_id: int | None, *, field: str = "") -> None:
+    """The person and the partner an entry names belong to ``case`` (``field``: the problem's
+    field prefix, "person"/"partner" when empty)."""
+    if person_id is not None and case.person(person_id) is None:
+        raise RuleViolation(Problem(f"person{field}", "Diese Person gehört nicht zu diesem Fall."))
+    if partner_id is not None and case.partner(partner_id) is None:
+        raise RuleViolation(Problem(f"partner{field}",
+                                    "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall."))
+
+
+# --- consent once an agreement rests on it ------------------------------------------------
+
+_CONSENT_FIXED = ("person_id", "partner_id", "categories", "given_on", "form", "text_version", "text",
+                  "revoked_on", "revocation_note")
+
+
+def check_consent_change(stored: Consent, consent: Consent, *, case_has_frozen: bool) -> None:
+    """Once an agreement of the case was finalised, what was consented to stays as recorded
+    (provable consent); only the note may change, a revocation is recorded separately."""
+    if case_has_frozen and any(getattr(stored, f) != getattr(consent, f) for f in _CONSENT_FIXED):
+        raise RuleViolation(Problem(
+            "status",
+            "Auf diesem Einverständnis beruht eine abgeschlossene Vereinbarung. Es bleibt so, wie es "
+            "erteilt wurde; ein Widerruf ist jederzeit möglich.",
+        ))
+
+
+def check_revocation(consent: Consent, on: dt.date) -> None:
+    """A revocation is dated today or earlier, not before the consent."""
+    if on > dt.date.today():
+        raise RuleViolation(Problem("revoked_on", "Ein Widerruf gilt ab dem Tag, an dem er erklärt wird: "
+                                                  "das Datum darf nicht in der Zukunft liegen."))
+    if consent.given_on is not None and on < consent.given_on:
+        raise RuleViolation(Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."))

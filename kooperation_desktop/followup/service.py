@@ -164,10 +164,10 @@ class FollowUpService:
         """The newest agreed version of the case (final, signed or ended), as it was agreed
         (its frozen snapshot); None while there is only a draft."""
         agreement_id = self._current_agreement_id(case_id)
-        return self.services.document(agreement_id)[1] if agreement_id is not None else None
+        return self.services.agreements.document(agreement_id)[1] if agreement_id is not None else None
 
     def _current_agreement_id(self, case_id: int) -> int | None:
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             if s.get(CaseRow, case_id) is None:
                 raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
             return s.scalar(select(AgreementRow.id)
@@ -206,7 +206,7 @@ class FollowUpService:
         change); ``fill`` writes the entry's fields and ratings into the row."""
         if problems:
             raise RuleViolation(problems)
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             self._check_case(s, entry.case_id)
             if entry.id is None:
                 row = row_class(case_id=entry.case_id, created_at=_now())
@@ -245,20 +245,20 @@ class FollowUpService:
 
     def reviews(self, case_id: int) -> list[Review]:
         """The case's reviews, oldest first."""
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             rows = s.scalars(select(ReviewRow).where(ReviewRow.case_id == case_id)
                              .order_by(ReviewRow.held_on, ReviewRow.id))
             return [_review_from_row(r) for r in rows]
 
     def get_review(self, review_id: int) -> Review:
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             row = s.get(ReviewRow, review_id)
             if row is None:
                 raise NotFound(f"Überprüfung (Nr. {review_id}) wurde nicht gefunden.")
             return _review_from_row(row)
 
     def delete_review(self, review_id: int) -> None:
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             row = s.get(ReviewRow, review_id)
             if row is not None:
                 s.delete(row)
@@ -272,7 +272,7 @@ class FollowUpService:
     def participants(self, case_id: int) -> list[Participant]:
         """Who may take part: the family members and the partners with the client's active consent
         (youth office and professional need none)."""
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         out = [Participant(p.display_name or "(ohne Namen)", ParticipantKind.FAMILY, f"person:{p.id}")
                for p in case.persons]
         out += [Participant(p.name.strip() or p.organisation.strip() or "(ohne Namen)", ParticipantKind.PARTNER,
@@ -305,13 +305,13 @@ class FollowUpService:
 
     def reflections(self, case_id: int) -> list[Reflection]:
         """The case's reflections, oldest first."""
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             rows = s.scalars(select(ReflectionRow).where(ReflectionRow.case_id == case_id)
                              .order_by(ReflectionRow.held_on, ReflectionRow.id))
             return [_reflection_from_row(r) for r in rows]
 
     def delete_reflection(self, reflection_id: int) -> None:
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             row = s.get(ReflectionRow, reflection_id)
             if row is not None:
                 s.delete(row)
@@ -320,7 +320,7 @@ class FollowUpService:
     def transition(self, case_id: int) -> TransitionPlan:
         """The recorded transition plan, or (not stored, ``id`` None) one prefilled from the
         transition the agreement names."""
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             self._check_case(s, case_id)
             row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case_id)
                            .order_by(TransitionPlanRow.id.desc()))
@@ -336,7 +336,7 @@ class FollowUpService:
         if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):
             raise RuleViolation(Problem("offers", "Bitte mindestens eines eintragen: Anschlussangebote, Partner, "
                                                   "die bleiben, oder was die Familie allein schafft."))
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             self._check_case(s, plan.case_id)
             row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == plan.case_id)
                            .order_by(TransitionPlanRow.id.desc()))
@@ -383,7 +383,7 @@ class FollowUpService:
         if update:
             self.update_due_index()
         q = self._due_query((today or dt.date.today()) + dt.timedelta(days=horizon_days))
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             if limit is None:
                 rows = list(s.execute(q))
             else:  # the first `limit` by date, plus every other row of the last date (ties sorted below)
@@ -406,7 +406,7 @@ class FollowUpService:
         # the count reads the due_on index alone
         urgent = func.sum(sql_case((DueEntryRow.due_on <= on, 1), else_=0))
         q = select(func.count(), urgent).where(DueEntryRow.due_on <= on + dt.timedelta(days=horizon_days))
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             total, due_now = s.execute(q).one()
         return int(due_now or 0), int(total or 0) - int(due_now or 0)
 
@@ -415,7 +415,7 @@ class FollowUpService:
         case is brought up to date too: its entries are removed."""
         q = (select(CaseRow.id).outerjoin(DueStateRow, DueStateRow.case_id == CaseRow.id)
              .where(DueStateRow.case_id.is_(None)).order_by(CaseRow.id))
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             return list(s.scalars(q))
 
     def update_due_index(self, batch: int = 200, stale: list[int] | None = None) -> int:
@@ -426,7 +426,7 @@ class FollowUpService:
         for start in range(0, len(stale), batch):
             chunk = stale[start:start + batch]
             computed = [(case_id, due_mod.pending_items(self._lean_follow_up(case_id))) for case_id in chunk]
-            with self.services.transaction() as s:
+            with self.services.db.transaction() as s:
                 s.execute(delete(DueEntryRow).where(DueEntryRow.case_id.in_(chunk)))
                 s.execute(delete(DueStateRow).where(DueStateRow.case_id.in_(chunk)))
                 rows = [{"case_id": i.case_id, "agreement_id": i.agreement_id, "kind": i.kind.value,
@@ -439,7 +439,7 @@ class FollowUpService:
 
     def _lean_follow_up(self, case_id: int) -> due_mod.CaseFollowUp:
         """What the due rules need of one case, read with few, narrow queries."""
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             row = s.get(CaseRow, case_id)
             if row is None:
                 raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
@@ -455,7 +455,7 @@ class FollowUpService:
 
     def mark_done(self, item: DueItem, on: dt.date | None = None) -> None:
         """Mark a due item as done ("erledigt"); it no longer shows (a rhythm's next date does)."""
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             self._check_case(s, item.case_id)
             exists = s.scalar(select(DoneMarkRow).where(DoneMarkRow.case_id == item.case_id,
                                                         DoneMarkRow.key == item.key))
@@ -470,7 +470,7 @@ class FollowUpService:
         out = guard_target(out, self.services.data_dir)
         review = self.get_review(review_id)
         # ignore below: ids are set once stored (the model says int | None)
-        case = self.services.get_case(review.case_id)  # type: ignore[arg-type]
+        case = self.services.cases.get(review.case_id)  # type: ignore[arg-type]
         # ignore below: ids are set once stored (the model says int | None)
         history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[arg-type]
         # ignore below: ids are set once stored (the model says int | None)
@@ -484,7 +484,7 @@ class FollowUpService:
         from ..pdf.review import render_closing_report_bytes
 
         out = guard_target(out, self.services.data_dir)
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         agreement = self._require_agreement(case_id)
         plan = self.transition(case_id)
         if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):

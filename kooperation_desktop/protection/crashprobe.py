@@ -1,4 +1,4 @@
-"""Crash-safety probe: runs the app's editing path (``Services.save`` in a loop) and reports its
+"""Crash-safety probe: runs the app's editing path (``services.parties.save`` in a loop) and reports its
 progress as events on stdout, one line each, flushed at once: ``begin N`` before edit N starts
 writing, ``done ID ROLE`` when it is committed. A fault test (tests/test_crash.py,
 benchmarks/bench_crash.py) waits for a given number of ``done`` events, kills this process with
@@ -33,11 +33,11 @@ def main(argv: list[str]) -> int:
         n += 1
         sys.stdout.write(f"begin {n}\n")
         sys.stdout.flush()
-        person = services.save(Person(case_id=case_id, first_name=f"Probe{n}", last_name="Çelik",
+        person = services.parties.save(Person(case_id=case_id, first_name=f"Probe{n}", last_name="Çelik",
                                       family_role="Kind"))
         if n % 5 == 0:  # an update of an earlier row too
             person.family_role = "Sohn"
-            services.save(person)
+            services.parties.save(person)
         sys.stdout.write(f"done {person.id} {person.family_role}\n")
         sys.stdout.flush()
 
@@ -54,7 +54,7 @@ def prepare(data_dir: Path) -> int:
     from ..services import Services
 
     with Services.open(data_dir) as services:
-        return services.create_case("Absturztest").id  # type: ignore[return-value]
+        return services.cases.create("Absturztest").id  # type: ignore[return-value]
 
 
 def run_once(data_dir: Path, case_id: int, kill_after: int, timeout: float = 300.0) -> CrashResult:
@@ -94,7 +94,7 @@ def run_once(data_dir: Path, case_id: int, kill_after: int, timeout: float = 300
             integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
         finally:
             conn.close()
-        with services.reading() as s:
+        with services.db.reading() as s:
             stored = {r.id: r.family_role for r in s.scalars(select(PersonRow).where(PersonRow.case_id == case_id))}
     lost = sum(1 for i, role in committed.items() if stored.get(i) != role)
     return CrashResult(len(committed), lost, integrity)

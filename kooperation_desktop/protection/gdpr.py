@@ -11,13 +11,14 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table
 
 from ..atomic import write_bytes as write_atomically
 from ..domain import serialize
+from ..domain.model import Person
 from ..paths import guard_target
-from ..storage.rows import AgreementRow, Base, CaseRow, PersonRow
-from ..storage.rows_audit import AuditRow
+from ..storage import persons as repo
+from ..storage.cases import not_found
 from . import audit
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def _row_dict(table: Table, row: Any) -> dict[str, Any]:
     return {c.name: _value(row._mapping[c]) for c in table.columns if c.name not in _HIDDEN}
 
 
-def _in_snapshot(frozen: str, person: PersonRow) -> bool:
+def _in_snapshot(frozen: str, person: Person) -> bool:
     """Whether the person is part of a finalised version's frozen content."""
     if not frozen:
         return False
@@ -52,39 +53,30 @@ def _in_snapshot(frozen: str, person: PersonRow) -> bool:
 
 def person_report(services: Services, person_id: int) -> dict[str, Any]:
     """Everything stored about the person (German keys for the headings a reader sees)."""
-    with services.reading() as s:
-        person = s.get(PersonRow, person_id)
+    with services.db.reading() as s:
+        person = repo.find(s, person_id)
         if person is None:
-            from ..services import NotFound
-
-            raise NotFound(f"Person (Nr. {person_id}) wurde nicht gefunden.")
-        persons = Base.metadata.tables["persons"]
-        case = s.get(CaseRow, person.case_id)
+            raise not_found("Person", person_id)
+        case = repo.case_of(s, person)
         records: dict[str, list[dict[str, Any]]] = {}
-        for table in Base.metadata.sorted_tables:
-            for fk in table.foreign_keys:
-                if fk.column.table is persons:
-                    rows = s.execute(select(table).where(table.c[fk.parent.name] == person_id)).all()
-                    if rows:
-                        records.setdefault(table.name, []).extend(_row_dict(table, r) for r in rows)
+        for table, rows in repo.referring_rows(s, person_id):
+            records.setdefault(table.name, []).extend(_row_dict(table, r) for r in rows)
         documents = []
-        for a in s.scalars(select(AgreementRow).where(AgreementRow.case_id == person.case_id)
-                           .order_by(AgreementRow.version)):
+        for a, frozen in repo.agreements_of_case(s, person.case_id):
             documents.append({
-                "dokumentnummer": a.document_id, "version": a.version, "status": a.status,
+                "dokumentnummer": a.document_id, "version": a.version, "status": a.status.value,
                 "abgeschlossen_am": _value(a.finalised_at),
-                "person_im_abgeschlossenen_inhalt": _in_snapshot(a.frozen_content, person),
+                "person_im_abgeschlossenen_inhalt": _in_snapshot(frozen, person),
             })
         trail = [{"wann": _value(r.at), "wer": r.user, "aktion": audit.ACTION_LABELS.get(r.action, r.action),
                   "eintrag": audit.ENTITY_LABELS.get(r.entity_type, r.entity_type), "nr": r.entity_id}
-                 for r in s.scalars(select(AuditRow).where(AuditRow.entity_type == "persons",
-                                                           AuditRow.entity_id == person_id).order_by(AuditRow.id))]
+                 for r in repo.audit_rows(s, person_id)]
         return {
             "art": "Auskunft nach Art. 15 DSGVO",
             "erstellt_am": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-            "person": _row_dict(persons, s.execute(select(persons).where(persons.c.id == person_id)).one()),
+            "person": _row_dict(repo.PERSONS, repo.own_row(s, person_id)),
             "fall": {"nr": case.id, "titel": case.title, "aktenzeichen": case.file_number,
-                     "hilfeart": case.help_type, "status": case.status} if case else None,
+                     "hilfeart": case.help_type, "status": case.status.value} if case else None,
             "weitere_eintraege": records,
             "vereinbarungen_des_falls": documents,
             "protokoll": trail,
@@ -99,5 +91,5 @@ def export_person(services: Services, person_id: int, out: Path) -> Path:
     report = person_report(services, person_id)
     write_atomically(out, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     case = report["fall"]
-    audit.AuditService(services).record(audit.EXPORT, "persons", person_id, case["nr"] if case else None)
+    audit.AuditService(services.db).record(audit.EXPORT, "persons", person_id, case["nr"] if case else None)
     return out

@@ -19,11 +19,12 @@ from typing import Any, Protocol
 from sqlalchemy import MetaData, Table, delete, inspect, select
 from sqlalchemy.orm import Session
 
-from ..domain.model import Case, CaseStatus, Problem
+from ..domain.model import CaseStatus, Problem
 from ..domain.rules import RuleViolation
 from ..storage.database import Database, NotFound, SessionSource
 from ..storage.rows import Base, CaseRow
 from ..storage.rows_audit import ProtectionSettingRow
+from ..usecases.cases import CaseService
 from . import audit
 
 DEFAULT_RETENTION_YEARS = 5  # common practice for SGB VIII case files; the provider sets its own
@@ -138,12 +139,14 @@ def case_row_ids(session: Session, case_id: int) -> dict[str, set[Any]]:
     return ids
 
 
-class CaseUseCases(SessionSource, Protocol):
+class CaseUseCases(Protocol):
     """What retention needs of the services: the database and the case's own use cases."""
 
-    def get_case(self, case_id: int) -> Case: ...
+    @property
+    def db(self) -> SessionSource: ...
 
-    def update_case(self, case: Case) -> Case: ...
+    @property
+    def cases(self) -> CaseService: ...
 
 
 class RetentionService:
@@ -153,7 +156,7 @@ class RetentionService:
         self.services = services
 
     def retention_years(self) -> int:
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             row = s.get(ProtectionSettingRow, RETENTION_KEY)
             try:
                 return int(row.value) if row is not None else DEFAULT_RETENTION_YEARS
@@ -164,7 +167,7 @@ class RetentionService:
         if isinstance(years, bool) or not isinstance(years, int) or not 1 <= years <= 100:
             raise RuleViolation(Problem("retention_years",
                                         "Die Aufbewahrungsfrist muss eine ganze Zahl von 1 bis 100 Jahren sein."))
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             row = s.get(ProtectionSettingRow, RETENTION_KEY)
             if row is None:
                 s.add(ProtectionSettingRow(key=RETENTION_KEY, value=str(years)))
@@ -173,17 +176,17 @@ class RetentionService:
 
     def close_case(self, case_id: int) -> None:
         """Close (archive) the case: from now on it is read-only."""
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         case.status = CaseStatus.CLOSED
-        self.services.update_case(case)
+        self.services.cases.update(case)
 
     def reopen_case(self, case_id: int) -> None:
-        case = self.services.get_case(case_id)
+        case = self.services.cases.get(case_id)
         case.status = CaseStatus.OPEN
-        self.services.update_case(case)
+        self.services.cases.update(case)
 
     def is_read_only(self, case_id: int) -> bool:
-        return self.services.get_case(case_id).status == CaseStatus.CLOSED
+        return self.services.cases.get(case_id).status == CaseStatus.CLOSED
 
     def due_for_deletion(self, today: dt.date | None = None) -> list[ExpiredCase]:
         """Closed cases whose retention period (counted from closing: the last change of a
@@ -191,7 +194,7 @@ class RetentionService:
         today = today or dt.date.today()
         years = self.retention_years()
         result = []
-        with self.services.reading() as s:
+        with self.services.db.reading() as s:
             for row in s.scalars(select(CaseRow).where(CaseRow.status == CaseStatus.CLOSED.value)):
                 closed = (row.updated_at or row.created_at or dt.datetime.now(dt.UTC)).date()
                 due = _add_years(closed, years)
@@ -202,7 +205,7 @@ class RetentionService:
     def delete_case(self, case_id: int) -> dict[str, int]:
         """Delete every row of the case in every table (children first); returns the number of
         rows deleted per table. The audit trail keeps that (and by whom) it was deleted."""
-        with self.services.transaction() as s:
+        with self.services.db.transaction() as s:
             if s.get(CaseRow, case_id) is None:
                 raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
             ids = case_row_ids(s, case_id)

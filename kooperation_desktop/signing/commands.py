@@ -74,7 +74,7 @@ def export(services: Services, agreement_id: int, out: Path, args: argparse.Name
     """Export like the app does: drafts unsealed (ENTWURF), every other version sealed."""
     from .service import SigningService
 
-    signing = SigningService(services)
+    signing = SigningService(services.db)
     if signing.needs_seal(agreement_id):
         from . import certs
 
@@ -105,6 +105,6 @@ def verify(services: Services | None, data_dir: Path, file: Path) -> tuple[Verif
     from .service import SigningService, verify_without_database
 
     data = file.read_bytes()
-    result = SigningService(services).verify_bytes(data) if services is not None else \
+    result = SigningService(services.db).verify_bytes(data) if services is not None else \
         verify_without_database(data, data_dir)
     return result, 0 if result.ok else EXIT_NOT_INTACT

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
 import math
 from collections.abc import Sequence
 
@@ -44,16 +43,6 @@ def clean(strokes: Sequence[Sequence[Sequence[float]]], width: float, height: fl
 
 def ink_length(strokes: Sequence[Stroke]) -> float:
     return sum(math.dist(a, b) for s in strokes for a, b in itertools.pairwise(s))
-
-
-def to_json(strokes: Sequence[Stroke]) -> str:
-    return json.dumps([[[round(x, 2), round(y, 2)] for x, y in s] for s in strokes], separators=(",", ":"))
-
-
-def from_json(text: str) -> list[Stroke]:
-    if not text:
-        return []
-    return [[(float(x), float(y)) for x, y in s] for s in json.loads(text)]
 
 
 def render_png(strokes: Sequence[Stroke], width: float, height: float) -> bytes:

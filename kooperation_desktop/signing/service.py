@@ -2,8 +2,8 @@
 status flow (final → signed → superseded / ended), export sealed PDFs, verify a PDF, and show the
 version history with what changed.
 
-``SigningService(services)`` shares the database of a :class:`~kooperation_desktop.services.Services`
-and uses its ``transaction()`` / ``reading()``. Refused use cases raise
+``SigningService(db)`` works on one open :class:`~kooperation_desktop.storage.database.Database`
+(its queries are in :mod:`kooperation_desktop.storage.signatures` and ``.agreements``). Refused use cases raise
 :class:`~kooperation_desktop.domain.rules.RuleViolation` with German messages; seal problems raise
 :class:`~.certs.SealError`.
 """
@@ -14,17 +14,21 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
 from ..atomic import write_bytes
-from ..domain import labels
+from ..domain import labels, rules
 from ..domain.model import Agreement, AgreementStatus, Case, Problem
 from ..domain.rules import RuleViolation
 from ..paths import guard_target
-from ..storage.rows import AgreementRow
-from ..storage.rows_signing import SignatureRow
+from ..storage import agreements as agreements_repo
+from ..storage import cases as cases_repo
+from ..storage import signatures as signatures_repo
+from ..storage.cases import utc_now
+from ..storage.database import Database
+from ..usecases.agreements import AgreementService
+from ..usecases.cases import CaseService
 from . import diff, ink
 from .errors import SealError
 from .model import Change, PartyStatus, Signature, SignatureMethod, VersionEntry
@@ -32,29 +36,15 @@ from .parties import PartyMark, signing_parties
 from .seal import Claim, SealReport, SealStatus, local_time, seal_pdf, verify_pdf
 
 if TYPE_CHECKING:
-    from ..services import Services
     from .certs import SealIdentity
 
 
-def _certs():  # type: ignore[no-untyped-def]
+def _certs() -> ModuleType:
     """The key and certificate module (cryptography, asn1crypto): loaded when first needed, not at start."""
     from . import certs
 
     return certs
 
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _to_domain(row: SignatureRow) -> Signature:
-    return Signature(
-        agreement_id=row.agreement_id, party_key=row.party_key, signer_name=row.signer_name, role=row.role,
-        method=SignatureMethod(row.method), content_hash=row.content_hash, strokes=ink.from_json(row.strokes),
-        pad_width=row.pad_width, pad_height=row.pad_height, image_png=row.image_png or b"", place=row.place,
-        signed_at=row.signed_at, signed_on=row.signed_on, recorded_at=row.recorded_at, note=row.note, id=row.id,
-    )
 
 
 def paper_text(signed_on: dt.date | None) -> str:
@@ -132,19 +122,19 @@ class SigningOverview:
 
 
 class SigningService:
-    """Signing, sealing, verifying and version history on top of one :class:`Services`."""
+    """Signing, sealing, verifying and version history over one open database."""
 
-    def __init__(self, services: Services):
-        self.services = services
+    def __init__(self, db: Database):
+        self.db = db
+        self.agreements = AgreementService(db)
+        self.cases = CaseService(db)
         self._signer: Any = None  # the unlocked seal key, kept for this session only
 
     # --- parties and signatures -----------------------------------------------------------
     def signatures(self, agreement_id: int) -> list[Signature]:
         """All stored signatures of the version (also ones of a different hash, if ever)."""
-        with self.services.reading() as s:
-            rows = s.scalars(select(SignatureRow).where(SignatureRow.agreement_id == agreement_id)
-                             .order_by(SignatureRow.id))
-            return [_to_domain(r) for r in rows]
+        with self.db.reading() as s:
+            return signatures_repo.of_agreement(s, agreement_id)
 
     def _overview(self, case: Case, agreement: Agreement, language: str = "de") -> SigningOverview:
         assert agreement.id is not None
@@ -158,7 +148,7 @@ class SigningService:
     def overview(self, agreement_id: int, language: str = "de") -> SigningOverview:
         """The version's parties (the PDF's signature lines) with their signatures; role labels in
         ``language`` (the UI's; stored signatures keep the German ones)."""
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.agreements.document(agreement_id)
         return self._overview(case, agreement, language)
 
     @staticmethod
@@ -177,7 +167,7 @@ class SigningService:
                                         f"Version {v} hat keinen Prüfwert und kann nicht unterschrieben werden."))
 
     def _add(self, agreement_id: int, party_key: str, build: Any) -> Signature:
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.agreements.document(agreement_id)
         self._check_signable(agreement)
         overview = self._overview(case, agreement)
         party = next((p for p in overview.parties if p.key == party_key), None)
@@ -185,21 +175,19 @@ class SigningService:
             raise RuleViolation(Problem("party", "Diese Person oder Stelle unterschreibt diese Vereinbarung nicht."))
         if party.signed:
             raise RuleViolation(Problem("party", f"{party.name} hat Version {agreement.version} schon unterschrieben."))
-        row: SignatureRow = build(party)
-        row.agreement_id, row.party_key, row.content_hash = agreement_id, party_key, agreement.content_hash
-        row.recorded_at = _now()
-        with self.services.transaction() as s:
-            arow = s.get(AgreementRow, agreement_id)
-            if arow is None or arow.content_hash != agreement.content_hash or arow.status != agreement.status.value:
+        signature: Signature = build(party)
+        signature.agreement_id, signature.party_key = agreement_id, party_key
+        signature.content_hash, signature.recorded_at = agreement.content_hash, utc_now()
+        with self.db.transaction() as s:
+            stored = agreements_repo.find_own(s, agreement_id)
+            if stored is None or stored.content_hash != agreement.content_hash or stored.status != agreement.status:
                 raise RuleViolation(Problem("status", "Die Vereinbarung wurde inzwischen geändert. Bitte neu öffnen."))
-            s.add(row)
-            s.flush()
-            signed = set(s.scalars(select(SignatureRow.party_key).where(
-                SignatureRow.agreement_id == agreement_id, SignatureRow.content_hash == agreement.content_hash)))
-            if arow.status == AgreementStatus.FINAL.value and all(p.key in signed for p in overview.parties):
-                arow.status = AgreementStatus.SIGNED.value
-            s.flush()
-            return _to_domain(row)
+            rules.check_case_writable(cases_repo.status(s, stored.case_id))
+            signature = signatures_repo.insert(s, signature)
+            signed = signatures_repo.signed_parties(s, agreement_id, agreement.content_hash)
+            if stored.status == AgreementStatus.FINAL and all(p.key in signed for p in overview.parties):
+                agreements_repo.set_status(s, agreement_id, AgreementStatus.SIGNED)
+            return signature
 
     def sign_on_screen(self, agreement_id: int, party_key: str, strokes: Sequence[Sequence[Sequence[float]]],
                        pad_size: tuple[float, float], place: str, signer_name: str = "",
@@ -211,12 +199,12 @@ class SigningService:
         place = " ".join(place.split())
         if not place:
             raise RuleViolation(Problem("place", "Bitte den Ort eingeben, an dem unterschrieben wird."))
-        when = when or _now()
+        when = when or utc_now()
 
-        def build(party: PartyStatus) -> SignatureRow:
-            return SignatureRow(
+        def build(party: PartyStatus) -> Signature:
+            return Signature(
                 signer_name=" ".join(signer_name.split()) or party.name, role=party.role_label,
-                method=SignatureMethod.SCREEN.value, strokes=ink.to_json(clean), pad_width=float(width),
+                method=SignatureMethod.SCREEN, strokes=clean, pad_width=float(width),
                 pad_height=float(height), image_png=ink.render_png(clean, width, height), place=place,
                 signed_at=when, signed_on=when.astimezone().date(), note="",
             )
@@ -228,32 +216,33 @@ class SigningService:
         today = dt.date.today()
         if signed_on > today:
             raise RuleViolation(Problem("signed_on", "Das Datum der Unterschrift kann nicht in der Zukunft liegen."))
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.agreements.document(agreement_id)
         if agreement.finalised_at and signed_on < agreement.finalised_at.astimezone().date():
             raise RuleViolation(Problem(
                 "signed_on", f"Version {agreement.version} wurde erst am "
                              f"{labels.format_date(agreement.finalised_at.astimezone().date())} abgeschlossen; "
                              "sie kann nicht vorher unterschrieben worden sein."))
 
-        def build(party: PartyStatus) -> SignatureRow:
-            return SignatureRow(signer_name=party.name, role=party.role_label, method=SignatureMethod.PAPER.value,
-                                strokes="", pad_width=0.0, pad_height=0.0, image_png=b"", place="",
-                                signed_at=None, signed_on=signed_on, note=note.strip())
+        def build(party: PartyStatus) -> Signature:
+            return Signature(signer_name=party.name, role=party.role_label, method=SignatureMethod.PAPER,
+                             strokes=[], pad_width=0.0, pad_height=0.0, image_png=b"", place="",
+                             signed_at=None, signed_on=signed_on, note=note.strip())
 
         return self._add(agreement_id, party_key, build)
 
     def end(self, agreement_id: int) -> Agreement:
         """Mark a final or signed version as ended (the help or the agreement is over)."""
-        with self.services.transaction() as s:
-            row = s.get(AgreementRow, agreement_id)
-            if row is None:
+        with self.db.transaction() as s:
+            stored = agreements_repo.find_own(s, agreement_id)
+            if stored is None:
                 raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
-            if row.status not in (AgreementStatus.FINAL.value, AgreementStatus.SIGNED.value):
-                label = labels.AGREEMENT_STATUS.get(AgreementStatus(row.status), row.status)
+            if stored.status not in (AgreementStatus.FINAL, AgreementStatus.SIGNED):
+                label = labels.AGREEMENT_STATUS.get(stored.status, stored.status.value)
                 raise RuleViolation(Problem("status",
-                                            f"Version {row.version} ist {label} und kann nicht beendet werden."))
-            row.status = AgreementStatus.ENDED.value
-        return self.services.get_agreement(agreement_id)
+                                            f"Version {stored.version} ist {label} und kann nicht beendet werden."))
+            rules.check_case_writable(cases_repo.status(s, stored.case_id))
+            agreements_repo.set_status(s, agreement_id, AgreementStatus.ENDED)
+        return self.agreements.get(agreement_id)
 
     # --- PDF ------------------------------------------------------------------------------
     def marks(self, agreement_id: int) -> dict[str, PartyMark] | None:
@@ -277,18 +266,18 @@ class SigningService:
         """The PDF (unsealed) with the signatures drawn on their lines."""
         from ..pdf.render import render_agreement_bytes
 
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.agreements.document(agreement_id)
         marks = self.marks(agreement_id) if agreement.status != AgreementStatus.DRAFT else None
         return render_agreement_bytes(case, agreement, signatures=marks)
 
     def sealed_pdf(self, agreement_id: int, password: str | None = None) -> bytes:
         """The PDF of a finalised version, sealed with the organisation's certificate."""
-        case, agreement = self.services.document(agreement_id)
+        case, agreement = self.agreements.document(agreement_id)
         if agreement.status == AgreementStatus.DRAFT:
             raise RuleViolation(Problem("status",
                                         f"Version {agreement.version} ist ein Entwurf und wird nicht versiegelt."))
         signer = self.unlock(password) if password is not None else self._unlocked()
-        ident = _certs().identity(self.services.data_dir)
+        ident = _certs().identity(self.db.data_dir)
         organisation = ident.organisation if ident else "Organisation"
         data = self.render(agreement_id)
         claim = Claim(agreement.document_id, agreement.version, agreement.content_hash)
@@ -296,17 +285,17 @@ class SigningService:
 
     def needs_seal(self, agreement_id: int) -> bool:
         """True when exporting this version produces a sealed PDF (every non-draft version)."""
-        with self.services.reading() as s:
-            row = s.get(AgreementRow, agreement_id)
-            if row is None:
-                raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
-            return row.status != AgreementStatus.DRAFT.value
+        with self.db.reading() as s:
+            stored = agreements_repo.find_own(s, agreement_id)
+        if stored is None:
+            raise RuleViolation(Problem("status", f"Die Vereinbarung (Nr. {agreement_id}) wurde nicht gefunden."))
+        return stored.status != AgreementStatus.DRAFT
 
     def export(self, agreement_id: int, out: Path, password: str | None = None) -> ExportResult:
         """Write the agreement PDF to ``out`` (atomically). A draft stays unsealed (marked
         ENTWURF); every other version is sealed — the seal must be unlocked (or ``password``
         given), else SealError."""
-        out = guard_target(out, self.services.data_dir)
+        out = guard_target(out, self.db.data_dir)
         if self.needs_seal(agreement_id):
             data, sealed = self.sealed_pdf(agreement_id, password), True
         else:
@@ -316,7 +305,8 @@ class SigningService:
 
     # --- the seal -------------------------------------------------------------------------
     def seal_identity(self) -> SealIdentity | None:
-        return _certs().identity(self.services.data_dir)
+        ident: SealIdentity | None = _certs().identity(self.db.data_dir)
+        return ident
 
     @property
     def unlocked(self) -> bool:
@@ -324,20 +314,20 @@ class SigningService:
 
     def set_up_seal(self, organisation: str, password: str) -> SealIdentity:
         """First use: create the organisation's key and self-signed certificate; unlocks it."""
-        ident = _certs().create_seal(self.services.data_dir, organisation, password)
+        ident: SealIdentity = _certs().create_seal(self.db.data_dir, organisation, password)
         self.unlock(password)
         return ident
 
     def import_seal(self, p12_data: bytes, password: str, replace: bool = False) -> SealIdentity:
         """Use the organisation's own PKCS#12 (from its CA) instead; unlocks it."""
-        ident = _certs().import_seal(self.services.data_dir, p12_data, password, replace=replace)
+        ident: SealIdentity = _certs().import_seal(self.db.data_dir, p12_data, password, replace=replace)
         self._signer = None
         self.unlock(password)
         return ident
 
     def unlock(self, password: str) -> Any:
         """Open the seal key with its password (kept in memory for this session)."""
-        self._signer = _certs().load_signer(self.services.data_dir, password)
+        self._signer = _certs().load_signer(self.db.data_dir, password)
         return self._signer
 
     def lock(self) -> None:
@@ -345,40 +335,38 @@ class SigningService:
 
     def _unlocked(self) -> Any:
         if self._signer is None:
-            if not _certs().has_seal(self.services.data_dir):
+            if not _certs().has_seal(self.db.data_dir):
                 raise SealError("Es ist noch kein Siegel der Organisation eingerichtet.")
             raise SealError("Zum Versiegeln wird das Siegel-Passwort gebraucht.")
         return self._signer
 
     # --- verification ---------------------------------------------------------------------
     def verify_bytes(self, data: bytes) -> Verification:
-        report = verify_pdf(data, _certs().trust_roots(self.services.data_dir))
+        report = verify_pdf(data, _certs().trust_roots(self.db.data_dir))
         result = Verification(report)
         claim = report.claim
         if claim is None:
             if report.status != SealStatus.UNREADABLE:
                 result.database = "Das PDF nennt keine Vereinbarung (Dokument-Nr., Version, Prüfwert)."
             return result
-        with self.services.reading() as s:
+        with self.db.reading() as s:
             # identified by number, version and SHA-256 together (a data folder from before document
             # numbers were unique may hold the same number and version twice)
-            rows = list(s.scalars(select(AgreementRow).where(AgreementRow.document_id == claim.document_id,
-                                                             AgreementRow.version == claim.version)
-                                  .order_by(AgreementRow.id)))
-            row = next((r for r in rows if r.content_hash and r.content_hash == claim.content_hash),
-                       rows[0] if rows else None)
-            if row is None:
-                result.database = "Diese Vereinbarung ist auf diesem Gerät nicht gespeichert."
-                return result
-            result.agreement_id = row.id
-            result.database_match = bool(row.content_hash) and row.content_hash == claim.content_hash
-            status = labels.AGREEMENT_STATUS.get(AgreementStatus(row.status), row.status)
-            if result.database_match:
-                result.database = (f"Der Prüfwert stimmt mit Version {row.version} in der Datenbank überein "
-                                   f"(Stand: {status}).")
-            else:
-                result.database = (f"Der Prüfwert weicht von Version {row.version} in der Datenbank ab: "
-                                   "Das PDF zeigt nicht den gespeicherten Stand.")
+            found = agreements_repo.by_document(s, claim.document_id, claim.version)
+        row = next((a for a in found if a.content_hash and a.content_hash == claim.content_hash),
+                   found[0] if found else None)
+        if row is None:
+            result.database = "Diese Vereinbarung ist auf diesem Gerät nicht gespeichert."
+            return result
+        result.agreement_id = row.id
+        result.database_match = bool(row.content_hash) and row.content_hash == claim.content_hash
+        status = labels.AGREEMENT_STATUS.get(row.status, row.status.value)
+        if result.database_match:
+            result.database = (f"Der Prüfwert stimmt mit Version {row.version} in der Datenbank überein "
+                               f"(Stand: {status}).")
+        else:
+            result.database = (f"Der Prüfwert weicht von Version {row.version} in der Datenbank ab: "
+                               "Das PDF zeigt nicht den gespeicherten Stand.")
         return result
 
     def verify_file(self, path: Path) -> Verification:
@@ -387,7 +375,7 @@ class SigningService:
     # --- versions -------------------------------------------------------------------------
     def history(self, case_id: int) -> list[VersionEntry]:
         """Every version of the case's agreement, newest first, with its signing state."""
-        case = self.services.get_case(case_id)
+        case = self.cases.get(case_id)
         out: list[VersionEntry] = []
         for summ in case.agreements:
             parties = signed = 0
@@ -409,7 +397,8 @@ class SigningService:
 
     def compare(self, old_agreement_id: int, new_agreement_id: int) -> list[Change]:
         """What changed from one version to another (German), see :mod:`.diff`."""
-        return diff.compare(self.services.document(old_agreement_id), self.services.document(new_agreement_id))
+        document = self.agreements.document
+        return diff.compare(document(old_agreement_id), document(new_agreement_id))
 
 
 def verify_without_database(data: bytes, data_dir: Path | None) -> Verification:

@@ -1,6 +1,6 @@
 """SQLAlchemy 2.x ORM rows: one row class per domain entity.
 
-Rows never leave :mod:`kooperation_desktop.storage`; :mod:`.repository` converts them to and from
+Rows never leave :mod:`kooperation_desktop.storage`; :mod:`.mapping` converts them to and from
 the domain dataclasses. Enums are stored as their string values (no CHECK constraints, so a new
 enum value needs no migration). Datetimes are stored as naive UTC and returned as aware UTC.
 
@@ -72,7 +72,7 @@ class CaseRow(Base):
     created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime(), index=True)
     # casefolded (NFKC) title, file number, help type and person names, for the case-list filter
-    # folded (repository.fold_for_search); indexed: counting the hits of a search scans this narrow
+    # folded (search.fold_for_search); indexed: counting the hits of a search scans this narrow
     # index instead of the whole table (filter-as-you-type at 50,000 cases)
     search_text: Mapped[str] = mapped_column(Text, default="", index=True)
 

@@ -16,9 +16,9 @@ N = 2 * PAGE_SIZE + 37
 def many(services):
     ids = []
     for n in range(N):
-        case = services.create_case(f"Familie Nr{n:03d}", f"AZ {n}", "§ 31 SGB VIII")
+        case = services.cases.create(f"Familie Nr{n:03d}", f"AZ {n}", "§ 31 SGB VIII")
         if n % 10 == 0:
-            services.save(Person(case_id=case.id, first_name="Zoë", last_name=f"Nr{n:03d}"))
+            services.parties.save(Person(case_id=case.id, first_name="Zoë", last_name=f"Nr{n:03d}"))
         ids.append(case.id)
     return services, ids
 
@@ -26,14 +26,14 @@ def many(services):
 def test_pages_of_list_cases_make_the_whole_list_and_positions_match(many) -> None:
     services, _ids = many
     for text in ("", "nr1", "zoë", "gibt es nicht"):
-        whole = services.list_cases(text)
-        paged = [c for off in range(0, N + 50, 50) for c in services.list_cases(text, limit=50, offset=off)]
+        whole = services.cases.list(text)
+        paged = [c for off in range(0, N + 50, 50) for c in services.cases.list(text, limit=50, offset=off)]
         assert paged == whole
-        assert services.count_cases(text) == len(whole)
+        assert services.cases.count(text) == len(whole)
         for row, case in enumerate(whole):
-            assert services.case_position(text, case.id) == row
-    assert services.count_cases("zoë") == len(range(0, N, 10))
-    assert services.case_position("zoë", services.list_cases("nr001")[0].id) is None  # not matching
+            assert services.cases.position(text, case.id) == row
+    assert services.cases.count("zoë") == len(range(0, N, 10))
+    assert services.cases.position("zoë", services.cases.list("nr001")[0].id) is None  # not matching
 
 
 @pytest.mark.gui

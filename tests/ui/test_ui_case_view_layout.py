@@ -33,15 +33,15 @@ SIZES = {"100 %": (1366, 768), "150 %": (911, 512)}
 def long_case(services: Services) -> int:
     """The demo family plus persons, partners and consents with long, realistic texts."""
     case_id = create_demo(services).case_id
-    grandma = services.save(Person(
+    grandma = services.parties.save(Person(
         case_id=case_id, first_name="Małgorzata Bożena", last_name="Wróbel-Çelik-Szymańska",
         family_role="Oma von Mia (Mutter von Herrn Wróbel), wohnt im selben Haus im Erdgeschoss"))
-    partner = services.save(Partner(
+    partner = services.parties.save(Partner(
         case_id=case_id, kind=PartnerKind.RESOURCE_PROFESSIONAL, name="Frau Dr. Henriette Müller-Lüdenscheidt",
         organisation="Sozialpädiatrisches Zentrum am Städtischen Klinikum Musterstadt, Abteilung Entwicklung",
         function="Kinder- und Jugendlichenpsychotherapeutin, begleitet Mia seit dem Frühjahr",
         contact="henriette.mueller-luedenscheidt@spz-klinikum-musterstadt.example, Tel. 0123 4567-890"))
-    services.record_consent(Consent(
+    services.consent.record(Consent(
         case_id=case_id, person_id=grandma.id, partner_id=partner.id, form=ConsentForm.WRITTEN,
         categories=list(InfoCategory)))
     return case_id
@@ -95,7 +95,7 @@ def test_case_view_shows_every_word_without_sideways_scrolling(qtbot, services: 
     view.show_page(view.AGREEMENT)
     headers = [view.agreements.horizontalHeaderItem(c).text() for c in range(view.agreements.columnCount())]
     assert "Prüfsumme" not in headers
-    digest = services.get_case(case_id).agreements[0].content_hash
+    digest = services.cases.get(case_id).agreements[0].content_hash
     assert digest and digest in view.details_text() and digest in view.agreements.item(0, 0).toolTip()
     box = view.show_details()
     assert box is not None and digest in box.text()

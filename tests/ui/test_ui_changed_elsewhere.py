@@ -20,9 +20,9 @@ def test_wizard_autosave_of_a_stale_draft_shows_the_message(qtbot, complete_case
     wizard.show()
     page = wizard.page_tasks
     page.initializePage()
-    elsewhere = services.get_agreement(agreement_id)  # e.g. a second window on the same draft
+    elsewhere = services.agreements.get(agreement_id)  # e.g. a second window on the same draft
     elsewhere.mandate = "Auftrag, anderswo gespeichert"
-    services.update_agreement(elsewhere)
+    services.agreements.update(elsewhere)
 
     page.mandate.setFocus()
     page.mandate.setPlainText("Auftrag im Assistenten, auf altem Stand")
@@ -30,4 +30,4 @@ def test_wizard_autosave_of_a_stale_draft_shows_the_message(qtbot, complete_case
     errors = page.flush()
     assert errors == [CHANGED_ELSEWHERE]
     assert CHANGED_ELSEWHERE in page.problems.messages()
-    assert services.get_agreement(agreement_id).mandate == "Auftrag, anderswo gespeichert"
+    assert services.agreements.get(agreement_id).mandate == "Auftrag, anderswo gespeichert"

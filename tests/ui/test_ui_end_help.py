@@ -50,25 +50,25 @@ def test_a_draft_cannot_be_ended(qtbot, complete_case) -> None:
 
 def test_answering_no_changes_nothing(qtbot, complete_case, monkeypatch) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w = open_window(qtbot, services, case_id)
     assert w.end_help_action.isEnabled() and w.signing_panel.end_button.isEnabled()
     asked = answer(monkeypatch, yes=False)
     w.end_help_action.trigger()
     assert asked == [1]
-    assert services.get_case(case_id).agreements[0].status == AgreementStatus.FINAL
+    assert services.cases.get(case_id).agreements[0].status == AgreementStatus.FINAL
     assert status_column(w) == ["abgeschlossen"]
     assert w.end_help_action.isEnabled()
 
 
 def test_answering_yes_ends_the_help(qtbot, complete_case, monkeypatch) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w = open_window(qtbot, services, case_id)
     asked = answer(monkeypatch, yes=True)
     qtbot.mouseClick(w.signing_panel.end_button, Qt.MouseButton.LeftButton)
     assert asked == [1]
-    assert services.get_case(case_id).agreements[0].status == AgreementStatus.ENDED
+    assert services.cases.get(case_id).agreements[0].status == AgreementStatus.ENDED
     assert status_column(w) == ["beendet"]
     assert "beendet" in w.statusBar().currentMessage()
     assert "beendet" in w.signing_panel.state.text()
@@ -81,8 +81,8 @@ def test_only_the_selected_frozen_version_can_be_ended(qtbot, complete_case, mon
     """With a new draft (version 2) next to the final version 1: selecting the draft disables the
     action, selecting version 1 enables it, and only version 1 is ended."""
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    services.new_version(agreement_id)
+    services.agreements.finalise(agreement_id)
+    services.agreements.new_version(agreement_id)
     w = open_window(qtbot, services, case_id)
     table = w.case_view.agreements
     assert status_column(w) == ["Entwurf", "abgeschlossen"]
@@ -95,7 +95,7 @@ def test_only_the_selected_frozen_version_can_be_ended(qtbot, complete_case, mon
     asked = answer(monkeypatch, yes=True)
     w.end_help_action.trigger()
     assert asked == [1]
-    assert [a.status for a in services.get_case(case_id).agreements] == [AgreementStatus.DRAFT,
+    assert [a.status for a in services.cases.get(case_id).agreements] == [AgreementStatus.DRAFT,
                                                                          AgreementStatus.ENDED]
     assert status_column(w) == ["Entwurf", "beendet"]
 
@@ -103,7 +103,7 @@ def test_only_the_selected_frozen_version_can_be_ended(qtbot, complete_case, mon
 def test_the_core_refusal_is_shown_in_german(qtbot, complete_case, monkeypatch) -> None:
     """Ended meanwhile (e.g. in a second window): the core's German message, no traceback."""
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w = open_window(qtbot, services, case_id)
     answer(monkeypatch, yes=True)
     w.signing.end(agreement_id)  # behind the window's back
@@ -119,7 +119,7 @@ def test_the_core_refusal_is_shown_in_german(qtbot, complete_case, monkeypatch) 
 
 def test_end_help_speaks_english(qtbot, english, complete_case) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w = open_window(qtbot, services, case_id)
     assert w.end_help_action.text() == "End &help…"
     assert w.signing_panel.end_button.text() == "End &help…"

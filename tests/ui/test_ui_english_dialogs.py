@@ -116,8 +116,8 @@ def test_lock_screen_speaks_english(qtbot, english, tmp_path: Path) -> None:
 
 def test_signing_dialog_speaks_english(qtbot, english, complete_case) -> None:
     services, _case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    dialog = SignDialog(SigningService(services), agreement_id)
+    services.agreements.finalise(agreement_id)
+    dialog = SignDialog(SigningService(services.db), agreement_id)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Sign the agreement"
@@ -138,7 +138,7 @@ def test_signing_dialog_speaks_english(qtbot, english, complete_case) -> None:
 
 def test_review_dialog_speaks_english(qtbot, english, complete_case) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     dialog = ReviewDialog(FollowUpService(services), case_id)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -165,8 +165,8 @@ def test_german_stays_the_default(qtbot, complete_case, encrypted_dir) -> None:
     unlock.attempt()
     assert unlock.error.text() == ("Das Passwort ist falsch. Bitte noch einmal versuchen "
                                    "(auf Groß- und Kleinschreibung achten).")
-    services.finalise(agreement_id)
-    sign = SignDialog(SigningService(services), agreement_id)
+    services.agreements.finalise(agreement_id)
+    sign = SignDialog(SigningService(services.db), agreement_id)
     qtbot.addWidget(sign)
     assert sign.windowTitle() == "Vereinbarung unterschreiben"
     assert sign.heading.text() == "Version 1 · 0 von 5 unterschrieben"
@@ -210,9 +210,9 @@ def test_wizard_and_dialogs_never_exceed_the_available_screen(qtbot, complete_ca
     # as large as it likes where there is room, never larger than 90 % of the free area
     assert wizard.width() == min(1040, int(area.width() * 0.9))
     assert wizard.height() == min(720, int(area.height() * 0.9))
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     review = ReviewDialog(FollowUpService(services), case_id)
-    sign = SignDialog(SigningService(services), agreement_id)
+    sign = SignDialog(SigningService(services.db), agreement_id)
     for dialog in (review, sign):
         qtbot.addWidget(dialog)
         dialog.show()
@@ -240,8 +240,9 @@ case_id, agreement_id = build_complete_case(services)
 area = app.primaryScreen().availableGeometry()
 print("screen", area.width(), area.height(), app.primaryScreen().devicePixelRatio())
 wizard = AgreementWizard(services, case_id)
-services.finalise(agreement_id)
-for w in (wizard, ReviewDialog(FollowUpService(services), case_id), SignDialog(SigningService(services), agreement_id)):
+services.agreements.finalise(agreement_id)
+sign_dialog = SignDialog(SigningService(services.db), agreement_id)
+for w in (wizard, ReviewDialog(FollowUpService(services), case_id), sign_dialog):
     w.show()
     app.processEvents()
     frame = w.frameGeometry()
@@ -291,7 +292,7 @@ def section(qtbot, complete_case):
     from ui.main_window import MainWindow
 
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w = MainWindow(services)
     qtbot.addWidget(w)
     w.show()

@@ -15,8 +15,8 @@ pytestmark = pytest.mark.gui
 
 def _window(qtbot, complete_case, monkeypatch) -> MainWindow:
     services, _case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    start = services.get_agreement(agreement_id).start_date
+    services.agreements.finalise(agreement_id)
+    start = services.agreements.get(agreement_id).start_date
     monkeypatch.setattr(due_panel, "today", lambda: start + dt.timedelta(days=20))
     window = MainWindow(services)
     qtbot.addWidget(window)

@@ -237,7 +237,7 @@ def test_case_view_and_dialogs_in_english(qtbot, english, complete_case) -> None
     qtbot.addWidget(view)
     assert view.title.text() == "No case selected"
     assert view.details.text() == "Select a case on the left or create one with “New case…”."
-    view.show_case(services.get_case(case_id))
+    view.show_case(services.cases.get(case_id))
     assert [h.text() for h in view.headings] == [
         "<b>Family</b>", "<b>Cooperation partners</b>", "<b>Consents</b>", "<b>Agreements</b>"]
     assert view.details.text().startswith("File number: AZ 51-2026-0815 · ")
@@ -288,7 +288,7 @@ def test_german_stays_as_before(qtbot, complete_case) -> None:
 
     view = CaseView()
     qtbot.addWidget(view)
-    view.show_case(services.get_case(case_id))
+    view.show_case(services.cases.get(case_id))
     assert [h.text() for h in view.headings] == [
         "<b>Familie</b>", "<b>Kooperationspartner</b>", "<b>Einverständnisse</b>", "<b>Vereinbarungen</b>"]
     assert "Jugendamt (beauftragend)" in {view.partners.item(r, 1).text() for r in range(view.partners.rowCount())}

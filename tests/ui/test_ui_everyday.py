@@ -61,7 +61,7 @@ def test_family_view_full_screen_with_f11_and_closes_with_escape(qtbot, window: 
 
 
 def test_family_view_without_agreement_says_so(qtbot, services, monkeypatch) -> None:
-    services.create_case("Familie Neu")
+    services.cases.create("Familie Neu")
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, text, _t="": shown.append(text))
     w = MainWindow(services)
@@ -73,8 +73,9 @@ def test_family_view_without_agreement_says_so(qtbot, services, monkeypatch) -> 
 def test_preview_shows_every_page_prints_and_saves(qtbot, window: MainWindow, tmp_path: Path,
                                                    monkeypatch) -> None:
     services = window.services
-    case = services.get_case(window.selected_case_id())
-    expected_pages = len(PdfReader(io.BytesIO(render_agreement_bytes(*services.document(case.agreements[0].id)))).pages)
+    case = services.cases.get(window.selected_case_id())
+    document = services.agreements.document(case.agreements[0].id)
+    expected_pages = len(PdfReader(io.BytesIO(render_agreement_bytes(*document))).pages)
 
     window.preview_action.trigger()
     dialog = window.preview.dialog

@@ -74,7 +74,7 @@ def weiter(qtbot, wizard: QWizard, expected: Step, enter: bool = False) -> None:
 def test_whole_wizard_with_the_keyboard_only(qtbot, services, monkeypatch) -> None:
     discarded: list[list[str]] = []  # "could not be saved" questions must not come up
     monkeypatch.setattr(dialogs, "ask_discard", lambda _p, messages: discarded.append(messages) or True)
-    services.create_case("Familie Tastatur")
+    services.cases.create("Familie Tastatur")
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
@@ -103,7 +103,7 @@ def test_whole_wizard_with_the_keyboard_only(qtbot, services, monkeypatch) -> No
     type_text(qtbot, "Frau Sommer")
     # Enter in a list's field adds the next row (issue 13); Alt+W goes on
     weiter(qtbot, wizard, Step.CONSENT)
-    case = services.get_case(wizard.case_id)
+    case = services.cases.get(wizard.case_id)
     assert [(p.display_name, p.is_guardian) for p in case.persons] == [("Anna Berg", True)]
 
     # Einverständnis: the form (arrow key), tick the general consent with Space, record it with
@@ -115,11 +115,11 @@ def test_whole_wizard_with_the_keyboard_only(qtbot, services, monkeypatch) -> No
     tab_to(qtbot, "Einverständnis erfassen")
     qtbot.keyClick(focused(), Qt.Key.Key_Space)
     qtbot.wait(50)
-    assert len(services.get_case(wizard.case_id).consents) == 1, wizard.currentPage().problems.text()
+    assert len(services.cases.get(wizard.case_id).consents) == 1, wizard.currentPage().problems.text()
     # Alt+W is taken twice here too („&Widerrufen…“): Enter from a field (not a button) goes on
     tab_to(qtbot, "Form des Einverständnisses")
     weiter(qtbot, wizard, Step.GOALS, enter=True)
-    assert len(services.get_case(wizard.case_id).consents) == 1
+    assert len(services.cases.get(wizard.case_id).consents) == 1
 
     # Ziele
     tab_to(qtbot, "In den Worten der Familie (Ziel 1)")
@@ -163,7 +163,7 @@ def test_whole_wizard_with_the_keyboard_only(qtbot, services, monkeypatch) -> No
     type_text(qtbot, f"{end:%d.%m.%Y}")
     weiter(qtbot, wizard, Step.OVERVIEW, enter=True)  # Alt+W: also „&Wer bleibt an der Seite …“
 
-    agreement = services.get_agreement(wizard.agreement.id)
+    agreement = services.agreements.get(wizard.agreement.id)
     assert agreement.goals[0].client_words == "Wir wollen morgens ruhig fruehstuecken."
     assert agreement.goals[0].indicators[0].description == "Alle sitzen um 7 Uhr am Tisch."
     assert agreement.goals[0].indicators[0].baseline == -2

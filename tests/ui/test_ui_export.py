@@ -78,7 +78,7 @@ def _every_export_path(qtbot, w: MainWindow, asked: list[Path]) -> list[str]:
 
 def test_every_export_of_a_final_version_is_sealed(qtbot, complete_case, tmp_path: Path, monkeypatch) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     w, asked = _window(qtbot, services, case_id, tmp_path, monkeypatch)
     ways = _every_export_path(qtbot, w, asked)
     opened: list[Path] = []
@@ -86,7 +86,7 @@ def test_every_export_of_a_final_version_is_sealed(qtbot, complete_case, tmp_pat
     w.signing_controller.print_action.trigger()
     ways.append("Zum Unterschreiben drucken")
     assert len(asked) == len(ways) and opened == asked[-1:]
-    checker = SigningService(services)  # a fresh one: the seal check needs no unlocked key
+    checker = SigningService(services.db)  # a fresh one: the seal check needs no unlocked key
     for way, path in zip(ways, asked, strict=True):
         data = path.read_bytes()
         assert b"/ByteRange" in data, f"{way}: not sealed"
@@ -106,7 +106,7 @@ def test_every_export_of_a_draft_is_plain_and_marked_draft(qtbot, complete_case,
     for way, path in zip(ways, asked, strict=True):
         assert b"/ByteRange" not in path.read_bytes(), f"{way}: a draft must not be sealed"
         assert "ENTWURF" in pdf_text(path), way
-    assert SigningService(services).seal_identity() is None  # no seal set up for a draft
+    assert SigningService(services.db).seal_identity() is None  # no seal set up for a draft
 
 
 def test_the_window_keeps_its_own_export_method(qtbot, complete_case) -> None:
@@ -127,23 +127,23 @@ def test_a_part_works_without_the_main_window(qtbot, complete_case, tmp_path: Pa
     from ui.signing.export import PdfExport
 
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     monkeypatch.setattr(signing_dialogs, "ask_seal_setup", lambda parent: signing_dialogs.SealSetup(ORG, PASSWORD))
     out = tmp_path / "teil.pdf"
     monkeypatch.setattr(app_dialogs, "ask_save_path", lambda _parent, _suggested: out)
     parent = QWidget()
     qtbot.addWidget(parent)
     view = CaseView(parent)
-    export = PdfExport(SigningService(services), parent)
+    export = PdfExport(SigningService(services.db), parent)
     saved: list[ExportResult] = []
     export.saved.connect(saved.append)
     preview = PreviewController(services, export, view, parent)
     assert preview.open() is None  # no case shown: nothing to preview
-    view.show_case(services.get_case(case_id))
+    view.show_case(services.cases.get(case_id))
     preview.action.trigger()
     assert preview.dialog is not None
     qtbot.mouseClick(preview.dialog.save_button, Qt.MouseButton.LeftButton)
-    assert SigningService(services).verify_file(out).ok
+    assert SigningService(services.db).verify_file(out).ok
     assert len(saved) == 1 and saved[0].sealed and saved[0].path == out
     preview.dialog.close_button.click()
     QApplication.processEvents()

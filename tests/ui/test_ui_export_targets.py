@@ -35,7 +35,7 @@ def test_the_window_shows_the_refusal(qtbot, folders, monkeypatch) -> None:
         window = MainWindow(services)
         qtbot.addWidget(window)
         window.show()
-        window.refresh(select_id=services.list_cases()[0].id)
+        window.refresh(select_id=services.cases.list()[0].id)
         monkeypatch.setattr(app_dialogs, "ask_save_path", lambda _p, _s: db)
         assert window.export_pdf() is None
         monkeypatch.setattr(ui_protection, "ask_backup_target", lambda _p: data / "kooperation.keys")
@@ -49,7 +49,7 @@ def test_the_window_shows_the_refusal(qtbot, folders, monkeypatch) -> None:
     # (the window itself writes to the database while open, so compare what the exports aimed at)
     assert keys.read_bytes() == keys_before and os.readlink(outside / "symlink.pdf") == link_before
     with Services.open(data) as again:
-        assert [c.title for c in again.list_cases()] == ["Familie Çelik"]
+        assert [c.title for c in again.cases.list()] == ["Familie Çelik"]
 
 
 @pytest.mark.gui

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.gui
 
 def test_filter_keystrokes_do_not_reload_the_due_panel(qtbot, complete_case, monkeypatch):
     services, case_id, _agreement_id = complete_case
-    services.create_case("Familie Иванова")
+    services.cases.create("Familie Иванова")
     calls: list[int] = []
     original = FollowUpService.due_items
     monkeypatch.setattr(FollowUpService, "due_items",
@@ -35,7 +35,7 @@ def test_filter_keystrokes_do_not_reload_the_due_panel(qtbot, complete_case, mon
 
 def test_a_keystroke_rebuilds_the_case_view_only_when_the_selected_case_changes(qtbot, complete_case):
     services, case_id, _agreement_id = complete_case
-    other = services.create_case("Familie Nowak").id
+    other = services.cases.create("Familie Nowak").id
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot, complete_case, monkeypatch):
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
-    agreement = services.get_agreement(agreement_id)
+    services.agreements.finalise(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     monkeypatch.setattr(due_panel, "today", lambda: agreement.start_date + dt.timedelta(days=20))
     w = MainWindow(services)
     qtbot.addWidget(w)

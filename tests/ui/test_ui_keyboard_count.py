@@ -120,7 +120,7 @@ def walk_first_agreement(qtbot, services, tmp_path: Path, monkeypatch) -> Keyboa
 
     monkeypatch.setattr(signing_dialogs, "ask_seal_setup",
                         lambda _p: signing_dialogs.SealSetup("Familienhilfe Lindenhof e. V.", "siegel-passwort-1"))
-    services.create_case("Familie Tastatur")
+    services.cases.create("Familie Tastatur")
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
@@ -140,10 +140,10 @@ def walk_first_agreement(qtbot, services, tmp_path: Path, monkeypatch) -> Keyboa
         _walk_pages(kb, wizard)
     finally:
         app.focusChanged.disconnect(focus_changed)  # type: ignore[union-attr]
-    agreement = services.get_agreement(wizard.agreement.id)
+    agreement = services.agreements.get(wizard.agreement.id)
     assert agreement.status != AgreementStatus.DRAFT
     assert out.exists()
-    case = services.get_case(wizard.case_id)
+    case = services.cases.get(wizard.case_id)
     assert len(case.persons) == 3 and len(case.partners) == 2
     assert len(agreement.goals) == 2 and all(g.indicators for g in agreement.goals)
     anna = next(p for p in case.persons if p.first_name == "Anna")

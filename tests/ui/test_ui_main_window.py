@@ -18,9 +18,9 @@ pytestmark = pytest.mark.gui
 
 
 def add_case(services: Services, title: str, file_number: str, *names: tuple[str, str]) -> int:
-    case = services.create_case(title, file_number, "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
+    case = services.cases.create(title, file_number, "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
     for first, last in names:
-        services.save(Person(case_id=case.id, first_name=first, last_name=last))
+        services.parties.save(Person(case_id=case.id, first_name=first, last_name=last))
     return case.id
 
 
@@ -67,10 +67,10 @@ def test_filter_as_you_type_narrows_the_list(qtbot, three_cases: Services) -> No
 
 def test_case_list_model_passes_qt_model_tester(qtmodeltester, three_cases: Services) -> None:
     model = CaseListModel()
-    model.set_cases(three_cases.list_cases())
+    model.set_cases(three_cases.cases.list())
     qtmodeltester.check(model)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())] == list(HEADERS)
-    row = model.row_of(three_cases.list_cases("Wróbel")[0].id)
+    row = model.row_of(three_cases.cases.list("Wróbel")[0].id)
     assert model.index(row, 3).data() == "Łukasz Wróbel, Nguyễn Thị Minh Khai"
     assert model.index(row, 4).data() == "keine"  # no agreement yet
     assert len(model.index(row, 5).data()) == 10  # TT.MM.JJJJ
@@ -88,12 +88,12 @@ def test_new_case_needs_a_name_said_at_the_field(qtbot, services: Services) -> N
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible()
     assert dialog.title_error.isVisible() and "Bezeichnung" in dialog.title_error.text()
-    assert services.list_cases() == []
+    assert services.cases.list() == []
     qtbot.keyClicks(dialog.title_edit, "Familie Neu")
     assert not dialog.title_error.isVisible()
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     QApplication.processEvents()
-    assert [c.title for c in services.list_cases()] == ["Familie Neu"]
+    assert [c.title for c in services.cases.list()] == ["Familie Neu"]
     assert window.case_view.title.text() == "Familie Neu"
 
 
@@ -101,7 +101,7 @@ def test_case_view_and_pdf_export_from_the_main_window(
     qtbot, complete_case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
@@ -115,7 +115,7 @@ def test_case_view_and_pdf_export_from_the_main_window(
     assert any("Fatma Yılmaz" in row[1] and row[3] == "am Bildschirm bestätigt" and row[4] == "—"
                for row in consents)
     assert view.agreements.item(0, 1).text() == "abgeschlossen"
-    digest = services.get_case(case_id).agreements[0].content_hash
+    digest = services.cases.get(case_id).agreements[0].content_hash
     assert view.agreements.columnCount() == 4 and digest in view.details_text()  # the hash: behind „Details…“
 
     out = tmp_path / "export.pdf"

@@ -46,12 +46,12 @@ def test_finalising_asks_first_then_shows_the_checksum_once_and_the_next_steps(
 
     page.finalise_button.click()  # "Noch nicht": nothing is frozen
     assert asked == [1]
-    assert services.get_agreement(agreement_id).status == AgreementStatus.DRAFT
+    assert services.agreements.get(agreement_id).status == AgreementStatus.DRAFT
     assert not page.next_steps.isVisibleTo(page)
 
     answer[0] = True
     page.finalise_button.click()
-    frozen = services.get_agreement(agreement_id)
+    frozen = services.agreements.get(agreement_id)
     assert frozen.status != AgreementStatus.DRAFT
     checksum = frozen.content_hash[:16]
     assert sum(checksum in text for text in shown_texts(wizard)) == 1, shown_texts(wizard)
@@ -87,12 +87,12 @@ def test_the_last_page_closes_with_schliessen(qtbot, complete_case) -> None:
 
 def test_each_missing_item_jumps_to_its_step_and_field(qtbot, complete_case) -> None:
     services, case_id, agreement_id = complete_case
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     agreement.mandate = ""
-    services.update_agreement(agreement)
-    indicator = services.get_agreement(agreement_id).goals[1].indicators[0]
+    services.agreements.update(agreement)
+    indicator = services.agreements.get(agreement_id).goals[1].indicators[0]
     indicator.target = None
-    services.save(indicator)
+    services.parties.save(indicator)
     wizard = open_overview(qtbot, services, case_id)
     page = wizard.page_overview
     items = {page.missing.item(i).data(0x0100): page.missing.item(i) for i in range(page.missing.count())}

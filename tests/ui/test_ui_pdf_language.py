@@ -30,9 +30,9 @@ def _mnemonic_clashes(page, label) -> list[str]:  # type: ignore[no-untyped-def]
 def _wizard_on_timeframe(qtbot, services: Services, case_id: int, agreement_id: int):  # type: ignore[no-untyped-def]
     from ui.wizard.wizard import AgreementWizard
 
-    agreement = services.get_agreement(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     agreement.wizard_step = "timeframe"  # the wizard reopens where it was left
-    services.update_agreement(agreement)
+    services.agreements.update(agreement)
     wizard = AgreementWizard(services, case_id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -67,20 +67,20 @@ def test_the_wizard_chooses_the_language_with_the_keyboard(qtbot, complete_case)
     assert field.combo.currentText() == "English"
     assert page.goodwill.toPlainText() == goodwill_text("en")  # the shipped text follows
     assert page.unsaved() == []  # saved through the page's own path
-    saved = services.get_agreement(agreement_id)
+    saved = services.agreements.get(agreement_id)
     assert (saved.language, saved.goodwill) == ("en", goodwill_text("en"))
     page.goodwill.setPlainText("Wir helfen uns gegenseitig.")  # the user's own text stays as typed
     qtbot.keyClick(field.combo, Qt.Key.Key_Up)
     assert page.unsaved() == []
-    saved = services.get_agreement(agreement_id)
+    saved = services.agreements.get(agreement_id)
     assert (saved.language, saved.goodwill) == ("de", "Wir helfen uns gegenseitig.")
     wizard.close()
 
     qtbot.keyClick(field.combo, Qt.Key.Key_Down)  # English again, then finalise
     assert page.unsaved() == []
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     # reopening makes version 2 (a copy of the finalised one): it keeps the language
-    wizard, page = _wizard_on_timeframe(qtbot, services, case_id, services.current_draft(case_id).id)
+    wizard, page = _wizard_on_timeframe(qtbot, services, case_id, services.agreements.current_draft(case_id).id)
     assert wizard.agreement.version == 2
     assert page.language.combo.currentText() == "English"
     assert page.language.combo.isEnabled()

@@ -86,7 +86,7 @@ def test_first_start_sets_password_shows_recovery_key_then_unlocks(qtbot, tmp_pa
     monkeypatch.setattr(dialogs, "show_recovery_key", lambda _p, key: shown.append(key))
     services = open_services(tmp_path / "data")
     assert services is not None and len(shown) == 1 and len(shown[0]) == 39
-    services.create_case("Familie Erst")
+    services.cases.create("Familie Erst")
     services.close()
 
     def ask_unlock(_parent, attempt):
@@ -96,7 +96,7 @@ def test_first_start_sets_password_shows_recovery_key_then_unlocks(qtbot, tmp_pa
 
     monkeypatch.setattr(dialogs, "ask_unlock", ask_unlock)
     again = open_services(tmp_path / "data")
-    assert again is not None and [c.title for c in again.list_cases()] == ["Familie Erst"]
+    assert again is not None and [c.title for c in again.cases.list()] == ["Familie Erst"]
     again.close()
 
 
@@ -189,7 +189,7 @@ def test_audit_view_lists_changes_without_content(qtbot, complete_case):
     qtbot.addWidget(dialog)
     table = dialog.table
     cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
-    assert table.rowCount() == len(audit.AuditService(services).for_case(cid))
+    assert table.rowCount() == len(audit.AuditService(services.db).for_case(cid))
     assert "Person" in cells and "angelegt" in cells and "Fall" in cells
     assert not any(MOTHER[1] in c for c in cells)
     assert table.item(0, 0).text()[2] == "." and table.item(0, 0).text()[5] == "."  # TT.MM.JJJJ
@@ -204,7 +204,7 @@ def test_retention_list_deletes_an_expired_case(qtbot, complete_case, monkeypatc
     retention.close_case(cid)
     from sqlalchemy import update
 
-    with services.transaction() as s:  # closed two years ago
+    with services.db.transaction() as s:  # closed two years ago
         s.execute(update(CaseRow).where(CaseRow.id == cid).values(
             updated_at=dt.datetime.now(dt.UTC) - dt.timedelta(days=800)))
     dialog = window.protection.show_retention()
@@ -214,7 +214,7 @@ def test_retention_list_deletes_an_expired_case(qtbot, complete_case, monkeypatc
     monkeypatch.setattr("ui.protection.views.ask_delete_case", lambda _p, _t: True)
     assert dialog.delete_selected()
     assert dialog.table.rowCount() == 0 and not dialog.delete_button.isEnabled()
-    assert services.list_cases() == [] and window.model.rowCount() == 0
+    assert services.cases.list() == [] and window.model.rowCount() == 0
 
 
 def test_backup_from_the_menu_and_settings(qtbot, services, tmp_path, monkeypatch):

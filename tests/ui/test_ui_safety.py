@@ -16,7 +16,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_closing_with_input_that_cannot_be_saved_asks_first(qtbot, services, monkeypatch):
-    case = services.create_case("Familie Nurrolle")
+    case = services.cases.create("Familie Nurrolle")
     wizard = AgreementWizard(services, case.id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -38,21 +38,21 @@ def test_closing_with_input_that_cannot_be_saved_asks_first(qtbot, services, mon
 
 def test_editing_a_final_version_asks_before_making_a_new_one(qtbot, complete_case, monkeypatch, tmp_path):
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     window = MainWindow(services)
     qtbot.addWidget(window)
     window.show()
     window.refresh(select_id=case_id)
     monkeypatch.setattr(dialogs, "ask_new_version", lambda parent, version: False)
     assert window.edit_agreement() is None
-    assert [a.version for a in services.get_case(case_id).agreements] == [1]
+    assert [a.version for a in services.cases.get(case_id).agreements] == [1]
 
     monkeypatch.setattr(dialogs, "ask_new_version", lambda parent, version: True)
     wizard = window.edit_agreement()
     assert wizard is not None and wizard.agreement.version == 2
     wizard.close()
     QApplication.processEvents()
-    statuses = {a.version: a.status for a in services.get_case(case_id).agreements}
+    statuses = {a.version: a.status for a in services.cases.get(case_id).agreements}
     assert statuses == {1: AgreementStatus.FINAL, 2: AgreementStatus.DRAFT}
     # "PDF exportieren" prints the valid, final version 1, not the new draft
     assert window.case_view.agreement_to_print().version == 1
@@ -74,4 +74,4 @@ def test_a_refused_revocation_is_not_reported_as_done(qtbot, complete_case, monk
     page.revoke_selected()
     text = page.revoke_warning.text()
     assert "Nicht widerrufen" in text and "widerrufen am" not in text
-    assert all(c.revoked_on is None for c in services.get_case(case_id).consents)
+    assert all(c.revoked_on is None for c in services.cases.get(case_id).consents)

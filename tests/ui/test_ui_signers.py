@@ -50,7 +50,7 @@ def test_the_overview_chooses_who_signs_and_the_signing_dialog_follows(qtbot, co
     wizard.page_overview.finalise()
     assert not any(b.isEnabled() for b in wizard.page_overview.signers.boxes.values())  # frozen now
 
-    dialog = SignDialog(SigningService(services), agreement_id)
+    dialog = SignDialog(SigningService(services.db), agreement_id)
     qtbot.addWidget(dialog)
     dialog.show()
     family = [p.name for p in dialog.overview.parties if p.key.startswith("person:")]
@@ -73,8 +73,8 @@ from kooperation_desktop.signing.service import SigningService
 from ui.signing.dialogs import SignDialog
 services = Services.open(Path(sys.argv[2]))
 case_id, agreement_id = build_complete_case(services)
-services.finalise(agreement_id)
-dialog = SignDialog(SigningService(services), agreement_id)
+services.agreements.finalise(agreement_id)
+dialog = SignDialog(SigningService(services.db), agreement_id)
 dialog.show()
 app.processEvents()
 area = app.primaryScreen().availableGeometry()

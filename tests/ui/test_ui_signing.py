@@ -42,7 +42,7 @@ def draw(qtbot, pad: SignaturePad, offset: int = 0) -> None:
 @pytest.fixture
 def window(qtbot, complete_case, monkeypatch: pytest.MonkeyPatch):
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     monkeypatch.setattr(dialogs, "ask_seal_setup", lambda parent: dialogs.SealSetup(ORG, PASSWORD))
     w = MainWindow(services)
     qtbot.addWidget(w)
@@ -126,7 +126,7 @@ def test_all_parties_signed_shows_signed_status(qtbot, window, monkeypatch):
         dialog.select_party(party.key)
         assert dialog.record_paper()
     assert dialog.overview.complete
-    assert services.get_agreement(agreement_id).status == AgreementStatus.SIGNED
+    assert services.agreements.get(agreement_id).status == AgreementStatus.SIGNED
     w.refresh(select_id=case_id)
     assert "vollständig" in w.signing_panel.state.text()
     assert w.case_view.agreements.item(0, 1).text() == "unterschrieben"
@@ -134,11 +134,11 @@ def test_all_parties_signed_shows_signed_status(qtbot, window, monkeypatch):
 
 def test_history_dialog_lists_versions_and_changes(qtbot, window):
     w, services, case_id, agreement_id = window
-    draft = services.new_version(agreement_id)
+    draft = services.agreements.new_version(agreement_id)
     goal = draft.goals[0]
     goal.client_words = "Morgens ruhig und pünktlich los."
-    services.save(goal)
-    services.finalise(draft.id)
+    services.parties.save(goal)
+    services.agreements.finalise(draft.id)
     w.refresh(select_id=case_id)
     qtbot.mouseClick(w.signing_panel.history_button, Qt.MouseButton.LeftButton)
     dialog = w.signing_controller.history_dialog

@@ -52,7 +52,7 @@ sys.exit(ui_app.run(Path(sys.argv[1])))
 def test_password_dialog_first_then_main_window(tmp_path: Path) -> None:
     data = tmp_path / "data"
     services = Services.open(data, "richtig-langes-passwort-1")
-    services.create_case("Familie Çelik")
+    services.cases.create("Familie Çelik")
     services.close()
     vault.confirm_recovery_key(data)  # noted at set-up: the start shows no new one
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_PASSPHRASE"}

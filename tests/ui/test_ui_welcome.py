@@ -52,7 +52,7 @@ def test_first_start_offers_new_case_example_and_help(qtbot, services: Services)
     assert len(set(mine)) == 4 and not set(mine) & set(others), (mine, others)  # Alt+letter stays unique
 
     # a real case next to the example: removing the example leaves it alone
-    real = services.create_case("Familie Nowak", "AZ 51-0001", "§ 31 SGB VIII")
+    real = services.cases.create("Familie Nowak", "AZ 51-0001", "§ 31 SGB VIII")
     window.refresh()
     assert not window.welcome_shown()  # there is a case: the case view
     window.show_welcome()  # Hilfe → Willkommen und erste Schritte
@@ -72,11 +72,11 @@ def test_first_start_offers_new_case_example_and_help(qtbot, services: Services)
     window.show_welcome()
     assert panel.remove_demo_button.isEnabled()
     qtbot.mouseClick(panel.remove_demo_button, Qt.MouseButton.LeftButton)  # one click
-    assert [c.id for c in services.list_cases()] == [real.id]
+    assert [c.id for c in services.cases.list()] == [real.id]
     assert not panel.remove_demo_button.isEnabled()
 
     # the last case gone: the welcome panel again
-    services.delete_case(real.id)
+    services.cases.delete(real.id)
     window.refresh()
     assert window.welcome_shown()
 
@@ -97,7 +97,7 @@ def test_first_start_offers_new_case_example_and_help(qtbot, services: Services)
 
 def test_shortcuts_print_export_edit_and_family_view(qtbot, complete_case, monkeypatch) -> None:
     services, case_id, agreement_id = complete_case
-    services.finalise(agreement_id)
+    services.agreements.finalise(agreement_id)
     window = _window(qtbot, services)
     window.open_case(case_id)
     assert window.preview_action.shortcut() == QKeySequence("Ctrl+P")

@@ -229,7 +229,7 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
         assert out.exists() and asked and asked[0].suffix == ".pdf"
         from kooperation_desktop.signing.service import SigningService
 
-        assert SigningService(services).verify_file(out).ok  # a finalised version leaves the wizard sealed
+        assert SigningService(services.db).verify_file(out).ok  # a finalised version leaves the wizard sealed
         assert "Familie" not in asked[0].name  # no client names in the suggested file name
 
         text = pdf_text(out)
@@ -242,20 +242,20 @@ def test_wizard_from_empty_database_to_pdf(qtbot, tmp_path: Path, monkeypatch: p
         agreements = window.case_view.agreements
         assert agreements.rowCount() == 1
         assert agreements.item(0, 1).text() == "abgeschlossen"
-        case = services.get_case(window.selected_case_id())
+        case = services.cases.get(window.selected_case_id())
         assert case.agreements[0].status == AgreementStatus.FINAL
     finally:
         services.close()
 
 
 def test_reopening_a_half_filled_wizard_restores_and_resumes(qtbot, services: Services) -> None:
-    case = services.create_case("Familie Çelik")
+    case = services.cases.create("Familie Çelik")
     wizard = AgreementWizard(services, case.id)
     qtbot.addWidget(wizard)
     wizard.show()
     fill_participants(qtbot, wizard)
     # saved while typing, before the page is left
-    qtbot.waitUntil(lambda: [p.display_name for p in services.get_case(case.id).persons] == [MOTHER, AUNT],
+    qtbot.waitUntil(lambda: [p.display_name for p in services.cases.get(case.id).persons] == [MOTHER, AUNT],
                     timeout=3000)
     next_page(qtbot, wizard, Step.CONSENT)
     fill_consent(qtbot, wizard)
@@ -286,11 +286,11 @@ def test_reopening_a_half_filled_wizard_restores_and_resumes(qtbot, services: Se
 
     click(qtbot, persons.remove_button(1))  # "Entfernen" deletes the person
     assert persons.row_count() == 1
-    assert [p.display_name for p in services.get_case(case.id).persons] == [MOTHER]
+    assert [p.display_name for p in services.cases.get(case.id).persons] == [MOTHER]
 
 
 def test_next_is_blocked_without_a_person(qtbot, services: Services) -> None:
-    case = services.create_case("Familie ohne Namen")
+    case = services.cases.create("Familie ohne Namen")
     wizard = AgreementWizard(services, case.id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -303,7 +303,7 @@ def test_next_is_blocked_without_a_person(qtbot, services: Services) -> None:
 
 
 def test_invalid_date_shows_german_error_at_the_field_and_blocks(qtbot, services: Services) -> None:
-    case = services.create_case("Familie Çelik")
+    case = services.cases.create("Familie Çelik")
     wizard = AgreementWizard(services, case.id)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -319,7 +319,7 @@ def test_invalid_date_shows_german_error_at_the_field_and_blocks(qtbot, services
     type_into(qtbot, birth.line, "01.03.2015")
     assert not birth.error.isVisible()
     next_page(qtbot, wizard, Step.CONSENT)
-    person = services.get_case(case.id).persons[1]
+    person = services.cases.get(case.id).persons[1]
     assert person.birth_date == dt.date(2015, 3, 1)
 
 
@@ -341,7 +341,7 @@ def test_only_consented_partners_get_tasks_and_revoking_warns(
         click(qtbot, wizard.button(QWizard.WizardButton.BackButton))
     page = wizard.page_consent
     assert wizard.current_step() == Step.CONSENT
-    case = services.get_case(case_id)
+    case = services.cases.get(case_id)
     neighbour = next(p for p in case.partners if p.kind == PartnerKind.RESOURCE_INFORMAL)
     row = next(i for i, c in enumerate(case.consents) if c.partner_id == neighbour.id)
     page.recorded.selectRow(row)

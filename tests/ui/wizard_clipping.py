@@ -56,42 +56,42 @@ LONG = {
 def build_long_case(services) -> tuple[int, int]:
     """The complete case of the tests, its texts replaced by long realistic ones."""
     case_id, agreement_id = build_complete_case(services)
-    case = services.get_case(case_id)
+    case = services.cases.get(case_id)
     for person, (first, last, role) in zip(case.persons, LONG["persons"], strict=True):
         person.first_name, person.last_name, person.family_role = first, last, role
-        services.save(person)
+        services.parties.save(person)
     for partner in case.partners:
         partner.function = LONG["partner_function"] if partner.kind.is_resource else partner.function
         partner.contact = LONG["partner_contact"]
         if partner.kind.value == "youth_office":
             partner.organisation = LONG["youth_office_org"]
-        services.save(partner)
-    agreement = services.get_agreement(agreement_id)
+        services.parties.save(partner)
+    agreement = services.agreements.get(agreement_id)
     agreement.mandate = LONG["mandate"]
     agreement.client_view = LONG["client_view"]
     agreement.transition_offers = LONG["transition"]
     agreement.transition_partners = LONG["transition"]
     agreement.transition_self = LONG["transition"]
-    services.update_agreement(agreement)
-    agreement = services.get_agreement(agreement_id)
+    services.agreements.update(agreement)
+    agreement = services.agreements.get(agreement_id)
     for goal in agreement.goals:
         goal.client_words, goal.professional_wording = LONG["goal"], LONG["goal_pro"]
-        services.save(goal)
+        services.parties.save(goal)
         for indicator in goal.indicators:
             indicator.description = LONG["indicator"]
             if indicator.level_texts:
                 indicator.level_texts = [LONG["level"]] * len(indicator.level_texts)
-            services.save(indicator)
+            services.parties.save(indicator)
     for task in agreement.tasks:
         task.what = LONG["task"]
-        services.save(task)
+        services.parties.save(task)
     for role in agreement.roles:
         role.description = LONG["role"]
-        services.save(role)
+        services.parties.save(role)
     for rule in agreement.communication:
         rule.what, rule.who, rule.to_whom, rule.rhythm = (
             LONG["comm_what"], LONG["comm_who"], LONG["comm_to"], LONG["comm_rhythm"])
-        services.save(rule)
+        services.parties.save(rule)
     return case_id, agreement_id
 
 
@@ -226,17 +226,17 @@ def overview_states(app, wizard, services, shots: Path | None, language: str) ->
     from ui import dialogs
 
     page = wizard.page_overview
-    agreement = services.get_agreement(wizard.agreement.id)
+    agreement = services.agreements.get(wizard.agreement.id)
     mandate, agreement.mandate = agreement.mandate, ""
-    services.update_agreement(agreement)
+    services.agreements.update(agreement)
     page.initializePage()
     settle(app)
     found = clipped_widgets(page, "overview with a missing item")
     if shots:
         wizard.grab().save(str(shots / f"8_overview_missing_{language}.png"))
-    agreement = services.get_agreement(wizard.agreement.id)
+    agreement = services.agreements.get(wizard.agreement.id)
     agreement.mandate = mandate
-    services.update_agreement(agreement)
+    services.agreements.update(agreement)
     page.initializePage()
     dialogs.ask_finalise = lambda _parent, _version: True  # the user confirms
     page.finalise()

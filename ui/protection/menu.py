@@ -136,7 +136,7 @@ class ProtectionController(QObject):
         case_id = self._case_id()
         if case_id is None:
             return None
-        dialog = AuditDialog(audit.AuditService(self.services).for_case(case_id), case_id, self.window)
+        dialog = AuditDialog(audit.AuditService(self.services.db).for_case(case_id), case_id, self.window)
         dialog.open()
         return dialog
 
@@ -161,7 +161,7 @@ class ProtectionController(QObject):
         case_id = self._case_id()
         if case_id is None:
             return None
-        persons = self.services.get_case(case_id).persons
+        persons = self.services.cases.get(case_id).persons
         if not persons:
             show_error(self.window, tr("In diesem Fall ist keine Person eingetragen."))
             return None
@@ -240,7 +240,7 @@ class ProtectionController(QObject):
         except ProtectionError as exc:
             show_error(self.window, dialogs.core_text(str(exc)))
             return False
-        audit.AuditService(self.services).record(audit.PASSWORD, "database")
+        audit.AuditService(self.services.db).record(audit.PASSWORD, "database")
         self._status(tr("Das Passwort wurde geändert."))
         return True
 

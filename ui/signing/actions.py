@@ -147,7 +147,7 @@ class SigningController(QObject):
         shown = self.case_view.case
         if shown is None or shown.id is None:
             return None
-        return shown.id, self.services.get_case(shown.id)
+        return shown.id, self.services.cases.get(shown.id)
 
     # --- use cases -------------------------------------------------------------------------
     def open_sign_dialog(self) -> dialogs.SignDialog | None:

@@ -127,7 +127,7 @@ class StepPage(QWizardPage):
         dirty, self._dirty = self._dirty, []
         for entity in dirty:
             try:
-                saved = self.services.save(entity)
+                saved = self.services.parties.save(entity)
             except RuleViolation as exc:
                 where = describe(entity)  # which row: "Person „…“", "Aufgabe „…“"
                 errors.extend(f"{where}: {p.message}" for p in exc.problems)
@@ -138,7 +138,7 @@ class StepPage(QWizardPage):
         if self._agreement_dirty:
             self._agreement_dirty = False
             try:
-                self.services.update_agreement(self.agreement)
+                self.services.agreements.update(self.agreement)
             except RuleViolation as exc:
                 errors.extend(p.message for p in exc.problems)
         if errors:

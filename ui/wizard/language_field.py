@@ -4,7 +4,7 @@ The agreement's PDF (family summary and full text) is printed in this language; 
 default (the youth office's copy stays German by choosing German). The core decides what changes
 (:func:`kooperation_desktop.pdf.texts.apply_language`: the shipped goodwill text, if unchanged,
 is swapped for the one in the new language); this widget only shows the choice and saves it
-through the page's own save path (``mark_agreement_dirty`` → ``Services.update_agreement``).
+through the page's own save path (``mark_agreement_dirty`` → ``services.agreements.update``).
 
 Added to a page with one line in its ``build()``: ``self.language = LanguageField(self)``.
 """

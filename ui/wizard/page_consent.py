@@ -159,7 +159,7 @@ class ConsentPage(StepPage):
 
     # --- loading ---------------------------------------------------------------------------
     def load(self) -> None:
-        version, text = self.services.get_consent_text()
+        version, text = self.services.consent.text()
         self.text_box.setPlainText(text)
         self.text_version.setText(fill(self.tr("Fassung %1"), version) if version else "")
         case = self.case
@@ -250,7 +250,7 @@ class ConsentPage(StepPage):
         errors: list[str] = []
         for consent in consents:
             try:
-                self.services.record_consent(consent)
+                self.services.consent.record(consent)
             except RuleViolation as exc:
                 errors += [p.message for p in exc.problems]
         self.wiz().reload()
@@ -279,7 +279,7 @@ class ConsentPage(StepPage):
         if answer is None:
             return
         try:
-            problems = self.services.revoke_consent(consent.id, answer.on, answer.note)
+            problems = self.services.consent.revoke(consent.id, answer.on, answer.note)
         except RuleViolation as exc:
             self.revoke_warning.show_messages([self.tr("Nicht widerrufen: ") + p.message for p in exc.problems])
             return

@@ -123,7 +123,7 @@ class OverviewPage(StepPage):
         if a.finalised_at:
             parts.append(fill(self.tr("abgeschlossen am %1"), format_date(a.finalised_at.date())))
         self.summary.setText(" · ".join(parts))
-        problems = self.services.check(a.id) if a.is_editable else []
+        problems = self.services.agreements.check(a.id) if a.is_editable else []
         self.missing.clear()
         link_font = QFont(self.missing.font())
         link_font.setUnderline(True)
@@ -167,7 +167,7 @@ class OverviewPage(StepPage):
         if not dialogs.ask_finalise(self, self.agreement.version):
             return
         try:
-            self.services.finalise(self.agreement.id)
+            self.services.agreements.finalise(self.agreement.id)
         except RuleViolation as exc:
             self.action_error.show_messages([p.message for p in exc.problems])
             self._reload_page()

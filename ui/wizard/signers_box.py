@@ -44,7 +44,7 @@ class SignersBox(QWidget):
     def load(self, case: Case, agreement: Agreement) -> None:
         """Show who signs ``agreement`` (a finalised version: as it was frozen, not changeable)."""
         if not agreement.is_editable and agreement.id is not None:
-            case, agreement = self.services.document(agreement.id)
+            case, agreement = self.services.agreements.document(agreement.id)
         for box in self.boxes.values():
             self.rows.removeWidget(box)
             box.deleteLater()
@@ -75,7 +75,7 @@ class SignersBox(QWidget):
         before = person.signs
         person.signs = checked
         try:
-            self.services.save(person)
+            self.services.parties.save(person)
         except RuleViolation as exc:
             person.signs = before
             self.error.show_messages([p.message for p in exc.problems])

@@ -54,11 +54,11 @@ class AgreementWizard(QWizard):
         if pdf_export is None:  # a wizard of its own (tests): its own seal session
             from kooperation_desktop.signing.service import SigningService
 
-            pdf_export = PdfExport(SigningService(services), self)
+            pdf_export = PdfExport(SigningService(services.db), self)
         self.pdf_export = pdf_export  # "PDF speichern" on the overview page: sealed once final
         self.case_id = case_id
-        self.agreement: Agreement = services.current_draft(case_id)
-        self.case: Case = services.get_case(case_id)
+        self.agreement: Agreement = services.agreements.current_draft(case_id)
+        self.case: Case = services.cases.get(case_id)
         self.setWindowTitle(fill(self.tr("Kooperationsvereinbarung – %1"), self.case.title))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -142,8 +142,8 @@ class AgreementWizard(QWizard):
 
     def reload(self) -> None:
         """Fetch the case and the agreement again (after saves)."""
-        self.case = self.services.get_case(self.case_id)
-        self.agreement = self.services.get_agreement(self.agreement.id)
+        self.case = self.services.cases.get(self.case_id)
+        self.agreement = self.services.agreements.get(self.agreement.id)
 
     def _focus_entry_field(self, _page_id: int) -> None:
         page = self.currentPage()
@@ -156,7 +156,7 @@ class AgreementWizard(QWizard):
         step = STEPS[page_id].step
         self.agreement.wizard_step = step.value
         with contextlib.suppress(RuleViolation):  # a frozen version keeps its step; nothing the user must act on
-            self.services.update_agreement(self.agreement)
+            self.services.agreements.update(self.agreement)
 
     def done(self, result: int) -> None:
         """Closing saves everything; what cannot be saved is shown, and only dropped if the user says so."""

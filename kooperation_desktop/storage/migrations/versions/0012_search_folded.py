@@ -1,6 +1,6 @@
 """The cases' search text folded case- and diacritic-insensitively ("celik" finds "Çelik"): every
 stored ``search_text`` is computed again with
-:func:`~kooperation_desktop.storage.repository.fold_for_search`; and indexed (counting the hits
+:func:`~kooperation_desktop.storage.search.fold_for_search`; and indexed (counting the hits
 of a search reads the index, not the table).
 
 Revision ID: 0012
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from kooperation_desktop.storage.repository import search_text_of
+from kooperation_desktop.storage.search import search_text_of
 
 revision: str = "0012"
 down_revision: str | None = "0011"

@@ -1,0 +1,34 @@
+"""The folded text a case is found by (title, file number, help type, persons' names)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# letters that carry no combining mark in Unicode but are read as a base letter with a mark
+_BASE_LETTERS = str.maketrans({
+    "ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ŧ": "t", "ı": "i", "ŀ": "l", "ƚ": "l",
+    "æ": "ae", "œ": "oe", "þ": "th", "ĳ": "ij",
+})
+
+
+def fold_for_search(text: str) -> str:
+    """Text as the case search compares it: case- and diacritic-insensitive ("celik" finds "Çelik",
+    "wrobel" finds "Wróbel", "strasse" finds "Straße", "lodz" finds "Łódź"). Compatibility
+    decomposition (NFKD), combining marks removed, casefolded (ß → ss), and the letters with a
+    built-in stroke (ł, ø, đ …) mapped to their base letter. The stored ``search_text`` of a case
+    and the typed filter are folded by this one function."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    folded = stripped.casefold().translate(_BASE_LETTERS)
+    # casefolding can produce new combining marks (e.g. "İ" → "i̇"): strip them once more
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
+def search_text_of(title: str, file_number: str, help_type: str, names: list[tuple[str, str]]) -> str:
+    """The folded text a case is found by: title, file number, help type and its persons' names."""
+    parts = [title, file_number, help_type]
+    for first, last in names:
+        parts.append(" ".join(x for x in (first.strip(), last.strip()) if x))
+    return "\n".join(fold_for_search(p) for p in parts if p)
+
+
