@@ -19,7 +19,7 @@ from kooperation_desktop.domain.model import (
 from kooperation_desktop.followup import due
 from kooperation_desktop.followup.model import DueKind
 from kooperation_desktop.followup.service import FollowUpService
-from kooperation_desktop.protection.retention import case_row_ids
+from kooperation_desktop.storage.retention import case_row_ids
 from kooperation_desktop.storage.rows_followup import DoneMarkRow
 
 

@@ -38,10 +38,11 @@ from kooperation_desktop.protection.keys import (
     ProtectionError,
     WrongPassphrase,
 )
-from kooperation_desktop.protection.retention import RetentionService, case_row_ids
+from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.database import Database
 from kooperation_desktop.storage.db import cipher_connect, make_engine, upgrade_to_head
+from kooperation_desktop.storage.retention import case_row_ids
 from kooperation_desktop.storage.rows import Base
 
 PASSWORD = "test-passwort-Kooperation-2026"  # tests/conftest.py sets it as KOOPERATION_PASSPHRASE
@@ -285,7 +286,7 @@ def test_backup_to_a_folder_or_missing_folder_is_a_german_error(services, tmp_pa
 def test_audit_trail_records_who_what_when_per_case_without_content(complete_case):
     services, cid, aid = complete_case
     other = services.create_case("Familie Anders").id
-    trail = AuditService(services).for_case(cid)
+    trail = AuditService(services.db).for_case(cid)
     assert trail and all(e.case_id == cid for e in trail)
     kinds = {(e.entity_type, e.action) for e in trail}
     assert {("cases", "created"), ("persons", "created"), ("consents", "created"), ("agreements", "created"),
@@ -294,11 +295,11 @@ def test_audit_trail_records_who_what_when_per_case_without_content(complete_cas
     assert all(isinstance(e.entity_id, int) for e in trail)
     assert not any(e.case_id == other for e in trail)
     services.finalise(aid)
-    assert ("agreements", "changed") in {(e.entity_type, e.action) for e in AuditService(services).for_case(cid)}
+    assert ("agreements", "changed") in {(e.entity_type, e.action) for e in AuditService(services.db).for_case(cid)}
     aunt = next(p for p in services.get_case(cid).persons if p.first_name == AUNT[0])
     services.delete(aunt)
     assert ("persons", "deleted", aunt.id) in {(e.entity_type, e.action, e.entity_id)
-                                                for e in AuditService(services).for_case(cid)}
+                                                for e in AuditService(services.db).for_case(cid)}
     with services.reading() as s:
         columns = [c["name"] for c in inspect(s.connection()).get_columns("audit_log")]
         rows = [tuple(r) for r in s.execute(text("SELECT * FROM audit_log"))]
@@ -309,17 +310,17 @@ def test_audit_trail_records_who_what_when_per_case_without_content(complete_cas
 
 def test_audit_trail_is_append_only(complete_case):
     services, _cid, _aid = complete_case
-    count = len(AuditService(services).all())
+    count = len(AuditService(services.db).all())
     for sql in ("UPDATE audit_log SET user = 'x'", "DELETE FROM audit_log"):
         with pytest.raises(DatabaseError, match="append-only"), services.transaction() as s:
             s.execute(text(sql))
-    assert len(AuditService(services).all()) == count
+    assert len(AuditService(services.db).all()) == count
 
 
 # --- retention ---------------------------------------------------------------------------------
 def test_closed_case_is_read_only_until_reopened(complete_case):
     services, cid, aid = complete_case
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     retention.close_case(cid)
     assert retention.is_read_only(cid)
     with pytest.raises(RuleViolation, match="abgeschlossen und archiviert"):
@@ -348,9 +349,9 @@ def test_cases_past_retention_are_listed_and_deletion_leaves_no_row(complete_cas
                 agreement_id=aid, party_key="client", signer_name=" ".join(MOTHER), role="Mutter",
                 method="paper", content_hash="0" * 64, strokes="", pad_width=0.0, pad_height=0.0,
                 image_png=b"PNG", place="", note=""))
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     retention.set_retention_years(2)
-    RetentionService(services).close_case(cid)
+    RetentionService(services.db).close_case(cid)
     assert retention.due_for_deletion() == []
     later = dt.date.today() + dt.timedelta(days=2 * 366)
     due = retention.due_for_deletion(today=later)
@@ -368,7 +369,7 @@ def test_cases_past_retention_are_listed_and_deletion_leaves_no_row(complete_cas
                 assert s.execute(select(table).where(table.c.case_id == cid)).first() is None, table.name
     assert {t: len(ids) for t, ids in _ids(services, keep_id).items()} == before_other
     assert retention.due_for_deletion(today=later) == []
-    trail = AuditService(services).for_case(cid)
+    trail = AuditService(services.db).for_case(cid)
     assert trail[-1].action == "deleted" and trail[-1].entity_type == "cases"
 
 
@@ -381,7 +382,7 @@ def _ids(services: Services, case_id: int) -> dict[str, set]:
 
 
 def test_retention_period_setting_is_checked(services):
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     assert retention.retention_years() == 5
     with pytest.raises(RuleViolation, match="1 bis 100"):
         retention.set_retention_years(0)
@@ -403,7 +404,7 @@ def test_gdpr_export_of_one_person(complete_case, tmp_path):
     out = export_person(services, mother.id, tmp_path / "auskunft.json")
     loaded = json.loads(out.read_text(encoding="utf-8"))
     assert loaded["person"]["last_name"] == MOTHER[1]
-    assert AuditService(services).for_case(cid)[-1].action == "export"
+    assert AuditService(services.db).for_case(cid)[-1].action == "export"
 
 
 # --- passwords ---------------------------------------------------------------------------------

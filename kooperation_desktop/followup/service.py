@@ -38,6 +38,8 @@ from .model import (
 from .reflection import CONDITION_BY_KEY, SCALE_MAX, SCALE_MIN
 
 _Entry = TypeVar("_Entry", Review, Reflection)  # what _save stores
+_Arg = TypeVar("_Arg")
+_Result = TypeVar("_Result")
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -85,16 +87,22 @@ class FollowUpService:
     def __init__(self, db: Database):
         self.db = db
 
+    def _read(self, query: Callable[[Session, _Arg], _Result], arg: _Arg) -> _Result:
+        with self.db.reading() as s:
+            return query(s, arg)
+
+    def _write(self, command: Callable[[Session, _Arg], _Result], arg: _Arg) -> _Result:
+        with self.db.transaction() as s:
+            return command(s, arg)
+
     def case(self, case_id: int) -> Case:
         """The case with persons, partners, consents and agreement summaries."""
-        with self.db.reading() as s:
-            return repo.full_case(s, case_id)
+        return self._read(repo.full_case, case_id)
 
     def current_agreement(self, case_id: int) -> Agreement | None:
         """The newest agreed version of the case (final, signed or ended), as it was agreed
         (its frozen snapshot); None while there is only a draft."""
-        with self.db.reading() as s:
-            return repo.current_agreement(s, case_id)
+        return self._read(repo.current_agreement, case_id)
 
     def _require_agreement(self, case_id: int) -> Agreement:
         agreement = self.current_agreement(case_id)
@@ -125,8 +133,7 @@ class FollowUpService:
         stored row version when it was an update."""
         if problems:
             raise RuleViolation(problems)
-        with self.db.transaction() as s:
-            saved = store(s, entry)
+        saved = self._write(store, entry)
         if entry.id == saved.id:  # the caller's copy is the stored state now
             entry.row_version = saved.row_version
         return saved
@@ -137,16 +144,13 @@ class FollowUpService:
 
     def reviews(self, case_id: int) -> list[Review]:
         """The case's reviews, oldest first."""
-        with self.db.reading() as s:
-            return repo.reviews(s, case_id)
+        return self._read(repo.reviews, case_id)
 
     def get_review(self, review_id: int) -> Review:
-        with self.db.reading() as s:
-            return repo.get_review(s, review_id)
+        return self._read(repo.get_review, review_id)
 
     def delete_review(self, review_id: int) -> None:
-        with self.db.transaction() as s:
-            repo.delete_review(s, review_id)
+        self._write(repo.delete_review, review_id)
 
     @staticmethod
     def t_scores(review: Review) -> dict[Rater, float | None]:
@@ -176,12 +180,10 @@ class FollowUpService:
 
     def reflections(self, case_id: int) -> list[Reflection]:
         """The case's reflections, oldest first."""
-        with self.db.reading() as s:
-            return repo.reflections(s, case_id)
+        return self._read(repo.reflections, case_id)
 
     def delete_reflection(self, reflection_id: int) -> None:
-        with self.db.transaction() as s:
-            repo.delete_reflection(s, reflection_id)
+        self._write(repo.delete_reflection, reflection_id)
 
     # --- transition --------------------------------------------------------------------------
     def transition(self, case_id: int) -> TransitionPlan:
@@ -202,8 +204,7 @@ class FollowUpService:
         if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):
             raise RuleViolation(Problem("offers", "Bitte mindestens eines eintragen: Anschlussangebote, Partner, "
                                                   "die bleiben, oder was die Familie allein schafft."))
-        with self.db.transaction() as s:
-            saved = repo.save_plan(s, plan)
+        saved = self._write(repo.save_plan, plan)
         if plan.id == saved.id:  # the caller's copy is the stored state now
             plan.row_version = saved.row_version
         return saved
@@ -257,8 +258,7 @@ class FollowUpService:
         for start in range(0, len(stale), batch):
             computed = [(case_id, due_mod.pending_items(self._lean_follow_up(case_id)))
                         for case_id in stale[start:start + batch]]
-            with self.db.transaction() as s:
-                repo.replace_due_entries(s, computed)
+            self._write(repo.replace_due_entries, computed)
         return len(stale)
 
     def _lean_follow_up(self, case_id: int) -> due_mod.CaseFollowUp:

@@ -315,7 +315,7 @@ def create_backup(services: Services, out: Path) -> BackupInfo:
     require_free(out.parent, 2 * live + MB)  # the copy and the backup itself
     notes: tuple[str, ...] = ()
     try:  # record first, so the backup contains its own audit entry
-        audit.AuditService(services).record(audit.BACKUP, "database")
+        audit.AuditService(services.db).record(audit.BACKUP, "database")
     except Exception as exc:
         if not is_disk_full(exc):
             raise

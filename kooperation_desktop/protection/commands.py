@@ -168,7 +168,7 @@ def cmd_change_password(args: argparse.Namespace, services_cm: Callable[[Path | 
     with services_cm(args.data_dir) as services:
         old = passphrase_for_restore(getattr(args, "passphrase_file", None))
         change_password(services.db, old, new)
-        audit.AuditService(services).record(audit.PASSWORD, "database")
+        audit.AuditService(services.db).record(audit.PASSWORD, "database")
     print("Das Passwort wurde geändert; die Datenbank ist mit einem neuen Schlüssel verschlüsselt.")
     return 0
 

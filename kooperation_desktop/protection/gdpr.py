@@ -99,5 +99,5 @@ def export_person(services: Services, person_id: int, out: Path) -> Path:
     report = person_report(services, person_id)
     write_atomically(out, json.dumps(report, ensure_ascii=False, indent=2).encode("utf-8"))
     case = report["fall"]
-    audit.AuditService(services).record(audit.EXPORT, "persons", person_id, case["nr"] if case else None)
+    audit.AuditService(services.db).record(audit.EXPORT, "persons", person_id, case["nr"] if case else None)
     return out

@@ -189,7 +189,7 @@ def test_audit_view_lists_changes_without_content(qtbot, complete_case):
     qtbot.addWidget(dialog)
     table = dialog.table
     cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
-    assert table.rowCount() == len(audit.AuditService(services).for_case(cid))
+    assert table.rowCount() == len(audit.AuditService(services.db).for_case(cid))
     assert "Person" in cells and "angelegt" in cells and "Fall" in cells
     assert not any(MOTHER[1] in c for c in cells)
     assert table.item(0, 0).text()[2] == "." and table.item(0, 0).text()[5] == "."  # TT.MM.JJJJ
@@ -199,7 +199,7 @@ def test_audit_view_lists_changes_without_content(qtbot, complete_case):
 def test_retention_list_deletes_an_expired_case(qtbot, complete_case, monkeypatch):
     services, cid, _aid = complete_case
     window = _window(qtbot, services)
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     retention.set_retention_years(1)
     retention.close_case(cid)
     from sqlalchemy import update
@@ -241,7 +241,7 @@ def test_backup_from_the_menu_and_settings(qtbot, services, tmp_path, monkeypatc
 
     monkeypatch.setattr(ui_settings, "ask_settings", fill_in)
     window.settings_action.trigger()
-    assert window.protection.lock.idle_minutes == 5 and RetentionService(services).retention_years() == 8
+    assert window.protection.lock.idle_minutes == 5 and RetentionService(services.db).retention_years() == 8
     from ui.protection.lock import idle_minutes
 
     assert idle_minutes() == 5

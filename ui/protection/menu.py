@@ -136,7 +136,7 @@ class ProtectionController(QObject):
         case_id = self._case_id()
         if case_id is None:
             return None
-        dialog = AuditDialog(audit.AuditService(self.services).for_case(case_id), case_id, self.window)
+        dialog = AuditDialog(audit.AuditService(self.services.db).for_case(case_id), case_id, self.window)
         dialog.open()
         return dialog
 
@@ -144,7 +144,7 @@ class ProtectionController(QObject):
         case_id = self._case_id()
         if case_id is None:
             return
-        retention = RetentionService(self.services)
+        retention = RetentionService(self.services.db)
         if retention.is_read_only(case_id):
             if ask_confirm(self.window, tr("Fall wieder öffnen"),
                            tr("Den archivierten Fall wieder zum Bearbeiten öffnen?")):
@@ -181,7 +181,7 @@ class ProtectionController(QObject):
         return written
 
     def show_retention(self) -> RetentionDialog:
-        dialog = RetentionDialog(RetentionService(self.services), self.window)
+        dialog = RetentionDialog(RetentionService(self.services.db), self.window)
         dialog.deleted.connect(lambda _cid: self.case_changed.emit(None))
         dialog.open()
         return dialog
@@ -240,7 +240,7 @@ class ProtectionController(QObject):
         except ProtectionError as exc:
             show_error(self.window, dialogs.core_text(str(exc)))
             return False
-        audit.AuditService(self.services).record(audit.PASSWORD, "database")
+        audit.AuditService(self.services.db).record(audit.PASSWORD, "database")
         self._status(tr("Das Passwort wurde geändert."))
         return True
 
