@@ -478,7 +478,7 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         res["gen_s"] = time.perf_counter() - t0
         res["gen_detail"] = gen
         pdf_aid = build_pdf_case(services)
-        follow = FollowUpService(services)
+        follow = FollowUpService(services.db)
         t0 = time.perf_counter()
         res["due_built"] = follow.update_due_index()
         res["due_build_s"] = time.perf_counter() - t0

@@ -379,7 +379,7 @@ def _cmd_due(args: argparse.Namespace) -> int:
     on: dt.date = args.date or dt.date.today()
     days: int = due_mod.DEFAULT_HORIZON_DAYS if args.days is None else args.days
     with _services(args.data_dir) as services:
-        followup = FollowUpService(services)
+        followup = FollowUpService(services.db)
         items = followup.due_items(on, days)
         urgent, soon = followup.due_counts(on, days, update=False)
     width = max((len(_due_state(i, on)) for i in items), default=0)

@@ -37,7 +37,7 @@ def _fill(data: Path) -> None:
         case_id, agreement_id = build_complete_case(services)
         services.agreements.finalise(agreement_id)
         SigningService(services.db).set_up_seal("Familienhilfe Lindenhof e. V.", SEAL_PASSWORD)
-        follow = FollowUpService(services)
+        follow = FollowUpService(services.db)
         review = follow.new_review(case_id, dt.date(2027, 3, 1))
         review.ratings[0].client_value, review.ratings[0].professional_value = 1, 0
         follow.save_review(review)
@@ -164,7 +164,7 @@ def test_the_reported_command_is_refused_in_a_real_process(folders) -> None:
 def _exports(services: Services) -> dict[str, Callable[[Path], object]]:
     case_id = services.cases.list()[0].id
     agreement_id = services.cases.get(case_id).agreements[0].id
-    follow = FollowUpService(services)
+    follow = FollowUpService(services.db)
     signing = SigningService(services.db)
     signing.unlock(SEAL_PASSWORD)
     person_id = services.cases.get(case_id).persons[0].id

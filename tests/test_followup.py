@@ -114,17 +114,17 @@ def test_t_score_does_not_depend_on_the_unit_of_the_weights(pairs: list[tuple[fl
 def final_case(complete_case):
     services, case_id, agreement_id = complete_case
     services.agreements.finalise(agreement_id)
-    return FollowUpService(services), case_id, agreement_id
+    return FollowUpService(services.db), case_id, agreement_id
 
 
 def test_review_needs_an_agreed_version(complete_case) -> None:
     services, case_id, _ = complete_case
     with pytest.raises(RuleViolation) as err:
-        FollowUpService(services).new_review(case_id)
+        FollowUpService(services.db).new_review(case_id)
     assert "abgeschlossene Vereinbarung" in err.value.problems[0].message
 
 
-def test_review_keeps_both_voices_and_the_texts_rated(final_case) -> None:
+def test_review_keeps_both_voices_and_the_texts_rated(final_case, services) -> None:
     follow, case_id, agreement_id = final_case
     review = follow.new_review(case_id, dt.date(2027, 3, 1))
     assert [r.indicator_text for r in review.ratings] == [INDICATOR_TEXT, "Wie gern geht Deniz zur Schule?"]
@@ -137,7 +137,6 @@ def test_review_keeps_both_voices_and_the_texts_rated(final_case) -> None:
     assert saved.id is not None
 
     # a later version of the agreement with a changed indicator does not change the review
-    services = follow.services
     draft = services.agreements.new_version(agreement_id)
     ind = draft.goals[0].indicators[0]
     ind.description = "Geänderter Indikator"
@@ -305,9 +304,9 @@ def test_rhythm_days(text: str, days: int | None) -> None:
     assert due.rhythm_days(text) == days
 
 
-def test_service_due_items_and_mark_done(final_case) -> None:
+def test_service_due_items_and_mark_done(final_case, services) -> None:
     follow, _case_id, agreement_id = final_case
-    agreement = follow.services.agreements.get(agreement_id)
+    agreement = services.agreements.get(agreement_id)
     (task_item,) = [i for i in follow.due_items(agreement.start_date + dt.timedelta(days=20))
                     if i.kind == DueKind.TASK]
     assert task_item.what == "Wochenplan mit der Familie erstellen." and task_item.case_title == "Familie Çelik"
@@ -346,7 +345,7 @@ def test_transition_plan_prefilled_from_the_agreement_and_in_the_closing_report(
 def test_closing_report_needs_an_agreed_version(complete_case, tmp_path) -> None:
     services, case_id, _ = complete_case
     with pytest.raises(RuleViolation) as err:
-        FollowUpService(services).export_closing_report(case_id, tmp_path / "x.pdf")
+        FollowUpService(services.db).export_closing_report(case_id, tmp_path / "x.pdf")
     assert "abgeschlossene Vereinbarung" in err.value.problems[0].message
     assert not (tmp_path / "x.pdf").exists()
 

@@ -59,7 +59,7 @@ def test_every_mark_of_every_pdf_stays_10_mm_inside_the_edge(complete_case, tmp_
     signing.set_up_seal("Familienhilfe Lindenhof e. V.", "siegel-passwort-1")
     sealed = signing.export(agreement_id, tmp_path / "versiegelt.pdf")
     assert sealed.sealed
-    follow = FollowUpService(services)
+    follow = FollowUpService(services.db)
     review = follow.new_review(case_id, dt.date(2027, 3, 1))
     review.ratings[0].client_value, review.ratings[0].professional_value = 1, 0
     review.successes = "Deniz war drei Wochen pünktlich."

@@ -164,7 +164,7 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
     with Services.open(tmp_path_factory.mktemp("road") / "data") as services:
         case_id, agreement_id = build_complete_case(services)
         services.agreements.finalise(agreement_id)
-        follow = FollowUpService(services)
+        follow = FollowUpService(services.db)
         review = follow.new_review(case_id, dt.date(2027, 3, 1))
         for r in review.ratings:
             r.client_value, r.professional_value = (1, 0) if r.scale == "gas" else (6, 5)

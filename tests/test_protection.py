@@ -38,10 +38,11 @@ from kooperation_desktop.protection.keys import (
     ProtectionError,
     WrongPassphrase,
 )
-from kooperation_desktop.protection.retention import RetentionService, case_row_ids
+from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.database import Database
 from kooperation_desktop.storage.db import cipher_connect, make_engine, upgrade_to_head
+from kooperation_desktop.storage.retention import case_row_ids
 from kooperation_desktop.storage.rows import Base
 
 PASSWORD = "test-passwort-Kooperation-2026"  # tests/conftest.py sets it as KOOPERATION_PASSPHRASE
@@ -319,7 +320,7 @@ def test_audit_trail_is_append_only(complete_case):
 # --- retention ---------------------------------------------------------------------------------
 def test_closed_case_is_read_only_until_reopened(complete_case):
     services, cid, aid = complete_case
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     retention.close_case(cid)
     assert retention.is_read_only(cid)
     with pytest.raises(RuleViolation, match="abgeschlossen und archiviert"):
@@ -348,9 +349,9 @@ def test_cases_past_retention_are_listed_and_deletion_leaves_no_row(complete_cas
                 agreement_id=aid, party_key="client", signer_name=" ".join(MOTHER), role="Mutter",
                 method="paper", content_hash="0" * 64, strokes="", pad_width=0.0, pad_height=0.0,
                 image_png=b"PNG", place="", note=""))
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     retention.set_retention_years(2)
-    RetentionService(services).close_case(cid)
+    RetentionService(services.db).close_case(cid)
     assert retention.due_for_deletion() == []
     later = dt.date.today() + dt.timedelta(days=2 * 366)
     due = retention.due_for_deletion(today=later)
@@ -381,7 +382,7 @@ def _ids(services: Services, case_id: int) -> dict[str, set]:
 
 
 def test_retention_period_setting_is_checked(services):
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     assert retention.retention_years() == 5
     with pytest.raises(RuleViolation, match="1 bis 100"):
         retention.set_retention_years(0)

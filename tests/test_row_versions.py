@@ -91,7 +91,7 @@ def test_case_copy_stays_valid_while_persons_are_added_but_not_after_another_edi
 
 def test_stale_review_copy_is_refused(complete_case):
     services, case_id, agreement_id = complete_case
-    follow = FollowUpService(services)
+    follow = FollowUpService(services.db)
     services.agreements.finalise(agreement_id)
     blank = follow.new_review(case_id)
     blank.ratings[0].client_value = 0

@@ -1,9 +1,10 @@
 """FollowUpService: reviews, reflections, transition plans, due items and their PDFs.
 
-Built from a :class:`~kooperation_desktop.services.Services` (``FollowUpService(services)``); one
-short transaction per write. Takes and returns the dataclasses of :mod:`.model`; refusals raise
-:class:`~kooperation_desktop.domain.rules.RuleViolation` with German messages, unknown ids
-:class:`~kooperation_desktop.services.NotFound`.
+Built from the open :class:`~kooperation_desktop.storage.database.Database`
+(``FollowUpService(db)``); one short transaction per write, every query in
+:mod:`kooperation_desktop.storage.followup`. Takes and returns the dataclasses of :mod:`.model`;
+refusals raise :class:`~kooperation_desktop.domain.rules.RuleViolation` with German messages,
+unknown ids :class:`~kooperation_desktop.storage.database.NotFound`.
 """
 
 from __future__ import annotations
@@ -13,100 +14,32 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import case as sql_case
-from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..atomic import write_bytes
 from ..domain import rules
-from ..domain.model import (
-    Agreement,
-    AgreementStatus,
-    Case,
-    CaseStatus,
-    Problem,
-    ScaleKind,
-)
+from ..domain.model import Agreement, Case, Problem, ScaleKind
 from ..domain.rules import RuleViolation
 from ..paths import guard_target
-from ..services import ChangedElsewhere, NotFound, Services, check_row_version
-from ..storage.rows import AgreementRow, CaseRow
-from ..storage.rows_followup import (
-    DoneMarkRow,
-    DueEntryRow,
-    DueStateRow,
-    ReflectionRatingRow,
-    ReflectionRow,
-    ReviewRatingRow,
-    ReviewRow,
-    TransitionPlanRow,
-)
+from ..storage import followup as repo
+from ..storage.database import Database
 from . import due as due_mod
 from .gas import review_t_score
 from .model import (
     DueItem,
-    DueKind,
     IndicatorRating,
     Participant,
     ParticipantKind,
     Rater,
     Reflection,
-    ReflectionRating,
     Review,
     TransitionPlan,
 )
 from .reflection import CONDITION_BY_KEY, SCALE_MAX, SCALE_MIN
 
-# agreement versions a review / reflection / transition can refer to (agreed, not a draft)
-AGREED = (AgreementStatus.FINAL, AgreementStatus.SIGNED, AgreementStatus.ENDED)
-
-_Entry = TypeVar("_Entry", Review, Reflection)  # what _upsert saves
-_EntryRow = TypeVar("_EntryRow", ReviewRow, ReflectionRow)
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-# --- row <-> domain ------------------------------------------------------------------------
-
-
-def _rating_from_row(r: ReviewRatingRow) -> IndicatorRating:
-    return IndicatorRating(
-        indicator_id=r.indicator_id, goal_id=r.goal_id, goal_title=r.goal_title, goal_weight=r.goal_weight,
-        indicator_text=r.indicator_text, scale=ScaleKind(r.scale), level_texts=list(r.level_texts or [""] * 5),
-        baseline=r.baseline, target=r.target, client_value=r.client_value,
-        professional_value=r.professional_value, note=r.note, position=r.position, review_id=r.review_id, id=r.id,
-    )
-
-
-def _review_from_row(row: ReviewRow) -> Review:
-    return Review(
-        case_id=row.case_id, agreement_id=row.agreement_id, agreement_version=row.agreement_version,
-        document_id=row.document_id, held_on=row.held_on, present=list(row.present or []),
-        successes=row.successes, obstacles=row.obstacles, next_steps=row.next_steps,
-        ratings=[_rating_from_row(r) for r in row.ratings], created_at=row.created_at, id=row.id,
-        row_version=row.row_version,
-    )
-
-
-def _reflection_from_row(row: ReflectionRow) -> Reflection:
-    return Reflection(
-        case_id=row.case_id, agreement_id=row.agreement_id, held_on=row.held_on,
-        participants=[Participant(p.get("name", ""), ParticipantKind(p.get("kind", "family")), p.get("ref", ""))
-                      for p in (row.participants or [])],
-        ratings=[ReflectionRating(condition=r.condition, participant=r.participant,
-                                  participant_kind=ParticipantKind(r.participant_kind), value=r.value,
-                                  note=r.note, reflection_id=r.reflection_id, id=r.id) for r in row.ratings],
-        note=row.note, created_at=row.created_at, id=row.id, row_version=row.row_version,
-    )
-
-
-def _plan_from_row(row: TransitionPlanRow) -> TransitionPlan:
-    return TransitionPlan(case_id=row.case_id, agreement_id=row.agreement_id, offers=row.offers,
-                          partners_kept=row.partners_kept, client_alone=row.client_alone,
-                          agreed_on=row.agreed_on, note=row.note, id=row.id,
-                          row_version=row.row_version)
+_Entry = TypeVar("_Entry", Review, Reflection)  # what _save stores
+_Arg = TypeVar("_Arg")
+_Result = TypeVar("_Result")
 
 
 # --- validation ----------------------------------------------------------------------------
@@ -149,31 +82,27 @@ def validate_reflection(reflection: Reflection) -> list[Problem]:
 
 
 class FollowUpService:
-    """The follow-up use cases over one :class:`Services` database."""
+    """The follow-up use cases over one open :class:`Database`."""
 
-    def __init__(self, services: Services):
-        self.services = services
+    def __init__(self, db: Database):
+        self.db = db
 
-    # --- helpers ---------------------------------------------------------------------------
-    @staticmethod
-    def _check_case(s: Session, case_id: int | None) -> None:
-        if case_id is None or s.get(CaseRow, case_id) is None:
-            raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
+    def _read(self, query: Callable[[Session, _Arg], _Result], arg: _Arg) -> _Result:
+        with self.db.reading() as s:
+            return query(s, arg)
+
+    def _write(self, command: Callable[[Session, _Arg], _Result], arg: _Arg) -> _Result:
+        with self.db.transaction() as s:
+            return command(s, arg)
+
+    def case(self, case_id: int) -> Case:
+        """The case with persons, partners, consents and agreement summaries."""
+        return self._read(repo.full_case, case_id)
 
     def current_agreement(self, case_id: int) -> Agreement | None:
         """The newest agreed version of the case (final, signed or ended), as it was agreed
         (its frozen snapshot); None while there is only a draft."""
-        agreement_id = self._current_agreement_id(case_id)
-        return self.services.agreements.document(agreement_id)[1] if agreement_id is not None else None
-
-    def _current_agreement_id(self, case_id: int) -> int | None:
-        with self.services.db.reading() as s:
-            if s.get(CaseRow, case_id) is None:
-                raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
-            return s.scalar(select(AgreementRow.id)
-                            .where(AgreementRow.case_id == case_id,
-                                   AgreementRow.status.in_([a.value for a in AGREED]))
-                            .order_by(AgreementRow.version.desc(), AgreementRow.id.desc()).limit(1))
+        return self._read(repo.current_agreement, case_id)
 
     def _require_agreement(self, case_id: int) -> Agreement:
         agreement = self.current_agreement(case_id)
@@ -199,69 +128,29 @@ class FollowUpService:
         return Review(case_id=case_id, agreement_id=agreement.id, agreement_version=agreement.version,
                       document_id=agreement.document_id, held_on=on or dt.date.today(), ratings=ratings)
 
-    def _upsert(self, entry: _Entry, problems: list[Problem], row_class: type[_EntryRow], what: str,
-                fill: Callable[[_EntryRow], None], to_domain: Callable[[_EntryRow], _Entry]) -> _Entry:
-        """Insert or update a review or reflection (``what`` names it in messages): refused with
-        ``problems``; an update checks the row version and counts it up (also when only the ratings
-        change); ``fill`` writes the entry's fields and ratings into the row."""
+    def _save(self, entry: _Entry, problems: list[Problem], store: Callable[[Session, _Entry], _Entry]) -> _Entry:
+        """Store a review or reflection (refused with ``problems``); the caller's copy takes the
+        stored row version when it was an update."""
         if problems:
             raise RuleViolation(problems)
-        with self.services.db.transaction() as s:
-            self._check_case(s, entry.case_id)
-            if entry.id is None:
-                row = row_class(case_id=entry.case_id, created_at=_now())
-                s.add(row)
-            else:
-                found = s.get(row_class, entry.id)
-                if found is None or found.case_id != entry.case_id:
-                    raise NotFound(f"{what} (Nr. {entry.id}) wurde nicht gefunden.")
-                row = found
-                check_row_version(row, entry.row_version)
-                row.row_version += 1
-            fill(row)
-            s.flush()
-            saved = to_domain(row)
+        saved = self._write(store, entry)
         if entry.id == saved.id:  # the caller's copy is the stored state now
             entry.row_version = saved.row_version
         return saved
 
     def save_review(self, review: Review) -> Review:
         """Insert or update a review with its ratings (the ratings are replaced)."""
-
-        def fill(row: ReviewRow) -> None:
-            row.agreement_id, row.agreement_version = review.agreement_id, review.agreement_version
-            row.document_id, row.held_on = review.document_id, review.held_on
-            row.present = [p.strip() for p in review.present if p.strip()]
-            row.successes, row.obstacles, row.next_steps = review.successes, review.obstacles, review.next_steps
-            row.ratings.clear()
-            for i, r in enumerate(review.ratings):
-                row.ratings.append(ReviewRatingRow(
-                    position=i, indicator_id=r.indicator_id, goal_id=r.goal_id, goal_title=r.goal_title,
-                    goal_weight=r.goal_weight, indicator_text=r.indicator_text, scale=ScaleKind(r.scale).value,
-                    level_texts=(list(r.level_texts) + [""] * 5)[:5], baseline=r.baseline, target=r.target,
-                    client_value=r.client_value, professional_value=r.professional_value, note=r.note))
-
-        return self._upsert(review, validate_review(review), ReviewRow, "Überprüfung", fill, _review_from_row)
+        return self._save(review, validate_review(review), repo.save_review)
 
     def reviews(self, case_id: int) -> list[Review]:
         """The case's reviews, oldest first."""
-        with self.services.db.reading() as s:
-            rows = s.scalars(select(ReviewRow).where(ReviewRow.case_id == case_id)
-                             .order_by(ReviewRow.held_on, ReviewRow.id))
-            return [_review_from_row(r) for r in rows]
+        return self._read(repo.reviews, case_id)
 
     def get_review(self, review_id: int) -> Review:
-        with self.services.db.reading() as s:
-            row = s.get(ReviewRow, review_id)
-            if row is None:
-                raise NotFound(f"Überprüfung (Nr. {review_id}) wurde nicht gefunden.")
-            return _review_from_row(row)
+        return self._read(repo.get_review, review_id)
 
     def delete_review(self, review_id: int) -> None:
-        with self.services.db.transaction() as s:
-            row = s.get(ReviewRow, review_id)
-            if row is not None:
-                s.delete(row)
+        self._write(repo.delete_review, review_id)
 
     @staticmethod
     def t_scores(review: Review) -> dict[Rater, float | None]:
@@ -272,7 +161,7 @@ class FollowUpService:
     def participants(self, case_id: int) -> list[Participant]:
         """Who may take part: the family members and the partners with the client's active consent
         (youth office and professional need none)."""
-        case = self.services.cases.get(case_id)
+        case = self.case(case_id)
         out = [Participant(p.display_name or "(ohne Namen)", ParticipantKind.FAMILY, f"person:{p.id}")
                for p in case.persons]
         out += [Participant(p.name.strip() or p.organisation.strip() or "(ohne Namen)", ParticipantKind.PARTNER,
@@ -287,46 +176,25 @@ class FollowUpService:
 
     def save_reflection(self, reflection: Reflection) -> Reflection:
         """Insert or update a reflection with its ratings (the ratings are replaced; empty ones dropped)."""
-
-        def fill(row: ReflectionRow) -> None:
-            row.agreement_id, row.held_on, row.note = reflection.agreement_id, reflection.held_on, reflection.note
-            row.participants = [{"name": p.name, "kind": ParticipantKind(p.kind).value, "ref": p.ref}
-                                for p in reflection.participants]
-            row.ratings.clear()
-            for r in reflection.ratings:
-                if r.value is None and not r.note.strip():
-                    continue
-                row.ratings.append(ReflectionRatingRow(
-                    condition=r.condition, participant=r.participant,
-                    participant_kind=ParticipantKind(r.participant_kind).value, value=r.value, note=r.note))
-
-        return self._upsert(reflection, validate_reflection(reflection), ReflectionRow, "Reflexion", fill,
-                            _reflection_from_row)
+        return self._save(reflection, validate_reflection(reflection), repo.save_reflection)
 
     def reflections(self, case_id: int) -> list[Reflection]:
         """The case's reflections, oldest first."""
-        with self.services.db.reading() as s:
-            rows = s.scalars(select(ReflectionRow).where(ReflectionRow.case_id == case_id)
-                             .order_by(ReflectionRow.held_on, ReflectionRow.id))
-            return [_reflection_from_row(r) for r in rows]
+        return self._read(repo.reflections, case_id)
 
     def delete_reflection(self, reflection_id: int) -> None:
-        with self.services.db.transaction() as s:
-            row = s.get(ReflectionRow, reflection_id)
-            if row is not None:
-                s.delete(row)
+        self._write(repo.delete_reflection, reflection_id)
 
     # --- transition --------------------------------------------------------------------------
     def transition(self, case_id: int) -> TransitionPlan:
         """The recorded transition plan, or (not stored, ``id`` None) one prefilled from the
         transition the agreement names."""
-        with self.services.db.reading() as s:
-            self._check_case(s, case_id)
-            row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case_id)
-                           .order_by(TransitionPlanRow.id.desc()))
-            if row is not None:
-                return _plan_from_row(row)
-        agreement = self.current_agreement(case_id)
+        with self.db.reading() as s:
+            repo.require_case(s, case_id)
+            plan = repo.latest_plan(s, case_id)
+            if plan is not None:
+                return plan
+            agreement = repo.current_agreement(s, case_id)
         if agreement is None:
             return TransitionPlan(case_id=case_id)
         return TransitionPlan(case_id=case_id, agreement_id=agreement.id, offers=agreement.transition_offers,
@@ -336,22 +204,7 @@ class FollowUpService:
         if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):
             raise RuleViolation(Problem("offers", "Bitte mindestens eines eintragen: Anschlussangebote, Partner, "
                                                   "die bleiben, oder was die Familie allein schafft."))
-        with self.services.db.transaction() as s:
-            self._check_case(s, plan.case_id)
-            row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == plan.case_id)
-                           .order_by(TransitionPlanRow.id.desc()))
-            if row is None:
-                row = TransitionPlanRow(case_id=plan.case_id)
-                s.add(row)
-            elif plan.id == row.id:
-                check_row_version(row, plan.row_version)
-            elif plan.id is not None:  # the plan this copy was loaded from was replaced meanwhile
-                raise ChangedElsewhere()
-            row.agreement_id, row.offers, row.partners_kept = plan.agreement_id, plan.offers, plan.partners_kept
-            row.client_alone, row.agreed_on, row.note = plan.client_alone, plan.agreed_on, plan.note
-            row.updated_at = _now()
-            s.flush()
-            saved = _plan_from_row(row)
+        saved = self._write(repo.save_plan, plan)
         if plan.id == saved.id:  # the caller's copy is the stored state now
             plan.row_version = saved.row_version
         return saved
@@ -365,13 +218,6 @@ class FollowUpService:
                        horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> list[DueItem]:
         return due_mod.case_due_items(self._lean_follow_up(case_id), today or dt.date.today(), horizon_days)
 
-    # ignore below: a Select of seven columns: its generic row type adds nothing here
-    def _due_query(self, until: dt.date):  # type: ignore[no-untyped-def]
-        return (select(DueEntryRow.case_id, CaseRow.title, DueEntryRow.kind, DueEntryRow.due_on, DueEntryRow.what,
-                       DueEntryRow.key, DueEntryRow.agreement_id)
-                .join(CaseRow, CaseRow.id == DueEntryRow.case_id)
-                .where(DueEntryRow.due_on <= until, CaseRow.status == CaseStatus.OPEN.value))
-
     def due_items(self, today: dt.date | None = None, horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS,
                   limit: int | None = None, *, update: bool = True) -> list[DueItem]:
         """Due and overdue items of all open cases up to ``today + horizon_days`` (the first
@@ -382,17 +228,9 @@ class FollowUpService:
         ``update=False`` when that was just done)."""
         if update:
             self.update_due_index()
-        q = self._due_query((today or dt.date.today()) + dt.timedelta(days=horizon_days))
-        with self.services.db.reading() as s:
-            if limit is None:
-                rows = list(s.execute(q))
-            else:  # the first `limit` by date, plus every other row of the last date (ties sorted below)
-                rows = list(s.execute(q.order_by(DueEntryRow.due_on, DueEntryRow.id).limit(limit)))
-                if len(rows) == limit:
-                    last = rows[-1].due_on
-                    rows = [r for r in rows if r.due_on < last] + list(s.execute(q.where(DueEntryRow.due_on == last)))
-        items = [DueItem(case_id, title, DueKind(kind), due_on, what, key, agreement_id)
-                 for case_id, title, kind, due_on, what, key, agreement_id in rows]
+        until = (today or dt.date.today()) + dt.timedelta(days=horizon_days)
+        with self.db.reading() as s:
+            items = repo.due_entries(s, until, limit)
         items.sort(key=due_mod.sort_key)
         return items if limit is None else items[:limit]
 
@@ -402,21 +240,15 @@ class FollowUpService:
         if update:
             self.update_due_index()
         on = today or dt.date.today()
-        # the index holds open cases only (closing a case empties its entries): no join needed,
-        # the count reads the due_on index alone
-        urgent = func.sum(sql_case((DueEntryRow.due_on <= on, 1), else_=0))
-        q = select(func.count(), urgent).where(DueEntryRow.due_on <= on + dt.timedelta(days=horizon_days))
-        with self.services.db.reading() as s:
-            total, due_now = s.execute(q).one()
-        return int(due_now or 0), int(total or 0) - int(due_now or 0)
+        with self.db.reading() as s:
+            due_now, total = repo.due_counts(s, on, on + dt.timedelta(days=horizon_days))
+        return due_now, total - due_now
 
     def stale_due_cases(self) -> list[int]:
         """Cases whose due index is not up to date (changed since, or never built); a closed
         case is brought up to date too: its entries are removed."""
-        q = (select(CaseRow.id).outerjoin(DueStateRow, DueStateRow.case_id == CaseRow.id)
-             .where(DueStateRow.case_id.is_(None)).order_by(CaseRow.id))
-        with self.services.db.reading() as s:
-            return list(s.scalars(q))
+        with self.db.reading() as s:
+            return repo.stale_due_cases(s)
 
     def update_due_index(self, batch: int = 200, stale: list[int] | None = None) -> int:
         """Rebuild the due index of every case that changed since it was built; returns how many
@@ -424,53 +256,35 @@ class FollowUpService:
         upgrade that introduced the index). One short transaction per ``batch`` cases."""
         stale = self.stale_due_cases() if stale is None else stale  # (the caller may have just asked)
         for start in range(0, len(stale), batch):
-            chunk = stale[start:start + batch]
-            computed = [(case_id, due_mod.pending_items(self._lean_follow_up(case_id))) for case_id in chunk]
-            with self.services.db.transaction() as s:
-                s.execute(delete(DueEntryRow).where(DueEntryRow.case_id.in_(chunk)))
-                s.execute(delete(DueStateRow).where(DueStateRow.case_id.in_(chunk)))
-                rows = [{"case_id": i.case_id, "agreement_id": i.agreement_id, "kind": i.kind.value,
-                         "due_on": i.due_on, "key": i.key, "what": i.what} for _c, items in computed for i in items]
-                if rows:
-                    s.execute(insert(DueEntryRow), rows)
-                now = _now()
-                s.execute(insert(DueStateRow), [{"case_id": c, "computed_at": now} for c, _i in computed])
+            computed = [(case_id, due_mod.pending_items(self._lean_follow_up(case_id)))
+                        for case_id in stale[start:start + batch]]
+            self._write(repo.replace_due_entries, computed)
         return len(stale)
 
     def _lean_follow_up(self, case_id: int) -> due_mod.CaseFollowUp:
         """What the due rules need of one case, read with few, narrow queries."""
-        with self.services.db.reading() as s:
-            row = s.get(CaseRow, case_id)
-            if row is None:
-                raise NotFound(f"Fall (Nr. {case_id}) wurde nicht gefunden.")
-            case = Case(title=row.title, status=CaseStatus(row.status), id=row.id)
-            held = s.scalars(select(ReviewRow.held_on).where(ReviewRow.case_id == case_id))
-            reviews = [Review(case_id=case_id, held_on=h) for h in held]
-            plan_row = s.scalar(select(TransitionPlanRow).where(TransitionPlanRow.case_id == case_id)
-                                .order_by(TransitionPlanRow.id.desc()))
-            plan = _plan_from_row(plan_row) if plan_row is not None else None
-            done = set(s.scalars(select(DoneMarkRow.key).where(DoneMarkRow.case_id == case_id)))
-        agreement = self.current_agreement(case_id)
+        with self.db.reading() as s:
+            case = repo.case_head(s, case_id)
+            reviews = [Review(case_id=case_id, held_on=h) for h in repo.review_dates(s, case_id)]
+            plan = repo.latest_plan(s, case_id)
+            done = repo.done_keys(s, case_id)
+            agreement = repo.current_agreement(s, case_id)
         return due_mod.CaseFollowUp(case=case, agreement=agreement, reviews=reviews, transition=plan, done=done)
 
     def mark_done(self, item: DueItem, on: dt.date | None = None) -> None:
         """Mark a due item as done ("erledigt"); it no longer shows (a rhythm's next date does)."""
-        with self.services.db.transaction() as s:
-            self._check_case(s, item.case_id)
-            exists = s.scalar(select(DoneMarkRow).where(DoneMarkRow.case_id == item.case_id,
-                                                        DoneMarkRow.key == item.key))
-            if exists is None:
-                s.add(DoneMarkRow(case_id=item.case_id, key=item.key, done_on=on or dt.date.today()))
+        with self.db.transaction() as s:
+            repo.mark_done(s, item.case_id, item.key, on or dt.date.today())
 
     # --- PDFs --------------------------------------------------------------------------------
     def export_review_pdf(self, review_id: int, out: Path) -> Path:
         """The review PDF: successes, obstacles, ratings of both voices, T-scores and charts."""
         from ..pdf.review import render_review_bytes  # lazy: reportlab is heavy
 
-        out = guard_target(out, self.services.data_dir)
+        out = guard_target(out, self.db.data_dir)
         review = self.get_review(review_id)
         # ignore below: ids are set once stored (the model says int | None)
-        case = self.services.cases.get(review.case_id)  # type: ignore[arg-type]
+        case = self.case(review.case_id)  # type: ignore[arg-type]
         # ignore below: ids are set once stored (the model says int | None)
         history = [r for r in self.reviews(case.id) if (r.held_on, r.id) <= (review.held_on, review.id)]  # type: ignore[arg-type]
         # ignore below: ids are set once stored (the model says int | None)
@@ -483,8 +297,8 @@ class FollowUpService:
         plan. Refused while there is no transition plan at all."""
         from ..pdf.review import render_closing_report_bytes
 
-        out = guard_target(out, self.services.data_dir)
-        case = self.services.cases.get(case_id)
+        out = guard_target(out, self.db.data_dir)
+        case = self.case(case_id)
         agreement = self._require_agreement(case_id)
         plan = self.transition(case_id)
         if not any(x.strip() for x in (plan.offers, plan.partners_kept, plan.client_alone)):

@@ -11,6 +11,7 @@ Modules:
 - :mod:`.opener` — a data folder opened as one :class:`~kooperation_desktop.storage.database.Database`
   (lock, unlock, migrate, audit trail and read-only closed cases on its own sessions);
 - :mod:`.audit` — append-only audit trail recorded from the open database's session events;
+- :mod:`.model` — what it records and lists: audit entries, closed and expired cases (no storage);
 - :mod:`.retention` — closed cases are read-only, listing and deleting cases past retention;
 - :mod:`.backup` — one encrypted, verified backup file and its restore;
 - :mod:`.gdpr` — everything stored about one person (GDPR Art. 15) as JSON.

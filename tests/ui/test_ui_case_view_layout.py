@@ -115,7 +115,7 @@ def test_case_view_shows_every_word_without_sideways_scrolling(qtbot, services: 
     assert WEIGHTING_NOTE in section.method_button.toolTip().replace("&amp;", "&")
 
     # after a review with a long note: the charts, the method behind „?“, the table wraps too
-    follow = FollowUpService(services)
+    follow = FollowUpService(services.db)
     review = follow.new_review(case_id)
     for rating in review.ratings:
         rating.client_value, rating.professional_value = (1, 0) if rating.scale == ScaleKind.GAS else (6, 5)

@@ -139,7 +139,7 @@ def test_signing_dialog_speaks_english(qtbot, english, complete_case) -> None:
 def test_review_dialog_speaks_english(qtbot, english, complete_case) -> None:
     services, case_id, agreement_id = complete_case
     services.agreements.finalise(agreement_id)
-    dialog = ReviewDialog(FollowUpService(services), case_id)
+    dialog = ReviewDialog(FollowUpService(services.db), case_id)
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.windowTitle() == "Record review"
@@ -170,7 +170,7 @@ def test_german_stays_the_default(qtbot, complete_case, encrypted_dir) -> None:
     qtbot.addWidget(sign)
     assert sign.windowTitle() == "Vereinbarung unterschreiben"
     assert sign.heading.text() == "Version 1 · 0 von 5 unterschrieben"
-    review = ReviewDialog(FollowUpService(services), case_id)
+    review = ReviewDialog(FollowUpService(services.db), case_id)
     qtbot.addWidget(review)
     assert review.windowTitle() == "Überprüfung erfassen"
     assert review.rows[0].client.itemText(0) == "– noch nicht eingeschätzt –"
@@ -211,7 +211,7 @@ def test_wizard_and_dialogs_never_exceed_the_available_screen(qtbot, complete_ca
     assert wizard.width() == min(1040, int(area.width() * 0.9))
     assert wizard.height() == min(720, int(area.height() * 0.9))
     services.agreements.finalise(agreement_id)
-    review = ReviewDialog(FollowUpService(services), case_id)
+    review = ReviewDialog(FollowUpService(services.db), case_id)
     sign = SignDialog(SigningService(services.db), agreement_id)
     for dialog in (review, sign):
         qtbot.addWidget(dialog)
@@ -241,8 +241,8 @@ area = app.primaryScreen().availableGeometry()
 print("screen", area.width(), area.height(), app.primaryScreen().devicePixelRatio())
 wizard = AgreementWizard(services, case_id)
 services.agreements.finalise(agreement_id)
-sign_dialog = SignDialog(SigningService(services.db), agreement_id)
-for w in (wizard, ReviewDialog(FollowUpService(services), case_id), sign_dialog):
+review = ReviewDialog(FollowUpService(services.db), case_id)
+for w in (wizard, review, SignDialog(SigningService(services.db), agreement_id)):
     w.show()
     app.processEvents()
     frame = w.frameGeometry()

@@ -137,7 +137,7 @@ def test_buttons_wait_for_an_agreed_version(qtbot, complete_case) -> None:
     section = w.followup_section
     assert not section.review_button.isEnabled() and not section.reflection_button.isEnabled()
     assert "abgeschlossene Vereinbarung" in section.hint.text()
-    assert FollowUpService(services).due_items() == []
+    assert FollowUpService(services.db).due_items() == []
 
 
 @pytest.mark.parametrize("entry", ["review", "reflection"])

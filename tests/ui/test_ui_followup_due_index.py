@@ -12,7 +12,7 @@ three_cases = core.three_cases  # the fixture: three cases with due items
 
 
 @pytest.mark.gui
-def test_panel_shows_the_oldest_items_and_counts_all(qtbot, three_cases, monkeypatch) -> None:
+def test_panel_shows_the_oldest_items_and_counts_all(qtbot, three_cases, services, monkeypatch) -> None:
     from ui.followup import due_panel
     from ui.main_window import MainWindow
 
@@ -20,7 +20,7 @@ def test_panel_shows_the_oldest_items_and_counts_all(qtbot, three_cases, monkeyp
     late = dt.date.today() + dt.timedelta(days=400)
     monkeypatch.setattr(due_panel, "today", lambda: late)
     monkeypatch.setattr(due_panel, "SHOWN_LIMIT", 2)
-    window = MainWindow(follow.services)
+    window = MainWindow(services)
     qtbot.addWidget(window)
     panel = window.followup_panel
     whole = follow.due_items(late)

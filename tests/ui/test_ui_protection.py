@@ -199,7 +199,7 @@ def test_audit_view_lists_changes_without_content(qtbot, complete_case):
 def test_retention_list_deletes_an_expired_case(qtbot, complete_case, monkeypatch):
     services, cid, _aid = complete_case
     window = _window(qtbot, services)
-    retention = RetentionService(services)
+    retention = RetentionService(services.db)
     retention.set_retention_years(1)
     retention.close_case(cid)
     from sqlalchemy import update
@@ -241,7 +241,7 @@ def test_backup_from_the_menu_and_settings(qtbot, services, tmp_path, monkeypatc
 
     monkeypatch.setattr(ui_settings, "ask_settings", fill_in)
     window.settings_action.trigger()
-    assert window.protection.lock.idle_minutes == 5 and RetentionService(services).retention_years() == 8
+    assert window.protection.lock.idle_minutes == 5 and RetentionService(services.db).retention_years() == 8
     from ui.protection.lock import idle_minutes
 
     assert idle_minutes() == 5

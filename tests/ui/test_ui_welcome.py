@@ -138,7 +138,7 @@ def test_lock_and_retention_live_in_one_settings_dialog(qtbot, services: Service
     found = [m.title() for m in menus if window.settings_action in m.actions()]
     assert found == ["E&xtras", "&Datenschutz"]  # the same one dialog from both menus
     assert not [a for m in menus for a in m.actions() if "zum Datenschutz" in a.text()]
-    RetentionService(services).set_retention_years(7)
+    RetentionService(services.db).set_retention_years(7)
 
     seen = []
 
@@ -156,7 +156,7 @@ def test_lock_and_retention_live_in_one_settings_dialog(qtbot, services: Service
     from ui.protection.lock import idle_minutes
 
     assert window.protection.lock.idle_minutes == 5 and idle_minutes() == 5  # applies at once
-    assert RetentionService(services).retention_years() == 8
+    assert RetentionService(services.db).retention_years() == 8
     assert not [b for b in window.findChildren(QAbstractButton) if b.text() == "&Einstellungen zum Datenschutz…"]
     QApplication.processEvents()
 

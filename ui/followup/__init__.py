@@ -26,7 +26,7 @@ class FollowUpController(QObject):
 
     def __init__(self, services: Services, parent: QWidget):
         super().__init__(parent)
-        self.follow = FollowUpService(services)
+        self.follow = FollowUpService(services.db)
         self.panel = DuePanel(self.follow, parent)
         self.section = FollowUpSection(self.follow, parent)
         self.panel.case_requested.connect(self.case_requested)

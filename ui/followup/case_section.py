@@ -317,7 +317,7 @@ class FollowUpSection(QWidget):
     # --- use cases -------------------------------------------------------------------------------
     def _refresh(self) -> None:
         if self.case is not None and self.case.id is not None:
-            self.show_case(self.follow.services.cases.get(self.case.id))
+            self.show_case(self.follow.case(self.case.id))
         self.changed.emit()
 
     def record_review(self) -> ReviewDialog | None:

@@ -144,7 +144,7 @@ class ProtectionController(QObject):
         case_id = self._case_id()
         if case_id is None:
             return
-        retention = RetentionService(self.services)
+        retention = RetentionService(self.services.db)
         if retention.is_read_only(case_id):
             if ask_confirm(self.window, tr("Fall wieder öffnen"),
                            tr("Den archivierten Fall wieder zum Bearbeiten öffnen?")):
@@ -181,7 +181,7 @@ class ProtectionController(QObject):
         return written
 
     def show_retention(self) -> RetentionDialog:
-        dialog = RetentionDialog(RetentionService(self.services), self.window)
+        dialog = RetentionDialog(RetentionService(self.services.db), self.window)
         dialog.deleted.connect(lambda _cid: self.case_changed.emit(None))
         dialog.open()
         return dialog
