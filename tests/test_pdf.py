@@ -430,3 +430,73 @@ def test_pdf_module_needs_neither_qt_nor_sqlalchemy() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+# --- the layout's work: each paragraph parsed once per style, its lines broken once per width ---------------
+
+
+def _count_layout_work(monkeypatch: pytest.MonkeyPatch, case: Case, agreement: Agreement) -> tuple[int, int, int]:
+    """(paragraphs made, markups parsed, line breakings) while rendering ``agreement``."""
+    from reportlab.platypus import paragraph, paraparser
+
+    counts = {"made": 0, "parsed": 0, "broken": 0}
+
+    def counting(name: str, method):  # type: ignore[no-untyped-def]
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            counts[name] += 1
+            return method(*args, **kwargs)
+        return counted
+
+    monkeypatch.setattr(paragraph.Paragraph, "__init__", counting("made", paragraph.Paragraph.__init__))
+    monkeypatch.setattr(paraparser.ParaParser, "parse", counting("parsed", paraparser.ParaParser.parse))
+    monkeypatch.setattr(paragraph.Paragraph, "breakLines", counting("broken", paragraph.Paragraph.breakLines))
+    render_agreement_bytes(case, agreement)
+    return counts["made"], counts["parsed"], counts["broken"]
+
+
+def _long_agreement() -> Agreement:
+    """build_agreement() with its goals three times (9 goals, 18 indicators): many equal cells."""
+    agreement = build_agreement(AgreementStatus.FINAL)
+    goals = []
+    for copy_no in range(3):
+        for goal in build_agreement().goals:
+            goal.id = (goal.id or 0) + 10 * copy_no
+            goal.position += 3 * copy_no
+            goals.append(goal)
+    agreement.goals = goals
+    return agreement
+
+
+def test_each_paragraph_is_parsed_once_per_style_and_its_lines_broken_once_per_width(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The export was slow (issue 17: 386 ms) because the layout repeats work: a table cell is wrapped to
+    measure its row, by the table, by the frame and again when the table draws it, and the same cell
+    text ("–", a GAS level, a column head) is parsed again for every indicator."""
+    made, parsed, broken = _count_layout_work(monkeypatch, build_case(), _long_agreement())
+    assert made > 300
+    assert parsed < 0.6 * made  # before: once per paragraph
+    assert broken < 0.6 * made  # before: 3.4 times per paragraph
+
+
+def test_reusing_parsed_paragraphs_changes_nothing_in_the_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab import rl_config
+    from reportlab.platypus.paragraph import Paragraph as PlainParagraph
+
+    from kooperation_desktop.pdf import usertext
+
+    monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file: bytes comparable
+    case, agreement = build_case(), _long_agreement()
+    reused = render_agreement_bytes(case, agreement)
+    monkeypatch.setattr(usertext.Paragraph, "_setup", PlainParagraph._setup)
+    monkeypatch.setattr(usertext.Paragraph, "wrap", PlainParagraph.wrap)
+    assert render_agreement_bytes(case, agreement) == reused
+
+
+def test_no_typed_text_stays_in_memory_after_the_export() -> None:
+    import gc
+
+    from kooperation_desktop.pdf import usertext
+
+    render_agreement_bytes(build_case(), build_agreement())
+    gc.collect()
+    assert len(usertext._PARSED) == 0  # the parsed paragraphs die with the document's styles

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+import kooperation_desktop.pdf as pdf_package
 from kooperation_desktop.domain import labels, rules, serialize
 from kooperation_desktop.domain.model import (
     Agreement,
@@ -40,7 +41,7 @@ from kooperation_desktop.domain.model import (
     Task,
 )
 from kooperation_desktop.exchange import export_case, import_case
-from kooperation_desktop.pdf import render, summary
+from kooperation_desktop.pdf.parts.parties import PARTNER_GROUPS
 from kooperation_desktop.pdf.render import render_agreement_bytes
 from kooperation_desktop.pdf.texts import ENGLISH, apply_language, consent_text, goodwill_text
 from kooperation_desktop.services import Services
@@ -139,24 +140,27 @@ def test_an_unknown_language_is_refused_with_a_german_message() -> None:
 # --- the fixed phrases --------------------------------------------------------------------------
 
 
-def _phrases_used(module) -> set[str]:  # type: ignore[no-untyped-def]
-    """Every literal passed to a Texts call (``t("…")``, ``self.t("…")``, ``tr.…``) in a module."""
+def _phrases_used(source: Path) -> set[str]:
+    """Every literal passed to a Texts call (``t("…")``, ``tr("…")``, ``self.t("…")``) in a module."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call) or not node.args:
             continue
         func = node.func
         name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
         first = node.args[0]
-        if name == "t" and isinstance(first, ast.Constant) and isinstance(first.value, str):
+        if name in ("t", "tr") and isinstance(first, ast.Constant) and isinstance(first.value, str):
             found.add(first.value)
     return found
 
 
 def test_every_phrase_of_the_pdf_has_an_english_wording() -> None:
-    used = _phrases_used(render) | _phrases_used(summary)
+    folder = Path(pdf_package.__file__).parent
+    agreement_modules = [folder / "render.py", folder / "summary.py", folder / "page.py", folder / "layout.py",
+                         *sorted((folder / "parts").glob("*.py"))]
+    used = set().union(*(_phrases_used(source) for source in agreement_modules))
     assert len(used) > 80  # the walk found the calls
-    used |= {title for _, title in render._PARTNER_GROUPS}  # passed as t(title)
+    used |= {title for _, title in PARTNER_GROUPS}  # passed as tr(title)
     missing = sorted(p for p in used if p not in ENGLISH)
     assert missing == []
     for german, english in ENGLISH.items():  # the same {placeholders} on both sides

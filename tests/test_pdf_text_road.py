@@ -301,7 +301,7 @@ def test_every_pdf_module_draws_paragraphs_through_the_road() -> None:
     import kooperation_desktop.pdf as pdf_package
 
     folder = Path(pdf_package.__file__).parent
-    for source in sorted(folder.glob("*.py")):
+    for source in sorted(folder.rglob("*.py")):
         if source.name == "usertext.py":
             continue
         for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):

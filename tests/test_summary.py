@@ -10,12 +10,8 @@ from helpers import GOAL_WORDS, INFORMAL, NO_CONSENT, TASK_PARTNER
 from pypdf import PdfReader
 
 from kooperation_desktop.domain.model import CommunicationKind, CommunicationRule, Task
-from kooperation_desktop.pdf.render import (
-    MARGIN_B,
-    MARGIN_T,
-    PAGE_H,
-    render_agreement_bytes,
-)
+from kooperation_desktop.pdf.render import render_agreement_bytes
+from kooperation_desktop.pdf.style import MARGIN_B, MARGIN_T, PAGE_H
 from kooperation_desktop.pdf.summary import MIN_FONT_SIZE, family_summary
 from kooperation_desktop.services import Services
 

@@ -1,6 +1,6 @@
 """Review PDF (Überprüfung) and closing report PDF (Abschlussbericht) of the follow-up.
 
-Reuses the agreement PDF's fonts, styles, escaping and page footer (:mod:`.render`); the charts are
+Reuses the agreement PDF's fonts, styles (:mod:`.style`), escaping and page footer (:mod:`.page`); the charts are
 drawn with reportlab graphics shapes in DejaVu Sans (never a base-14 font). No names in the metadata.
 """
 
@@ -32,7 +32,7 @@ from reportlab.platypus import (
 
 from ..domain.labels import format_date
 from ..domain.model import Agreement, Case, ScaleKind
-from ..followup.gas import WEIGHTING_NOTE, baseline_t_score, format_t, review_t_score
+from ..followup.gas import WEIGHTING_NOTE, baseline_t_score, format_level, format_t, review_t_score
 from ..followup.model import IndicatorRating, Rater, Reflection, Review, TransitionPlan
 from ..followup.reflection import (
     CONDITIONS,
@@ -40,7 +40,8 @@ from ..followup.reflection import (
     lowest_conditions,
 )
 from .fonts import FONT, register_fonts
-from .render import (
+from .page import numbered_canvas
+from .style import (
     ACCENT,
     FRAME_H,
     FRAME_W,
@@ -52,9 +53,7 @@ from .render import (
     MUTED,
     RULE,
     TARGET_BG,
-    _canvas_class,
-    _gas,
-    _styles,
+    paragraph_styles,
 )
 from .usertext import Paragraph, plain_text, user_text
 
@@ -71,7 +70,7 @@ def _value_text(r: IndicatorRating, value: int | None) -> str:
         return "–"
     if r.scale == ScaleKind.GAS:
         level = r.level_texts[value + 2].strip() if len(r.level_texts) == 5 else ""
-        return f"{_gas(value)}" + (f" ({level})" if level else "")
+        return f"{format_level(value)}" + (f" ({level})" if level else "")
     return f"{value} von 10"
 
 
@@ -86,7 +85,7 @@ def _indicator_key(r: IndicatorRating) -> tuple[str, str]:
 class Series:
     label: str
     color: Any
-    values: list[float | None]  # one per x position
+    values: Sequence[float | None]  # one per x position
     dashed: bool = False
 
 
@@ -118,7 +117,7 @@ def line_chart(x_labels: Sequence[str], series: Sequence[Series], y_min: float, 
     for i, lab in enumerate(x_labels):
         if i % step == 0 or i == len(x_labels) - 1:
             d.add(String(x_at(i), bottom - 11, lab, fontName=FONT, fontSize=7, fillColor=MUTED, textAnchor="middle"))
-    lx = left
+    lx: float = left
     for s in series:
         d.add(Line(lx, height - 9, lx + 14, height - 9, strokeColor=s.color, strokeWidth=2,
                    strokeDashArray=[3, 2] if s.dashed else None))
@@ -174,7 +173,7 @@ def radar_chart(sessions: Sequence[tuple[str, dict[str, float]]], size: float) -
 class _Doc:
     def __init__(self) -> None:
         register_fonts()
-        self.s = _styles()
+        self.s = paragraph_styles()
         self.story: list[Flowable] = []
 
     def p(self, markup: str, style: str = "body") -> Paragraph:
@@ -223,7 +222,7 @@ class _Doc:
         frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(self.story, canvasmaker=_canvas_class(footer_left, footer_second, False))
+        doc.build(self.story, canvasmaker=numbered_canvas(footer_left, footer_second, False))
         return buf.getvalue()
 
     # -- follow-up sections ----------------------------------------------------------------
@@ -273,16 +272,17 @@ class _Doc:
             by_review = [{_indicator_key(x): x for x in r.ratings}.get(k) for r in dated]
             gas = ref.scale == ScaleKind.GAS
             series = [Series("Ausgang", BASE_COLOR, [ref.baseline] + [None] * len(dated)),
-                      Series("Familie", CLIENT_COLOR, [None] + [x.client_value if x else None for x in by_review]),
-                      Series("Fachkraft", PRO_COLOR, [None] + [x.professional_value if x else None for x in by_review])]
+                      Series("Familie", CLIENT_COLOR, [None, *(x.client_value if x else None for x in by_review)]),
+                      Series("Fachkraft", PRO_COLOR,
+                             [None, *(x.professional_value if x else None for x in by_review)])]
             chart = line_chart(labels, series, -2 if gas else 0, 2 if gas else 10,
                                [-2, -1, 0, 1, 2] if gas else [0, 2, 4, 6, 8, 10], FRAME_W, 44 * mm,
-                               reference=ref.target, y_format=(lambda v: _gas(int(v))) if gas else str)
+                               reference=ref.target, y_format=(lambda v: format_level(int(v))) if gas else str)
             scale = "Zielerreichungsskala −2 bis +2" if gas else "Skala 0 bis 10 (nicht im T-Wert)"
             self.story += [CondPageBreak(62 * mm),
                            self.p(f"<b>{n}. {user_text(ref.indicator_text)}</b>", "body"),
                            self.p(f"Ziel: {user_text(ref.goal_title)} · {escape(scale)}"
-                                  + (f" · Zielwert {escape(_gas(ref.target) if gas else str(ref.target))}"
+                                  + (f" · Zielwert {escape(format_level(ref.target) if gas else str(ref.target))}"
                                      " (grüne Linie)" if ref.target is not None else ""), "cell_muted"),
                            chart, Spacer(1, 6)]
 
@@ -403,8 +403,8 @@ def render_closing_report_bytes(case: Case, agreement: Agreement, reviews: Seque
     d.h2("Ziele und Zielerreichung")
     first, last = (reviews[0], reviews[-1]) if reviews else (None, None)
     rows = []
-    if last is not None:
-        first_by = {_indicator_key(x): x for x in first.ratings}  # type: ignore[union-attr]
+    if first is not None and last is not None:
+        first_by = {_indicator_key(x): x for x in first.ratings}
         for r in last.ratings:
             f = first_by.get(_indicator_key(r))
             rows.append([

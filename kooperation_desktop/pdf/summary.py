@@ -20,7 +20,9 @@ the UI's language).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -122,7 +124,7 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
                 if r.kind == CommunicationKind.MEETING]
     # the next dated meeting first, then the others in their order
     upcoming = [r for r in meetings if r.next_date is not None and r.next_date >= today]
-    upcoming.sort(key=lambda r: r.next_date)  # type: ignore[arg-type,return-value]
+    upcoming.sort(key=lambda r: r.next_date or today)  # every upcoming meeting has a date
     for r in upcoming + [r for r in meetings if r not in upcoming]:
         sentence = r.what.strip().rstrip(".") or t("Treffen")
         if r.rhythm.strip():
@@ -195,7 +197,7 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
 
     def h(f: Flowable) -> float:
         _, fh = f.wrap(width, height)
-        return fh + f.getSpaceBefore() + f.getSpaceAfter()
+        return float(fh + f.getSpaceBefore() + f.getSpaceAfter())
 
     def add(f: Flowable) -> None:
         remaining[0] -= h(f)
@@ -272,7 +274,7 @@ def _count(t: Texts, n: int, what: str) -> str:
 
 
 def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: float,
-               user_text) -> list[tuple[Flowable, int]]:
+               user_text: Callable[[Any], str]) -> list[tuple[Flowable, int]]:
     """One small table per task (so a long list can stop after any task): the name on the left
     (only at a person's first task), the task with "bis wann" on the right. The family's own
     tasks come first and are shaded. Each entry comes with the number of tasks in it (1)."""
@@ -294,7 +296,7 @@ def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: f
             line = Paragraph("• " + user_text(_shorten(t.what, MAX_TASK_CHARS))
                              + f" <b>({escape(t.until)})</b>", st["cell_bullet"])
             name = Paragraph(user_text(who), st["cell_bold"]) if i == 0 else ""
-            style = [
+            style: list[tuple[Any, ...]] = [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),  # never a base-14 font, not even for empty cells
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),

@@ -8,9 +8,10 @@ as the German one the youth office keeps.
 
 The German phrase is the key (the code stays readable in German, the language of the product);
 :data:`ENGLISH` holds its English wording. ``tests/test_pdf_language.py`` checks that every phrase
-used in ``render.py`` and ``summary.py`` has one. A phrase without a translation prints in German
-(never an error while printing). The enums' words (partner kinds, consent forms, status …) come
-from the one label catalogue, :mod:`kooperation_desktop.domain.labels` (:meth:`Texts.label`).
+used in the agreement PDF (``render.py``, ``summary.py``, ``page.py``, ``parts/``) has one. A phrase
+without a translation prints in German (never an error while printing). The enums' words (partner
+kinds, consent forms, status …) come from the one label catalogue, :mod:`kooperation_desktop.domain.labels`
+(:meth:`Texts.label`).
 
 The closing report and review PDFs (``review.py``) are German only.
 """

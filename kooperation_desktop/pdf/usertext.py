@@ -10,7 +10,9 @@ closing report, the seal's stamp).
 * :func:`user_text` — the same in logical order, escaped as Paragraph markup (``<b>`` prints as
   typed), line breaks kept. Every Paragraph holding user text is built from it.
 * :class:`Paragraph` — the Paragraph every PDF module uses: it puts right-to-left text in reading
-  order per printed line, after wrapping (so a wrapped phrase starts on the right line).
+  order per printed line, after wrapping (so a wrapped phrase starts on the right line). It parses
+  a markup once per style and breaks its lines once per width (the layout asks for both several
+  times per paragraph; this was most of an export's time).
 
 Characters outside the Basic Multilingual Plane (e.g. the emoji DejaVu Sans has) print with their
 glyph and copy out correctly: :mod:`.fonts` writes them into the font's ToUnicode map as UTF-16
@@ -20,7 +22,9 @@ surrogate pairs (reportlab writes a truncated code there).
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
+import weakref
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -37,6 +41,11 @@ _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
 _glyphs: frozenset[int] | None = None
+# style -> markup -> (cleaned markup, parsed fragments, line breaks per width) of the paragraphs made in
+# that style; an entry lives as long as its style (style.paragraph_styles: one set per document)
+_PARSED: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, list[Any], dict[float, dict[str, Any]]]]] = (
+    weakref.WeakKeyDictionary())
+_PARSED_LOCK = threading.Lock()
 
 
 def covered() -> frozenset[int]:
@@ -193,6 +202,41 @@ class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab ships no type in
     """reportlab's Paragraph that draws right-to-left text in reading order per wrapped line
     (logical lines as reportlab wrapped them; only the drawing order changes, so widths, page
     splits and the copied text stay right)."""
+
+    # What Paragraph.wrap leaves on the paragraph; it depends only on the text, the style and the width.
+    _WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
+
+    def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # reportlab API
+        """Parse the markup once per style: the same cell text ("–", a GAS level, a column head) is
+        made many times in one document; later copies get copies of the parsed fragments."""
+        self._layouts: dict[float, dict[str, Any]] = {}
+        if frags is not None or bulletText is not None or not isinstance(text, str):
+            super()._setup(text, style, bulletText, frags, cleaner)
+            return
+        with _PARSED_LOCK:  # documents may be rendered in two threads (preview and export)
+            known = _PARSED.setdefault(style, {})
+        parsed = known.get(text)
+        if parsed is None:
+            super()._setup(text, style, bulletText, frags, cleaner)
+            if self.style is style:  # not a style changed by <para> attributes
+                known[text] = (self.text, [frag.clone() for frag in self.frags], self._layouts)
+            return
+        cleaned, parsed_frags, self._layouts = parsed
+        super()._setup(cleaned, style, None, [frag.clone() for frag in parsed_frags], cleaner)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab API
+        """Break the lines once per width: a table cell is wrapped to measure its row, by the table,
+        by the frame and again when the table draws it; identical paragraphs share the result."""
+        layouts: dict[float, dict[str, Any]] = self.__dict__.setdefault("_layouts", {})
+        state = layouts.get(availWidth)
+        if state is not None:
+            self.__dict__.update(state)
+            return self.width, self.height
+        before = self.__dict__.get("blPara")
+        size: tuple[float, float] = super().wrap(availWidth, availHeight)
+        if self.__dict__.get("blPara") is not before:  # the lines were broken (not a too narrow width)
+            layouts[availWidth] = {name: self.__dict__[name] for name in self._WRAP_STATE if name in self.__dict__}
+        return size
 
     def drawPara(self, debug: int = 0) -> Any:  # reportlab API
         bl = getattr(self, "blPara", None)

@@ -30,10 +30,10 @@ __all__ = ["Claim", "SealReport", "SealStatus", "claim_keywords", "parse_claim",
 STAMP_FIELD = "Siegel"
 
 # the visible stamp: in the top margin of the first page (A4, points), above the family summary,
-# inside the printable area (render.PRINT_SAFE from the edge; page 1 leaves room for it)
+# inside the printable area (pdf/style.PRINT_SAFE from the edge; page 1 leaves room for it)
 _MM = 72 / 25.4
 STAMP_TOP_MM = 11.0  # the stamp's top edge below the paper's top edge
-STAMP_H = 44.0  # points; page 1 of the agreement (pdf/render.py) starts its text below the stamp
+STAMP_H = 44.0  # points; page 1 of the agreement (pdf/style.py) starts its text below the stamp
 STAMP_BOX = (20 * _MM, 841.89 - STAMP_TOP_MM * _MM - STAMP_H, 595.28 - 20 * _MM, 841.89 - STAMP_TOP_MM * _MM)
 
 
