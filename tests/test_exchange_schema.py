@@ -243,6 +243,7 @@ def tally() -> Iterator[dict[str, int]]:
     print(f"\nbad case files: {TALLY}")
 
 
+@pytest.mark.slow  # a thousand generated files (the count is the point), each read and most imported
 def test_a_thousand_generated_bad_files_get_one_clean_german_line(shared, tmp_path_factory, tally) -> None:
     services, demo = shared
     paths = list(_paths(demo))
