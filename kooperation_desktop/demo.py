@@ -23,6 +23,7 @@ from .domain.model import (
     Role,
     ScaleKind,
     Task,
+    require_id,
 )
 from .domain.rules import RuleViolation
 from .services import Services
@@ -77,7 +78,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
 
     today = today or dt.date.today()
     case = services.cases.create(DEMO_TITLE, DEMO_FILE_NUMBER, "§ 31 SGB VIII – Sozialpädagogische Familienhilfe")
-    cid = case.id
+    cid = require_id(case.id)
 
     # --- the client system ---
     mother = services.parties.save(Person(cid, "Ağrı Şükrü", "Çelik", "Mutter", _age_birthday(today, 34, 4, 12), True))
@@ -116,7 +117,8 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
     agreement = services.agreements.current_draft(cid)
     agreement.start_date = today
     agreement.planned_end = today + dt.timedelta(days=365)
-    agreement.next_review = today + dt.timedelta(days=182)
+    next_review = today + dt.timedelta(days=182)
+    agreement.next_review = next_review
     agreement.mandate = (
         "Das Jugendamt Musterstadt beauftragt die Familienhilfe Lindenhof e. V. mit einer Sozialpädagogischen "
         "Familienhilfe nach § 31 SGB VIII im Umfang von 6 Fachleistungsstunden pro Woche für zunächst zwölf Monate. "
@@ -147,7 +149,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
         "Bei Streit nutzt sie die Stopp-Regel und meldet sich bei Bedarf bei der Erziehungsberatung."
     )
     agreement = services.agreements.update(agreement)
-    aid = agreement.id
+    aid = require_id(agreement.id)
 
     def gas(description: str, levels: list[str], baseline: int, target: int = 0) -> Indicator:
         return Indicator(None, 0, description, ScaleKind.GAS, levels, baseline, target)
@@ -189,7 +191,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
     goal_ids: list[int] = []
     for goal, indicators in goals:
         saved = services.parties.save(goal)
-        goal_ids.append(saved.id)
+        goal_ids.append(require_id(saved.id))
         for position, indicator in enumerate(indicators):
             indicator.goal_id = saved.id
             indicator.position = position
@@ -248,7 +250,7 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
         CommunicationRule(aid, 3, CommunicationKind.REPORT,
                           "Entwicklungsbericht, vorher mit der Familie besprochen", "Herr Becker",
                           "Jugendamt Musterstadt (ASD), Frau Nguyễn", "zwei Wochen vor jedem Hilfeplangespräch",
-                          agreement.next_review - dt.timedelta(days=14)),
+                          next_review - dt.timedelta(days=14)),
         CommunicationRule(aid, 4, CommunicationKind.CONTACT, "Ansprechperson bei Fragen und in Krisen",
                           "Herr Becker, Tel. 0123 456789 (Mo–Fr 9–17 Uhr)", "", "", None),
     ]
@@ -259,4 +261,4 @@ def create_demo(services: Services, today: dt.date | None = None) -> DemoResult:
     if problems:
         raise RuleViolation(problems)
     final = services.agreements.finalise(aid)
-    return DemoResult(cid, final.id, created=True)
+    return DemoResult(cid, require_id(final.id), created=True)

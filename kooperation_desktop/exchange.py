@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn, Protocol
 
 from . import __version__, atomic
 from .domain import case_schema, labels, limits, rules
@@ -31,8 +32,9 @@ from .domain.model import (
     Role,
     ScaleKind,
     Task,
+    require_id,
 )
-from .domain.rules import RuleViolation, validate
+from .domain.rules import Entity, RuleViolation, validate
 from .domain.serialize import FIELDS, FormatError, from_dict, to_dict
 from .paths import guard_target
 from .services import Services
@@ -42,6 +44,15 @@ VERSION = 1
 
 class ExchangeError(FormatError):
     """A case file cannot be read or imported; the message is German and meant for the user."""
+
+
+@dataclass(slots=True)
+class CaseFile:
+    """A validated case file: the case (its persons, partners and consents; ``case.agreements`` is
+    empty) and every agreement version in full, oldest first."""
+
+    case: Case
+    agreements: list[Agreement]
 
 
 @dataclass(slots=True)
@@ -80,7 +91,12 @@ def export_case(services: Services, case_id: int, out: Path) -> Path:
 
 # --- reading and validating ---------------------------------------------------------------
 
-def _check_ids(items: list[Any], where: str) -> set[int]:
+class _Numbered(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def _check_ids(items: Sequence[_Numbered], where: str) -> set[int]:
     seen: set[int] = set()
     for i, item in enumerate(items):
         if item.id is None:
@@ -91,7 +107,7 @@ def _check_ids(items: list[Any], where: str) -> set[int]:
     return seen
 
 
-def _check_party(item: Any, persons: set[int], partners: set[int], where: str) -> None:
+def _check_party(item: Role | Task, persons: set[int], partners: set[int], where: str) -> None:
     if (item.person_id is None) == (item.partner_id is None):
         raise ExchangeError(f"{where}: Genau eines von „person_id“ und „partner_id“ muss gesetzt sein.")
     if item.person_id is not None and item.person_id not in persons:
@@ -102,27 +118,27 @@ def _check_party(item: Any, persons: set[int], partners: set[int], where: str) -
                             "gibt es in der Datei nicht.")
 
 
-def _check_entities(case: Case) -> None:
+def _check_entities(case: Case, agreements: list[Agreement]) -> None:
     """What the app checks when an entry is typed in (rules.validate), with the file's field path."""
-    places: list[tuple[str, Any]] = [(f"case.persons[{i}]", p) for i, p in enumerate(case.persons)]
+    places: list[tuple[str, Entity]] = [(f"case.persons[{i}]", p) for i, p in enumerate(case.persons)]
     places += [(f"case.partners[{i}]", p) for i, p in enumerate(case.partners)]
     places += [(f"case.consents[{i}]", c) for i, c in enumerate(case.consents)]
-    for i, a in enumerate(case.agreements):
+    for i, a in enumerate(agreements):
         where = f"case.agreements[{i}]"
-        for j, g in enumerate(a.goals):  # type: ignore[attr-defined]
+        for j, g in enumerate(a.goals):
             places.append((f"{where}.goals[{j}]", g))
             places += [(f"{where}.goals[{j}].indicators[{k}]", ind) for k, ind in enumerate(g.indicators)]
-        places += [(f"{where}.roles[{j}]", r) for j, r in enumerate(a.roles)]  # type: ignore[attr-defined]
-        places += [(f"{where}.tasks[{j}]", t) for j, t in enumerate(a.tasks)]  # type: ignore[attr-defined]
+        places += [(f"{where}.roles[{j}]", r) for j, r in enumerate(a.roles)]
+        places += [(f"{where}.tasks[{j}]", t) for j, t in enumerate(a.tasks)]
     for where, entity in places:
         for problem in validate(entity):
             field_ = problem.field if problem.field in FIELDS.get(type(entity), ()) else ""
             raise ExchangeError(f"{where}{'.' + field_ if field_ else ''}: {problem.message}")
 
 
-def _too_deep(data: Any) -> bool:
+def _too_deep(data: object) -> bool:
     """True when ``data`` nests lists/objects deeper than limits.MAX_NESTING (checked without recursion)."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
+    stack: list[tuple[object, int]] = [(data, 1)]
     while stack:
         value, depth = stack.pop()
         if isinstance(value, (dict, list)):
@@ -133,8 +149,8 @@ def _too_deep(data: Any) -> bool:
     return False
 
 
-def case_from_dict(data: Any) -> Case:
-    """Validate a parsed case file and return its case (``agreements`` hold in ``_agreements``).
+def case_from_dict(data: object) -> CaseFile:
+    """Validate a parsed case file (the value of ``json.loads``) and return its content.
 
     The file is checked against the schema (:mod:`.domain.case_schema`) first, then the
     references between its numbers. Raises :class:`ExchangeError` with one German line naming
@@ -161,12 +177,17 @@ def case_from_dict(data: Any) -> Case:
         raise ExchangeError("Die Fall-Datei enthält keinen Fall (Feld „case“ fehlt).")
     try:
         case_schema.validate_case_file(data)
-        case: Case = from_dict(Case, data["case"], "case")
+        parsed = from_dict(Case, data["case"], "case")
     except (case_schema.SchemaError, FormatError) as e:
         raise ExchangeError(str(e)) from None
+    # from_dict builds a file's "agreements" as full Agreement objects (serialize.CHILDREN), not the
+    # AgreementSummary entries a Case loaded from the database holds: taken out, typed as they are
+    agreements: list[Agreement] = list(parsed.agreements)
+    case: Case = parsed
+    case.agreements = []
     if not case.title.strip():
         raise ExchangeError("case.title: Der Fall braucht einen Titel.")
-    _check_entities(case)
+    _check_entities(case, agreements)
     persons = _check_ids(case.persons, "case.persons")
     partners = _check_ids(case.partners, "case.partners")
     _check_ids(case.consents, "case.consents")
@@ -183,7 +204,6 @@ def case_from_dict(data: Any) -> Case:
         if c.revoked_on is not None and c.revoked_on < c.given_on:
             raise ExchangeError(f"{where}.revoked_on: Der Widerruf ({c.revoked_on:%d.%m.%Y}) kann nicht vor dem "
                                 f"Einverständnis ({c.given_on:%d.%m.%Y}) liegen.")
-    agreements: list[Agreement] = case.agreements  # type: ignore[assignment]
     _check_ids(agreements, "case.agreements")
     versions = [a.version for a in agreements]
     if len(set(versions)) != len(versions):
@@ -226,15 +246,14 @@ def case_from_dict(data: Any) -> Case:
         if a.status != AgreementStatus.DRAFT and a.finalised_at is None:
             raise ExchangeError(f"{where}.finalised_at: Version {a.version} ist abgeschlossen, aber der Zeitpunkt "
                                 "des Abschließens fehlt.")
-    case.agreements = ordered  # type: ignore[assignment]
-    return case
+    return CaseFile(case, ordered)
 
 
-def _no_constant(name: str) -> Any:
+def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} ist in einer Fall-Datei nicht erlaubt")
 
 
-def read_case_file(path: Path) -> Case:
+def read_case_file(path: Path) -> CaseFile:
     """Read and validate a case file (German messages for every problem).
 
     A file larger than :data:`limits.MAX_CASE_FILE_BYTES` is refused before it is parsed."""
@@ -285,10 +304,9 @@ def import_case(services: Services, path: Path) -> ImportResult:
     source = read_case_file(path)
     try:
         with services.db.atomic():
-            new_case = services.cases.create(source.title, source.file_number, source.help_type)
-            assert new_case.id is not None
-            result = ImportResult(case_id=new_case.id, title=new_case.title)
-            _fill_case(services, source, new_case.id, result)
+            new_case = services.cases.create(source.case.title, source.case.file_number, source.case.help_type)
+            result = ImportResult(case_id=require_id(new_case.id), title=new_case.title)
+            _fill_case(services, source, result.case_id, result)
     except RuleViolation as e:  # a rule of the app refused an entry: nothing was imported
         why = " ".join(p.message for p in e.problems)
         raise ExchangeError(f"Der Fall kann nicht übernommen werden: {why} Es wurde nichts übernommen.") from None
@@ -301,27 +319,27 @@ def _finalised_at(src: Agreement) -> dt.datetime:
     return when if when.tzinfo is not None else when.replace(tzinfo=dt.UTC)
 
 
-def _fill_case(services: Services, source: Case, case_id: int, result: ImportResult) -> None:
+def _fill_case(services: Services, source: CaseFile, case_id: int, result: ImportResult) -> None:
     person_ids: dict[int, int] = {}
-    for p in source.persons:
+    for p in source.case.persons:
         saved = services.parties.save(Person(case_id=case_id, first_name=p.first_name, last_name=p.last_name,
                                      family_role=p.family_role, birth_date=p.birth_date,
                                      is_guardian=p.is_guardian, signs=p.signs))
-        person_ids[p.id] = saved.id  # type: ignore[index,assignment]
+        person_ids[require_id(p.id)] = require_id(saved.id)
     partner_ids: dict[int, int] = {}
-    for p in source.partners:
-        saved = services.parties.save(Partner(case_id=case_id, kind=p.kind, name=p.name, organisation=p.organisation,
-                                      function=p.function, contact=p.contact))
-        partner_ids[p.id] = saved.id  # type: ignore[index]
+    for q in source.case.partners:
+        saved = services.parties.save(Partner(case_id=case_id, kind=q.kind, name=q.name, organisation=q.organisation,
+                                      function=q.function, contact=q.contact))
+        partner_ids[require_id(q.id)] = require_id(saved.id)
     # the consents' whole history first (given and revoked): each version is judged as of its own day
-    for c in source.consents:
+    for c in source.case.consents:
         services.consent.record(Consent(
-            case_id=case_id, person_id=person_ids[c.person_id],  # type: ignore[index]
+            case_id=case_id, person_id=person_ids[require_id(c.person_id)],
             partner_id=partner_ids[c.partner_id] if c.partner_id is not None else None,
             categories=list(c.categories), given_on=c.given_on, form=c.form, text_version=c.text_version,
             text=c.text, note=c.note, revoked_on=c.revoked_on, revocation_note=c.revocation_note))
 
-    agreements: list[Agreement] = source.agreements  # type: ignore[assignment]
+    agreements = source.agreements
     original = agreements[0].document_id if agreements else ""
     document_id = original
     if original and services.agreements.document_id_in_use(original):
@@ -332,24 +350,24 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
 
     previous: Agreement | None = None
     for src in agreements:  # oldest first (sorted by case_from_dict)
-        agreements_of = services.agreements
-        target = agreements_of.current_draft(case_id) if previous is None else \
-            agreements_of.new_version(previous.id)  # type: ignore[arg-type]
-        target = services.agreements.get(target.id)  # type: ignore[arg-type]
+        target = (services.agreements.current_draft(case_id) if previous is None
+                  else services.agreements.new_version(require_id(previous.id)))
+        target = services.agreements.get(require_id(target.id))
         _clear_content(services, target)
         for name in _AGREEMENT_OWN:
             setattr(target, name, getattr(src, name))
         target.version = src.version
         target.document_id = document_id
         target = services.agreements.update(target)
+        target_id = require_id(target.id)
         if document_id != original:
-            services.agreements.record_original_document_id(target.id, original)  # type: ignore[arg-type]
-        _copy_content(services, src, target.id, person_ids, partner_ids)  # type: ignore[arg-type]
+            services.agreements.record_original_document_id(target_id, original)
+        _copy_content(services, src, target_id, person_ids, partner_ids)
         if src.status != AgreementStatus.DRAFT:
             target = _finalise(services, src, target, newest=src is agreements[-1], result=result)
             if target.status != AgreementStatus.DRAFT:
                 _compare_hash(services, src, target, result)
-        result.agreement_ids.append(target.id)  # type: ignore[arg-type]
+        result.agreement_ids.append(target_id)
         previous = target
 
     # finalising a later version marks older ones "superseded"; other states cannot be restored
@@ -361,9 +379,9 @@ def _fill_case(services: Services, source: Case, case_id: int, result: ImportRes
                 f"„{labels.AGREEMENT_STATUS[status]}“ übernommen."
             )
 
-    if source.status != CaseStatus.OPEN:
+    if source.case.status != CaseStatus.OPEN:
         case = services.cases.get(case_id)
-        case.status = source.status
+        case.status = source.case.status
         services.cases.update(case)
 
 
@@ -373,7 +391,7 @@ def _finalise(services: Services, src: Agreement, target: Agreement, *, newest: 
     newest version stays a draft (with a warning), an older one refuses the import."""
     when = _finalised_at(src)
     try:
-        return services.agreements.finalise(target.id, at=when)  # type: ignore[arg-type]
+        return services.agreements.finalise(require_id(target.id), at=when)
     except RuleViolation as e:
         day = when.astimezone().date()
         why = " ".join(p.message for p in e.problems)
@@ -387,7 +405,7 @@ def _finalise(services: Services, src: Agreement, target: Agreement, *, newest: 
             f"Version {src.version} wurde als Entwurf übernommen, nicht als „{labels.AGREEMENT_STATUS[src.status]}“: "
             f"Am Tag ihres Abschließens ({labels.format_date(day)}) erfüllt sie die Regeln nicht: {why}"
         )
-        return services.agreements.get(target.id)  # type: ignore[arg-type]
+        return services.agreements.get(require_id(target.id))
 
 
 def _compare_hash(services: Services, src: Agreement, target: Agreement, result: ImportResult) -> None:
@@ -395,7 +413,7 @@ def _compare_hash(services: Services, src: Agreement, target: Agreement, result:
     if target.document_id == src.document_id:
         again = target.content_hash
     else:
-        case, agreement = services.agreements.document(target.id)  # type: ignore[arg-type]
+        case, agreement = services.agreements.document(require_id(target.id))
         agreement.document_id = src.document_id
         again = rules.content_hash(case, agreement)
     if again != src.content_hash:
@@ -424,7 +442,7 @@ def _copy_content(services: Services, src: Agreement, agreement_id: int,
     for g in src.goals:
         saved = services.parties.save(Goal(agreement_id=agreement_id, position=g.position, client_words=g.client_words,
                                    professional_wording=g.professional_wording, weight=g.weight))
-        goal_ids[g.id] = saved.id  # type: ignore[index]
+        goal_ids[require_id(g.id)] = require_id(saved.id)
         for ind in g.indicators:
             services.parties.save(Indicator(goal_id=saved.id, position=ind.position, description=ind.description,
                                     scale=ind.scale, level_texts=list(ind.level_texts), baseline=ind.baseline,

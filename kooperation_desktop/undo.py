@@ -20,6 +20,7 @@ from .domain.model import (
     Person,
     Role,
     Task,
+    require_id,
 )
 from .services import Entity, Services
 
@@ -53,12 +54,10 @@ def describe(entity: Entity) -> str:
     return "Einverständnis"
 
 
-def _draft_items(services: Services, case_id: int | None) -> list[Entity]:
+def _draft_items(services: Services, case_id: int) -> list[Role | Task]:
     """Roles and tasks of the case's draft agreement (the only ones a removal can touch)."""
-    if case_id is None:
-        return []
     case = services.cases.get(case_id)
-    items: list[Entity] = []
+    items: list[Role | Task] = []
     for summary in case.agreements:
         if summary.status.value == "draft":
             agreement = services.agreements.get(summary.id)
@@ -70,26 +69,30 @@ def remove(services: Services, entity: Entity) -> Removal:
     """Delete ``entity`` (RuleViolation if refused) and return how to undo it."""
     removal = Removal(entity=copy.deepcopy(entity), label=describe(entity))
     if isinstance(entity, Person):
-        # ignore below: ids are set once stored (the model says int | None)
-        case = services.cases.get(entity.case_id)  # type: ignore[arg-type]
-        removal.relink = [c for c in case.consents if c.person_id == entity.id]
-        # ignore below: ids are set once stored (the model says int | None)
-        removal.recreate = [x for x in _draft_items(services, entity.case_id) if x.person_id == entity.id]  # type: ignore[union-attr]
+        case_id = require_id(entity.case_id)
+        removal.relink = [c for c in services.cases.get(case_id).consents if c.person_id == entity.id]
+        removal.recreate = [x for x in _draft_items(services, case_id) if x.person_id == entity.id]
     elif isinstance(entity, Partner):
-        # ignore below: ids are set once stored (the model says int | None)
-        case = services.cases.get(entity.case_id)  # type: ignore[arg-type]
-        removal.recreate = [c for c in case.consents if c.partner_id == entity.id]
-        # ignore below: ids are set once stored (the model says int | None)
-        removal.recreate += [x for x in _draft_items(services, entity.case_id) if x.partner_id == entity.id]  # type: ignore[union-attr]
+        case_id = require_id(entity.case_id)
+        removal.recreate = [c for c in services.cases.get(case_id).consents if c.partner_id == entity.id]
+        removal.recreate += [x for x in _draft_items(services, case_id) if x.partner_id == entity.id]
     elif isinstance(entity, Goal):
-        # ignore below: ids are set once stored (the model says int | None)
-        stored = services.agreements.get(entity.agreement_id)  # type: ignore[arg-type]
+        stored = services.agreements.get(require_id(entity.agreement_id))
         goal = next((g for g in stored.goals if g.id == entity.id), None)
         if goal is not None:
             removal.entity = copy.deepcopy(goal)
         removal.relink = [t for t in stored.tasks if t.goal_id == entity.id]
     services.parties.delete(entity)
     return removal
+
+
+def _relinked(item: Entity, link: str, target: int | None, **changes: int | None) -> Entity:
+    """A copy of ``item`` whose id field ``link`` (person_id, partner_id, goal_id) is ``target``.
+    The field is named at run time, so the copy is made with setattr, not a typed ``replace``."""
+    copied = dataclasses.replace(item)
+    for name, value in {link: target, **changes}.items():
+        setattr(copied, name, value)
+    return copied
 
 
 def undo(services: Services, removal: Removal) -> Entity:
@@ -108,12 +111,12 @@ def undo(services: Services, removal: Removal) -> Entity:
     else:
         restored = services.parties.save(entity)
     link = {Person: "person_id", Partner: "partner_id", Goal: "goal_id"}.get(type(entity))
+    if link is None:  # nothing else refers to it: recreate and relink are empty
+        return restored
     for item in removal.recreate:
-        # link is set whenever recreate/relink hold items (a person, partner or goal was removed)
-        services.parties.save(dataclasses.replace(item, id=None, **{link: restored.id}))  # type: ignore[arg-type]
+        services.parties.save(_relinked(item, link, restored.id, id=None))
     for item in removal.relink:
-        # ignore below: link is one of the id fields named above
-        if getattr(item, link, None) in (None, old_id):  # type: ignore[arg-type]
-            services.parties.save(dataclasses.replace(item, **{link: restored.id}))  # type: ignore[arg-type]  # as above
+        if getattr(item, link, None) in (None, old_id):
+            services.parties.save(_relinked(item, link, restored.id))
     return restored
 

@@ -18,6 +18,12 @@ from kooperation_desktop.services import Services
 # cheap scrypt for the many test databases (the cost is stored in each key file;
 # tests/test_protection.py checks the production cost, helpers.PRODUCTION_SCRYPT_N, on its own)
 _keys.SCRYPT_N = 2**12
+# ... and in every Python process a test starts (CLI, crash probe): tests/subprocess_site/sitecustomize.py
+# lowers it there, so a subprocess neither writes new key files at the production cost nor re-wraps a
+# test database's key at it on its first unlock (each later open would derive at 2**17: ~0.5 s CPU)
+os.environ["KOOPERATION_TEST_SCRYPT_N"] = str(_keys.SCRYPT_N)
+os.environ["PYTHONPATH"] = os.pathsep.join(
+    [str(Path(__file__).resolve().parent / "subprocess_site"), *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 UI_TESTS = Path(__file__).resolve().parent / "ui"

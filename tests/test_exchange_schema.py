@@ -116,7 +116,7 @@ def test_multi_line_texts_keep_line_breaks_and_tabs(shared, tmp_path: Path) -> N
     data["case"]["agreements"][0]["mandate"] = "Erstens:\n\tPünktlich sein.\r\nZweitens: ruhig bleiben."
     path = tmp_path / "fall.json"
     path.write_text(dump(data), encoding="utf-8")
-    assert read_case_file(path).agreements[0].mandate.startswith("Erstens:\n\t")  # type: ignore[attr-defined]
+    assert read_case_file(path).agreements[0].mandate.startswith("Erstens:\n\t")
 
 
 def test_file_level_problems_get_a_german_reason(shared, tmp_path: Path) -> None:
@@ -243,6 +243,7 @@ def tally() -> Iterator[dict[str, int]]:
     print(f"\nbad case files: {TALLY}")
 
 
+@pytest.mark.slow  # a thousand generated files (the count is the point), each read and most imported
 def test_a_thousand_generated_bad_files_get_one_clean_german_line(shared, tmp_path_factory, tally) -> None:
     services, demo = shared
     paths = list(_paths(demo))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from kooperation_desktop.protection import keys
 
 PASSWORD = "test-passwort-Kooperation-2026"
 
@@ -45,3 +48,15 @@ def test_no_password_and_no_terminal_is_a_german_error(tmp_path: Path) -> None:
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.startswith("Fehler: Bitte zuerst ein Passwort festlegen")
     assert not (tmp_path / "d" / "kooperation.sqlite").exists()
+
+
+def test_the_processes_a_test_starts_derive_keys_at_the_cost_of_the_test_run(tmp_path: Path) -> None:
+    """tests/conftest.py hands its cheap scrypt cost to the processes the tests start
+    (tests/subprocess_site): a first start writes its key file at that cost and a later unlock does
+    not re-wrap it at the production cost (every open after that would derive at 2**17)."""
+    data = tmp_path / "daten"
+    assert run("demo", "--data-dir", str(data)).returncode == 0
+    assert json.loads((data / "kooperation.keys").read_text(encoding="utf-8"))["kdf"]["n"] == keys.SCRYPT_N
+    assert keys.SCRYPT_N < 2**17
+    assert run("list", "--data-dir", str(data)).returncode == 0
+    assert json.loads((data / "kooperation.keys").read_text(encoding="utf-8"))["kdf"]["n"] == keys.SCRYPT_N

@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 PROGRAM = ".venv/bin/kooperation-desktop"
 
@@ -50,6 +52,7 @@ def readme_example() -> tuple[list[str], list[str]]:
     return [b for b in blocks if not opens_window(b)], [b for b in blocks if opens_window(b)]
 
 
+@pytest.mark.slow  # the README's commands as a user runs them: several real processes at the production scrypt cost
 def test_readme_example_blocks_run_verbatim(tmp_path: Path) -> None:
     run, window = readme_example()
     assert len(window) == 1 and len(run) >= 3, (run, window)

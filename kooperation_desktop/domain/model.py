@@ -327,3 +327,11 @@ class Problem:
     field: str
     message: str
     blocking: bool = True
+
+
+def require_id(ident: int | None) -> int:
+    """The id of an entity that has one: stored (the services set it on every save and load) or
+    read from a case file whose numbers were checked. ``None`` here is a programming error."""
+    if ident is None:
+        raise ValueError("entity without an id where one is required (not stored yet?)")
+    return ident

@@ -33,8 +33,8 @@ def main(argv: list[str]) -> int:
         n += 1
         sys.stdout.write(f"begin {n}\n")
         sys.stdout.flush()
-        person = services.parties.save(Person(case_id=case_id, first_name=f"Probe{n}", last_name="Çelik",
-                                      family_role="Kind"))
+        person = Person(case_id=case_id, first_name=f"Probe{n}", last_name="Çelik", family_role="Kind")
+        services.parties.save(person)  # sets person.id
         if n % 5 == 0:  # an update of an earlier row too
             person.family_role = "Sohn"
             services.parties.save(person)
@@ -51,10 +51,11 @@ class CrashResult:
 
 def prepare(data_dir: Path) -> int:
     """A database with one case; returns its id."""
+    from ..domain.model import require_id
     from ..services import Services
 
     with Services.open(data_dir) as services:
-        return services.cases.create("Absturztest").id  # type: ignore[return-value]
+        return require_id(services.cases.create("Absturztest").id)
 
 
 def run_once(data_dir: Path, case_id: int, kill_after: int, timeout: float = 300.0) -> CrashResult:

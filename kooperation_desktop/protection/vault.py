@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from ..storage.files import DB_FILENAME, KeyState, cipher_connect
 from . import keys
@@ -185,10 +186,22 @@ def _raise_open_problem(db: Path, exc: BaseException) -> None:
                           "fragen oder eine Datensicherung wiederherstellen.") from exc
 
 
-def table_counts(conn: object) -> dict[str, int]:
-    names = [r[0] for r in conn.execute(  # type: ignore[attr-defined]
+class _Rows(Protocol):
+    """A DB-API cursor as sqlite3 and sqlcipher3 return it (a row's values are whatever SQLite holds)."""
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]: ...
+
+    def fetchone(self) -> tuple[Any, ...]: ...
+
+
+class _Connection(Protocol):
+    def execute(self, sql: str, /) -> _Rows: ...
+
+
+def table_counts(conn: _Connection) -> dict[str, int]:
+    names: list[str] = [r[0] for r in conn.execute(
         "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-    return {n: conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0] for n in names}  # type: ignore[attr-defined]
+    return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
 
 
 def export_encrypted(source: Path, source_key: bytes | None, target: Path, target_key: bytes) -> dict[str, int]:

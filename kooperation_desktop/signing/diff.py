@@ -12,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from ..domain import labels, rules
-from ..domain.model import Agreement, Case, CommunicationRule, Goal, Indicator, Partner, Task
+from ..domain.model import Agreement, Case, CommunicationRule, Goal, Indicator, Partner, ScaleKind, Task
 from .model import Change
 
 T = TypeVar("T")
@@ -38,7 +38,7 @@ _AGREEMENT_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
-def short(value: Any) -> str:
+def short(value: object) -> str:
     """A value as one short German line."""
     if value is None or value == "":
         return "–"
@@ -48,8 +48,8 @@ def short(value: Any) -> str:
     return text if len(text) <= MAX_TEXT else text[: MAX_TEXT - 1] + "…"
 
 
-def pair(old: Sequence[T], new: Sequence[T], same: Callable[[T], Any],
-         keys: Sequence[Callable[[T], Any]]) -> tuple[list[tuple[T, T]], list[T], list[T]]:
+def pair(old: Sequence[T], new: Sequence[T], same: Callable[[T], object],
+         keys: Sequence[Callable[[T], object]]) -> tuple[list[tuple[T, T]], list[T], list[T]]:
     """Pair items of two lists: identical (``same``) first, then each key in turn, then items
     whose first key's text is similar (reworded). Returns (pairs, removed, added); pairs include
     identical ones. A wholly different item is removed + added, not "changed"."""
@@ -82,7 +82,7 @@ def pair(old: Sequence[T], new: Sequence[T], same: Callable[[T], Any],
             [b for j, b in enumerate(right) if j not in used_r])
 
 
-def _fields(a: Any, b: Any, names: Sequence[tuple[str, str]]) -> list[str]:
+def _fields(a: object, b: object, names: Sequence[tuple[str, str]]) -> list[str]:
     return [f"{label}: {short(getattr(a, f))} → {short(getattr(b, f))}"
             for f, label in names if getattr(a, f) != getattr(b, f)]
 
@@ -91,7 +91,7 @@ def _goal_title(g: Goal) -> str:
     return short(g.title or "(ohne Text)")
 
 
-def _indicator_same(i: Indicator) -> Any:
+def _indicator_same(i: Indicator) -> tuple[str, ScaleKind, tuple[str, ...], int | None, int | None]:
     return (i.description, i.scale, tuple(i.level_texts), i.baseline, i.target)
 
 
@@ -202,17 +202,17 @@ def _partner_changes(oc: Case, nc: Case) -> list[Change]:
             out.append(Change("Beteiligte", REMOVED, _partner_label(a), labels.PARTNER_KIND.get(a.kind, "")))
     old_people = {p.id: p for p in oc.persons}
     new_people = {p.id: p for p in nc.persons}
-    for pid, b in new_people.items():
-        a = old_people.get(pid)
-        if a is None:
-            out.append(Change("Beteiligte", ADDED, short(b.display_name), short(b.family_role)))
-        elif (details := _fields(a, b, (("first_name", "Vorname"), ("last_name", "Nachname"),
-                                         ("family_role", "Rolle in der Familie"),
-                                         ("is_guardian", "personensorgeberechtigt")))):
-            out.append(Change("Beteiligte", CHANGED, short(b.display_name), "; ".join(details)))
-    for pid, a in old_people.items():
+    for pid, now in new_people.items():
+        was = old_people.get(pid)
+        if was is None:
+            out.append(Change("Beteiligte", ADDED, short(now.display_name), short(now.family_role)))
+        elif (details := _fields(was, now, (("first_name", "Vorname"), ("last_name", "Nachname"),
+                                            ("family_role", "Rolle in der Familie"),
+                                            ("is_guardian", "personensorgeberechtigt")))):
+            out.append(Change("Beteiligte", CHANGED, short(now.display_name), "; ".join(details)))
+    for pid, was in old_people.items():
         if pid not in new_people:
-            out.append(Change("Beteiligte", REMOVED, short(a.display_name), short(a.family_role)))
+            out.append(Change("Beteiligte", REMOVED, short(was.display_name), short(was.family_role)))
     return out
 
 
@@ -238,7 +238,7 @@ def _comm_changes(old: Agreement, new: Agreement) -> list[Change]:
     fields = (("what", "Was"), ("who", "Wer"), ("to_whom", "An wen"), ("rhythm", "Wie oft"),
               ("next_date", "Nächster Termin"))
 
-    def same(r: CommunicationRule) -> Any:
+    def same(r: CommunicationRule) -> tuple[object, ...]:
         return tuple(getattr(r, f) for f, _ in fields) + (r.kind,)
 
     def title(r: CommunicationRule) -> str:

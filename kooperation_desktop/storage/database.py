@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..domain.model import Problem
 from ..domain.rules import RuleViolation
-from . import rows_followup
+from . import due_index
 from .files import KeyState
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ class Database:
         self.folder_warning = folder_warning  # German, when others can read the folder and chmod failed
         # (thread id, session) while :meth:`atomic` runs: the use cases of that thread share it
         self._shared: tuple[int, Session] | None = None
-        rows_followup.listen_due_index(self.sessionmaker)
+        due_index.listen_due_index(self.sessionmaker)
 
     def listen(self, identifier: str, fn: Callable[..., Any]) -> None:
         """Attach an ORM session event listener to this database's sessions only."""

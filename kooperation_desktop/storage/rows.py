@@ -10,53 +10,19 @@ Any change here needs a new Alembic migration in ``migrations/versions`` (a test
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-NAMING_CONVENTION = {
-    "ix": "ix_%(column_0_label)s",
-    "uq": "uq_%(table_name)s_%(column_0_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+# The feature row modules register their tables on the same Base. They import only .rows_base, never
+# this module; this module imports them, so ``Base`` taken from here has every table in its metadata
+# (migrations, the GDPR export and retention walk all tables) and every mapper to configure.
+from . import rows_audit, rows_followup, rows_signing
+from .rows_base import Base as Base
+from .rows_base import UTCDateTime as UTCDateTime
+from .rows_base import edit_counter
 
-
-class UTCDateTime(TypeDecorator[dt.datetime]):
-    """Stores naive UTC, returns timezone-aware UTC datetimes."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value: Any, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        if value.tzinfo is not None:
-            value = value.astimezone(dt.UTC).replace(tzinfo=None)
-        naive: dt.datetime = value
-        return naive
-
-    def process_result_value(self, value: Any, dialect: Any) -> dt.datetime | None:
-        if value is None:
-            return None
-        stored: dt.datetime = value.replace(tzinfo=dt.UTC)
-        return stored
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING_CONVENTION)
-
-
-def edit_counter() -> Any:
-    """The row's version counter (SQLAlchemy ``version_id_col``, migration 0010): 1 when inserted,
-    +1 with every UPDATE of the row. An UPDATE runs ``... WHERE row_version = <the value read>``, so
-    a concurrent write of the same row fails (``StaleDataError``) instead of overwriting it; the
-    domain objects carry the value they were loaded with (``row_version``), and the services refuse
-    a save of an older copy (``services.ChangedElsewhere``)."""
-    return mapped_column(Integer, nullable=False, default=1, server_default="1")
+FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_signing)
 
 
 class CaseRow(Base):
@@ -288,8 +254,3 @@ class CommunicationRuleRow(Base):
     next_date: Mapped[dt.date | None] = mapped_column(Date)
 
     agreement: Mapped[AgreementRow] = relationship(back_populates="communication")
-
-
-# Further row modules that register their tables on Base, imported last because they refer to the rows
-# above: follow-up (reviews, reflections, transition), signing (signatures), data protection (audit, settings).
-from . import rows_audit, rows_followup, rows_signing  # noqa: E402,F401

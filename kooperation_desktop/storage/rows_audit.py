@@ -13,7 +13,7 @@ import datetime as dt
 from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .rows import Base, UTCDateTime
+from .rows_base import Base, UTCDateTime
 
 
 class AuditRow(Base):

@@ -8,12 +8,11 @@ readable whatever happens to the agreement versions. Migration: ``versions/0004_
 from __future__ import annotations
 
 import datetime as dt
-from typing import cast
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Table, Text, delete, event
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship, sessionmaker
+from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .rows import Base, UTCDateTime, edit_counter
+from .rows_base import Base, UTCDateTime, edit_counter
 
 
 class ReviewRow(Base):
@@ -126,7 +125,7 @@ class DueEntryRow(Base):
 
     Kept so the start screen asks one indexed query (``due_on <= today + 14 days``) instead of
     computing every case. Rows of a case are rebuilt by ``FollowUpService`` whenever the case has
-    no :class:`DueStateRow` – which :func:`_invalidate_due_index` deletes on every change that can
+    no :class:`DueStateRow` – which :mod:`.due_index` deletes on every change that can
     move a date (agreement, case, review, transition plan, done mark). Migration ``0007``.
     """
 
@@ -148,27 +147,3 @@ class DueStateRow(Base):
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     computed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
-
-
-def _invalidate_due_index(session: Session, _flush_context: object) -> None:
-    """After every flush: forget the due index of each case whose due dates may have moved.
-
-    Catches every write path (services, signing, follow-up, import, undo) because it listens on
-    the database's ORM sessions (:func:`listen_due_index`), not on single methods."""
-    from .rows import AgreementRow, CaseRow
-
-    case_ids: set[int] = set()
-    for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, CaseRow):
-            case_ids.add(obj.id)
-        elif isinstance(obj, (AgreementRow, ReviewRow, TransitionPlanRow, DoneMarkRow)):
-            case_ids.add(obj.case_id)
-    case_ids.discard(None)
-    if case_ids:
-        table = cast(Table, DueStateRow.__table__)  # declared as FromClause; a mapped class's is a Table
-        session.connection().execute(delete(table).where(table.c.case_id.in_(sorted(case_ids))))
-
-
-def listen_due_index(sessions: sessionmaker[Session]) -> None:
-    """Keep the due index of the database whose sessions ``sessions`` makes (only those)."""
-    event.listen(sessions, "after_flush", _invalidate_due_index)

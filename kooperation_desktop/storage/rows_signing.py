@@ -7,7 +7,7 @@ import datetime as dt
 from sqlalchemy import Date, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .rows import Base, UTCDateTime
+from .rows_base import Base, UTCDateTime
 
 
 class SignatureRow(Base):
