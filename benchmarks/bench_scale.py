@@ -27,7 +27,7 @@ Measured (median of --runs, side by side in one run):
   one case was edited (that case recomputed).
 - open a case with its newest agreement: get_case + get_agreement.
 - one field edit saved: services.parties.save(goal) with a changed professional wording (draft version).
-- PDF export of the PDF case: services.export_pdf and SigningService.export (sealed, PAdES).
+- PDF export of the PDF case: services.agreements.export_pdf and SigningService.export (sealed, PAdES).
 - memory: VmHWM / VmRSS of the cold-start child with N cases in the list.
 """
 
