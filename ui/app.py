@@ -42,6 +42,7 @@ def run(data_dir: Path | None = None) -> int:
     from kooperation_desktop.paths import default_data_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # windows need the widgets' application object, not a QCoreApplication
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     from PySide6.QtGui import QIcon
