@@ -7,7 +7,6 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 APP_NAME = "Kooperation Desktop"
@@ -17,19 +16,6 @@ UNEXPECTED_ERROR = (
     "Bitte speichern Sie nichts weiter in diesem Fenster, schließen Sie das Programm und starten Sie es neu. "
     "Wenn der Fehler wieder auftritt, wenden Sie sich an die IT-Betreuung."
 )
-
-
-def install_german_qt_texts(app: QApplication) -> list[QTranslator]:
-    """Load Qt's own German translation so QWizard says "Weiter", "Zurück", "Abbrechen", "Fertig"."""
-    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    installed = []
-    for name in ("qtbase_de",):
-        translator = QTranslator(app)
-        if translator.load(name, directory):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
 
 
 def _log_without_client_data(exc_type: type[BaseException], tb: TracebackType | None) -> None:
@@ -56,6 +42,7 @@ def run(data_dir: Path | None = None) -> int:
     from kooperation_desktop.paths import default_data_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # windows need the widgets' application object, not a QCoreApplication
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     from PySide6.QtGui import QIcon
@@ -70,7 +57,7 @@ def run(data_dir: Path | None = None) -> int:
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     from .protection import open_services
 
-    services = open_services(data_dir)  # set a password (first start) or unlock
+    services = open_services(data_dir, preload=_preload_main_window)  # set a password (first start) or unlock
     if services is None:
         return 0
     from .main_window import MainWindow
@@ -82,3 +69,9 @@ def run(data_dir: Path | None = None) -> int:
         return app.exec()
     finally:
         services.close()
+
+
+def _preload_main_window() -> None:
+    """Import what the main window needs (about half a second: SQLAlchemy, the services …) while the
+    password dialog waits for the user, so "Entsperren" does not wait for it."""
+    from . import main_window  # noqa: F401 - imported for the module cache only

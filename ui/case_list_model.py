@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -24,6 +23,7 @@ from kooperation_desktop.domain.labels import format_date
 from kooperation_desktop.domain.model import CaseSummary
 
 from .domain_labels import agreement_status
+from .i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CASE_ID_ROLE", "PAGE_SIZE", "CaseListModel"]
 

@@ -6,9 +6,9 @@ import math
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
+    QPersistentModelIndex,
     QPointF,
     QRect,
     QRectF,
@@ -56,6 +56,7 @@ from kooperation_desktop.domain.model import (
 )
 
 from .domain_labels import agreement_status, consent_form, info_category, partner_kind
+from .i18n import QT_TRANSLATE_NOOP
 from .widgets import fill, hint_label, section_label
 
 
@@ -153,7 +154,8 @@ class WrapDelegate(QStyledItemDelegate):
     """Draws a cell's whole text, wrapped at word boundaries (inside a word only when it is wider
     than the column), never elided; its size hint is the height the wrapped text needs."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
@@ -169,7 +171,7 @@ class WrapDelegate(QStyledItemDelegate):
         painter.drawText(rect, text, _wrap_option())
         painter.restore()
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         text = str(index.data() or "")
         width = option.rect.width() if option.rect.width() > 0 else 10_000
         natural = QFontMetrics(option.font).horizontalAdvance(text) + CELL_PADDING + 2
@@ -382,12 +384,12 @@ class CaseView(QWidget):
                  self.tr("Noch keine Einverständnisse – sie werden im Schritt „Einverständnis“ erfasst.")),
                 (self.AGREEMENT, self.tr("Vereinbarungen"), self.agreements,
                  self.tr("Noch keine Vereinbarung – mit „Vereinbarung bearbeiten…“ beginnen."))):
-            host = self._pages[page].parentWidget()
-            label = QLabel(f"<b>{heading}</b>", host)
+            page_host = self._pages[page].parentWidget()
+            label = QLabel(f"<b>{heading}</b>", page_host)
             self.headings.append(label)
             label.setBuddy(table)
-            table.setParent(host)
-            note = hint_label(empty, host)
+            table.setParent(page_host)
+            note = hint_label(empty, page_host)
             self.empty_labels[table] = note
             for w in (label, note, table):
                 self._pages[page].insertWidget(self._pages[page].count() - 1, w)
@@ -491,7 +493,7 @@ class CaseView(QWidget):
             [
                 str(a.version),
                 agreement_status(a.status),
-                format_date((a.finalised_at or a.created_at).date() if (a.finalised_at or a.created_at) else None),
+                format_date(when.date() if (when := a.finalised_at or a.created_at) else None),
                 a.document_id,
             ]
             for a in case.agreements

@@ -216,7 +216,9 @@ class NewCaseDialog(QDialog):
         self.help_type_combo.setEditable(True)
         self.help_type_combo.addItems(HELP_TYPES)
         self.help_type_combo.setCurrentIndex(-1)
-        self.help_type_combo.lineEdit().setPlaceholderText(self.tr("Hilfeart wählen oder eintragen"))
+        help_type_edit = self.help_type_combo.lineEdit()
+        assert help_type_edit is not None  # an editable combo box has one
+        help_type_edit.setPlaceholderText(self.tr("Hilfeart wählen oder eintragen"))
         self.help_type_combo.setAccessibleName(self.tr("Hilfeart"))
         title_label = QLabel(self.tr("&Bezeichnung:"), self)
         title_label.setBuddy(self.title_edit)

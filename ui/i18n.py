@@ -26,7 +26,7 @@ Each area keeps its own file next to it (``kooperation_<area>_en.ts`` from that 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,6 +40,13 @@ from PySide6.QtWidgets import (
 from kooperation_desktop import assets
 
 MAIN_CONTEXT = "MainWindow"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # Qt's name: pyside6-lupdate collects the texts by it
+    """Mark ``text`` for translation in ``context`` and return it unchanged, like PySide6's own marker,
+    whose stub returns ``object``; this one keeps the ``str`` for the type checker."""
+    return text
+
 
 # the main window's own texts (ui/main_window.py, ui/case_view.py): extracted by pyside6-lupdate
 MAIN_WINDOW_TEXTS = (
@@ -78,9 +85,21 @@ def qm_paths(language: str) -> list[str]:
     return [qm_path(language), *extra]
 
 
+def install_german_qt_texts(app: QApplication) -> list[QTranslator]:
+    """Load Qt's own German translation so QWizard says "Weiter", "Zurück", "Abbrechen", "Fertig"."""
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    installed = []
+    for name in ("qtbase_de",):
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
 def install_language(app: QApplication, language: str | None = None) -> list[QTranslator]:
     """Install the translators for ``language`` ("de"/"en"; None: from the settings)."""
-    from .app import install_german_qt_texts
     from .settings import load
 
     language = language or load().language

@@ -88,7 +88,7 @@ def open_qsettings() -> QSettings:
 
 def _int(qs: QSettings, key: str, default: int, low: int, high: int) -> int:
     try:
-        value = int(qs.value(key, default))
+        value = int(str(qs.value(key, default)))  # the INI file gives a text, the default is a number
     except (TypeError, ValueError):
         return default
     return min(max(value, low), high)

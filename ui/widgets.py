@@ -199,9 +199,9 @@ def chain_before(anchor: QWidget, widgets: Iterable[QWidget]) -> None:
     targets = [focus_target(w) for w in widgets]
     prev = anchor.previousInFocusChain()
     # Qt ignores setTabOrder() with a widget that takes no focus: start at one that does
-    while prev is not anchor and (prev.focusPolicy() == Qt.FocusPolicy.NoFocus or prev in targets):
+    while prev is not None and prev is not anchor and (prev.focusPolicy() == Qt.FocusPolicy.NoFocus or prev in targets):
         prev = prev.previousInFocusChain()
-    if prev is anchor:
+    if prev is None or prev is anchor:  # None: not in practice (the chain is a ring), but the type allows it
         return
     for w in targets:
         if w.focusPolicy() == Qt.FocusPolicy.NoFocus:
@@ -469,7 +469,7 @@ class RowEditor(QWidget):
     def _clear(self) -> None:
         while self.grid.count():
             item = self.grid.takeAt(0)
-            w = item.widget()
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
                 w.deleteLater()
@@ -533,6 +533,7 @@ class RowEditor(QWidget):
             col.assign(entity, new_value)
             self.edited.emit(entity)
 
+        w: QWidget  # each branch below narrows it to the editor it makes
         if col.kind == "text":
             w = QLineEdit(parent)
             w.setText(value or "")

@@ -7,7 +7,8 @@ import sys
 import pytest
 from PySide6.QtWidgets import QApplication, QWizard
 
-from ui.app import _log_without_client_data, install_german_qt_texts
+from ui.app import _log_without_client_data
+from ui.i18n import install_german_qt_texts
 
 pytestmark = pytest.mark.gui
 

@@ -20,7 +20,7 @@ from pytestqt.exceptions import TimeoutError
 
 from kooperation_desktop.domain.wizard import Step
 from ui import dialogs
-from ui.app import install_german_qt_texts
+from ui.i18n import install_german_qt_texts
 from ui.main_window import MainWindow
 
 pytestmark = pytest.mark.gui

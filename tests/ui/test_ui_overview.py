@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWizard
 from kooperation_desktop.domain.model import AgreementStatus
 from kooperation_desktop.domain.wizard import Step
 from ui import dialogs
-from ui.app import install_german_qt_texts
+from ui.i18n import install_german_qt_texts
 from ui.wizard.wizard import AgreementWizard
 
 pytestmark = pytest.mark.gui

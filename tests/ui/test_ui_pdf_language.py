@@ -46,7 +46,7 @@ def test_the_wizard_chooses_the_language_with_the_keyboard(qtbot, complete_case)
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
-    from ui.app import install_german_qt_texts
+    from ui.i18n import install_german_qt_texts
 
     install_german_qt_texts(QApplication.instance())
     services, case_id, agreement_id = complete_case

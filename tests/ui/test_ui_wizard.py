@@ -17,7 +17,7 @@ from kooperation_desktop.domain.model import AgreementStatus, PartnerKind
 from kooperation_desktop.domain.wizard import Step
 from kooperation_desktop.services import Services
 from ui import dialogs
-from ui.app import install_german_qt_texts
+from ui.i18n import install_german_qt_texts
 from ui.main_window import MainWindow
 from ui.wizard.wizard import AgreementWizard
 

@@ -260,8 +260,8 @@ class FollowUpSection(QWidget):
         ref = next(x for x in reversed(by) if x is not None)
         gas = ref.scale == ScaleKind.GAS
         series = [ChartSeries(tr("Ausgang"), BASE_COLOR, [ref.baseline] + [None] * len(dated)),
-                  ChartSeries(tr("Familie"), CLIENT_COLOR, [None] + [x.client_value if x else None for x in by]),
-                  ChartSeries(tr("Fachkraft"), PRO_COLOR, [None] + [x.professional_value if x else None for x in by])]
+                  ChartSeries(tr("Familie"), CLIENT_COLOR, [None, *(x.client_value if x else None for x in by)]),
+                  ChartSeries(tr("Fachkraft"), PRO_COLOR, [None, *(x.professional_value if x else None for x in by)])]
         self.indicator_chart.set_data(
             [tr("Beginn")] + [format_date(r.held_on) for r in dated], series, -2 if gas else 0, 2 if gas else 10,
             [-2, -1, 0, 1, 2] if gas else [0, 2, 4, 6, 8, 10], reference=ref.target,
@@ -287,12 +287,12 @@ class FollowUpSection(QWidget):
             rows.append((r.held_on or dt.date.min, [
                 format_date(r.held_on), tr("Überprüfung"), format_t(review_t_score(r, Rater.CLIENT)),
                 format_t(review_t_score(r, Rater.PROFESSIONAL)), " ".join(r.successes.split())]))
-        for r in self.reflections:
-            low = lowest_conditions(r, count=1)
-            rows.append((r.held_on or dt.date.min, [
-                format_date(r.held_on), tr("Reflexion"), "", "",
+        for reflection in self.reflections:
+            low = lowest_conditions(reflection, count=1)
+            rows.append((reflection.held_on or dt.date.min, [
+                format_date(reflection.held_on), tr("Reflexion"), "", "",
                 tr("am niedrigsten: {key}. {short}").format(key=low[0].condition.key, short=low[0].condition.short)
-                if low else r.note]))
+                if low else reflection.note]))
         entries: list[Review | Reflection] = [*self.reviews, *self.reflections]
         order = sorted(range(len(rows)), key=lambda i: rows[i][0], reverse=True)  # newest first (stable)
         self.entries = [entries[i] for i in order]
@@ -404,7 +404,9 @@ class FollowUpSection(QWidget):
         selected = self.selected_entry()
         last = selected if isinstance(selected, Review) else self.reviews[-1]
         name = f"Ueberpruefung_{last.document_id}_{(last.held_on or dt.date.today()):%Y-%m-%d}.pdf"
-        return self._save(name, lambda p: self.follow.export_review_pdf(last.id, p))  # type: ignore[arg-type]
+        review_id = last.id
+        assert review_id is not None  # read from the database
+        return self._save(name, lambda p: self.follow.export_review_pdf(review_id, p))
 
     def export_closing_report(self) -> Path | None:
         if self.case is None or self.case.id is None:

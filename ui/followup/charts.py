@@ -79,7 +79,7 @@ def chart_painter(widget: QWidget, empty_text: str | None) -> QPainter | None:
 class ChartSeries:
     label: str
     color: QColor
-    values: list[float | None]
+    values: Sequence[float | None]
 
 
 class LineChart(QWidget):

@@ -133,7 +133,9 @@ class ReflectionDialog(EntryDialog):
             head.setVisible(j in present)
             for key in self.cells:
                 combo, _note = self.cells[key][j]
-                combo.parentWidget().setVisible(j in present)
+                cell = combo.parentWidget()
+                assert cell is not None  # each combo box sits in its own cell widget
+                cell.setVisible(j in present)
         self.present_hint.setVisible(not present)
         self._update_low()
 

@@ -64,8 +64,10 @@ class TransitionDialog(QDialog):
         edit.setFixedHeight(80)
         lab = QLabel(label, self)
         lab.setBuddy(edit)
-        self.layout().addWidget(lab)
-        self.layout().addWidget(edit)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        layout.addWidget(lab)
+        layout.addWidget(edit)
         return edit
 
     def accept(self) -> None:

@@ -10,7 +10,7 @@ import io
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QFont, QPainter, QPixmap
+from PySide6.QtGui import QFont, QPaintDevice, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -94,7 +94,7 @@ class SetPasswordDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, migrating: bool = False, title: str = ""):
         super().__init__(parent)
         self.setWindowTitle(title or tr("Passwort festlegen – Kooperation Desktop"))
-        intro = QLabel(
+        self.intro = intro = QLabel(
             (tr("Die vorhandenen Daten werden jetzt verschlüsselt. ") if migrating else
              tr("Die Daten der Familien werden auf diesem Gerät verschlüsselt gespeichert. "))
             + tr("Bitte ein Passwort festlegen, das nur Sie kennen (mindestens "
@@ -108,7 +108,7 @@ class SetPasswordDialog(QDialog):
         self.error = QLabel(self)
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.addRow(tr("&Passwort:"), self.password_edit)
         form.addRow("", self.meter)
         form.addRow(tr("Passwort &wiederholen:"), self.repeat_edit)
@@ -218,6 +218,7 @@ class UnlockDialog(QDialog):
         """Grow the dialog to the height its wrapped texts need (a message came up, a button
         text changed): nothing of it is cut, at any scaling."""
         layout = self.layout()
+        assert layout is not None  # set in __init__
         layout.activate()
         need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
         need = max(need, layout.totalMinimumSize().height(), self.sizeHint().height())
@@ -245,10 +246,8 @@ class ChangePasswordDialog(SetPasswordDialog):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, title=tr("Passwort ändern – Kooperation Desktop"))
         self.old_edit = _password_edit(self, tr("Bisheriges Passwort"))
-        form = self.layout().itemAt(1).layout()
-        assert isinstance(form, QFormLayout)
-        form.insertRow(0, tr("&Bisheriges Passwort (oder Wiederherstellungsschlüssel):"), self.old_edit)
-        self.layout().itemAt(0).widget().setText(
+        self.form.insertRow(0, tr("&Bisheriges Passwort (oder Wiederherstellungsschlüssel):"), self.old_edit)
+        self.intro.setText(
             tr("Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros "
                "bleibt gültig."))
         self.ok_button.setText(tr("Passwort &ändern"))
@@ -307,7 +306,7 @@ class RecoveryKeyDialog(QDialog):
         layout.addLayout(row)
 
 
-def print_recovery_key(printer: object, recovery_key: str) -> None:
+def print_recovery_key(printer: QPaintDevice, recovery_key: str) -> None:
     """Paint the recovery sheet (title, key, QR code) on a QPrinter."""
     painter = QPainter(printer)
     try:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractNativeEventFilter,
@@ -62,7 +63,7 @@ def idle_minutes() -> int:
     """The idle time setting in minutes, 0 = off (QSettings holds only this number, no client data)."""
     value = _qsettings().value(_idle_key(), DEFAULT_IDLE_MINUTES)
     try:
-        minutes = int(value)
+        minutes = int(str(value))  # the INI file gives a text, the default is a number
     except (TypeError, ValueError):
         return DEFAULT_IDLE_MINUTES
     return minutes if 0 <= minutes <= 240 else DEFAULT_IDLE_MINUTES
@@ -102,8 +103,9 @@ class LockOverlay(QWidget):
         self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parent() and event.type() in (QEvent.Type.Resize, QEvent.Type.ChildAdded):
-            self.setGeometry(self.parentWidget().rect())
+        if watched is self.parent() and isinstance(watched, QWidget) and event.type() in (
+                QEvent.Type.Resize, QEvent.Type.ChildAdded):
+            self.setGeometry(watched.rect())
             self.raise_()
         return False
 
@@ -139,11 +141,12 @@ class _DBusEvents(QObject):
         except ImportError:
             return
         system, session = QDBusConnection.systemBus(), QDBusConnection.sessionBus()
-        if system.isConnected() and system.connect(
+        # the stubs type the slot as bytes, but the binding takes only a str (bytes: ValueError)
+        if system.isConnected() and system.connect(  # type: ignore[call-overload]  # slot: see above
                 "org.freedesktop.login1", "/org/freedesktop/login1", "org.freedesktop.login1.Manager",
                 "PrepareForSleep", self, "sleeping(bool)"):
             self.connected.append("PrepareForSleep")
-        if session.isConnected() and session.connect(
+        if session.isConnected() and session.connect(  # type: ignore[call-overload]  # slot: see above
                 "", "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver",
                 "ActiveChanged", self, "screensaver(bool)"):
             self.connected.append("ScreenSaver")
@@ -160,12 +163,12 @@ class _DBusEvents(QObject):
 class LockController(QObject):
     """Locks and unlocks all windows of the app for one open database."""
 
-    def __init__(self, main_window: QWidget, data_dir: object,
+    def __init__(self, main_window: QWidget, data_dir: Path,
                  check_passphrase: Callable[[str], bool] | None = None):
         super().__init__(main_window)
         self.main_window = main_window
         self.data_dir = data_dir
-        self._check = check_passphrase or (lambda text: vault.check_passphrase(data_dir, text))  # type: ignore[arg-type]
+        self._check = check_passphrase or (lambda text: vault.check_passphrase(data_dir, text))
         self.locked = False
         self.overlays: list[LockOverlay] = []
         self.titles: dict[QWidget, str] = {}
@@ -183,6 +186,7 @@ class LockController(QObject):
         main_window.addAction(self.action)
 
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # the window exists, so the QApplication does
         app.installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_INTERVAL_MS)

@@ -171,8 +171,10 @@ class ProtectionController(QObject):
         out = ask_export_target(self.window, f"auskunft-art15-person-{persons[index].id}.json")
         if out is None:
             return None
+        person_id = persons[index].id
+        assert person_id is not None  # read from the database
         try:
-            written = gdpr.export_person(self.services, persons[index].id, out)
+            written = gdpr.export_person(self.services, person_id, out)
         except OSError as exc:
             show_error(self.window, tr("Die Datei konnte nicht gespeichert werden: {reason}").format(
                 reason=exc.strerror or exc))
@@ -222,12 +224,12 @@ class ProtectionController(QObject):
         except ProtectionError as exc:
             show_error(self.window, f"{exc} " + tr("Die bisherigen Daten sind unverändert; bitte das Programm "
                                                    "neu starten."))
-            QApplication.instance().quit()
+            QApplication.quit()
             return False
         show_info(self.window, tr("Datensicherung wiederhergestellt"),
                   tr("Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten "
                      "und mit dem Passwort der Sicherung entsperren."))
-        QApplication.instance().quit()
+        QApplication.quit()
         return True
 
     def change_password(self) -> bool:

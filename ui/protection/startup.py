@@ -3,11 +3,12 @@ version) or unlock the database.
 
 Light on purpose: only Qt widgets, the password dialogs and the Qt-free key handling are loaded
 before this window is on the screen; SQLAlchemy, the services and the main window are loaded while
-the user types (:func:`preload`), not before.
+the user types (the caller's ``preload``), not before.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,18 +29,15 @@ def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
     QMessageBox.warning(parent, title or tr("Datenschutz"), text)
 
 
-def preload() -> None:
-    """Import what the main window needs (about half a second) while the password dialog waits
-    for the user, so "Entsperren" does not wait for it."""
-    import kooperation_desktop.services  # noqa: F401 - imported for the module cache only
-
-    from .. import main_window  # noqa: F401 - imported for the module cache only
-
-
-def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:
+def open_services(
+    data_dir: Path, parent: QWidget | None = None, preload: Callable[[], None] | None = None
+) -> Services | None:
     """Before the main window: set a password (first start, or a plain database of an earlier
     version) or unlock. Returns the open Services, or None when the user cancels or the data are
     open elsewhere (another window or command: a message says by whom and since when).
+
+    ``preload`` runs once the password dialog is on the screen: the caller imports what comes next
+    (the main window) while the user types, so "Entsperren" does not wait for it.
 
     The data folder is locked first, so a second window says so before asking for the password."""
     from kooperation_desktop.protection.folder import FolderInUse, FolderLock
@@ -52,7 +50,7 @@ def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | N
         show_error(parent, str(exc), "Kooperation Desktop")
         return None
     try:
-        services = _open_locked(data_dir, parent, lock)
+        services = _open_locked(data_dir, parent, lock, preload)
     except BaseException:
         lock.release()
         raise
@@ -69,13 +67,16 @@ def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | N
     return services
 
 
-def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Services | None:
+def _open_locked(
+    data_dir: Path, parent: QWidget | None, lock: FolderLock, preload: Callable[[], None] | None
+) -> Services | None:
     try:
         state = vault.database_state(data_dir)
     except ProtectionError as exc:
         show_error(parent, str(exc), "Kooperation Desktop")
         return None
-    QTimer.singleShot(0, preload)  # runs once the dialog below is on the screen
+    if preload is not None:
+        QTimer.singleShot(0, preload)  # runs once the dialog below is on the screen
     if state in ("new", "plain"):
         password = dialogs.ask_new_password(parent, migrating=state == "plain")
         if password is None:

@@ -217,7 +217,9 @@ def ask_paper_date(parent: QWidget | None, who: str) -> tuple[dt.date, str] | No
     dialog = PaperDialog(parent, who)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return dialog.date.date(), dialog.note.text()  # type: ignore[return-value]
+    day = dialog.date.date()
+    assert day is not None  # accept() lets no empty date through
+    return day, dialog.note.text()
 
 
 # --- signing --------------------------------------------------------------------------------
@@ -445,8 +447,9 @@ class HistoryDialog(QDialog):
         self.new.setAccessibleName(tr("Neuere Version"))
         if len(self.entries) > 1:
             self.old.setCurrentIndex(1)
-        row.addWidget(QLabel(tr("&Vergleichen:"), self))
-        row.itemAt(0).widget().setBuddy(self.old)  # type: ignore[union-attr]
+        compare_label = QLabel(tr("&Vergleichen:"), self)
+        compare_label.setBuddy(self.old)
+        row.addWidget(compare_label)
         row.addWidget(self.old)
         row.addWidget(QLabel(tr("mit"), self))
         row.addWidget(self.new)

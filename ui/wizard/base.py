@@ -42,9 +42,10 @@ class StepPage(QWizardPage):
 
     step: Step
 
-    def __init__(self, services: Services, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, services: Services, wizard: AgreementWizard):
+        super().__init__(wizard)
         self.services = services
+        self._wizard = wizard  # QWizardPage.wizard() is typed as a plain QWizard (or None)
         self.setTitle(step_title(self.step))
         self.setSubTitle(step_subtitle(self.step))
         self.setAccessibleName(self.title())
@@ -93,7 +94,7 @@ class StepPage(QWizardPage):
 
     # --- access to the wizard's state -----------------------------------------------------
     def wiz(self) -> AgreementWizard:
-        return self.wizard()  # type: ignore[return-value]
+        return self._wizard
 
     @property
     def case(self) -> Case:

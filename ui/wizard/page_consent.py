@@ -278,6 +278,7 @@ class ConsentPage(StepPage):
         answer = dialogs.ask_revocation(self, consent_party(self.case, consent))
         if answer is None:
             return
+        assert consent.id is not None  # read from the database
         try:
             problems = self.services.consent.revoke(consent.id, answer.on, answer.note)
         except RuleViolation as exc:

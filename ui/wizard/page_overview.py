@@ -123,6 +123,7 @@ class OverviewPage(StepPage):
         if a.finalised_at:
             parts.append(fill(self.tr("abgeschlossen am %1"), format_date(a.finalised_at.date())))
         self.summary.setText(" · ".join(parts))
+        assert a.id is not None  # the wizard edits a stored agreement (current_draft)
         problems = self.services.agreements.check(a.id) if a.is_editable else []
         self.missing.clear()
         link_font = QFont(self.missing.font())
@@ -166,8 +167,10 @@ class OverviewPage(StepPage):
         self.action_error.clear_messages()
         if not dialogs.ask_finalise(self, self.agreement.version):
             return
+        agreement_id = self.agreement.id
+        assert agreement_id is not None  # the wizard edits a stored agreement (current_draft)
         try:
-            self.services.agreements.finalise(self.agreement.id)
+            self.services.agreements.finalise(agreement_id)
         except RuleViolation as exc:
             self.action_error.show_messages([p.message for p in exc.problems])
             self._reload_page()
@@ -183,6 +186,7 @@ class OverviewPage(StepPage):
                                      dialogs.default_pdf_dir() / dialogs.suggested_pdf_name(a.document_id, a.version))
         if path is None:
             return None
+        assert a.id is not None  # the wizard edits a stored agreement (current_draft)
         try:
             result = self.wiz().pdf_export.save(self, a.id, path)  # a finalised version is saved sealed
         except RuleViolation as exc:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from functools import partial
 
 from kooperation_desktop.domain.model import Partner, PartnerKind, Person
 from kooperation_desktop.domain.wizard import Step
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import Column, RowEditor, hint_label, section_label
 from .base import StepPage
 
@@ -91,7 +92,7 @@ class ParticipantsPage(StepPage):
                 [Column(key, tr(header), "text" if key == "name" else "grow",
                         placeholder=tr(placeholders.get(key, ph)), stretch=3)
                  for key, header, ph in PARTNER_COLUMNS],
-                lambda kind=kind: Partner(case_id=self.wiz().case_id, kind=kind),
+                partial(self._new_partner, kind),
                 add_text=tr(add_text),
                 item_name=tr(item_name),
                 empty_text=self.tr("Noch niemand eingetragen."),
@@ -119,6 +120,9 @@ class ParticipantsPage(StepPage):
 
     def _new_person(self) -> Person:
         return Person(case_id=self.wiz().case_id)
+
+    def _new_partner(self, kind: PartnerKind) -> Partner:
+        return Partner(case_id=self.wiz().case_id, kind=kind)
 
     def _wire(self, editor: RowEditor) -> None:
         editor.edited.connect(self.mark_dirty)

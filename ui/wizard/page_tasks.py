@@ -121,7 +121,8 @@ class TasksPage(StepPage):
 
     def _load_roles(self) -> None:
         while self.roles_grid.count():
-            w = self.roles_grid.takeAt(0).widget()
+            item = self.roles_grid.takeAt(0)
+            w = item.widget() if item is not None else None
             if w is not None:
                 w.hide()
                 w.deleteLater()
@@ -145,8 +146,8 @@ class TasksPage(StepPage):
             edit.setAccessibleName(fill(self.tr("Rolle von %1"), label_text))
             edit.setPlaceholderText(self.tr("z. B. begleitet, erinnert, berichtet …"))
             label.setBuddy(edit)
-            role = self._role_for(party)
-            edit.setText(role.description if role else "")
+            existing = self._role_for(party)
+            edit.setText(existing.description if existing else "")
             edit.textChanged.connect(lambda party=party, edit=edit: self._role_changed(party, edit.toPlainText()))
             self.roles_grid.addWidget(label, r, 0, Qt.AlignmentFlag.AlignTop)
             self.roles_grid.addWidget(edit, r, 1)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kooperation_desktop import assets
 from kooperation_desktop.domain.wizard import Step
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..widgets import DateEdit, GrowingTextEdit, hint_label, section_label
 from .base import StepPage
 from .language_field import LanguageField
@@ -44,6 +44,7 @@ class TimeframePage(StepPage):
             self.tr("Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?"), self.body))
         dates = QGridLayout()
         self.dates: dict[str, DateEdit] = {}
+        edit: QWidget  # a date field in the first loop, a text field in the second
         for c, (key, german) in enumerate(DATE_FIELDS):
             text = self.tr(german)
             edit = DateEdit(self.body, accessible_name=text.replace("&", "").rstrip(":"))
@@ -97,6 +98,7 @@ class TimeframePage(StepPage):
 
     def load(self) -> None:
         a = self.agreement
+        edit: QWidget  # a date field in the first loop, a text field in the second
         for key, edit in self.dates.items():
             edit.setDate(getattr(a, key))
         for key, edit in self.texts.items():

@@ -8,6 +8,7 @@ The step order, titles and "may I go on" rules come from the Qt-free
 from __future__ import annotations
 
 import contextlib
+from typing import TypeVar
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QWidget, QWizard
@@ -42,6 +43,8 @@ PAGE_CLASSES: tuple[type[StepPage], ...] = (
 )
 
 assert tuple(p.step for p in PAGE_CLASSES) == tuple(s.step for s in STEPS), "pages must follow domain.wizard.STEPS"
+
+PageT = TypeVar("PageT", bound=StepPage)
 
 
 class AgreementWizard(QWizard):
@@ -95,35 +98,40 @@ class AgreementWizard(QWizard):
     # named access for tests and callers
     @property
     def page_participants(self) -> ParticipantsPage:
-        return self.pages[Step.PARTICIPANTS]  # type: ignore[return-value]
+        return self._page(ParticipantsPage)
 
     @property
     def page_consent(self) -> ConsentPage:
-        return self.pages[Step.CONSENT]  # type: ignore[return-value]
+        return self._page(ConsentPage)
 
     @property
     def page_goals(self) -> GoalsPage:
-        return self.pages[Step.GOALS]  # type: ignore[return-value]
+        return self._page(GoalsPage)
 
     @property
     def page_indicators(self) -> IndicatorsPage:
-        return self.pages[Step.INDICATORS]  # type: ignore[return-value]
+        return self._page(IndicatorsPage)
 
     @property
     def page_tasks(self) -> TasksPage:
-        return self.pages[Step.TASKS]  # type: ignore[return-value]
+        return self._page(TasksPage)
 
     @property
     def page_communication(self) -> CommunicationPage:
-        return self.pages[Step.COMMUNICATION]  # type: ignore[return-value]
+        return self._page(CommunicationPage)
 
     @property
     def page_timeframe(self) -> TimeframePage:
-        return self.pages[Step.TIMEFRAME]  # type: ignore[return-value]
+        return self._page(TimeframePage)
 
     @property
     def page_overview(self) -> OverviewPage:
-        return self.pages[Step.OVERVIEW]  # type: ignore[return-value]
+        return self._page(OverviewPage)
+
+    def _page(self, kind: type[PageT]) -> PageT:
+        page = self.pages[kind.step]
+        assert isinstance(page, kind)  # PAGE_CLASSES has one page per step
+        return page
 
     def go_to_step(self, step: Step) -> None:
         """Show ``step``: back without checks, forward only as far as each step allows."""
@@ -143,7 +151,9 @@ class AgreementWizard(QWizard):
     def reload(self) -> None:
         """Fetch the case and the agreement again (after saves)."""
         self.case = self.services.cases.get(self.case_id)
-        self.agreement = self.services.agreements.get(self.agreement.id)
+        agreement_id = self.agreement.id
+        assert agreement_id is not None  # the wizard edits a stored agreement (current_draft)
+        self.agreement = self.services.agreements.get(agreement_id)
 
     def _focus_entry_field(self, _page_id: int) -> None:
         page = self.currentPage()
