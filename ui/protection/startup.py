@@ -3,15 +3,18 @@ version) or unlock the database.
 
 Light on purpose: only Qt widgets, the password dialogs and the Qt-free key handling are loaded
 before this window is on the screen; SQLAlchemy, the services and the main window are loaded while
-the user types (:func:`preload`), not before.
+the user types (:func:`start_preload`, in a thread once the dialog has painted), not before. The
+key derivation runs in a thread too: the dialog stays responsive and says it is opening.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kooperation_desktop.protection import ProtectionError, vault
@@ -29,10 +32,75 @@ def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
 
 
 def preload() -> None:
-    """Import what the main window needs (about half a second) while the password dialog waits
-    for the user, so "Entsperren" does not wait for it."""
+    """Import what the main window needs (about half a second) and set up the ORM's mappers while
+    the password dialog waits for the user, so "Entsperren" does not wait for it."""
+    from sqlalchemy.orm import configure_mappers
+
     import kooperation_desktop.services  # noqa: F401 - imported for the module cache only
+
+    configure_mappers()  # else the first query does it, after "Entsperren"
     import ui.main_window  # noqa: F401 - imported for the module cache only
+
+    _prime_qt_types()
+
+
+def _prime_qt_types() -> None:
+    """PySide makes a Qt class's Python type (and its enums) on first use; the main window's first
+    widget handed back by Qt (a table's viewport) makes it create about 130 of them at once, after
+    "Entsperren". Made here instead, while the user types."""
+    import importlib
+
+    for name in ("QtCore", "QtGui", "QtWidgets", "QtDBus"):
+        try:
+            module = importlib.import_module(f"PySide6.{name}")
+        except ImportError:  # QtDBus: Linux only
+            continue
+        for attr in dir(module):
+            getattr(module, attr)
+
+
+_preload_thread: threading.Thread | None = None
+
+
+def _preload_quietly() -> None:
+    with contextlib.suppress(Exception):  # the main thread imports again and reports the error itself
+        preload()
+
+
+def start_preload() -> threading.Thread:
+    """Run :func:`preload` in a thread (once per process). A thread, not the event loop: an import
+    is one long step (SQLAlchemy alone is a third of a second) and would hold back the keys the
+    user types; the thread gives the interpreter back every few milliseconds."""
+    global _preload_thread
+    if _preload_thread is None:
+        _preload_thread = threading.Thread(target=_preload_quietly, name="preload", daemon=True)
+        _preload_thread.start()
+    return _preload_thread
+
+
+def wait_for_preload() -> None:
+    """Before the main thread imports the heavy modules itself: let the preload finish first (two
+    threads importing the same modules in different order could dead-lock on the import locks)."""
+    if _preload_thread is not None and _preload_thread is not threading.current_thread():
+        _preload_thread.join()
+
+
+class _PreloadAfterFirstPaint(QObject):
+    """Starts :func:`start_preload` once the first window has painted: a zero timer queued before
+    the dialog's ``exec()`` would run before its first paint and hold it back."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        app = QCoreApplication.instance()
+        assert app is not None
+        self.app = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.app.removeEventFilter(self)
+            QTimer.singleShot(0, start_preload)  # after the rest of this paint
+        return False
 
 
 def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:
@@ -74,11 +142,19 @@ def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Se
     except ProtectionError as exc:
         show_error(parent, str(exc), "Kooperation Desktop")
         return None
-    QTimer.singleShot(0, preload)  # runs once the dialog below is on the screen
+    trigger = _PreloadAfterFirstPaint()  # the heavy modules load once the dialog below is on the screen
+    try:
+        return _ask(data_dir, parent, lock, state)
+    finally:
+        trigger.app.removeEventFilter(trigger)
+
+
+def _ask(data_dir: Path, parent: QWidget | None, lock: FolderLock, state: str) -> Services | None:
     if state in ("new", "plain"):
         password = dialogs.ask_new_password(parent, migrating=state == "plain")
         if password is None:
             return None
+        wait_for_preload()
         from kooperation_desktop.services import Services
 
         try:
@@ -88,7 +164,8 @@ def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Se
             return None
     opened: list[Services] = []
 
-    def attempt(text: str) -> str | None:
+    def attempt(text: str) -> str | None:  # in a thread of the dialog: scrypt takes a while
+        wait_for_preload()
         from kooperation_desktop.services import Services
 
         try:
