@@ -72,9 +72,8 @@ def typist(target):
         time.sleep(INTERVAL)
         press(target, char)
     time.sleep(INTERVAL)
-    startup = sys.modules.get("ui.protection.startup")
-    thread = getattr(startup, "_preload_thread", None)
-    mark("enter", int(thread is not None and thread.is_alive()))  # 1: the modules are still loading
+    loading = any(t.name == "preload" for t in threading.enumerate())
+    mark("enter", int(loading))  # 1: the modules are still loading (the thread of ui.protection.startup)
     press(target, "\r", Qt.Key.Key_Return)
 
 

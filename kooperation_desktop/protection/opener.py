@@ -10,10 +10,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import configure_mappers
+
 from ..storage.database import Database
 from ..storage.db import make_engine, upgrade_to_head
 from . import audit, folder, retention
 from .vault import db_path, unlock
+
+
+def prepare() -> None:
+    """Set up the ORM's row classes ahead of the first opening (otherwise the first query does
+    it): the window calls this while the password is typed."""
+    configure_mappers()
 
 
 def open_database(data_dir: Path, passphrase: str | None = None, *,

@@ -20,11 +20,11 @@ from ui.protection import dialogs
 pytestmark = pytest.mark.gui
 
 CHILD = r"""
-import sys, time
+import sys, threading, time
 from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from ui import app as ui_app
-from ui.protection import dialogs, startup
+from ui.protection import dialogs
 
 HEAVY = ("sqlalchemy", "kooperation_desktop.services", "ui.main_window", "reportlab", "alembic", "cryptography")
 
@@ -32,8 +32,9 @@ def ask_unlock(parent, attempt):
     dialog = dialogs.UnlockDialog(attempt, parent)
     dialog.show(); dialog.repaint()
     print("AT_DIALOG", [m for m in HEAVY if m in sys.modules], flush=True)
-    deadline = time.monotonic() + 60  # the preload starts once the dialog has painted
-    while time.monotonic() < deadline and (startup._preload_thread is None or startup._preload_thread.is_alive()):
+    deadline = time.monotonic() + 60  # the preload (a thread) starts once the dialog has painted
+    while time.monotonic() < deadline and ("ui.main_window" not in sys.modules
+                                           or any(t.name == "preload" for t in threading.enumerate())):
         QApplication.processEvents()  # the user types; the heavy modules load meanwhile
     print("WHILE_TYPING", [m for m in HEAVY if m in sys.modules], flush=True)
     dialog.password_edit.setText(sys.argv[2])

@@ -3,7 +3,7 @@ version) or unlock the database.
 
 Light on purpose: only Qt widgets, the password dialogs and the Qt-free key handling are loaded
 before this window is on the screen; SQLAlchemy, the services and the main window are loaded while
-the user types (:func:`start_preload`, in a thread once the dialog has painted), not before. The
+the user types (:func:`preload`, in a thread once the dialog has painted), not before. The
 key derivation runs in a thread too: the dialog stays responsive and says it is opening.
 """
 
@@ -34,11 +34,10 @@ def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
 def preload() -> None:
     """Import what the main window needs (about half a second) and set up the ORM's mappers while
     the password dialog waits for the user, so "Entsperren" does not wait for it."""
-    from sqlalchemy.orm import configure_mappers
+    from kooperation_desktop.protection import opener
 
+    opener.prepare()  # else the first query does it, after "Entsperren"
     import kooperation_desktop.services  # noqa: F401 - imported for the module cache only
-
-    configure_mappers()  # else the first query does it, after "Entsperren"
     import ui.main_window  # noqa: F401 - imported for the module cache only
 
     _prime_qt_types()
@@ -59,48 +58,46 @@ def _prime_qt_types() -> None:
             getattr(module, attr)
 
 
-_preload_thread: threading.Thread | None = None
+class _Preload(QObject):
+    """Runs :func:`preload` in a thread named "preload" once the first window has painted (a zero
+    timer queued before the dialog's ``exec()`` would run before its first paint and hold it back).
 
-
-def _preload_quietly() -> None:
-    with contextlib.suppress(Exception):  # the main thread imports again and reports the error itself
-        preload()
-
-
-def start_preload() -> threading.Thread:
-    """Run :func:`preload` in a thread (once per process). A thread, not the event loop: an import
-    is one long step (SQLAlchemy alone is a third of a second) and would hold back the keys the
-    user types; the thread gives the interpreter back every few milliseconds."""
-    global _preload_thread
-    if _preload_thread is None:
-        _preload_thread = threading.Thread(target=_preload_quietly, name="preload", daemon=True)
-        _preload_thread.start()
-    return _preload_thread
-
-
-def wait_for_preload() -> None:
-    """Before the main thread imports the heavy modules itself: let the preload finish first (two
-    threads importing the same modules in different order could dead-lock on the import locks)."""
-    if _preload_thread is not None and _preload_thread is not threading.current_thread():
-        _preload_thread.join()
-
-
-class _PreloadAfterFirstPaint(QObject):
-    """Starts :func:`start_preload` once the first window has painted: a zero timer queued before
-    the dialog's ``exec()`` would run before its first paint and hold it back."""
+    A thread, not the event loop: an import is one long step (SQLAlchemy alone is a third of a
+    second) and would hold back the keys the user types; the thread gives the interpreter back
+    every few milliseconds."""
 
     def __init__(self) -> None:
         super().__init__()
         app = QCoreApplication.instance()
         assert app is not None
         self.app = app
+        self.worker: threading.Thread | None = None
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
             self.app.removeEventFilter(self)
-            QTimer.singleShot(0, start_preload)  # after the rest of this paint
+            QTimer.singleShot(0, self.start)  # after the rest of this paint
         return False
+
+    def start(self) -> None:
+        if self.worker is None:
+            self.worker = threading.Thread(target=self._run, name="preload", daemon=True)
+            self.worker.start()
+
+    @staticmethod
+    def _run() -> None:
+        with contextlib.suppress(Exception):  # the main thread imports again and reports the error itself
+            preload()
+
+    def wait(self) -> None:
+        """Before importing the heavy modules elsewhere: let the preload finish first (two threads
+        importing the same modules in different order could dead-lock on the import locks)."""
+        if self.worker is not None and self.worker is not threading.current_thread():
+            self.worker.join()
+
+    def stop_waiting_for_paint(self) -> None:
+        self.app.removeEventFilter(self)
 
 
 def open_services(data_dir: Path, parent: QWidget | None = None) -> Services | None:
@@ -142,19 +139,20 @@ def _open_locked(data_dir: Path, parent: QWidget | None, lock: FolderLock) -> Se
     except ProtectionError as exc:
         show_error(parent, str(exc), "Kooperation Desktop")
         return None
-    trigger = _PreloadAfterFirstPaint()  # the heavy modules load once the dialog below is on the screen
+    loading = _Preload()  # the heavy modules load once the dialog below is on the screen
     try:
-        return _ask(data_dir, parent, lock, state)
+        return _ask(data_dir, parent, lock, state, loading)
     finally:
-        trigger.app.removeEventFilter(trigger)
+        loading.stop_waiting_for_paint()
 
 
-def _ask(data_dir: Path, parent: QWidget | None, lock: FolderLock, state: str) -> Services | None:
+def _ask(data_dir: Path, parent: QWidget | None, lock: FolderLock, state: str,
+         loading: _Preload) -> Services | None:
     if state in ("new", "plain"):
         password = dialogs.ask_new_password(parent, migrating=state == "plain")
         if password is None:
             return None
-        wait_for_preload()
+        loading.wait()
         from kooperation_desktop.services import Services
 
         try:
@@ -165,7 +163,7 @@ def _ask(data_dir: Path, parent: QWidget | None, lock: FolderLock, state: str) -
     opened: list[Services] = []
 
     def attempt(text: str) -> str | None:  # in a thread of the dialog: scrypt takes a while
-        wait_for_preload()
+        loading.wait()
         from kooperation_desktop.services import Services
 
         try:
