@@ -13,15 +13,20 @@ from pathlib import Path
 from sqlalchemy.orm import configure_mappers
 
 from ..storage.database import Database
-from ..storage.db import make_engine, upgrade_to_head
+from ..storage.db import head_revisions, make_engine, upgrade_to_head
 from . import audit, folder, retention
 from .vault import db_path, unlock
 
 
 def prepare() -> None:
-    """Set up the ORM's row classes ahead of the first opening (otherwise the first query does
-    it): the window calls this while the password is typed."""
+    """Do ahead of the first opening what does not need the key (otherwise the opening does it):
+    load the cipher modules, set up the ORM's row classes and read the newest migration from the
+    migration files. The window calls this while the password is typed."""
+    import sqlcipher3  # noqa: F401 - loaded for the module cache: the key check and the engine
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: F401 - unwrapping the key
+
     configure_mappers()
+    head_revisions()  # cached: the check "nothing to migrate" after the key is derived is a query
 
 
 def open_database(data_dir: Path, passphrase: str | None = None, *,

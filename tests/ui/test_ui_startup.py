@@ -140,7 +140,7 @@ def test_password_dialog_first_then_main_window(tmp_path: Path) -> None:
     out = _start(CHILD, _data_folder(tmp_path))
     lines = [line for line in out.stdout.splitlines() if line.split(" ", 1)[0] in ("AT_DIALOG", "WHILE_TYPING", "MAIN")]
     assert lines == ["AT_DIALOG []",
-                     "WHILE_TYPING ['sqlalchemy', 'kooperation_desktop.services', 'ui.main_window']",
+                     "WHILE_TYPING ['sqlalchemy', 'kooperation_desktop.services', 'ui.main_window', 'cryptography']",
                      "MAIN 1 Familie Çelik"], out.stdout + out.stderr
 
 
