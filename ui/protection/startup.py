@@ -163,11 +163,15 @@ def _ask(data_dir: Path, parent: QWidget | None, lock: FolderLock, state: str,
     opened: list[Services] = []
 
     def attempt(text: str) -> str | None:  # in a thread of the dialog: scrypt takes a while
-        loading.wait()
-        from kooperation_desktop.services import Services
-
         try:
-            opened.append(Services.open(data_dir, text, lock=lock))
+            # the key first, with the light modules only: scrypt lets the interpreter go, so it runs
+            # beside a preload that has not finished yet (and a wrong password says so at once)
+            key_state = vault.unlock(data_dir, text)
+            loading.wait()
+            from kooperation_desktop.protection import opener
+            from kooperation_desktop.services import Services
+
+            opened.append(Services(opener.open_database(data_dir, lock=lock, key_state=key_state)))
         except ProtectionError as exc:
             return str(exc)
         return None
