@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import __version__
-from .domain import labels
-from .domain.model import AgreementSummary
-from .domain.rules import RuleViolation
 from .signing.commands import add_seal_arguments
 from .signing.commands import export as seal_export
 
+# the domain modules load with the sub-command that needs them: the window's start (no
+# sub-command) does not wait for them
 if TYPE_CHECKING:
+    from .domain.model import AgreementSummary
     from .followup.model import DueItem
     from .services import Services
     from .signing.model import PartyStatus
@@ -50,6 +50,8 @@ _ARGPARSE_DE = (
 
 def _date_argument(text: str) -> dt.date:
     """argparse type for TT.MM.JJJJ: a wrong date is a usage error with the German message."""
+    from .domain import labels
+
     try:
         return labels.parse_date(text)
     except ValueError as exc:
@@ -255,6 +257,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
+    from .domain import labels
+
     with _services(args.data_dir) as services:
         cases = services.cases.list(args.filter)
         if not cases:
@@ -372,6 +376,7 @@ def _due_state(item: DueItem, on: dt.date) -> str:
 
 
 def _cmd_due(args: argparse.Namespace) -> int:
+    from .domain import labels
     from .followup import due as due_mod
     from .followup.model import DUE_KIND_LABEL
     from .followup.service import FollowUpService
@@ -398,6 +403,7 @@ class _UsageError(CliError):
 
 
 def _signing_state(party: PartyStatus) -> str:
+    from .domain import labels
     from .signing.model import SignatureMethod
     from .signing.service import paper_text
 
@@ -411,6 +417,7 @@ def _signing_state(party: PartyStatus) -> str:
 
 
 def _cmd_sign_paper(args: argparse.Namespace) -> int:
+    from .domain import labels
     from .services import NotFound
     from .signing.service import SigningService
 
@@ -486,6 +493,7 @@ def _one_line(text: str) -> str:
 
 def _error_line(exc: BaseException) -> str:
     """One German line describing ``exc``."""
+    from .domain.rules import RuleViolation
     from .exchange import ExchangeError
     from .paths import ProtectedTargetError
     from .protection import ProtectionError

@@ -57,7 +57,7 @@ def run(data_dir: Path | None = None) -> int:
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     from .protection import open_services
 
-    services = open_services(data_dir, preload=_preload_main_window)  # set a password (first start) or unlock
+    services = open_services(data_dir, load_window=_preload_main_window)  # set a password (first start) or unlock
     if services is None:
         return 0
     from .main_window import MainWindow

@@ -138,7 +138,8 @@ class WelcomeController(QObject):
         self.panel.demo_button.clicked.connect(lambda: self.show_demo())
         self.panel.remove_demo_button.clicked.connect(lambda: self.remove_demo())
         self.panel.help_button.clicked.connect(lambda: self.show_help())
-        self.refresh()
+        # „Beispiel entfernen“ is enabled by refresh(), which the window calls after loading its list
+        # (the start asks the database once, not twice)
 
     def refresh(self) -> None:
         """Enable „Beispiel entfernen“ only while an example exists."""

@@ -10,14 +10,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.orm import configure_mappers
+
 from ..storage.database import Database
-from ..storage.db import make_engine, upgrade_to_head
+from ..storage.db import head_revisions, make_engine, upgrade_to_head
+from ..storage.files import KeyState
 from . import audit, folder, retention
 from .vault import db_path, unlock
 
 
+def prepare() -> None:
+    """Do ahead of the first opening what does not need the key (otherwise the opening does it):
+    load the cipher modules, set up the ORM's row classes and read the newest migration from the
+    migration files. The window calls this while the password is typed."""
+    import sqlcipher3  # noqa: F401 - loaded for the module cache: the key check and the engine
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # noqa: F401 - unwrapping the key
+
+    configure_mappers()
+    head_revisions()  # cached: the check "nothing to migrate" after the key is derived is a query
+
+
 def open_database(data_dir: Path, passphrase: str | None = None, *,
-                  lock: folder.FolderLock | None = None) -> Database:
+                  lock: folder.FolderLock | None = None, key_state: KeyState | None = None) -> Database:
     """Open (create and migrate with Alembic if needed) the encrypted ``data_dir/kooperation.sqlite``.
 
     ``passphrase``: the user's password or the office's recovery key; None → the environment
@@ -31,13 +45,16 @@ def open_database(data_dir: Path, passphrase: str | None = None, *,
     in another process, gets ``FolderInUse``). ``lock``: a lock the caller already holds on
     ``data_dir`` (e.g. taken before asking for the password); it is handed over on success and
     stays the caller's on failure. The database records the audit trail and keeps closed cases
-    read-only (listeners on its own sessions only)."""
+    read-only (listeners on its own sessions only). ``key_state``: the key the caller already
+    unlocked with :func:`~.vault.unlock` on ``data_dir`` (the window derives it while the modules
+    load); ``passphrase`` is then not used."""
     data_dir = Path(data_dir)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     held = lock if lock is not None else folder.FolderLock(data_dir).acquire()
     try:
         warning = folder.tighten(data_dir)
-        key_state = unlock(data_dir, passphrase)
+        if key_state is None:
+            key_state = unlock(data_dir, passphrase)
         folder.remove_orphans(data_dir)  # the state is final now: leftovers of a crash go
         engine = make_engine(db_path(data_dir), key=key_state.current_key)
         try:

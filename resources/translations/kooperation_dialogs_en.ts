@@ -718,7 +718,7 @@
         <translation>Seal &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="114"/>
+        <location filename="../../ui/protection/dialogs.py" line="115"/>
         <location filename="../../ui/signing/dialogs.py" line="83"/>
         <source>Passwort &amp;wiederholen:</source>
         <translation>&amp;Repeat password:</translation>
@@ -739,7 +739,7 @@
         <translation>The password must be at least 8 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="139"/>
+        <location filename="../../ui/protection/dialogs.py" line="140"/>
         <location filename="../../ui/signing/dialogs.py" line="100"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords do not match.</translation>
@@ -934,7 +934,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="88"/>
+        <location filename="../../ui/protection/views.py" line="91"/>
         <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>Abgeschlossen</source>
         <translation>Finalised</translation>
@@ -1000,7 +1000,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Change</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="53"/>
         <location filename="../../ui/signing/dialogs.py" line="458"/>
         <source>Was</source>
         <translation>What</translation>
@@ -1084,7 +1084,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>About which person?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/startup.py" line="28"/>
+        <location filename="../../ui/protection/startup.py" line="30"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
@@ -1234,154 +1234,160 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Enter the password to confirm (the old key becomes invalid):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="74"/>
+        <location filename="../../ui/protection/dialogs.py" line="75"/>
         <source>Stärke des Passworts</source>
         <translation>Password strength</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="96"/>
+        <location filename="../../ui/protection/dialogs.py" line="97"/>
         <source>Passwort festlegen – Kooperation Desktop</source>
         <translation>Set password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="98"/>
+        <location filename="../../ui/protection/dialogs.py" line="99"/>
         <source>Die vorhandenen Daten werden jetzt verschlüsselt. </source>
         <translation>The existing data will now be encrypted. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="99"/>
+        <location filename="../../ui/protection/dialogs.py" line="100"/>
         <source>Die Daten der Familien werden auf diesem Gerät verschlüsselt gespeichert. </source>
         <translation>The families’ data is stored encrypted on this device. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="100"/>
+        <location filename="../../ui/protection/dialogs.py" line="101"/>
         <source>Bitte ein Passwort festlegen, das nur Sie kennen (mindestens {n} Zeichen; ein Satz aus mehreren Wörtern ist gut zu merken). Danach erhalten Sie einen Wiederherstellungsschlüssel für das Büro.</source>
         <translation>Please set a password that only you know (at least {n} characters; a sentence of several words is easy to remember). Afterwards you get a recovery key for the office.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="105"/>
+        <location filename="../../ui/protection/dialogs.py" line="106"/>
         <source>Neues Passwort</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="106"/>
+        <location filename="../../ui/protection/dialogs.py" line="107"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="112"/>
-        <location filename="../../ui/protection/dialogs.py" line="185"/>
+        <location filename="../../ui/protection/dialogs.py" line="113"/>
+        <location filename="../../ui/protection/dialogs.py" line="215"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="118"/>
+        <location filename="../../ui/protection/dialogs.py" line="119"/>
         <source>Passwort &amp;festlegen</source>
         <translation>&amp;Set password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="119"/>
+        <location filename="../../ui/protection/dialogs.py" line="120"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="162"/>
+        <location filename="../../ui/protection/dialogs.py" line="190"/>
         <source>Entsperren – Kooperation Desktop</source>
         <translation>Unlock – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="165"/>
+        <location filename="../../ui/protection/dialogs.py" line="195"/>
         <source>Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.</source>
         <translation>The data is encrypted. Please enter your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="166"/>
+        <location filename="../../ui/protection/dialogs.py" line="196"/>
         <source> Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel aus dem Büro ein.</source>
         <translation> If you forgot the password, enter the recovery key from the office.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="169"/>
+        <location filename="../../ui/protection/dialogs.py" line="199"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="173"/>
+        <location filename="../../ui/protection/dialogs.py" line="203"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="177"/>
-        <location filename="../../ui/protection/dialogs.py" line="234"/>
+        <location filename="../../ui/protection/dialogs.py" line="207"/>
+        <location filename="../../ui/protection/dialogs.py" line="255"/>
+        <location filename="../../ui/protection/dialogs.py" line="296"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="181"/>
+        <location filename="../../ui/protection/dialogs.py" line="211"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="236"/>
+        <location filename="../../ui/protection/dialogs.py" line="243"/>
+        <source>Wird geöffnet …</source>
+        <translation>Opening …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/dialogs.py" line="298"/>
         <source>Bitte {s} s warten</source>
         <translation>Please wait {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="246"/>
+        <location filename="../../ui/protection/dialogs.py" line="308"/>
         <source>Passwort ändern – Kooperation Desktop</source>
         <translation>Change password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="247"/>
+        <location filename="../../ui/protection/dialogs.py" line="309"/>
         <source>Bisheriges Passwort</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="250"/>
+        <location filename="../../ui/protection/dialogs.py" line="312"/>
         <source>&amp;Bisheriges Passwort (oder Wiederherstellungsschlüssel):</source>
         <translation>C&amp;urrent password (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="252"/>
+        <location filename="../../ui/protection/dialogs.py" line="314"/>
         <source>Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros bleibt gültig.</source>
         <translation>The database gets a new key. The office’s recovery key stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="254"/>
+        <location filename="../../ui/protection/dialogs.py" line="316"/>
         <source>Passwort &amp;ändern</source>
         <translation>Change pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="275"/>
+        <location filename="../../ui/protection/dialogs.py" line="337"/>
         <source>Wiederherstellungsschlüssel – einmalig angezeigt</source>
         <translation>Recovery key – shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="278"/>
+        <location filename="../../ui/protection/dialogs.py" line="340"/>
         <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="290"/>
+        <location filename="../../ui/protection/dialogs.py" line="352"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="294"/>
+        <location filename="../../ui/protection/dialogs.py" line="356"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="295"/>
+        <location filename="../../ui/protection/dialogs.py" line="357"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="297"/>
+        <location filename="../../ui/protection/dialogs.py" line="359"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="318"/>
+        <location filename="../../ui/protection/dialogs.py" line="380"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>
@@ -1420,92 +1426,92 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
         <translation>The password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="45"/>
+        <location filename="../../ui/protection/views.py" line="48"/>
         <source>Protokoll – Fall {case_id}</source>
         <translation>Audit trail – case {case_id}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="47"/>
+        <location filename="../../ui/protection/views.py" line="50"/>
         <source>Jede Änderung wird mit Zeitpunkt, Benutzerkonto und Art des Eintrags festgehalten – ohne Inhalte. Das Protokoll kann nicht geändert werden.</source>
         <translation>Every change is recorded with time, user account and kind of entry – without content. The audit trail cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="53"/>
         <source>Wann</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="53"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="53"/>
         <source>Nr.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="53"/>
         <source>Aktion</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="50"/>
+        <location filename="../../ui/protection/views.py" line="53"/>
         <source>Protokoll</source>
         <translation>Audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="68"/>
+        <location filename="../../ui/protection/views.py" line="71"/>
         <source>Fall endgültig löschen</source>
         <translation>Delete case for good</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="69"/>
+        <location filename="../../ui/protection/views.py" line="72"/>
         <source>Den Fall „{title}“ mit allen Personen, Einverständnissen, Vereinbarungen und Unterschriften endgültig löschen? Das kann nicht rückgängig gemacht werden (außer aus einer älteren Datensicherung).</source>
         <translation>Delete the case “{title}” with all persons, consents, agreements and signatures for good? This cannot be undone (except from an older backup).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="84"/>
+        <location filename="../../ui/protection/views.py" line="87"/>
         <source>Aufbewahrung und Löschung</source>
         <translation>Retention and deletion</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="88"/>
+        <location filename="../../ui/protection/views.py" line="91"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="88"/>
+        <location filename="../../ui/protection/views.py" line="91"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="88"/>
+        <location filename="../../ui/protection/views.py" line="91"/>
         <source>Löschen ab</source>
         <translation>Delete from</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="89"/>
+        <location filename="../../ui/protection/views.py" line="92"/>
         <source>Zu löschende Fälle</source>
         <translation>Cases to delete</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="90"/>
+        <location filename="../../ui/protection/views.py" line="93"/>
         <source>Ausgewählten Fall endgültig &amp;löschen…</source>
         <translation>&amp;Delete the selected case for good…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="104"/>
+        <location filename="../../ui/protection/views.py" line="107"/>
         <source>Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). </source>
         <translation>Closed cases are kept for {years} years (the provider’s setting). </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="106"/>
+        <location filename="../../ui/protection/views.py" line="109"/>
         <source>Diese Fälle sind über der Frist und sollen gelöscht werden:</source>
         <translation>These cases are past the period and should be deleted:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="107"/>
+        <location filename="../../ui/protection/views.py" line="110"/>
         <source>Zurzeit ist kein Fall über der Frist.</source>
         <translation>No case is past the period at the moment.</translation>
     </message>
@@ -1546,47 +1552,47 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
 <context>
     <name>ProtectionCore</name>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="35"/>
+        <location filename="../../ui/protection/dialogs.py" line="36"/>
         <source>Bitte ein Passwort eingeben.</source>
         <translation>Please enter a password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="36"/>
+        <location filename="../../ui/protection/dialogs.py" line="37"/>
         <source>Zu kurz oder zu einfach (mindestens 10 Zeichen).</source>
         <translation>Too short or too simple (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="37"/>
+        <location filename="../../ui/protection/dialogs.py" line="38"/>
         <source>Schwach: länger machen oder Zahlen und Sonderzeichen mischen.</source>
         <translation>Weak: make it longer or mix in digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="38"/>
+        <location filename="../../ui/protection/dialogs.py" line="39"/>
         <source>Mittel: ein paar Zeichen mehr machen es deutlich sicherer.</source>
         <translation>Medium: a few more characters make it much safer.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="39"/>
+        <location filename="../../ui/protection/dialogs.py" line="40"/>
         <source>Gut.</source>
         <translation>Good.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="40"/>
+        <location filename="../../ui/protection/dialogs.py" line="41"/>
         <source>Sehr gut.</source>
         <translation>Very good.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="41"/>
+        <location filename="../../ui/protection/dialogs.py" line="42"/>
         <source>Das Passwort muss mindestens 10 Zeichen lang sein.</source>
         <translation>The password must be at least 10 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="42"/>
+        <location filename="../../ui/protection/dialogs.py" line="43"/>
         <source>Das Passwort darf nicht mit einem Leerzeichen beginnen oder enden.</source>
         <translation>The password must not begin or end with a space.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="43"/>
+        <location filename="../../ui/protection/dialogs.py" line="44"/>
         <source>Das Passwort ist falsch. Bitte noch einmal versuchen (auf Groß- und Kleinschreibung achten).</source>
         <translation>The password is wrong. Please try again (mind upper and lower case).</translation>
     </message>

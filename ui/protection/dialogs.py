@@ -7,9 +7,10 @@ Modal questions go through module-level ``ask_*`` functions a test can monkeypat
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPaintDevice, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -150,17 +151,46 @@ class SetPasswordDialog(QDialog):
         return self.password_edit.text()
 
 
+class _Attempt(QObject):
+    """``try_unlock(text)`` in a thread; ``done`` (message or None, exception or None) arrives in
+    the dialog's thread."""
+
+    done = Signal(object, object)
+
+    def __init__(self, try_unlock: Callable[[str], str | None], text: str) -> None:
+        super().__init__()
+        self._try = try_unlock
+        self._text = text
+
+    def start(self) -> None:
+        threading.Thread(target=self._run, name="unlock", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            message = self._try(self._text)
+        except BaseException as exc:  # noqa: BLE001 - handed to the dialog's thread, raised there
+            self.done.emit(None, exc)
+            return
+        self.done.emit(message, None)
+
+
 class UnlockDialog(QDialog):
     """Ask for the password (or recovery key); ``try_unlock(text)`` returns None on success or a
     German message (shown in the UI language when known). After wrong passwords the button waits
-    (RetryThrottle). ``title``/``text`` default to the start-up texts in the UI language."""
+    (RetryThrottle). ``title``/``text`` default to the start-up texts in the UI language.
+
+    ``background``: ``try_unlock`` runs in a thread (the key derivation takes a while); meanwhile
+    the dialog says it is opening and stays responsive (it repaints, it cannot be closed)."""
 
     def __init__(self, try_unlock: Callable[[str], str | None], parent: QWidget | None = None, *,
                  title: str = "", text: str = "",
-                 throttle: keys.RetryThrottle | None = None, allow_cancel: bool = True):
+                 throttle: keys.RetryThrottle | None = None, allow_cancel: bool = True,
+                 background: bool = False):
         super().__init__(parent)
         self.setWindowTitle(title or tr("Entsperren – Kooperation Desktop"))
         self._try = try_unlock
+        self._background = background
+        self._running: _Attempt | None = None
         self.throttle = throttle or keys.RetryThrottle()
         text = text or tr("Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.")
         label = QLabel(text + tr(" Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel "
@@ -193,10 +223,42 @@ class UnlockDialog(QDialog):
         self.wait_timer.timeout.connect(self._tick)
         self._allow_cancel = allow_cancel
 
+    def busy(self) -> bool:
+        """True while a password is being tried in the background."""
+        return self._running is not None
+
     def attempt(self) -> bool:
-        if self.throttle.remaining() > 0:
+        """Try the password typed; True once it opened (in the background: False, the result
+        comes later and the dialog closes itself on success)."""
+        if self.throttle.remaining() > 0 or self._running is not None:
             return False
-        message = self._try(self.password_edit.text())
+        if not self._background:
+            return self._attempted(self._try(self.password_edit.text()))
+        self._running = _Attempt(self._try, self.password_edit.text())
+        self._running.done.connect(self._background_done)
+        self.password_edit.setEnabled(False)
+        self.ok_button.setEnabled(False)
+        if self.cancel_button is not None:
+            self.cancel_button.setEnabled(False)
+        self.ok_button.setText(tr("Wird geöffnet …"))
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        self._running.start()
+        return False
+
+    def _background_done(self, message: str | None, error: BaseException | None) -> None:
+        self._running = None
+        self.unsetCursor()
+        self.password_edit.setEnabled(True)
+        self.ok_button.setEnabled(True)
+        if self.cancel_button is not None:
+            self.cancel_button.setEnabled(True)
+        self.ok_button.setText(tr("&Entsperren"))
+        if error is not None:
+            raise error
+        if not self._attempted(message) and self.password_edit.isEnabled():
+            self.password_edit.setFocus()
+
+    def _attempted(self, message: str | None) -> bool:
         if message is None:
             self.throttle.succeeded()
             self.password_edit.clear()
@@ -238,7 +300,7 @@ class UnlockDialog(QDialog):
         self._fit_text()
 
     def reject(self) -> None:
-        if self._allow_cancel:
+        if self._allow_cancel and self._running is None:
             super().reject()
 
 
@@ -344,7 +406,8 @@ def ask_new_password(parent: QWidget | None, migrating: bool = False) -> str | N
 
 
 def ask_unlock(parent: QWidget | None, try_unlock: Callable[[str], str | None]) -> bool:
-    return UnlockDialog(try_unlock, parent).exec() == QDialog.DialogCode.Accepted
+    """The password at start; ``try_unlock`` runs in a thread (see :class:`UnlockDialog`)."""
+    return UnlockDialog(try_unlock, parent, background=True).exec() == QDialog.DialogCode.Accepted
 
 
 def show_recovery_key(parent: QWidget | None, recovery_key: str) -> bool:
