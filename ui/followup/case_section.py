@@ -39,6 +39,7 @@ from kooperation_desktop.followup.service import FollowUpService
 
 from .. import dialogs
 from ..case_view import fill_table, make_table
+from ..domain_labels import reflection_condition
 from ..widgets import WARNING_STYLE, hint_label
 from . import due_panel
 from .charts import (
@@ -291,7 +292,8 @@ class FollowUpSection(QWidget):
             low = lowest_conditions(r, count=1)
             rows.append((r.held_on or dt.date.min, [
                 format_date(r.held_on), tr("Reflexion"), "", "",
-                tr("am niedrigsten: {key}. {short}").format(key=low[0].condition.key, short=low[0].condition.short)
+                tr("am niedrigsten: {key}. {short}").format(key=low[0].condition.key,
+                                                          short=reflection_condition(low[0].condition.key).short)
                 if low else r.note]))
         entries: list[Review | Reflection] = [*self.reviews, *self.reflections]
         order = sorted(range(len(rows)), key=lambda i: rows[i][0], reverse=True)  # newest first (stable)
