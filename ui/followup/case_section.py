@@ -100,9 +100,9 @@ class FollowUpSection(QWidget):
         layout.addWidget(self.hint)
 
         buttons = QGridLayout()
-        self.review_button = QPushButton(tr("Überprüfung &erfassen…"), self)
+        self.review_button = QPushButton(tr("Überprüfun&g erfassen…"), self)
         self.reflection_button = QPushButton(tr("&Reflexion erfassen…"), self)
-        self.transition_button = QPushButton(tr("Übergang &planen…"), self)
+        self.transition_button = QPushButton(tr("Übergang p&lanen…"), self)
         self.review_pdf_button = QPushButton(tr("Überprüfung als PDF…"), self)
         self.closing_button = QPushButton(tr("Abschlussbericht als PDF…"), self)
         for i, b in enumerate((self.review_button, self.reflection_button, self.transition_button,
