@@ -1,22 +1,27 @@
 """The case list's table: it fits its width, never scrolls sideways (issue 13).
 
 The case title („Familie Çelik-Wróbel“) gets the room: it stretches over what the other columns
-leave. Each other column is as wide as its header and the texts of the first rows need; when the
-list is too narrow for all of them, the least needed columns are hidden (first „Personen“, then
-„Zuletzt geändert“, „Hilfeart“, „Aktenzeichen“) – their texts stay in the title's tooltip. What is
-still too long for its cell is elided („…“), never cut."""
+leave (at least what the first rows' titles need). Each other column is as wide as its header and
+a typical long entry need (fixed samples: no measuring per keystroke); when the list is too narrow
+for all of them, the least needed columns are hidden (first „Personen“, then „Zuletzt geändert“,
+„Hilfeart“, „Aktenzeichen“) – their texts stay in the title's tooltip. What is still too long for
+its cell is elided („…“), never cut."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
+from kooperation_desktop.domain.model import AgreementStatus, CaseStatus, CaseSummary
+
+from .case_list_model import agreement_label
+
 TITLE, FILE_NUMBER, HELP_TYPE, PERSONS, AGREEMENT, CHANGED = range(6)
 HIDE_FIRST = (PERSONS, CHANGED, HELP_TYPE, FILE_NUMBER)  # hidden in this order when narrow
-TITLE_CHARS = 28  # the title column needs at most this many average characters (longer: elided)
-PERSONS_CHARS = 24
-ROWS_MEASURED = 40  # the first rows' texts decide the widths (a screenful; the list may hold 50,000)
+TITLE_CHARS = 30  # the title keeps room for up to this many characters before other columns are hidden
+TITLES_MEASURED = 30  # the titles of the first rows (a screenful) decide that room; longer ones are elided
+PERSONS_CHARS = 16  # the names elided after about this many characters (all in the tooltip)
 
 
 class CaseTable(QTableView):
@@ -38,8 +43,7 @@ class CaseTable(QTableView):
         super().setModel(model)
         if model is None:
             return
-        model.modelReset.connect(self.fit_columns)
-        model.layoutChanged.connect(self.fit_columns)
+        model.modelReset.connect(self.fit_columns)  # a search shows other titles
         self.fit_columns()
 
     def _padding(self) -> int:
@@ -50,16 +54,33 @@ class CaseTable(QTableView):
         return self.fontMetrics().horizontalAdvance(text) + self._padding()
 
     def column_need(self, column: int) -> int:
-        """The width ``column`` needs for its header and the first rows' texts (capped for the
-        title and the persons: longer texts are elided)."""
-        model = self.model()
+        """The width ``column`` needs for its header and a typical long entry (longer entries are
+        elided, whole in the tooltip). Fixed samples, not the rows: the columns do not jump while
+        the user types a search, and a keystroke costs no measuring."""
         header = self.horizontalHeader().sectionSizeFromContents(column).width()
-        rows = min(model.rowCount(), ROWS_MEASURED)
-        widest = max((self._text_width(str(model.index(r, column).data() or "")) for r in range(rows)), default=0)
-        cap = {TITLE: TITLE_CHARS, PERSONS: PERSONS_CHARS}.get(column)
-        if cap is not None:
-            widest = min(widest, self.fontMetrics().averageCharWidth() * cap + self._padding())
-        return max(header if column != TITLE else 0, widest)
+        metrics = self.fontMetrics()
+        if column == TITLE:  # the titles of the first rows, as far as they are usual lengths
+            model = self.model()
+            titles = [str(model.index(r, TITLE).data() or "") for r in range(min(model.rowCount(), TITLES_MEASURED))]
+            widest = max((self._text_width(t) for t in titles), default=0)
+            return min(widest, metrics.averageCharWidth() * TITLE_CHARS + self._padding())
+        if column == PERSONS:
+            return max(header, metrics.averageCharWidth() * PERSONS_CHARS + self._padding())
+        return max(header, max(self._text_width(sample) for sample in self._samples(column)))
+
+    @staticmethod
+    def _samples(column: int) -> list[str]:
+        if column == FILE_NUMBER:
+            return ["AZ 51-0815/2027"]
+        if column == HELP_TYPE:
+            return ["§ 35a SGB VIII"]
+        if column == CHANGED:
+            return ["30.12.2026"]
+        # AGREEMENT: the longest state with a two-digit version
+        return [agreement_label(CaseSummary(id=0, title="", file_number="", help_type="", status=CaseStatus.OPEN,
+                                            person_names="", latest_status=status, latest_version=10,
+                                            updated_at=None))
+                for status in AgreementStatus]
 
     def fit_columns(self) -> None:
         """Show the columns that fit beside the title; the title stretches over the rest."""
@@ -83,6 +104,11 @@ class CaseTable(QTableView):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             if column in shown:
                 self.setColumnWidth(column, self._needs[column])
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange, QEvent.Type.LanguageChange):
+            self.fit_columns()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
