@@ -17,7 +17,7 @@ from kooperation_desktop.domain.model import AgreementStatus, CaseStatus, CaseSu
 
 from .case_list_model import agreement_label
 
-TITLE, FILE_NUMBER, HELP_TYPE, PERSONS, AGREEMENT, CHANGED = range(6)
+TITLE, FILE_NUMBER, HELP_TYPE, PERSONS, AGREEMENT, CHANGED = 0, 1, 2, 3, 4, 5
 HIDE_FIRST = (PERSONS, CHANGED, HELP_TYPE, FILE_NUMBER)  # hidden in this order when narrow
 TITLE_CHARS = 30  # the title keeps room for up to this many characters before other columns are hidden
 TITLES_MEASURED = 30  # the titles of the first rows (a screenful) decide that room; longer ones are elided
