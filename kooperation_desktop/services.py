@@ -75,6 +75,8 @@ __all__ = ["CHANGED_ELSEWHERE", "ChangedElsewhere", "Entity", "NotFound", "Servi
 
 Entity = Person | Partner | Consent | Goal | Indicator | Role | Task | CommunicationRule
 
+# a search with at most this many hits reads its page through the search index (list_cases(hits=…))
+SPARSE_HITS = 1000
 _AGREEMENT_CHILDREN = (Goal, Role, Task, CommunicationRule)
 _CASE_CHILDREN = (Person, Partner, Consent)
 # the agreement's own fields update_agreement() may change on a draft
@@ -299,14 +301,23 @@ class Services:
                 before = or_(CaseRow.updated_at > when, and_(CaseRow.updated_at == when, CaseRow.id > case_id))
             return s.scalar(select(func.count()).select_from(CaseRow).where(before, *cond)) or 0
 
-    def list_cases(self, filter_text: str = "", limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+    def list_cases(self, filter_text: str = "", limit: int | None = None, offset: int = 0, *,
+                   hits: int | None = None) -> list[CaseSummary]:
         """Cases whose title, file number, help type or person names contain ``filter_text``
         (case-insensitive, also beyond ASCII; every whitespace-separated word must occur),
         filtered in SQL; newest change first. ``limit``/``offset`` give one page of that list
-        (the window loads the rows it shows, page by page)."""
+        (the window loads the rows it shows, page by page).
+
+        ``hits``: how many cases match, when the caller counted them (:meth:`count_cases`). The same
+        list either way; with few hits (at most :data:`SPARSE_HITS`) the matches are found through
+        the search index and sorted, instead of walking every case newest first until a page is
+        full (a search with few or no hits would read all 50,000 cases)."""
+        cond = self._case_filter(filter_text)
+        if cond and hits is not None and hits <= SPARSE_HITS:
+            cond = [CaseRow.id.in_(select(CaseRow.id).where(*cond))]
         q = (select(CaseRow.id, CaseRow.title, CaseRow.file_number, CaseRow.help_type, CaseRow.status,
                     CaseRow.updated_at)
-             .where(*self._case_filter(filter_text))
+             .where(*cond)
              .order_by(CaseRow.updated_at.desc(), CaseRow.id.desc()))
         if limit is not None:
             q = q.limit(limit).offset(offset)

@@ -232,10 +232,17 @@ class MainWindow(QMainWindow):
         shown = self.case_view.case.id if self.case_view.case is not None else None
         text = self.filter_edit.text().strip()
         services = self.services
-        first = services.list_cases(text, limit=PAGE_SIZE)
-        # a short hit list is complete: count (a full scan of the filter) only when there are more
-        total = len(first) if len(first) < PAGE_SIZE else services.count_cases(text)
-        self.model.set_source(total, lambda offset, limit: services.list_cases(text, limit=limit, offset=offset),
+        hits: int | None = None
+        if text:  # a search: count first (one scan of the search index); no hits, no list to read
+            hits = services.count_cases(text)
+            first = services.list_cases(text, limit=PAGE_SIZE, hits=hits) if hits else []
+            total = hits
+        else:
+            first = services.list_cases(text, limit=PAGE_SIZE)
+            # a short list is complete: count only when there are more
+            total = len(first) if len(first) < PAGE_SIZE else services.count_cases(text)
+        self.model.set_source(total, lambda offset, limit: services.list_cases(text, limit=limit, offset=offset,
+                                                                               hits=hits),
                               lambda case_id: services.case_position(text, case_id), first_page=first)
         self.no_hits_label.setVisible(total == 0 and bool(text))
         row = self.model.row_of(keep) if keep is not None else -1
