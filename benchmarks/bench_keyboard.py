@@ -1,6 +1,6 @@
 """The first agreement with the keyboard alone (issue 13): key presses, focus changes, wall time.
 
-Runs the scripted walk of ``tests/test_ui_keyboard_count.py`` (headless Qt) and prints its count
+Runs the scripted walk of ``tests/ui/test_ui_keyboard_count.py`` (headless Qt) and prints its count
 and the wall time of the whole scripted run:
 
     .venv/bin/python benchmarks/bench_keyboard.py
@@ -23,7 +23,7 @@ def main() -> int:
     started = time.perf_counter()
     run = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
-         "tests/test_ui_keyboard_count.py"],
+         "tests/ui/test_ui_keyboard_count.py"],
         cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - started
     found = re.search(r"keyboard walk: .*", run.stdout)

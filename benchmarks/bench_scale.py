@@ -18,10 +18,10 @@ Measured (median of --runs, side by side in one run):
   (password unlock done with the environment passphrase instead of the unlock dialog), builds the
   app's MainWindow (list filled) and shows it, against a child that shows a bare QMainWindow;
   time from process start (Popen) to "shown" read back by the parent (OS file cache warm).
-- filter-as-you-type: what the window does per keystroke – count_cases(prefix) and the first page
-  list_cases(prefix, limit=100) – for each keystroke of a surname and of a file number (the whole
-  list_cases(prefix) as a diagnostic); and in a child, the main window's apply_filter() (the
-  debounce timer's slot: count + model reset + the rows the table paints).
+- filter-as-you-type: what the window does per keystroke – count_cases(prefix) and, if there are
+  hits, the first page list_cases(prefix, limit=100, hits=count) – for each keystroke of a surname
+  and of a file number (the whole list_cases(prefix) as a diagnostic); and in a child, the main
+  window's apply_filter() (the debounce timer's slot: count + model reset + the rows the table paints).
 - the "Heute fällig" panel: building the due index once (as after the upgrade that introduced it;
   afterwards the app keeps it current on every change), the start-screen query, and the query after
   one case was edited (that case recomputed).
@@ -504,9 +504,10 @@ def measure(n: int, runs: int, ui_budget_s: float, start_budget: float, start_ti
         whole_key = []
         hits = {}
 
-        def keystroke(k: str) -> None:  # what the window asks per keystroke: the first page, the count if more
-            page = services.cases.list(k, limit=PAGE_SIZE)
-            hits[k] = len(page) if len(page) < PAGE_SIZE else services.cases.count(k)
+        def keystroke(k: str) -> None:  # what the window asks per keystroke: the count, the first page if any
+            hits[k] = services.cases.count(k)
+            if hits[k]:
+                services.cases.list(k, limit=PAGE_SIZE, hits=hits[k])
 
         for _ in range(runs):
             for k in keys:

@@ -47,3 +47,17 @@ def test_gas_levels_steps_and_family_roles_in_both_languages() -> None:
     assert labels.person_role("Mutter", True) == "Mutter, personensorgeberechtigt"
     assert labels.person_role("", True, "en") == "Family, with parental responsibility"
     assert labels.person_role(" Tante ", False, "en") == "Tante"
+
+
+def test_the_ten_reflection_conditions_come_from_the_catalogue_in_both_languages() -> None:
+    from kooperation_desktop.followup.reflection import CONDITIONS
+
+    assert [c.key for c in CONDITIONS] == list("abcdefghij")
+    for c in CONDITIONS:
+        german, english = labels.reflection_condition(c.key), labels.reflection_condition(c.key, "en")
+        assert (c.seed, c.statement, c.short, c.suggestion) == tuple(german)  # the reflection uses the catalogue
+        for de, en in zip(german, english, strict=True):
+            assert en and en != de and not any(ch in en for ch in "äöüÄÖÜß"), (c.key, en)
+    assert labels.reflection_condition("i", "en").statement == (
+        "The family's voice counts as much as the professionals' voice.")
+    assert labels.reflection_condition("a", "fr") == labels.reflection_condition("a")  # German by default

@@ -81,3 +81,24 @@ def test_counting_the_hits_reads_the_search_index_not_the_table(services: Servic
         sql = str(query.compile(compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
     assert "COVERING INDEX ix_cases_search_text" in plan, plan
+
+
+def test_a_counted_search_lists_the_same_cases_page_by_page(services: Services) -> None:
+    """With the count given (``hits``, as the window does), few hits are read through the search
+    index and sorted; many hits in date order: the same list, pages and order either way."""
+    from kooperation_desktop.storage.cases import SPARSE_HITS
+
+    for n in range(30):
+        case = services.cases.create(f"Familie {'Çelik' if n % 3 == 0 else 'Meyer'} {n:02d}", f"AZ {n}")
+        if n % 5 == 0:
+            services.parties.save(Person(case_id=case.id, first_name="Łukasz", last_name="Wróbel"))
+    for query in ("celik", "wrobel", "familie", "az 1", "niemand", "celik 0"):
+        hits = services.cases.count(query)
+        assert hits <= SPARSE_HITS
+        whole = services.cases.list(query)
+        assert services.cases.list(query, hits=hits) == whole, query
+        assert services.cases.list(query, hits=SPARSE_HITS + 1) == whole, query  # the date-order walk
+        paged = [c for off in range(0, 40, 7) for c in services.cases.list(query, limit=7, offset=off, hits=hits)]
+        assert paged == whole, query
+    assert [c.title for c in services.cases.list("celik 0", hits=2)] == ["Familie Çelik 09", "Familie Çelik 06",
+                                                                           "Familie Çelik 03", "Familie Çelik 00"]

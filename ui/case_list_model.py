@@ -52,6 +52,17 @@ def agreement_label(summary: CaseSummary) -> str:
     return label
 
 
+def summary_tooltip(case: CaseSummary) -> str:
+    """Everything the list knows of a case, one line each: the title, then "Header: text"."""
+    lines = [case.title]
+    values = (case.file_number, case.help_type, case.person_names, agreement_label(case),
+              format_date(case.updated_at.date() if case.updated_at else None))
+    for header, value in zip(HEADERS[1:], values, strict=True):
+        if value:
+            lines.append(f"{QCoreApplication.translate('CaseList', header)}: {value}")
+    return "\n".join(lines)
+
+
 PAGE_SIZE = 100
 PAGES_KEPT = 20
 
@@ -136,6 +147,8 @@ class CaseListModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole and col == 2:
             return case.help_type.split(" – ")[0]  # "§ 31 SGB VIII"; the full text is the tool tip
+        if role == Qt.ItemDataRole.ToolTipRole and col == 0:
+            return summary_tooltip(case)  # a narrow list hides columns: the title's tooltip has them all
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if col == 0:
                 return case.title

@@ -70,3 +70,8 @@ def describe(entity: object) -> str:
     if isinstance(entity, CommunicationRule):
         return fill(QCoreApplication.translate("EntityName", "Absprache „%1“"), entity.what.strip() or no_text)
     return QCoreApplication.translate("EntityName", "Einverständnis")
+
+
+def reflection_condition(key: str) -> labels.ConditionTexts:
+    """A condition a–j of the joint reflection (seed wording, statement, short name, suggestion)."""
+    return labels.reflection_condition(key, current_language())

@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +34,7 @@ from kooperation_desktop.signing.service import SigningService
 
 from . import dialogs
 from .case_list_model import CASE_ID_ROLE, PAGE_SIZE, CaseListModel
+from .case_table import CaseTable
 from .case_view import CaseView
 from .family_view import FamilyViewController
 from .followup import DuePanel, FollowUpController, FollowUpSection
@@ -89,22 +87,9 @@ class MainWindow(QMainWindow):
         left_layout.addLayout(row)
 
         self.model = CaseListModel(self)
-        self.table = QTableView(left)
+        self.table = CaseTable(left)  # fits its width: the title gets the room, no sideways scrolling
         self.table.setModel(self.model)
         self.table.setAccessibleName("Fälle")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the list; arrows move inside it
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((115, 85, 85, 110, 165, 110)):
-            # never narrower than the header's own text (English, larger fonts, 150 %)
-            self.table.setColumnWidth(col, max(width, header.sectionSizeHint(col)))
         # the empty state of a search: over the (empty) list, centred at its top
         self.no_hits_label = QLabel("Keine Treffer", self.table.viewport())
         self.no_hits_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -247,10 +232,17 @@ class MainWindow(QMainWindow):
         shown = self.case_view.case.id if self.case_view.case is not None else None
         text = self.filter_edit.text().strip()
         services = self.services
-        first = services.cases.list(text, limit=PAGE_SIZE)
-        # a short hit list is complete: count (a full scan of the filter) only when there are more
-        total = len(first) if len(first) < PAGE_SIZE else services.cases.count(text)
-        self.model.set_source(total, lambda offset, limit: services.cases.list(text, limit=limit, offset=offset),
+        hits: int | None = None
+        if text:  # a search: count first (one scan of the search index); no hits, no list to read
+            hits = services.cases.count(text)
+            first = services.cases.list(text, limit=PAGE_SIZE, hits=hits) if hits else []
+            total = hits
+        else:
+            first = services.cases.list(text, limit=PAGE_SIZE)
+            # a short list is complete: count only when there are more
+            total = len(first) if len(first) < PAGE_SIZE else services.cases.count(text)
+        self.model.set_source(total, lambda offset, limit: services.cases.list(text, limit=limit, offset=offset,
+                                                                               hits=hits),
                               lambda case_id: services.cases.position(text, case_id), first_page=first)
         self.no_hits_label.setVisible(total == 0 and bool(text))
         row = self.model.row_of(keep) if keep is not None else -1

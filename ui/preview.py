@@ -195,7 +195,7 @@ class PreviewController(QObject):
         self.case_view = case_view
         self.dialog_parent = parent
         self.dialog: PreviewDialog | None = None
-        self.action = QAction(tr("&Vorschau und Drucken…"), parent)
+        self.action = QAction(tr("Vorschau und &Drucken…"), parent)
         self.action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.action.triggered.connect(lambda _checked=False: self.open())
 

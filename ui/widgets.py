@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +20,10 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStyle,
+    QStyleOptionButton,
+    QStyleOptionFocusRect,
+    QStylePainter,
     QVBoxLayout,
     QWidget,
 )
@@ -342,11 +346,20 @@ class RowEditor(QWidget):
     removed = Signal(object)
     added = Signal(object)
     ENTER_ADDS_ROW = True  # Enter in a filled last row adds the next row (keyboard walk, issue 13)
+    TEXT_CHARS = 14  # a text field side by side with others needs room for this many characters
 
     def __init__(self, columns: Sequence[Column], factory: Callable[[], Any], *,
                  add_text: str = "", item_name: str = "",
-                 empty_text: str = "", parent: QWidget | None = None):
+                 empty_text: str = "", parent: QWidget | None = None, reflow: bool = False):
+        """``reflow``: when the editor is too narrow for a row's fields side by side (each text
+        field with room for about :attr:`TEXT_CHARS` characters, each choice with its whole text),
+        every row becomes a card: one field under the other, each with its name before it, the
+        „Entfernen“ button on the first line – never a sideways scroll bar."""
         super().__init__(parent)
+        self.reflow = reflow
+        self.stacked = False  # the rows shown as cards (see ``reflow``)
+        self._headers: list[QLabel] = []
+        self._card_labels: list[dict[str, QLabel]] = []
         add_text = add_text or self.tr("Hinzufügen")
         item_name = item_name or self.tr("Eintrag")
         empty_text = empty_text or self.tr("Noch keine Einträge.")
@@ -375,8 +388,6 @@ class RowEditor(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addStretch(1)
         outer.addLayout(buttons)
-        for i, col in enumerate(self._row_columns()):
-            self.grid.setColumnStretch(i, col.stretch)
         self._rebuild()
 
     # public API -------------------------------------------------------------------------
@@ -473,9 +484,14 @@ class RowEditor(QWidget):
             if w is not None:
                 w.hide()
                 w.deleteLater()
+        for w in [*self._headers, *(label for row in self._card_labels for label in row.values())]:
+            w.hide()
+            w.deleteLater()
         self._widgets = []
         self._remove_buttons = []
         self._combo_values = {}
+        self._headers = []
+        self._card_labels = []
 
     def _rebuild(self) -> None:
         self._clear()
@@ -485,22 +501,64 @@ class RowEditor(QWidget):
         if not has_rows:
             return
         row_columns = self._row_columns()
-        lines = [col for col in self.columns if col.own_line]
-        for c, col in enumerate(row_columns):
+        for col in row_columns:
             header = QLabel(col.header, self.grid_host)
             header.setToolTip(col.name)
             font = QFont(header.font())
             font.setBold(True)
             header.setFont(font)
-            self.grid.addWidget(header, 0, c, Qt.AlignmentFlag.AlignBottom)
+            self._headers.append(header)
         for r, entity in enumerate(self._entities):
             widgets: dict[str, QWidget] = {}
+            labels: dict[str, QLabel] = {}
+            for col in self.columns:  # in column order: that is the tab order
+                widgets[col.key] = self._make_widget(col, entity, r)
+                if self.reflow and not col.own_line:  # the field's name on a card
+                    label = QLabel(col.header.replace("-\n", "").replace("\n", " "), self.grid_host)
+                    label.setBuddy(focus_target(widgets[col.key]))
+                    label.hide()
+                    labels[col.key] = label
+            remove = QPushButton(self.tr("Entfernen"), self.grid_host)
+            remove_name = fill(self.tr("%1 %2 entfernen"), self.item_name, r + 1)
+            remove.setAccessibleName(remove_name)
+            remove.setToolTip(remove_name)
+            remove.clicked.connect(lambda _=False, row=r: self.remove_row(row))
+            self._remove_buttons.append(remove)
+            self._widgets.append(widgets)
+            self._card_labels.append(labels)
+        self.stacked = self._too_narrow(self.width()) if self.reflow and self.isVisible() else False
+        self._place()
+        for w in [*(w for row in self._widgets for w in row.values()), *self._remove_buttons]:
+            w.show()  # at once (not queued by the layout): a new row's first field takes the focus
+        chain_before(self.add_button, [w for r, row in enumerate(self._widgets)
+                                       for w in [*row.values(), self._remove_buttons[r]]])
+
+    def _place(self) -> None:
+        """Put the rows' widgets into the grid: side by side under the headers, or as cards."""
+        while self.grid.count():
+            self.grid.takeAt(0)
+        for i in range(self.grid.rowCount()):
+            self.grid.setRowMinimumHeight(i, 0)
+        row_columns = self._row_columns()
+        lines = [col for col in self.columns if col.own_line]
+        for i in range(max(self.grid.columnCount(), len(row_columns) + 1)):
+            self.grid.setColumnStretch(i, 0)
+        if self.stacked:
+            self._place_cards(row_columns, lines)
+            return
+        for i, col in enumerate(row_columns):
+            self.grid.setColumnStretch(i, col.stretch)
+        for c, header in enumerate(self._headers):
+            header.show()
+            self.grid.addWidget(header, 0, c, Qt.AlignmentFlag.AlignBottom)
+        for r, widgets in enumerate(self._widgets):
+            for label in self._card_labels[r].values():
+                label.hide()
             top = 1 + r * (2 + len(lines)) if lines else 1 + r
             if lines:  # a little room between two cards
                 self.grid.setRowMinimumHeight(top + 1 + len(lines), 10)
-            for col in self.columns:  # in column order: that is the tab order
-                w = self._make_widget(col, entity, r)
-                widgets[col.key] = w
+            for col in self.columns:
+                w = widgets[col.key]
                 if col.own_line:
                     self.grid.addWidget(w, top + 1 + lines.index(col), 0, 1, len(row_columns))
                 else:
@@ -508,18 +566,68 @@ class RowEditor(QWidget):
                     if col.kind == "check":
                         align |= Qt.AlignmentFlag.AlignHCenter
                     self.grid.addWidget(w, top, row_columns.index(col), align)
-                w.show()  # at once (not queued by the layout): a new row's first field takes the focus
-            remove = QPushButton(self.tr("Entfernen"), self.grid_host)
-            remove_name = fill(self.tr("%1 %2 entfernen"), self.item_name, r + 1)
-            remove.setAccessibleName(remove_name)
-            remove.setToolTip(remove_name)
-            remove.clicked.connect(lambda _=False, row=r: self.remove_row(row))
-            self.grid.addWidget(remove, top, len(row_columns), Qt.AlignmentFlag.AlignTop)
-            remove.show()
-            self._remove_buttons.append(remove)
-            self._widgets.append(widgets)
-        chain_before(self.add_button, [w for r, row in enumerate(self._widgets)
-                                       for w in [*row.values(), self._remove_buttons[r]]])
+            self.grid.addWidget(self._remove_buttons[r], top, len(row_columns), Qt.AlignmentFlag.AlignTop)
+
+    def _place_cards(self, row_columns: list[Column], lines: list[Column]) -> None:
+        """Each row a card: „name: field“ one under the other, the text lines full width."""
+        for header in self._headers:
+            header.hide()
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 0)
+        top = 0
+        for r, widgets in enumerate(self._widgets):
+            last = top + len(self.columns) - 1  # the card's last line ends with „Entfernen“
+            self.grid.addWidget(self._remove_buttons[r], last, 2,
+                                Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+            for col in self.columns:
+                w = widgets[col.key]
+                if col.own_line:
+                    self.grid.addWidget(w, top, 0, 1, 2 if top == last else 3)
+                else:
+                    label = self._card_labels[r][col.key]
+                    label.show()
+                    beside_a_line = col.kind in ("combo", "date", "check", "text")
+                    self.grid.addWidget(label, top, 0, Qt.AlignmentFlag.AlignVCenter if beside_a_line
+                                        else Qt.AlignmentFlag.AlignTop)
+                    # a date keeps its width at the left (its maximum must not narrow the column)
+                    self.grid.addWidget(w, top, 1, 1, 1 if top == last else 2,
+                                        Qt.AlignmentFlag.AlignLeft if col.kind in ("date", "check")
+                                        else Qt.AlignmentFlag(0))
+                top += 1
+            self.grid.setRowMinimumHeight(top, 10)  # a little room between two cards
+            top += 1
+
+    def _comfortable_width(self, col: Column) -> int:
+        """The width a row's field of ``col`` needs side by side with the others."""
+        metrics = self.fontMetrics()
+        widest = 0
+        for widgets in self._widgets:
+            w = widgets[col.key]
+            if col.kind in ("text", "grow", "multiline"):
+                need = metrics.averageCharWidth() * self.TEXT_CHARS + 16
+            elif isinstance(w, QComboBox):
+                need = metrics.horizontalAdvance(w.currentText()) + 48  # frame and arrow
+            else:
+                need = w.minimumSizeHint().width()
+            widest = max(widest, need, w.minimumSizeHint().width())
+        return widest
+
+    def _too_narrow(self, width: int) -> bool:
+        if not self._widgets:
+            return False
+        row_columns = self._row_columns()
+        spacing = self.grid.horizontalSpacing() * len(row_columns)
+        needed = sum(self._comfortable_width(col) for col in row_columns) + spacing \
+            + max(b.sizeHint().width() for b in self._remove_buttons)
+        return width < needed
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if self.reflow and self._widgets:
+            stacked = self._too_narrow(event.size().width())
+            if stacked != self.stacked:
+                self.stacked = stacked
+                self._place()
 
     def _row_columns(self) -> list[Column]:
         return [col for col in self.columns if not col.own_line]
@@ -581,3 +689,71 @@ class RowEditor(QWidget):
         w.setAccessibleName(name)
         w.setToolTip(col.name)
         return w
+
+
+class WrappingCheckBox(QCheckBox):
+    """A check box whose text wraps onto further lines when its row is narrow (a long sentence –
+    „Ağrı Çelik (Mutter, lebt mit Mia …) unterschreibt“ – never cut and never pushing the page
+    sideways). Text, shortcuts, clicking and keyboard behave as in a QCheckBox."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        # as tall as its text needs at its current width (not height-for-width: not every layout
+        # and scroll area asks for that); a new width asks the layout again (resizeEvent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._laid_out_width = 0
+
+    def _indicator(self) -> tuple[int, int]:
+        style = self.style()
+        return (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self),
+                style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self))
+
+    def _text_rect_width(self, width: int) -> int:
+        indicator, spacing = self._indicator()
+        return max(1, width - indicator - spacing - 2)
+
+    def _flags(self) -> int:
+        return int(Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic | Qt.AlignmentFlag.AlignLeft)
+
+    def height_for(self, width: int) -> int:
+        """The height the wrapped text needs at ``width``."""
+        text = self.fontMetrics().boundingRect(QRect(0, 0, self._text_rect_width(width), 100000),
+                                               self._flags(), self.text())
+        return max(super().sizeHint().height(), text.height() + 4)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        hint = super().sizeHint()
+        width = self.width() if self._laid_out_width else hint.width()
+        return QSize(hint.width(), self.height_for(min(width, hint.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        if event.size().width() != self._laid_out_width:
+            self._laid_out_width = event.size().width()
+            if self.height() != self.height_for(self.width()):
+                self.updateGeometry()  # the layout asks sizeHint() again: the height for this width
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+        indicator, spacing = self._indicator()
+        width = indicator + spacing + self.fontMetrics().averageCharWidth() * 16
+        return QSize(width, super().minimumSizeHint().height())
+
+    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt naming)
+        return self.rect().contains(pos)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+        painter = QStylePainter(self)
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        option.text = ""
+        indicator, spacing = self._indicator()
+        option.rect = QRect(0, 0, indicator + spacing, super().sizeHint().height())
+        painter.drawControl(QStyle.ControlElement.CE_CheckBox, option)
+        text_rect = QRect(indicator + spacing, 2, self._text_rect_width(self.width()), self.height() - 2)
+        self.style().drawItemText(painter, text_rect, self._flags(), self.palette(), self.isEnabled(), self.text(),
+                                  QPalette.ColorRole.WindowText)
+        if self.hasFocus():
+            focus = QStyleOptionFocusRect()
+            focus.initFrom(self)
+            focus.rect = self.fontMetrics().boundingRect(text_rect, self._flags(), self.text()).adjusted(-1, 0, 1, 1)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from enum import Enum
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from .model import AgreementStatus, CaseStatus, CommunicationKind, ConsentForm, InfoCategory, PartnerKind, ScaleKind
 from .wizard import Step, step_info
@@ -150,6 +150,134 @@ FAMILY: Mapping[str, str] = MappingProxyType({"de": "Familie", "en": "Family"})
 GUARDIAN: Mapping[str, str] = MappingProxyType({"de": "personensorgeberechtigt", "en": "with parental responsibility"})
 SIGNS_ALONG: Mapping[str, str] = MappingProxyType({"de": "unterschreibt mit", "en": "co-signs"})
 
+# the ten conditions of successful cooperation (seed part 3, a–j), rated in the joint reflection (3g):
+# the seed's wording, a plain statement to rate 1–5, a few words for charts, and a suggestion what to
+# agree on when the condition is rated low (used by kooperation_desktop.followup.reflection)
+
+
+class ConditionTexts(NamedTuple):
+    seed: str  # the seed's wording
+    statement: str  # plain words, to rate 1–5
+    short: str  # a few words, for charts
+    suggestion: str  # what to agree on when it is rated low
+
+
+REFLECTION_CONDITION: Mapping[str, ConditionTexts] = MappingProxyType({
+    "a": ConditionTexts(
+        "Einverständnis und Akzeptanz der Klientel",
+        "Die Familie ist mit der Hilfe und mit der Zusammenarbeit einverstanden und trägt sie mit.",
+        "Einverständnis",
+        "Gemeinsam besprechen, womit die Familie einverstanden ist und womit nicht; die Einverständnisse "
+        "prüfen und, wo nötig, neu festhalten oder widerrufen."),
+    "b": ConditionTexts(
+        "Formulierung eines gemeinsamen Zieles für die Kooperation unter Einbezug der Klientel",
+        "Wir haben ein gemeinsames Ziel, das die Familie selbst mit formuliert hat.",
+        "Gemeinsames Ziel",
+        "Das Ziel in den Worten der Familie neu formulieren und in einer neuen Version der Vereinbarung "
+        "festhalten."),
+    "c": ConditionTexts(
+        "Aufstellung gemeinsamer Indikatoren zur Zielerreichung unter Einbezug der Klientel",
+        "Wir wissen gemeinsam, woran wir merken, dass wir dem Ziel näher kommen.",
+        "Indikatoren",
+        "Die Indikatoren gemeinsam durchgehen: Kann man sie beobachten? Sind die Stufen verständlich? "
+        "Wenn nicht, gemeinsam neue festlegen."),
+    "d": ConditionTexts(
+        "Festlegung der Arbeitsteilung und Auftragsklärung",
+        "Es ist klar, wer was bis wann tut und was der Auftrag des Jugendamts ist.",
+        "Arbeitsteilung",
+        "Aufgaben neu verteilen (wer, was, bis wann) und den Auftrag mit dem Jugendamt klären."),
+    "e": ConditionTexts(
+        "Vereinbarung gemeinsamer Kommunikations-, Rückmeldungs- und Berichtsstrukturen",
+        "Wir informieren uns gegenseitig gut und rechtzeitig – bei Treffen, Rückmeldungen und Berichten.",
+        "Kommunikation",
+        "Treffen, Rückmeldewege und Berichte neu vereinbaren: wer informiert wen, wann und wie."),
+    "f": ConditionTexts(
+        "Gegenseitiges Wohlwollen der Kooperationspartner und Verzicht auf Konkurrenzsituation",
+        "Wir begegnen uns mit Wohlwollen; niemand arbeitet gegen andere.",
+        "Wohlwollen",
+        "Spannungen offen ansprechen und Regeln für den Umgang miteinander vereinbaren, z. B. „erst "
+        "miteinander reden, dann übereinander“."),
+    "g": ConditionTexts(
+        "Gemeinsame Reflexion der Kooperation",
+        "Wir schauen regelmäßig gemeinsam darauf, wie unsere Zusammenarbeit läuft.",
+        "Gemeinsame Reflexion",
+        "Feste Termine für die gemeinsame Reflexion vereinbaren, z. B. bei jedem Hilfeplangespräch."),
+    "h": ConditionTexts(
+        "Gegenseitige Wertschätzung der Erfolge",
+        "Erfolge werden gesehen und gewürdigt – auch kleine.",
+        "Erfolge würdigen",
+        "Jedes Treffen mit dem beginnen, was gelungen ist, und die Erfolge bei jeder Überprüfung "
+        "festhalten."),
+    "i": ConditionTexts(
+        "Abbau von einseitigen Machtverhältnissen",
+        "Die Stimme der Familie zählt genauso viel wie die der Fachleute.",
+        "Stimme der Familie",
+        "Die Familie zuerst sprechen lassen, Entscheidungen nur gemeinsam treffen und die eigenen "
+        "Aufgaben und Bewertungen der Familie sichtbar machen."),
+    "j": ConditionTexts(
+        "Klare Vergabe und Reflexion von Rollen und Aufträgen in der kooperativen Arbeit",
+        "Alle wissen, welche Rolle und welchen Auftrag sie in der Zusammenarbeit haben.",
+        "Rollen und Aufträge",
+        "Die Rollen und Aufträge aller Beteiligten gemeinsam durchgehen und neu festhalten."),
+})
+
+REFLECTION_CONDITION_EN: Mapping[str, ConditionTexts] = MappingProxyType({
+    "a": ConditionTexts(
+        "Consent and acceptance of the clients",
+        "The family agrees to the help and to working together, and supports it.",
+        "Consent",
+        "Talk together about what the family agrees to and what it does not; check the consents and, where "
+        "needed, record them again or withdraw them."),
+    "b": ConditionTexts(
+        "Setting a common goal for the cooperation together with the clients",
+        "We have a common goal that the family helped to put into words.",
+        "Common goal",
+        "Put the goal into the family's own words again and record it in a new version of the agreement."),
+    "c": ConditionTexts(
+        "Setting common indicators of progress together with the clients",
+        "Together we know how we can tell that we are getting closer to the goal.",
+        "Indicators",
+        "Go through the indicators together: Can they be observed? Are the levels easy to understand? "
+        "If not, agree on new ones together."),
+    "d": ConditionTexts(
+        "Dividing the work and clarifying the mandate",
+        "It is clear who does what by when, and what the youth office has asked for.",
+        "Division of work",
+        "Share out the tasks again (who, what, by when) and clarify the mandate with the youth office."),
+    "e": ConditionTexts(
+        "Agreeing on common ways of communicating, giving feedback and reporting",
+        "We keep each other well informed and in good time – at meetings, in feedback and in reports.",
+        "Communication",
+        "Agree again on meetings, ways of giving feedback and reports: who informs whom, when and how."),
+    "f": ConditionTexts(
+        "Goodwill between the partners and no competing with each other",
+        "We treat each other with goodwill; nobody works against the others.",
+        "Goodwill",
+        "Talk openly about tensions and agree on rules for how we treat each other, e.g. “talk to each "
+        "other first, not about each other”."),
+    "g": ConditionTexts(
+        "Reflecting on the cooperation together",
+        "We regularly look together at how our cooperation is going.",
+        "Joint reflection",
+        "Agree on fixed dates for the joint reflection, e.g. at every help plan meeting."),
+    "h": ConditionTexts(
+        "Valuing each other's successes",
+        "Successes are noticed and valued – small ones too.",
+        "Valuing successes",
+        "Start every meeting with what has gone well, and record the successes at every review."),
+    "i": ConditionTexts(
+        "Reducing one-sided power",
+        "The family's voice counts as much as the professionals' voice.",
+        "Family's voice",
+        "Let the family speak first, make decisions only together, and make the family's own tasks and "
+        "ratings visible."),
+    "j": ConditionTexts(
+        "Clearly assigning and reflecting on roles and mandates in the joint work",
+        "Everyone knows which role and which mandate they have in the cooperation.",
+        "Roles and mandates",
+        "Go through the roles and mandates of everyone involved together and record them again."),
+})
+
 LANGUAGES = ("de", "en")
 
 # enum class -> language -> table
@@ -192,6 +320,12 @@ def step_texts(step: Step, language: str = "de") -> tuple[str, str]:
         return STEP_EN[step]
     info = step_info(step)
     return info.title, info.subtitle
+
+
+def reflection_condition(key: str, language: str = "de") -> ConditionTexts:
+    """The texts of condition ``key`` ("a" … "j") in ``language``; KeyError for an unknown key."""
+    table = REFLECTION_CONDITION_EN if _language(language) == "en" else REFLECTION_CONDITION
+    return table[key]
 
 
 def person_role(family_role: str, is_guardian: bool, language: str = "de", *, signs_along: bool = False) -> str:

@@ -27,15 +27,17 @@ class CaseService:
         with self.db.reading() as s:
             return repo.position(s, filter_text, case_id)
 
-    def list(self, filter_text: str = "", limit: int | None = None, offset: int = 0) -> list[CaseSummary]:
+    def list(self, filter_text: str = "", limit: int | None = None, offset: int = 0, *,
+             hits: int | None = None) -> list[CaseSummary]:
         """Cases whose title, file number, help type or person names contain ``filter_text``
         (case- and diacritic-insensitive; every whitespace-separated word must occur), filtered
         in SQL; newest change first. ``limit``/``offset`` give one page of that list (the window
-        loads the rows it shows, page by page). A filter longer than
+        loads the rows it shows, page by page); ``hits``: the count of :meth:`count`, when the caller
+        has it (a search with few hits then reads its page through the search index). A filter longer than
         :data:`~kooperation_desktop.domain.limits.MAX_FILTER` is refused (RuleViolation)."""
         rules.check_filter(filter_text)
         with self.db.reading() as s:
-            return repo.summaries(s, filter_text, limit, offset)
+            return repo.summaries(s, filter_text, limit, offset, hits=hits)
 
     def create(self, title: str, file_number: str = "", help_type: str = "") -> Case:
         rules.check_case_title(title)

@@ -4,237 +4,237 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="63"/>
+        <location filename="../../ui/followup/case_section.py" line="64"/>
         <source>Eintrag löschen</source>
         <translation>Delete entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="64"/>
+        <location filename="../../ui/followup/case_section.py" line="65"/>
         <source>{what} endgültig löschen? Das kann nicht rückgängig gemacht werden.</source>
         <translation>Delete {what} for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="71"/>
+        <location filename="../../ui/followup/case_section.py" line="72"/>
         <source>Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.</source>
         <translation>No review yet – it is recorded after the next care-planning meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="92"/>
+        <location filename="../../ui/followup/case_section.py" line="93"/>
         <source>&lt;b&gt;Verlauf der Hilfe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Course of the help&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="96"/>
+        <location filename="../../ui/followup/case_section.py" line="97"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="102"/>
-        <source>Überprüfung &amp;erfassen…</source>
-        <translation>Record &amp;review…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/followup/case_section.py" line="103"/>
+        <location filename="../../ui/followup/case_section.py" line="104"/>
         <source>&amp;Reflexion erfassen…</source>
         <translation>Record re&amp;flection…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="104"/>
-        <source>Übergang &amp;planen…</source>
-        <translation>Plan tr&amp;ansition…</translation>
+        <location filename="../../ui/followup/case_section.py" line="103"/>
+        <source>Überprüfun&amp;g erfassen…</source>
+        <translation>Record &amp;review…</translation>
     </message>
     <message>
         <location filename="../../ui/followup/case_section.py" line="105"/>
+        <source>Übergang p&amp;lanen…</source>
+        <translation>Plan tr&amp;ansition…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_section.py" line="106"/>
         <source>Überprüfung als PDF…</source>
         <translation>Review as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="106"/>
+        <location filename="../../ui/followup/case_section.py" line="107"/>
         <source>Abschlussbericht als PDF…</source>
         <translation>Closing report as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="115"/>
+        <location filename="../../ui/followup/case_section.py" line="116"/>
         <source>T-Wert der letzten Überprüfung</source>
         <translation>T-score of the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="121"/>
+        <location filename="../../ui/followup/case_section.py" line="122"/>
         <source>Wie der T-Wert berechnet wird</source>
         <translation>How the T-score is calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="128"/>
+        <location filename="../../ui/followup/case_section.py" line="129"/>
         <source>Zielerreichung (T-Wert) im Verlauf</source>
         <translation>Goal attainment (T-score) over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="134"/>
+        <location filename="../../ui/followup/case_section.py" line="135"/>
         <source>&amp;Indikator:</source>
         <translation>&amp;Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="136"/>
+        <location filename="../../ui/followup/case_section.py" line="137"/>
         <source>Indikator für den Verlauf</source>
         <translation>Indicator to chart</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="143"/>
+        <location filename="../../ui/followup/case_section.py" line="144"/>
         <source>Verlauf des Indikators</source>
         <translation>Indicator over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="146"/>
+        <location filename="../../ui/followup/case_section.py" line="147"/>
         <source>&lt;b&gt;Reflexion der Zusammenarbeit&lt;/b&gt;</source>
         <translation>&lt;b&gt;Reflection on the cooperation&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="150"/>
+        <location filename="../../ui/followup/case_section.py" line="151"/>
         <source>Noch keine Reflexion – sie wird gemeinsam mit der Familie erfasst, z. B. nach einem Hilfeplangespräch.</source>
         <translation>No reflection yet – it is recorded together with the family, e.g. after a care-planning meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="155"/>
-        <location filename="../../ui/followup/reflection_dialog.py" line="104"/>
+        <location filename="../../ui/followup/case_section.py" line="156"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="106"/>
         <source>Niedrig bewertete Bedingungen</source>
         <translation>Conditions rated low</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="158"/>
+        <location filename="../../ui/followup/case_section.py" line="159"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="158"/>
+        <location filename="../../ui/followup/case_section.py" line="159"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="158"/>
-        <location filename="../../ui/followup/case_section.py" line="227"/>
-        <location filename="../../ui/followup/case_section.py" line="263"/>
+        <location filename="../../ui/followup/case_section.py" line="159"/>
+        <location filename="../../ui/followup/case_section.py" line="228"/>
+        <location filename="../../ui/followup/case_section.py" line="264"/>
         <location filename="../../ui/followup/review_dialog.py" line="52"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="158"/>
-        <location filename="../../ui/followup/case_section.py" line="228"/>
-        <location filename="../../ui/followup/case_section.py" line="264"/>
+        <location filename="../../ui/followup/case_section.py" line="159"/>
+        <location filename="../../ui/followup/case_section.py" line="229"/>
+        <location filename="../../ui/followup/case_section.py" line="265"/>
         <location filename="../../ui/followup/review_dialog.py" line="52"/>
         <source>Fachkraft</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="158"/>
+        <location filename="../../ui/followup/case_section.py" line="159"/>
         <source>Erfolge / Anmerkung</source>
         <translation>Successes / note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="159"/>
+        <location filename="../../ui/followup/case_section.py" line="160"/>
         <source>Überprüfungen und Reflexionen</source>
         <translation>Reviews and reflections</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="163"/>
+        <location filename="../../ui/followup/case_section.py" line="164"/>
         <source>Bearbeiten…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="164"/>
+        <location filename="../../ui/followup/case_section.py" line="165"/>
         <source>Ausgewählte Überprüfung bearbeiten</source>
         <translation>Edit the selected review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="165"/>
+        <location filename="../../ui/followup/case_section.py" line="166"/>
         <source>Die ausgewählte Überprüfung ändern (auch mit Doppelklick)</source>
         <translation>Change the selected review (or double-click it)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="166"/>
+        <location filename="../../ui/followup/case_section.py" line="167"/>
         <source>Löschen…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="167"/>
+        <location filename="../../ui/followup/case_section.py" line="168"/>
         <source>Ausgewählten Eintrag löschen</source>
         <translation>Delete the selected entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="198"/>
+        <location filename="../../ui/followup/case_section.py" line="199"/>
         <source>Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung.</source>
         <translation>Reviews and reflections refer to a finalised agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="204"/>
+        <location filename="../../ui/followup/case_section.py" line="205"/>
         <source>Die Hilfe endet am {date}. Bitte den Übergang planen: Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.</source>
         <translation>The help ends on {date}. Please plan the transition: further offers, partners who stay, and what the family now manages alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="223"/>
+        <location filename="../../ui/followup/case_section.py" line="224"/>
         <source>&lt;b&gt;T-Wert der letzten Überprüfung ({date}):&lt;/b&gt; Familie {client} · Fachkraft {professional}</source>
         <translation>&lt;b&gt;T-score of the last review ({date}):&lt;/b&gt; family {client} · professional {professional}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="232"/>
-        <location filename="../../ui/followup/case_section.py" line="266"/>
+        <location filename="../../ui/followup/case_section.py" line="233"/>
+        <location filename="../../ui/followup/case_section.py" line="267"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="262"/>
+        <location filename="../../ui/followup/case_section.py" line="263"/>
         <source>Ausgang</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="281"/>
+        <location filename="../../ui/followup/case_section.py" line="282"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen&lt;/b&gt; (letzte Reflexion, am niedrigsten bewertet):</source>
         <translation>&lt;b&gt;We should talk about this&lt;/b&gt; (last reflection, rated lowest):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="288"/>
-        <location filename="../../ui/followup/case_section.py" line="329"/>
+        <location filename="../../ui/followup/case_section.py" line="289"/>
+        <location filename="../../ui/followup/case_section.py" line="331"/>
         <source>Überprüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="293"/>
+        <location filename="../../ui/followup/case_section.py" line="294"/>
         <source>Reflexion</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="294"/>
+        <location filename="../../ui/followup/case_section.py" line="295"/>
         <source>am niedrigsten: {key}. {short}</source>
         <translation>lowest: {key}. {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="351"/>
+        <location filename="../../ui/followup/case_section.py" line="353"/>
         <source>Die Überprüfung</source>
         <translation>the review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="351"/>
+        <location filename="../../ui/followup/case_section.py" line="353"/>
         <source>Die Reflexion</source>
         <translation>the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="352"/>
+        <location filename="../../ui/followup/case_section.py" line="354"/>
         <source>{kind} vom {date}</source>
         <translation>{kind} of {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="361"/>
+        <location filename="../../ui/followup/case_section.py" line="363"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="392"/>
-        <location filename="../../ui/followup/case_section.py" line="396"/>
+        <location filename="../../ui/followup/case_section.py" line="394"/>
+        <location filename="../../ui/followup/case_section.py" line="398"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="395"/>
+        <location filename="../../ui/followup/case_section.py" line="397"/>
         <location filename="../../ui/signing/export.py" line="61"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
@@ -242,125 +242,125 @@
 {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="90"/>
+        <location filename="../../ui/followup/charts.py" line="92"/>
         <source>Diagramm</source>
         <translation>Chart</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="98"/>
-        <location filename="../../ui/followup/charts.py" line="110"/>
+        <location filename="../../ui/followup/charts.py" line="100"/>
+        <location filename="../../ui/followup/charts.py" line="112"/>
         <source>Noch keine Daten.</source>
         <translation>No data yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="179"/>
+        <location filename="../../ui/followup/charts.py" line="181"/>
         <source>Reflexion: Netzdiagramm der Bedingungen a–j</source>
         <translation>Reflection: radar chart of the conditions a–j</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="197"/>
+        <location filename="../../ui/followup/charts.py" line="199"/>
         <source>Noch keine Reflexion erfasst.</source>
         <translation>No reflection recorded yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="234"/>
+        <location filename="../../ui/followup/charts.py" line="236"/>
         <source>Reflexion vom {date}</source>
         <translation>Reflection of {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="35"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="36"/>
         <source>Reflexion der Zusammenarbeit</source>
         <translation>Reflection on the cooperation</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="41"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="42"/>
         <source>Wie gut klappt unsere Zusammenarbeit?</source>
         <translation>How well does our cooperation work?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="43"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="44"/>
         <source>Alle, die dabei sind, bewerten jede Aussage selbst: 1 = trifft gar nicht zu … 5 = trifft voll zu. Es gibt kein Richtig oder Falsch; unterschiedliche Sichtweisen sind wichtig.</source>
         <translation>Everyone present rates each statement themselves: 1 = not true at all … 5 = fully true. There is no right or wrong; different views matter.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="45"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="46"/>
         <source>Datum der Reflexion</source>
         <translation>Date of the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="47"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="48"/>
         <source>Wer ist dabei?</source>
         <translation>Who is present?</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="58"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="59"/>
         <source>Bitte zuerst ankreuzen, wer dabei war – dann erscheinen die Bewertungen.</source>
         <translation>Please first tick who was present – then the ratings appear.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="59"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="60"/>
         <source>Hinweis zu den Bewertungen</source>
         <translation>Note on the ratings</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="62"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="63"/>
         <source>Die zehn Bedingungen gelingender Zusammenarbeit</source>
         <translation>The ten conditions of successful cooperation</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="88"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="90"/>
         <source>{key}: Bewertung von {name}</source>
         <translation>{key}: rating by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="91"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="93"/>
         <source>Notiz</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="92"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="94"/>
         <source>{key}: Notiz von {name}</source>
         <translation>{key}: note by {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="107"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="109"/>
         <source>Was wir vereinbaren (optional)</source>
         <translation>What we agree on (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="109"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="111"/>
         <source>Vereinbarungen aus der Reflexion</source>
         <translation>Agreements from the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="110"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="112"/>
         <source>&amp;Vereinbart:</source>
         <translation>&amp;Agreed:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="114"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="116"/>
         <source>Reflexion speichern</source>
         <translation>Save reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/entry_dialog.py" line="32"/>
+        <location filename="../../ui/followup/entry_dialog.py" line="33"/>
         <source>&lt;b&gt;{key}. {seed}&lt;/b&gt; – im Mittel {mean}&lt;br/&gt;Vorschlag: {suggestion}</source>
         <translation>&lt;b&gt;{key}. {seed}&lt;/b&gt; – average {mean}&lt;br/&gt;Suggestion: {suggestion}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/entry_dialog.py" line="58"/>
+        <location filename="../../ui/followup/entry_dialog.py" line="59"/>
         <source>&amp;Datum:</source>
         <translation>&amp;Date:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/entry_dialog.py" line="73"/>
+        <location filename="../../ui/followup/entry_dialog.py" line="74"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
         <location filename="../../ui/signing/dialogs.py" line="148"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="161"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="163"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;We should talk about this:&lt;/b&gt;</translation>
     </message>
@@ -630,22 +630,15 @@
         <translation>Help ended: version {version} is now marked as “ended”.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="56"/>
         <location filename="../../ui/signing/actions.py" line="120"/>
         <source>&amp;Unterschreiben…</source>
         <translation>Si&amp;gn…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/actions.py" line="57"/>
-        <location filename="../../ui/signing/actions.py" line="121"/>
-        <source>&amp;Versionen vergleichen…</source>
-        <translation>Co&amp;mpare versions…</translation>
-    </message>
-    <message>
         <location filename="../../ui/signing/actions.py" line="58"/>
         <location filename="../../ui/signing/actions.py" line="125"/>
         <source>Hilfe &amp;beenden…</source>
-        <translation>End &amp;help…</translation>
+        <translation>End he&amp;lp…</translation>
     </message>
     <message>
         <location filename="../../ui/signing/actions.py" line="59"/>
@@ -681,6 +674,17 @@
         <location filename="../../ui/signing/actions.py" line="122"/>
         <source>Zum Unterschreiben &amp;drucken…</source>
         <translation>&amp;Print for signing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="56"/>
+        <source>Unte&amp;rschreiben…</source>
+        <translation>Si&amp;gn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/signing/actions.py" line="57"/>
+        <location filename="../../ui/signing/actions.py" line="121"/>
+        <source>Versionen ver&amp;gleichen…</source>
+        <translation>Co&amp;mpare versions…</translation>
     </message>
     <message>
         <location filename="../../ui/signing/actions.py" line="123"/>
@@ -1114,18 +1118,18 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Retention and &amp;deletion…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="110"/>
-        <source>Daten&amp;sicherung erstellen…</source>
-        <translation>Create &amp;backup…</translation>
-    </message>
-    <message>
         <location filename="../../ui/protection/menu.py" line="111"/>
         <source>Datensicherung &amp;wiederherstellen…</source>
         <translation>&amp;Restore backup…</translation>
     </message>
     <message>
+        <location filename="../../ui/protection/menu.py" line="110"/>
+        <source>Datensicherun&amp;g erstellen…</source>
+        <translation>Create &amp;backup…</translation>
+    </message>
+    <message>
         <location filename="../../ui/protection/menu.py" line="113"/>
-        <source>Pass&amp;wort ändern…</source>
+        <source>Passwort ä&amp;ndern…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
@@ -1519,32 +1523,32 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
 <context>
     <name>FollowUpCore</name>
     <message>
-        <location filename="../../ui/followup/charts.py" line="43"/>
+        <location filename="../../ui/followup/charts.py" line="45"/>
         <source>Nur Indikatoren mit Zielerreichungsskala (−2 bis +2) gehen in den T-Wert ein. Jedes Ziel zählt mit seiner Gewichtung; hat ein Ziel mehrere solche Indikatoren, teilen sie sich sein Gewicht zu gleichen Teilen. T = 50 heißt: im Mittel wie erwartet; über 50 besser, unter 50 weniger als erwartet (nach Kiresuk &amp; Sherman, ρ = 0,3).</source>
         <translation>Only indicators with a goal attainment scale (−2 to +2) count towards the T-score. Each goal counts with its weight; if a goal has several such indicators, they share its weight equally. T = 50 means: as expected on average; above 50 better, below 50 less than expected (after Kiresuk &amp; Sherman, ρ = 0.3).</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="48"/>
+        <location filename="../../ui/followup/charts.py" line="50"/>
         <source>1 – trifft gar nicht zu</source>
         <translation>1 – not true at all</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="49"/>
+        <location filename="../../ui/followup/charts.py" line="51"/>
         <source>2 – trifft eher nicht zu</source>
         <translation>2 – mostly not true</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="50"/>
+        <location filename="../../ui/followup/charts.py" line="52"/>
         <source>3 – teils, teils</source>
         <translation>3 – partly</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="51"/>
+        <location filename="../../ui/followup/charts.py" line="53"/>
         <source>4 – trifft eher zu</source>
         <translation>4 – mostly true</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/charts.py" line="52"/>
+        <location filename="../../ui/followup/charts.py" line="54"/>
         <source>5 – trifft voll zu</source>
         <translation>5 – fully true</translation>
     </message>

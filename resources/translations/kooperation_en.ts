@@ -281,7 +281,7 @@
     </message>
     <message>
         <location filename="../../ui/preview.py" line="198"/>
-        <source>&amp;Vorschau und Drucken…</source>
+        <source>Vorschau und &amp;Drucken…</source>
         <translation>Pre&amp;view and print…</translation>
     </message>
     <message>
@@ -320,7 +320,7 @@
     <message>
         <location filename="../../ui/welcome.py" line="97"/>
         <source>Hilfe &amp;lesen</source>
-        <translation>Read the hel&amp;p</translation>
+        <translation>Read the he&amp;lp</translation>
     </message>
     <message>
         <location filename="../../ui/welcome.py" line="102"/>
@@ -433,7 +433,7 @@
     <message>
         <location filename="../../ui/i18n.py" line="56"/>
         <source>&amp;PDF exportieren…</source>
-        <translation>Export P&amp;DF…</translation>
+        <translation>Export &amp;PDF…</translation>
     </message>
     <message>
         <location filename="../../ui/i18n.py" line="57"/>

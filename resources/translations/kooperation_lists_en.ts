@@ -50,8 +50,8 @@
     </message>
     <message>
         <location filename="../../ui/followup/due_panel.py" line="104"/>
-        <source>Zum &amp;Fall</source>
-        <translation>Go to &amp;case</translation>
+        <source>&amp;Zum Fall</source>
+        <translation>&amp;View case</translation>
     </message>
     <message>
         <location filename="../../ui/followup/due_panel.py" line="105"/>

@@ -211,7 +211,7 @@
     <message>
         <location filename="../../ui/case_view.py" line="398"/>
         <source>De&amp;tails…</source>
-        <translation>Detai&amp;ls…</translation>
+        <translation>Det&amp;ails…</translation>
     </message>
     <message>
         <location filename="../../ui/case_view.py" line="399"/>

@@ -121,6 +121,6 @@ def test_end_help_speaks_english(qtbot, english, complete_case) -> None:
     services, case_id, agreement_id = complete_case
     services.agreements.finalise(agreement_id)
     w = open_window(qtbot, services, case_id)
-    assert w.end_help_action.text() == "End &help…"
-    assert w.signing_panel.end_button.text() == "End &help…"
+    assert w.end_help_action.text() == "End he&lp…"
+    assert w.signing_panel.end_button.text() == "End he&lp…"
     assert w.end_help_action.isEnabled()

@@ -388,3 +388,30 @@ def test_listed_core_texts_are_the_cores_own(encrypted_dir) -> None:
     core |= set(keys.password_problems("kurz")) | set(keys.password_problems(" ein Passwort mit Leerzeichen "))
     core.add(real_attempt(encrypted_dir)("falsch"))
     assert core <= set(protection_dialogs.CORE_TEXTS), core - set(protection_dialogs.CORE_TEXTS)
+
+
+def test_reflection_statements_speak_english(qtbot, english, complete_case) -> None:
+    """The ten conditions a–j (seed part 3) in the reflection dialog, its low-rated summary and the
+    radar come from the label catalogue in English, not German."""
+    from kooperation_desktop.domain import labels
+    from ui.followup.reflection_dialog import ReflectionDialog
+
+    services, case_id, agreement_id = complete_case
+    services.agreements.finalise(agreement_id)
+    dialog = ReflectionDialog(FollowUpService(services.db), case_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = visible_texts(dialog)
+    assert "<b>a</b> The family agrees to the help and to working together, and supports it." in shown
+    assert "<b>i</b> The family's voice counts as much as the professionals' voice." in shown
+    for key in "abcdefghij":
+        assert labels.reflection_condition(key, "en").statement in shown
+        assert labels.reflection_condition(key, "de").statement not in shown
+    tips = [w.toolTip() for w in dialog.findChildren(QLabel) if w.toolTip()]
+    assert "d. Dividing the work and clarifying the mandate" in tips
+    name = dialog.people[0].name
+    dialog.set_present(name)
+    dialog.set_rating("f", name, 1)
+    assert "Goodwill between the partners and no competing with each other" in dialog.low_label.text()
+    assert "Talk openly about tensions" in dialog.low_label.text()
+    assert "Wohlwollen" not in dialog.low_label.text()

@@ -51,3 +51,27 @@ def test_a_keystroke_rebuilds_the_case_view_only_when_the_selected_case_changes(
     assert window.case_view.title.text() == "Familie Nowak"
     window.refresh()  # after an edit elsewhere the case view is rebuilt, once
     assert shown == [other, other]
+
+
+def test_a_search_without_hits_counts_once_and_reads_no_list(qtbot, complete_case, monkeypatch):
+    """A keystroke with no hit costs one count (a scan of the search index), not a walk through
+    every case in date order looking for a first page; a few hits are read with the count given."""
+    from kooperation_desktop.services import Services
+
+    services, case_id, _agreement_id = complete_case
+    listed: list[tuple[str, int | None]] = []
+    original = Services.list_cases
+    monkeypatch.setattr(Services, "list_cases", lambda self, text="", *a, hits=None, **kw: listed.append(
+        (text, hits)) or original(self, text, *a, hits=hits, **kw))
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    listed.clear()
+    qtbot.keyClicks(window.filter_edit, "niemand")
+    window.apply_filter()
+    assert window.model.rowCount() == 0 and window.no_hits_label.isVisibleTo(window)
+    assert [call for call in listed if call[0] == "niemand"] == []
+    window.filter_edit.clear()
+    qtbot.keyClicks(window.filter_edit, "celik")
+    window.apply_filter()
+    assert window.model.rowCount() == 1 and [call for call in listed if call[0] == "celik"] == [("celik", 1)]

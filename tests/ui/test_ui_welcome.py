@@ -169,7 +169,7 @@ def test_welcome_help_and_case_view_in_english(qtbot, english, services: Service
     panel = window.welcome_panel
     assert panel.heading.text() == "<h2>Welcome to Kooperation Desktop</h2>"
     assert [b.text() for b in (panel.new_button, panel.demo_button, panel.remove_demo_button, panel.help_button)] \
-        == ["Create a ne&w case…", "See an e&xample", "&Remove the example", "Read the hel&p"]
+        == ["Create a ne&w case…", "See an e&xample", "&Remove the example", "Read the he&lp"]
     assert window.welcome.menu.title() == "&Help"
     dialog = window.welcome.show_help()
     text = dialog.browser.toPlainText()
@@ -182,4 +182,4 @@ def test_welcome_help_and_case_view_in_english(qtbot, english, services: Service
         "Family", "Partners && consents", "Agreement", "Progress"]
     assert window.followup_section.t_label.text() == (
         "No review yet – it is recorded after the next care-planning meeting.")
-    assert view.details_button.text() == "Detai&ls…" and "Checksum (SHA-256)" in view.details_text()
+    assert view.details_button.text() == "Det&ails…" and "Checksum (SHA-256)" in view.details_text()

@@ -1,9 +1,10 @@
 """Every word readable (issue 13): long realistic German texts on every wizard page at 100 % and
-150 %, on a 1366×768 and a 1920×1080 screen; no input's text wider than its visible area, no label
-cut, no field drawn over another; the unlock dialog after a wrong password too.
+150 %, on a 1366×768 and a 1920×1080 screen, and on a small 720×540 one (the rows of tasks and of
+communication become cards); no input's text wider than its visible area, no label cut, no field
+drawn over another, no page scrolling sideways; the unlock dialog after a wrong password too.
 
 Qt's scale factor is fixed per process: each screen/scale runs ``tests/wizard_clipping.py`` in a
-subprocess of its own (the four run side by side)."""
+subprocess of its own (they run side by side)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from ui.widgets import GrowingTextEdit
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "tests" / "ui" / "wizard_clipping.py"
-RUNS = [(scale, screen) for scale in ("1", "1.5") for screen in ((1366, 768), (1920, 1080))]
+RUNS = [(scale, screen) for scale in ("1", "1.5") for screen in ((1366, 768), (1920, 1080))] + [("1", (720, 540))]
 
 pytestmark = pytest.mark.gui
 

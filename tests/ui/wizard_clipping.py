@@ -99,6 +99,7 @@ def clipped_widgets(root, where: str) -> list[str]:
     """Every visible input of ``root`` whose text does not fit its visible area, every cut label."""
     from PySide6.QtWidgets import (
         QAbstractSpinBox,
+        QCheckBox,
         QComboBox,
         QLabel,
         QLineEdit,
@@ -114,10 +115,16 @@ def clipped_widgets(root, where: str) -> list[str]:
         return f"{where}: {type(w).__name__} „{w.accessibleName() or getattr(w, 'text', lambda: '')()[:40]}“"
 
     for w in root.findChildren(QLineEdit) + root.findChildren(QPlainTextEdit) + root.findChildren(QLabel) \
-            + root.findChildren(QComboBox) + root.findChildren(QTextEdit):
+            + root.findChildren(QComboBox) + root.findChildren(QTextEdit) + root.findChildren(QCheckBox):
         if not w.isVisible() or w.width() <= 1:
             continue
-        if isinstance(w, QLineEdit):
+        if isinstance(w, QCheckBox):  # its text is cut at the right or (wrapped) at the bottom
+            height_for = getattr(w, "height_for", None)  # ui.widgets.WrappingCheckBox: wraps
+            if height_for is not None and height_for(w.width()) > w.height() + 1 \
+                    or height_for is None and w.sizeHint().width() > w.width() + 1:
+                found.append(f"{name(w)}: needs {w.sizeHint().width()} px wide or "
+                             f"{height_for(w.width()) if height_for else '?'} px high, has {w.width()}×{w.height()}")
+        elif isinstance(w, QLineEdit):
             if isinstance(w.parent(), QAbstractSpinBox | QComboBox) or w.echoMode() != QLineEdit.EchoMode.Normal:
                 continue
             margins = w.textMargins()
@@ -204,6 +211,9 @@ def main() -> int:
         settle(app)
         # the page's scroll area: every part of it, scrolled into view in turn, is checked
         clipped += clipped_widgets(page, page.step.value) + overlapping_inputs(page, page.step.value)
+        if page.scroll_area.horizontalScrollBar().maximum() > 0:  # nothing needs a sideways scroll bar
+            clipped.append(f"{page.step.value}: scrolls sideways "
+                           f"({page.scroll_area.horizontalScrollBar().maximum()} px)")
         if shots:
             wizard.grab().save(str(shots / f"{i + 1}_{page.step.value}_{language}.png"))
             body = page.body

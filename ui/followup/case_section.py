@@ -39,6 +39,7 @@ from kooperation_desktop.followup.service import FollowUpService
 
 from .. import dialogs
 from ..case_view import fill_table, make_table
+from ..domain_labels import reflection_condition
 from ..widgets import WARNING_STYLE, hint_label
 from . import due_panel
 from .charts import (
@@ -99,9 +100,9 @@ class FollowUpSection(QWidget):
         layout.addWidget(self.hint)
 
         buttons = QGridLayout()
-        self.review_button = QPushButton(tr("Überprüfung &erfassen…"), self)
+        self.review_button = QPushButton(tr("Überprüfun&g erfassen…"), self)
         self.reflection_button = QPushButton(tr("&Reflexion erfassen…"), self)
-        self.transition_button = QPushButton(tr("Übergang &planen…"), self)
+        self.transition_button = QPushButton(tr("Übergang p&lanen…"), self)
         self.review_pdf_button = QPushButton(tr("Überprüfung als PDF…"), self)
         self.closing_button = QPushButton(tr("Abschlussbericht als PDF…"), self)
         for i, b in enumerate((self.review_button, self.reflection_button, self.transition_button,
@@ -291,7 +292,8 @@ class FollowUpSection(QWidget):
             low = lowest_conditions(reflection, count=1)
             rows.append((reflection.held_on or dt.date.min, [
                 format_date(reflection.held_on), tr("Reflexion"), "", "",
-                tr("am niedrigsten: {key}. {short}").format(key=low[0].condition.key, short=low[0].condition.short)
+                tr("am niedrigsten: {key}. {short}").format(key=low[0].condition.key,
+                                                          short=reflection_condition(low[0].condition.key).short)
                 if low else reflection.note]))
         entries: list[Review | Reflection] = [*self.reviews, *self.reflections]
         order = sorted(range(len(rows)), key=lambda i: rows[i][0], reverse=True)  # newest first (stable)

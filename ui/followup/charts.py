@@ -24,6 +24,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from kooperation_desktop.followup.reflection import CONDITIONS
 
+from ..domain_labels import reflection_condition
+
 CLIENT_COLOR = QColor("#C05A00")
 PRO_COLOR = QColor("#1F4E79")
 BASE_COLOR = QColor("#8A8A8A")
@@ -215,7 +217,7 @@ class RadarChart(QWidget):
             p.drawLine(QPointF(cx, cy), point(i, 5))
             lab = point(i, 5.5)
             p.setPen(QColor("black"))
-            text = f"{c.key} {c.short}"
+            text = f"{c.key} {reflection_condition(c.key).short}"
             tw = p.fontMetrics().horizontalAdvance(text)
             x = lab.x() - tw / 2 if abs(lab.x() - cx) < 10 else (lab.x() if lab.x() > cx else lab.x() - tw)
             p.drawText(QPointF(x, lab.y() + 4), text)

@@ -101,7 +101,7 @@ class DuePanel(QWidget):
         layout.addWidget(self.list)
         self.title.setBuddy(self.list)
         row = QHBoxLayout()
-        self.open_button = QPushButton(tr("Zum &Fall"), self)
+        self.open_button = QPushButton(tr("&Zum Fall"), self)
         self.done_button = QPushButton(tr("&Erledigt"), self)
         self.done_button.setToolTip(tr("Als erledigt markieren; bei einem Rhythmus erscheint der nächste Termin."))
         row.addWidget(self.open_button)

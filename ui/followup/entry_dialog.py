@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.followup.reflection import LowCondition, format_mean
 
+from ..domain_labels import reflection_condition
 from ..screen import fit_to_screen
 from ..widgets import DateEdit, ErrorLabel
 from .charts import tr
@@ -30,8 +31,8 @@ def low_conditions_html(heading: str, low: Sequence[LowCondition]) -> str:
     parts = [heading]
     for x in low:
         parts.append(tr("<b>{key}. {seed}</b> – im Mittel {mean}<br/>Vorschlag: {suggestion}").format(
-            key=x.condition.key, seed=escaped(x.condition.seed), mean=format_mean(x.mean),
-            suggestion=escaped(x.condition.suggestion)))
+            key=x.condition.key, seed=escaped(reflection_condition(x.condition.key).seed), mean=format_mean(x.mean),
+            suggestion=escaped(reflection_condition(x.condition.key).suggestion)))
     return "<br/>".join(parts)
 
 

@@ -25,6 +25,7 @@ from kooperation_desktop.followup.reflection import (
 )
 from kooperation_desktop.followup.service import FollowUpService
 
+from ..domain_labels import reflection_condition
 from ..widgets import WARNING_STYLE, hint_label, section_label
 from .charts import core_text, tr
 from .entry_dialog import EntryDialog, escaped, low_conditions_html
@@ -70,10 +71,11 @@ class ReflectionDialog(EntryDialog):
         # cells[condition key][participant index] = (combo, note)
         self.cells: dict[str, list[tuple[QComboBox, QLineEdit]]] = {}
         for i, c in enumerate(CONDITIONS, start=1):
-            label = QLabel(f"<b>{c.key}</b> {escaped(c.statement)}", box)
+            texts = reflection_condition(c.key)  # in the UI language
+            label = QLabel(f"<b>{c.key}</b> {escaped(texts.statement)}", box)
             label.setWordWrap(True)
             label.setMinimumWidth(280)
-            label.setToolTip(f"{c.key}. {c.seed}")
+            label.setToolTip(f"{c.key}. {texts.seed}")
             self.grid.addWidget(label, i, 0)
             row: list[tuple[QComboBox, QLineEdit]] = []
             for j, person in enumerate(self.people):

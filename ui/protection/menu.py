@@ -107,10 +107,10 @@ class ProtectionController(QObject):
         self.export_action = self._add(menu, tr("Aus&kunft über eine Person (Art. 15 DSGVO)…"), self.export_person)
         self.retention_action = self._add(menu, tr("Aufbewahrung und &Löschung…"), self.show_retention)
         menu.addSeparator()
-        self.backup_action = self._add(menu, tr("Daten&sicherung erstellen…"), self.create_backup)
+        self.backup_action = self._add(menu, tr("Datensicherun&g erstellen…"), self.create_backup)
         self.restore_action = self._add(menu, tr("Datensicherung &wiederherstellen…"), self.restore_backup)
         menu.addSeparator()
-        self.password_action = self._add(menu, tr("Pass&wort ändern…"), self.change_password)
+        self.password_action = self._add(menu, tr("Passwort ä&ndern…"), self.change_password)
         self.recovery_action = self._add(menu, tr("Neuen Wieder&herstellungsschlüssel erstellen…"),
                                          self.renew_recovery)
         self.menu = menu

@@ -53,8 +53,8 @@ class SigningPanel(QWidget):
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         row = QHBoxLayout()
-        self.sign_button = QPushButton(tr("&Unterschreiben…"), self)
-        self.history_button = QPushButton(tr("&Versionen vergleichen…"), self)
+        self.sign_button = QPushButton(tr("Unte&rschreiben…"), self)  # Alt+U: the menu „Unterschriften“
+        self.history_button = QPushButton(tr("Versionen ver&gleichen…"), self)
         self.end_button = QPushButton(tr("Hilfe &beenden…"), self)
         self.end_button.setToolTip(tr("Die Hilfe ist vorbei: die abgeschlossene oder unterschriebene Version als "
                                       "„beendet“ markieren"))
@@ -118,7 +118,7 @@ class SigningController(QObject):
             return made
 
         self.sign_action = action(tr("&Unterschreiben…"), "Ctrl+U", self.open_sign_dialog)
-        self.history_action = action(tr("&Versionen vergleichen…"), "", self.open_history)
+        self.history_action = action(tr("Versionen ver&gleichen…"), "", self.open_history)
         self.print_action = action(tr("Zum Unterschreiben &drucken…"), "", self.print_for_signing)
         self.verify_action = action(tr("&PDF prüfen…"), "Ctrl+Shift+V", self.verify_pdf)
         self.import_action = action(tr("Zertifikat des Trägers &importieren…"), "", self.import_certificate)

@@ -33,6 +33,7 @@ class CommunicationPage(StepPage):
             item_name=self.tr("Absprache"),
             empty_text=self.tr("Noch keine Absprache."),
             parent=self.body,
+            reflow=True,  # a narrow window: each agreement a card, one field under the other
         )
         self.rules.edited.connect(self.mark_dirty)
         self.rules.removed.connect(self.delete_entity)

@@ -26,7 +26,7 @@ from kooperation_desktop.domain.wizard import Step
 from .. import dialogs
 from ..case_view import consent_headers, consent_party, consent_rows, fill_table, make_table
 from ..domain_labels import consent_form, info_category, partner_kind_short
-from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, chain_before, fill, hint_label
+from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, WrappingCheckBox, chain_before, fill, hint_label
 from .base import StepPage
 
 DEFAULT_CATEGORIES = (InfoCategory.CONTACT, InfoCategory.AGREEMENT)
@@ -45,7 +45,7 @@ class PartnerConsentRow(QWidget):
                      partner_kind_short(partner.kind))
         if active is not None:
             label += fill(self.tr(" – liegt vor seit %1"), format_date(active.given_on))
-        self.check = QCheckBox(label, self)
+        self.check = WrappingCheckBox(label, self)
         self.check.setAccessibleName(fill(self.tr("Einverständnis für %1"), partner.display_name))
         layout.addWidget(self.check)
         grid = QGridLayout()
@@ -53,7 +53,7 @@ class PartnerConsentRow(QWidget):
         self.categories: dict[InfoCategory, QCheckBox] = {}
         for i, cat in enumerate(INFO_CATEGORY):
             text = info_category(cat)
-            box = QCheckBox(text, self)
+            box = WrappingCheckBox(text, self)
             box.setAccessibleName(f"{text} ({partner.display_name})")
             box.setChecked(cat in (active.categories if active else DEFAULT_CATEGORIES))
             self.categories[cat] = box
@@ -62,8 +62,8 @@ class PartnerConsentRow(QWidget):
         if active is not None:
             self.check.setChecked(True)
             self.check.setEnabled(False)
-            for box in self.categories.values():
-                box.setEnabled(False)
+            for category_box in self.categories.values():
+                category_box.setEnabled(False)
 
     def pending(self) -> bool:
         return self.active is None and self.check.isChecked()
@@ -108,7 +108,7 @@ class ConsentPage(StepPage):
 
         general = QGroupBox(self.tr("Einverständnis zur Hilfe und zur Zusammenarbeit"), self.body)
         general_layout = QVBoxLayout(general)
-        self.general_check = QCheckBox(self.tr(
+        self.general_check = WrappingCheckBox(self.tr(
             "Die Familie ist mit der Hilfe und der Zusammenarbeit von Jugendamt und Fachkraft einverstanden."), general)
         self.general_check.setAccessibleName(self.tr("Allgemeines Einverständnis"))
         general_layout.addWidget(self.general_check)

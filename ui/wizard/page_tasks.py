@@ -66,6 +66,7 @@ class TasksPage(StepPage):
             item_name=self.tr("Aufgabe"),
             empty_text=self.tr("Noch keine Aufgabe."),
             parent=self.body,
+            reflow=True,  # a narrow window: each task a card, „Entfernen“ beside „Wer“
         )
         self.tasks.edited.connect(self.mark_dirty)
         self.tasks.removed.connect(self.delete_entity)

@@ -16,7 +16,7 @@ from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.parties import signs_along
 
-from ..widgets import ErrorLabel, fill, hint_label, section_label
+from ..widgets import ErrorLabel, WrappingCheckBox, fill, hint_label, section_label
 
 
 class SignersBox(QWidget):
@@ -47,6 +47,7 @@ class SignersBox(QWidget):
             case, agreement = self.services.agreements.document(agreement.id)
         for box in self.boxes.values():
             self.rows.removeWidget(box)
+            box.hide()  # gone at once, not only when the deferred delete runs
             box.deleteLater()
         self.boxes.clear()
         self.error.clear_messages()
@@ -59,7 +60,7 @@ class SignersBox(QWidget):
             if p.family_role.strip():
                 name = f"{name} ({p.family_role.strip()})"
             text = self.tr("%1 unterschreibt mit") if signs_along(p, agreement) else self.tr("%1 unterschreibt")
-            box = QCheckBox(fill(text, name), self)
+            box = WrappingCheckBox(fill(text, name), self)  # a long role wraps
             box.setAccessibleName(fill(text, name))
             box.setChecked(p.id in signing)
             box.setEnabled(agreement.is_editable)
