@@ -371,7 +371,7 @@ class _Renderer:
             date_label = t("Abgeschlossen am") if final_day else t("Datum")
         if a.status == AgreementStatus.SUPERSEDED:
             out.append(self.p(_b(escape(
-                t("Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.")))))
+                t("Es gibt eine neuere Version. Diese Version gilt nicht mehr.")))))
         meta: list[tuple[str, Any]] = [
             (t("Dokument-Nr."), a.document_id or "–"),
             (t("Version"), str(a.version)),
@@ -386,8 +386,8 @@ class _Renderer:
         out += self.table(None, rows, [45 * mm, FRAME_W - 45 * mm], label_column=True)
         out.append(Spacer(1, 6))
         out.append(self.p(escape(t(
-            "In dieser Vereinbarung halten wir fest, welche Ziele wir gemeinsam erreichen wollen, "
-            "woran wir merken, dass es vorangeht, und wer was dafür tut."))))
+            "Hier schreiben wir auf: Welche Ziele wollen wir gemeinsam erreichen? Woran merken wir, "
+            "dass es vorangeht? Wer tut was dafür?"))))
         return out
 
     def _parties(self) -> list[tuple[str, list[_Party]]]:
@@ -465,13 +465,13 @@ class _Renderer:
         out: list[Flowable] = [*self.h2(t("Einverständnis der Familie"))]
         consents = self._consents()
         if not any(c.partner_id is None for c in consents):
-            out.append(self.p(_b(escape(t("Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit "
-                                          "ist noch nicht eingetragen.")))))
+            out.append(self.p(_b(escape(t("Hier fehlt noch das Ja der Familie zur Hilfe und zur "
+                                          "Zusammenarbeit.")))))
         out.append(self.p(escape(t(
             "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem "
-            "Jugendamt zusammen. Mit anderen Personen und Stellen spricht sie nur, wenn die Familie "
-            "zugestimmt hat, und gibt ihnen nur die Informationen, die hier genannt sind. "
-            "Das Einverständnis ist freiwillig und kann jederzeit widerrufen werden."))))
+            "Jugendamt zusammen. Mit anderen Menschen und Stellen spricht sie nur, wenn die Familie "
+            "Ja gesagt hat. Sie gibt ihnen nur das weiter, was hier steht. Die Familie sagt freiwillig "
+            "Ja. Sie kann ihr Ja jederzeit zurücknehmen."))))
         if consents:
             rows = []
             for c in consents:
@@ -611,7 +611,7 @@ class _Renderer:
             until = t.date(task.due_date, t("laufend"))
             rows.append([self.u(who, "cell_bold"), what, self.p(escape(until), "cell")])
         if not rows:
-            out.append(self.p(escape(t("Es sind noch keine Aufgaben eingetragen.")), "body"))
+            out.append(self.p(escape(t("Hier stehen noch keine Aufgaben.")), "body"))
             return out
         return self.lead_in(out, self.table([t("Wer"), t("Was"), t("Bis wann")], rows,
                                             [48 * mm, FRAME_W - 48 * mm - 28 * mm, 28 * mm]))
@@ -637,7 +637,8 @@ class _Renderer:
                 self.p(escape(t.date(r.next_date, "–")), "cell"),
             ])
         if not rows:
-            out.append(self.p(escape(t("Es sind noch keine Treffen, Rückmeldungen oder Berichte vereinbart.")), "body"))
+            out.append(self.p(escape(t("Wir haben noch nicht vereinbart, wann wir uns treffen und wer wem "
+                                       "berichtet.")), "body"))
             return out
         return self.lead_in(out, self.table([t("Was"), t("Wer (an wen)"), t("Wie oft"), t("Nächster Termin")], rows,
                                             [54 * mm, 44 * mm, FRAME_W - 54 * mm - 44 * mm - 30 * mm, 30 * mm]))
@@ -681,7 +682,7 @@ class _Renderer:
         t = self.t
         headings: list[Flowable] = self.h2(t("Unterschriften"), keep=False)
         headings.append(self.p(escape(t(
-            "Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung "
+            "Wer hier unterschreibt, sagt Ja zu dieser Vereinbarung "
             "(Dokument-Nr. {doc}, Version {version}).", doc=self.a.document_id or "–", version=self.a.version))))
         signers = signing_parties(self.case, self.a)  # the one list of who signs (signing/parties.py)
         blocks: list[Flowable] = []
