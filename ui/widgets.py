@@ -315,6 +315,7 @@ class Column:
     stretch: int = 1
     tooltip: str = ""
     own_line: bool = False  # on a line of its own under the row, as wide as the row (a card)
+    readability: bool = False  # a text the family reads: a readability indicator under it (ui/readability.py)
 
     @property
     def name(self) -> str:
@@ -395,6 +396,13 @@ class RowEditor(QWidget):
 
     def remove_button(self, row: int) -> QPushButton:
         return self._remove_buttons[row]
+
+    def readability(self, row: int, key: str) -> QWidget | None:
+        """The readability indicator under a field (a column with ``readability``), else None."""
+        from .readability import ReadabilityIndicator
+
+        cell = self._widgets[row][key].parentWidget()
+        return cell.findChild(ReadabilityIndicator) if cell is not self.grid_host else None
 
     def add_row(self) -> Any:
         entity = self.factory()
@@ -501,14 +509,15 @@ class RowEditor(QWidget):
             for col in self.columns:  # in column order: that is the tab order
                 w = self._make_widget(col, entity, r)
                 widgets[col.key] = w
+                cell = self._with_readability(w) if col.readability else w
                 if col.own_line:
-                    self.grid.addWidget(w, top + 1 + lines.index(col), 0, 1, len(row_columns))
+                    self.grid.addWidget(cell, top + 1 + lines.index(col), 0, 1, len(row_columns))
                 else:
                     align = Qt.AlignmentFlag.AlignTop
                     if col.kind == "check":
                         align |= Qt.AlignmentFlag.AlignHCenter
-                    self.grid.addWidget(w, top, row_columns.index(col), align)
-                w.show()  # at once (not queued by the layout): a new row's first field takes the focus
+                    self.grid.addWidget(cell, top, row_columns.index(col), align)
+                cell.show()  # at once (not queued by the layout): a new row's first field takes the focus
             remove = QPushButton(self.tr("Entfernen"), self.grid_host)
             remove_name = fill(self.tr("%1 %2 entfernen"), self.item_name, r + 1)
             remove.setAccessibleName(remove_name)
@@ -520,6 +529,21 @@ class RowEditor(QWidget):
             self._widgets.append(widgets)
         chain_before(self.add_button, [w for r, row in enumerate(self._widgets)
                                        for w in [*row.values(), self._remove_buttons[r]]])
+
+    def _with_readability(self, field: QWidget) -> QWidget:
+        """``field`` with a readability indicator under it, right-aligned (``field.readability``)."""
+        from .readability import ReadabilityIndicator  # ui.readability uses fill() from here
+
+        cell = QWidget(self.grid_host)
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        indicator = ReadabilityIndicator(cell)
+        if isinstance(field, QPlainTextEdit | QLineEdit):
+            indicator.watch(field)
+        layout.addWidget(indicator, 0, Qt.AlignmentFlag.AlignRight)
+        return cell
 
     def _row_columns(self) -> list[Column]:
         return [col for col in self.columns if not col.own_line]

@@ -36,16 +36,20 @@ sentence count ignores "sentences" of one or two words, so they hardly move the 
 Global state: textstat keeps its language in a module-level object (``textstat.set_lang``). This
 module never touches it: it uses an instance of its own, set to German once. textstat caches
 results (``functools.lru_cache``, 128 entries per function): the same text always gives the same
-figures, and memory stays bounded. textstat imports nltk (about half a second): the import happens
-on the first call, not when this module is imported. One call on a text of 1,000 words takes a
-few milliseconds (``benchmarks/bench_readability.py``), fast enough to run after each pause in
-typing.
+figures, and memory stays bounded.
+
+Speed (``benchmarks/bench_readability.py``): the first call loads textstat (which imports nltk) and
+Pyphen's German dictionary, about a second on a quiet machine and several under load; it happens
+once per process, on first use or in a background thread (:func:`start_warm_up`), never when this
+module is imported. After that a goal or a task takes well under a millisecond, the consent text
+about one, a text of 1,000 words some tens: fast enough to run after each pause in typing.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -130,15 +134,46 @@ def level_of(reading_ease: float) -> Level:
     return Level.HARD
 
 
+_ready = threading.Event()
+_loading = threading.Lock()
+
+
 @functools.cache
-def _textstat() -> Any:
-    """textstat's statistics object for German: an instance of our own (never the shared module
-    object that ``textstat.set_lang`` changes), imported on first use."""
+def _load() -> Any:
     from textstat.textstat import textstatistics
 
     ts = textstatistics()
     ts.set_lang(LANGUAGE)
+    ts.syllable_count("Silbentrennung")  # parses Pyphen's German dictionary (78,000 patterns) once
     return ts
+
+
+def warm_up() -> None:
+    """Import textstat and load the hyphenation dictionary (about a second on a quiet machine,
+    once per process). :func:`analyse` does it itself; a UI calls :func:`start_warm_up` early."""
+    with _loading:  # one loader: a second caller waits instead of parsing the dictionary again
+        _load()
+        _ready.set()
+
+
+def is_ready() -> bool:
+    """True when :func:`analyse` answers at once (the one-time loading is done)."""
+    return _ready.is_set()
+
+
+def start_warm_up() -> None:
+    """:func:`warm_up` in a background thread (nothing when done or under way): the UI thread
+    never waits for the dictionary."""
+    if not _ready.is_set() and not _loading.locked():
+        threading.Thread(target=warm_up, name="readability-warm-up", daemon=True).start()
+
+
+def _textstat() -> Any:
+    """textstat's statistics object for German: an instance of our own (never the shared module
+    object that ``textstat.set_lang`` changes), loaded on first use."""
+    if not _ready.is_set():
+        warm_up()
+    return _load()
 
 
 # --- sentences ---------------------------------------------------------------------------------

@@ -714,27 +714,27 @@ Finalise now?</translation>
         <translation>e.g. “We want to leave the house in the morning without a fight.”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="23"/>
+        <location filename="../../ui/wizard/page_goals.py" line="24"/>
         <source>Fachlich formuliert</source>
         <translation>Professional wording</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="24"/>
+        <location filename="../../ui/wizard/page_goals.py" line="25"/>
         <source>z. B. Die Familie hat eine verlässliche Morgenroutine.</source>
         <translation>e.g. The family has a reliable morning routine.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="27"/>
+        <location filename="../../ui/wizard/page_goals.py" line="28"/>
         <source>Ziel &amp;hinzufügen</source>
         <translation>Add &amp;goal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="28"/>
+        <location filename="../../ui/wizard/page_goals.py" line="29"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="29"/>
+        <location filename="../../ui/wizard/page_goals.py" line="30"/>
         <source>Noch kein Ziel formuliert.</source>
         <translation>No goal yet.</translation>
     </message>
@@ -1283,6 +1283,74 @@ custody</translation>
     </message>
 </context>
 <context>
+    <name>ReadabilityIndicator</name>
+    <message>
+        <location filename="../../ui/readability.py" line="89"/>
+        <source>leicht</source>
+        <translation>easy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="89"/>
+        <source>mittel</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="89"/>
+        <source>schwer</source>
+        <translation>hard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="106"/>
+        <source>Lesbarkeit: %1</source>
+        <translation>Readability: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="116"/>
+        <source>Leicht zu lesen.</source>
+        <translation>Easy to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="117"/>
+        <source>Mittelschwer zu lesen.</source>
+        <translation>Fairly hard to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="118"/>
+        <source>Schwer zu lesen.</source>
+        <translation>Hard to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="122"/>
+        <source>Lesbarkeit nach Amstad: %1 von 100 (ab 70 leicht); Wiener Sachtextformel: %2.</source>
+        <translation>Amstad reading ease: %1 of 100 (easy from 70); Wiener Sachtextformel: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="129"/>
+        <source>Schwierigster Satz: „%1“</source>
+        <translation>Hardest sentence: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="132"/>
+        <source>Langer Satz: %1 Wörter. Besser kürzere Sätze.</source>
+        <translation>Long sentence: %1 words. Shorter sentences are better.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="134"/>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="135"/>
+        <source>Lange Wörter: %1. Kürzere Wörter sind leichter.</source>
+        <translation>Long words: %1. Shorter words are easier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="137"/>
+        <source>Passiv: Besser sagen, wer etwas tut.</source>
+        <translation>Passive: better say who does something.</translation>
+    </message>
+</context>
+<context>
     <name>RevocationDialog</name>
     <message>
         <location filename="../../ui/dialogs.py" line="145"/>
@@ -1338,37 +1406,37 @@ custody</translation>
 <context>
     <name>RowEditor</name>
     <message>
-        <location filename="../../ui/widgets.py" line="350"/>
+        <location filename="../../ui/widgets.py" line="351"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="351"/>
+        <location filename="../../ui/widgets.py" line="352"/>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="352"/>
+        <location filename="../../ui/widgets.py" line="353"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="512"/>
+        <location filename="../../ui/widgets.py" line="521"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="513"/>
+        <location filename="../../ui/widgets.py" line="522"/>
         <source>%1 %2 entfernen</source>
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="570"/>
+        <location filename="../../ui/widgets.py" line="594"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="570"/>
+        <location filename="../../ui/widgets.py" line="594"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
     </message>
@@ -1516,82 +1584,82 @@ custody</translation>
 <context>
     <name>TimeframePage</name>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="17"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="18"/>
         <source>&amp;Beginn der Hilfe:</source>
         <translation>&amp;Start of the help:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="18"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="19"/>
         <source>&amp;Geplantes Ende:</source>
         <translation>&amp;Planned end:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="19"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="20"/>
         <source>&amp;Nächste Überprüfung:</source>
         <translation>Ne&amp;xt review:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="23"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="24"/>
         <source>&amp;Anschlussangebote</source>
         <translation>&amp;Follow-on offers</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="24"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="25"/>
         <source>Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein</source>
         <translation>What can help after the help ends? e.g. parenting advice, sports club</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="25"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="26"/>
         <source>Wer b&amp;leibt an der Seite der Familie?</source>
         <translation>Who stays &amp;with the family?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="26"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="27"/>
         <source>z. B. Oma Fatma, Klassenlehrerin</source>
         <translation>e.g. grandma Fatma, class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="27"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="28"/>
         <source>Was übernimmt die Familie &amp;selbst?</source>
         <translation>What does the family take on &amp;itself?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="28"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="29"/>
         <source>z. B. Termine selbst vereinbaren</source>
         <translation>e.g. make appointments on their own</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="29"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="30"/>
         <source>S&amp;icht der Familie</source>
         <translation>The family&apos;s &amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="30"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="31"/>
         <source>Was sagt die Familie zu dieser Vereinbarung? In ihren Worten.</source>
         <translation>What does the family say about this agreement? In their own words.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="42"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="43"/>
         <source>Zeitrahmen</source>
         <translation>Time frame</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="44"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="45"/>
         <source>Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?</source>
         <translation>The help is limited in time. When does it start, when should it end?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="62"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="63"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="83"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="84"/>
         <source>Wie wir zusammenarbeiten (Wohlw&amp;ollen)</source>
         <translation>How we work together (&amp;goodwill)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="85"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="86"/>
         <source>Wie wir zusammenarbeiten</source>
         <translation>How we work together</translation>
     </message>

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel
 
 import resources
 from kooperation_desktop.domain.wizard import Step
 
+from ..readability import ReadabilityIndicator
 from ..widgets import DateEdit, GrowingTextEdit, hint_label, section_label
 from .base import StepPage
 from .language_field import LanguageField
@@ -87,6 +88,9 @@ class TimeframePage(StepPage):
         self.goodwill.textChanged.connect(lambda: self._set("goodwill", self.goodwill.toPlainText()))
         self.content.addWidget(goodwill_label)
         self.content.addWidget(self.goodwill)
+        self.goodwill_readability = ReadabilityIndicator(self.body)  # the family reads and signs it
+        self.goodwill_readability.watch(self.goodwill)
+        self.content.addWidget(self.goodwill_readability, 0, Qt.AlignmentFlag.AlignRight)
         self.language = LanguageField(self)  # the PDF's language
 
     def _set(self, key: str, value: object) -> None:
