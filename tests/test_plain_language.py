@@ -64,6 +64,17 @@ def test_the_passive_is_found_in_a_main_and_a_subordinate_clause() -> None:
         assert hardest is not None and not hardest.passive, text
 
 
+def test_a_short_text_is_rated_by_its_hints_not_by_the_formula() -> None:
+    # four words, one of them long: Amstad says "schwer" (44); one hint makes it "mittel"
+    task = analyse("Kleidung am Vorabend bereitlegen.")
+    assert task is not None and task.short and task.reading_ease < 50 and task.level == Level.MEDIUM
+    plain = analyse("Wochenplan mit der Familie erstellen.")  # Amstad 46, but no hint: easy
+    assert plain is not None and plain.reading_ease < 50 and plain.level == Level.EASY
+    hard = analyse("Die Erziehungsberechtigten gewährleisten Unterrichtsteilnahme.")
+    assert hard is not None and hard.level == Level.HARD
+    assert not analyse(LONG_CONVOLUTED).short  # type: ignore[union-attr]
+
+
 def test_levels_follow_the_documented_thresholds() -> None:
     assert level_of(70.0) == Level.EASY and level_of(69.9) == Level.MEDIUM
     assert level_of(50.0) == Level.MEDIUM and level_of(49.9) == Level.HARD

@@ -11,6 +11,8 @@ shows nothing. The figures and the hint's reasons come from the core
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QSizePolicy, QWidget
 
@@ -21,7 +23,7 @@ from .widgets import fill
 
 DELAY_MS = 400  # measure after this pause in typing
 
-COLOURS = {Level.EASY: "#2e7d32", Level.MEDIUM: "#b26a00", Level.HARD: "#c62828"}
+COLOURS = MappingProxyType({Level.EASY: "#2e7d32", Level.MEDIUM: "#b26a00", Level.HARD: "#c62828"})
 MAX_SENTENCE_CHARS = 300  # a very long sentence is shortened in the tooltip
 
 
@@ -129,6 +131,8 @@ class ReadabilityIndicator(QWidget):
         wiener = f"{result.wiener:.1f}".replace(".", self.locale().decimalPoint())
         figures = self.tr("Lesbarkeit nach Amstad: %1 von 100 (ab 70 leicht); Wiener Sachtextformel: %2.")
         lines = [headline, fill(figures, score, wiener)]
+        if result.short:
+            lines.append(self.tr("Kurzer Text: Die Stufe folgt den Hinweisen, nicht der Zahl."))
         hardest = result.hardest
         if hardest is not None and (hardest.has_hint or result.level != Level.EASY) and result.sentences > 0:
             sentence = hardest.text

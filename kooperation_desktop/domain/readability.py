@@ -12,8 +12,11 @@ German hyphenation dictionary):
 * **Wiener Sachtextformel** (first variant, Bamberger & Vanecek 1984) as a second figure: roughly
   the school year a reader needs, 4 (very easy) … 15 (very hard).
 
-The level (:class:`Level`) follows the Amstad score alone: ``EASY`` from :data:`EASY_MIN` (70,
-"ziemlich leicht" and easier), ``MEDIUM`` from :data:`MEDIUM_MIN` (50), ``HARD`` below.
+The level (:class:`Level`) follows the Amstad score: ``EASY`` from :data:`EASY_MIN` (70,
+"ziemlich leicht" and easier), ``MEDIUM`` from :data:`MEDIUM_MIN` (50), ``HARD`` below. A text of
+fewer than :data:`SHORT_TEXT_WORDS` words (a task, a short goal) is too short for the formula (one
+long word moves it by 20 points or more); its level follows the hints instead: none ``EASY``, one
+(a long word or a passive) ``MEDIUM``, more ``HARD``.
 
 The hardest sentence is the one with the lowest Amstad score of its own; its hint names what
 makes it hard: a long sentence (more than :data:`LONG_SENTENCE_WORDS` words), long words
@@ -75,6 +78,7 @@ LONG_SENTENCE_WORDS = 15  # more words than this: a long sentence (plain-languag
 LONG_WORD_SYLLABLES = 4  # a word of this many syllables or more is long ("Ver-ein-ba-rung")
 LONG_WORD_LETTERS = 12  # … and so is a word of more letters than this ("Kinderarztpraxis")
 MAX_LONG_WORDS = 3  # the hint names at most this many long words
+SHORT_TEXT_WORDS = 10  # below this many words the level follows the hints, not the score
 
 LANGUAGE = "de"
 
@@ -124,6 +128,7 @@ class Readability:
     words: int
     sentences: int
     hardest: HardSentence | None
+    short: bool = False  # fewer than SHORT_TEXT_WORDS words: the level follows the hints
 
 
 def level_of(reading_ease: float) -> Level:
@@ -287,4 +292,10 @@ def analyse(text: str) -> Readability | None:
     # the lowest score; a sentence with a hint beats one without; the first of equals
     hardest = min(hard, key=lambda h: (not h.has_hint, h.reading_ease))
     words = sum(h.words for h in hard)
+    if words < SHORT_TEXT_WORDS:
+        # Amstad is made for running text: in a task of four words one long word moves the score by
+        # 20 points or more ("Kleidung am Vorabend bereitlegen.": 35). Here the hints decide.
+        issues = sum(len(h.long_words) + h.passive + h.long_sentence for h in hard)
+        level = Level.EASY if issues == 0 else Level.MEDIUM if issues == 1 else Level.HARD
+        return Readability(ease, wiener, level, words, len(parts), hardest, short=True)
     return Readability(ease, wiener, level_of(ease), words, len(parts), hardest)

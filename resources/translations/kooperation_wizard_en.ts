@@ -1285,67 +1285,72 @@ custody</translation>
 <context>
     <name>ReadabilityIndicator</name>
     <message>
-        <location filename="../../ui/readability.py" line="89"/>
+        <location filename="../../ui/readability.py" line="97"/>
         <source>leicht</source>
         <translation>easy</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="89"/>
+        <location filename="../../ui/readability.py" line="97"/>
         <source>mittel</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="89"/>
+        <location filename="../../ui/readability.py" line="97"/>
         <source>schwer</source>
         <translation>hard</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="106"/>
+        <location filename="../../ui/readability.py" line="114"/>
         <source>Lesbarkeit: %1</source>
         <translation>Readability: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="116"/>
+        <location filename="../../ui/readability.py" line="124"/>
         <source>Leicht zu lesen.</source>
         <translation>Easy to read.</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="117"/>
+        <location filename="../../ui/readability.py" line="125"/>
         <source>Mittelschwer zu lesen.</source>
         <translation>Fairly hard to read.</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="118"/>
+        <location filename="../../ui/readability.py" line="126"/>
         <source>Schwer zu lesen.</source>
         <translation>Hard to read.</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="122"/>
+        <location filename="../../ui/readability.py" line="130"/>
         <source>Lesbarkeit nach Amstad: %1 von 100 (ab 70 leicht); Wiener Sachtextformel: %2.</source>
         <translation>Amstad reading ease: %1 of 100 (easy from 70); Wiener Sachtextformel: %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="129"/>
+        <location filename="../../ui/readability.py" line="133"/>
+        <source>Kurzer Text: Die Stufe folgt den Hinweisen, nicht der Zahl.</source>
+        <translation>Short text: the level follows the hints, not the figure.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="139"/>
         <source>Schwierigster Satz: „%1“</source>
         <translation>Hardest sentence: “%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="132"/>
+        <location filename="../../ui/readability.py" line="142"/>
         <source>Langer Satz: %1 Wörter. Besser kürzere Sätze.</source>
         <translation>Long sentence: %1 words. Shorter sentences are better.</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="134"/>
+        <location filename="../../ui/readability.py" line="144"/>
         <source>„%1“</source>
         <translation>“%1”</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="135"/>
+        <location filename="../../ui/readability.py" line="145"/>
         <source>Lange Wörter: %1. Kürzere Wörter sind leichter.</source>
         <translation>Long words: %1. Shorter words are easier.</translation>
     </message>
     <message>
-        <location filename="../../ui/readability.py" line="137"/>
+        <location filename="../../ui/readability.py" line="147"/>
         <source>Passiv: Besser sagen, wer etwas tut.</source>
         <translation>Passive: better say who does something.</translation>
     </message>
