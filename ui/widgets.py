@@ -531,7 +531,7 @@ class RowEditor(QWidget):
                                        for w in [*row.values(), self._remove_buttons[r]]])
 
     def _with_readability(self, field: QWidget) -> QWidget:
-        """``field`` with a readability indicator under it, right-aligned (``field.readability``)."""
+        """``field`` with a readability indicator under it, right-aligned (found by :meth:`readability`)."""
         from .readability import ReadabilityIndicator  # ui.readability uses fill() from here
 
         cell = QWidget(self.grid_host)

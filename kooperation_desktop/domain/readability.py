@@ -42,7 +42,7 @@ results (``functools.lru_cache``, 128 entries per function): the same text alway
 figures, and memory stays bounded.
 
 Speed (``benchmarks/bench_readability.py``): the first call loads textstat (which imports nltk) and
-Pyphen's German dictionary, about a second on a quiet machine and several under load; it happens
+Pyphen's German dictionary, about 1.5 s of CPU time (many seconds on a busy machine); it happens
 once per process, on first use or in a background thread (:func:`start_warm_up`), never when this
 module is imported. After that a goal or a task takes well under a millisecond, the consent text
 about one, a text of 1,000 words some tens: fast enough to run after each pause in typing.
@@ -154,8 +154,8 @@ def _load() -> Any:
 
 
 def warm_up() -> None:
-    """Import textstat and load the hyphenation dictionary (about a second on a quiet machine,
-    once per process). :func:`analyse` does it itself; a UI calls :func:`start_warm_up` early."""
+    """Import textstat and load the hyphenation dictionary (about 1.5 s of CPU time, once per
+    process). :func:`analyse` does it itself; a UI calls :func:`start_warm_up` early."""
     with _loading:  # one loader: a second caller waits instead of parsing the dictionary again
         _load()
         _ready.set()
