@@ -16,7 +16,7 @@ update() {
 }
 update kooperation_en ui/i18n.py ui/settings.py ui/family_view.py ui/preview.py ui/welcome.py
 update kooperation_lists_en ui/case_list_model.py ui/followup/due_panel.py ui/main_window.py
-update kooperation_wizard_en ui/case_view.py ui/dialogs.py ui/domain_labels.py ui/widgets.py \
+update kooperation_wizard_en ui/case_view.py ui/dialogs.py ui/domain_labels.py ui/widgets.py ui/readability.py \
     ui/wizard/base.py ui/wizard/wizard.py ui/wizard/page_*.py ui/wizard/signers_box.py
 update kooperation_pdflang_en ui/wizard/language_field.py
 update kooperation_dialogs_en ui/followup/case_section.py ui/followup/charts.py ui/followup/entry_dialog.py ui/followup/reflection_dialog.py \

@@ -234,7 +234,7 @@ def german_phrases(*typed: str) -> list[str]:
                     labels.GAS_LEVEL_NAMES, labels.COMMUNICATION_KIND):
         candidates += [" ".join(v.split()) for v in mapping.values()]
     candidates += ["Seite 1 von", "ENTWURF", "Ausgangswert", "abgeschlossen", "unterschreibt auf Papier",
-                   "Ich bin mit der Hilfe einverstanden", "Wir arbeiten mit gegenseitigem Wohlwollen"]
+                   "Ich bin mit der Hilfe einverstanden", "Wir begegnen uns mit Wohlwollen"]
     return sorted({c for c in candidates if c and not any(c in t for t in typed)})
 
 
@@ -244,7 +244,7 @@ ENGLISH_HEADINGS = [
     "The youth office's mandate", "Who does what? Our tasks", "Meetings, feedback and reports",
     "Time frame and transition", "How we work together", "What the family says", "Signatures",
     "Planned end", "Next review", "Page 1 of", "Starting point", "Goal attainment scale", "in writing",
-    "The text of the declaration of consent", "I agree to the help", "We work together with mutual goodwill",
+    "The text of the declaration of consent", "I agree to the help", "We treat each other with goodwill",
 ]
 
 
@@ -278,7 +278,7 @@ def test_a_german_agreement_has_no_english_phrase(complete_case, tmp_path: Path)
     services, _case_id, agreement_id = complete_case
     text = pdftotext(services.agreements.export_pdf(agreement_id, tmp_path / "de.pdf"), tmp_path)
     for phrase in ("Unsere Vereinbarung – kurz gesagt", "Wer an dieser Vereinbarung beteiligt ist",
-                   "Seite 1 von", "Ich bin mit der Hilfe einverstanden", "Wir arbeiten mit gegenseitigem Wohlwollen"):
+                   "Seite 1 von", "Ich bin mit der Hilfe einverstanden", "Wir begegnen uns mit Wohlwollen"):
         assert phrase in text
     for phrase in ("Our agreement", "Page 1 of", "Cooperation agreement", "Signatures", "I agree"):
         assert phrase not in text
@@ -352,7 +352,7 @@ def test_signature_lines_and_a_full_summary_page_in_english(complete_case, tmp_p
     text = pdftotext(render_agreement_bytes(case, agreement, signatures=marks), tmp_path)
     assert "signs on paper" in text and "signed on paper on 01.12.2026" in text
     assert "Youth office (commissioning the help)" in text and "with parental responsibility" in text
-    assert re.search(r"Not everything fits on this page: \d+ more tasks and everything else", text)
+    assert re.search(r"Not everything fits on this page. \d+ more tasks and everything else", text)
     assert "unterschr" not in text and "weitere Aufgaben" not in text and "personensorge" not in text
 
 

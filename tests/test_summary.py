@@ -44,7 +44,7 @@ def test_first_page_is_the_family_summary(complete_case) -> None:
     assert "Wann sehen wir uns?" in first
     assert "Treffen in der Wohnung der Familie – alle zwei Wochen." in first
     assert f"Am {agreement.next_review:%d.%m.%Y} schauen wir gemeinsam, was sich verändert hat." in first
-    assert "Alles Weitere steht ausführlich auf den nächsten Seiten." in first
+    assert "Alles andere steht genau auf den nächsten Seiten." in first
     assert NO_CONSENT not in first
     # the full agreement starts on page 2; the summary is not in it
     assert second.startswith("Kooperationsvereinbarung Familie Çelik")
@@ -114,7 +114,7 @@ def test_many_long_tasks_still_one_page_and_say_what_is_left_out(complete_case) 
     texts = [squash(t) for t in pages(render_agreement_bytes(case, agreement))]
     first = texts[0]
     assert "Aufgabe Nummer 1:" in first and "Aufgabe Nummer 25:" not in first
-    assert "Nicht alles passt auf diese Seite:" in first and "weitere Aufgaben" in first
+    assert "Nicht alles passt auf diese Seite." in first and "weitere Aufgaben" in first
     assert "Wann sehen wir uns?" in first  # the meetings keep their room
     assert "…" in first  # the very long goal is shortened here (in full on the next pages)
     assert texts[1].startswith("Kooperationsvereinbarung Familie Çelik")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,22 +29,16 @@ from PySide6.QtWidgets import (
 
 from kooperation_desktop.domain.labels import format_date, parse_date
 
+from .readability import ReadabilityIndicator
+from .textfill import fill
+
+__all__ = ["fill"]  # (moved to ui.textfill; imported from here by most modules)
+
 ERROR_STYLE = "color: #a4000f; font-weight: 600;"
 WARNING_STYLE = (
     "color: #5c3b00; background: #fff4d6; border: 1px solid #e0b84a; border-radius: 3px; padding: 4px;"
 )
 HINT_STYLE = "color: #555555;"
-
-
-def fill(text: str, *args: object) -> str:
-    """Put ``args`` into a translated text's ``%1``, ``%2`` … (Qt's placeholders, so a translation
-    may reorder them). One pass: a ``%1`` inside an argument stays as typed."""
-
-    def arg(match: re.Match[str]) -> str:
-        i = int(match.group(1))
-        return str(args[i - 1]) if 1 <= i <= len(args) else match.group(0)
-
-    return re.sub(r"%(\d)", arg, text)
 
 
 def date_placeholder() -> str:
@@ -319,6 +312,7 @@ class Column:
     stretch: int = 1
     tooltip: str = ""
     own_line: bool = False  # on a line of its own under the row, as wide as the row (a card)
+    readability: bool = False  # a text the family reads: a readability indicator under it (ui/readability.py)
 
     @property
     def name(self) -> str:
@@ -368,6 +362,7 @@ class RowEditor(QWidget):
         self.item_name = item_name
         self._entities: list[Any] = []
         self._widgets: list[dict[str, QWidget]] = []
+        self._cells: list[dict[str, QWidget]] = []
         self._remove_buttons: list[QPushButton] = []
         self._combo_values: dict[int, list[Any]] = {}
 
@@ -406,6 +401,11 @@ class RowEditor(QWidget):
 
     def remove_button(self, row: int) -> QPushButton:
         return self._remove_buttons[row]
+
+    def readability(self, row: int, key: str) -> QWidget | None:
+        """The readability indicator under a field (a column with ``readability``), else None."""
+        cell = self._cells[row][key]
+        return cell.findChild(ReadabilityIndicator) if cell is not self._widgets[row][key] else None
 
     def add_row(self) -> Any:
         entity = self.factory()
@@ -488,6 +488,7 @@ class RowEditor(QWidget):
             w.hide()
             w.deleteLater()
         self._widgets = []
+        self._cells = []
         self._remove_buttons = []
         self._combo_values = {}
         self._headers = []
@@ -510,9 +511,11 @@ class RowEditor(QWidget):
             self._headers.append(header)
         for r, entity in enumerate(self._entities):
             widgets: dict[str, QWidget] = {}
+            cells: dict[str, QWidget] = {}  # what goes into the grid: the field, or the field with its indicator
             labels: dict[str, QLabel] = {}
             for col in self.columns:  # in column order: that is the tab order
                 widgets[col.key] = self._make_widget(col, entity, r)
+                cells[col.key] = self._with_readability(widgets[col.key]) if col.readability else widgets[col.key]
                 if self.reflow and not col.own_line:  # the field's name on a card
                     label = QLabel(col.header.replace("-\n", "").replace("\n", " "), self.grid_host)
                     label.setBuddy(focus_target(widgets[col.key]))
@@ -525,10 +528,12 @@ class RowEditor(QWidget):
             remove.clicked.connect(lambda _=False, row=r: self.remove_row(row))
             self._remove_buttons.append(remove)
             self._widgets.append(widgets)
+            self._cells.append(cells)
             self._card_labels.append(labels)
         self.stacked = self._too_narrow(self.width()) if self.reflow and self.isVisible() else False
         self._place()
-        for w in [*(w for row in self._widgets for w in row.values()), *self._remove_buttons]:
+        for w in [*(w for row in self._cells for w in row.values()),
+                  *(w for row in self._widgets for w in row.values()), *self._remove_buttons]:
             w.show()  # at once (not queued by the layout): a new row's first field takes the focus
         chain_before(self.add_button, [w for r, row in enumerate(self._widgets)
                                        for w in [*row.values(), self._remove_buttons[r]]])
@@ -551,7 +556,7 @@ class RowEditor(QWidget):
         for c, header in enumerate(self._headers):
             header.show()
             self.grid.addWidget(header, 0, c, Qt.AlignmentFlag.AlignBottom)
-        for r, widgets in enumerate(self._widgets):
+        for r, widgets in enumerate(self._cells):
             for label in self._card_labels[r].values():
                 label.hide()
             top = 1 + r * (2 + len(lines)) if lines else 1 + r
@@ -575,7 +580,7 @@ class RowEditor(QWidget):
         self.grid.setColumnStretch(1, 1)
         self.grid.setColumnStretch(2, 0)
         top = 0
-        for r, widgets in enumerate(self._widgets):
+        for r, widgets in enumerate(self._cells):
             last = top + len(self.columns) - 1  # the card's last line ends with „Entfernen“
             self.grid.addWidget(self._remove_buttons[r], last, 2,
                                 Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
@@ -628,6 +633,19 @@ class RowEditor(QWidget):
             if stacked != self.stacked:
                 self.stacked = stacked
                 self._place()
+
+    def _with_readability(self, field: QWidget) -> QWidget:
+        """``field`` with a readability indicator under it, right-aligned (found by :meth:`readability`)."""
+        cell = QWidget(self.grid_host)
+        layout = QVBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        indicator = ReadabilityIndicator(cell)
+        if isinstance(field, QPlainTextEdit | QLineEdit):
+            indicator.watch(field)
+        layout.addWidget(indicator, 0, Qt.AlignmentFlag.AlignRight)
+        return cell
 
     def _row_columns(self) -> list[Column]:
         return [col for col in self.columns if not col.own_line]

@@ -203,7 +203,7 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
         remaining[0] -= h(f)
         out.append(f)
 
-    more_note = Paragraph(escape(t("Alles Weitere steht ausführlich auf den nächsten Seiten.")), st["note"])
+    more_note = Paragraph(escape(t("Alles andere steht genau auf den nächsten Seiten.")), st["note"])
     # room for the longest possible note at the bottom (and the spacer above it)
     reserve = h(Paragraph(escape(_left_out_note(t, [_count(t, 99, "Ziele"), _count(t, 99, "Aufgaben"),
                                                     _count(t, 99, "Termine")])), st["note"])) + 6 + 4
@@ -260,8 +260,8 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
 
 
 def _left_out_note(t: Texts, left_out: list[str]) -> str:
-    return t("Nicht alles passt auf diese Seite: {items} und alles Weitere stehen ausführlich auf den "
-             "nächsten Seiten.", items=", ".join(left_out))
+    return t("Nicht alles passt auf diese Seite. {items} und alles andere stehen auf den nächsten Seiten.",
+             items=", ".join(left_out))
 
 
 def _count(t: Texts, n: int, what: str) -> str:

@@ -25,7 +25,7 @@ from kooperation_desktop import assets
 from kooperation_desktop.domain import labels
 from kooperation_desktop.domain.model import AGREEMENT_LANGUAGES, Agreement
 
-__all__ = ["ENGLISH", "LANGUAGE_NAMES", "Texts", "apply_language", "consent_text", "fixed_text",
+__all__ = ["EARLIER_VERSIONS", "ENGLISH", "LANGUAGE_NAMES", "Texts", "apply_language", "consent_text", "fixed_text",
            "goodwill_text", "language_of"]
 
 # what the language is called in its own language (the wizard's choice shows these)
@@ -44,17 +44,17 @@ ENGLISH: dict[str, str] = {
     "Ausdruck vom": "Printed on",
     "Abgeschlossen am": "Finalised on",
     "Datum": "Date",
-    "Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.":
-        "This version has been replaced by a newer version and no longer applies.",
+    "Es gibt eine neuere Version. Diese Version gilt nicht mehr.":
+        "There is a newer version. This version no longer applies.",
     "Dokument-Nr.": "Document no.",
     "Version": "Version",
     "Stand": "Status",
     "Aktenzeichen": "File number",
     "Hilfeart": "Type of help",
-    "In dieser Vereinbarung halten wir fest, welche Ziele wir gemeinsam erreichen wollen, woran wir merken, "
-    "dass es vorangeht, und wer was dafür tut.":
-        "In this agreement we write down which goals we want to reach together, how we notice that things "
-        "are moving forward, and who does what to get there.",
+    "Hier schreiben wir auf: Welche Ziele wollen wir gemeinsam erreichen? Woran merken wir, dass es vorangeht? "
+    "Wer tut was dafür?":
+        "Here we write down: Which goals do we want to reach together? How do we notice that things are moving "
+        "forward? Who does what to get there?",
     # --- parties -----------------------------------------------------------------------
     "Wer an dieser Vereinbarung beteiligt ist": "Who is part of this agreement",
     "Familie": "Family",
@@ -68,15 +68,15 @@ ENGLISH: dict[str, str] = {
     "(ohne Namen)": "(no name)",
     # --- consent -----------------------------------------------------------------------
     "Einverständnis der Familie": "The family's consent",
-    "Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit ist noch nicht eingetragen.":
-        "The family's consent to the help and to the cooperation has not been recorded yet.",
+    "Hier fehlt noch das Ja der Familie zur Hilfe und zur Zusammenarbeit.":
+        "The family's yes to the help and to the cooperation is still missing here.",
     "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem Jugendamt zusammen. "
-    "Mit anderen Personen und Stellen spricht sie nur, wenn die Familie zugestimmt hat, und gibt ihnen nur "
-    "die Informationen, die hier genannt sind. Das Einverständnis ist freiwillig und kann jederzeit "
-    "widerrufen werden.":
+    "Mit anderen Menschen und Stellen spricht sie nur, wenn die Familie Ja gesagt hat. Sie gibt ihnen nur das "
+    "weiter, was hier steht. Die Familie sagt freiwillig Ja. Sie kann ihr Ja jederzeit zurücknehmen.":
         "The family agrees to the help. For this, the social worker works together with the youth office. "
-        "The social worker talks to other people and services only if the family has agreed, and gives them "
-        "only the information named here. Consent is voluntary and can be withdrawn at any time.",
+        "The social worker talks to other people and services only if the family has said yes. The social "
+        "worker passes on to them only what is written here. The family says yes of its own free will. "
+        "The family can take back its yes at any time.",
     "Hilfe und Zusammenarbeit von Jugendamt und Fachkraft":
         "Help and cooperation of the youth office and the social worker",
     "für die Hilfe nötige Informationen": "information needed for the help",
@@ -111,14 +111,14 @@ ENGLISH: dict[str, str] = {
     "Wer macht was? Unsere Aufgaben": "Who does what? Our tasks",
     "zu Ziel {number}": "for goal {number}",
     "laufend": "ongoing",
-    "Es sind noch keine Aufgaben eingetragen.": "No tasks have been entered yet.",
+    "Hier stehen noch keine Aufgaben.": "No tasks are listed here yet.",
     "Wer": "Who",
     "Was": "What",
     "Bis wann": "By when",
     "Treffen, Rückmeldungen und Berichte": "Meetings, feedback and reports",
     "an:": "to:",
-    "Es sind noch keine Treffen, Rückmeldungen oder Berichte vereinbart.":
-        "No meetings, feedback or reports have been agreed yet.",
+    "Wir haben noch nicht vereinbart, wann wir uns treffen und wer wem berichtet.":
+        "We have not agreed yet when we meet and who reports to whom.",
     "Wer (an wen)": "Who (to whom)",
     "Wie oft": "How often",
     "Nächster Termin": "Next date",
@@ -137,8 +137,8 @@ ENGLISH: dict[str, str] = {
     "Was die Familie dazu sagt": "What the family says",
     # --- signatures, footer --------------------------------------------------------------
     "Unterschriften": "Signatures",
-    "Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung (Dokument-Nr. {doc}, Version {version}).":
-        "By signing, everyone involved confirms this agreement (document no. {doc}, version {version}).",
+    "Wer hier unterschreibt, sagt Ja zu dieser Vereinbarung (Dokument-Nr. {doc}, Version {version}).":
+        "Whoever signs here says yes to this agreement (document no. {doc}, version {version}).",
     "Ort, Datum": "Place, date",
     "Unterschrift": "Signature",
     "unterschreibt auf Papier": "signs on paper",
@@ -158,7 +158,7 @@ ENGLISH: dict[str, str] = {
     "Dokument-Nr. {doc} · ": "Document no. {doc} · ",
     "Version {version}": "Version {version}",
     "Unsere Vereinbarung – kurz gesagt": "Our agreement – in short",
-    "Alles Weitere steht ausführlich auf den nächsten Seiten.": "Everything else is set out in full on the next pages.",
+    "Alles andere steht genau auf den nächsten Seiten.": "Everything else is set out in full on the next pages.",
     "Das wollen wir erreichen": "This is what we want to reach",
     "Die Ziele sind noch nicht eingetragen.": "The goals have not been entered yet.",
     "Wer macht was bis wann?": "Who does what by when?",
@@ -171,8 +171,8 @@ ENGLISH: dict[str, str] = {
     "{n} weitere Aufgaben": "{n} more tasks",
     "1 weiterer Termin": "1 more date",
     "{n} weitere Termine": "{n} more dates",
-    "Nicht alles passt auf diese Seite: {items} und alles Weitere stehen ausführlich auf den nächsten Seiten.":
-        "Not everything fits on this page: {items} and everything else are set out in full on the next pages.",
+    "Nicht alles passt auf diese Seite. {items} und alles andere stehen auf den nächsten Seiten.":
+        "Not everything fits on this page. {items} and everything else are set out in full on the next pages.",
 }
 
 def language_of(agreement: Agreement | None) -> str:
@@ -218,28 +218,40 @@ def _versioned(raw: str) -> tuple[str, str]:
     return "", raw.strip()
 
 
-def consent_text(language: str = "de") -> tuple[str, str]:
-    """(version, body) of the shipped consent text in ``language``."""
-    language = language if language in AGREEMENT_LANGUAGES else "de"
-    return _versioned(assets.text("texts", f"consent_{language}.txt"))
+# Earlier wordings of the shipped texts, kept as ``<kind>_<lang>_<version>.txt`` (the consent text
+# of 2026-11 and the goodwill text shipped with it; rewritten in plain German in 2026-12, see
+# docs/plain-language.md). A consent or agreement stores the text it was given on; an earlier
+# wording is still recognised, so it prints in the other language in its own earlier wording.
+EARLIER_VERSIONS: tuple[str, ...] = ("2026-11",)
 
 
-def goodwill_text(language: str = "de") -> str:
-    """The shipped text on goodwill and working together in ``language``."""
+def consent_text(language: str = "de", version: str = "") -> tuple[str, str]:
+    """(version, body) of the shipped consent text in ``language`` (``version``: an earlier one)."""
     language = language if language in AGREEMENT_LANGUAGES else "de"
-    return assets.text("texts", f"goodwill_{language}.txt").strip()
+    suffix = f"_{version}" if version else ""
+    return _versioned(assets.text("texts", f"consent_{language}{suffix}.txt"))
+
+
+def goodwill_text(language: str = "de", version: str = "") -> str:
+    """The shipped text on goodwill and working together in ``language`` (``version``: an earlier one)."""
+    language = language if language in AGREEMENT_LANGUAGES else "de"
+    suffix = f"_{version}" if version else ""
+    return assets.text("texts", f"goodwill_{language}{suffix}.txt").strip()
 
 
 def fixed_text(kind: str, text: str, language: str) -> str:
     """``text`` in ``language`` when it is one of the shipped texts (``kind`` "goodwill" or
-    "consent" body) word for word in another language; any other text is returned as typed."""
+    "consent" body, the current or an earlier wording) word for word in another language; any
+    other text is returned as typed."""
     stripped = text.strip()
     if not stripped:
         return text
-    for other in AGREEMENT_LANGUAGES:
-        shipped = goodwill_text(other) if kind == "goodwill" else consent_text(other)[1]
-        if stripped == shipped:
-            return goodwill_text(language) if kind == "goodwill" else consent_text(language)[1]
+    for version in ("", *EARLIER_VERSIONS):
+        for other in AGREEMENT_LANGUAGES:
+            shipped = goodwill_text(other, version) if kind == "goodwill" else consent_text(other, version)[1]
+            if stripped == shipped:
+                return (goodwill_text(language, version) if kind == "goodwill"
+                        else consent_text(language, version)[1])
     return text
 
 

@@ -360,7 +360,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/reflection_dialog.py" line="163"/>
+        <location filename="../../ui/followup/reflection_dialog.py" line="165"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen:&lt;/b&gt;</source>
         <translation>&lt;b&gt;We should talk about this:&lt;/b&gt;</translation>
     </message>
@@ -559,7 +559,7 @@
     <message>
         <location filename="../../ui/signing/actions.py" line="187"/>
         <location filename="../../ui/signing/dialogs.py" line="122"/>
-        <location filename="../../ui/signing/dialogs.py" line="383"/>
+        <location filename="../../ui/signing/dialogs.py" line="385"/>
         <source>PDF prüfen</source>
         <translation>Verify PDF</translation>
     </message>
@@ -833,199 +833,199 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="233"/>
+        <location filename="../../ui/signing/dialogs.py" line="235"/>
         <source>Vereinbarung unterschreiben</source>
         <translation>Sign the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="240"/>
+        <location filename="../../ui/signing/dialogs.py" line="242"/>
         <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen. Wer unterschreibt, wird vor dem Abschließen im Schritt „Überblick“ festgelegt.</source>
         <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date. Who signs is chosen in the “Overview” step before finalising.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="245"/>
+        <location filename="../../ui/signing/dialogs.py" line="247"/>
         <source>Wer unterschreibt</source>
         <translation>Who signs</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="261"/>
+        <location filename="../../ui/signing/dialogs.py" line="263"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="262"/>
+        <location filename="../../ui/signing/dialogs.py" line="264"/>
         <source>Ort</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="263"/>
+        <location filename="../../ui/signing/dialogs.py" line="265"/>
         <source>&amp;Ort:</source>
         <translation>Pl&amp;ace:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="266"/>
+        <location filename="../../ui/signing/dialogs.py" line="268"/>
         <source>&amp;Löschen</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="267"/>
+        <location filename="../../ui/signing/dialogs.py" line="269"/>
         <source>&amp;Unterschrift speichern</source>
         <translation>&amp;Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="268"/>
+        <location filename="../../ui/signing/dialogs.py" line="270"/>
         <source>Auf &amp;Papier unterschrieben…</source>
         <translation>Signed on &amp;paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="293"/>
+        <location filename="../../ui/signing/dialogs.py" line="295"/>
         <source>Version {version} · {done} von {total} unterschrieben</source>
         <translation>Version {version} · {done} of {total} signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="300"/>
+        <location filename="../../ui/signing/dialogs.py" line="302"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="302"/>
+        <location filename="../../ui/signing/dialogs.py" line="304"/>
         <source>unterschrieben am {date}</source>
         <translation>signed on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="304"/>
+        <location filename="../../ui/signing/dialogs.py" line="306"/>
         <source>auf Papier unterschrieben am {date}</source>
         <translation>signed on paper on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="332"/>
+        <location filename="../../ui/signing/dialogs.py" line="334"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; hat schon unterschrieben.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; has already signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="334"/>
+        <location filename="../../ui/signing/dialogs.py" line="336"/>
         <source>Unterschrift von &lt;b&gt;{name}&lt;/b&gt; ({role}):</source>
         <translation>Signature of &lt;b&gt;{name}&lt;/b&gt; ({role}):</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="390"/>
+        <location filename="../../ui/signing/dialogs.py" line="392"/>
         <source>Datei: {name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="410"/>
+        <location filename="../../ui/signing/dialogs.py" line="412"/>
         <source>Versionen der Vereinbarung</source>
         <translation>Versions of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="415"/>
+        <location filename="../../ui/signing/dialogs.py" line="417"/>
         <source>Versionen</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="416"/>
+        <location filename="../../ui/signing/dialogs.py" line="418"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="416"/>
+        <location filename="../../ui/signing/dialogs.py" line="418"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="416"/>
+        <location filename="../../ui/signing/dialogs.py" line="418"/>
         <source>Angelegt</source>
         <translation>Created</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="91"/>
-        <location filename="../../ui/signing/dialogs.py" line="416"/>
+        <location filename="../../ui/signing/dialogs.py" line="418"/>
         <source>Abgeschlossen</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="417"/>
+        <location filename="../../ui/signing/dialogs.py" line="419"/>
         <source>Unterschriften</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="422"/>
+        <location filename="../../ui/signing/dialogs.py" line="424"/>
         <source>{done} von {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="424"/>
+        <location filename="../../ui/signing/dialogs.py" line="426"/>
         <source> (vollständig am {date})</source>
         <translation> (complete on {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="433"/>
+        <location filename="../../ui/signing/dialogs.py" line="435"/>
         <source>&lt;b&gt;Versionen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="440"/>
+        <location filename="../../ui/signing/dialogs.py" line="442"/>
         <source>Version {version} ({status})</source>
         <translation>Version {version} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="444"/>
+        <location filename="../../ui/signing/dialogs.py" line="446"/>
         <source>Ältere Version</source>
         <translation>Older version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="445"/>
+        <location filename="../../ui/signing/dialogs.py" line="447"/>
         <source>Neuere Version</source>
         <translation>Newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="448"/>
+        <location filename="../../ui/signing/dialogs.py" line="450"/>
         <source>&amp;Vergleichen:</source>
         <translation>&amp;Compare:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="451"/>
+        <location filename="../../ui/signing/dialogs.py" line="454"/>
         <source>mit</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="457"/>
+        <location filename="../../ui/signing/dialogs.py" line="460"/>
         <source>Änderungen</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="458"/>
+        <location filename="../../ui/signing/dialogs.py" line="461"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="458"/>
+        <location filename="../../ui/signing/dialogs.py" line="461"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="53"/>
-        <location filename="../../ui/signing/dialogs.py" line="458"/>
+        <location filename="../../ui/signing/dialogs.py" line="461"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="458"/>
+        <location filename="../../ui/signing/dialogs.py" line="461"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="488"/>
+        <location filename="../../ui/signing/dialogs.py" line="491"/>
         <source>Bitte zwei verschiedene Versionen wählen.</source>
         <translation>Please choose two different versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="490"/>
+        <location filename="../../ui/signing/dialogs.py" line="493"/>
         <source>{n} Änderung(en).</source>
         <translation>{n} change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="491"/>
+        <location filename="../../ui/signing/dialogs.py" line="494"/>
         <source>Keine inhaltlichen Änderungen.</source>
         <translation>No changes in content.</translation>
     </message>
@@ -1062,8 +1062,8 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     </message>
     <message>
         <location filename="../../ui/protection/menu.py" line="53"/>
-        <location filename="../../ui/protection/menu.py" line="211"/>
-        <location filename="../../ui/protection/menu.py" line="216"/>
+        <location filename="../../ui/protection/menu.py" line="213"/>
+        <location filename="../../ui/protection/menu.py" line="218"/>
         <source>Datensicherung wiederherstellen</source>
         <translation>Restore backup</translation>
     </message>
@@ -1088,7 +1088,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>About which person?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/startup.py" line="30"/>
+        <location filename="../../ui/protection/startup.py" line="32"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
@@ -1178,62 +1178,62 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>No person is recorded in this case.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="177"/>
+        <location filename="../../ui/protection/menu.py" line="179"/>
         <source>Die Datei konnte nicht gespeichert werden: {reason}</source>
         <translation>The file could not be saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="180"/>
+        <location filename="../../ui/protection/menu.py" line="182"/>
         <source>Auskunft gespeichert: {path}</source>
         <translation>Information saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="198"/>
+        <location filename="../../ui/protection/menu.py" line="200"/>
         <source>Die Datensicherung konnte nicht geschrieben werden: {reason}</source>
         <translation>The backup could not be written: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="203"/>
+        <location filename="../../ui/protection/menu.py" line="205"/>
         <source>Datensicherung geschrieben und geprüft: {path}</source>
         <translation>Backup written and checked: {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="212"/>
+        <location filename="../../ui/protection/menu.py" line="214"/>
         <source>Die jetzigen Daten werden durch die Sicherung ersetzt (sie bleiben verschlüsselt in einem Unterordner „vor-wiederherstellung-…“ des Datenordners). Danach wird das Programm beendet und muss neu gestartet werden. Fortfahren?</source>
         <translation>The current data will be replaced by the backup (it stays encrypted in a subfolder “vor-wiederherstellung-…” of the data folder). The program then closes and must be started again. Continue?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="217"/>
+        <location filename="../../ui/protection/menu.py" line="219"/>
         <source>Passwort zur Zeit der Sicherung (oder Wiederherstellungsschlüssel):</source>
         <translation>Password at the time of the backup (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="223"/>
+        <location filename="../../ui/protection/menu.py" line="225"/>
         <source>Die bisherigen Daten sind unverändert; bitte das Programm neu starten.</source>
         <translation>The existing data is unchanged; please restart the program.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="227"/>
+        <location filename="../../ui/protection/menu.py" line="229"/>
         <source>Datensicherung wiederhergestellt</source>
         <translation>Backup restored</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="228"/>
+        <location filename="../../ui/protection/menu.py" line="230"/>
         <source>Die Daten wurden wiederhergestellt. Das Programm wird jetzt beendet; bitte neu starten und mit dem Passwort der Sicherung entsperren.</source>
         <translation>The data was restored. The program closes now; please start it again and unlock it with the password of the backup.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="244"/>
+        <location filename="../../ui/protection/menu.py" line="246"/>
         <source>Das Passwort wurde geändert.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="248"/>
+        <location filename="../../ui/protection/menu.py" line="250"/>
         <source>Neuer Wiederherstellungsschlüssel</source>
         <translation>New recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/menu.py" line="249"/>
+        <location filename="../../ui/protection/menu.py" line="251"/>
         <source>Zur Bestätigung das Passwort eingeben (der alte Schlüssel wird ungültig):</source>
         <translation>Enter the password to confirm (the old key becomes invalid):</translation>
     </message>
@@ -1316,7 +1316,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
     <message>
         <location filename="../../ui/protection/dialogs.py" line="207"/>
         <location filename="../../ui/protection/dialogs.py" line="255"/>
-        <location filename="../../ui/protection/dialogs.py" line="296"/>
+        <location filename="../../ui/protection/dialogs.py" line="297"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
@@ -1331,67 +1331,67 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Opening …</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="298"/>
+        <location filename="../../ui/protection/dialogs.py" line="299"/>
         <source>Bitte {s} s warten</source>
         <translation>Please wait {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="308"/>
+        <location filename="../../ui/protection/dialogs.py" line="309"/>
         <source>Passwort ändern – Kooperation Desktop</source>
         <translation>Change password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="309"/>
+        <location filename="../../ui/protection/dialogs.py" line="310"/>
         <source>Bisheriges Passwort</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="312"/>
+        <location filename="../../ui/protection/dialogs.py" line="311"/>
         <source>&amp;Bisheriges Passwort (oder Wiederherstellungsschlüssel):</source>
         <translation>C&amp;urrent password (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="314"/>
+        <location filename="../../ui/protection/dialogs.py" line="313"/>
         <source>Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros bleibt gültig.</source>
         <translation>The database gets a new key. The office’s recovery key stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="316"/>
+        <location filename="../../ui/protection/dialogs.py" line="315"/>
         <source>Passwort &amp;ändern</source>
         <translation>Change pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="337"/>
+        <location filename="../../ui/protection/dialogs.py" line="336"/>
         <source>Wiederherstellungsschlüssel – einmalig angezeigt</source>
         <translation>Recovery key – shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="340"/>
+        <location filename="../../ui/protection/dialogs.py" line="339"/>
         <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="352"/>
+        <location filename="../../ui/protection/dialogs.py" line="351"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="356"/>
+        <location filename="../../ui/protection/dialogs.py" line="355"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="357"/>
+        <location filename="../../ui/protection/dialogs.py" line="356"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="359"/>
+        <location filename="../../ui/protection/dialogs.py" line="358"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="380"/>
+        <location filename="../../ui/protection/dialogs.py" line="379"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>
@@ -1400,32 +1400,32 @@ Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Lap
 Keep locked away in the office. Opens the encrypted data of this laptop if the password is forgotten.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="94"/>
+        <location filename="../../ui/protection/lock.py" line="95"/>
         <source>Gesperrt</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="179"/>
+        <location filename="../../ui/protection/lock.py" line="182"/>
         <source>&amp;Sperren</source>
         <translation>&amp;Lock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="247"/>
+        <location filename="../../ui/protection/lock.py" line="251"/>
         <source>Kooperation Desktop – gesperrt</source>
         <translation>Kooperation Desktop – locked</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="248"/>
+        <location filename="../../ui/protection/lock.py" line="252"/>
         <source>Gesperrt – Kooperation Desktop</source>
         <translation>Locked – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="249"/>
+        <location filename="../../ui/protection/lock.py" line="253"/>
         <source>Das Programm ist gesperrt. Ihre Eingaben sind erhalten; zum Weiterarbeiten bitte das Passwort eingeben.</source>
         <translation>The program is locked. Your entries are kept; to go on working, please enter the password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/lock.py" line="261"/>
+        <location filename="../../ui/protection/lock.py" line="265"/>
         <source>Das Passwort ist falsch.</source>
         <translation>The password is wrong.</translation>
     </message>

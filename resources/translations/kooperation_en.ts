@@ -34,7 +34,7 @@
     <message>
         <location filename="../../ui/family_view.py" line="96"/>
         <location filename="../../ui/preview.py" line="145"/>
-        <location filename="../../ui/welcome.py" line="60"/>
+        <location filename="../../ui/welcome.py" line="59"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -285,75 +285,75 @@
         <translation>Pre&amp;view and print…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="51"/>
-        <location filename="../../ui/welcome.py" line="56"/>
+        <location filename="../../ui/welcome.py" line="50"/>
+        <location filename="../../ui/welcome.py" line="55"/>
         <source>Hilfe</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="73"/>
+        <location filename="../../ui/welcome.py" line="72"/>
         <source>&lt;h2&gt;Willkommen bei Kooperation Desktop&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Welcome to Kooperation Desktop&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="75"/>
+        <location filename="../../ui/welcome.py" line="74"/>
         <source>Hier schreiben Sie mit einer Familie ihre Kooperationsvereinbarung: Ziele in ihren Worten, woran alle den Fortschritt merken und wer was bis wann tut. Alle Daten bleiben verschlüsselt auf diesem Gerät.</source>
         <translation>Here you write a cooperation agreement together with a family: goals in their own words, how everyone will notice progress, and who does what by when. All data stays encrypted on this computer.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="94"/>
+        <location filename="../../ui/welcome.py" line="93"/>
         <source>Neuen Fall &amp;anlegen…</source>
         <translation>Create a ne&amp;w case…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="95"/>
-        <location filename="../../ui/welcome.py" line="129"/>
+        <location filename="../../ui/welcome.py" line="94"/>
+        <location filename="../../ui/welcome.py" line="128"/>
         <source>&amp;Beispiel ansehen</source>
         <translation>See an e&amp;xample</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="96"/>
-        <location filename="../../ui/welcome.py" line="130"/>
+        <location filename="../../ui/welcome.py" line="95"/>
+        <location filename="../../ui/welcome.py" line="129"/>
         <source>Beispiel entfe&amp;rnen</source>
         <translation>&amp;Remove the example</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="97"/>
+        <location filename="../../ui/welcome.py" line="96"/>
         <source>Hilfe &amp;lesen</source>
         <translation>Read the he&amp;lp</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="102"/>
+        <location filename="../../ui/welcome.py" line="101"/>
         <source>Name der Familie, Aktenzeichen und Hilfeart – danach führt das Programm Schritt für Schritt durch die Vereinbarung.</source>
         <translation>The family&apos;s name, file number and type of help – then the program guides you step by step through the agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="104"/>
+        <location filename="../../ui/welcome.py" line="103"/>
         <source>Legt eine erfundene Familie mit einer fertigen Vereinbarung an, zum Ausprobieren. Sie ist als „Beispiel (erfunden)“ gekennzeichnet.</source>
         <translation>Creates an invented family with a finished agreement, to try things out. It is marked “Beispiel (erfunden)” (example, invented).</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="106"/>
+        <location filename="../../ui/welcome.py" line="105"/>
         <source>Löscht das Beispiel wieder – nur das Beispiel, keinen echten Fall.</source>
         <translation>Deletes the example again – only the example, never a real case.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="107"/>
+        <location filename="../../ui/welcome.py" line="106"/>
         <source>Wie eine Vereinbarung entsteht, die zehn Bedingungen gelingender Kooperation, Drucken und Unterschreiben, Datenschutz.</source>
         <translation>How an agreement comes about, the ten conditions of successful cooperation, printing and signing, data protection.</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="126"/>
+        <location filename="../../ui/welcome.py" line="125"/>
         <source>&amp;Hilfe lesen…</source>
         <translation>Read the &amp;help…</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="128"/>
+        <location filename="../../ui/welcome.py" line="127"/>
         <source>&amp;Willkommen und erste Schritte</source>
         <translation>&amp;Welcome and first steps</translation>
     </message>
     <message>
-        <location filename="../../ui/welcome.py" line="131"/>
+        <location filename="../../ui/welcome.py" line="130"/>
         <source>&amp;Hilfe</source>
         <translation>&amp;Help</translation>
     </message>
@@ -381,92 +381,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/i18n.py" line="46"/>
+        <location filename="../../ui/i18n.py" line="53"/>
         <source>Kooperation Desktop – Kooperationsvereinbarungen</source>
         <translation>Kooperation Desktop – cooperation agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="47"/>
+        <location filename="../../ui/i18n.py" line="54"/>
         <source>&amp;Suchen:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="48"/>
+        <location filename="../../ui/i18n.py" line="55"/>
         <source>Suchen: Name, Aktenzeichen …</source>
         <translation>Search: name, file number …</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="49"/>
+        <location filename="../../ui/i18n.py" line="56"/>
         <source>Fälle suchen</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="50"/>
+        <location filename="../../ui/i18n.py" line="57"/>
         <source>Keine Treffer</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="51"/>
+        <location filename="../../ui/i18n.py" line="58"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="52"/>
+        <location filename="../../ui/i18n.py" line="59"/>
         <source>&amp;Neuer Fall…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="53"/>
+        <location filename="../../ui/i18n.py" line="60"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54"/>
+        <location filename="../../ui/i18n.py" line="61"/>
         <source>&amp;Vereinbarung bearbeiten…</source>
         <translation>&amp;Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55"/>
+        <location filename="../../ui/i18n.py" line="62"/>
         <source>Vereinbarung bearbeiten</source>
         <translation>Edit agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56"/>
+        <location filename="../../ui/i18n.py" line="63"/>
         <source>&amp;PDF exportieren…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57"/>
+        <location filename="../../ui/i18n.py" line="64"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58"/>
+        <location filename="../../ui/i18n.py" line="65"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59"/>
+        <location filename="../../ui/i18n.py" line="66"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60"/>
+        <location filename="../../ui/i18n.py" line="67"/>
         <source>Alle Daten bleiben auf diesem Gerät.</source>
         <translation>All data stays on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61"/>
+        <location filename="../../ui/i18n.py" line="68"/>
         <source>Einverständnisse</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62"/>
+        <location filename="../../ui/i18n.py" line="69"/>
         <source>Beteiligte</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63"/>
+        <location filename="../../ui/i18n.py" line="70"/>
         <source>Vereinbarungen</source>
         <translation>Agreements</translation>
     </message>

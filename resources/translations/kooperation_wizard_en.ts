@@ -4,22 +4,22 @@
 <context>
     <name>AgreementWizard</name>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="62"/>
+        <location filename="../../ui/wizard/wizard.py" line="65"/>
         <source>Kooperationsvereinbarung – %1</source>
         <translation>Cooperation agreement – %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="65"/>
+        <location filename="../../ui/wizard/wizard.py" line="68"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="68"/>
+        <location filename="../../ui/wizard/wizard.py" line="71"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/wizard.py" line="71"/>
+        <location filename="../../ui/wizard/wizard.py" line="74"/>
         <source>Schließen: Alles Eingegebene ist schon gespeichert. Beim nächsten Öffnen geht es hier weiter.</source>
         <translation>Close: everything you entered is already saved. Next time the wizard opens here.</translation>
     </message>
@@ -27,205 +27,205 @@
 <context>
     <name>CaseView</name>
     <message>
-        <location filename="../../ui/case_view.py" line="64"/>
+        <location filename="../../ui/case_view.py" line="65"/>
         <source>Hilfe und Zusammenarbeit (allgemein)</source>
         <translation>Help and cooperation (general)</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="85"/>
+        <location filename="../../ui/case_view.py" line="86"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="86"/>
+        <location filename="../../ui/case_view.py" line="87"/>
         <source>Für wen</source>
         <translation>For whom</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="87"/>
+        <location filename="../../ui/case_view.py" line="88"/>
         <source>Seit</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="88"/>
+        <location filename="../../ui/case_view.py" line="89"/>
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="89"/>
+        <location filename="../../ui/case_view.py" line="90"/>
         <source>Widerrufen</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="90"/>
+        <location filename="../../ui/case_view.py" line="91"/>
         <source>Welche Informationen</source>
         <translation>Which information</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="95"/>
-        <location filename="../../ui/case_view.py" line="101"/>
+        <location filename="../../ui/case_view.py" line="96"/>
+        <location filename="../../ui/case_view.py" line="102"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="96"/>
+        <location filename="../../ui/case_view.py" line="97"/>
         <source>Rolle in der Familie</source>
         <translation>Role in the family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="97"/>
+        <location filename="../../ui/case_view.py" line="98"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="98"/>
+        <location filename="../../ui/case_view.py" line="99"/>
         <source>Personensorge</source>
         <translation>Parental custody</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="102"/>
+        <location filename="../../ui/case_view.py" line="103"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="103"/>
+        <location filename="../../ui/case_view.py" line="104"/>
         <source>Einrichtung</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="104"/>
+        <location filename="../../ui/case_view.py" line="105"/>
         <source>Funktion</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="105"/>
+        <location filename="../../ui/case_view.py" line="106"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="108"/>
+        <location filename="../../ui/case_view.py" line="109"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="109"/>
+        <location filename="../../ui/case_view.py" line="110"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="110"/>
+        <location filename="../../ui/case_view.py" line="111"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="111"/>
+        <location filename="../../ui/case_view.py" line="112"/>
         <source>Dokument</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="503"/>
+        <location filename="../../ui/case_view.py" line="505"/>
         <source>Prüfsumme: %1</source>
         <translation>Checksum: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="341"/>
-        <location filename="../../ui/case_view.py" line="468"/>
+        <location filename="../../ui/case_view.py" line="343"/>
+        <location filename="../../ui/case_view.py" line="470"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="343"/>
-        <location filename="../../ui/case_view.py" line="469"/>
+        <location filename="../../ui/case_view.py" line="345"/>
+        <location filename="../../ui/case_view.py" line="471"/>
         <source>Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.</source>
         <translation>Select a case on the left or create one with “New case…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="348"/>
+        <location filename="../../ui/case_view.py" line="350"/>
         <source>Bereiche des Falls</source>
         <translation>Parts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="352"/>
+        <location filename="../../ui/case_view.py" line="354"/>
         <source>Partner &amp;&amp; Einverständnisse</source>
         <translation>Partners &amp;&amp; consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="352"/>
+        <location filename="../../ui/case_view.py" line="354"/>
         <source>Vereinbarung</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="353"/>
+        <location filename="../../ui/case_view.py" line="355"/>
         <source>Verlauf</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="369"/>
+        <location filename="../../ui/case_view.py" line="371"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="370"/>
-        <location filename="../../ui/case_view.py" line="379"/>
+        <location filename="../../ui/case_view.py" line="372"/>
+        <location filename="../../ui/case_view.py" line="381"/>
         <source>Kooperationspartner</source>
         <translation>Cooperation partners</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="371"/>
-        <location filename="../../ui/case_view.py" line="381"/>
+        <location filename="../../ui/case_view.py" line="373"/>
+        <location filename="../../ui/case_view.py" line="383"/>
         <source>Einverständnisse</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="372"/>
-        <location filename="../../ui/case_view.py" line="383"/>
+        <location filename="../../ui/case_view.py" line="374"/>
+        <location filename="../../ui/case_view.py" line="385"/>
         <source>Vereinbarungen</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="352"/>
-        <location filename="../../ui/case_view.py" line="376"/>
+        <location filename="../../ui/case_view.py" line="354"/>
+        <location filename="../../ui/case_view.py" line="378"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="376"/>
+        <location filename="../../ui/case_view.py" line="378"/>
         <source>Noch niemand aus der Familie erfasst – das geht im Schritt „Beteiligte“ der Vereinbarung.</source>
         <translation>Nobody from the family recorded yet – that is done in the step “Participants” of the agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="380"/>
+        <location filename="../../ui/case_view.py" line="382"/>
         <source>Noch keine Kooperationspartner – sie werden im Schritt „Beteiligte“ erfasst.</source>
         <translation>No cooperation partners yet – they are recorded in the step “Participants”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="382"/>
+        <location filename="../../ui/case_view.py" line="384"/>
         <source>Noch keine Einverständnisse – sie werden im Schritt „Einverständnis“ erfasst.</source>
         <translation>No consents yet – they are recorded in the step “Consent”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="384"/>
+        <location filename="../../ui/case_view.py" line="386"/>
         <source>Noch keine Vereinbarung – mit „Vereinbarung bearbeiten…“ beginnen.</source>
         <translation>No agreement yet – start with “Edit agreement…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="398"/>
+        <location filename="../../ui/case_view.py" line="400"/>
         <source>De&amp;tails…</source>
         <translation>Det&amp;ails…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="399"/>
-        <location filename="../../ui/case_view.py" line="449"/>
+        <location filename="../../ui/case_view.py" line="401"/>
+        <location filename="../../ui/case_view.py" line="451"/>
         <source>Details der Version</source>
         <translation>Details of the version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="400"/>
+        <location filename="../../ui/case_view.py" line="402"/>
         <source>Dokumentnummer und Prüfsumme der ausgewählten Version</source>
         <translation>Document number and checksum of the selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="442"/>
+        <location filename="../../ui/case_view.py" line="444"/>
         <source>Version %1 · Dokument %2
 Prüfsumme (SHA-256) des Inhalts:
 %3</source>
@@ -234,27 +234,27 @@ Checksum (SHA-256) of the content:
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="452"/>
+        <location filename="../../ui/case_view.py" line="454"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="476"/>
+        <location filename="../../ui/case_view.py" line="478"/>
         <source>Aktenzeichen: %1</source>
         <translation>File number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="479"/>
+        <location filename="../../ui/case_view.py" line="481"/>
         <source>Ohne Aktenzeichen und Hilfeart</source>
         <translation>No file number or type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="482"/>
+        <location filename="../../ui/case_view.py" line="484"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="482"/>
+        <location filename="../../ui/case_view.py" line="484"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
@@ -500,12 +500,12 @@ Checksum (SHA-256) of the content:
         <translation>This consent has already been revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="284"/>
+        <location filename="../../ui/wizard/page_consent.py" line="285"/>
         <source>Nicht widerrufen: </source>
         <translation>Not revoked: </translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="287"/>
+        <location filename="../../ui/wizard/page_consent.py" line="288"/>
         <source>Einverständnis widerrufen am %1.</source>
         <translation>Consent revoked on %1.</translation>
     </message>
@@ -513,17 +513,17 @@ Checksum (SHA-256) of the content:
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../ui/widgets.py" line="49"/>
+        <location filename="../../ui/widgets.py" line="46"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="230"/>
+        <location filename="../../ui/widgets.py" line="227"/>
         <source>Datum als TT.MM.JJJJ, z. B. 01.03.2027; leer lassen, wenn es keins gibt.</source>
         <translation>Date as DD.MM.YYYY, e.g. 01.03.2027; leave empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="280"/>
+        <location filename="../../ui/widgets.py" line="277"/>
         <source>„%1“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027.</source>
         <translation>“%1” is not a valid date. Please enter it as DD.MM.YYYY, e.g. 01.03.2027.</translation>
     </message>
@@ -691,7 +691,7 @@ Finalise now?</translation>
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../ui/widgets.py" line="60"/>
+        <location filename="../../ui/widgets.py" line="57"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
@@ -714,27 +714,27 @@ Finalise now?</translation>
         <translation>e.g. “We want to leave the house in the morning without a fight.”</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="23"/>
+        <location filename="../../ui/wizard/page_goals.py" line="24"/>
         <source>Fachlich formuliert</source>
         <translation>Professional wording</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="24"/>
+        <location filename="../../ui/wizard/page_goals.py" line="25"/>
         <source>z. B. Die Familie hat eine verlässliche Morgenroutine.</source>
         <translation>e.g. The family has a reliable morning routine.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="27"/>
+        <location filename="../../ui/wizard/page_goals.py" line="28"/>
         <source>Ziel &amp;hinzufügen</source>
         <translation>Add &amp;goal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="28"/>
+        <location filename="../../ui/wizard/page_goals.py" line="29"/>
         <source>Ziel</source>
         <translation>Goal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_goals.py" line="29"/>
+        <location filename="../../ui/wizard/page_goals.py" line="30"/>
         <source>Noch kein Ziel formuliert.</source>
         <translation>No goal yet.</translation>
     </message>
@@ -898,37 +898,37 @@ Finalise now?</translation>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="219"/>
+        <location filename="../../ui/dialogs.py" line="221"/>
         <source>Hilfeart wählen oder eintragen</source>
         <translation>Choose or enter the type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="220"/>
+        <location filename="../../ui/dialogs.py" line="222"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="221"/>
+        <location filename="../../ui/dialogs.py" line="223"/>
         <source>&amp;Bezeichnung:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="223"/>
+        <location filename="../../ui/dialogs.py" line="225"/>
         <source>&amp;Aktenzeichen:</source>
         <translation>&amp;File number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="225"/>
+        <location filename="../../ui/dialogs.py" line="227"/>
         <source>&amp;Hilfeart:</source>
         <translation>&amp;Type of help:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="236"/>
+        <location filename="../../ui/dialogs.py" line="238"/>
         <source>Fall anlegen</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="244"/>
+        <location filename="../../ui/dialogs.py" line="246"/>
         <source>Bitte eine Bezeichnung eintragen, z. B. „Familie Çelik“.</source>
         <translation>Please enter a name, e.g. “Çelik family”.</translation>
     </message>
@@ -1012,37 +1012,37 @@ Finalise now?</translation>
         <translation>finalised on %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="134"/>
+        <location filename="../../ui/wizard/page_overview.py" line="135"/>
         <source>Zum Feld springen</source>
         <translation>Go to the field</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="141"/>
+        <location filename="../../ui/wizard/page_overview.py" line="142"/>
         <source>Diese Version ist abgeschlossen. Prüfsumme (SHA-256): %1…</source>
         <translation>This version is finalised. Checksum (SHA-256): %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="146"/>
+        <location filename="../../ui/wizard/page_overview.py" line="147"/>
         <source>Alles Nötige ist eingetragen. Die Vereinbarung kann abgeschlossen werden.</source>
         <translation>Everything needed has been entered. The agreement can be finalised.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="152"/>
+        <location filename="../../ui/wizard/page_overview.py" line="153"/>
         <source>Erst möglich, wenn nichts mehr fehlt.</source>
         <translation>Only possible when nothing is missing.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="152"/>
+        <location filename="../../ui/wizard/page_overview.py" line="153"/>
         <source>Diese Version einfrieren.</source>
         <translation>Freeze this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="196"/>
+        <location filename="../../ui/wizard/page_overview.py" line="200"/>
         <source>Die Datei konnte nicht gespeichert werden: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="200"/>
+        <location filename="../../ui/wizard/page_overview.py" line="204"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
@@ -1050,211 +1050,211 @@ Finalise now?</translation>
 <context>
     <name>ParticipantsPage</name>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="15"/>
+        <location filename="../../ui/wizard/page_participants.py" line="16"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="16"/>
+        <location filename="../../ui/wizard/page_participants.py" line="17"/>
         <source>Vor- und Nachname</source>
         <translation>First and last name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="17"/>
+        <location filename="../../ui/wizard/page_participants.py" line="18"/>
         <source>Einrichtung</source>
         <translation>Organisation</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="18"/>
+        <location filename="../../ui/wizard/page_participants.py" line="19"/>
         <source>Funktion</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="19"/>
+        <location filename="../../ui/wizard/page_participants.py" line="20"/>
         <source>Kontakt</source>
         <translation>Contact</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="20"/>
+        <location filename="../../ui/wizard/page_participants.py" line="21"/>
         <source>Telefon, E-Mail</source>
         <translation>Phone, email</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="27"/>
+        <location filename="../../ui/wizard/page_participants.py" line="28"/>
         <source>Wer hilft der Familie schon? (Verwandte, Nachbarn, Verein …)</source>
         <translation>Who already helps the family? (relatives, neighbours, clubs …)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="28"/>
+        <location filename="../../ui/wizard/page_participants.py" line="29"/>
         <source>Menschen aus dem Umfeld der Familie. Mit ihnen arbeiten wir nur, wenn die Familie im nächsten Schritt einverstanden ist.</source>
         <translation>People around the family. We only work with them if the family agrees in the next step.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="31"/>
+        <location filename="../../ui/wizard/page_participants.py" line="32"/>
         <source>&amp;Helfende Person hinzufügen</source>
         <translation>Add &amp;helper</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="32"/>
+        <location filename="../../ui/wizard/page_participants.py" line="33"/>
         <source>Verein (falls vorhanden)</source>
         <translation>Club (if any)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="33"/>
+        <location filename="../../ui/wizard/page_participants.py" line="34"/>
         <source>z. B. Oma, Nachbarin</source>
         <translation>e.g. grandma, neighbour</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="34"/>
+        <location filename="../../ui/wizard/page_participants.py" line="35"/>
         <source>Wer hilft der Familie schon</source>
         <translation>Helper</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="35"/>
-        <location filename="../../ui/wizard/page_participants.py" line="40"/>
+        <location filename="../../ui/wizard/page_participants.py" line="36"/>
+        <location filename="../../ui/wizard/page_participants.py" line="41"/>
         <source>Jugendamt</source>
         <translation>Youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="36"/>
+        <location filename="../../ui/wizard/page_participants.py" line="37"/>
         <source>Das Jugendamt, das die Hilfe beauftragt.</source>
         <translation>The youth office that commissions the help.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="37"/>
+        <location filename="../../ui/wizard/page_participants.py" line="38"/>
         <source>&amp;Jugendamt hinzufügen</source>
         <translation>Add &amp;youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="38"/>
+        <location filename="../../ui/wizard/page_participants.py" line="39"/>
         <source>z. B. Jugendamt Musterstadt</source>
         <translation>e.g. Youth Office Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="39"/>
+        <location filename="../../ui/wizard/page_participants.py" line="40"/>
         <source>z. B. Fallführung ASD</source>
         <translation>e.g. case manager, social services</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="41"/>
-        <location filename="../../ui/wizard/page_participants.py" line="46"/>
+        <location filename="../../ui/wizard/page_participants.py" line="42"/>
+        <location filename="../../ui/wizard/page_participants.py" line="47"/>
         <source>Fachkraft</source>
         <translation>Social worker</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="42"/>
+        <location filename="../../ui/wizard/page_participants.py" line="43"/>
         <source>Die Fachkraft des Trägers, die die Hilfe leistet.</source>
         <translation>The social worker of the provider who delivers the help.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="43"/>
+        <location filename="../../ui/wizard/page_participants.py" line="44"/>
         <source>&amp;Fachkraft hinzufügen</source>
         <translation>Add social &amp;worker</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="44"/>
+        <location filename="../../ui/wizard/page_participants.py" line="45"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="45"/>
+        <location filename="../../ui/wizard/page_participants.py" line="46"/>
         <source>z. B. Familienhelferin</source>
         <translation>e.g. family support worker</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="48"/>
+        <location filename="../../ui/wizard/page_participants.py" line="49"/>
         <source>Weitere Fachstellen (Schule, Kita, Ärztin, Beratung …)</source>
         <translation>Other services (school, nursery, doctor, counselling …)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="49"/>
+        <location filename="../../ui/wizard/page_participants.py" line="50"/>
         <source>Auch für Fachstellen braucht es das Einverständnis der Familie.</source>
         <translation>Other services also need the family&apos;s consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="50"/>
+        <location filename="../../ui/wizard/page_participants.py" line="51"/>
         <source>Weitere Fach&amp;stelle hinzufügen</source>
         <translation>Add other &amp;service</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="51"/>
+        <location filename="../../ui/wizard/page_participants.py" line="52"/>
         <source>z. B. Grundschule am Park</source>
         <translation>e.g. Park Primary School</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="52"/>
+        <location filename="../../ui/wizard/page_participants.py" line="53"/>
         <source>z. B. Klassenlehrerin</source>
         <translation>e.g. class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="53"/>
+        <location filename="../../ui/wizard/page_participants.py" line="54"/>
         <source>Weitere Fachstellen</source>
         <translation>Other service</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="61"/>
+        <location filename="../../ui/wizard/page_participants.py" line="62"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="63"/>
+        <location filename="../../ui/wizard/page_participants.py" line="64"/>
         <source>Wer gehört zur Familie? Kinder, Eltern und alle, die im Haushalt leben.</source>
         <translation>Who belongs to the family? Children, parents and everyone living in the household.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="66"/>
+        <location filename="../../ui/wizard/page_participants.py" line="67"/>
         <source>Vorname</source>
         <translation>First name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="67"/>
+        <location filename="../../ui/wizard/page_participants.py" line="68"/>
         <source>Nachname</source>
         <translation>Last name</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="68"/>
+        <location filename="../../ui/wizard/page_participants.py" line="69"/>
         <source>Rolle in der Familie</source>
         <translation>Role in the family</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="69"/>
+        <location filename="../../ui/wizard/page_participants.py" line="70"/>
         <source>z. B. Mutter, Sohn</source>
         <translation>e.g. mother, son</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="70"/>
+        <location filename="../../ui/wizard/page_participants.py" line="71"/>
         <source>Geburtsdatum</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="71"/>
+        <location filename="../../ui/wizard/page_participants.py" line="72"/>
         <source>Sorge-
 berechtigt</source>
         <translation>Has
 custody</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="72"/>
+        <location filename="../../ui/wizard/page_participants.py" line="73"/>
         <source>personensorgeberechtigt</source>
         <translation>has parental custody</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="75"/>
+        <location filename="../../ui/wizard/page_participants.py" line="76"/>
         <source>&amp;Person hinzufügen</source>
         <translation>&amp;Add person</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="76"/>
+        <location filename="../../ui/wizard/page_participants.py" line="77"/>
         <source>Person</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="77"/>
+        <location filename="../../ui/wizard/page_participants.py" line="78"/>
         <source>Noch keine Person eingetragen.</source>
         <translation>No person entered yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_participants.py" line="97"/>
+        <location filename="../../ui/wizard/page_participants.py" line="98"/>
         <source>Noch niemand eingetragen.</source>
         <translation>Nobody entered yet.</translation>
     </message>
@@ -1280,6 +1280,79 @@ custody</translation>
         <location filename="../../ui/wizard/page_consent.py" line="49"/>
         <source>Einverständnis für %1</source>
         <translation>Consent for %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReadabilityIndicator</name>
+    <message>
+        <location filename="../../ui/readability.py" line="99"/>
+        <source>leicht</source>
+        <translation>easy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="99"/>
+        <source>mittel</source>
+        <translation>medium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="99"/>
+        <source>schwer</source>
+        <translation>hard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="116"/>
+        <source>Lesbarkeit: %1</source>
+        <translation>Readability: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="126"/>
+        <source>Leicht zu lesen.</source>
+        <translation>Easy to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="127"/>
+        <source>Mittelschwer zu lesen.</source>
+        <translation>Fairly hard to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="128"/>
+        <source>Schwer zu lesen.</source>
+        <translation>Hard to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="132"/>
+        <source>Lesbarkeit nach Amstad: %1 von 100 (ab 70 leicht); Wiener Sachtextformel: %2.</source>
+        <translation>Amstad reading ease: %1 of 100 (easy from 70); Wiener Sachtextformel: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="135"/>
+        <source>Kurzer Text: Die Stufe folgt den Hinweisen, nicht der Zahl.</source>
+        <translation>Short text: the level follows the hints, not the figure.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="141"/>
+        <source>Schwierigster Satz: „%1“</source>
+        <translation>Hardest sentence: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="144"/>
+        <source>Langer Satz: %1 Wörter. Besser kürzere Sätze.</source>
+        <translation>Long sentence: %1 words. Shorter sentences are better.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="146"/>
+        <source>„%1“</source>
+        <translation>“%1”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="147"/>
+        <source>Lange Wörter: %1. Kürzere Wörter sind leichter.</source>
+        <translation>Long words: %1. Shorter words are easier.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/readability.py" line="149"/>
+        <source>Passiv: Besser sagen, wer etwas tut.</source>
+        <translation>Passive: better say who does something.</translation>
     </message>
 </context>
 <context>
@@ -1338,37 +1411,37 @@ custody</translation>
 <context>
     <name>RowEditor</name>
     <message>
-        <location filename="../../ui/widgets.py" line="350"/>
+        <location filename="../../ui/widgets.py" line="357"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="351"/>
+        <location filename="../../ui/widgets.py" line="358"/>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="352"/>
+        <location filename="../../ui/widgets.py" line="359"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="512"/>
+        <location filename="../../ui/widgets.py" line="524"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="513"/>
+        <location filename="../../ui/widgets.py" line="525"/>
         <source>%1 %2 entfernen</source>
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="570"/>
+        <location filename="../../ui/widgets.py" line="697"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="570"/>
+        <location filename="../../ui/widgets.py" line="697"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
     </message>
@@ -1386,17 +1459,17 @@ custody</translation>
         <translation>Proposed: everyone with custody or a task. Children co-sign. Partners with consent always sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/signers_box.py" line="58"/>
+        <location filename="../../ui/wizard/signers_box.py" line="59"/>
         <source>(ohne Namen)</source>
         <translation>(no name)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/signers_box.py" line="61"/>
+        <location filename="../../ui/wizard/signers_box.py" line="62"/>
         <source>%1 unterschreibt mit</source>
         <translation>%1 co-signs</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/signers_box.py" line="61"/>
+        <location filename="../../ui/wizard/signers_box.py" line="62"/>
         <source>%1 unterschreibt</source>
         <translation>%1 signs</translation>
     </message>
@@ -1404,12 +1477,12 @@ custody</translation>
 <context>
     <name>StepPage</name>
     <message>
-        <location filename="../../ui/wizard/base.py" line="73"/>
+        <location filename="../../ui/wizard/base.py" line="74"/>
         <source>Was noch fehlt</source>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="205"/>
+        <location filename="../../ui/wizard/base.py" line="206"/>
         <source>Version %1 ist abgeschlossen und kann nicht mehr geändert werden. Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an.</source>
         <translation>Version %1 is finalised and can no longer be changed. To make changes, choose “Edit agreement…” in the main window: this creates a new version.</translation>
     </message>
@@ -1467,48 +1540,48 @@ custody</translation>
         <translation>No task yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="75"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="76"/>
         <source>Rollen</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="76"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="77"/>
         <source>Welche Rolle hat wer in der Zusammenarbeit?</source>
         <translation>Who has which role in the cooperation?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="85"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="86"/>
         <source>Auftrag des &amp;Jugendamts</source>
         <translation>Mandate of the &amp;youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="87"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="88"/>
         <source>Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …</source>
         <translation>What has the youth office commissioned? e.g. from the care plan of …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="88"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="89"/>
         <source>Auftrag des Jugendamts</source>
         <translation>Mandate of the youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="98"/>
-        <location filename="../../ui/wizard/page_tasks.py" line="131"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="99"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="133"/>
         <source>%1 (Familie)</source>
         <translation>%1 (family)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="140"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="142"/>
         <source>%1 – kein Einverständnis</source>
         <translation>%1 – no consent</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="145"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="147"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="146"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="148"/>
         <source>z. B. begleitet, erinnert, berichtet …</source>
         <translation>e.g. accompanies, reminds, reports …</translation>
     </message>
@@ -1516,82 +1589,82 @@ custody</translation>
 <context>
     <name>TimeframePage</name>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="17"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="19"/>
         <source>&amp;Beginn der Hilfe:</source>
         <translation>&amp;Start of the help:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="18"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="20"/>
         <source>&amp;Geplantes Ende:</source>
         <translation>&amp;Planned end:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="19"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="21"/>
         <source>&amp;Nächste Überprüfung:</source>
         <translation>Ne&amp;xt review:</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="23"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="25"/>
         <source>&amp;Anschlussangebote</source>
         <translation>&amp;Follow-on offers</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="24"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="26"/>
         <source>Was kann nach der Hilfe helfen? z. B. Erziehungsberatung, Sportverein</source>
         <translation>What can help after the help ends? e.g. parenting advice, sports club</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="25"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="27"/>
         <source>Wer b&amp;leibt an der Seite der Familie?</source>
         <translation>Who stays &amp;with the family?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="26"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="28"/>
         <source>z. B. Oma Fatma, Klassenlehrerin</source>
         <translation>e.g. grandma Fatma, class teacher</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="27"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="29"/>
         <source>Was übernimmt die Familie &amp;selbst?</source>
         <translation>What does the family take on &amp;itself?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="28"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="30"/>
         <source>z. B. Termine selbst vereinbaren</source>
         <translation>e.g. make appointments on their own</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="29"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="31"/>
         <source>S&amp;icht der Familie</source>
         <translation>The family&apos;s &amp;view</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="30"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="32"/>
         <source>Was sagt die Familie zu dieser Vereinbarung? In ihren Worten.</source>
         <translation>What does the family say about this agreement? In their own words.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="42"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="44"/>
         <source>Zeitrahmen</source>
         <translation>Time frame</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="44"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="46"/>
         <source>Die Hilfe ist zeitlich begrenzt. Wann beginnt sie, wann soll sie enden?</source>
         <translation>The help is limited in time. When does it start, when should it end?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="62"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="65"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="83"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="86"/>
         <source>Wie wir zusammenarbeiten (Wohlw&amp;ollen)</source>
         <translation>How we work together (&amp;goodwill)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_timeframe.py" line="85"/>
+        <location filename="../../ui/wizard/page_timeframe.py" line="88"/>
         <source>Wie wir zusammenarbeiten</source>
         <translation>How we work together</translation>
     </message>
@@ -1599,22 +1672,22 @@ custody</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../ui/wizard/base.py" line="249"/>
+        <location filename="../../ui/wizard/base.py" line="250"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="250"/>
+        <location filename="../../ui/wizard/base.py" line="251"/>
         <source>Entfernen rückgängig machen</source>
         <translation>Undo the removal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="251"/>
+        <location filename="../../ui/wizard/base.py" line="252"/>
         <source>Das Entfernte wiederherstellen (Strg+Z)</source>
         <translation>Restore what was removed (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="258"/>
+        <location filename="../../ui/wizard/base.py" line="259"/>
         <source>%1 wurde entfernt.</source>
         <translation>%1 was removed.</translation>
     </message>

@@ -19,7 +19,8 @@ class GoalsPage(StepPage):
         self.goals = RowEditor(
             [
                 Column("client_words", self.tr("In den Worten der Familie"), "multiline",
-                       placeholder=self.tr("z. B. „Wir wollen morgens ohne Streit aus dem Haus kommen.“")),
+                       placeholder=self.tr("z. B. „Wir wollen morgens ohne Streit aus dem Haus kommen.“"),
+                       readability=True),
                 Column("professional_wording", self.tr("Fachlich formuliert"), "multiline",
                        placeholder=self.tr("z. B. Die Familie hat eine verlässliche Morgenroutine.")),
             ],

@@ -58,7 +58,7 @@ class TasksPage(StepPage):
                 Column("who", self.tr("Wer"), "combo", choices=self.party_choices, get=task_party,
                        set=set_task_party, stretch=5),
                 Column("what", self.tr("Was"), "grow", placeholder=self.tr("Was? z. B. Lena morgens wecken"),
-                       own_line=True),
+                       own_line=True, readability=True),
                 Column("due_date", self.tr("Bis wann"), "date", placeholder=self.tr("laufend"), stretch=2),
             ],
             self._new_task,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kooperation_desktop import assets
 from kooperation_desktop.domain.wizard import Step
 
 from ..i18n import QT_TRANSLATE_NOOP
+from ..readability import ReadabilityIndicator
 from ..widgets import DateEdit, GrowingTextEdit, hint_label, section_label
 from .base import StepPage
 from .language_field import LanguageField
@@ -88,6 +90,9 @@ class TimeframePage(StepPage):
         self.goodwill.textChanged.connect(lambda: self._set("goodwill", self.goodwill.toPlainText()))
         self.content.addWidget(goodwill_label)
         self.content.addWidget(self.goodwill)
+        self.goodwill_readability = ReadabilityIndicator(self.body)  # the family reads and signs it
+        self.goodwill_readability.watch(self.goodwill)
+        self.content.addWidget(self.goodwill_readability, 0, Qt.AlignmentFlag.AlignRight)
         self.language = LanguageField(self)  # the PDF's language
 
     def _set(self, key: str, value: object) -> None:

@@ -35,8 +35,8 @@ def communication_section(ctx: AgreementContext) -> list[Flowable]:
             layout.para(escape(tr.date(rule.next_date, "–")), "cell"),
         ])
     if not rows:
-        out.append(layout.para(escape(tr("Es sind noch keine Treffen, Rückmeldungen oder Berichte vereinbart.")),
-                               "body"))
+        out.append(layout.para(escape(tr("Wir haben noch nicht vereinbart, wann wir uns treffen und wer wem "
+                                         "berichtet.")), "body"))
         return out
     return layout.lead_in(out, layout.table(
         [tr("Was"), tr("Wer (an wen)"), tr("Wie oft"), tr("Nächster Termin")], rows,

@@ -37,13 +37,13 @@ def consent_section(ctx: AgreementContext) -> list[Flowable]:
     out: list[Flowable] = [*layout.heading(tr("Einverständnis der Familie"))]
     consents = _active_consents(ctx)
     if not any(consent.partner_id is None for consent in consents):
-        out.append(layout.para("<b>" + escape(tr("Das Einverständnis der Familie zur Hilfe und zur Zusammenarbeit "
-                                                 "ist noch nicht eingetragen.")) + "</b>"))
+        out.append(layout.para("<b>" + escape(tr("Hier fehlt noch das Ja der Familie zur Hilfe und zur "
+                                                 "Zusammenarbeit.")) + "</b>"))
     out.append(layout.para(escape(tr(
         "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem "
-        "Jugendamt zusammen. Mit anderen Personen und Stellen spricht sie nur, wenn die Familie "
-        "zugestimmt hat, und gibt ihnen nur die Informationen, die hier genannt sind. "
-        "Das Einverständnis ist freiwillig und kann jederzeit widerrufen werden."))))
+        "Jugendamt zusammen. Mit anderen Menschen und Stellen spricht sie nur, wenn die Familie "
+        "Ja gesagt hat. Sie gibt ihnen nur das weiter, was hier steht. Die Familie sagt freiwillig "
+        "Ja. Sie kann ihr Ja jederzeit zurücknehmen."))))
     if consents:
         rows: list[list[Cell]] = []
         for consent in consents:

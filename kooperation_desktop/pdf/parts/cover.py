@@ -38,7 +38,7 @@ def cover(ctx: AgreementContext) -> list[Flowable]:
         date_label = tr("Abgeschlossen am") if final_day else tr("Datum")
     if agreement.status == AgreementStatus.SUPERSEDED:
         out.append(layout.para("<b>" + escape(
-            tr("Diese Version ist durch eine neuere Version ersetzt und gilt nicht mehr.")) + "</b>"))
+            tr("Es gibt eine neuere Version. Diese Version gilt nicht mehr.")) + "</b>"))
     meta: list[tuple[str, Any]] = [
         (tr("Dokument-Nr."), agreement.document_id or "–"),
         (tr("Version"), str(agreement.version)),
@@ -53,8 +53,8 @@ def cover(ctx: AgreementContext) -> list[Flowable]:
     out += layout.table(None, rows, [45 * mm, FRAME_W - 45 * mm], label_column=True)
     out.append(Spacer(1, 6))
     out.append(layout.para(escape(tr(
-        "In dieser Vereinbarung halten wir fest, welche Ziele wir gemeinsam erreichen wollen, "
-        "woran wir merken, dass es vorangeht, und wer was dafür tut."))))
+        "Hier schreiben wir auf: Welche Ziele wollen wir gemeinsam erreichen? Woran merken wir, "
+        "dass es vorangeht? Wer tut was dafür?"))))
     return out
 
 

@@ -54,7 +54,7 @@ def tasks_section(ctx: AgreementContext) -> list[Flowable]:
         until = tr.date(task.due_date, tr("laufend"))
         rows.append([layout.typed(who, "cell_bold"), what, layout.para(escape(until), "cell")])
     if not rows:
-        out.append(layout.para(escape(tr("Es sind noch keine Aufgaben eingetragen.")), "body"))
+        out.append(layout.para(escape(tr("Hier stehen noch keine Aufgaben.")), "body"))
         return out
     return layout.lead_in(out, layout.table([tr("Wer"), tr("Was"), tr("Bis wann")], rows,
                                             [48 * mm, FRAME_W - 48 * mm - 28 * mm, 28 * mm]))

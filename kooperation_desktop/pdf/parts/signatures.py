@@ -26,7 +26,7 @@ def signature_section(ctx: AgreementContext) -> list[Flowable]:
     tr, layout, agreement = ctx.texts, ctx.layout, ctx.agreement
     headings: list[Flowable] = layout.heading(tr("Unterschriften"), keep=False)
     headings.append(layout.para(escape(tr(
-        "Mit der Unterschrift bestätigen alle Beteiligten diese Vereinbarung "
+        "Wer hier unterschreibt, sagt Ja zu dieser Vereinbarung "
         "(Dokument-Nr. {doc}, Version {version}).", doc=agreement.document_id or "–", version=agreement.version))))
     blocks: list[Flowable] = []
     for party in signing_parties(ctx.case, agreement):
