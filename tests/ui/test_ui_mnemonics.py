@@ -87,7 +87,7 @@ def all_clashes(services: Services, case_id: int, agreement_id: int, qtbot, monk
 @pytest.fixture
 def german(qapp) -> Iterator[None]:
     """The UI as started in German: Qt's own German texts too (QWizard's „&Weiter >“ …)."""
-    from ui.app import install_german_qt_texts
+    from ui.i18n import install_german_qt_texts
 
     translators = install_german_qt_texts(qapp)
     try:

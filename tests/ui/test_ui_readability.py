@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 from kooperation_desktop.domain import readability
 from kooperation_desktop.domain.readability import Level
 from kooperation_desktop.domain.wizard import Step
-from ui.app import install_german_qt_texts
+from ui.i18n import install_german_qt_texts
 from ui.readability import ReadabilityIndicator
 from ui.wizard.wizard import AgreementWizard
 
