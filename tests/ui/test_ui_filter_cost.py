@@ -56,12 +56,12 @@ def test_a_keystroke_rebuilds_the_case_view_only_when_the_selected_case_changes(
 def test_a_search_without_hits_counts_once_and_reads_no_list(qtbot, complete_case, monkeypatch):
     """A keystroke with no hit costs one count (a scan of the search index), not a walk through
     every case in date order looking for a first page; a few hits are read with the count given."""
-    from kooperation_desktop.services import Services
+    from kooperation_desktop.usecases.cases import CaseService
 
     services, case_id, _agreement_id = complete_case
     listed: list[tuple[str, int | None]] = []
-    original = Services.list_cases
-    monkeypatch.setattr(Services, "list_cases", lambda self, text="", *a, hits=None, **kw: listed.append(
+    original = CaseService.list
+    monkeypatch.setattr(CaseService, "list", lambda self, text="", *a, hits=None, **kw: listed.append(
         (text, hits)) or original(self, text, *a, hits=hits, **kw))
     window = MainWindow(services)
     qtbot.addWidget(window)
