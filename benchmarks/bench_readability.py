@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kooperation_desktop.domain import readability  # noqa: E402
-from kooperation_desktop.pdf.texts import consent_text  # noqa: E402
+from kooperation_desktop.domain import readability
+from kooperation_desktop.pdf.texts import consent_text
 
 
 def timed(fn: Callable[[int], object], runs: int) -> list[float]:

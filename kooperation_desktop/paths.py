@@ -89,3 +89,17 @@ def guard_target(out: Path | str, data_dir: Path | str) -> Path:
                                    "Bitte einen anderen Dateinamen wählen.", out)
     raise ProtectedTargetError(f"„{out}“ liegt im Datenordner; dort speichert das Programm nur seine eigenen "
                                "Dateien. Bitte einen Ort außerhalb des Datenordners wählen.", out)
+
+
+def read_password_file(path: Path, error: type[Exception]) -> str:
+    """The first line of a password file ("" when it has none); a missing, unreadable or binary file
+    raises ``error`` with a German message."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise error(f"Die Passwort-Datei „{path}“ gibt es nicht.") from None
+    except UnicodeDecodeError:
+        raise error(f"Die Passwort-Datei „{path}“ ist keine Textdatei (UTF-8).") from None
+    except IsADirectoryError:
+        raise error(f"„{path}“ ist ein Ordner, keine Passwort-Datei.") from None
+    return lines[0] if lines else ""

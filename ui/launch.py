@@ -17,8 +17,8 @@ from kooperation_desktop.cli import main as cli_main
 def open_window(data_dir: Path | None) -> int:
     # the Qt-free modules of the password dialog, loaded before Qt: once PySide6 is loaded it reads
     # the source of every module imported after it (looking for its "__feature__" switches)
-    import kooperation_desktop.paths  # noqa: F401 - imported for the module cache only
-    import kooperation_desktop.protection.folder  # noqa: F401 - imported for the module cache only
+    import kooperation_desktop.paths
+    import kooperation_desktop.protection.folder
     import kooperation_desktop.protection.vault  # noqa: F401 - imported for the module cache only
 
     try:

@@ -106,13 +106,13 @@ class GrowingTextEdit(QPlainTextEdit):
     def text(self) -> str:
         return self.toPlainText()
 
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt naming, like QLineEdit)
+    def setText(self, text: str) -> None:
         self.setPlainText(text)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming) - narrow by default: the layout's stretch decides
+    def sizeHint(self) -> QSize:
         return QSize(160, self.height_for_lines(min(max(self.line_count(), self.min_lines), self.max_lines)))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+    def minimumSizeHint(self) -> QSize:
         return QSize(60, self.sizeHint().height())
 
     def line_count(self) -> int:
@@ -152,16 +152,16 @@ class GrowingTextEdit(QPlainTextEdit):
         if height != self.height() or self.minimumHeight() != height:
             self.setFixedHeight(height)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._fit()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 (Qt naming) - font or style changed
+    def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() in (event.Type.FontChange, event.Type.StyleChange):
             self._fit()
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+    def keyPressEvent(self, event) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
         if enter and self.enter_pressed is not None and not shift and self.enter_pressed():
@@ -416,7 +416,7 @@ class RowEditor(QWidget):
         self.added.emit(entity)
         return entity
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt naming)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in a one-line field of a row: the next row (see :meth:`_enter_in_row`)."""
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -626,7 +626,7 @@ class RowEditor(QWidget):
             + max(b.sizeHint().width() for b in self._remove_buttons)
         return width < needed
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.reflow and self._widgets:
             stacked = self._too_narrow(event.size().width())
@@ -739,27 +739,27 @@ class WrappingCheckBox(QCheckBox):
                                                self._flags(), self.text())
         return max(super().sizeHint().height(), text.height() + 4)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+    def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         width = self.width() if self._laid_out_width else hint.width()
         return QSize(hint.width(), self.height_for(min(width, hint.width())))
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt naming)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != self._laid_out_width:
             self._laid_out_width = event.size().width()
             if self.height() != self.height_for(self.width()):
                 self.updateGeometry()  # the layout asks sizeHint() again: the height for this width
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt naming)
+    def minimumSizeHint(self) -> QSize:
         indicator, spacing = self._indicator()
         width = indicator + spacing + self.fontMetrics().averageCharWidth() * 16
         return QSize(width, super().minimumSizeHint().height())
 
-    def hitButton(self, pos: QPoint) -> bool:  # noqa: N802 (Qt naming)
+    def hitButton(self, pos: QPoint) -> bool:
         return self.rect().contains(pos)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt naming)
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QStylePainter(self)
         option = QStyleOptionButton()
         self.initStyleOption(option)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..paths import read_password_file
 from .keys import ENV_PASSPHRASE, ProtectionError
 
 
@@ -26,15 +27,7 @@ def add_passphrase_option(parser: argparse.ArgumentParser, default: object = arg
 
 
 def read_passphrase_file(path: Path) -> str:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ProtectionError(f"Die Passwort-Datei „{path}“ gibt es nicht.") from None
-    except UnicodeDecodeError:
-        raise ProtectionError(f"Die Passwort-Datei „{path}“ ist keine Textdatei (UTF-8).") from None
-    except IsADirectoryError:
-        raise ProtectionError(f"„{path}“ ist ein Ordner, keine Passwort-Datei.") from None
-    line = text.splitlines()[0] if text.splitlines() else ""
+    line = read_password_file(path, ProtectionError)
     if not line:
         raise ProtectionError(f"Die Passwort-Datei „{path}“ ist leer.")
     return line

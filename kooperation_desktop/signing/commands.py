@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..paths import read_password_file
 from .errors import SealError
 
 if TYPE_CHECKING:
@@ -39,15 +40,7 @@ def add_seal_arguments(parser: argparse.ArgumentParser) -> None:
 def seal_password(args: argparse.Namespace) -> str | None:
     path: Path | None = getattr(args, "seal_password_file", None)
     if path is not None:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            raise SealError(f"Die Passwort-Datei „{path}“ gibt es nicht.") from None
-        except UnicodeDecodeError:
-            raise SealError(f"Die Passwort-Datei „{path}“ ist keine Textdatei (UTF-8).") from None
-        except IsADirectoryError:
-            raise SealError(f"„{path}“ ist ein Ordner, keine Passwort-Datei.") from None
-        return lines[0] if lines else ""
+        return read_password_file(path, SealError)
     return os.environ.get(PASSWORD_ENV)
 
 

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from mnemonics import clashes  # noqa: E402
+from mnemonics import clashes
 
-from kooperation_desktop.services import Services  # noqa: E402
-from kooperation_desktop.signing.service import SigningService  # noqa: E402
+from kooperation_desktop.services import Services
+from kooperation_desktop.signing.service import SigningService
 
 pytestmark = pytest.mark.gui
 

@@ -17,8 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/: conftest, helpers
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))  # the project
 
-import conftest  # noqa: E402, F401  (sets the test passphrase and key cost)
-from helpers import build_complete_case  # noqa: E402
+import conftest  # noqa: F401  (sets the test passphrase and key cost)
+from helpers import build_complete_case
 
 LONG = {
     "persons": [

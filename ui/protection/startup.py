@@ -76,7 +76,7 @@ class _Preload(QObject):
         self.worker: threading.Thread | None = None
         app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.app.removeEventFilter(self)
             QTimer.singleShot(0, self.start)  # after the rest of this paint

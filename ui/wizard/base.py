@@ -175,8 +175,12 @@ class StepPage(QWizardPage):
         self.reload_page()
 
     def reload_page(self) -> None:
-        """Read the case and agreement again and refill the page's widgets."""
+        """Save what was typed, read the case and agreement again and refill the page's widgets."""
         self.flush()
+        self.refill()
+
+    def refill(self) -> None:
+        """Read the case and agreement again and refill the page's widgets (nothing is saved)."""
         self.wiz().reload()
         self._loading = True
         try:

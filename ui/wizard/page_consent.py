@@ -253,12 +253,7 @@ class ConsentPage(StepPage):
                 self.services.consent.record(consent)
             except RuleViolation as exc:
                 errors += [p.message for p in exc.problems]
-        self.wiz().reload()
-        self._loading = True
-        try:
-            self.load()
-        finally:
-            self._loading = False
+        self.refill()
         if errors:
             self.problems.show_messages(errors)
         else:

@@ -155,14 +155,6 @@ class OverviewPage(StepPage):
     def isComplete(self) -> bool:  # "Fertig" just closes; everything is saved already
         return True
 
-    def _reload_page(self) -> None:
-        self.wiz().reload()
-        self._loading = True
-        try:
-            self.load()
-        finally:
-            self._loading = False
-
     def finalise(self) -> None:
         self.action_error.clear_messages()
         if not dialogs.ask_finalise(self, self.agreement.version):
@@ -173,9 +165,9 @@ class OverviewPage(StepPage):
             self.services.agreements.finalise(agreement_id)
         except RuleViolation as exc:
             self.action_error.show_messages([p.message for p in exc.problems])
-            self._reload_page()
+            self.refill()
             return
-        self._reload_page()
+        self.refill()
         self.result.setText("")  # the summary and the checksum line above say it; the next steps follow
         self.preview_button.setFocus()
 
