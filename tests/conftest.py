@@ -22,8 +22,11 @@ _keys.SCRYPT_N = 2**12
 # lowers it there, so a subprocess neither writes new key files at the production cost nor re-wraps a
 # test database's key at it on its first unlock (each later open would derive at 2**17: ~0.5 s CPU)
 os.environ["KOOPERATION_TEST_SCRYPT_N"] = str(_keys.SCRYPT_N)
+# The checkout's own packages for those processes too, as pytest's `pythonpath = ["."]` gives them to the
+# tests (`ui` is installed as `kooperation_desktop_ui`; a script a test writes imports the checkout's `ui`)
 os.environ["PYTHONPATH"] = os.pathsep.join(
-    [str(Path(__file__).resolve().parent / "subprocess_site"), *filter(None, [os.environ.get("PYTHONPATH")])])
+    [str(Path(__file__).resolve().parent / "subprocess_site"), str(Path(__file__).resolve().parents[1]),
+     *filter(None, [os.environ.get("PYTHONPATH")])])
 
 
 UI_TESTS = Path(__file__).resolve().parent / "ui"
