@@ -44,7 +44,7 @@ PROBE = r"""
 import os, sys, threading, time
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableView
 
 FIRST, MAIN, PASSWORD, INTERVAL = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]) / 1000
 marks = {}
@@ -89,7 +89,7 @@ class Probe(QObject):
                 press(target, PASSWORD[:1])
             elif name == MAIN and "shown" not in marks:
                 mark("shown")  # the main window's first paint (its list may come later)
-            if name == MAIN and "main" not in marks and type(obj.parent()).__name__ == "QTableView":
+            if name == MAIN and "main" not in marks and isinstance(obj.parent(), QTableView):
                 rows = obj.parent().model().rowCount()
                 if rows:
                     mark("main", rows)
