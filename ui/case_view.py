@@ -347,6 +347,10 @@ class CaseView(QWidget):
         outer.addWidget(self.details)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        # every tab's title in full (no scroll arrows hiding „Verlauf“): the tab bar's whole width is the
+        # view's minimum, so a narrow window takes the room from the case list (which hides columns)
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.tabs.setAccessibleName(self.tr("Bereiche des Falls"))
         outer.addWidget(self.tabs, 1)
         self._pages: list[QVBoxLayout] = []

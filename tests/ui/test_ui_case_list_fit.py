@@ -69,6 +69,8 @@ def check(window: MainWindow, where: str) -> list[int]:
     for c in shown:  # the header's words are whole
         header = table.horizontalHeader()
         assert header.sectionSizeFromContents(c).width() <= table.columnWidth(c) or c == TITLE, (where, c)
+    tabs = window.case_view.tabs  # the case view beside the list: every tab's title in full, no scroll arrows
+    assert tabs.tabBar().sizeHint().width() <= tabs.width(), (where, tabs.tabBar().sizeHint().width(), tabs.width())
     if SHOTS:
         window.grab().save(str(Path(SHOTS) / f"case_list_{where.replace(' ', '_').replace('%', 'pc')}.png"))
     return shown
