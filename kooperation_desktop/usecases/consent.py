@@ -6,10 +6,9 @@ import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from kooperation_desktop import assets
-
 from ..domain import rules
 from ..domain.model import AgreementStatus, Consent, Problem
+from ..pdf import texts
 from ..storage import agreements as agreements_repo
 from ..storage import cases as cases_repo
 from ..storage import entities as repo
@@ -21,12 +20,8 @@ if TYPE_CHECKING:
 
 
 def consent_text() -> tuple[str, str]:
-    """(version, text) of the current consent text (resources/texts/consent_de.txt)."""
-    raw = assets.text("texts", "consent_de.txt")
-    first, _, rest = raw.partition("\n")
-    if first.lower().startswith("version:"):
-        return first.split(":", 1)[1].strip(), rest.strip()
-    return "", raw.strip()
+    """(version, text) of the current German consent text: the shipped one (pdf/texts.py reads it)."""
+    return texts.consent_text("de")
 
 
 def consent_defaults(consent: Consent) -> None:

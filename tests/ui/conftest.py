@@ -46,6 +46,20 @@ def _temporary_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture
+def german(qapp) -> Iterator[None]:
+    """The UI as started in German: Qt's own German texts too (QWizard's „&Weiter >“ …)."""
+    from ui.i18n import install_german_qt_texts
+
+    translators = install_german_qt_texts(qapp)
+    try:
+        yield
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+            t.setParent(None)
+
+
+@pytest.fixture
 def english(qapp) -> Iterator[None]:
     """The UI as started with English chosen in the settings: only the English translators (Qt's
     German ``qtbase_de`` left by other tests is taken out meanwhile); everything restored after."""

@@ -84,20 +84,6 @@ def all_clashes(services: Services, case_id: int, agreement_id: int, qtbot, monk
     return found
 
 
-@pytest.fixture
-def german(qapp) -> Iterator[None]:
-    """The UI as started in German: Qt's own German texts too (QWizard's „&Weiter >“ …)."""
-    from ui.i18n import install_german_qt_texts
-
-    translators = install_german_qt_texts(qapp)
-    try:
-        yield
-    finally:
-        for t in translators:
-            qapp.removeTranslator(t)
-            t.setParent(None)
-
-
 def test_alt_shortcuts_are_unique_in_german(qtbot, german, complete_case, monkeypatch) -> None:
     found = all_clashes(*complete_case, qtbot, monkeypatch)
     assert found == [], "\n".join(found)

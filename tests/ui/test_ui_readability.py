@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QWizard
 from kooperation_desktop.domain import readability
 from kooperation_desktop.domain.readability import Level
 from kooperation_desktop.domain.wizard import Step
-from ui.i18n import install_german_qt_texts
 from ui.readability import ReadabilityIndicator
 from ui.wizard.wizard import AgreementWizard
 
@@ -26,8 +25,7 @@ PLAIN = "Wir kommen morgens ohne Streit aus dem Haus."
 
 
 @pytest.fixture(autouse=True)
-def german_qt(qapp: QApplication) -> None:
-    install_german_qt_texts(qapp)
+def german_qt(german: None) -> None:
     readability.warm_up()  # the one-time loading (seconds on a busy machine) before the waits below
 
 
