@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from helpers import build_complete_case
+from pg_server import PgServer, running_server
 
 from kooperation_desktop.protection import keys as _keys
 from kooperation_desktop.services import Services
@@ -65,3 +66,12 @@ def complete_case(services: Services) -> tuple[Services, int, int]:
     database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works)."""
     case_id, agreement_id = build_complete_case(services)
     return services, case_id, agreement_id
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    """A real, throwaway PostgreSQL server for this test session (per xdist worker), on 127.0.0.1 only.
+    ``pg_server.create_database()`` gives each test its own empty database."""
+
+    with running_server() as server:
+        yield server
