@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import QueuePool
 
 # re-exported: the file name and the engine's raw connection
@@ -97,7 +97,7 @@ def schema_is_current(engine: Engine) -> bool:
     try:
         with engine.connect() as connection:
             stored = {row[0] for row in connection.execute(text("SELECT version_num FROM alembic_version"))}
-    except OperationalError:  # a new, empty database has no alembic_version table yet
+    except (OperationalError, ProgrammingError):  # a new, empty database has no alembic_version table yet
         return False
     heads = head_revisions()
     return bool(heads) and stored == heads
