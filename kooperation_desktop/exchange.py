@@ -185,6 +185,13 @@ def case_from_dict(data: object) -> CaseFile:
     agreements: list[Agreement] = list(parsed.agreements)
     case: Case = parsed
     case.agreements = []
+    if case.persons and not any("signs" in p for p in data["case"].get("persons", [])):
+        # written before who signs could be chosen: its versions were signed by the guardians
+        # (as serialize.thaw keeps it for a frozen version); today's default would add anyone
+        # with a task, which changes the content and the checksum of a genuine version
+        signing = rules.legacy_signers(case)
+        for person in case.persons:
+            person.signs = person.id in signing
     if not case.title.strip():
         raise ExchangeError("case.title: Der Fall braucht einen Titel.")
     _check_entities(case, agreements)

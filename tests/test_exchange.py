@@ -215,3 +215,32 @@ def test_draft_round_trip_stays_an_editable_draft(complete_case, tmp_path: Path)
         other.agreements.finalise(new_id)
     finally:
         other.close()
+
+
+def test_an_old_case_file_keeps_its_signers_and_its_checksum(complete_case, tmp_path: Path) -> None:
+    """A file written before who signs could be chosen (no "signs" on any person): its versions were
+    signed by the guardians. A family member without custody who has a task must not start signing on
+    import (that changed the content: „Prüfwert weicht ab“ for a genuine version)."""
+    from kooperation_desktop.domain.model import Task
+
+    services, case_id, agreement_id = complete_case
+    son = next(p for p in services.cases.get(case_id).persons if p.family_role == "Sohn")
+    son.signs = False  # as the old rule had it: only the mother (custody) signs
+    services.parties.save(son)
+    services.parties.save(Task(agreement_id=agreement_id, position=9, person_id=son.id,
+                               what="Deniz packt abends seine Schultasche."))
+    original = services.agreements.finalise(agreement_id)
+    out = export_case(services, case_id, tmp_path / "alt.json")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for person in data["case"]["persons"]:
+        del person["signs"]  # the old format had no such field
+    out.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+    with Services.open(tmp_path / "other") as other:
+        result = import_case(other, out)
+        assert not [w for w in result.warnings if "Prüfwert" in w], result.warnings
+        imported = other.agreements.get(result.agreement_ids[-1])
+        assert imported.status == AgreementStatus.FINAL
+        signers = {p.first_name for p in other.cases.get(result.case_id).persons if p.signs}
+        assert signers == {p.first_name for p in services.cases.get(case_id).persons if p.is_guardian}
+        assert original.content_hash == data["case"]["agreements"][-1]["content_hash"]

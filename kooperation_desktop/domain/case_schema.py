@@ -180,7 +180,7 @@ class PersonSchema(_Entity):
     family_role: Name
     birth_date: PastDate | None
     is_guardian: Flag
-    signs: Flag | None = None  # signs the agreement; null or missing: custody or a task decides
+    signs: Flag | None = None  # signs the agreement; null: custody or a task decides (none has it: the guardians)
 
 
 class PartnerSchema(_Entity):
