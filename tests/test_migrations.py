@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
 from kooperation_desktop.services import Services
-from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_to_head
+from kooperation_desktop.storage.db import alembic_config, include_name, make_engine, upgrade_to_head
 from kooperation_desktop.storage.rows import Base
 
 
@@ -33,7 +33,8 @@ def test_models_and_migrations_agree(tmp_path: Path):
     try:
         upgrade_to_head(engine)
         with engine.connect() as conn:
-            ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True})
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True, "render_as_batch": True,
+                                                               "include_name": include_name})
             assert compare_metadata(ctx, Base.metadata) == []
     finally:
         engine.dispose()

@@ -102,3 +102,37 @@ def test_a_counted_search_lists_the_same_cases_page_by_page(services: Services) 
         assert paged == whole, query
     assert [c.title for c in services.cases.list("celik 0", hits=2)] == ["Familie Çelik 09", "Familie Çelik 06",
                                                                            "Familie Çelik 03", "Familie Çelik 00"]
+
+
+def test_the_trigram_index_finds_exactly_what_the_text_search_finds(services: Services) -> None:
+    """Words of three or more letters are looked up in the trigram index (migration 0018), kept by
+    triggers on ``cases``: after creating, renaming, adding a person and deleting, the index and a
+    plain text search (``case_filter``) agree for every query, and a search with few hits reads
+    its hits through the index (plan), not every case's text."""
+    from sqlalchemy import func, select
+
+    from kooperation_desktop.storage.cases import case_filter, indexed_filter
+    from kooperation_desktop.storage.rows import CaseRow
+
+    ids = [services.cases.create(f"Familie {name}", f"AZ 51-2026-{n:04d}").id
+           for n, name in enumerate(["Çelik", "Meyer", "Wróbel", "Nguyễn", "Çelik-Wróbel", "Öztürk", "O'Brien"])]
+    renamed = services.cases.get(ids[1])
+    renamed.title = "Familie Meyer-Yılmaz"
+    services.cases.update(renamed)
+    services.parties.save(Person(case_id=ids[2], first_name="Łukasz", last_name="Kowalski"))
+    services.cases.delete(ids[5])
+
+    queries = ["celik", "CELIK wrobel", "yilmaz", "meyer", "kowalski", "ozturk", "o'brien", "51-2026-000",
+               "az 51", "familie", "zzz", 'a"b', "%", "_", "ce", "y", "lik wro", "nguyen"]
+    with services.db.reading() as s:
+        for query in queries:
+            plain = set(s.scalars(select(CaseRow.id).where(*case_filter(query))))
+            indexed = set(s.scalars(select(CaseRow.id).where(*indexed_filter(s, query))))
+            assert indexed == plain, query
+            assert services.cases.count(query) == len(plain), query
+        assert services.cases.count("yilmaz") == 1 and services.cases.count("ozturk") == 0  # renamed, deleted
+        assert services.cases.count("kowalski") == 1  # a person added later
+        query = select(func.count()).select_from(CaseRow).where(*indexed_filter(s, "celik"))
+        sql = str(query.compile(compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
+        assert "VIRTUAL TABLE INDEX" in plan and "cases_search" in plan, plan

@@ -7,7 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, and_, delete, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Integer,
+    and_,
+    column,
+    delete,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session, selectinload
 
@@ -143,8 +155,39 @@ def case_filter(filter_text: str) -> list[ColumnElement[bool]]:
             for word in fold_for_search(filter_text).split()]
 
 
+# the trigram index of the search text (migration 0018; SQLite FTS5, kept by triggers on ``cases``)
+_SEARCH_INDEX = table("cases_search", column("rowid", Integer))
+TRIGRAM = 3  # the index finds words of at least this many letters
+
+
+def _indexed(s: Session) -> bool:
+    return s.get_bind().dialect.name == "sqlite"
+
+
+def _match(words: list[str]) -> ColumnElement[bool]:
+    """Every word a substring of the search text (FTS5 trigram phrases)."""
+    query = " AND ".join('"' + w.replace('"', '""') + '"' for w in words)
+    match: ColumnElement[bool] = literal_column("cases_search").op("MATCH")(query)
+    return match
+
+
+def indexed_filter(s: Session, filter_text: str) -> list[ColumnElement[bool]]:
+    """The same cases as :func:`case_filter`, the words of three or more letters found through the
+    trigram index (a search with few hits reads only its hits, not every case's text)."""
+    words = fold_for_search(filter_text).split()
+    long = [w for w in words if len(w) >= TRIGRAM] if _indexed(s) else []
+    cond: list[ColumnElement[bool]] = [CaseRow.search_text.like(f"%{_escape_like(w)}%", escape="\\")
+                                       for w in words if w not in long]
+    if long:
+        cond.append(CaseRow.id.in_(select(_SEARCH_INDEX.c.rowid).where(_match(long))))
+    return cond
+
+
 def count(s: Session, filter_text: str) -> int:
-    return s.scalar(select(func.count()).select_from(CaseRow).where(*case_filter(filter_text))) or 0
+    words = fold_for_search(filter_text).split()
+    if words and _indexed(s) and all(len(w) >= TRIGRAM for w in words):  # the index alone
+        return s.scalar(select(func.count()).select_from(_SEARCH_INDEX).where(_match(words))) or 0
+    return s.scalar(select(func.count()).select_from(CaseRow).where(*indexed_filter(s, filter_text))) or 0
 
 
 def position(s: Session, filter_text: str, case_id: int) -> int | None:
@@ -175,7 +218,7 @@ def summaries(s: Session, filter_text: str, limit: int | None, offset: int, *,
     with few or no hits would read all 50,000 cases)."""
     cond = case_filter(filter_text)
     if cond and hits is not None and hits <= SPARSE_HITS:
-        cond = [CaseRow.id.in_(select(CaseRow.id).where(*cond))]
+        cond = [CaseRow.id.in_(select(CaseRow.id).where(*indexed_filter(s, filter_text)))]
     q = (select(CaseRow.id, CaseRow.title, CaseRow.file_number, CaseRow.help_type, CaseRow.status,
                 CaseRow.updated_at)
          .where(*cond)

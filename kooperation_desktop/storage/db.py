@@ -58,6 +58,16 @@ def make_engine(db_path: Path, key: bytes | Callable[[], bytes] | None = None) -
     return engine
 
 
+# tables the database keeps beside the rows, not described by them: the trigram search index of the cases
+# (migration 0018: an FTS5 table and its shadow tables), written only by triggers
+NOT_MODELLED_PREFIX = "cases_search"
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Alembic's filter for comparing the models with a database: the index tables are not rows."""
+    return not (type_ == "table" and (name or "").startswith(NOT_MODELLED_PREFIX))
+
+
 def alembic_config() -> Config:
     """Alembic configuration built in code (no alembic.ini), migrations inside the package."""
     from alembic.config import Config
