@@ -8,7 +8,11 @@ import datetime as dt
 import ipaddress
 import os
 import pwd
+import re
+import shlex
 import shutil
+import subprocess
+import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -197,3 +201,41 @@ def test_a_stopped_server_is_unreachable() -> None:
     assert isinstance(error, ServerUnreachable) and error.exit_code == EXIT_UNREACHABLE
     assert str(error) == (f"Der Server 127.0.0.1:{server.port} ist nicht erreichbar: läuft er, stimmen Rechnername "
                           "und Port, ist das Netz der Agentur verbunden?")
+
+
+def _readme_team_blocks() -> list[str]:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"^## Team-Modus \(Agentur-Server\)\n(.*?)(?=^## )", readme, flags=re.S | re.M)
+    assert match, "README.md has no section „Team-Modus (Agentur-Server)“"
+    return re.findall(r"^```sh\n(.*?)^```", match.group(1), flags=re.S | re.M)
+
+
+def test_the_readmes_setup_commands_run_verbatim(tls_server: TlsServer, tmp_path: Path) -> None:
+    """The README's agency set-up, word for word, against a TLS server: only the block that names the
+    agency's server (its address) is replaced by this test server's; the root certificate is agentur-ca.crt."""
+    address, *commands = _readme_team_blocks()
+    assert address.strip().startswith("export KD_SERVER=") and len(commands) >= 1
+    server = tls_server.server
+    db = server.create_database()
+    shutil.copy(tls_server.ca, tmp_path / "agentur-ca.crt")
+    program = tmp_path / ".venv" / "bin" / "kooperation-desktop"
+    program.parent.mkdir(parents=True)
+    program.write_text(f'#!/bin/sh\nexec {shlex.quote(sys.executable)} -m kooperation_desktop "$@"\n', encoding="utf-8")
+    program.chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KOOPERATION_", "PG"))}
+    env.update(KD_SERVER=f"postgresql://{server.superuser}@localhost:{server.port}/{db}",
+               KOOPERATION_SERVER_PASSWORD="Frühling-Wiese-31", HOME=str(tmp_path))
+    proc = subprocess.run(["bash", "-c", "set -eu\n" + "\n".join(commands)], cwd=tmp_path, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stderr == ""
+    assert "Server eingerichtet" in proc.stdout and "Team „Team Nord“ angelegt." in proc.stdout
+    assert "Team „Team Nord“: 0 Fälle · anna_berg, lena_koch (Teamleitung)" in proc.stdout
+    # and Anna logs in with her own password, over verified TLS
+    anna = ServerAddress(f"postgresql://anna_berg:Frühling-Wiese-31@localhost:{server.port}/{db}", ca=tls_server.ca)
+    engine = server_engine(anna)
+    try:
+        with engine.connect() as conn:
+            assert conn.scalar(text("SELECT count(*) FROM cases")) == 0
+    finally:
+        engine.dispose()
