@@ -46,7 +46,8 @@ class Agency:
 
     def admin(self, sql: str) -> list[tuple]:
         with psycopg.connect(self.server.dsn(self.db), autocommit=True) as conn:
-            return conn.execute(sql).fetchall()
+            cursor = conn.execute(sql)
+            return cursor.fetchall() if cursor.description else []
 
 
 def _case(s: Session, title: str, team: int) -> tuple[int, int]:
@@ -208,3 +209,16 @@ def test_init_is_idempotent_and_status_counts_teams_members_and_cases(agency: Ag
         add_user(agency.address, f"neu_{uuid.uuid4().hex[:6]}", None, "Team Nord")
     with pytest.raises(TeamError, match="Benutzername"):
         add_user(agency.address, "Robert'); DROP TABLE cases; --", "pw", "Team Nord")
+
+
+def test_only_an_administrator_sets_up_and_no_other_role_is_taken_over(agency: Agency) -> None:
+    as_worker = ServerAddress(agency.server.url(agency.db, user=agency.anna), allow_plain=True)
+    with pytest.raises(TeamError, match=f"„{agency.anna}“ darf den Server nicht einrichten"):
+        init_server(as_worker)
+    other = f"backup_{uuid.uuid4().hex[:6]}"  # a role of the server that is no social worker
+    agency.admin(f"CREATE ROLE {other} LOGIN PASSWORD 'alt'")
+    before = agency.admin(f"SELECT rolpassword FROM pg_authid WHERE rolname = '{other}'")
+    with pytest.raises(TeamError, match="nicht als Fachkraft"):
+        add_user(agency.address, other, "neu", "Team Nord")
+    assert agency.admin(f"SELECT rolpassword FROM pg_authid WHERE rolname = '{other}'") == before
+    assert agency.admin(f"SELECT count(*) FROM team_members WHERE role_name = '{other}'") == [(0,)]

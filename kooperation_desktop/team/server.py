@@ -312,6 +312,14 @@ def _scram_verifier(conn: Connection, role: str, password: str) -> str:
     return verifier.decode("ascii")
 
 
+def _is_worker(conn: Connection, role: str) -> bool:
+    """``role`` is a plain member of kd_worker (not a superuser: pg_has_role is true for those)."""
+    return bool(conn.scalar(text(
+        "SELECT NOT u.rolsuper AND EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+        "WHERE m.member = u.oid AND g.rolname = :worker) FROM pg_roles u WHERE u.rolname = :r"),
+        {"r": role, "worker": WORKER_ROLE}))
+
+
 @dataclass(frozen=True)
 class AddUserResult:
     role_name: str
@@ -337,6 +345,9 @@ def add_user(target: str | Engine | ServerAddress, role_name: str, password: str
         if team_id is None:
             raise TeamError(f"Das Team „{team_name}“ gibt es nicht (anlegen mit „server add-team“).")
         exists = conn.scalar(text("SELECT 1 FROM pg_roles WHERE rolname = :r"), {"r": role}) is not None
+        if exists and not _is_worker(conn, role):  # never take over (or re-key) another role of the server
+            raise TeamError(f"Die Rolle „{role}“ gibt es auf dem Server schon, aber nicht als Fachkraft; "
+                            "bitte einen anderen Benutzernamen wählen.")
         if not exists:
             if password is None:
                 raise TeamError(f"Für den neuen Benutzer „{role}“ wird ein Passwort gebraucht.")
