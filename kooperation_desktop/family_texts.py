@@ -31,7 +31,7 @@ from typing import Any
 from kooperation_desktop import assets
 from kooperation_desktop.domain.model import FAMILY_LANGUAGES
 
-__all__ = ["BINDING", "CONSENT", "FAMILY_LANGUAGES", "LANGUAGE_NAMES", "NOT_REVIEWED", "RTL_LANGUAGES",
+__all__ = ["BINDING", "CONSENT", "CONSENT_INTRO", "FAMILY_LANGUAGES", "LANGUAGE_NAMES", "NOT_REVIEWED", "RTL_LANGUAGES",
            "SIGNATURES", "SUMMARY", "Catalogue", "FamilyTexts", "catalogue", "consent_lines", "family_texts",
            "placeholders", "source_texts"]
 
@@ -73,15 +73,17 @@ SUMMARY: tuple[str, ...] = (
     "Version {version}",
 )
 
+CONSENT_INTRO = ("Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem "
+                 "Jugendamt zusammen. Mit anderen Menschen und Stellen spricht sie nur, wenn die Familie "
+                 "Ja gesagt hat. Sie gibt ihnen nur das weiter, was hier steht. Die Familie sagt freiwillig "
+                 "Ja. Sie kann ihr Ja jederzeit zurücknehmen.")
+
 # the consent part of the PDF (pdf/parts/consent.py); the consent text's own lines come from
 # resources/texts/consent_de.txt (consent_lines)
 CONSENT: tuple[str, ...] = (
     "Einverständnis der Familie",
     "Hier fehlt noch das Ja der Familie zur Hilfe und zur Zusammenarbeit.",
-    "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem "
-    "Jugendamt zusammen. Mit anderen Menschen und Stellen spricht sie nur, wenn die Familie "
-    "Ja gesagt hat. Sie gibt ihnen nur das weiter, was hier steht. Die Familie sagt freiwillig "
-    "Ja. Sie kann ihr Ja jederzeit zurücknehmen.",
+    CONSENT_INTRO,
     "Der Text der Einverständniserklärung",
 )
 
