@@ -183,3 +183,34 @@ def test_numbers_and_dates_stay_left_to_right_inside_arabic(tmp_path: Path) -> N
     text = pdftotext(render_agreement_bytes(case, agreement), tmp_path, 1, 1)
     assert "05.01.2026" in text and "01.04.2026" in text and "KV-2026-ABCDEF" in text
     assert "2026.01.05" not in text and "6202" not in text
+
+
+@pytest.mark.parametrize("language", ["ru", "fa"])
+def test_a_full_summary_with_a_family_language_is_still_one_page(complete_case, language: str) -> None:
+    """Twice the fixed text takes more room: what does not fit is left out (never printed smaller),
+    and the note at the bottom says so in both languages."""
+    import dataclasses
+
+    from kooperation_desktop.domain.model import Task
+
+    services, _cid, aid = complete_case
+    case, agreement = services.agreements.document(aid)
+    agreement.family_language = language
+    mother = case.persons[0]
+    agreement.tasks = [Task(agreement_id=aid, position=i, person_id=mother.id,
+                            what=f"Aufgabe Nummer {i + 1}: " + "eine Beschreibung mit Worten " * 4)
+                       for i in range(25)]
+    agreement.goals = [dataclasses.replace(agreement.goals[0], client_words="Ziel " + "sehr lang " * 200)]
+    data = render_agreement_bytes(case, agreement)
+    reader = PdfReader(io.BytesIO(data))
+    first = " ".join(reader.pages[0].extract_text().split())
+    second = " ".join(reader.pages[1].extract_text().split())
+    assert "Aufgabe Nummer 1:" in first and "Aufgabe Nummer 25:" not in first
+    assert "Nicht alles passt auf diese Seite." in first and "weitere Aufgaben" in first
+    assert "Wann sehen wir uns?" in first
+    assert second.startswith("Kooperationsvereinbarung")  # the summary is exactly one page
+    texts = family_texts(language)
+    assert texts is not None
+    if not texts.rtl:
+        assert "Не всё поместилось на эту страницу." in first and "ещё задач:" in first
+    assert drawn_glyphs(data, 0)[0] == []

@@ -9,7 +9,8 @@ Only fixed texts are translated; what was typed prints as typed. Arabic and Pers
   before wrapping would put its lines in the wrong order); the paragraph is right-aligned;
 * numbers, dates and Latin words (a document number, "Jugendamt") stay left to right inside;
 * letters are printed in Noto Sans Arabic, everything that font lacks (Latin letters, brackets,
-  the dash) in DejaVu Sans, so no character is a missing-glyph box.
+  the dash) in DejaVu Sans, so no character is a missing-glyph box; the zero-width non-joiner of
+  Persian (already used by the shaping) too, as Noto Sans Arabic draws it as a visible bar.
 """
 
 from __future__ import annotations
@@ -93,7 +94,9 @@ class FamilyCopy:
         for ch in shaped:
             code = ord(ch)
             kind = unicodedata.bidirectional(ch)
-            if kind in _ARABIC_CLASSES or ch == "\u200c":
+            if ch == "\u200c":  # the zero-width non-joiner: Noto Sans Arabic draws it as a bar, DejaVu not
+                arabic = False
+            elif kind in _ARABIC_CLASSES:
                 arabic = code in self._arabic
             elif kind == "L":
                 arabic = code not in dejavu

@@ -312,9 +312,12 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     # room kept for the heading and the first three lines of "Wann sehen wir uns?"
     meet_keep = h(fixed(t("Wann sehen wir uns?"), "h")) + sum(h(m) for m in meet[:3]) if meet else 60.0
 
-    shown_goals = section(t("Das wollen wir erreichen"), goals, t("Die Ziele sind noch nicht eingetragen."),
-                          keep=meet_keep + 60)
     groups = _task_rows(summary.tasks, st, width, user_text, fam)
+    # room the goals leave for the start of "Wer macht was bis wann?" (in two languages: measured)
+    tasks_start = 60.0 if fam is None else h(fixed(t("Wer macht was bis wann?"), "h")) + (
+        h(groups[0][0]) if groups else h(fixed(t("Die Aufgaben sind noch nicht eingetragen."), "body")))
+    shown_goals = section(t("Das wollen wir erreichen"), goals, t("Die Ziele sind noch nicht eingetragen."),
+                          keep=meet_keep + tasks_start)
     shown_groups = section(t("Wer macht was bis wann?"), [row for row, _ in groups],
                            t("Die Aufgaben sind noch nicht eingetragen."), keep=meet_keep)
     shown_meet = section(t("Wann sehen wir uns?"), meet, t("Der nächste Termin ist noch nicht vereinbart."))
