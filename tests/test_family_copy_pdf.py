@@ -214,3 +214,12 @@ def test_a_full_summary_with_a_family_language_is_still_one_page(complete_case, 
     if not texts.rtl:
         assert "Не всё поместилось на эту страницу." in first and "ещё задач:" in first
     assert drawn_glyphs(data, 0)[0] == []
+
+
+def test_brackets_in_a_right_to_left_line_are_mirrored(pdfs) -> None:
+    """"… بله می‌گوید (شماره سند KV-…، نسخه 1)." reads with the brackets facing the words they
+    enclose: drawn from the left, „.(1“ at the line's end and „)“ right of „شماره“."""
+    pages = len(PdfReader(io.BytesIO(pdfs["fa"])).pages)
+    drawn = unicodedata.normalize("NFKC", drawn_glyphs(pdfs["fa"], pages - 1)[1])
+    assert ".(1" in drawn and ".)1" not in drawn
+    assert "هرامش)" in drawn and "هرامش(" not in drawn
