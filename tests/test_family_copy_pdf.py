@@ -223,3 +223,15 @@ def test_brackets_in_a_right_to_left_line_are_mirrored(pdfs) -> None:
     drawn = unicodedata.normalize("NFKC", drawn_glyphs(pdfs["fa"], pages - 1)[1])
     assert ".(1" in drawn and ".)1" not in drawn
     assert "هرامش)" in drawn and "هرامش(" not in drawn
+
+
+def test_an_english_pdf_with_english_for_the_family_prints_english_once(tmp_path: Path) -> None:
+    case, agreement = fixed_case()
+    agreement.language, agreement.family_language = "en", "en"
+    text = " ".join(pdftotext(render_agreement_bytes(case, agreement), tmp_path).split())
+    assert "Our agreement – in short" in text and "Our agreement – in short Our agreement" not in text
+    assert "The German version is binding." not in text
+    agreement.family_language = "tr"  # English first, then Turkish, under the binding note in English
+    text = " ".join(pdftotext(render_agreement_bytes(case, agreement), tmp_path).split())
+    assert "The German version is binding. Bağlayıcı olan Almanca metindir." in text
+    assert "When do we meet? Ne zaman görüşüyoruz?" in text

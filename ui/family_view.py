@@ -35,6 +35,7 @@ from kooperation_desktop.domain.model import Agreement, Case
 from kooperation_desktop.family_texts import BINDING, FamilyTexts, family_texts
 
 from . import dialogs
+from .i18n import current_language
 from .screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -74,6 +75,8 @@ class FamilyView(QDialog):
         from kooperation_desktop.pdf.summary import family_summary  # with reportlab: loaded when first shown
 
         self.second: FamilyTexts | None = family_texts(agreement.family_language)
+        if self.second is not None and self.second.language == current_language():
+            self.second = None  # English twice in the English UI: once is enough
         self.summary: FamilySummary = family_summary(
             case, agreement, family_language=self.second.language if self.second else None)
         self.translations: list[QLabel] = []  # the labels in the family's language, in order

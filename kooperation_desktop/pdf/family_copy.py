@@ -137,8 +137,11 @@ class FamilyCopy:
         return [german_flowable] if second is None else [german_flowable, second]
 
 
-def family_copy(agreement: Agreement | None, language: str | None = None) -> FamilyCopy | None:
-    """The family copy of ``agreement`` (its family language, or ``language``), or None: German only."""
+def family_copy(agreement: Agreement | None, language: str | None = None, printed_in: str = "de") -> FamilyCopy | None:
+    """The family copy of ``agreement`` (its family language, or ``language``), or None: German only,
+    or the family's language is the one the document is ``printed_in`` already (English twice)."""
     code = language if language is not None else getattr(agreement, "family_language", None)
+    if code == printed_in:
+        return None
     texts = family_texts(code)
     return FamilyCopy(texts) if texts is not None else None

@@ -232,7 +232,7 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
     """
     register_fonts()
     t = Texts(language)
-    fam = family_copy(None, family_language)
+    fam = family_copy(None, family_language, t.language)
     summary = family_summary(case, agreement, today, t.language, fam.language if fam else None)
     st = _styles()
     remaining = [height]

@@ -108,3 +108,11 @@ def test_the_family_language_field_in_the_english_ui(qtbot, english, complete_ca
     assert field.family_combo.itemText(3) == "العربية"
     assert field.family_label.width() >= field.family_label.sizeHint().width()
     wizard.close()
+
+
+def test_the_family_view_in_the_english_ui_shows_english_once(qtbot, english) -> None:
+    view = _view(qtbot, "en")
+    assert view.translations == []
+    assert view.texts().count("When do we meet?") == 1
+    view = _view(qtbot, "uk")
+    assert "When do we meet?" in view.texts() and "Коли ми зустрічаємося?" in view.texts()

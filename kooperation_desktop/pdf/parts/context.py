@@ -53,7 +53,8 @@ class AgreementContext:
         partners = rules.consented_partners(case, rules.as_of(agreement))
         return cls(case=case, agreement=agreement, texts=Texts(language_of(agreement)),
                    today=today or dt.date.today(), marks=marks, partners=partners,
-                   partner_ids={partner.id for partner in partners}, family=family_copy(agreement))
+                   partner_ids={partner.id for partner in partners},
+                   family=family_copy(agreement, printed_in=language_of(agreement)))
 
     @property
     def is_draft(self) -> bool:
