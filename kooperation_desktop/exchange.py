@@ -297,6 +297,7 @@ def read_case_file(path: Path) -> CaseFile:
 
 _AGREEMENT_OWN = ("title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
                   "client_view", "transition_offers", "transition_partners", "transition_self", "language",
+                  "family_language",
                   "wizard_step")
 
 

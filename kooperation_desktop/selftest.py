@@ -20,6 +20,10 @@ from kooperation_desktop import assets
 REQUIRED_RESOURCES = (
     ("fonts", "DejaVuSans.ttf"),
     ("fonts", "DejaVuSans-Bold.ttf"),
+    ("fonts", "NotoSansArabic-Regular.ttf"),
+    ("fonts", "NotoSansArabic-Bold.ttf"),
+    ("family_texts", "tr.json"),
+    ("family_texts", "ar.json"),
     ("texts", "consent_de.txt"),
     ("texts", "goodwill_de.txt"),
     ("texts", "consent_en.txt"),

@@ -56,7 +56,8 @@ def test_the_wheel_claims_only_its_own_top_level_names(wheel) -> None:
     # every module of the checkout's ui/ and the data files are inside
     for source in (ROOT / "ui").rglob("*.py"):
         assert "kooperation_desktop_ui/" + source.relative_to(ROOT / "ui").as_posix() in names
-    for data in ("fonts/DejaVuSans.ttf", "texts/consent_de.txt", "translations/kooperation_en.qm",
+    for data in ("fonts/DejaVuSans.ttf", "fonts/NotoSansArabic-Regular.ttf", "fonts/LICENSE-NotoSansArabic.txt",
+                 "family_texts/ar.json", "texts/consent_de.txt", "translations/kooperation_en.qm",
                  "icons/kooperation-desktop.png"):
         assert "kooperation_desktop_resources/" + data in names
     assert any(n.startswith("kooperation_desktop/storage/migrations/versions/0001") for n in names)

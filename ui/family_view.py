@@ -6,6 +6,11 @@ who does what until when, and when we meet next. F11 switches full screen on and
 
 The main window's part :class:`FamilyViewController` offers the action „Ansicht für die Familie“
 (Ctrl+Shift+F) the window puts into its „Fall“ menu.
+
+With a family language (:attr:`Agreement.family_language`) each fixed text is followed by its
+translation (:mod:`kooperation_desktop.family_texts`), under „Die deutsche Fassung ist
+verbindlich.“; the translations of Arabic and Persian are laid out right to left (Qt shapes and
+orders the letters itself). What was typed shows as typed.
 """
 
 from __future__ import annotations
@@ -27,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.domain.model import Agreement, Case
+from kooperation_desktop.family_texts import BINDING, FamilyTexts, family_texts
 
 from . import dialogs
+from .i18n import current_language
 from .screen import fit_to_screen
 
 if TYPE_CHECKING:
@@ -40,6 +47,7 @@ if TYPE_CHECKING:
 BASE_POINT_SIZE = 20  # body text; headings are larger
 BACKGROUND = "#FFFDF7"
 ACCENT = "#1F4E79"
+SECOND = "#3B3B3B"  # the translation: a shade lighter than the German text
 
 
 def tr(text: str) -> str:
@@ -66,7 +74,12 @@ class FamilyView(QDialog):
         super().__init__(parent)
         from kooperation_desktop.pdf.summary import family_summary  # with reportlab: loaded when first shown
 
-        self.summary: FamilySummary = family_summary(case, agreement)
+        self.second: FamilyTexts | None = family_texts(agreement.family_language)
+        if self.second is not None and self.second.language == current_language():
+            self.second = None  # English twice in the English UI: once is enough
+        self.summary: FamilySummary = family_summary(
+            case, agreement, family_language=self.second.language if self.second else None)
+        self.translations: list[QLabel] = []  # the labels in the family's language, in order
         self.setWindowTitle(tr("Ansicht für die Familie"))
         self.setAccessibleName(tr("Ansicht für die Familie"))
         self.setModal(True)
@@ -104,26 +117,67 @@ class FamilyView(QDialog):
         self.close_button.setFocus()
 
     # --- content --------------------------------------------------------------------------
-    def _heading(self, text: str) -> None:
+    def _heading(self, text: str, german: str) -> None:
         self.content.addSpacing(12)
         self.content.addWidget(_label(text, BASE_POINT_SIZE * 1.3, bold=True, color=ACCENT))
+        self._add_second(german, BASE_POINT_SIZE * 1.15, bold=True, color=ACCENT)
+
+    def _translated(self, text: str, size: float, bold: bool = False, color: str = SECOND,
+                    indent: int = 0) -> QLabel | None:
+        """A label with text in the family's language (None without text): right to left for
+        Arabic and Persian."""
+        if self.second is None or not text.strip():
+            return None
+        label = _label(text, size, bold=bold, color=color)
+        if self.second.rtl:
+            label.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute
+                               | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, 0, indent, 0)
+        else:
+            label.setContentsMargins(indent, 0, 0, 0)
+        label.setAccessibleName(text)
+        self.translations.append(label)
+        return label
+
+    def _add_second(self, german: str, size: float, bold: bool = False, color: str = SECOND,
+                    indent: int = 0, **values: object) -> None:
+        """The family's language of the German fixed text ``german`` below the German label."""
+        if self.second is not None:
+            self._add_text(self.second(german, **values), size, bold, color, indent)
+
+    def _add_text(self, text: str, size: float, bold: bool = False, color: str = SECOND, indent: int = 0) -> None:
+        label = self._translated(text, size, bold, color, indent)
+        if label is not None:
+            self.content.addWidget(label)
+
+    def _fixed(self, text: str, german: str, size: float = BASE_POINT_SIZE) -> None:
+        """A fixed sentence (``text``: ``german`` in the UI's language), then its translation."""
+        self.content.addWidget(_label(text, size))
+        self._add_second(german, size)
 
     def _fill(self) -> None:
         s = self.summary
         self.content.addWidget(_label(tr("Unsere Vereinbarung"), BASE_POINT_SIZE * 1.6, bold=True, color=ACCENT))
+        self._add_second("Unsere Vereinbarung", BASE_POINT_SIZE * 1.35, bold=True, color=ACCENT)
         if s.family:
             self.content.addWidget(_label(s.family, BASE_POINT_SIZE * 1.1))
         self.content.addWidget(_label(s.status, BASE_POINT_SIZE * 0.8, color="#555555"))
+        self._add_text(s.status_second, BASE_POINT_SIZE * 0.8, color="#555555")
+        if self.second is not None:
+            self.content.addWidget(_label(tr("Die deutsche Fassung ist verbindlich."), BASE_POINT_SIZE * 0.8,
+                                          bold=True))
+            self._add_second(BINDING, BASE_POINT_SIZE * 0.8, bold=True)
 
-        self._heading(tr("Das wollen wir erreichen"))
+        self._heading(tr("Das wollen wir erreichen"), "Das wollen wir erreichen")
         if not s.goals:
-            self.content.addWidget(_label(tr("Die Ziele sind noch nicht eingetragen."), BASE_POINT_SIZE))
+            self._fixed(tr("Die Ziele sind noch nicht eingetragen."), "Die Ziele sind noch nicht eingetragen.")
         for goal in s.goals:
             self.content.addWidget(_label(f"•  {goal}", BASE_POINT_SIZE))
 
-        self._heading(tr("Wer macht was bis wann?"))
+        self._heading(tr("Wer macht was bis wann?"), "Wer macht was bis wann?")
         if not s.tasks:
-            self.content.addWidget(_label(tr("Die Aufgaben sind noch nicht eingetragen."), BASE_POINT_SIZE))
+            self._fixed(tr("Die Aufgaben sind noch nicht eingetragen."), "Die Aufgaben sind noch nicht eingetragen.")
         else:
             grid = QGridLayout()
             grid.setHorizontalSpacing(24)
@@ -134,17 +188,27 @@ class FamilyView(QDialog):
                 previous = (task.who, task.family)
                 grid.addWidget(_label(who, BASE_POINT_SIZE, bold=True), row, 0, Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(_label(task.what, BASE_POINT_SIZE), row, 1, Qt.AlignmentFlag.AlignTop)
-                grid.addWidget(_label(task.until, BASE_POINT_SIZE, color="#333333"), row, 2,
-                               Qt.AlignmentFlag.AlignTop)
+                until = QWidget()
+                until_box = QVBoxLayout(until)
+                until_box.setContentsMargins(0, 0, 0, 0)
+                until_box.setSpacing(2)
+                until_box.addWidget(_label(task.until, BASE_POINT_SIZE, color="#333333"))
+                second = self._translated(task.until_second, BASE_POINT_SIZE * 0.9)
+                if second is not None:
+                    until_box.addWidget(second)
+                grid.addWidget(until, row, 2, Qt.AlignmentFlag.AlignTop)
             grid.setColumnStretch(1, 1)
             self.content.addLayout(grid)
 
-        self._heading(tr("Wann sehen wir uns?"))
+        self._heading(tr("Wann sehen wir uns?"), "Wann sehen wir uns?")
         meetings = [*s.meetings, *([s.next_review] if s.next_review else [])]
+        seconds = [*s.meetings_second, *([s.next_review_second] if s.next_review else [])]
         if not meetings:
-            self.content.addWidget(_label(tr("Der nächste Termin ist noch nicht vereinbart."), BASE_POINT_SIZE))
-        for line in meetings:
+            self._fixed(tr("Der nächste Termin ist noch nicht vereinbart."),
+                        "Der nächste Termin ist noch nicht vereinbart.")
+        for i, line in enumerate(meetings):
             self.content.addWidget(_label(f"•  {line}", BASE_POINT_SIZE))
+            self._add_text(seconds[i] if i < len(seconds) else "", BASE_POINT_SIZE, indent=24)
         self.content.addStretch(1)
 
     def texts(self) -> list[str]:

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 from . import limits
 from .model import (
     AGREEMENT_LANGUAGES,
+    FAMILY_LANGUAGES,
     AgreementStatus,
     CaseStatus,
     CommunicationKind,
@@ -269,6 +270,7 @@ class AgreementSchema(_Entity):
     transition_partners: Long
     transition_self: Long
     language: Literal[AGREEMENT_LANGUAGES] = "de"  # type: ignore[valid-type]
+    family_language: Literal[FAMILY_LANGUAGES] | None = None  # type: ignore[valid-type]
     wizard_step: Name
     created_at: Moment | None
     finalised_at: PastMoment | None

@@ -74,6 +74,10 @@ GAS_LEVELS: tuple[int, ...] = (-2, -1, 0, 1, 2)
 # languages an agreement's PDF can be printed in (Agreement.language); German first and default
 AGREEMENT_LANGUAGES: tuple[str, ...] = ("de", "en")
 
+# languages of the family's copy (Agreement.family_language): the fixed texts the family reads are
+# printed in German and in this language (resources/family_texts/<code>.json); None: German only
+FAMILY_LANGUAGES: tuple[str, ...] = ("tr", "ru", "ar", "uk", "pl", "fa", "en")
+
 
 @dataclass(slots=True)
 class Person:
@@ -250,6 +254,7 @@ class Agreement:
     transition_partners: str = ""  # partners the client keeps (4)
     transition_self: str = ""  # what the client will do on their own (4)
     language: str = "de"  # language of the PDF: "de" (default) or "en" (AGREEMENT_LANGUAGES)
+    family_language: str | None = None  # the family's copy also in this language (FAMILY_LANGUAGES)
     wizard_step: str = ""  # where the wizard was left (resume)
     created_at: dt.datetime | None = None
     finalised_at: dt.datetime | None = None

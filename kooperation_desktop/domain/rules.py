@@ -17,6 +17,7 @@ from typing import Any
 from . import limits
 from .model import (
     AGREEMENT_LANGUAGES,
+    FAMILY_LANGUAGES,
     Agreement,
     AgreementStatus,
     Case,
@@ -241,6 +242,9 @@ def completeness(case: Case, agreement: Agreement, on: dt.date | None = None) ->
     if agreement.language not in AGREEMENT_LANGUAGES:
         p.append(Problem("language", f"Die Sprache „{agreement.language}“ ist für die Vereinbarung nicht "
                                      "möglich (Deutsch oder Englisch)."))
+    if agreement.family_language not in (None, *FAMILY_LANGUAGES):
+        p.append(Problem("family_language", f"Die Sprache „{agreement.family_language}“ ist für die Fassung der "
+                                            "Familie nicht möglich."))
     p.extend(consent_problems(case, agreement, on))
     p.extend(mention_problems(case, agreement, on))
     return p
@@ -329,6 +333,9 @@ def canonical_content(case: Case, agreement: Agreement) -> bytes:
     # German (the default) is left out, so versions finalised before the language existed keep their hash
     if body.get("language", "de") == "de":
         body.pop("language", None)
+    # likewise no family language (German only) is left out
+    if body.get("family_language") is None:
+        body.pop("family_language", None)
     body["roles"] = [dict(_plain(r), party=party(r.person_id, r.partner_id), person_id=None, partner_id=None)
                      for r in agreement.roles]
     body["tasks"] = [dict(_plain(t), party=party(t.person_id, t.partner_id), person_id=None, partner_id=None,

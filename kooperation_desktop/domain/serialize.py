@@ -16,6 +16,7 @@ from typing import Any
 
 from .model import (
     AGREEMENT_LANGUAGES,
+    FAMILY_LANGUAGES,
     Agreement,
     Case,
     CommunicationRule,
@@ -42,8 +43,8 @@ FIELDS: dict[type, tuple[str, ...]] = {
               "note", "revoked_on", "revocation_note"),
     Agreement: ("id", "version", "status", "document_id", "title", "start_date", "planned_end", "next_review",
                 "mandate", "goodwill", "client_view", "transition_offers", "transition_partners",
-                "transition_self", "language", "wizard_step", "created_at", "finalised_at", "content_hash",
-                "predecessor_id"),
+                "transition_self", "language", "family_language", "wizard_step", "created_at", "finalised_at",
+                "content_hash", "predecessor_id"),
     Goal: ("id", "position", "client_words", "professional_wording", "weight"),
     Indicator: ("id", "position", "description", "scale", "level_texts", "baseline", "target"),
     Role: ("id", "person_id", "partner_id", "description"),
@@ -53,9 +54,12 @@ FIELDS: dict[type, tuple[str, ...]] = {
 
 # Fields that may be missing (files and frozen snapshots written before they existed): their value then.
 OPTIONAL: dict[type, dict[str, Any]] = {
-    Agreement: {"language": "de"},
+    Agreement: {"language": "de", "family_language": None},
     Person: {"signs": None},  # None in a version finalised before the choice: rules.family_signers
 }
+
+# Fields written only when set (files, snapshots and hashes of versions without them stay as they were).
+UNLESS_NONE: dict[type, frozenset[str]] = {Agreement: frozenset({"family_language"})}
 
 # Child lists per entity: JSON key -> child class.
 CHILDREN: dict[type, dict[str, type]] = {
@@ -80,7 +84,9 @@ def to_json(value: Any) -> Any:
 
 
 def to_dict(obj: Any, children: dict[str, list[Any]] | None = None) -> dict[str, Any]:
-    out = {name: to_json(getattr(obj, name)) for name in FIELDS[type(obj)]}
+    skip = UNLESS_NONE.get(type(obj), frozenset())
+    out = {name: to_json(getattr(obj, name)) for name in FIELDS[type(obj)]
+           if name not in skip or getattr(obj, name) is not None}
     for key in CHILDREN.get(type(obj), {}):
         items = (children or {}).get(key)
         if items is None:
@@ -162,6 +168,10 @@ def from_dict(cls: type, data: Any, where: str) -> Any:
     if cls is Agreement and kwargs["language"] not in AGREEMENT_LANGUAGES:
         allowed = ", ".join(f"„{code}“" for code in AGREEMENT_LANGUAGES)
         raise FormatError(f"{where}.language: „{kwargs['language']}“ ist keine erlaubte Sprache (erlaubt: {allowed}).")
+    if cls is Agreement and kwargs["family_language"] not in (None, *FAMILY_LANGUAGES):
+        allowed = ", ".join(f"„{code}“" for code in FAMILY_LANGUAGES)
+        raise FormatError(f"{where}.family_language: „{kwargs['family_language']}“ ist keine erlaubte Sprache "
+                          f"(erlaubt: {allowed} oder null).")
     if cls is Indicator and len(kwargs["level_texts"]) != 5:
         raise FormatError(f"{where}.level_texts: Es werden genau fünf Texte (Stufen −2 bis +2) erwartet.")
     return cls(**kwargs)

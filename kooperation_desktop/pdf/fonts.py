@@ -1,4 +1,6 @@
-"""Registration of the one font family the PDFs use: DejaVu Sans (shipped in ``resources/fonts``).
+"""Registration of the font family the PDFs use: DejaVu Sans (shipped in ``resources/fonts``), and
+for the Arabic and Persian texts of the family's copy Noto Sans Arabic (:func:`register_arabic`,
+registered only when such a copy is printed, so other PDFs stay as they were).
 
 The PDF base-14 fonts (Helvetica ...) have no glyphs for ğ, ş, ễ, ł or Cyrillic, so they are never used.
 
@@ -23,6 +25,8 @@ from kooperation_desktop import assets
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
+ARABIC = "NotoSansArabic"  # Arabic letters incl. the presentation forms arabic-reshaper makes; no Latin
+ARABIC_BOLD = "NotoSansArabic-Bold"
 
 _lock = threading.Lock()
 _BEYOND_BMP = re.compile(r"<([0-9A-F]{2})> <([0-9A-F]{5,6})>")  # a bfchar entry with a code > U+FFFF
@@ -48,6 +52,7 @@ class _TTFont(TTFont):  # type: ignore[misc]  # reportlab ships no type informat
                     getattr(obj, "content", None), str):
                 obj.content = fix_to_unicode_cmap(obj.content)
 _registered = False
+_arabic_registered = False
 
 
 def register_fonts() -> None:
@@ -69,3 +74,20 @@ def register_fonts() -> None:
         addMapping(FONT_BOLD, 0, 1, FONT_BOLD)
         addMapping(FONT_BOLD, 1, 1, FONT_BOLD)
         _registered = True
+
+
+def register_arabic() -> None:
+    """Register Noto Sans Arabic (regular and bold) as a font family; idempotent and thread-safe."""
+    global _arabic_registered
+    register_fonts()
+    with _lock:
+        if _arabic_registered:
+            return
+        pdfmetrics.registerFont(_TTFont(ARABIC, str(assets.path("fonts", "NotoSansArabic-Regular.ttf"))))
+        pdfmetrics.registerFont(_TTFont(ARABIC_BOLD, str(assets.path("fonts", "NotoSansArabic-Bold.ttf"))))
+        pdfmetrics.registerFontFamily(ARABIC, normal=ARABIC, bold=ARABIC_BOLD, italic=ARABIC,
+                                      boldItalic=ARABIC_BOLD)
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping(ARABIC_BOLD, bold, italic, ARABIC_BOLD)
+        _arabic_registered = True

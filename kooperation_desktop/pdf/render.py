@@ -61,7 +61,8 @@ PARTS = (cover, parties_section, consent_section, goals_section, mandate_section
 def agreement_story(ctx: AgreementContext) -> list[Flowable]:
     """The family summary page, then every part of the agreement."""
     story: list[Flowable] = summary_flowables(ctx.case, ctx.agreement, FRAME_W, FIRST_FRAME_H, ctx.today,
-                                              language=ctx.texts.language)
+                                              language=ctx.texts.language,
+                                              family_language=ctx.agreement.family_language)
     for part in PARTS:
         story += part(ctx)
     return story

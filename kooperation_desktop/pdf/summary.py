@@ -15,6 +15,10 @@ only their tasks.
 The PDF prints the summary in the agreement's language (German or English, :mod:`.texts`);
 :func:`family_summary` is German unless a ``language`` is given (the family view's words follow
 the UI's language).
+
+With a family language (:attr:`Agreement.family_language`) each fixed text is followed by its
+translation (:mod:`.family_copy`), under the line "Die deutsche Fassung ist verbindlich."; the
+typed texts stay as typed.
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ from kooperation_desktop.domain.model import (
     Case,
     CommunicationKind,
 )
+from kooperation_desktop.family_texts import family_texts
 
+from .family_copy import FamilyCopy, family_copy
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .texts import Texts
 from .usertext import Paragraph, user_text
@@ -60,6 +66,7 @@ class SummaryTask:
     what: str
     until: str  # "bis 12.03.2027" or "laufend"
     family: bool  # a task of the family itself
+    until_second: str = ""  # "until" in the family's language ("" without one)
 
 
 @dataclass(slots=True)
@@ -73,6 +80,12 @@ class FamilySummary:
     next_review: str = ""  # "Am 01.06.2027 schauen wir gemeinsam, was sich verändert hat."
     status: str = ""  # "Entwurf – noch nicht abgeschlossen" / "Abgeschlossen am 01.12.2026"
     document: str = ""  # "Dokument-Nr. KV-… · Version 2"
+    # the family's language (None: German only) and the fixed parts above in it
+    second: str | None = None
+    status_second: str = ""
+    document_second: str = ""
+    next_review_second: str = ""
+    meetings_second: list[str] = field(default_factory=list)  # per meeting: its fixed words ("" if none)
 
 
 def _shorten(text: str, limit: int) -> str:
@@ -91,18 +104,24 @@ def _name_person(t: Texts, case: Case, person_id: int | None) -> str | None:
 
 
 def family_summary(case: Case, agreement: Agreement, today: dt.date | None = None,
-                   language: str = "de") -> FamilySummary:
+                   language: str = "de", family_language: str | None = None) -> FamilySummary:
     """The summary of ``agreement`` for the family (Qt-free; used by the PDF and the family view),
-    its sentences in ``language`` ("de" or "en")."""
+    its sentences in ``language`` ("de" or "en"), the fixed parts also in ``family_language``."""
     t = Texts(language)
+    ft = family_texts(family_language)
     today = today or dt.date.today()
     partners = {p.id: p for p in rules.consented_partners(case, rules.as_of(agreement))}
-    s = FamilySummary(family=case.title.strip())
+    s = FamilySummary(family=case.title.strip(), second=ft.language if ft else None)
 
     for goal in sorted(agreement.goals, key=lambda g: g.position):
         words = goal.client_words.strip() or goal.professional_wording.strip()
         if words:
             s.goals.append(words)
+
+    def second_until(due: dt.date | None) -> str:
+        if ft is None:
+            return ""
+        return ft("bis {date}", date=t.date(due)) if due else ft("laufend")
 
     own: list[SummaryTask] = []
     others: list[SummaryTask] = []
@@ -113,11 +132,11 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
         if task.person_id is not None:
             who = _name_person(t, case, task.person_id)
             if who is not None:
-                own.append(SummaryTask(who, task.what.strip(), until, True))
+                own.append(SummaryTask(who, task.what.strip(), until, True, second_until(task.due_date)))
         elif task.partner_id in partners:
             partner = partners[task.partner_id]
             who = partner.name.strip() or partner.organisation.strip() or t("Partner")
-            others.append(SummaryTask(who, task.what.strip(), until, False))
+            others.append(SummaryTask(who, task.what.strip(), until, False, second_until(task.due_date)))
     s.tasks = _grouped(own) + _grouped(others)
 
     meetings = [r for r in sorted(agreement.communication, key=lambda r: r.position)
@@ -133,9 +152,17 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
         if r in upcoming:
             sentence += t(" Nächstes Mal am {date}.", date=t.date(r.next_date))
         s.meetings.append(sentence)
+        if ft is not None:
+            fixed = [ft("Treffen")] if not r.what.strip().rstrip(".") else []
+            if r in upcoming:
+                fixed.append(ft("Nächstes Mal am {date}.", date=t.date(r.next_date)))
+            s.meetings_second.append(" ".join(fixed))
     if agreement.next_review is not None and all(r.next_date != agreement.next_review for r in upcoming):
         s.next_review = t("Am {date} schauen wir gemeinsam, was sich verändert hat.",
                           date=t.date(agreement.next_review))
+        if ft is not None:
+            s.next_review_second = ft("Am {date} schauen wir gemeinsam, was sich verändert hat.",
+                                      date=t.date(agreement.next_review))
 
     if agreement.status == AgreementStatus.DRAFT:
         s.status = t("Entwurf – noch nicht abgeschlossen")
@@ -146,6 +173,13 @@ def family_summary(case: Case, agreement: Agreement, today: dt.date | None = Non
     doc = agreement.document_id.strip()
     s.document = ((t("Dokument-Nr. {doc} · ", doc=doc) if doc else "")
                   + t("Version {version}", version=agreement.version))
+    if ft is not None:
+        if agreement.status == AgreementStatus.DRAFT:
+            s.status_second = ft("Entwurf – noch nicht abgeschlossen")
+        elif agreement.finalised_at is not None:
+            s.status_second = ft("Abgeschlossen am {date}", date=t.date(agreement.finalised_at.date()))
+        s.document_second = ((ft("Dokument-Nr. {doc}", doc=doc) + " · " if doc else "")
+                             + ft("Version {version}", version=agreement.version))
     return s
 
 
@@ -177,47 +211,83 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_bullet": ParagraphStyle("sum_cell_bullet", parent=body, fontSize=MIN_FONT_SIZE, leading=18,
                                       leftIndent=14, firstLineIndent=-14, spaceAfter=2),
         "note": ParagraphStyle("sum_note", parent=body, fontSize=MIN_FONT_SIZE, leading=18),
+        "title2": ParagraphStyle("sum_title2", parent=body, fontName=FONT_BOLD, fontSize=18, leading=23,
+                                 textColor=ACCENT, spaceAfter=4),
+        "binding": ParagraphStyle("sum_binding", parent=body, fontName=FONT_BOLD, spaceAfter=1),
+        "cell_second": ParagraphStyle("sum_cell_second", parent=body, fontName=FONT_BOLD, leftIndent=14,
+                                      spaceAfter=2),
+        "second_item": ParagraphStyle("sum_second_item", parent=body, leftIndent=18, spaceAfter=3),
     }
 
 
 def summary_flowables(case: Case, agreement: Agreement, width: float, height: float,
-                      today: dt.date | None = None, language: str = "de") -> list[Flowable]:
+                      today: dt.date | None = None, language: str = "de",
+                      family_language: str | None = None) -> list[Flowable]:
     """The summary page as flowables for a frame of ``width`` × ``height`` points: exactly one
     page, then a page break. Texts the user typed are escaped (they print as typed).
 
     What does not fit is left out (never printed smaller); the note at the bottom then says so.
     The meetings section keeps room for its first lines even when there are many tasks.
+    With a ``family_language`` every fixed text is followed by its translation.
     """
     register_fonts()
     t = Texts(language)
-    summary = family_summary(case, agreement, today, t.language)
+    fam = family_copy(None, family_language, t.language)
+    summary = family_summary(case, agreement, today, t.language, fam.language if fam else None)
     st = _styles()
     remaining = [height]
     out: list[Flowable] = []
 
-    def h(f: Flowable) -> float:
+    def h(f: Flowable | list[Flowable]) -> float:
+        if isinstance(f, list):
+            return sum(h(x) for x in f)
         _, fh = f.wrap(width, height)
         return float(fh + f.getSpaceBefore() + f.getSpaceAfter())
 
-    def add(f: Flowable) -> None:
+    def add(f: Flowable | list[Flowable]) -> None:
         remaining[0] -= h(f)
-        out.append(f)
+        if isinstance(f, list):
+            out.extend(f)
+        else:
+            out.append(f)
 
-    more_note = Paragraph(escape(t("Alles andere steht genau auf den nächsten Seiten.")), st["note"])
+    def fixed(phrase: str, style: str) -> list[Flowable]:
+        """A fixed phrase (of ``t``) in the summary's language, then (with a family language) in the family's."""
+        first = Paragraph(escape(phrase), st[style])
+        return fam.after(first, phrase, st[style]) if fam else [first]
+
+    def note(left_out: list[str], left_out_second: list[str]) -> list[Flowable]:
+        if not left_out:
+            return fixed(t("Alles andere steht genau auf den nächsten Seiten."), "note")
+        first = Paragraph(escape(_left_out_note(t, left_out)), st["note"])
+        if fam is None:
+            return [first]
+        second = fam.para("Nicht alles passt auf diese Seite. {items} und alles andere stehen auf den nächsten "
+                          "Seiten.", st["note"], items=fam.list_separator.join(left_out_second))
+        return [first] if second is None else [first, second]
+
     # room for the longest possible note at the bottom (and the spacer above it)
-    reserve = h(Paragraph(escape(_left_out_note(t, [_count(t, 99, "Ziele"), _count(t, 99, "Aufgaben"),
-                                                    _count(t, 99, "Termine")])), st["note"])) + 6 + 4
+    longest = [_count(t, 99, "Ziele"), _count(t, 99, "Aufgaben"), _count(t, 99, "Termine")]
+    reserve = h(note(longest, [_count(fam, 99, what) for what in ("Ziele", "Aufgaben", "Termine")]
+                     if fam else [])) + 6 + 4
 
-    add(Paragraph(escape(t("Unsere Vereinbarung – kurz gesagt")), st["title"]))
+    title = t("Unsere Vereinbarung – kurz gesagt")
+    add(Paragraph(escape(title), st["title"]))
+    if fam is not None:
+        add(_opt(fam.para(title, st["title2"])))
     if summary.family:
         add(Paragraph(user_text(summary.family), st["sub"]))
     add(Paragraph(user_text(f"{summary.status} · {summary.document}"), st["meta"]))
+    if fam is not None:
+        add(_opt(fam.text_para(" · ".join(x for x in (summary.status_second, summary.document_second) if x),
+                               st["meta"])))
+        add(fixed(t("Die deutsche Fassung ist verbindlich."), "binding"))
 
-    def section(title: str, items: list[Flowable], empty: str, keep: float = 0.0) -> int:
+    def section(title: str, items: list[Flowable | list[Flowable]], empty: str, keep: float = 0.0) -> int:
         """Add a heading and as many items as fit, leaving ``keep`` points for what follows;
         returns how many items were added."""
-        heading = Paragraph(escape(title), st["h"])
-        first = items[0] if items else Paragraph(escape(empty), st["body"])
+        heading = fixed(title, "h")
+        first = items[0] if items else fixed(empty, "body")
         if h(heading) + h(first) > remaining[0] - reserve - keep:
             return 0
         add(heading)
@@ -228,35 +298,53 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
             add(item)
         return len(items)
 
-    goals = [Paragraph("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
-    meet: list[Flowable] = [Paragraph("• " + user_text(m), st["bullet"]) for m in summary.meetings]
+    goals: list[Flowable | list[Flowable]] = [
+        Paragraph("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
+    meet: list[Flowable | list[Flowable]] = []
+    for i, m in enumerate(summary.meetings):
+        line = Paragraph("• " + user_text(m), st["bullet"])
+        second = fam.text_para(summary.meetings_second[i], st["second_item"]) if fam else None
+        meet.append(line if second is None else [line, second])
     if summary.next_review:
-        meet.append(Paragraph("• " + escape(summary.next_review), st["bullet"]))
+        line = Paragraph("• " + escape(summary.next_review), st["bullet"])
+        second = fam.text_para(summary.next_review_second, st["second_item"]) if fam else None
+        meet.append(line if second is None else [line, second])
     # room kept for the heading and the first three lines of "Wann sehen wir uns?"
-    meet_keep = h(Paragraph("x", st["h"])) + sum(h(m) for m in meet[:3]) if meet else 60.0
+    meet_keep = h(fixed(t("Wann sehen wir uns?"), "h")) + sum(h(m) for m in meet[:3]) if meet else 60.0
 
+    groups = _task_rows(summary.tasks, st, width, user_text, fam)
+    # room the goals leave for the start of "Wer macht was bis wann?" (in two languages: measured)
+    tasks_start = 60.0 if fam is None else h(fixed(t("Wer macht was bis wann?"), "h")) + (
+        h(groups[0][0]) if groups else h(fixed(t("Die Aufgaben sind noch nicht eingetragen."), "body")))
     shown_goals = section(t("Das wollen wir erreichen"), goals, t("Die Ziele sind noch nicht eingetragen."),
-                          keep=meet_keep + 60)
-    groups = _task_rows(summary.tasks, st, width, user_text)
+                          keep=meet_keep + tasks_start)
     shown_groups = section(t("Wer macht was bis wann?"), [row for row, _ in groups],
                            t("Die Aufgaben sind noch nicht eingetragen."), keep=meet_keep)
     shown_meet = section(t("Wann sehen wir uns?"), meet, t("Der nächste Termin ist noch nicht vereinbart."))
 
     left_out: list[str] = []
+    left_out_second: list[str] = []
+
+    def more(n: int, what: str) -> None:
+        left_out.append(_count(t, n, what))
+        if fam is not None:
+            left_out_second.append(_count(fam, n, what))
+
     if shown_goals < len(goals):
-        left_out.append(_count(t, len(goals) - shown_goals, "Ziele"))
+        more(len(goals) - shown_goals, "Ziele")
     missing_tasks = sum(n for _, n in groups[shown_groups:])
     if missing_tasks:
-        left_out.append(_count(t, missing_tasks, "Aufgaben"))
+        more(missing_tasks, "Aufgaben")
     if shown_meet < len(meet):
-        left_out.append(_count(t, len(meet) - shown_meet, "Termine"))
+        more(len(meet) - shown_meet, "Termine")
     out.append(Spacer(1, 6))
-    if left_out:
-        out.append(Paragraph(escape(_left_out_note(t, left_out)), st["note"]))
-    else:
-        out.append(more_note)
+    out.extend(note(left_out, left_out_second))
     out.append(PageBreak())
     return out
+
+
+def _opt(f: Flowable | None) -> list[Flowable]:
+    return [] if f is None else [f]
 
 
 def _left_out_note(t: Texts, left_out: list[str]) -> str:
@@ -264,7 +352,7 @@ def _left_out_note(t: Texts, left_out: list[str]) -> str:
              items=", ".join(left_out))
 
 
-def _count(t: Texts, n: int, what: str) -> str:
+def _count(t: Texts | FamilyCopy, n: int, what: str) -> str:
     """„1 weiteres Ziel“ / „3 weitere Ziele“ (``what``: "Ziele", "Aufgaben" or "Termine")."""
     if what == "Ziele":
         return t("1 weiteres Ziel") if n == 1 else t("{n} weitere Ziele", n=n)
@@ -274,7 +362,7 @@ def _count(t: Texts, n: int, what: str) -> str:
 
 
 def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: float,
-               user_text: Callable[[Any], str]) -> list[tuple[Flowable, int]]:
+               user_text: Callable[[Any], str], fam: FamilyCopy | None = None) -> list[tuple[Flowable, int]]:
     """One small table per task (so a long list can stop after any task): the name on the left
     (only at a person's first task), the task with "bis wann" on the right. The family's own
     tasks come first and are shaded. Each entry comes with the number of tasks in it (1)."""
@@ -293,8 +381,11 @@ def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: f
         items = by_who[key]
         for i, t in enumerate(items):
             last = i == len(items) - 1
-            line = Paragraph("• " + user_text(_shorten(t.what, MAX_TASK_CHARS))
-                             + f" <b>({escape(t.until)})</b>", st["cell_bullet"])
+            line: Flowable | list[Flowable] = Paragraph("• " + user_text(_shorten(t.what, MAX_TASK_CHARS))
+                                                        + f" <b>({escape(t.until)})</b>", st["cell_bullet"])
+            second = fam.text_para(t.until_second, st["cell_second"]) if fam is not None else None
+            if second is not None:
+                line = [line, second]
             name = Paragraph(user_text(who), st["cell_bold"]) if i == 0 else ""
             style: list[tuple[Any, ...]] = [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),  # never a base-14 font, not even for empty cells

@@ -25,8 +25,8 @@ from kooperation_desktop import assets
 from kooperation_desktop.domain import labels
 from kooperation_desktop.domain.model import AGREEMENT_LANGUAGES, Agreement
 
-__all__ = ["EARLIER_VERSIONS", "ENGLISH", "LANGUAGE_NAMES", "Texts", "apply_language", "consent_text", "fixed_text",
-           "goodwill_text", "language_of"]
+__all__ = ["EARLIER_VERSIONS", "ENGLISH", "LANGUAGE_NAMES", "Phrase", "Texts", "apply_language", "consent_text",
+           "fixed_text", "goodwill_text", "language_of"]
 
 # what the language is called in its own language (the wizard's choice shows these)
 LANGUAGE_NAMES: dict[str, str] = {"de": "Deutsch", "en": "English"}
@@ -173,12 +173,29 @@ ENGLISH: dict[str, str] = {
     "{n} weitere Termine": "{n} more dates",
     "Nicht alles passt auf diese Seite. {items} und alles andere stehen auf den nächsten Seiten.":
         "Not everything fits on this page. {items} and everything else are set out in full on the next pages.",
+    # --- the family's copy in their language (family_texts) -----------------------------------
+    "Die deutsche Fassung ist verbindlich.": "The German version is binding.",
 }
 
 def language_of(agreement: Agreement | None) -> str:
     """The agreement's language; German for anything unknown."""
     lang = getattr(agreement, "language", "de") or "de"
     return lang if lang in AGREEMENT_LANGUAGES else "de"
+
+
+class Phrase(str):
+    """A fixed phrase as printed, knowing its German source and values (so the family's copy can
+    print it in the family's language too: :mod:`.family_copy`)."""
+
+    __slots__ = ("source", "values")
+    source: str
+    values: dict[str, Any]
+
+    def __new__(cls, text: str, source: str = "", values: dict[str, Any] | None = None) -> Phrase:
+        phrase = super().__new__(cls, text)
+        phrase.source = source or text
+        phrase.values = values or {}
+        return phrase
 
 
 class Texts:
@@ -188,9 +205,9 @@ class Texts:
         self.language = language if language in AGREEMENT_LANGUAGES else "de"
         self._phrases: dict[str, str] = ENGLISH if self.language == "en" else {}
 
-    def __call__(self, german: str, **values: Any) -> str:
+    def __call__(self, german: str, **values: Any) -> str:  # a Phrase
         text = self._phrases.get(german, german)
-        return text.format(**values) if values else text
+        return Phrase(text.format(**values) if values else text, german, values)
 
     def label(self, value: Enum, default: str | None = None) -> str:
         """An enum's label from the one catalogue (:func:`labels.label`) in this language."""

@@ -182,15 +182,21 @@ def _visual_order(kinds: list[str], base: int) -> list[tuple[int, bool]]:
     return [(i, levels[i] % 2 == 1) for i in order]
 
 
+# Brackets drawn in a right-to-left run show their mirror image (Unicode's Bidi_Mirrored pairs);
+# python-bidi 0.6 (the Rust one) reverses the letters but does not mirror them.
+_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_BIDI_MIRRORS = get_display("(", base_dir="R") == ")"
+
+
 def _letters(token: str, rtl: bool) -> str:
     """A token's characters as drawn: in a right-to-left run reversed, brackets mirrored."""
     if not rtl:
         return token
     try:
         drawn: str = get_display(token, base_dir="R")
-        return drawn
     except Exception:  # noqa: BLE001 - keep logical order rather than stop the print
         return token
+    return drawn if _BIDI_MIRRORS else drawn.translate(_MIRRORED)
 
 
 def _base(text: str) -> int:

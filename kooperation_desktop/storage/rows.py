@@ -141,6 +141,8 @@ class AgreementRow(Base):
     transition_self: Mapped[str] = mapped_column(Text, default="")
     # language of the PDF ("de", "en"); migration 0008
     language: Mapped[str] = mapped_column(String(8), default="de", server_default="de")
+    # the family's copy also in this language ("tr", "ar" …) or NULL; migration 0017
+    family_language: Mapped[str | None] = mapped_column(String(8), nullable=True)
     wizard_step: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     finalised_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

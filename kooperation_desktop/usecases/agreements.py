@@ -23,7 +23,8 @@ from ..storage.database import Database, check_row_version
 
 # the agreement's own fields update() may change on a draft
 EDITABLE = ("title", "start_date", "planned_end", "next_review", "mandate", "goodwill",
-            "client_view", "transition_offers", "transition_partners", "transition_self", "language")
+            "client_view", "transition_offers", "transition_partners", "transition_self", "language",
+            "family_language")
 
 
 def _check_identity(s: Session, stored: Agreement, agreement: Agreement) -> None:

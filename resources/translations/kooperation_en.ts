@@ -4,93 +4,98 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/family_view.py" line="70"/>
-        <location filename="../../ui/family_view.py" line="71"/>
-        <location filename="../../ui/family_view.py" line="196"/>
-        <location filename="../../ui/family_view.py" line="201"/>
+        <location filename="../../ui/family_view.py" line="80"/>
+        <location filename="../../ui/family_view.py" line="81"/>
+        <location filename="../../ui/family_view.py" line="257"/>
+        <location filename="../../ui/family_view.py" line="262"/>
         <source>Ansicht für die Familie</source>
         <translation>Family view</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="90"/>
+        <location filename="../../ui/family_view.py" line="100"/>
         <source>F11: ganzer Bildschirm · Esc: schließen</source>
         <translation>F11: full screen · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="92"/>
+        <location filename="../../ui/family_view.py" line="102"/>
         <source>&amp;Ganzer Bildschirm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="93"/>
+        <location filename="../../ui/family_view.py" line="103"/>
         <source>Ganzer Bildschirm ein oder aus</source>
         <translation>Full screen on or off</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="95"/>
+        <location filename="../../ui/family_view.py" line="105"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="96"/>
+        <location filename="../../ui/family_view.py" line="106"/>
         <location filename="../../ui/preview.py" line="145"/>
         <location filename="../../ui/welcome.py" line="59"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="113"/>
+        <location filename="../../ui/family_view.py" line="158"/>
         <source>Unsere Vereinbarung</source>
         <translation>Our agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="118"/>
+        <location filename="../../ui/family_view.py" line="165"/>
+        <source>Die deutsche Fassung ist verbindlich.</source>
+        <translation>The German version is binding.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/family_view.py" line="169"/>
         <source>Das wollen wir erreichen</source>
         <translation>What we want to achieve</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="120"/>
+        <location filename="../../ui/family_view.py" line="171"/>
         <source>Die Ziele sind noch nicht eingetragen.</source>
         <translation>The goals have not been entered yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="124"/>
+        <location filename="../../ui/family_view.py" line="175"/>
         <source>Wer macht was bis wann?</source>
         <translation>Who does what, and by when?</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="126"/>
+        <location filename="../../ui/family_view.py" line="177"/>
         <source>Die Aufgaben sind noch nicht eingetragen.</source>
         <translation>The tasks have not been entered yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="142"/>
+        <location filename="../../ui/family_view.py" line="200"/>
         <source>Wann sehen wir uns?</source>
         <translation>When do we meet?</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="145"/>
+        <location filename="../../ui/family_view.py" line="204"/>
         <source>Der nächste Termin ist noch nicht vereinbart.</source>
         <translation>The next meeting has not been arranged yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="196"/>
+        <location filename="../../ui/family_view.py" line="257"/>
         <source>Bitte zuerst einen Fall auswählen.</source>
         <translation>Please select a case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="200"/>
+        <location filename="../../ui/family_view.py" line="261"/>
         <location filename="../../ui/preview.py" line="212"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="186"/>
+        <location filename="../../ui/family_view.py" line="247"/>
         <source>Ansicht für die &amp;Familie…</source>
         <translation>&amp;Family view…</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="188"/>
+        <location filename="../../ui/family_view.py" line="249"/>
         <source>Die Vereinbarung in großer Schrift zeigen, zum Anschauen mit der Familie</source>
         <translation>Show the agreement in large type, to look at it together with the family</translation>
     </message>

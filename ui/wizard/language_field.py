@@ -6,6 +6,11 @@ default (the youth office's copy stays German by choosing German). The core deci
 is swapped for the one in the new language); this widget only shows the choice and saves it
 through the page's own save path (``mark_agreement_dirty`` → ``services.agreements.update``).
 
+Below it „Zusätzlich für die Familie“: none (German only) or one of the family languages
+(:data:`kooperation_desktop.domain.model.FAMILY_LANGUAGES`, each named in its own words): the
+fixed texts the family reads are then shown in German and in that language
+(:attr:`Agreement.family_language`, :mod:`kooperation_desktop.family_texts`).
+
 Added to a page with one line in its ``build()``: ``self.language = LanguageField(self)``.
 """
 
@@ -14,9 +19,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kooperation_desktop.domain.model import AGREEMENT_LANGUAGES
+from kooperation_desktop.domain.model import AGREEMENT_LANGUAGES, FAMILY_LANGUAGES
+from kooperation_desktop.family_texts import LANGUAGE_NAMES as FAMILY_LANGUAGE_NAMES
 from kooperation_desktop.pdf.texts import LANGUAGE_NAMES, apply_language, language_of
 
 if TYPE_CHECKING:
@@ -24,14 +30,18 @@ if TYPE_CHECKING:
 
 
 class LanguageField(QWidget):
-    """Label, combo box (Deutsch / English) and a short hint, added to ``page.content``."""
+    """Label, combo box (Deutsch / English) and a short hint, added to ``page.content``; below
+    them the family's language (label, combo box, hint)."""
 
     def __init__(self, page: StepPage):
         super().__init__(page.body)
         self.page = page
         self._loading = False
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 10, 0, 0)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 10, 0, 0)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(row)
         self.label = QLabel(self.tr("S&prache der Vereinbarung (PDF):"), self)
         self.combo = QComboBox(self)
         for code in AGREEMENT_LANGUAGES:
@@ -48,6 +58,28 @@ class LanguageField(QWidget):
         row.addSpacing(8)
         row.addWidget(self.hint, 1)
         self.combo.currentIndexChanged.connect(self._changed)
+
+        family_row = QHBoxLayout()
+        family_row.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(family_row)
+        self.family_label = QLabel(self.tr("Zusätzlich für die &Familie:"), self)
+        self.family_combo = QComboBox(self)
+        self.family_combo.addItem(self.tr("keine (nur Deutsch)"), None)
+        for code in FAMILY_LANGUAGES:
+            self.family_combo.addItem(FAMILY_LANGUAGE_NAMES[code], code)  # each language in its own words
+        self.family_combo.setAccessibleName(self.tr("Zweite Sprache für die Familie"))
+        self.family_combo.setToolTip(self.tr(
+            "Die festen Texte, die die Familie liest, stehen dann auf Deutsch und darunter in dieser Sprache: "
+            "die Kurzfassung, der Text zum Einverständnis, die Erklärungen bei den Unterschriften und die "
+            "Ansicht für die Familie. Was Sie eingeben, wird nicht übersetzt."))
+        self.family_label.setBuddy(self.family_combo)
+        self.family_hint = QLabel(self.tr("Verbindlich ist die deutsche Fassung."), self)
+        self.family_hint.setStyleSheet("color: #555555;")
+        family_row.addWidget(self.family_label)
+        family_row.addWidget(self.family_combo)
+        family_row.addSpacing(8)
+        family_row.addWidget(self.family_hint, 1)
+        self.family_combo.currentIndexChanged.connect(self._family_changed)
         page.content.addWidget(self)
 
     def load(self) -> None:
@@ -58,6 +90,8 @@ class LanguageField(QWidget):
         self._loading = True
         try:
             self.combo.setCurrentIndex(max(0, self.combo.findData(language_of(self.page.agreement))))
+            family = self.page.agreement.family_language
+            self.family_combo.setCurrentIndex(max(0, self.family_combo.findData(family)) if family else 0)
         finally:
             self._loading = False
 
@@ -76,4 +110,15 @@ class LanguageField(QWidget):
             goodwill = getattr(self.page, "goodwill", None)  # the page's goodwill text field
             if goodwill is not None:
                 goodwill.setPlainText(agreement.goodwill)
+        self.page.mark_agreement_dirty()
+
+    def _family_changed(self, index: int) -> None:
+        if self._loading or self.page._loading:
+            return
+        agreement = self.page.agreement
+        code = self.family_combo.itemData(index)
+        code = code if code in FAMILY_LANGUAGES else None
+        if not agreement.is_editable or code == agreement.family_language:
+            return
+        agreement.family_language = code
         self.page.mark_agreement_dirty()

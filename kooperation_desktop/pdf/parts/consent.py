@@ -34,16 +34,19 @@ def _active_consents(ctx: AgreementContext) -> list[Consent]:
 
 def consent_section(ctx: AgreementContext) -> list[Flowable]:
     tr, layout = ctx.texts, ctx.layout
-    out: list[Flowable] = [*layout.heading(tr("Einverständnis der Familie"))]
+    heading = tr("Einverständnis der Familie")
+    out: list[Flowable] = ctx.second(layout.heading(heading), heading, "h2")
+    out += ctx.binding()
     consents = _active_consents(ctx)
     if not any(consent.partner_id is None for consent in consents):
-        out.append(layout.para("<b>" + escape(tr("Hier fehlt noch das Ja der Familie zur Hilfe und zur "
-                                                 "Zusammenarbeit.")) + "</b>"))
-    out.append(layout.para(escape(tr(
+        missing = tr("Hier fehlt noch das Ja der Familie zur Hilfe und zur Zusammenarbeit.")
+        out += ctx.second([layout.para("<b>" + escape(missing) + "</b>")], missing)
+    intro = tr(
         "Die Familie ist mit der Hilfe einverstanden. Die Fachkraft arbeitet dafür mit dem "
         "Jugendamt zusammen. Mit anderen Menschen und Stellen spricht sie nur, wenn die Familie "
         "Ja gesagt hat. Sie gibt ihnen nur das weiter, was hier steht. Die Familie sagt freiwillig "
-        "Ja. Sie kann ihr Ja jederzeit zurücknehmen."))))
+        "Ja. Sie kann ihr Ja jederzeit zurücknehmen.")
+    out += ctx.second([layout.para(escape(intro))], intro)
     if consents:
         rows: list[list[Cell]] = []
         for consent in consents:
@@ -87,9 +90,26 @@ def _consent_texts(ctx: AgreementContext, consents: list[Consent]) -> list[Flowa
             seen.append((version, body))
     out: list[Flowable] = []
     for version, body in seen:
-        label = tr("Der Text der Einverständniserklärung")
+        title = tr("Der Text der Einverständniserklärung")
+        label = str(title)
         if version:
             label += tr(" (Version {version})", version=version)
-        out += [CondPageBreak(30 * mm), layout.typed(label, "h3")]
+        out += ctx.second([CondPageBreak(30 * mm), layout.typed(label, "h3")], title, "h3")
         out.append(layout.typed(body, "indent"))
+        out += _translated_body(ctx, body)
     return out
+
+
+def _translated_body(ctx: AgreementContext, body: str) -> list[Flowable]:
+    """The shipped consent text in the family's language, line by line (nothing for a text typed
+    or changed by the user, or a wording the catalogue lacks)."""
+    family = ctx.family
+    if family is None:
+        return []
+    german = fixed_text("consent", body, "de").strip()
+    lines = [line.strip() for line in german.splitlines() if line.strip()]
+    translated = [family(line) for line in lines]
+    if not lines or not all(translated):  # a typed text's lines are not in the catalogue
+        return []
+    style = ctx.layout.styles["indent"]
+    return [para for text in translated if (para := family.text_para(text, style)) is not None]

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable
 
 from kooperation_desktop.domain import labels, rules
 from kooperation_desktop.domain.model import Agreement, AgreementStatus, Case, Partner, Person
 from kooperation_desktop.signing.parties import PartyMark
 
+from ..family_copy import FamilyCopy, family_copy
 from ..layout import Layout
 from ..texts import Texts, language_of
 
@@ -26,6 +30,22 @@ class AgreementContext:
     partners: list[Partner]  # only partners with the family's active consent appear
     partner_ids: set[int | None] = field(default_factory=set)
     layout: Layout = field(default_factory=Layout)
+    family: FamilyCopy | None = None  # the family's language after each fixed text the family reads
+
+    def second(self, first: list[Flowable], phrase: str, style: str = "body") -> list[Flowable]:
+        """``first`` (showing the fixed ``phrase``, a :class:`..texts.Phrase` of :attr:`texts`), then
+        with a family language the phrase's translation in (a variant of) ``style``."""
+        if self.family is None:
+            return first
+        para = self.family.para(phrase, self.layout.styles[style])
+        return first if para is None else [*first, para]
+
+    def binding(self) -> list[Flowable]:
+        """With a family language: „Die deutsche Fassung ist verbindlich.“ and its translation."""
+        if self.family is None:
+            return []
+        binding = self.texts("Die deutsche Fassung ist verbindlich.")
+        return self.second([self.layout.para(f"<b>{escape(binding)}</b>")], binding)
 
     @classmethod
     def of(cls, case: Case, agreement: Agreement, today: dt.date | None = None,
@@ -33,7 +53,8 @@ class AgreementContext:
         partners = rules.consented_partners(case, rules.as_of(agreement))
         return cls(case=case, agreement=agreement, texts=Texts(language_of(agreement)),
                    today=today or dt.date.today(), marks=marks, partners=partners,
-                   partner_ids={partner.id for partner in partners})
+                   partner_ids={partner.id for partner in partners},
+                   family=family_copy(agreement, printed_in=language_of(agreement)))
 
     @property
     def is_draft(self) -> bool:

@@ -24,10 +24,14 @@ __all__ = ["signature_section"]
 
 def signature_section(ctx: AgreementContext) -> list[Flowable]:
     tr, layout, agreement = ctx.texts, ctx.layout, ctx.agreement
-    headings: list[Flowable] = layout.heading(tr("Unterschriften"), keep=False)
-    headings.append(layout.para(escape(tr(
+    heading = tr("Unterschriften")
+    headings: list[Flowable] = ctx.second(layout.heading(heading, keep=False), heading, "h2")
+    explanation = tr(
         "Wer hier unterschreibt, sagt Ja zu dieser Vereinbarung "
-        "(Dokument-Nr. {doc}, Version {version}).", doc=agreement.document_id or "–", version=agreement.version))))
+        "(Dokument-Nr. {doc}, Version {version}).", doc=agreement.document_id or "–", version=agreement.version)
+    headings += ctx.second([layout.para(escape(explanation))], explanation)
+    headings += ctx.binding()
+    place_date, signature = tr("Ort, Datum"), tr("Unterschrift")
     blocks: list[Flowable] = []
     for party in signing_parties(ctx.case, agreement):
         place, sign, height = _signature_cells(ctx, ctx.marks.get(party.key) if ctx.marks else None)
@@ -35,8 +39,8 @@ def signature_section(ctx: AgreementContext) -> list[Flowable]:
             if isinstance(cell, Paragraph):
                 height = max(height, cell.wrap(width, FRAME_H)[1] + 2)
         lines = Table(
-            [[place, "", sign], [layout.para(escape(tr("Ort, Datum")), "sig"), "",
-                                 layout.para(escape(tr("Unterschrift")), "sig")]],
+            [[place, "", sign], [_cell(ctx.second([layout.para(escape(place_date), "sig")], place_date, "sig")), "",
+                                 _cell(ctx.second([layout.para(escape(signature), "sig")], signature, "sig"))]],
             colWidths=[62 * mm, 8 * mm, FRAME_W - 70 * mm], rowHeights=[height, None], hAlign="LEFT",
             style=TableStyle([
                 ("FONTNAME", (0, 0), (-1, -1), FONT),
@@ -53,6 +57,11 @@ def signature_section(ctx: AgreementContext) -> list[Flowable]:
         who = layout.para(f"<b>{user_text(name)}</b> – {user_text(role_label)}", "body")
         blocks.append(KeepTogether([Spacer(1, 6), lines, Spacer(1, 2), who]))
     return layout.lead_in(headings, blocks)
+
+
+def _cell(flowables: list[Flowable]) -> Flowable | list[Flowable]:
+    """A table cell: the one flowable itself (as before the family's copy), or the list."""
+    return flowables[0] if len(flowables) == 1 else flowables
 
 
 def _signer_label(ctx: AgreementContext, key: str, name: str, role_label: str) -> tuple[str, str]:
