@@ -192,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .protection.commands import add_commands as add_protection_commands
 
     add_protection_commands(sub, _add_data_dir)
+    from .report.cli import register as add_report_commands  # export-report (report/cli.py)
+
+    add_report_commands(sub)
     return parser
 
 
@@ -537,7 +540,7 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[Path | None],
                 raise CliError("Ohne Befehl öffnet nur „kooperation-desktop“ das Programmfenster. "
                                f"Die Befehle zeigt „{PROG} --help“.")
             return open_window(args.data_dir)
-        return {**_COMMANDS, **_protection_commands()}[args.command](args)
+        return (getattr(args, "handler", None) or {**_COMMANDS, **_protection_commands()}[args.command])(args)
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130
