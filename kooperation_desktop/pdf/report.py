@@ -109,7 +109,7 @@ class _Story:
             lo = math.floor(min([30.0, *values]) / 10) * 10
             hi = math.ceil(max([70.0, *values]) / 10) * 10
             labels = [tr("Beginn") if i == 0 else pt.label for i, pt in enumerate(points)]
-            chart = line_chart(labels, series, lo, hi, list(range(int(lo), int(hi) + 1, 10)), FRAME_W, 62 * mm,
+            chart = line_chart(labels, series, lo, hi, list(range(int(lo), int(hi) + 1, 10)), FRAME_W, 56 * mm,
                                reference=50, y_format=lambda v: f"{v:.0f}")
             self.out.append(KeepTogether([
                 Spacer(1, 6), self.p(tr("T-Wert der Ziele im Verlauf"), "label"), chart,
@@ -118,8 +118,8 @@ class _Story:
 
     def goal(self, g: GoalSection) -> None:
         tr, lay = self.tr, self.layout
-        heading = [CondPageBreak(60 * mm), self.p(tr("Ziel {number}", number=g.number), "h3")]
-        self.out += heading
+        start = len(self.out)
+        self.out.append(self.p(tr("Ziel {number}", number=g.number), "h3"))
         self.out += lay.label(escape(tr("In den Worten der Familie")))
         self.out.append(lay.typed(g.client_words or "–", "indent"))
         self.out += lay.label(escape(tr("Fachliche Formulierung")))
@@ -144,6 +144,10 @@ class _Story:
             self.out += lay.label(escape(tr("Bemerkungen")))
             self.out.append(lay.typed(remark, "indent"))
         self.out.append(Spacer(1, 6))
+        # the goal's words and its table start together on one page (when they fit on most of one)
+        need = sum(f.wrap(FRAME_W, FRAME_H)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+                   for f in self.out[start:] if not isinstance(f, CondPageBreak))
+        self.out.insert(start, CondPageBreak(min(need, FRAME_H * 0.6)))
 
     def text_section(self, key: str) -> None:
         tr, lay = self.tr, self.layout
@@ -160,7 +164,11 @@ class _Story:
                 self.out += [lay.para("_" * 80, "sig"), Spacer(1, 8 * mm), lay.para("_" * 80, "sig"),
                              Spacer(1, 8 * mm), lay.para("_" * 80, "sig")]
                 return
-        self.out.append(lay.typed(text.strip() or "–"))
+        lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+        if len(lines) > 1 and key != "family_statement":  # one point per line: a bulleted list
+            self.out += [lay.typed(f"• {line}", "cell_bullet") for line in lines]
+        else:
+            self.out.append(lay.typed(text.strip() or "–"))
 
     def closing(self) -> None:
         doc, tr, lay = self.doc, self.tr, self.layout

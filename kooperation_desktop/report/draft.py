@@ -274,8 +274,9 @@ def build_document(case: Case, agreement: Agreement, reviews: Sequence[Review], 
         served = goal_no.get(task.goal_id)
         if served is not None and served not in listed_goals:
             continue  # the goal is left out (listed once)
-        if not allow(f"Aufgabe „{task.what.strip()[:40]}“",
-                     [InfoCategory.AGREEMENT, *rules.text_categories(task.what)]):
+        # a task is content of the agreement (the Jugendamt has it): its category is the agreement's
+        what = task.what.strip()
+        if not allow(f"Aufgabe „{what if len(what) <= 60 else what[:59] + '…'}“", [InfoCategory.AGREEMENT]):
             continue
         person = case.person(task.person_id)
         who = (person.display_name if person is not None else partner.display_name if partner is not None else "")
