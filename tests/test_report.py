@@ -140,6 +140,14 @@ def test_consent_for_progress_but_not_health_keeps_every_health_note_out_of_the_
     text = _text(render_report_bytes(doc))
     assert "Kinderarzt" not in text and "ADHS" not in text
     assert "Weiter mit dem Wochenplan" in text
+    # a text the social worker changes is checked by its words (the family's own statement is theirs)
+    reports = ReportService(services.db)
+    report = reports.create(case_id)
+    report.sections = {"next_steps": "Termin beim Kinderarzt abwarten.", "family_statement": "Deniz ist oft krank."}
+    assert report.id is not None
+    reports.save(report)
+    (warning,) = reports.document(report.id).warnings
+    assert "Nächste Schritte und Empfehlung" in warning and "Gesundheit" in warning
 
 
 def test_a_revocation_since_the_last_report_is_honoured(reviewed) -> None:
@@ -198,6 +206,9 @@ def test_status_flow_freezing_and_the_sealed_pdf(reviewed, tmp_path: Path) -> No
     data = out.path.read_bytes()
     check = verify_pdf(data, certs.trust_roots(services.data_dir))
     assert check.ok and check.claim is not None and check.claim.content_hash == sent.content_hash
+    verified = signing.verify_bytes(data)  # „PDF prüfen…“ knows the report
+    assert verified.ok and verified.database_match and sent.document_id in verified.database
+    assert not signing.verify_bytes(data + b"%").ok
     text = _text(data)
     assert sent.content_hash in text and "Frau Schmidt" in text and "Wir finden, dass es morgens" in text
     assert "Fortsetzung der Hilfe" in text and "Verteiler" in text and "Seite 1 von" in text

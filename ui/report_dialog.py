@@ -45,7 +45,7 @@ from kooperation_desktop.usecases.reports import ReportService
 
 from . import dialogs
 from .screen import fit_to_screen
-from .widgets import DateEdit, GrowingTextEdit, hint_label
+from .widgets import WARNING_STYLE, DateEdit, GrowingTextEdit, hint_label
 
 __all__ = ["ReportController", "ReportDialog"]
 
@@ -138,6 +138,11 @@ class ReportDialog(QDialog):
         self.omitted_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.omitted_label.setAccessibleName(tr("Ausgelassen"))
         left_layout.addWidget(self.omitted_label)
+        self.warning_label = QLabel(left_out)  # edited texts that may say more than consented
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.setAccessibleName(tr("Hinweise zu geänderten Texten"))
+        left_layout.addWidget(self.warning_label)
         left_layout.addStretch(1)
         self.tabs.addTab(left_out, tr("&Ausgelassen"))
         # tab 3: copy list, check and dispatch
@@ -218,6 +223,8 @@ class ReportDialog(QDialog):
         lines = [o.text for o in self.doc.omissions]
         self.omitted_label.setText("\n".join(f"• {line}" for line in lines) if lines
                                    else tr("Nichts ausgelassen: alles Entworfene darf an das Jugendamt gehen."))
+        self.warning_label.setText("\n".join(self.doc.warnings))
+        self.warning_label.setVisible(bool(self.doc.warnings))
         copies = self.report.copies if self.report is not None else list(COPY_RECIPIENTS)
         for key, box in self.copy_boxes.items():
             box.setChecked(key in copies)

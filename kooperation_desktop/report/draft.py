@@ -21,7 +21,7 @@ from typing import Any
 
 from ..domain import reports as rules
 from ..domain import rules as agreement_rules
-from ..domain.labels import format_date
+from ..domain.labels import format_date, label
 from ..domain.model import Agreement, Case, InfoCategory, PartnerKind, Problem, ScaleKind
 from ..domain.rules import RuleViolation
 from ..followup import gas
@@ -30,6 +30,7 @@ from ..followup.model import IndicatorRating, ParticipantKind, Rater, Reflection
 from ..storage import followup as followup_repo
 from ..storage import reports as reports_repo
 from .model import (
+    SECTION_TITLES,
     GoalSection,
     IndicatorProgress,
     Omission,
@@ -310,7 +311,24 @@ def build_document(case: Case, agreement: Agreement, reviews: Sequence[Review], 
     doc.period_start, doc.period_end, doc.report_date = start, end, on
     doc.youth_office, doc.professional = "; ".join(youth), "; ".join(pros)
     doc.goals, doc.sections, doc.drafted, doc.omissions = goals, dict(sections), dict(sections), omissions
+    doc.allowed = [c for c in InfoCategory if c in allowed]
     return doc
+
+
+def edit_warnings(doc: ReportDocument) -> list[str]:
+    """Texts the social worker changed that speak of something the family did not consent to share
+    with the Jugendamt (by their words; the family's own statement is theirs and not checked)."""
+    out: list[str] = []
+    titles = {**SECTION_TITLES, **{goal_key(g.number): f"Bemerkungen zu Ziel {g.number}" for g in doc.goals}}
+    for key, text in doc.sections.items():
+        if key == "family_statement" or text == doc.drafted.get(key):
+            continue
+        miss = rules.missing(rules.text_categories(text), set(doc.allowed))
+        if miss:
+            names = ", ".join(label(c) for c in miss)
+            out.append(f"Hinweis: „{titles.get(key, key)}“ spricht möglicherweise von {names}. Dafür hat die "
+                       "Familie der Weitergabe an das Jugendamt nicht zugestimmt – bitte prüfen.")
+    return out
 
 
 def with_report(doc: ReportDocument, report: Report) -> ReportDocument:
@@ -320,6 +338,7 @@ def with_report(doc: ReportDocument, report: Report) -> ReportDocument:
     doc.status, doc.copies = report.status, list(report.copies)
     doc.checked_by, doc.checked_on, doc.checked_how = report.checked_by, report.checked_on, report.checked_how
     doc.sent_on, doc.sent_to, doc.content_hash = report.sent_on, report.sent_to, report.content_hash
+    doc.warnings = edit_warnings(doc)
     return doc
 
 

@@ -111,6 +111,8 @@ class ReportDocument:
     sections: dict[str, str] = field(default_factory=dict)  # key -> text (drafted, then edited)
     drafted: dict[str, str] = field(default_factory=dict)  # key -> text as drafted (before editing)
     omissions: list[Omission] = field(default_factory=list)
+    allowed: list[InfoCategory] = field(default_factory=list)  # what the family lets the Jugendamt know
+    warnings: list[str] = field(default_factory=list)  # edited texts that may say more (never printed)
     # sign-off (from the stored report)
     status: ReportStatus = ReportStatus.DRAFT
     checked_by: str = ""
@@ -191,4 +193,5 @@ def document_from_json(text: str) -> ReportDocument:
     for name in ("period_start", "period_end", "report_date", "checked_on", "sent_on"):
         raw[name] = _date(raw.get(name))
     raw["status"] = ReportStatus(raw.get("status", "draft"))
+    raw["allowed"] = [InfoCategory(c) for c in raw.get("allowed", [])]
     return ReportDocument(**raw, goals=goals, chart=chart, omissions=omissions)

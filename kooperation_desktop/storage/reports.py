@@ -57,6 +57,13 @@ def last_sent(s: Session, case_id: int) -> Report | None:
     return None if row is None else to_domain(row)
 
 
+def by_document(s: Session, document_id: str) -> Report | None:
+    """The sent report with this report number (None: none here)."""
+    row = s.scalar(select(ReportRow).where(ReportRow.document_id == document_id,
+                                           ReportRow.status == ReportStatus.SENT.value).limit(1))
+    return None if row is None else to_domain(row)
+
+
 def sent_dates(s: Session, case_id: int) -> list[dt.date]:
     """The days the case's reports were sent (for the due item "Bericht fällig")."""
     return sorted(d for d in s.scalars(select(ReportRow.sent_on).where(
