@@ -135,7 +135,8 @@ class MainWindow(QMainWindow):
         self.signing_controller = SigningController(services, self.signing, self.pdf_export, self.case_view, self)
         self.protection = ProtectionController(services, self.case_view, self)
         # one settings dialog: language, place, the lock's idle time and the folder's retention period
-        self.settings = SettingsController(self, RetentionService(services.db), self.protection.lock)
+        self.settings = SettingsController(self, RetentionService(services.db), self.protection.lock,
+                                           ReportService(services.db))
         self.welcome = WelcomeController(services, self)
         self.welcome_panel: WelcomePanel = self.welcome.panel
         self.right.addWidget(self.welcome_panel)

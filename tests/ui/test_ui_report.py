@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from kooperation_desktop.domain.reports import ReportStatus
 from kooperation_desktop.followup.service import FollowUpService
-from ui import dialogs
+from ui import dialogs, settings
 from ui.main_window import MainWindow
 from ui.signing import dialogs as signing_dialogs
 
@@ -84,6 +84,20 @@ def test_the_report_dialog_drafts_edits_checks_sends_and_exports(window, qtbot, 
     assert b"/ByteRange" in out.read_bytes()  # sealed (PAdES)
     dialog.close_button.click()
     assert [r.status for r in dialog.reports.reports(case_id)] == [ReportStatus.SENT]
+
+
+def test_the_settings_dialog_sets_when_the_report_is_due(window, monkeypatch) -> None:
+    w, services, _case_id = window
+    seen = []
+
+    def answer(_parent, values):
+        seen.append(values.report_lead_days)
+        return settings.AppSettings(report_lead_days=21)
+
+    monkeypatch.setattr(settings, "ask_settings", answer)
+    w.settings.edit()
+    assert seen == [14]  # the data folder's value (the default)
+    assert w.report.reports.lead_days() == 21
 
 
 def _start(tmp_path: Path, scale: str, screen: tuple[int, int]) -> subprocess.Popen[str]:
