@@ -195,6 +195,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .team.cli import register as register_server
 
     register_server(sub)
+    from .report.cli import register as add_report_commands  # export-report (report/cli.py)
+
+    add_report_commands(sub)
     return parser
 
 

@@ -19,6 +19,7 @@ update kooperation_lists_en ui/case_list_model.py ui/followup/due_panel.py ui/ma
 update kooperation_wizard_en ui/case_view.py ui/dialogs.py ui/domain_labels.py ui/widgets.py ui/readability.py \
     ui/wizard/base.py ui/wizard/wizard.py ui/wizard/page_*.py ui/wizard/signers_box.py
 update kooperation_pdflang_en ui/wizard/language_field.py
+update kooperation_report_en ui/report_dialog.py
 update kooperation_dialogs_en ui/followup/case_section.py ui/followup/charts.py ui/followup/entry_dialog.py ui/followup/reflection_dialog.py \
     ui/followup/review_dialog.py ui/followup/transition_dialog.py ui/protection/*.py ui/signing/*.py
 grep -c 'type="unfinished"' $T/*.ts || true

@@ -115,7 +115,8 @@ def _commands_with_out() -> list[str]:
                   if any("--out" in a.option_strings for a in p._actions))
 
 
-CLI_ARGS = {"export-pdf": ["--agreement", "1"], "export-case": ["--case", "1"], "backup": []}
+CLI_ARGS = {"export-pdf": ["--agreement", "1"], "export-case": ["--case", "1"], "backup": [],
+            "export-report": ["--case", "1"]}
 
 
 def test_every_command_with_out_is_known() -> None:
@@ -136,7 +137,7 @@ def test_no_command_writes_over_a_file_of_the_data_folder(folders, capsys, monke
             _one_german_refusal(err, target)
             assert _snapshot(data, outside) == before, (command, what)
             tried += 1
-    assert tried == len(CLI_ARGS) * len(targets) == 39
+    assert tried == len(CLI_ARGS) * len(targets) == 52
     # the data still opens and is complete
     assert cli.main(["list", "--data-dir", str(data)]) == 0
     assert "Familie Çelik" in capsys.readouterr().out

@@ -31,6 +31,7 @@ from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService
+from kooperation_desktop.usecases.reports import ReportService
 
 from . import dialogs
 from .case_list_model import CASE_ID_ROLE, PAGE_SIZE, CaseListModel
@@ -40,6 +41,7 @@ from .family_view import FamilyViewController
 from .followup import DuePanel, FollowUpController, FollowUpSection
 from .preview import PreviewController
 from .protection.menu import ProtectionController
+from .report_dialog import ReportController
 from .screen import fit_to_screen
 from .settings import SettingsController
 from .signing.actions import SigningController, SigningPanel
@@ -129,10 +131,12 @@ class MainWindow(QMainWindow):
         self.family = FamilyViewController(services, self.case_view, self)
         self.preview = PreviewController(services, self.pdf_export, self.case_view, self)
         self.followup = FollowUpController(services, self)
+        self.report = ReportController(ReportService(services.db), self.signing, self)  # „Bericht für das Jugendamt…“
         self.signing_controller = SigningController(services, self.signing, self.pdf_export, self.case_view, self)
         self.protection = ProtectionController(services, self.case_view, self)
         # one settings dialog: language, place, the lock's idle time and the folder's retention period
-        self.settings = SettingsController(self, RetentionService(services.db), self.protection.lock)
+        self.settings = SettingsController(self, RetentionService(services.db), self.protection.lock,
+                                           ReportService(services.db))
         self.welcome = WelcomeController(services, self)
         self.welcome_panel: WelcomePanel = self.welcome.panel
         self.right.addWidget(self.welcome_panel)
@@ -156,7 +160,7 @@ class MainWindow(QMainWindow):
         self.end_help_action: QAction = self.signing_controller.end_help_action
         menu = self.menuBar().addMenu("&Fall")
         for action in (self.new_action, self.edit_action, self.export_action, self.family_view_action,
-                       self.preview_action):
+                       self.preview_action, self.report.action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
@@ -184,6 +188,8 @@ class MainWindow(QMainWindow):
         self.export_button.clicked.connect(self.export_pdf)
         self.case_view.case_shown.connect(self.followup_section.show_case)
         self.followup_section.show_case(self.case_view.case)
+        self.case_view.case_shown.connect(self.report.show_case)
+        self.report.changed.connect(self.followup_panel.refresh)
         self.cases_reloaded.connect(self.followup_panel.refresh)  # after edits, not after each filter keystroke
         self.followup.case_requested.connect(self.open_case)
         self.signing_controller.case_changed.connect(lambda case_id: self.refresh(select_id=case_id))

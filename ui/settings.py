@@ -16,6 +16,7 @@ key                             type       default    meaning
 ``security/idle_lock_minutes``  int        15         lock the app after so many idle minutes; 0 = off
 ``ui/language``                 str        "de"       UI language: "de" or "en" (applies at next start)
 ``retention/years``             int        5          keep closed cases so many years, then offer deletion
+``reports/lead_days``           int        14         „Bericht fällig“ so many days before the Hilfeplan
 ==============================  =========  =========  ===============================================
 
 The lock and the retention period live in this one dialog: the idle minutes are what the lock
@@ -51,6 +52,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from kooperation_desktop.protection.retention import RetentionService
+    from kooperation_desktop.usecases.reports import ReportService
 
     from .protection.lock import LockController
 
@@ -62,10 +64,12 @@ KEY_DEFAULT_PLACE = "defaults/place"
 KEY_IDLE_LOCK_MINUTES = "security/idle_lock_minutes"
 KEY_LANGUAGE = "ui/language"
 KEY_RETENTION_YEARS = "retention/years"
+KEY_REPORT_LEAD_DAYS = "reports/lead_days"
 
 LANGUAGES: tuple[tuple[str, str], ...] = (("de", "Deutsch"), ("en", "English"))
 IDLE_LOCK_RANGE = (0, 240)
 RETENTION_RANGE = (1, 100)  # as the retention service allows
+REPORT_LEAD_RANGE = (0, 120)  # as the report service allows
 
 
 @dataclass(slots=True)
@@ -75,6 +79,7 @@ class AppSettings:
     idle_lock_minutes: int = 15
     language: str = "de"
     retention_years: int = 5
+    report_lead_days: int = 14  # „Bericht fällig“ so many days before the Hilfeplan meeting
 
 
 def tr(text: str) -> str:
@@ -105,6 +110,7 @@ def load(qs: QSettings | None = None) -> AppSettings:
         idle_lock_minutes=_int(qs, KEY_IDLE_LOCK_MINUTES, d.idle_lock_minutes, *IDLE_LOCK_RANGE),
         language=language if language in dict(LANGUAGES) else d.language,
         retention_years=_int(qs, KEY_RETENTION_YEARS, d.retention_years, *RETENTION_RANGE),
+        report_lead_days=_int(qs, KEY_REPORT_LEAD_DAYS, d.report_lead_days, *REPORT_LEAD_RANGE),
     )
 
 
@@ -115,6 +121,7 @@ def save(values: AppSettings, qs: QSettings | None = None) -> None:
     qs.setValue(KEY_IDLE_LOCK_MINUTES, int(values.idle_lock_minutes))
     qs.setValue(KEY_LANGUAGE, values.language)
     qs.setValue(KEY_RETENTION_YEARS, int(values.retention_years))
+    qs.setValue(KEY_REPORT_LEAD_DAYS, int(values.report_lead_days))
     qs.sync()
 
 
@@ -158,6 +165,11 @@ class SettingsDialog(QDialog):
         self.retention.setRange(*RETENTION_RANGE)
         self.retention.setSuffix(tr(" Jahre"))
         self.retention.setValue(values.retention_years)
+        self.report_days = QSpinBox(self)
+        self.report_days.setRange(*REPORT_LEAD_RANGE)
+        self.report_days.setSuffix(tr(" Tage vorher"))
+        self.report_days.setValue(values.report_lead_days)
+        self.report_days.setToolTip(tr("„Bericht fällig“ erscheint so viele Tage vor dem nächsten Hilfeplangespräch."))
 
         rows = (
             (tr("&Träger (Organisation):"), self.organisation, tr("Träger")),
@@ -165,6 +177,8 @@ class SettingsDialog(QDialog):
             (tr("S&prache:"), self.language, tr("Sprache der Oberfläche")),
             (tr("&Sperren nach:"), self.idle, tr("Programm sperren nach Minuten ohne Eingabe")),
             (tr("&Aufbewahren:"), self.retention, tr("Abgeschlossene Fälle aufbewahren, Jahre")),
+            (tr("&Bericht fällig:"), self.report_days, tr("Bericht an das Jugendamt fällig, Tage vor dem "
+                                                         "Hilfeplangespräch")),
         )
         for text, widget, name in rows:
             label = QLabel(text, self)
@@ -193,6 +207,7 @@ class SettingsDialog(QDialog):
             idle_lock_minutes=self.idle.value(),
             language=str(self.language.currentData()),
             retention_years=self.retention.value(),
+            report_lead_days=self.report_days.value(),
         )
 
 
@@ -205,17 +220,23 @@ def ask_settings(parent: QWidget | None, values: AppSettings) -> AppSettings | N
         dialog.deleteLater()
 
 
-def edit_settings(parent: QWidget | None, retention: RetentionService | None = None) -> AppSettings | None:
+def edit_settings(parent: QWidget | None, retention: RetentionService | None = None,
+                  reports: ReportService | None = None) -> AppSettings | None:
     """Let the user edit the settings and store them; returns what was stored (None: cancelled).
-    With ``retention`` the retention period is the data folder's (read from and saved to it)."""
+    With ``retention`` the retention period is the data folder's (read from and saved to it); with
+    ``reports`` so is when the report to the Jugendamt is due."""
     before = load()
     if retention is not None:
         before = replace(before, retention_years=retention.retention_years())
+    if reports is not None:
+        before = replace(before, report_lead_days=reports.lead_days())
     after = ask_settings(parent, before)
     if after is None:
         return None
     if retention is not None:
         retention.set_retention_years(after.retention_years)  # a RuleViolation: nothing is stored
+    if reports is not None and after.report_lead_days != before.report_lead_days:
+        reports.set_lead_days(after.report_lead_days)
     save(after)
     return after
 
@@ -229,10 +250,11 @@ class SettingsController(QObject):
     status_message = Signal(str)  # a note for the status bar
 
     def __init__(self, parent: QWidget, retention: RetentionService | None = None,
-                 lock: LockController | None = None):
+                 lock: LockController | None = None, reports: ReportService | None = None):
         super().__init__(parent)
         self.dialog_parent = parent
         self.retention = retention
+        self.reports = reports
         self.lock = lock
         self.action = QAction(tr("&Einstellungen…"), parent)
         self.action.setShortcut(QKeySequence("Ctrl+,"))
@@ -246,7 +268,7 @@ class SettingsController(QObject):
         from kooperation_desktop.domain.rules import RuleViolation
 
         try:
-            stored = edit_settings(self.dialog_parent, self.retention)
+            stored = edit_settings(self.dialog_parent, self.retention, self.reports)
         except RuleViolation as exc:
             from .dialogs import show_rule_violation
 

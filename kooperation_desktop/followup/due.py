@@ -9,6 +9,10 @@ Sources of due items for an open case with a finalised (or signed) agreement ver
   when it can be read (``"wöchentlich"``, ``"alle zwei Wochen"``, ``"alle 3 Monate"`` …); a report
   "vor jedem Hilfeplangespräch" without a date is due two weeks before the next review;
 * tasks with a due date;
+* the report to the Jugendamt ("Bericht fällig"): :attr:`CaseFollowUp.report_lead_days` days
+  (a setting, default :data:`REPORT_BEFORE_REVIEW_DAYS`) before the next Hilfeplan meeting
+  (:func:`next_hilfeplan_date`: the communication rules' meetings named "Hilfeplan…", else the next
+  review), until a report is sent (:data:`REPORT_SENT_WINDOW_DAYS`);
 * the planned end of the help, and from :data:`TRANSITION_WEEKS` weeks before it the transition
   plan, until a complete transition plan is recorded.
 
@@ -23,13 +27,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..domain.model import Agreement, AgreementStatus, Case, CaseStatus, CommunicationKind
+from ..domain.model import Agreement, AgreementStatus, Case, CaseStatus, CommunicationKind, Task
 from .model import DueItem, DueKind, Review, TransitionPlan
 
 REVIEW_RHYTHM_DAYS = 182  # a help-plan review at least every six months (§ 36 SGB VIII practice)
 REVIEW_EARLY_DAYS = 14
 REPORT_BEFORE_REVIEW_DAYS = 14
 TRANSITION_WEEKS = 8
+# a report sent up to this many days before its due date counts for that Hilfeplan meeting
+REPORT_SENT_WINDOW_DAYS = 90
 DEFAULT_HORIZON_DAYS = 14
 
 _RULE_KIND = {
@@ -55,6 +61,8 @@ class CaseFollowUp:
     reviews: list[Review] = field(default_factory=list)
     transition: TransitionPlan | None = None
     done: set[str] = field(default_factory=set)
+    reports_sent: list[dt.date] = field(default_factory=list)  # days reports to the Jugendamt were sent
+    report_lead_days: int = REPORT_BEFORE_REVIEW_DAYS  # "Bericht fällig" this many days before the meeting
 
 
 def rhythm_days(text: str) -> int | None:
@@ -91,6 +99,27 @@ def next_review_date(agreement: Agreement, reviews: Iterable[Review]) -> dt.date
     if agreement.start_date is not None:
         return agreement.start_date + dt.timedelta(days=REVIEW_RHYTHM_DAYS)
     return None
+
+
+def next_hilfeplan_date(agreement: Agreement, reviews: Iterable[Review]) -> dt.date | None:
+    """The next Hilfeplan meeting: the earliest date of the communication rules' meetings whose
+    text names the Hilfeplan (``next_date``, moved on by the rhythm past the reviews already held),
+    else the next review (:func:`next_review_date`)."""
+    held = sorted(r.held_on for r in reviews if r.held_on is not None)
+    found: list[dt.date] = []
+    for rule in agreement.communication:
+        if rule.kind != CommunicationKind.MEETING or rule.next_date is None or "hilfeplan" not in rule.what.casefold():
+            continue
+        day, step = rule.next_date, rhythm_days(rule.rhythm)
+        while step and held and held[-1] >= day - dt.timedelta(days=REVIEW_EARLY_DAYS):
+            day += dt.timedelta(days=step)
+        found.append(day)
+    return min(found) if found else next_review_date(agreement, reviews)
+
+
+def task_key(agreement: Agreement, task: Task) -> str:
+    """The due key of a task with a due date (marked done = the task is done)."""
+    return _key("task", agreement.document_id, task.what.strip(), task.due_date.isoformat() if task.due_date else "")
 
 
 def _first_open(first: dt.date, step: int | None, key_base: tuple[object, ...], done: set[str],
@@ -157,8 +186,16 @@ def _items(data: CaseFollowUp, until: dt.date) -> list[DueItem]:
 
     for task in a.tasks:
         if task.due_date is not None:
-            add(DueKind.TASK, task.due_date, task.what.strip() or "Aufgabe",
-                _key("task", a.document_id, task.what.strip(), task.due_date.isoformat()))
+            add(DueKind.TASK, task.due_date, task.what.strip() or "Aufgabe", task_key(a, task))
+
+    meeting = next_hilfeplan_date(a, data.reviews)
+    if meeting is not None:
+        day = meeting - dt.timedelta(days=data.report_lead_days)
+        sent = any(day - dt.timedelta(days=REPORT_SENT_WINDOW_DAYS) <= s <= meeting for s in data.reports_sent)
+        if not sent and not any(i.kind == DueKind.REPORT and i.due_on == day for i in items):
+            add(DueKind.REPORT, day, f"Bericht fällig: Entwicklungsbericht für das Jugendamt zum "
+                                     f"Hilfeplangespräch am {meeting:%d.%m.%Y}",
+                _key("jugendamt-report", a.document_id, meeting.isoformat()))
 
     if a.planned_end is not None:
         add(DueKind.PLANNED_END, a.planned_end, "Die Hilfe endet wie geplant.",

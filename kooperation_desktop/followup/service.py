@@ -22,6 +22,7 @@ from ..domain.model import Agreement, Case, Problem, ScaleKind
 from ..domain.rules import RuleViolation
 from ..paths import guard_target
 from ..storage import followup as repo
+from ..storage import reports as reports_repo
 from ..storage.database import Database
 from . import due as due_mod
 from .gas import review_t_score
@@ -269,7 +270,11 @@ class FollowUpService:
             plan = repo.latest_plan(s, case_id)
             done = repo.done_keys(s, case_id)
             agreement = repo.current_agreement(s, case_id)
-        return due_mod.CaseFollowUp(case=case, agreement=agreement, reviews=reviews, transition=plan, done=done)
+            sent = reports_repo.sent_dates(s, case_id)
+            lead = reports_repo.lead_days(s)
+        return due_mod.CaseFollowUp(case=case, agreement=agreement, reviews=reviews, transition=plan, done=done,
+                                    reports_sent=sent,
+                                    report_lead_days=due_mod.REPORT_BEFORE_REVIEW_DAYS if lead is None else lead)
 
     def mark_done(self, item: DueItem, on: dt.date | None = None) -> None:
         """Mark a due item as done ("erledigt"); it no longer shows (a rhythm's next date does)."""

@@ -175,6 +175,73 @@ ENGLISH: dict[str, str] = {
         "Not everything fits on this page. {items} and everything else are set out in full on the next pages.",
     # --- the family's copy in their language (family_texts) -----------------------------------
     "Die deutsche Fassung ist verbindlich.": "The German version is binding.",
+    # --- the report to the Jugendamt (pdf/report.py) ---------------------------------------
+    "Entwicklungsbericht": "Development report",
+    "Bericht zum Hilfeplangespräch an das Jugendamt": "Report to the youth office for the help-plan meeting",
+    "ENTWURF – noch nicht geprüft und nicht versendet": "DRAFT – not checked and not sent yet",
+    "Berichtszeitraum": "Reporting period",
+    "An (Jugendamt)": "To (youth office)",
+    "Von (Fachkraft)": "From (social worker)",
+    "Vereinbarung": "Agreement",
+    "Bericht-Nr.": "Report no.",
+    "Zielerreichung im Überblick": "Goal attainment at a glance",
+    "Einschätzungen und T-Werte sind in diesem Bericht nicht enthalten.":
+        "Ratings and T-scores are not part of this report.",
+    "Zeitpunkt": "Point in time",
+    "T-Wert¹ Familie": "T-score¹ family",
+    "T-Wert¹ Fachkraft": "T-score¹ social worker",
+    "Beginn der Hilfe (Ausgangswerte)": "Start of the help (starting points)",
+    "Beginn der Hilfe": "Start of the help",
+    "Zu Beginn des Zeitraums": "At the start of the period",
+    "Jetzt": "Now",
+    "Überprüfung am {date}": "Review on {date}",
+    "Fachkraft": "Social worker",
+    "T-Wert der Ziele im Verlauf": "T-score of the goals over time",
+    "Gestrichelte grüne Linie: T = 50, das erwartete Ergebnis.": "Dashed green line: T = 50, the expected result.",
+    "T-Wert nach Goal Attainment Scaling (Zielerreichungsskalierung): Nur Indikatoren mit Zielerreichungsskala "
+    "(−2 bis +2) gehen in den T-Wert ein. Jedes Ziel zählt mit seiner Gewichtung; hat ein Ziel mehrere solche "
+    "Indikatoren, teilen sie sich sein Gewicht zu gleichen Teilen. T = 50 heißt: im Mittel wie erwartet; über 50 "
+    "besser, unter 50 weniger als erwartet (nach Kiresuk & Sherman, ρ = 0,3).":
+        "T-score of Goal Attainment Scaling: only indicators with a goal attainment scale (−2 to +2) enter the "
+        "T-score. Each goal counts with its weight; a goal with several such indicators shares its weight equally "
+        "among them. T = 50 means: as expected on average; above 50 better, below 50 less than expected (after "
+        "Kiresuk & Sherman, ρ = 0.3).",
+    "Die Ziele im Einzelnen": "The goals one by one",
+    "Zu den Zielen enthält dieser Bericht keine Angaben.": "This report contains nothing on the goals.",
+    "Indikator": "Indicator",
+    "Stand Familie": "Now, family",
+    "Stand Fachkraft": "Now, social worker",
+    "T-Wert¹ dieses Ziels: Familie {c0} → {c1}; Fachkraft {p0} → {p1}":
+        "T-score¹ of this goal: family {c0} → {c1}; social worker {p0} → {p1}",
+    "Bemerkungen": "Remarks",
+    "Was gut gelaufen ist": "What went well",
+    "Was die Familie sagt": "What the family says",
+    "Strittige Punkte": "Points of disagreement",
+    "Aufgaben: erledigt und offen": "Tasks: done and open",
+    "Nächste Schritte und Empfehlung": "Next steps and recommendation",
+    "Stellungnahme der Familie": "The family's statement",
+    "Aussagen und Einschätzungen der Familie, wörtlich wiedergegeben.":
+        "Statements and ratings of the family, quoted word for word.",
+    "Die Familie schreibt oder diktiert hier ihre eigene Sicht auf diesen Bericht.":
+        "Here the family writes or dictates its own view of this report.",
+    "Verteiler": "Copies to",
+    "Eltern / Personensorgeberechtigte": "Parents / persons with parental responsibility",
+    "Akte": "File",
+    "Jugendamt": "Youth office",
+    "Prüfung und Versand": "Check and dispatch",
+    "Verfasst von (Fachkraft)": "Written by (social worker)",
+    "Geprüft von der Teamleitung": "Checked by the team lead",
+    "{name}, am {date} ({how})": "{name}, on {date} ({how})",
+    "am Bildschirm": "on screen",
+    "auf Papier": "on paper",
+    "Name, Datum, Unterschrift:": "Name, date, signature:",
+    "Ort, Datum, Unterschrift Teamleitung": "Place, date, signature of the team lead",
+    "Versendet": "Sent",
+    "am {date} an {whom}": "on {date} to {whom}",
+    "noch nicht versendet": "not sent yet",
+    "{title} {doc} · Zeitraum {start} – {end}": "{title} {doc} · Period {start} – {end}",
+    "Geprüft – noch nicht versendet": "Checked – not sent yet",
+    "Entwurf – nicht versendet": "Draft – not sent",
 }
 
 def language_of(agreement: Agreement | None) -> str:

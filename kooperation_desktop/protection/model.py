@@ -22,7 +22,7 @@ ENTITY_LABELS = {
     "followup_reviews": "Überprüfung", "followup_review_ratings": "Bewertung (Überprüfung)",
     "followup_reflections": "Reflexion", "followup_reflection_ratings": "Bewertung (Reflexion)",
     "followup_transition_plans": "Übergangsplan", "followup_done": "Erledigt-Vermerk",
-    "protection_settings": "Einstellung",
+    "protection_settings": "Einstellung", "reports": "Bericht an das Jugendamt",
     "database": "Datenbank",
 }
 

@@ -89,10 +89,10 @@ def local_time(value: dt.datetime) -> str:
     return f"{format_date(local.date())} {local:%H:%M} Uhr"
 
 
-def stamp_text(organisation: str, when: dt.datetime, claim: Claim) -> str:
+def stamp_text(organisation: str, when: dt.datetime, claim: Claim, subject: str = "Kooperationsvereinbarung") -> str:
     return (
         f"Digital versiegelt von {organisation} am {local_time(when)}\n"
-        f"Kooperationsvereinbarung {claim.document_id}, Version {claim.version}\n"
+        f"{subject} {claim.document_id}, Version {claim.version}\n"
         f"SHA-256 {claim.content_hash}\n"
         "Jede Änderung dieser Datei nach dem Versiegeln ist erkennbar (Prüfen: „PDF prüfen…“)."
     )
@@ -148,8 +148,9 @@ def _stamp_page(lines: list[str], width: float, height: float) -> bytes:
 
 
 def seal_pdf(data: bytes, signer: Any, organisation: str, claim: Claim,
-             when: dt.datetime | None = None) -> bytes:
-    """The PDF with a PAdES B-B signature of ``signer`` and a visible stamp on page 1."""
+             when: dt.datetime | None = None, subject: str = "Kooperationsvereinbarung") -> bytes:
+    """The PDF with a PAdES B-B signature of ``signer`` and a visible stamp on page 1 (``subject``:
+    what the document is, e.g. "Entwicklungsbericht")."""
     from pyhanko.pdf_utils.content import PdfContent
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.layout import AxisAlignment, BoxConstraints, Margins, SimpleBoxLayoutRule
@@ -171,7 +172,7 @@ def seal_pdf(data: bytes, signer: Any, organisation: str, claim: Claim,
 
     when = when or dt.datetime.now(dt.UTC)
     x1, y1, x2, y2 = STAMP_BOX
-    page = _stamp_page(stamp_text(organisation, when, claim).split("\n"), x2 - x1, y2 - y1)
+    page = _stamp_page(stamp_text(organisation, when, claim, subject).split("\n"), x2 - x1, y2 - y1)
     with _quiet():
         style = StaticStampStyle(
             background=_StampPage(page), border_width=0, background_opacity=1.0,
@@ -183,7 +184,7 @@ def seal_pdf(data: bytes, signer: Any, organisation: str, claim: Claim,
             field_name=STAMP_FIELD,
             subfilter=fields.SigSeedSubFilter.PADES,
             md_algorithm="sha256",
-            reason=f"Kooperationsvereinbarung, Dokument-Nr. {claim.document_id}; Version {claim.version}; "
+            reason=f"{subject}, Dokument-Nr. {claim.document_id}; Version {claim.version}; "
                    f"SHA-256 {claim.content_hash}",
             name=organisation,
         )

@@ -24,6 +24,7 @@ from ..domain.rules import RuleViolation
 from ..paths import guard_target
 from ..storage import agreements as agreements_repo
 from ..storage import cases as cases_repo
+from ..storage import reports as reports_repo
 from ..storage import signatures as signatures_repo
 from ..storage.cases import utc_now
 from ..storage.database import Database
@@ -356,8 +357,7 @@ class SigningService:
         row = next((a for a in found if a.content_hash and a.content_hash == claim.content_hash),
                    found[0] if found else None)
         if row is None:
-            result.database = "Diese Vereinbarung ist auf diesem Gerät nicht gespeichert."
-            return result
+            return self._verify_report(result, claim)
         result.agreement_id = row.id
         result.database_match = bool(row.content_hash) and row.content_hash == claim.content_hash
         status = labels.AGREEMENT_STATUS.get(row.status, row.status.value)
@@ -367,6 +367,20 @@ class SigningService:
         else:
             result.database = (f"Der Prüfwert weicht von Version {row.version} in der Datenbank ab: "
                                "Das PDF zeigt nicht den gespeicherten Stand.")
+        return result
+
+    def _verify_report(self, result: Verification, claim: Claim) -> Verification:
+        """A sealed report to the Jugendamt (usecases/reports.py) names its report number."""
+        with self.db.reading() as s:
+            sent = reports_repo.by_document(s, claim.document_id)
+        if sent is None:
+            result.database = "Diese Vereinbarung ist auf diesem Gerät nicht gespeichert."
+            return result
+        result.database_match = bool(sent.content_hash) and sent.content_hash == claim.content_hash
+        result.database = (f"Der Prüfwert stimmt mit dem versendeten Bericht {sent.document_id} in der Datenbank "
+                           "überein." if result.database_match else
+                           f"Der Prüfwert weicht vom Bericht {sent.document_id} in der Datenbank ab: Das PDF zeigt "
+                           "nicht den gespeicherten Stand.")
         return result
 
     def verify_file(self, path: Path) -> Verification:

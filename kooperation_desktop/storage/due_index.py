@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .rows import AgreementRow, CaseRow
 from .rows_followup import DoneMarkRow, DueStateRow, ReviewRow, TransitionPlanRow
+from .rows_report import ReportRow
 
 
 def _invalidate_due_index(session: Session, _flush_context: object) -> None:
@@ -22,7 +23,7 @@ def _invalidate_due_index(session: Session, _flush_context: object) -> None:
     for obj in (*session.new, *session.dirty, *session.deleted):
         if isinstance(obj, CaseRow):
             case_ids.add(obj.id)
-        elif isinstance(obj, (AgreementRow, ReviewRow, TransitionPlanRow, DoneMarkRow)):
+        elif isinstance(obj, (AgreementRow, ReviewRow, TransitionPlanRow, DoneMarkRow, ReportRow)):
             case_ids.add(obj.case_id)
     case_ids.discard(None)
     if case_ids:

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 # The feature row modules register their tables on the same Base. They import only .rows_base, never
 # this module; this module imports them, so ``Base`` taken from here has every table in its metadata
 # (migrations, the GDPR export and retention walk all tables) and every mapper to configure.
-from . import rows_audit, rows_followup, rows_signing, rows_team
+from . import rows_audit, rows_followup, rows_report, rows_signing, rows_team
 from .rows_base import Base as Base
 from .rows_base import UTCDateTime as UTCDateTime
 from .rows_base import edit_counter
 
-FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_signing, rows_team)
+FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_report, rows_signing, rows_team)
 
 
 class CaseRow(Base):

@@ -4,214 +4,234 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/family_view.py" line="80"/>
-        <location filename="../../ui/family_view.py" line="81"/>
-        <location filename="../../ui/family_view.py" line="257"/>
-        <location filename="../../ui/family_view.py" line="262"/>
+        <location filename="../../ui/family_view.py" line="83"/>
+        <location filename="../../ui/family_view.py" line="84"/>
+        <location filename="../../ui/family_view.py" line="260"/>
+        <location filename="../../ui/family_view.py" line="265"/>
         <source>Ansicht für die Familie</source>
         <translation>Family view</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="100"/>
+        <location filename="../../ui/family_view.py" line="103"/>
         <source>F11: ganzer Bildschirm · Esc: schließen</source>
         <translation>F11: full screen · Esc: close</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="102"/>
+        <location filename="../../ui/family_view.py" line="105"/>
         <source>&amp;Ganzer Bildschirm</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="103"/>
+        <location filename="../../ui/family_view.py" line="106"/>
         <source>Ganzer Bildschirm ein oder aus</source>
         <translation>Full screen on or off</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="105"/>
+        <location filename="../../ui/family_view.py" line="108"/>
         <source>&amp;Schließen</source>
         <translation>&amp;Close</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="106"/>
+        <location filename="../../ui/family_view.py" line="109"/>
         <location filename="../../ui/preview.py" line="145"/>
         <location filename="../../ui/welcome.py" line="59"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="158"/>
+        <location filename="../../ui/family_view.py" line="161"/>
         <source>Unsere Vereinbarung</source>
         <translation>Our agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="165"/>
+        <location filename="../../ui/family_view.py" line="168"/>
         <source>Die deutsche Fassung ist verbindlich.</source>
         <translation>The German version is binding.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="169"/>
+        <location filename="../../ui/family_view.py" line="172"/>
         <source>Das wollen wir erreichen</source>
         <translation>What we want to achieve</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="171"/>
+        <location filename="../../ui/family_view.py" line="174"/>
         <source>Die Ziele sind noch nicht eingetragen.</source>
         <translation>The goals have not been entered yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="175"/>
+        <location filename="../../ui/family_view.py" line="178"/>
         <source>Wer macht was bis wann?</source>
         <translation>Who does what, and by when?</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="177"/>
+        <location filename="../../ui/family_view.py" line="180"/>
         <source>Die Aufgaben sind noch nicht eingetragen.</source>
         <translation>The tasks have not been entered yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="200"/>
+        <location filename="../../ui/family_view.py" line="203"/>
         <source>Wann sehen wir uns?</source>
         <translation>When do we meet?</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="204"/>
+        <location filename="../../ui/family_view.py" line="207"/>
         <source>Der nächste Termin ist noch nicht vereinbart.</source>
         <translation>The next meeting has not been arranged yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="257"/>
+        <location filename="../../ui/family_view.py" line="260"/>
         <source>Bitte zuerst einen Fall auswählen.</source>
         <translation>Please select a case first.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="261"/>
+        <location filename="../../ui/family_view.py" line="264"/>
         <location filename="../../ui/preview.py" line="212"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="247"/>
+        <location filename="../../ui/family_view.py" line="250"/>
         <source>Ansicht für die &amp;Familie…</source>
         <translation>&amp;Family view…</translation>
     </message>
     <message>
-        <location filename="../../ui/family_view.py" line="249"/>
+        <location filename="../../ui/family_view.py" line="252"/>
         <source>Die Vereinbarung in großer Schrift zeigen, zum Anschauen mit der Familie</source>
         <translation>Show the agreement in large type, to look at it together with the family</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="137"/>
-        <location filename="../../ui/settings.py" line="253"/>
+        <location filename="../../ui/settings.py" line="144"/>
+        <location filename="../../ui/settings.py" line="275"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="144"/>
+        <location filename="../../ui/settings.py" line="151"/>
         <source>z. B. Familienhilfe Lindenhof e. V.</source>
         <translation>e.g. Familienhilfe Lindenhof e. V.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="146"/>
+        <location filename="../../ui/settings.py" line="153"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="149"/>
+        <location filename="../../ui/settings.py" line="156"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="150"/>
+        <location filename="../../ui/settings.py" line="157"/>
         <source>nie sperren</source>
         <translation>never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="159"/>
+        <location filename="../../ui/settings.py" line="166"/>
         <source> Jahre</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="163"/>
+        <location filename="../../ui/settings.py" line="170"/>
+        <source> Tage vorher</source>
+        <translation> days before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="172"/>
+        <source>„Bericht fällig“ erscheint so viele Tage vor dem nächsten Hilfeplangespräch.</source>
+        <translation>“Report due” appears so many days before the next help-plan meeting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="175"/>
         <source>&amp;Träger (Organisation):</source>
         <translation>&amp;Provider (organisation):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="163"/>
+        <location filename="../../ui/settings.py" line="175"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="164"/>
+        <location filename="../../ui/settings.py" line="176"/>
         <source>Standard-&amp;Ort:</source>
         <translation>Default &amp;place:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="164"/>
+        <location filename="../../ui/settings.py" line="176"/>
         <source>Standard-Ort</source>
         <translation>Default place</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="166"/>
+        <location filename="../../ui/settings.py" line="178"/>
         <source>&amp;Sperren nach:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="166"/>
+        <location filename="../../ui/settings.py" line="178"/>
         <source>Programm sperren nach Minuten ohne Eingabe</source>
         <translation>Lock the program after minutes without input</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="165"/>
+        <location filename="../../ui/settings.py" line="177"/>
         <source>S&amp;prache:</source>
         <translation>Lan&amp;guage:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="165"/>
+        <location filename="../../ui/settings.py" line="177"/>
         <source>Sprache der Oberfläche</source>
         <translation>Language of the user interface</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="167"/>
+        <location filename="../../ui/settings.py" line="179"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep for:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="167"/>
+        <location filename="../../ui/settings.py" line="179"/>
         <source>Abgeschlossene Fälle aufbewahren, Jahre</source>
         <translation>Keep closed cases, years</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="175"/>
+        <location filename="../../ui/settings.py" line="180"/>
+        <source>&amp;Bericht fällig:</source>
+        <translation>&amp;Report due:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="180"/>
+        <source>Bericht an das Jugendamt fällig, Tage vor dem Hilfeplangespräch</source>
+        <translation>Report to the youth office due, days before the help-plan meeting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings.py" line="189"/>
         <source>Die Sprache gilt ab dem nächsten Start des Programms. Abgeschlossene Fälle werden nach der Aufbewahrungsfrist zum Löschen vorgeschlagen.</source>
         <translation>The language applies from the next start of the program. Closed cases are proposed for deletion after the retention period.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="182"/>
+        <location filename="../../ui/settings.py" line="196"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="183"/>
+        <location filename="../../ui/settings.py" line="197"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="237"/>
+        <location filename="../../ui/settings.py" line="259"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="259"/>
+        <location filename="../../ui/settings.py" line="281"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="261"/>
+        <location filename="../../ui/settings.py" line="283"/>
         <source>Die neue Sprache gilt ab dem nächsten Start.</source>
         <translation>The new language applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="241"/>
+        <location filename="../../ui/settings.py" line="263"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>

@@ -123,109 +123,109 @@
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="505"/>
+        <location filename="../../ui/case_view.py" line="509"/>
         <source>Prüfsumme: %1</source>
         <translation>Checksum: %1</translation>
     </message>
     <message>
         <location filename="../../ui/case_view.py" line="343"/>
-        <location filename="../../ui/case_view.py" line="470"/>
+        <location filename="../../ui/case_view.py" line="474"/>
         <source>Kein Fall ausgewählt</source>
         <translation>No case selected</translation>
     </message>
     <message>
         <location filename="../../ui/case_view.py" line="345"/>
-        <location filename="../../ui/case_view.py" line="471"/>
+        <location filename="../../ui/case_view.py" line="475"/>
         <source>Links einen Fall auswählen oder mit „Neuer Fall…“ anlegen.</source>
         <translation>Select a case on the left or create one with “New case…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="350"/>
+        <location filename="../../ui/case_view.py" line="354"/>
         <source>Bereiche des Falls</source>
         <translation>Parts of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="354"/>
+        <location filename="../../ui/case_view.py" line="358"/>
         <source>Partner &amp;&amp; Einverständnisse</source>
         <translation>Partners &amp;&amp; consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="354"/>
+        <location filename="../../ui/case_view.py" line="358"/>
         <source>Vereinbarung</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="355"/>
+        <location filename="../../ui/case_view.py" line="359"/>
         <source>Verlauf</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="371"/>
+        <location filename="../../ui/case_view.py" line="375"/>
         <source>Personen</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="372"/>
-        <location filename="../../ui/case_view.py" line="381"/>
+        <location filename="../../ui/case_view.py" line="376"/>
+        <location filename="../../ui/case_view.py" line="385"/>
         <source>Kooperationspartner</source>
         <translation>Cooperation partners</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="373"/>
-        <location filename="../../ui/case_view.py" line="383"/>
+        <location filename="../../ui/case_view.py" line="377"/>
+        <location filename="../../ui/case_view.py" line="387"/>
         <source>Einverständnisse</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="374"/>
-        <location filename="../../ui/case_view.py" line="385"/>
+        <location filename="../../ui/case_view.py" line="378"/>
+        <location filename="../../ui/case_view.py" line="389"/>
         <source>Vereinbarungen</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="354"/>
-        <location filename="../../ui/case_view.py" line="378"/>
+        <location filename="../../ui/case_view.py" line="358"/>
+        <location filename="../../ui/case_view.py" line="382"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="378"/>
+        <location filename="../../ui/case_view.py" line="382"/>
         <source>Noch niemand aus der Familie erfasst – das geht im Schritt „Beteiligte“ der Vereinbarung.</source>
         <translation>Nobody from the family recorded yet – that is done in the step “Participants” of the agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="382"/>
+        <location filename="../../ui/case_view.py" line="386"/>
         <source>Noch keine Kooperationspartner – sie werden im Schritt „Beteiligte“ erfasst.</source>
         <translation>No cooperation partners yet – they are recorded in the step “Participants”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="384"/>
+        <location filename="../../ui/case_view.py" line="388"/>
         <source>Noch keine Einverständnisse – sie werden im Schritt „Einverständnis“ erfasst.</source>
         <translation>No consents yet – they are recorded in the step “Consent”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="386"/>
+        <location filename="../../ui/case_view.py" line="390"/>
         <source>Noch keine Vereinbarung – mit „Vereinbarung bearbeiten…“ beginnen.</source>
         <translation>No agreement yet – start with “Edit agreement…”.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="400"/>
+        <location filename="../../ui/case_view.py" line="404"/>
         <source>De&amp;tails…</source>
         <translation>Det&amp;ails…</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="401"/>
-        <location filename="../../ui/case_view.py" line="451"/>
+        <location filename="../../ui/case_view.py" line="405"/>
+        <location filename="../../ui/case_view.py" line="455"/>
         <source>Details der Version</source>
         <translation>Details of the version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="402"/>
+        <location filename="../../ui/case_view.py" line="406"/>
         <source>Dokumentnummer und Prüfsumme der ausgewählten Version</source>
         <translation>Document number and checksum of the selected version</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="444"/>
+        <location filename="../../ui/case_view.py" line="448"/>
         <source>Version %1 · Dokument %2
 Prüfsumme (SHA-256) des Inhalts:
 %3</source>
@@ -234,27 +234,27 @@ Checksum (SHA-256) of the content:
 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="454"/>
+        <location filename="../../ui/case_view.py" line="458"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="478"/>
+        <location filename="../../ui/case_view.py" line="482"/>
         <source>Aktenzeichen: %1</source>
         <translation>File number: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="481"/>
+        <location filename="../../ui/case_view.py" line="485"/>
         <source>Ohne Aktenzeichen und Hilfeart</source>
         <translation>No file number or type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="484"/>
+        <location filename="../../ui/case_view.py" line="488"/>
         <source>ja</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/case_view.py" line="484"/>
+        <location filename="../../ui/case_view.py" line="488"/>
         <source>nein</source>
         <translation>no</translation>
     </message>
@@ -490,22 +490,22 @@ Checksum (SHA-256) of the content:
         <translation>Please say in which form the family gave consent.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="272"/>
+        <location filename="../../ui/wizard/page_consent.py" line="267"/>
         <source>Bitte in der Liste das Einverständnis auswählen, das widerrufen wird.</source>
         <translation>Please select the consent to revoke in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="276"/>
+        <location filename="../../ui/wizard/page_consent.py" line="271"/>
         <source>Dieses Einverständnis ist bereits widerrufen.</source>
         <translation>This consent has already been revoked.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="285"/>
+        <location filename="../../ui/wizard/page_consent.py" line="280"/>
         <source>Nicht widerrufen: </source>
         <translation>Not revoked: </translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_consent.py" line="288"/>
+        <location filename="../../ui/wizard/page_consent.py" line="283"/>
         <source>Einverständnis widerrufen am %1.</source>
         <translation>Consent revoked on %1.</translation>
     </message>
@@ -1037,12 +1037,12 @@ Finalise now?</translation>
         <translation>Freeze this version.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="200"/>
+        <location filename="../../ui/wizard/page_overview.py" line="192"/>
         <source>Die Datei konnte nicht gespeichert werden: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_overview.py" line="204"/>
+        <location filename="../../ui/wizard/page_overview.py" line="196"/>
         <source>PDF gespeichert: %1</source>
         <translation>PDF saved: %1</translation>
     </message>
@@ -1482,7 +1482,7 @@ custody</translation>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="206"/>
+        <location filename="../../ui/wizard/base.py" line="210"/>
         <source>Version %1 ist abgeschlossen und kann nicht mehr geändert werden. Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an.</source>
         <translation>Version %1 is finalised and can no longer be changed. To make changes, choose “Edit agreement…” in the main window: this creates a new version.</translation>
     </message>
@@ -1672,22 +1672,22 @@ custody</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../ui/wizard/base.py" line="250"/>
+        <location filename="../../ui/wizard/base.py" line="254"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="251"/>
+        <location filename="../../ui/wizard/base.py" line="255"/>
         <source>Entfernen rückgängig machen</source>
         <translation>Undo the removal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="252"/>
+        <location filename="../../ui/wizard/base.py" line="256"/>
         <source>Das Entfernte wiederherstellen (Strg+Z)</source>
         <translation>Restore what was removed (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="259"/>
+        <location filename="../../ui/wizard/base.py" line="263"/>
         <source>%1 wurde entfernt.</source>
         <translation>%1 was removed.</translation>
     </message>
