@@ -1,0 +1,1 @@
+"""Team mode: the agency's PostgreSQL as the shared store."""
