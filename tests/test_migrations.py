@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import psycopg
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import inspect
+from sqlalchemy import create_engine, inspect
 
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_to_head
@@ -75,3 +77,37 @@ def test_start_skips_alembic_only_when_the_schema_is_at_every_head(tmp_path) -> 
     first = subprocess.run([sys.executable, "-c", probe, str(fresh)], capture_output=True, text=True, check=True)
     again = subprocess.run([sys.executable, "-c", probe, str(fresh)], capture_output=True, text=True, check=True)
     assert (first.stdout.strip(), again.stdout.strip()) == ("True", "False")
+
+
+# --- the same migrations on PostgreSQL (team mode: the agency's server) ---
+
+
+def test_postgresql_upgraded_to_head_has_the_models_tables_and_columns(pg_server) -> None:
+    engine = create_engine(pg_server.url(pg_server.create_database()))
+    try:
+        upgrade_to_head(engine)
+        assert set(Base.metadata.tables) <= set(inspect(engine).get_table_names())
+        with engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+            assert compare_metadata(ctx, Base.metadata) == []
+            heads = set(ScriptDirectory.from_config(alembic_config()).get_heads())
+            assert set(MigrationContext.configure(conn).get_current_heads()) == heads
+        upgrade_to_head(engine)  # a second run is harmless
+    finally:
+        engine.dispose()
+
+
+def test_postgresql_audit_log_refuses_update_delete_and_truncate(pg_server) -> None:
+    name = pg_server.create_database()
+    engine = create_engine(pg_server.url(name))
+    try:
+        upgrade_to_head(engine)
+    finally:
+        engine.dispose()
+    with psycopg.connect(pg_server.dsn(name), autocommit=True) as conn:
+        conn.execute("""INSERT INTO audit_log (at, "user", action, entity_type, entity_id, case_id)
+                        VALUES (now(), 'a', 'create', 'case', 1, 1)""")
+        for sql in ("UPDATE audit_log SET action = 'x'", "DELETE FROM audit_log", "TRUNCATE audit_log"):
+            with pytest.raises(psycopg.errors.RaiseException, match="append-only"):
+                conn.execute(sql)
+        assert conn.execute("SELECT action FROM audit_log").fetchall() == [("create",)]

@@ -84,7 +84,8 @@ def upgrade() -> None:
         "followup_reflection_ratings",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("reflection_id", sa.Integer(), sa.ForeignKey(
-            "followup_reflections.id", name="fk_followup_reflection_ratings_reflection_id_followup_reflections",
+            # op.f: the name as the naming convention makes it (PostgreSQL shortens it to 63 characters)
+            "followup_reflections.id", name=op.f("fk_followup_reflection_ratings_reflection_id_followup_reflections"),
             ondelete="CASCADE"), nullable=False),
         sa.Column("condition", sa.String(1), nullable=False),
         sa.Column("participant", sa.Text(), nullable=False),
