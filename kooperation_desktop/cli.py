@@ -198,6 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .report.cli import register as add_report_commands  # export-report (report/cli.py)
 
     add_report_commands(sub)
+    from .team.sync_cli import register as register_sync
+
+    register_sync(sub, _add_data_dir, _services)
     return parser
 
 

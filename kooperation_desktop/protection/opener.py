@@ -15,6 +15,7 @@ from sqlalchemy.orm import configure_mappers
 from ..storage.database import Database
 from ..storage.db import head_revisions, make_engine, upgrade_to_head
 from ..storage.files import KeyState
+from ..team import outbox
 from . import audit, folder, retention
 from .vault import db_path, unlock
 
@@ -69,4 +70,5 @@ def open_database(data_dir: Path, passphrase: str | None = None, *,
     db = Database(engine, data_dir, key_state=key_state, folder_lock=held, folder_warning=warning)
     audit.attach(db)
     retention.attach_read_only_guard(db)
+    outbox.attach(db)  # team mode only: the sync outbox
     return db

@@ -17,15 +17,16 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 # The feature row modules register their tables on the same Base. They import only .rows_base, never
 # this module; this module imports them, so ``Base`` taken from here has every table in its metadata
 # (migrations, the GDPR export and retention walk all tables) and every mapper to configure.
-from . import rows_audit, rows_followup, rows_report, rows_signing, rows_team
+from . import rows_audit, rows_followup, rows_report, rows_signing, rows_sync, rows_team
 from .rows_base import Base as Base
 from .rows_base import UTCDateTime as UTCDateTime
 from .rows_base import edit_counter
+from .rows_sync import Travelling
 
-FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_report, rows_signing, rows_team)
+FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_report, rows_signing, rows_sync, rows_team)
 
 
-class CaseRow(Base):
+class CaseRow(Travelling, Base):
     __tablename__ = "cases"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -62,7 +63,7 @@ class CaseRow(Base):
     )
 
 
-class PersonRow(Base):
+class PersonRow(Travelling, Base):
     __tablename__ = "persons"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -79,7 +80,7 @@ class PersonRow(Base):
     case: Mapped[CaseRow] = relationship(back_populates="persons")
 
 
-class PartnerRow(Base):
+class PartnerRow(Travelling, Base):
     __tablename__ = "partners"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -95,7 +96,7 @@ class PartnerRow(Base):
     case: Mapped[CaseRow] = relationship(back_populates="partners")
 
 
-class ConsentRow(Base):
+class ConsentRow(Travelling, Base):
     __tablename__ = "consents"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -118,7 +119,7 @@ class ConsentRow(Base):
     case: Mapped[CaseRow] = relationship(back_populates="consents")
 
 
-class AgreementRow(Base):
+class AgreementRow(Travelling, Base):
     __tablename__ = "agreements"
     __table_args__ = (Index("ix_agreements_case_id_status", "case_id", "status"),)
 
@@ -176,7 +177,7 @@ class AgreementRow(Base):
     )
 
 
-class GoalRow(Base):
+class GoalRow(Travelling, Base):
     __tablename__ = "goals"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -196,7 +197,7 @@ class GoalRow(Base):
     )
 
 
-class IndicatorRow(Base):
+class IndicatorRow(Travelling, Base):
     __tablename__ = "indicators"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -213,7 +214,7 @@ class IndicatorRow(Base):
     goal: Mapped[GoalRow] = relationship(back_populates="indicators")
 
 
-class RoleRow(Base):
+class RoleRow(Travelling, Base):
     __tablename__ = "roles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -227,7 +228,7 @@ class RoleRow(Base):
     agreement: Mapped[AgreementRow] = relationship(back_populates="roles")
 
 
-class TaskRow(Base):
+class TaskRow(Travelling, Base):
     __tablename__ = "tasks"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -244,7 +245,7 @@ class TaskRow(Base):
     agreement: Mapped[AgreementRow] = relationship(back_populates="tasks")
 
 
-class CommunicationRuleRow(Base):
+class CommunicationRuleRow(Travelling, Base):
     __tablename__ = "communication_rules"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

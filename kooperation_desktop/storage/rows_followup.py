@@ -13,9 +13,10 @@ from sqlalchemy import JSON, Date, Float, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .rows_base import Base, UTCDateTime, edit_counter
+from .rows_sync import Travelling
 
 
-class ReviewRow(Base):
+class ReviewRow(Travelling, Base):
     __tablename__ = "followup_reviews"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -38,7 +39,7 @@ class ReviewRow(Base):
     )
 
 
-class ReviewRatingRow(Base):
+class ReviewRatingRow(Travelling, Base):
     __tablename__ = "followup_review_ratings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -60,7 +61,7 @@ class ReviewRatingRow(Base):
     review: Mapped[ReviewRow] = relationship(back_populates="ratings")
 
 
-class ReflectionRow(Base):
+class ReflectionRow(Travelling, Base):
     __tablename__ = "followup_reflections"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -78,7 +79,7 @@ class ReflectionRow(Base):
     )
 
 
-class ReflectionRatingRow(Base):
+class ReflectionRatingRow(Travelling, Base):
     __tablename__ = "followup_reflection_ratings"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -93,7 +94,7 @@ class ReflectionRatingRow(Base):
     reflection: Mapped[ReflectionRow] = relationship(back_populates="ratings")
 
 
-class TransitionPlanRow(Base):
+class TransitionPlanRow(Travelling, Base):
     __tablename__ = "followup_transition_plans"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -109,7 +110,7 @@ class TransitionPlanRow(Base):
     updated_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
-class DoneMarkRow(Base):
+class DoneMarkRow(Travelling, Base):
     """A due item marked as done ("erledigt")."""
 
     __tablename__ = "followup_done"

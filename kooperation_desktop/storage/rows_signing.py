@@ -8,9 +8,10 @@ from sqlalchemy import Date, Float, ForeignKey, Integer, LargeBinary, String, Te
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .rows_base import Base, UTCDateTime
+from .rows_sync import Travelling
 
 
-class SignatureRow(Base):
+class SignatureRow(Travelling, Base):
     __tablename__ = "signatures"
     __table_args__ = (UniqueConstraint("agreement_id", "party_key"),)
 
