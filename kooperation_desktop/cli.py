@@ -192,6 +192,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .protection.commands import add_commands as add_protection_commands
 
     add_protection_commands(sub, _add_data_dir)
+    from .team.cli import register as register_server
+
+    register_server(sub)
     return parser
 
 
@@ -537,7 +540,8 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[Path | None],
                 raise CliError("Ohne Befehl öffnet nur „kooperation-desktop“ das Programmfenster. "
                                f"Die Befehle zeigt „{PROG} --help“.")
             return open_window(args.data_dir)
-        return {**_COMMANDS, **_protection_commands()}[args.command](args)
+        handler = getattr(args, "handler", None)  # a feature module's register() sets it
+        return handler(args) if handler else {**_COMMANDS, **_protection_commands()}[args.command](args)
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130

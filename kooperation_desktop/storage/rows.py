@@ -17,13 +17,13 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 # The feature row modules register their tables on the same Base. They import only .rows_base, never
 # this module; this module imports them, so ``Base`` taken from here has every table in its metadata
 # (migrations, the GDPR export and retention walk all tables) and every mapper to configure.
-from . import rows_audit, rows_followup, rows_signing, rows_sync
+from . import rows_audit, rows_followup, rows_signing, rows_sync, rows_team
 from .rows_base import Base as Base
 from .rows_base import UTCDateTime as UTCDateTime
 from .rows_base import edit_counter
 from .rows_sync import Travelling
 
-FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_signing, rows_sync)
+FEATURE_ROW_MODULES = (rows_audit, rows_followup, rows_signing, rows_sync, rows_team)
 
 
 class CaseRow(Travelling, Base):
@@ -42,6 +42,10 @@ class CaseRow(Travelling, Base):
     # folded (search.fold_for_search); indexed: counting the hits of a search scans this narrow
     # index instead of the whole table (filter-as-you-type at 50,000 cases)
     search_text: Mapped[str] = mapped_column(Text, default="", index=True)
+    # team mode (the agency's server, migration 0014): the case's team and the colleague covering it
+    # (a PostgreSQL role name); both NULL on the laptop's own database
+    team_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    assigned_to: Mapped[str | None] = mapped_column(String(63), index=True)
 
     persons: Mapped[list[PersonRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="PersonRow.id"
