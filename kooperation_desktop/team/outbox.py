@@ -43,8 +43,9 @@ from ..storage.rows import Base
 from ..storage.rows_sync import OutboxRow, SyncStateRow, new_uuid
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
-#: never part of what travels: the local key and the server's sequence number
-LOCAL_COLUMNS = frozenset({"id", "change_seq"})
+#: never part of what travels: the local key, the server's sequence number and the search text (folded
+#: on each laptop from what the case holds, persons in the local order)
+LOCAL_COLUMNS = frozenset({"id", "change_seq", "search_text"})
 _PENDING = "_sync_outbox_pending"
 _ATTACHED = "_sync_outbox_attached"
 
@@ -78,6 +79,7 @@ def is_versioned(table_name: str) -> bool:
     return "row_version" in table_named(table_name).c
 
 
+@cache
 def portable_select(table: Table) -> Select[Any]:
     """``SELECT`` of the table's portable columns: a foreign key as the referenced row's uuid."""
     columns: list[ColumnElement[Any]] = []
@@ -131,6 +133,7 @@ def _path_to_case(table_name: str) -> tuple[tuple[str, str], ...]:
     return tuple(path)
 
 
+@cache
 def case_uuid_select(table: Table) -> Select[Any]:
     """``SELECT row uuid, case uuid FROM table ...`` (add a ``WHERE``)."""
     if table.name == "cases":

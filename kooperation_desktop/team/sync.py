@@ -42,9 +42,11 @@ from .outbox import DELETE, INSERT, UPDATE, SyncState, decode, encode, same
 #: the advisory lock between writers (shared, taken by the triggers) and a puller reading its bound
 LOCK_KEY = 7_301_015
 #: changes of these columns never conflict (bookkeeping: the last writer wins)
-BOOKKEEPING = frozenset({"updated_at", "search_text", "wizard_step"})
+BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
 SYNC_ACTION = "sync"
 CHUNK = 500
+#: outbox entries removed locally per transaction (each local commit is a disk sync)
+LOCAL_BATCH = 2000
 
 Marker = Callable[[str], None]
 
@@ -302,33 +304,48 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
     for e in entries:
         groups.setdefault(e.case_uuid, []).append(e)
     written = conflicts = 0
+    done: list[int] = []  # outbox entries the server has committed, removed here in batches
+    found: list[dict[str, Any]] = []
     for group in groups.values():
-        ids = [e.id for e in group]
         with server.begin() as conn:
             known: dict[str, Any] = dict(conn.execute(select(PushedRow.entry_uuid, PushedRow.result).where(
-                PushedRow.entry_uuid.in_([e.entry_uuid for e in group]))).tuples().all())
+                PushedRow.entry_uuid.in_([e.entry_uuid for e in group]))).all())
             changes = coalesce(e for e in group if e.entry_uuid not in known)
             local_rows = _read_local(db, changes)
             n, results = _push_case(conn, state, [c for c in changes if c.op != "cancel"], local_rows)
             written += n
             pushed = []
             for c in changes:
-                for i in c.entries:
-                    pushed.append({"entry_uuid": i, "client_id": state.client_id, "row_uuid": c.uuid,
+                for entry in c.entries:
+                    pushed.append({"entry_uuid": entry, "client_id": state.client_id, "row_uuid": c.uuid,
                                    "fields": sorted(c.fields), "who": state.identity, "at": c.at,
-                                   "result": results.get(i)})
-            if pushed:
-                conn.execute(insert(PushedRow), pushed)
+                                   "result": results.get(entry)})
+            for i in range(0, len(pushed), CHUNK):
+                conn.execute(insert(PushedRow).values(pushed[i:i + CHUNK]))
+            mark("server-apply")
         mark("server-commit")
-        found = [item for r in known.values() if r for item in r]
+        done += [e.id for e in group]
+        found += [item for r in known.values() if r for item in r]
         found += [item for r in results.values() for item in r]
-        with db.engine.begin() as local:
-            outbox.drop_entries(local, ids)
-            if found:
-                local.execute(insert(ConflictRow), [_conflict_row(item) for item in found])
-        conflicts += len(found)
+        if len(done) >= LOCAL_BATCH:
+            conflicts += _commit_local(db, done, found)
+            done, found = [], []
+            mark("local-commit")
+    if done:
+        conflicts += _commit_local(db, done, found)
         mark("local-commit")
     return written, conflicts
+
+
+def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) -> int:
+    """Remove the pushed entries and list their conflicts, in one local transaction (a kill before it:
+    the server replays the same results at the next push)."""
+    with db.engine.begin() as local:
+        for i in range(0, len(done), CHUNK):
+            outbox.drop_entries(local, done[i:i + CHUNK])
+        if found:
+            local.execute(insert(ConflictRow), [_conflict_row(item) for item in found])
+    return len(found)
 
 
 def _conflict_row(item: dict[str, Any]) -> dict[str, Any]:
@@ -359,18 +376,20 @@ def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
         raise NotInTeamMode()
     last = int(state.last_seq)
     bound = _bound(server)
-    data: dict[str, list[dict[str, Any]]] = {}
+    data: dict[str, list[dict[str, Any]]] = {t.name: [] for t in outbox.travelling_tables()}
+    tombstones: Sequence[Any] = []
     with server.connect() as conn:
-        for table in outbox.travelling_tables():
+        for table in outbox.travelling_tables() if bound > last else ():
             data[table.name] = [dict(r._mapping) for r in conn.execute(
                 outbox.portable_select(table).where(table.c.change_seq > last, table.c.change_seq <= bound)
                 .order_by(table.c.change_seq))]
-        tombstones = conn.execute(select(TombstoneRow.table_name, TombstoneRow.row_uuid).where(
-            TombstoneRow.seq > last, TombstoneRow.seq <= bound).order_by(TombstoneRow.seq)).tuples().all()
+        if bound > last:
+            tombstones = conn.execute(select(TombstoneRow.table_name, TombstoneRow.row_uuid).where(
+                TombstoneRow.seq > last, TombstoneRow.seq <= bound).order_by(TombstoneRow.seq)).all()
     mark("pulled")
     written = removed = 0
     with db.engine.begin() as local:
-        waiting = set(local.execute(select(OutboxRow.table_name, OutboxRow.row_uuid)).tuples())
+        waiting = set(local.execute(select(OutboxRow.table_name, OutboxRow.row_uuid)))
         cases: set[str] = set()
         by_table: dict[str, list[str]] = {}
         for table_name, row_uuid in tombstones:

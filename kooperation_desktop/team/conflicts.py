@@ -1,0 +1,111 @@
+"""The Konfliktliste: fields changed both on this laptop and on the server, never resolved silently.
+
+Until the user decides, the row holds the server value and the entry the local one. Keeping the local
+value writes it into the row as a normal local change (an outbox entry, pushed at the next sync);
+keeping the server value only closes the entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Table, func, select, update
+
+from ..protection import audit
+from ..storage.database import Database
+from ..storage.rows_sync import ConflictRow
+from . import outbox
+
+KEEP_LOCAL, KEEP_SERVER = "local", "server"
+Keep = Literal["local", "server"]
+
+
+class ConflictError(Exception):
+    """A conflict that cannot be resolved as asked (German message)."""
+
+
+@dataclass(frozen=True)
+class Conflict:
+    id: int
+    table: str
+    row_uuid: str
+    case_uuid: str | None
+    case_title: str  # "" when the case is gone
+    field: str
+    local_value: Any
+    server_value: Any
+    local_by: str
+    local_at: dt.datetime | None
+    server_by: str
+    server_at: dt.datetime | None
+    row_deleted: bool  # the server deleted the row: the local value cannot be kept
+    resolved: bool
+    resolution: str
+
+
+def _case_titles(db: Database, case_uuids: set[str]) -> dict[str, str]:
+    cases = outbox.table_named("cases")
+    with db.engine.connect() as c:
+        return dict(c.execute(select(cases.c.uuid, cases.c.title).where(cases.c.uuid.in_(sorted(case_uuids)))).all())
+
+
+def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conflict]:
+    """The Konfliktliste, oldest first (the open entries only, unless ``include_resolved``)."""
+    query = select(ConflictRow).order_by(ConflictRow.id)
+    if not include_resolved:
+        query = query.where(ConflictRow.resolved.is_(False))
+    with db.sessionmaker() as s:
+        rows = list(s.scalars(query))
+        titles = _case_titles(db, {r.case_uuid for r in rows if r.case_uuid})
+        return [Conflict(id=r.id, table=r.table_name, row_uuid=r.row_uuid, case_uuid=r.case_uuid,
+                         case_title=titles.get(r.case_uuid or "", ""), field=r.field,
+                         local_value=outbox.decode(r.local_value), server_value=outbox.decode(r.server_value),
+                         local_by=r.local_by, local_at=r.local_at, server_by=r.server_by, server_at=r.server_at,
+                         row_deleted=r.row_deleted, resolved=r.resolved, resolution=r.resolution) for r in rows]
+
+
+def open_count(db: Database) -> int:
+    with db.engine.connect() as c:
+        return int(c.execute(select(func.count()).select_from(ConflictRow)
+                             .where(ConflictRow.resolved.is_(False))).scalar_one())
+
+
+def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
+    """Decide one entry: ``keep="local"`` writes the local value into the row (pushed at the next
+    sync), ``keep="server"`` leaves the row as it is."""
+    if keep not in (KEEP_LOCAL, KEEP_SERVER):
+        raise ConflictError("Bitte „local“ (eigener Wert) oder „server“ (Wert vom Server) wählen.")
+    with db.transaction() as s:
+        entry = s.get(ConflictRow, conflict_id)
+        if entry is None:
+            raise ConflictError(f"Einen Konflikt Nr. {conflict_id} gibt es nicht.")
+        if entry.resolved:
+            raise ConflictError(f"Konflikt Nr. {conflict_id} ist schon entschieden.")
+        if keep == KEEP_LOCAL:
+            table = outbox.table_named(entry.table_name)
+            if entry.row_deleted or entry.field not in table.c:
+                raise ConflictError("Der Eintrag wurde auf dem Server gelöscht; der eigene Wert kann nicht "
+                                    "übernommen werden (nur „server“).")
+            local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
+            if local_id is None:
+                raise ConflictError("Den Eintrag gibt es hier nicht mehr; nur „server“ ist möglich.")
+            _write_local(s, table, local_id, entry.field, outbox.decode(entry.local_value))
+            audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
+        entry.resolved = True
+        entry.resolution = keep
+
+
+def _write_local(s: Any, table: Table, local_id: int, name: str, value: Any) -> None:
+    """The value into the row, as a local change (the outbox records it)."""
+    values: dict[str, Any] = {}
+    refs = outbox.foreign_keys(table.name)
+    if name in refs:
+        parent = outbox.table_named(refs[name])
+        values[name] = select(parent.c.id).where(parent.c.uuid == value).scalar_subquery()
+    else:
+        values[name] = value
+    if "row_version" in table.c:
+        values["row_version"] = table.c.row_version + 1
+    s.execute(update(table).where(table.c.id == local_id).values(values))

@@ -1,0 +1,233 @@
+"""Command line of synchronisation: ``sync`` and ``conflicts``.
+
+``sync --url postgresql://anna@server/kooperation [--ca ca.pem] [--ohne-tls]`` connects this data folder
+with the agency's server (remembered: later just ``sync``), pushes the local changes and pulls the
+colleagues'. The password of the server login comes from ``KOOPERATION_SERVER_PASSWORD``, from
+``--server-passwort-datei`` or from a prompt. ``conflicts`` lists the Konfliktliste, ``conflicts --resolve
+ID --keep local|server`` decides one entry.
+
+Test hooks (used by the kill -9 tests): ``KOOPERATION_SYNC_MARKERS=1`` prints ``SYNC-PUNKT <name>`` at
+every commit point of a sync; ``KOOPERATION_SYNC_PAUSE_AT=N`` stops there after the N-th point.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import getpass
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from ..services import Services
+
+PASSWORD_ENV = "KOOPERATION_SERVER_PASSWORD"
+ServicesOf = Callable[..., contextlib.AbstractContextManager["Services"]]
+
+
+def register(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], None], services: ServicesOf) -> None:
+    """Add ``sync`` and ``conflicts`` to the sub-commands ``sub`` (each parser's ``handler`` runs it)."""
+    p = sub.add_parser("sync", help="mit dem Server des Trägers synchronisieren (Team-Modus)",
+                       description="Schickt die eigenen Änderungen an den Server und holt die der Kolleginnen und "
+                                   "Kollegen. Beim ersten Mal mit --url; danach merkt sich der Datenordner den Server. "
+                                   f"Passwort: Umgebungsvariable {PASSWORD_ENV}, --server-passwort-datei oder Abfrage.")
+    p.add_argument("--url", metavar="URL", help="Server, z. B. postgresql://anna@server.traeger.de/kooperation")
+    p.add_argument("--ca", metavar="DATEI", type=Path,
+                   help="Zertifikat der Stelle, die das Server-Zertifikat ausgestellt hat (PEM)")
+    p.add_argument("--ohne-tls", action="store_true",
+                   help="ohne Verschlüsselung verbinden (nur für einen Test-Server auf diesem Rechner)")
+    p.add_argument("--server-passwort-datei", metavar="DATEI", type=Path,
+                   help="Datei, deren erste Zeile das Passwort der Server-Anmeldung ist")
+    add_data_dir(p)
+    p.set_defaults(handler=lambda args: cmd_sync(args, services))
+
+    p = sub.add_parser("conflicts", help="die Konfliktliste der Synchronisation zeigen oder entscheiden",
+                       description="Felder, die hier und auf dem Server verschieden geändert wurden. Bis zur "
+                                   "Entscheidung gilt der Wert vom Server; der eigene steht in der Liste.")
+    p.add_argument("--resolve", metavar="NR", type=int, help="diesen Konflikt entscheiden (mit --keep)")
+    p.add_argument("--keep", choices=("local", "server"),
+                   help="local: den eigenen Wert übernehmen; server: den Wert vom Server behalten")
+    p.add_argument("--alle", action="store_true", help="auch schon entschiedene Konflikte zeigen")
+    add_data_dir(p)
+    p.set_defaults(handler=lambda args: cmd_conflicts(args, services))
+
+
+def _fail(message: str) -> Exception:
+    from ..cli import CliError
+
+    return CliError(message)
+
+
+def _password(args: argparse.Namespace) -> str:
+    if args.server_passwort_datei is not None:
+        try:
+            return str(args.server_passwort_datei.read_text(encoding="utf-8").splitlines()[0])
+        except (OSError, IndexError):
+            raise _fail(f"Die Passwort-Datei „{args.server_passwort_datei}“ ist nicht lesbar oder leer.") from None
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if sys.stdin.isatty():
+        return getpass.getpass("Passwort der Server-Anmeldung: ")
+    raise _fail(f"Kein Server-Passwort: {PASSWORD_ENV} setzen oder --server-passwort-datei angeben.")
+
+
+def server_engine(url: str, password: str, *, ca_file: str = "", plain: bool = False) -> Engine:
+    """An engine on the agency's server: TLS with ``verify-full`` (``ca_file``: the CA to trust),
+    plain only when asked (``plain``)."""
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise _fail(f"„{url}“ ist keine Server-Adresse (Beispiel: postgresql://anna@server/kooperation).") from None
+    if parsed.get_backend_name() != "postgresql" or not parsed.host or not parsed.database:
+        raise _fail(f"„{url}“ ist keine Server-Adresse (Beispiel: postgresql://anna@server/kooperation).")
+    connect_args: dict[str, Any] = {"connect_timeout": 10}
+    if plain:
+        connect_args["sslmode"] = "disable"
+    else:
+        connect_args["sslmode"] = "verify-full"
+        if ca_file:
+            connect_args["sslrootcert"] = ca_file
+    return create_engine(parsed.set(drivername="postgresql+psycopg", password=password),
+                         connect_args=connect_args, pool_pre_ping=False)
+
+
+def explain(exc: BaseException, url: str) -> str:
+    """One German line for a failed server connection."""
+    text = str(getattr(exc, "orig", None) or exc)
+    lowered = text.lower()
+    if "password authentication failed" in lowered or "no password supplied" in lowered:
+        return "Anmeldung am Server fehlgeschlagen: Benutzername oder Passwort stimmt nicht."
+    if "does not support ssl" in lowered:
+        return ("Der Server bietet keine verschlüsselte Verbindung (TLS) an; ohne TLS nur bei einem Test-Server "
+                "auf diesem Rechner: --ohne-tls.")
+    if "certificate" in lowered or "ssl" in lowered and "verify" in lowered:
+        return ("Das Zertifikat des Servers passt nicht (falscher Rechnername oder unbekannte Ausstellerin); "
+                "bitte --ca und die Adresse prüfen.")
+    if "does not exist" in lowered and "database" in lowered:
+        return "Die Datenbank auf dem Server gibt es nicht; bitte die Adresse prüfen."
+    if "permission denied" in lowered or "row-level security" in lowered:
+        return f"Der Server verweigert den Zugriff: {' '.join(text.split())}"
+    if "sync_change_seq" in lowered or "sync_pushed" in lowered or "undefinedtable" in lowered:
+        return "Der Server ist nicht für den Team-Modus eingerichtet (server init fehlt)."
+    return f"Server nicht erreichbar ({url}): {' '.join(text.split())[:200]}"
+
+
+def _markers() -> Callable[[str], None] | None:
+    if not os.environ.get("KOOPERATION_SYNC_MARKERS"):
+        return None
+    pause_at = int(os.environ.get("KOOPERATION_SYNC_PAUSE_AT", "0") or 0)
+    seen = [0]
+
+    def mark(point: str) -> None:
+        seen[0] += 1
+        print(f"SYNC-PUNKT {seen[0]} {point}", flush=True)
+        if pause_at and seen[0] >= pause_at:
+            while True:  # the test kills this process here
+                time.sleep(3600)
+
+    return mark
+
+
+@contextlib.contextmanager
+def _connected(engine: Engine, url: str) -> Iterator[Engine]:
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        yield engine
+    except DBAPIError as exc:
+        raise _fail(explain(exc, url)) from None
+    finally:
+        engine.dispose()
+
+
+def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
+    from ..protection.model import current_user
+    from . import conflicts, outbox, sync
+
+    with services(args.data_dir) as svc:
+        with svc.db.engine.connect() as c:
+            state = outbox.state_of(c)
+        url = args.url or (state.server_url if state is not None else "")
+        if not url:
+            raise _fail("Dieser Datenordner ist mit keinem Server verbunden: beim ersten Mal "
+                        "„sync --url postgresql://NAME@SERVER/DATENBANK“ angeben.")
+        ca = str(args.ca) if args.ca is not None else (state.ca_file if state is not None and not args.url else "")
+        if args.ca is not None and not args.ca.is_file():
+            raise _fail(f"Die Zertifikatsdatei „{args.ca}“ gibt es nicht.")
+        plain = bool(args.ohne_tls) or (state is not None and not args.url and state.plain)
+        from sqlalchemy.engine import make_url
+
+        parsed = make_url(url) if "://" in url else None
+        clean = parsed.set(password=None).render_as_string(hide_password=False) if parsed is not None else url
+        engine = server_engine(url, _password(args), ca_file=ca, plain=plain)
+        with _connected(engine, clean):
+            with engine.connect():
+                pass  # a wrong login or address fails here, before the folder changes
+            if state is None or args.url:
+                identity = (parsed.username if parsed is not None else None) or current_user()
+                outbox.configure(svc.db, server_url=clean, identity=identity, ca_file=ca, plain=plain)
+            result = sync.sync(svc.db, engine, marker=_markers())
+        print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "
+              f"{result.pulled} empfangen, {result.deleted} gelöscht.")
+        waiting = conflicts.open_count(svc.db)
+        if waiting:
+            print(f"{waiting} offene Konflikte – anzeigen mit „kooperation-desktop conflicts“.")
+    return 0
+
+
+def _value(value: Any) -> str:
+    from ..domain import labels
+
+    if value is None:
+        return "(leer)"
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return labels.format_date(value)
+    return " ".join(str(value).split())[:60]
+
+
+def _when(value: Any) -> str:
+    return value.strftime("%d.%m.%Y %H:%M") if value is not None else "?"
+
+
+def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
+    from . import conflicts
+
+    if (args.resolve is None) != (args.keep is None):
+        from ..cli import _UsageError
+
+        raise _UsageError("--resolve und --keep gehören zusammen")
+    with services(args.data_dir) as svc:
+        if args.resolve is not None:
+            try:
+                conflicts.resolve(svc.db, args.resolve, args.keep)
+            except conflicts.ConflictError as exc:
+                raise _fail(str(exc)) from None
+            kept = "der eigene Wert gilt (wird beim nächsten sync gesendet)" if args.keep == "local" else \
+                "der Wert vom Server bleibt"
+            print(f"Konflikt Nr. {args.resolve} entschieden: {kept}.")
+            return 0
+        found = conflicts.list_conflicts(svc.db, include_resolved=args.alle)
+        if not found:
+            print("Keine offenen Konflikte.")
+            return 0
+        for c in found:
+            state = f" [entschieden: {c.resolution}]" if c.resolved else ""
+            where = f"„{c.case_title}“ " if c.case_title else ""
+            server = "auf dem Server gelöscht" if c.row_deleted else \
+                f"Server: {_value(c.server_value)} ({c.server_by}, {_when(c.server_at)})"
+            print(f"Nr. {c.id}{state}: {where}{c.table}.{c.field} – hier: {_value(c.local_value)} "
+                  f"({c.local_by}, {_when(c.local_at)}) · {server}")
+    return 0

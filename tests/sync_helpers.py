@@ -1,0 +1,86 @@
+"""Shared set-up of the synchronisation tests: a migrated server database (a copy of one template per
+test, so each starts empty and fast), laptops (copies of one migrated, encrypted data folder, put into
+team mode) and a comparable dump of what a database holds."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from pg_server import PgServer
+from sqlalchemy import Connection, Engine, create_engine
+
+from kooperation_desktop.services import Services
+from kooperation_desktop.storage.db import upgrade_to_head
+from kooperation_desktop.team import outbox
+
+_TEMPLATES: dict[int, str] = {}
+
+
+def server_database(pg: PgServer) -> str:
+    """A new server database at the newest schema (migrations, sync triggers included)."""
+    import psycopg
+
+    template = _TEMPLATES.get(id(pg))
+    if template is None:
+        template = pg.create_database("kdtpl")
+        engine = create_engine(pg.url(template))
+        try:
+            upgrade_to_head(engine)
+        finally:
+            engine.dispose()
+        _TEMPLATES[id(pg)] = template
+    name = f"kds_{__import__('uuid').uuid4().hex[:12]}"
+    with psycopg.connect(pg.dsn(), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    return name
+
+
+def server_engine(pg: PgServer) -> tuple[Engine, str]:
+    name = server_database(pg)
+    return create_engine(pg.url(name)), name
+
+
+_FOLDER_TEMPLATE: dict[str, Path] = {}
+
+
+def laptop(root: Path, name: str, server_url: str = "postgresql://test@127.0.0.1/test", *,
+           plain: bool = False) -> Services:
+    """A laptop: an empty, migrated data folder ``root / name`` in team mode, identity ``name``."""
+    template = _FOLDER_TEMPLATE.get("t")
+    if template is None or not template.exists():
+        import tempfile
+
+        template = Path(tempfile.mkdtemp(prefix="kd-laptop-")) / "data"
+        Services.open(template).close()
+        _FOLDER_TEMPLATE["t"] = template
+    shutil.copytree(template, root / name)
+    services = Services.open(root / name)
+    outbox.configure(services.db, server_url=server_url, identity=name, plain=plain)
+    return services
+
+
+IGNORED = frozenset({"id", "change_seq"})
+
+
+def dump(connection: Connection) -> dict[str, list[tuple[Any, ...]]]:
+    """Every travelling row in its portable form (foreign keys as uuids), sorted by uuid."""
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    for table in outbox.travelling_tables():
+        rows = []
+        for r in connection.execute(outbox.portable_select(table)):
+            values = dict(r._mapping)
+            rows.append(tuple((k, bytes(v) if isinstance(v, memoryview) else v) for k, v in sorted(values.items())))
+        out[table.name] = sorted(rows, key=lambda row: str(dict(row)["uuid"]))
+    return out
+
+
+def dump_laptop(services: Services) -> dict[str, list[tuple[Any, ...]]]:
+    with services.db.engine.connect() as c:
+        return dump(c)
+
+
+def dump_server(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    with engine.connect() as c:
+        return dump(c)

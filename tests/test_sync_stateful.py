@@ -1,0 +1,237 @@
+"""Three laptops, one server, random offline work and syncs in random order (hypothesis stateful test).
+
+Each laptop creates cases and persons, edits the same and different fields, finalises the agreement,
+deletes persons and cases, resolves conflicts, and syncs whenever the machine says so. After everyone has
+synced twice: every copy equals the server, no clash is listed twice, and no edit vanished without
+appearing in a conflict (an edit may only disappear when someone who had seen it changed it again, a
+conflict was decided for the other value, or its case or row was deleted).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from helpers import build_complete_case
+from hypothesis import HealthCheck, Phase, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
+from pg_server import PgServer
+from sqlalchemy import create_engine, select
+from sync_helpers import dump_laptop, dump_server, laptop, server_database
+
+from kooperation_desktop.domain.model import AgreementStatus, Person
+from kooperation_desktop.domain.rules import RuleViolation
+from kooperation_desktop.services import Services
+from kooperation_desktop.storage.rows import CaseRow, PersonRow
+from kooperation_desktop.team import conflicts, sync
+
+LAPTOPS = 3
+CASE_FIELDS = ("title", "file_number", "help_type")
+
+
+class _World:
+    """Made once: a server database holding one complete case (a draft agreement) and a laptop folder that
+    has pulled it. Each example starts from copies of both."""
+
+    def __init__(self, pg: PgServer, root: Path) -> None:
+        self.pg = pg
+        self.server_template = server_database(pg)
+        engine = create_engine(pg.url(self.server_template))
+        first = laptop(root, "erste")
+        build_complete_case(first)
+        sync.sync(first.db, engine)
+        first.close()
+        folder = laptop(root, "vorlage")
+        sync.sync(folder.db, engine)
+        folder.close()
+        engine.dispose()
+        self.laptop_template = root / "vorlage"
+
+    def new_server(self) -> str:
+        name = f"kdst_{__import__('uuid').uuid4().hex[:12]}"
+        with psycopg.connect(self.pg.dsn(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.server_template}"')
+        return name
+
+
+class ThreeLaptops(RuleBasedStateMachine):
+    world: _World
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.root = Path(tempfile.mkdtemp(prefix="kd-sync-machine-"))
+        self.engine = create_engine(self.world.pg.url(self.world.new_server()))
+        self.laptops: list[Services] = []
+        for n in range(LAPTOPS):
+            shutil.copytree(self.world.laptop_template, self.root / f"l{n}")
+            self.laptops.append(Services.open(self.root / f"l{n}"))
+        self.counter = 0
+        # every edit of a tracked field: (row uuid, field) -> values written, and the values that were
+        # legitimately overwritten (by a laptop that had them) or dropped by a decision
+        self.written: dict[tuple[str, str], set[str]] = {}
+        self.superseded: set[str] = set()
+        self.deleted_rows: set[str] = set()
+
+    # --- helpers ---
+
+    def _value(self, prefix: str) -> str:
+        self.counter += 1
+        return f"{prefix}-{self.counter}"
+
+    def _rows(self, i: int, row_type: type) -> list[tuple[int, str]]:
+        with self.laptops[i].db.engine.connect() as c:
+            return [(r[0], r[1]) for r in c.execute(select(row_type.id, row_type.uuid).order_by(row_type.id))]
+
+    def _person(self, i: int, person_id: int) -> Person:
+        with self.laptops[i].db.engine.connect() as c:
+            case_id = c.execute(select(PersonRow.case_id).where(PersonRow.id == person_id)).scalar_one()
+        return next(p for p in self.laptops[i].cases.get(case_id).persons if p.id == person_id)
+
+    def _record(self, row_uuid: str, name: str, old: str, new: str) -> None:
+        self.superseded.add(old)  # this laptop had the old value: overwriting it is an edit, not a loss
+        self.written.setdefault((row_uuid, name), set()).add(new)
+
+    # --- offline work ---
+
+    @rule(i=st.integers(0, LAPTOPS - 1))
+    def create_case(self, i: int) -> None:
+        title = self._value("Fall")
+        case = self.laptops[i].cases.create(title)
+        row_uuid = dict((a, b) for a, b in self._rows(i, CaseRow))[case.id]
+        self.written.setdefault((row_uuid, "title"), set()).add(title)
+
+    @rule(i=st.integers(0, LAPTOPS - 1), data=st.data(), name=st.sampled_from(CASE_FIELDS))
+    def edit_case(self, i: int, data: Any, name: str) -> None:
+        rows = self._rows(i, CaseRow)
+        if not rows:
+            return
+        case_id, row_uuid = data.draw(st.sampled_from(rows))
+        services = self.laptops[i]
+        case = services.cases.get(case_id)
+        old, new = getattr(case, name), self._value(name)
+        setattr(case, name, new)
+        services.cases.update(case)
+        self._record(row_uuid, name, old, new)
+
+    @rule(i=st.integers(0, LAPTOPS - 1), data=st.data())
+    def add_person(self, i: int, data: Any) -> None:
+        rows = self._rows(i, CaseRow)
+        if not rows:
+            return
+        case_id, _uuid = data.draw(st.sampled_from(rows))
+        first = self._value("Vorname")
+        saved = self.laptops[i].parties.save(Person(case_id=case_id, first_name=first, last_name="Test"))
+        row_uuid = dict(self._rows(i, PersonRow))[saved.id]
+        self.written.setdefault((row_uuid, "first_name"), set()).add(first)
+
+    @rule(i=st.integers(0, LAPTOPS - 1), data=st.data())
+    def rename_person(self, i: int, data: Any) -> None:
+        rows = self._rows(i, PersonRow)
+        if not rows:
+            return
+        person_id, row_uuid = data.draw(st.sampled_from(rows))
+        services = self.laptops[i]
+        person = self._person(i, person_id)
+        old, new = person.first_name, self._value("Vorname")
+        person.first_name = new
+        services.parties.save(person)
+        self._record(row_uuid, "first_name", old, new)
+
+    @rule(i=st.integers(0, LAPTOPS - 1), data=st.data())
+    def delete_person(self, i: int, data: Any) -> None:
+        rows = self._rows(i, PersonRow)
+        if not rows:
+            return
+        person_id, row_uuid = data.draw(st.sampled_from(rows))
+        services = self.laptops[i]
+        try:
+            services.parties.delete(self._person(i, person_id))
+        except RuleViolation:  # e.g. a signer of a finalised version: refused, nothing changed
+            return
+        self.deleted_rows.add(row_uuid)
+
+    @rule(i=st.integers(0, LAPTOPS - 1), data=st.data())
+    def delete_case(self, i: int, data: Any) -> None:
+        rows = self._rows(i, CaseRow)
+        if not rows:
+            return
+        case_id, row_uuid = data.draw(st.sampled_from(rows))
+        with self.laptops[i].db.engine.connect() as c:
+            persons = [r[0] for r in c.execute(select(PersonRow.uuid).where(PersonRow.case_id == case_id))]
+        self.laptops[i].cases.delete(case_id)
+        self.deleted_rows.update([row_uuid, *persons])
+
+    @rule(i=st.integers(0, LAPTOPS - 1))
+    def finalise(self, i: int) -> None:
+        services = self.laptops[i]
+        for summary in services.cases.list():
+            case = services.cases.get(summary.id)
+            for agreement in case.agreements:
+                if agreement.status == AgreementStatus.DRAFT and not services.agreements.check(agreement.id):
+                    services.agreements.finalise(agreement.id)
+                    return
+
+    @rule(i=st.integers(0, LAPTOPS - 1), keep=st.sampled_from(("local", "server")))
+    def resolve_a_conflict(self, i: int, keep: str) -> None:
+        waiting = [c for c in conflicts.list_conflicts(self.laptops[i].db) if not c.row_deleted]
+        if not waiting:
+            return
+        clash = waiting[0]
+        conflicts.resolve(self.laptops[i].db, clash.id, "local" if keep == "local" else "server")
+        # the value not kept was dropped by a decision
+        self.superseded.add(str(clash.server_value if keep == "local" else clash.local_value))
+
+    @precondition(lambda self: True)
+    @rule(i=st.integers(0, LAPTOPS - 1))
+    def synchronise(self, i: int) -> None:
+        sync.sync(self.laptops[i].db, self.engine)
+
+    # --- the end ---
+
+    def teardown(self) -> None:
+        try:
+            for _round in range(2):
+                for services in self.laptops:
+                    sync.sync(services.db, self.engine)
+            server = dump_server(self.engine)
+            for services in self.laptops:
+                assert dump_laptop(services) == server
+            listed: list[Any] = []
+            for services in self.laptops:  # each laptop lists each of its clashes once
+                own = conflicts.list_conflicts(services.db, include_resolved=True)
+                clashes = [(c.row_uuid, c.field, repr(c.local_value), repr(c.server_value)) for c in own]
+                assert len(clashes) == len(set(clashes)), "a clash is listed twice"
+                listed += own
+            in_conflicts = {str(c.local_value) for c in listed} | {str(c.server_value) for c in listed}
+            final = {(dict(row)["uuid"], name): dict(row)[name]
+                     for table in ("cases", "persons") for row in server[table]
+                     for name in (*CASE_FIELDS, "first_name") if name in dict(row)}
+            for (row_uuid, name), values in self.written.items():
+                if row_uuid in self.deleted_rows or (row_uuid, name) not in final:
+                    continue  # the row was deleted (here or on the server)
+                for value in values - self.superseded:
+                    assert value == final[(row_uuid, name)] or value in in_conflicts, (
+                        f"edit {name}={value} vanished without a conflict")
+        finally:
+            for services in self.laptops:
+                services.close()
+            self.engine.dispose()
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+def test_three_laptops_random_offline_work_and_syncs(pg_server: PgServer, tmp_path: Path) -> None:
+    ThreeLaptops.world = _World(pg_server, tmp_path)
+    run_state_machine_as_test(ThreeLaptops, settings=settings(
+        max_examples=20, stateful_step_count=15, deadline=None, database=None,
+        suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.reuse, Phase.generate]))
+
+
+@pytest.fixture(autouse=True)
+def _no_world_left() -> Any:
+    yield
+    ThreeLaptops.__dict__.get("world") and delattr(ThreeLaptops, "world")
