@@ -25,10 +25,6 @@ from kooperation_desktop.team.conflict_choice import (
 from kooperation_desktop.team.connection import LoginRefused, ServerUnreachable
 from kooperation_desktop.team.status import run_sync, team_status, when_text
 
-# TODO(merge): sync's committed pull still calls Result.tuples() (deprecated in SQLAlchemy 2.1); its
-# worktree has the fix. Remove this filter when that commit is merged.
-pytestmark = pytest.mark.filterwarnings("ignore:The Result.tuples:DeprecationWarning")
-
 
 def test_single_laptop_mode_has_no_team_status(services: Services) -> None:
     assert team_status(services.db) is None

@@ -2,17 +2,18 @@
 side by side, who changed them and when, and the user's choice: keep this laptop's value, keep the
 server's, or type a new one.
 
-Keeping the server value only closes the entry (the row holds it already). Keeping this laptop's value
-or a typed one writes it into the row as a normal local change in the same transaction (the outbox
-records it; the next sync pushes it). The row's column type decides how a typed text is read (text,
-whole number, date TT.MM.JJJJ); columns of other types can only be chosen, not typed.
+Keeping a side is :func:`.conflicts.resolve` (the server value only closes the entry; this laptop's
+is written into the row as a local change). A typed value is written the same way here, in the same
+transaction as closing the entry (the outbox records it; the next sync pushes it). The row's column
+type decides how a typed text is read (text, whole number, date TT.MM.JJJJ); columns of other types
+can only be chosen, not typed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal, cast
+from typing import Any, Literal
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text, select, update
 
@@ -21,9 +22,9 @@ from ..domain.labels import format_date, parse_date
 from ..protection import audit
 from ..storage.database import Database
 from ..storage.rows_sync import ConflictRow
-from . import outbox
+from . import conflicts, outbox
 
-LOCAL, SERVER, EDITED = "local", "server", "edited"
+LOCAL, SERVER, EDITED = "local", "server", "edited"  # EDITED: the resolution of a typed value
 Side = Literal["local", "server"]
 EMPTY = "(leer)"
 
@@ -115,22 +116,14 @@ def _column_kind(table: str, column: str) -> str:
 
 def open_items(db: Database) -> list[ConflictItem]:
     """The open conflicts, oldest first."""
-    cases = outbox.table_named("cases")
-    with db.engine.connect() as c:
-        rows = list(c.execute(select(cast(Table, ConflictRow.__table__)).where(ConflictRow.resolved.is_(False))
-                              .order_by(ConflictRow.id)).mappings())
-        uuids = sorted({r["case_uuid"] for r in rows if r["case_uuid"]})
-        titles = dict(c.execute(select(cases.c.uuid, cases.c.title).where(cases.c.uuid.in_(uuids))).all())
     items = []
-    for r in rows:
-        local, server = outbox.decode(r["local_value"]), outbox.decode(r["server_value"])
-        deleted = bool(r["row_deleted"]) or r["field"] == "*"
+    for c in conflicts.list_conflicts(db):
+        deleted = c.row_deleted or c.field == "*"
         items.append(ConflictItem(
-            id=r["id"], case_title=titles.get(r["case_uuid"] or "", ""), what=field_label(r["table_name"], r["field"]),
-            local_text=value_text(local), server_text="(gelöscht)" if deleted else value_text(server),
-            local_by=r["local_by"], local_at=r["local_at"], server_by=r["server_by"], server_at=r["server_at"],
-            row_deleted=deleted, editable=not deleted and bool(_column_kind(r["table_name"], r["field"])),
-            local_value=local))
+            id=c.id, case_title=c.case_title, what=field_label(c.table, c.field), local_text=value_text(c.local_value),
+            server_text="(gelöscht)" if deleted else value_text(c.server_value), local_by=c.local_by,
+            local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
+            editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value))
     return items
 
 
@@ -153,40 +146,35 @@ def parse_typed(table: str, column: str, typed: str) -> Any:
 
 
 def keep(db: Database, conflict_id: int, side: Side) -> None:
-    """Decide a conflict for one side (see the module text)."""
-    _decide(db, conflict_id, LOCAL if side == LOCAL else SERVER, None)
+    """Decide a conflict for one side (:func:`.conflicts.resolve`)."""
+    try:
+        conflicts.resolve(db, conflict_id, "local" if side == LOCAL else "server")
+    except conflicts.ConflictError as exc:
+        raise ConflictChoiceError(str(exc)) from None
 
 
 def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
-    """Decide a conflict with a value the user typed (written as a local change)."""
-    _decide(db, conflict_id, EDITED, typed)
-
-
-def _decide(db: Database, conflict_id: int, how: str, typed: str | None) -> None:
+    """Decide a conflict with a value the user typed: written into the row as a local change (the
+    next sync pushes it), the entry closed as ``edited``."""
     with db.transaction() as s:
         entry = s.get(ConflictRow, conflict_id)
         if entry is None or entry.resolved:
-            raise ConflictChoiceError("Dieser Konflikt ist schon entschieden.")
-        if how != SERVER:
-            table = outbox.table_named(entry.table_name)
-            if entry.row_deleted or entry.field not in table.c:
-                raise ConflictChoiceError("Der Eintrag wurde auf dem Server gelöscht; es bleibt nur der Wert "
-                                          "vom Server.")
-            local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
-            if local_id is None:
-                raise ConflictChoiceError("Den Eintrag gibt es auf diesem Laptop nicht mehr; es bleibt nur der "
-                                          "Wert vom Server.")
-            if typed is None:
-                value = outbox.decode(entry.local_value)
-            else:
-                try:
-                    value = parse_typed(entry.table_name, entry.field, typed)
-                except (ValueError, rules.RuleViolation) as exc:
-                    raise ConflictChoiceError(str(exc)) from None
-            _write(s, table, local_id, entry.field, value)
-            audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
+            raise ConflictChoiceError(f"Konflikt Nr. {conflict_id} ist schon entschieden.")
+        table = outbox.table_named(entry.table_name)
+        if entry.row_deleted or entry.field not in table.c:
+            raise ConflictChoiceError("Der Eintrag wurde auf dem Server gelöscht; es bleibt nur der Wert vom Server.")
+        local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
+        if local_id is None:
+            raise ConflictChoiceError("Den Eintrag gibt es auf diesem Laptop nicht mehr; es bleibt nur der Wert "
+                                      "vom Server.")
+        try:
+            value = parse_typed(entry.table_name, entry.field, typed)
+        except (ValueError, rules.RuleViolation) as exc:
+            raise ConflictChoiceError(str(exc)) from None
+        _write(s, table, local_id, entry.field, value)
+        audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
-        entry.resolution = how
+        entry.resolution = EDITED
 
 
 def _write(s: Any, table: Table, local_id: int, column: str, value: Any) -> None:

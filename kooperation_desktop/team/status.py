@@ -1,7 +1,7 @@
 """Team mode in the window: the use cases behind the status line and „Synchronisieren“ (Qt-free).
 
 - :func:`team_status`: is this data folder in team mode (None: single-laptop mode), when did it last
-  synchronise, how many local changes wait for the next push, how many conflicts are open;
+  synchronise, how many changed rows wait for the next push, how many conflicts are open;
 - :func:`connect`: an engine on the agency's server for this folder's login (``sync_state``) with the
   password the user typed (never stored), TLS as the folder was set up (:mod:`.connection`);
 - :func:`run_sync`: push and pull (:func:`.sync.sync`) with every failure turned into one German
@@ -13,16 +13,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from ..storage.database import Database
-from ..storage.rows_sync import ConflictRow
-from . import outbox
+from ..storage.rows_sync import OutboxRow
+from . import conflicts, outbox
 from .connection import ServerAddress, ServerError, server_engine, translate_error
-from .sync import SyncError, SyncResult, sync
+
+if TYPE_CHECKING:
+    from .sync import SyncResult
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,8 @@ class TeamStatus:
     identity: str  # the server login of this laptop's user
     server: str  # host and database, for messages (no password)
     last_sync_at: dt.datetime | None  # UTC
-    pending: int  # local changes waiting for the next push
+    pending: int  # rows changed here, waiting for the next push (one save of a case is one change)
     conflicts: int  # open entries of the Konfliktliste
-
-
-def open_conflicts(db: Database) -> int:
-    with db.engine.connect() as c:
-        return int(c.execute(select(func.count()).select_from(ConflictRow)
-                             .where(ConflictRow.resolved.is_(False))).scalar_one())
 
 
 def team_status(db: Database) -> TeamStatus | None:
@@ -48,9 +45,15 @@ def team_status(db: Database) -> TeamStatus | None:
         state = outbox.state_of(c)
         if state is None:
             return None
-        pending = outbox.pending_count(c)
+        pending = waiting_rows(c)
     return TeamStatus(identity=state.identity, server=server_name(state.server_url),
-                      last_sync_at=state.last_sync_at, pending=pending, conflicts=open_conflicts(db))
+                      last_sync_at=state.last_sync_at, pending=pending, conflicts=conflicts.open_count(db))
+
+
+def waiting_rows(connection: Connection) -> int:
+    """How many rows have changes waiting in the outbox (a save writes several entries per row)."""
+    rows = select(OutboxRow.table_name, OutboxRow.row_uuid).distinct().subquery()
+    return int(connection.execute(select(func.count()).select_from(rows)).scalar_one())
 
 
 def is_team_mode(db: Database) -> bool:
@@ -95,6 +98,8 @@ def connect(db: Database, password: str) -> Engine:
 
 def run_sync(db: Database, password: str) -> SyncResult:
     """Synchronise with the server; every failure is one German :class:`ServerError`."""
+    from .sync import SyncError, sync  # loaded on the first sync, not with the window
+
     engine = connect(db, password)
     try:
         return sync(db, engine)
