@@ -21,4 +21,5 @@ update kooperation_wizard_en ui/case_view.py ui/dialogs.py ui/domain_labels.py u
 update kooperation_pdflang_en ui/wizard/language_field.py
 update kooperation_dialogs_en ui/followup/case_section.py ui/followup/charts.py ui/followup/entry_dialog.py ui/followup/reflection_dialog.py \
     ui/followup/review_dialog.py ui/followup/transition_dialog.py ui/protection/*.py ui/signing/*.py
+update kooperation_team_en ui/team/*.py
 grep -c 'type="unfinished"' $T/*.ts || true
