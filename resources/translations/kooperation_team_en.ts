@@ -86,7 +86,7 @@
     </message>
     <message>
         <location filename="../../ui/team/conflict_dialog.py" line="130"/>
-        <location filename="../../ui/team/team_view.py" line="91"/>
+        <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
@@ -319,8 +319,8 @@
     </message>
     <message>
         <location filename="../../ui/team/team_view.py" line="60"/>
-        <source>Nächste Fälligkeit</source>
-        <translation>Next due</translation>
+        <source>Fällig</source>
+        <translation>Due</translation>
     </message>
     <message>
         <location filename="../../ui/team/team_view.py" line="61"/>
@@ -328,52 +328,52 @@
         <translation>Cases in the team</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="83"/>
+        <location filename="../../ui/team/team_view.py" line="87"/>
         <source>Fall &amp;übernehmen…</source>
         <translation>&amp;Take over case…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="84"/>
+        <location filename="../../ui/team/team_view.py" line="88"/>
         <source>Fall einer Kollegin oder einem Kollegen zur Vertretung geben</source>
         <translation>Give the case to a colleague as cover</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="85"/>
+        <location filename="../../ui/team/team_view.py" line="89"/>
         <source>&amp;Neu laden</source>
         <translation>&amp;Reload</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="121"/>
+        <location filename="../../ui/team/team_view.py" line="125"/>
         <source>Angemeldet als {login}, Teamleitung von {teams}. Es sind alle Fälle der Teams zu sehen.</source>
         <translation>Logged in as {login}, lead of {teams}. All cases of the teams are shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="123"/>
+        <location filename="../../ui/team/team_view.py" line="127"/>
         <source>„Fall übernehmen…“ gibt den gewählten Fall einer Kollegin oder einem Kollegen zur Vertretung; bei deren nächstem Synchronisieren kommt er auf ihren Laptop.</source>
         <translation>“Take over case…” gives the selected case to a colleague as cover; it comes to their laptop at their next synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="126"/>
+        <location filename="../../ui/team/team_view.py" line="130"/>
         <source>Angemeldet als {login}. Zu sehen sind die Fälle Ihrer Teams und die Ihnen zur Vertretung gegebenen.</source>
         <translation>Logged in as {login}. Shown are the cases of your teams and those given to you as cover.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="128"/>
+        <location filename="../../ui/team/team_view.py" line="132"/>
         <source>Fälle zur Vertretung gibt die Teamleitung. Ein Ihnen gegebener Fall kommt beim nächsten Synchronisieren auf diesen Laptop.</source>
         <translation>The team lead hands out cases for cover. A case given to you comes to this laptop at the next synchronisation.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="135"/>
+        <location filename="../../ui/team/team_view.py" line="139"/>
         <source>{date} ({state}): {what}</source>
         <translation>{date} ({state}): {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="138"/>
+        <location filename="../../ui/team/team_view.py" line="142"/>
         <source>(+{n} weitere)</source>
         <translation>(+{n} more)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/team_view.py" line="140"/>
+        <location filename="../../ui/team/team_view.py" line="144"/>
         <source>nichts fällig</source>
         <translation>nothing due</translation>
     </message>

@@ -57,7 +57,7 @@ class TeamViewDialog(QDialog):
         label = QLabel(tr("&Fälle im Team:"), self)
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels([tr("Fall"), tr("Aktenzeichen"), tr("Team"), tr("Vertretung"),
-                                              tr("Nächste Fälligkeit")])
+                                              tr("Fällig")])
         self.table.setAccessibleName(tr("Fälle im Team"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -65,8 +65,12 @@ class TeamViewDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        # the short columns fit their content; the case and its due item share the rest and wrap:
+        # the table never needs a sideways scroll bar (150 %, small screens)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         label.setBuddy(self.table)
         layout.addWidget(label)
         layout.addWidget(self.table, 1)
