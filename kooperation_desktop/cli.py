@@ -196,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     register_server(sub)
     from .team.sync_cli import register as register_sync
+
     register_sync(sub, _add_data_dir, _services)
     return parser
 
@@ -542,8 +543,8 @@ def main(argv: Sequence[str] | None = None, open_window: Callable[[Path | None],
                 raise CliError("Ohne Befehl öffnet nur „kooperation-desktop“ das Programmfenster. "
                                f"Die Befehle zeigt „{PROG} --help“.")
             return open_window(args.data_dir)
-        handler = getattr(args, "handler", None)  # sub-commands of a feature module's register()
-        return handler(args) if handler is not None else {**_COMMANDS, **_protection_commands()}[args.command](args)
+        handler = getattr(args, "handler", None)  # a feature module's register() sets it
+        return handler(args) if handler else {**_COMMANDS, **_protection_commands()}[args.command](args)
     except KeyboardInterrupt:
         print("Abgebrochen.", file=sys.stderr)
         return 130

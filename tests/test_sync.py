@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import build_complete_case
 from pg_server import PgServer
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, create_engine, func, select
 from sync_helpers import dump_laptop, dump_server, laptop, server_engine
 
 from kooperation_desktop.cli import main
@@ -275,9 +275,9 @@ def test_sync_command_line_errors_are_one_german_line(pg_server: PgServer, tmp_p
     closed_port = f"postgresql://anna@127.0.0.1:{pg_server.port + 1}/kooperation"
     assert main(["sync", "--url", closed_port, "--ohne-tls", "--data-dir", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("Fehler: Server nicht erreichbar") and err.count("\n") == 1
+    assert err.startswith("Fehler: Der Server 127.0.0.1") and "nicht erreichbar" in err and err.count("\n") == 1
     assert main(["sync", "--url", "mysql://x@y/z", "--data-dir", str(folder)]) == 1
-    assert "keine Server-Adresse" in capsys.readouterr().err
+    assert "muss mit postgresql:// beginnen" in capsys.readouterr().err
     no_tls_server = pg_server.dsn("postgres")
     assert main(["sync", "--url", no_tls_server, "--data-dir", str(folder)]) == 1  # TLS is the default
     assert "keine verschlüsselte Verbindung" in capsys.readouterr().err
@@ -349,3 +349,67 @@ def test_a_sync_killed_at_any_point_loses_and_duplicates_nothing(pg_server: PgSe
     finally:
         b.close()
         engine.dispose()
+
+
+# --- as workers of an initialised server (roles, row-level security) -------------------------------
+
+
+def test_workers_sync_through_row_level_security_and_see_only_their_teams_cases(pg_server: PgServer,
+                                                                                  tmp_path: Path) -> None:
+    import uuid
+
+    from kooperation_desktop.team.connection import ServerAddress
+    from kooperation_desktop.team.server import add_team, add_user, init_server
+
+    db = pg_server.create_database()
+    address = ServerAddress(pg_server.url(db), allow_plain=True)
+    init_server(address)
+    tag = uuid.uuid4().hex[:6]
+    anna, ben, carl = f"anna_{tag}", f"ben_{tag}", f"carl_{tag}"
+    add_team(address, "Team Nord")
+    add_team(address, "Team Süd")
+    add_user(address, anna, "pw-anna", "Team Nord")
+    add_user(address, ben, "pw-ben", "Team Nord")
+    add_user(address, carl, "pw-carl", "Team Süd")
+    engines = {name: create_engine(pg_server.url(db, user=name)) for name in (anna, ben, carl)}
+    laptops = {name: laptop(tmp_path, name) for name in (anna, ben, carl)}
+    try:
+        build_complete_case(laptops[anna])
+        assert sync.sync(laptops[anna].db, engines[anna]).conflicts == 0
+        case_b = laptops[ben].cases  # Ben (same team) gets the case; Carl (other team) nothing
+        sync.sync(laptops[ben].db, engines[ben])
+        sync.sync(laptops[carl].db, engines[carl])
+        assert [c.title for c in case_b.list()] == ["Familie Çelik"]
+        assert laptops[carl].cases.list() == []
+        # Ben edits, Anna gets it, and sees who changed it when she clashes
+        case = case_b.get(case_b.list()[0].id)
+        case.file_number = "AZ Ben"
+        case_b.update(case)
+        sync.sync(laptops[ben].db, engines[ben])
+        mine = laptops[anna].cases.get(laptops[anna].cases.list()[0].id)
+        mine.file_number = "AZ Anna"
+        laptops[anna].cases.update(mine)
+        assert sync.sync(laptops[anna].db, engines[anna]).conflicts == 1
+        [clash] = conflicts.list_conflicts(laptops[anna].db)
+        assert (clash.server_value, clash.server_by, clash.local_by) == ("AZ Ben", ben, anna)
+        sync.sync(laptops[ben].db, engines[ben])
+        assert dump_laptop(laptops[anna]) == dump_laptop(laptops[ben])
+        # Carl's own case stays in Team Süd
+        laptops[carl].cases.create("Familie Süd")
+        sync.sync(laptops[carl].db, engines[carl])
+        sync.sync(laptops[anna].db, engines[anna])
+        assert [c.title for c in laptops[anna].cases.list()] == ["Familie Çelik"]
+    finally:
+        for services in laptops.values():
+            services.close()
+        for engine in engines.values():
+            engine.dispose()
+
+
+def test_a_reopened_team_folder_keeps_writing_the_outbox(team, tmp_path: Path) -> None:
+    a, _b, _server = team
+    a.close()
+    with Services.open(tmp_path / "anna") as again:
+        again.cases.create("Familie Wieder")
+        with again.db.engine.connect() as c:
+            assert outbox.pending_count(c) == 1

@@ -188,7 +188,8 @@ def test_every_table_with_case_data_is_under_row_level_security(agency: Agency) 
         "WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace") if enabled and forced}
     assert {"cases", "persons", "agreements", "goals", "indicators", "tasks", "roles", "consents", "signatures",
             "followup_reviews", "followup_review_ratings", "audit_log", "team_members"} <= guarded
-    assert set(case_data_policies()) | {"cases", "team_members"} == guarded
+    # sync_pushed (team/sync.py): a worker's own pushed entries and those of the cases it sees
+    assert set(case_data_policies()) | {"cases", "team_members", "sync_pushed"} == guarded
 
 
 def test_init_is_idempotent_and_status_counts_teams_members_and_cases(agency: Agency) -> None:

@@ -108,6 +108,7 @@ class PushedRow(Base):
     entry_uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
     client_id: Mapped[str] = mapped_column(String(36))
     row_uuid: Mapped[str] = mapped_column(String(36), index=True)
+    case_uuid: Mapped[str | None] = mapped_column(String(36))  # row-level security: who may read it
     fields: Mapped[list[str]] = mapped_column(JSON)  # the columns it changed
     who: Mapped[str] = mapped_column(Text, default="")
     at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())

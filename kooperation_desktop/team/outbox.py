@@ -97,6 +97,11 @@ def portable_select(table: Table) -> Select[Any]:
 def write_values(table: Table, names: Iterable[str]) -> dict[str, Any]:
     """The ``VALUES``/``SET`` of an executemany write of portable rows (bind names ``p_<column>``; a
     foreign key given as uuid is looked up as the local id)."""
+    return dict(_write_values(table, tuple(names)))
+
+
+@cache
+def _write_values(table: Table, names: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
     refs = foreign_keys(table.name)
     values: dict[str, Any] = {}
     for name in names:
@@ -106,7 +111,7 @@ def write_values(table: Table, names: Iterable[str]) -> dict[str, Any]:
                 parent.c.uuid == bindparam(f"p_{name}", type_=parent.c.uuid.type)).scalar_subquery()
         else:
             values[name] = bindparam(f"p_{name}", type_=table.c[name].type)
-    return values
+    return tuple(values.items())
 
 
 def write_params(row: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:

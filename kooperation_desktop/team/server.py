@@ -41,12 +41,13 @@ from ..storage.retention import case_tables
 from ..storage.rows import Base
 from ..storage.rows_team import ROLE_NAME_LENGTH
 from .connection import ServerAddress, ServerError, server_engine, translate_error
+from .sync import SYNC_TABLES, grant_server_sync
 
 WORKER_ROLE = "kd_worker"
 LEAD_ROLE = "kd_lead"
 GROUP_ROLES = (WORKER_ROLE, LEAD_ROLE)
 # tables without case data: readable by every worker, written only by the administrator
-NON_CASE_TABLES = frozenset({"teams", "team_members", "protection_settings"})
+NON_CASE_TABLES = frozenset({"teams", "team_members", "protection_settings"}) | SYNC_TABLES
 # tables a worker may only read and add to (their append-only triggers refuse the rest)
 APPEND_ONLY_TABLES = frozenset({"audit_log"})
 MY_TEAMS = "(SELECT tm.team_id FROM team_members tm WHERE tm.role_name = current_user::text)"
@@ -238,6 +239,7 @@ def init_server(target: str | Engine | ServerAddress, *, ca: Path | None = None,
             conn.execute(text("SELECT pg_advisory_xact_lock(hashtext('kooperation-desktop server init'))"))
             _ensure_group_roles(conn)
             _grants(conn, case_data)
+            grant_server_sync(conn, WORKER_ROLE)
             for statement in _CASES_POLICIES:
                 conn.exec_driver_sql(statement)
             for table, condition in case_data.items():

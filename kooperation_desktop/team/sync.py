@@ -25,9 +25,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
 from ..protection.model import current_user, new_entry
@@ -80,6 +80,9 @@ def install_server_sync(connection: Connection) -> None:
         BEGIN
             PERFORM pg_advisory_xact_lock_shared({LOCK_KEY});
             NEW.change_seq := nextval('sync_change_seq');
+            IF NEW.uuid IS NULL THEN  -- a row written on the server directly (not by a laptop)
+                NEW.uuid := gen_random_uuid()::text;
+            END IF;
             RETURN NEW;
         END $$"""))
     connection.execute(text(f"""
@@ -98,6 +101,32 @@ def install_server_sync(connection: Connection) -> None:
         connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
         connection.execute(text(f'CREATE TRIGGER sync_tombstone AFTER DELETE ON "{table.name}" '
                                 "FOR EACH ROW EXECUTE FUNCTION sync_tombstone()"))
+
+
+#: the sync tables: on the server none holds case data a worker could not see otherwise
+SYNC_TABLES = frozenset({"sync_outbox", "sync_state", "sync_conflicts", "sync_tombstones", "sync_pushed"})
+
+
+def grant_server_sync(connection: Connection, worker_role: str) -> None:
+    """``server init``: what the workers' group role needs for sync. The tombstones are readable (uuids
+    only; the trigger writes them as their owner); a worker adds pushed entries under its own name and
+    reads its own and those of the cases it may see (who changed a field, for the Konfliktliste)."""
+    connection.exec_driver_sql(f"GRANT SELECT ON sync_tombstones TO {worker_role}")
+    connection.exec_driver_sql(f"GRANT SELECT, INSERT ON sync_pushed TO {worker_role}")
+    connection.exec_driver_sql("ALTER TABLE sync_pushed ENABLE ROW LEVEL SECURITY")
+    connection.exec_driver_sql("ALTER TABLE sync_pushed FORCE ROW LEVEL SECURITY")
+    connection.exec_driver_sql("DROP POLICY IF EXISTS kd_rows ON sync_pushed")
+    connection.exec_driver_sql(
+        f"CREATE POLICY kd_rows ON sync_pushed TO {worker_role} USING (who = current_user::text OR EXISTS "
+        "(SELECT 1 FROM cases parent WHERE parent.uuid = sync_pushed.case_uuid)) "
+        "WITH CHECK (who = current_user::text)")
+
+
+def _my_team(conn: Connection) -> int | None:
+    """The (first) team of the logged-in worker; None for a role in no team (e.g. the administrator)."""
+    team = conn.execute(text("SELECT team_id FROM team_members WHERE role_name = current_user::text "
+                             "ORDER BY team_id LIMIT 1")).scalar()
+    return int(team) if team is not None else None
 
 
 def uninstall_server_sync(connection: Connection) -> None:
@@ -252,6 +281,8 @@ def _push_case(conn: Connection, state: SyncState, changes: Sequence[Change],
                     continue
                 for n in missing:
                     row[n] = None
+                if table.name == "cases" and row.get("team_id") is None:
+                    row["team_id"] = _my_team(conn)  # a new case belongs to the worker's team
                 params.append(outbox.write_params(row, insert_names))
             if params:
                 conn.execute(pg_insert(table).values(outbox.write_values(table, insert_names))
@@ -267,7 +298,7 @@ def _push_case(conn: Connection, state: SyncState, changes: Sequence[Change],
                     values = dict(r._mapping)
                     server_rows[values["uuid"]] = values
             names = [n for n in outbox.portable_columns(table.name) if n != "uuid"]
-            params = []
+            params_by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
             for c in updates:
                 current = server_rows.get(c.uuid)
                 if current is None:  # deleted on the server: every local change is listed
@@ -278,10 +309,16 @@ def _push_case(conn: Connection, state: SyncState, changes: Sequence[Change],
                 row, conflicts = merge(c, current, state, conn)
                 if conflicts:
                     results[c.entries[-1]] = conflicts
-                params.append({**outbox.write_params(row, names), "w_uuid": c.uuid})
-            if params:
+                # only what changes is written (the version always: the laptops pull the row again)
+                changed = tuple(n for n in names if n == "row_version" or not same(row[n], current[n]))
+                if not changed and conflicts:  # (a row without version) stamped anew: pulled again
+                    changed = (names[0],)
+                if changed:
+                    params_by_columns.setdefault(changed, []).append(
+                        {**outbox.write_params(row, changed), "w_uuid": c.uuid})
+            for changed, params in params_by_columns.items():
                 conn.execute(update(table).where(table.c.uuid == bindparam("w_uuid"))
-                             .values(outbox.write_values(table, names)), params)
+                             .values(outbox.write_values(table, changed)), params)
                 written += len(params)
     for table in reversed(outbox.travelling_tables()):
         gone = [c.uuid for c in by_table.get(table.name, []) if c.op == DELETE]
@@ -306,10 +343,16 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
     written = conflicts = 0
     done: list[int] = []  # outbox entries the server has committed, removed here in batches
     found: list[dict[str, Any]] = []
+    # entries the server has already applied (a sync killed after the server's commit): asked once
+    already: dict[str, Any] = {}
+    with server.connect() as conn:
+        uuids = [e.entry_uuid for e in entries]
+        for i in range(0, len(uuids), CHUNK):
+            already.update(conn.execute(select(PushedRow.entry_uuid, PushedRow.result).where(
+                PushedRow.entry_uuid.in_(uuids[i:i + CHUNK]))).all())
     for group in groups.values():
         with server.begin() as conn:
-            known: dict[str, Any] = dict(conn.execute(select(PushedRow.entry_uuid, PushedRow.result).where(
-                PushedRow.entry_uuid.in_([e.entry_uuid for e in group]))).all())
+            known = {e.entry_uuid: already[e.entry_uuid] for e in group if e.entry_uuid in already}
             changes = coalesce(e for e in group if e.entry_uuid not in known)
             local_rows = _read_local(db, changes)
             n, results = _push_case(conn, state, [c for c in changes if c.op != "cancel"], local_rows)
@@ -318,10 +361,11 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
             for c in changes:
                 for entry in c.entries:
                     pushed.append({"entry_uuid": entry, "client_id": state.client_id, "row_uuid": c.uuid,
+                                   "case_uuid": c.case_uuid,
                                    "fields": sorted(c.fields), "who": state.identity, "at": c.at,
                                    "result": results.get(entry)})
-            for i in range(0, len(pushed), CHUNK):
-                conn.execute(insert(PushedRow).values(pushed[i:i + CHUNK]))
+            if pushed:
+                conn.execute(insert(cast(Table, PushedRow.__table__)), pushed)
             mark("server-apply")
         mark("server-commit")
         done += [e.id for e in group]

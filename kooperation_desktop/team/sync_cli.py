@@ -78,51 +78,6 @@ def _password(args: argparse.Namespace) -> str:
     raise _fail(f"Kein Server-Passwort: {PASSWORD_ENV} setzen oder --server-passwort-datei angeben.")
 
 
-def server_engine(url: str, password: str, *, ca_file: str = "", plain: bool = False) -> Engine:
-    """An engine on the agency's server: TLS with ``verify-full`` (``ca_file``: the CA to trust),
-    plain only when asked (``plain``)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise _fail(f"„{url}“ ist keine Server-Adresse (Beispiel: postgresql://anna@server/kooperation).") from None
-    if parsed.get_backend_name() != "postgresql" or not parsed.host or not parsed.database:
-        raise _fail(f"„{url}“ ist keine Server-Adresse (Beispiel: postgresql://anna@server/kooperation).")
-    connect_args: dict[str, Any] = {"connect_timeout": 10}
-    if plain:
-        connect_args["sslmode"] = "disable"
-    else:
-        connect_args["sslmode"] = "verify-full"
-        if ca_file:
-            connect_args["sslrootcert"] = ca_file
-    return create_engine(parsed.set(drivername="postgresql+psycopg", password=password),
-                         connect_args=connect_args, pool_pre_ping=False)
-
-
-def explain(exc: BaseException, url: str) -> str:
-    """One German line for a failed server connection."""
-    text = str(getattr(exc, "orig", None) or exc)
-    lowered = text.lower()
-    if "password authentication failed" in lowered or "no password supplied" in lowered:
-        return "Anmeldung am Server fehlgeschlagen: Benutzername oder Passwort stimmt nicht."
-    if "does not support ssl" in lowered:
-        return ("Der Server bietet keine verschlüsselte Verbindung (TLS) an; ohne TLS nur bei einem Test-Server "
-                "auf diesem Rechner: --ohne-tls.")
-    if "certificate" in lowered or "ssl" in lowered and "verify" in lowered:
-        return ("Das Zertifikat des Servers passt nicht (falscher Rechnername oder unbekannte Ausstellerin); "
-                "bitte --ca und die Adresse prüfen.")
-    if "does not exist" in lowered and "database" in lowered:
-        return "Die Datenbank auf dem Server gibt es nicht; bitte die Adresse prüfen."
-    if "permission denied" in lowered or "row-level security" in lowered:
-        return f"Der Server verweigert den Zugriff: {' '.join(text.split())}"
-    if "sync_change_seq" in lowered or "sync_pushed" in lowered or "undefinedtable" in lowered:
-        return "Der Server ist nicht für den Team-Modus eingerichtet (server init fehlt)."
-    return f"Server nicht erreichbar ({url}): {' '.join(text.split())[:200]}"
-
-
 def _markers() -> Callable[[str], None] | None:
     if not os.environ.get("KOOPERATION_SYNC_MARKERS"):
         return None
@@ -140,13 +95,18 @@ def _markers() -> Callable[[str], None] | None:
 
 
 @contextlib.contextmanager
-def _connected(engine: Engine, url: str) -> Iterator[Engine]:
+def _connected(engine: Engine) -> Iterator[Engine]:
+    """Failures of the server (connection, login, certificate, refused statements) as one German line."""
     from sqlalchemy.exc import DBAPIError
+
+    from .connection import ServerError, translate_error
 
     try:
         yield engine
     except DBAPIError as exc:
-        raise _fail(explain(exc, url)) from None
+        raise _fail(str(translate_error(exc, engine.url))) from None
+    except ServerError as exc:
+        raise _fail(str(exc)) from None
     finally:
         engine.dispose()
 
@@ -168,14 +128,24 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
         plain = bool(args.ohne_tls) or (state is not None and not args.url and state.plain)
         from sqlalchemy.engine import make_url
 
-        parsed = make_url(url) if "://" in url else None
-        clean = parsed.set(password=None).render_as_string(hide_password=False) if parsed is not None else url
-        engine = server_engine(url, _password(args), ca_file=ca, plain=plain)
-        with _connected(engine, clean):
-            with engine.connect():
-                pass  # a wrong login or address fails here, before the folder changes
+        from .connection import ServerAddress, ServerError, check_connection, server_engine
+
+        try:
+            given = make_url(url)
+        except Exception:  # noqa: BLE001 - ServerAddress says what is wrong with it
+            given = None
+        with_password = url
+        if given is not None and given.password is None:
+            with_password = given.set(password=_password(args)).render_as_string(hide_password=False)
+        try:
+            engine = server_engine(ServerAddress(with_password, ca=Path(ca) if ca else None, allow_plain=plain))
+        except ServerError as exc:
+            raise _fail(str(exc)) from None
+        clean = engine.url.set(password=None, drivername="postgresql", query={}).render_as_string()
+        with _connected(engine):
+            check_connection(engine)  # a wrong login or address fails here, before the folder changes
             if state is None or args.url:
-                identity = (parsed.username if parsed is not None else None) or current_user()
+                identity = engine.url.username or current_user()
                 outbox.configure(svc.db, server_url=clean, identity=identity, ca_file=ca, plain=plain)
             result = sync.sync(svc.db, engine, marker=_markers())
         print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "

@@ -104,6 +104,7 @@ def upgrade() -> None:
         sa.Column("entry_uuid", sa.String(length=36), nullable=False),
         sa.Column("client_id", sa.String(length=36), nullable=False),
         sa.Column("row_uuid", sa.String(length=36), nullable=False),
+        sa.Column("case_uuid", sa.String(length=36), nullable=True),
         sa.Column("fields", sa.JSON(), nullable=False),
         sa.Column("who", sa.Text(), nullable=False),
         sa.Column("at", sa.DateTime(), nullable=True),
