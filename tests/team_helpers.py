@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from pg_server import PgServer, running_server
 from sqlalchemy import create_engine, text
 
@@ -95,20 +94,11 @@ def password_server() -> Iterator[tuple[PgServer, str]]:
         yield pg, f"postgresql://tina@{pg.host}:{pg.port}/{db}"
 
 
-# the sync tables (on the laptop and the server's bookkeeping) hold no case data of their own
-SYNC_TABLES = frozenset({"sync_outbox", "sync_state", "sync_conflicts", "sync_tombstones", "sync_pushed"})
-
-
-def agency_server(pg: PgServer, monkeypatch: pytest.MonkeyPatch) -> tuple[str, tuple[str, str, str], dict[str, int]]:
+def agency_server(pg: PgServer) -> tuple[str, tuple[str, str, str], dict[str, int]]:
     """A database set up by ``server init`` with Team Nord (lead lena_…, worker anna_…) and Team Süd
-    (worker ben_…); returns (database, (lena, anna, ben), {team name: id}).
-
-    TODO(merge): ``server init`` does not classify the sync tables yet (pgserver's and sync's branches
-    meet only here); until it does, they are named as tables without case data for this set-up."""
+    (worker ben_…); returns (database, (lena, anna, ben), {team name: id})."""
     from kooperation_desktop.team import server
 
-    if not SYNC_TABLES <= server.NON_CASE_TABLES:
-        monkeypatch.setattr(server, "NON_CASE_TABLES", server.NON_CASE_TABLES | SYNC_TABLES)
     db = pg.create_database("kdteam")
     address = ServerAddress(pg.url(db), allow_plain=True)
     server.init_server(address)

@@ -40,8 +40,8 @@ class Agency:
 
 
 @pytest.fixture
-def agency(pg_server: PgServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Agency]:
-    db, names, teams = agency_server(pg_server, monkeypatch)
+def agency(pg_server: PgServer, tmp_path: Path) -> Iterator[Agency]:
+    db, names, teams = agency_server(pg_server)
     lena, anna, ben = names
     url = pg_server.url(db).replace("postgresql+psycopg://", "postgresql://")
     services = laptop(tmp_path / "admin", url, pg_server.superuser)  # the agency's office laptop
@@ -102,3 +102,21 @@ def test_only_the_lead_assigns(agency: Agency) -> None:
             assign_case(anna, agency.case_uuid, "Robert'); DROP TABLE cases; --")
     finally:
         anna.dispose()
+
+
+def test_the_covering_colleague_gets_the_whole_case_at_his_next_sync(agency: Agency, tmp_path: Path) -> None:
+    url = agency.pg.url(agency.db, user=agency.ben).replace("postgresql+psycopg://", "postgresql://")
+    ben = laptop(tmp_path / "ben", url, agency.ben)
+    lena = agency.engine(agency.lena)
+    try:
+        run_sync(ben.db, "")
+        assert [c.title for c in ben.cases.list("")] == ["Familie Süd"]
+        assign_case(lena, agency.case_uuid, agency.ben)
+        run_sync(ben.db, "")
+        covered = next(c for c in ben.cases.list("") if c.title == "Familie Çelik")
+        case = ben.cases.get(covered.id)
+        assert {p.last_name for p in case.persons} >= {"Çelik"}  # not only the case row: its family too
+        assert case.agreements and case.agreements[0].version == 1
+    finally:
+        ben.close()
+        lena.dispose()

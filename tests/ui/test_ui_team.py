@@ -159,7 +159,7 @@ def test_a_wrong_server_password_is_a_german_message(qtbot, tmp_path: Path, monk
 
 def test_the_team_view_lets_the_lead_give_a_case_to_a_colleague(qtbot, pg_server: PgServer, tmp_path: Path,
                                                                  monkeypatch) -> None:
-    db, (lena, _anna, ben), teams = agency_server(pg_server, monkeypatch)
+    db, (lena, _anna, ben), teams = agency_server(pg_server)
     url = pg_server.url(db).replace("postgresql+psycopg://", "postgresql://")
     office = laptop(tmp_path / "office", url, pg_server.superuser)
     try:
