@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from helpers import build_complete_case
 from pg_server import PgServer
-from sqlalchemy import Engine, create_engine, func, select
+from sqlalchemy import Engine, create_engine, func, select, text
 from sync_helpers import dump_laptop, dump_server, laptop, server_engine
 
 from kooperation_desktop.cli import main
@@ -399,6 +399,21 @@ def test_workers_sync_through_row_level_security_and_see_only_their_teams_cases(
         sync.sync(laptops[carl].db, engines[carl])
         sync.sync(laptops[anna].db, engines[anna])
         assert [c.title for c in laptops[anna].cases.list()] == ["Familie Çelik"]
+        # holiday cover: the case of Team Süd is assigned to Anna; her next sync brings all of it
+        south = laptops[carl].cases.list()[0].id
+        laptops[carl].parties.save(Person(case_id=south, first_name="Sina", last_name="Süd"))
+        sync.sync(laptops[carl].db, engines[carl])
+        sync.sync(laptops[anna].db, engines[anna])  # Anna's sync passes Sina's change unseen
+        admin = create_engine(pg_server.url(db))
+        try:
+            with admin.begin() as conn:
+                conn.execute(text("UPDATE cases SET assigned_to = :anna WHERE title = 'Familie Süd'"), {"anna": anna})
+        finally:
+            admin.dispose()
+        sync.sync(laptops[anna].db, engines[anna])
+        covered = [c for c in laptops[anna].cases.list() if c.title == "Familie Süd"]
+        assert len(covered) == 1
+        assert [p.first_name for p in laptops[anna].cases.get(covered[0].id).persons] == ["Sina"]
     finally:
         for services in laptops.values():
             services.close()

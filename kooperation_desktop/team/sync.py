@@ -430,6 +430,8 @@ def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
         if bound > last:
             tombstones = conn.execute(select(TombstoneRow.table_name, TombstoneRow.row_uuid).where(
                 TombstoneRow.seq > last, TombstoneRow.seq <= bound).order_by(TombstoneRow.seq)).all()
+        if last > 0:  # (a first pull reads everything anyway)
+            _add_newly_visible(db, conn, data)
     mark("pulled")
     written = removed = 0
     with db.engine.begin() as local:
@@ -470,6 +472,26 @@ def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
             last_seq=bound, last_sync_at=dt.datetime.now(dt.UTC)))
     mark("pull-commit")
     return written, removed
+
+
+def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict[str, Any]]]) -> None:
+    """Cases the server shows this worker that this laptop does not hold (assigned for holiday cover,
+    moved to the worker's team): all their rows, whatever their change number."""
+    cases = outbox.table_named("cases")
+    visible = set(conn.scalars(select(cases.c.uuid)))  # row-level security: only what this role may see
+    with db.engine.connect() as local:
+        held = set(local.scalars(select(cases.c.uuid)))
+        held |= set(local.scalars(select(OutboxRow.row_uuid).where(OutboxRow.table_name == "cases")))
+    missing = sorted(visible - held)
+    for table in outbox.travelling_tables() if missing else ():
+        known = {r["uuid"] for r in data[table.name]}
+        owners = outbox.case_uuid_select(table).subquery()
+        for i in range(0, len(missing), CHUNK):
+            rows = select(owners.c.uuid).where(owners.c.case_uuid.in_(missing[i:i + CHUNK]))
+            for r in conn.execute(outbox.portable_select(table).where(table.c.uuid.in_(rows))):
+                values = dict(r._mapping)
+                if values["uuid"] not in known:
+                    data[table.name].append(values)
 
 
 def _refresh_cases(local: Connection, case_uuids: set[str]) -> None:
