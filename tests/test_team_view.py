@@ -35,9 +35,6 @@ class Agency:
     def engine(self, role: str) -> Engine:
         return create_engine(self.pg.url(self.db, user=role))
 
-    def seq(self, table: str) -> int:
-        return int(self.pg.psql(f"SELECT max(change_seq) FROM {table}", self.db).strip())
-
 
 @pytest.fixture
 def agency(pg_server: PgServer, tmp_path: Path) -> Iterator[Agency]:
@@ -79,12 +76,9 @@ def test_the_lead_gives_a_case_to_a_colleague_of_another_team(agency: Agency) ->
     lena = agency.engine(agency.lena)
     try:
         assert [c.title for c in team_overview(ben).cases] == ["Familie Süd"]
-        before = agency.seq("persons")
         assign_case(lena, agency.case_uuid, agency.ben)
-        # the cover sees the case now, and the case's rows carry new change numbers: his next sync pulls it all
         assert [(c.title, c.assigned_to) for c in team_overview(ben).cases] == [
             ("Familie Süd", ""), ("Familie Çelik", agency.ben)]
-        assert agency.seq("persons") > before
         assign_case(lena, agency.case_uuid, "")  # the cover ends
         assert [c.title for c in team_overview(ben).cases] == ["Familie Süd"]
     finally:

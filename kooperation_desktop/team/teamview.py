@@ -4,8 +4,8 @@ the team; a worker: the cases of their teams and those assigned to them) — and
 (holiday cover): a lead assigns a case to a colleague (``cases.assigned_to``; the server's trigger lets
 only a lead of the case's team do that).
 
-Assigning re-stamps the case's rows on the server (a no-op ``UPDATE``: the sync trigger gives them a
-new change number), so the colleague's next sync pulls the whole case, not only its ``cases`` row.
+The colleague's next sync pulls the whole case (:func:`.sync.pull` fetches every row of a case that
+became visible since).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Engine, func, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,6 @@ from ..followup.model import DueItem, Review
 from ..storage import followup as followup_repo
 from ..storage.rows import CaseRow
 from ..storage.rows_team import TeamMemberRow, TeamRow
-from . import outbox
 from .connection import ServerError, translate_error
 from .server import check_role_name
 
@@ -94,16 +93,6 @@ def team_overview(engine: Engine, today: dt.date | None = None,
     return TeamOverview(login=login, lead_of=lead_of, cases=cases)
 
 
-def _restamp(conn: Connection, case_uuid: str) -> None:
-    """Give every travelling row of the case a new change number (the colleague pulls it all)."""
-    for table in outbox.travelling_tables():
-        if table.name == "cases":
-            continue
-        query = outbox.case_uuid_select(table).subquery()
-        uuids = select(query.c.uuid).where(query.c.case_uuid == case_uuid)
-        conn.execute(update(table).where(table.c.uuid.in_(uuids)).values(uuid=table.c.uuid))
-
-
 def assign_case(engine: Engine, case_uuid: str, colleague: str) -> None:
     """„Fall übernehmen“: the colleague (a server login) covers the case from now on; ``""`` ends the
     cover. Only a lead of the case's team may (the server refuses others: ServerError)."""
@@ -115,4 +104,3 @@ def assign_case(engine: Engine, case_uuid: str, colleague: str) -> None:
                                .values(assigned_to=name or None)).rowcount
         if not changed:
             raise ServerError("Diesen Fall gibt es auf dem Server nicht, oder er ist für Sie nicht sichtbar.")
-        _restamp(conn, case_uuid)
