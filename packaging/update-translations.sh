@@ -22,4 +22,5 @@ update kooperation_pdflang_en ui/wizard/language_field.py
 update kooperation_report_en ui/report_dialog.py
 update kooperation_dialogs_en ui/followup/case_section.py ui/followup/charts.py ui/followup/entry_dialog.py ui/followup/reflection_dialog.py \
     ui/followup/review_dialog.py ui/followup/transition_dialog.py ui/protection/*.py ui/signing/*.py
+update kooperation_team_en ui/team/*.py
 grep -c 'type="unfinished"' $T/*.ts || true

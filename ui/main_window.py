@@ -46,6 +46,7 @@ from .screen import fit_to_screen
 from .settings import SettingsController
 from .signing.actions import SigningController, SigningPanel
 from .signing.export import PdfExport, saved_message
+from .team import TeamController
 from .welcome import WelcomeController, WelcomePanel
 from .widgets import HINT_STYLE
 
@@ -169,6 +170,12 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(self.signing_menu)
         self.menuBar().addMenu(self.protection.menu)  # Datenschutz (with the lock, Ctrl+L)
         self.protection.menu.addAction(self.settings_action)  # the same one dialog, found here too
+        # team mode (a data folder connected with the agency's server) only: menu „Team“, status line
+        self.team: TeamController | None = TeamController(services, self) if TeamController.available(services) \
+            else None
+        if self.team is not None:
+            self.menuBar().addMenu(self.team.menu)
+            self.statusBar().addPermanentWidget(self.team.status_label)
         self.menuBar().addMenu(self.welcome.menu)  # Hilfe: welcome, help (F1), example
 
         # the parts' widgets: due items above the list; signing and follow-up in the case view
@@ -200,6 +207,10 @@ class MainWindow(QMainWindow):
         self.welcome.new_case_requested.connect(self.new_case)
         self.welcome.show_requested.connect(self.show_welcome)
         self.welcome.cases_changed.connect(self._example_changed)
+        if self.team is not None:
+            self.team.status_message.connect(self.show_status)
+            self.team.cases_changed.connect(lambda: self.refresh())
+            self.cases_reloaded.connect(self.team.refresh_status)  # local edits: the waiting changes
 
         self.filter_timer = QTimer(self)
         self.filter_timer.setSingleShot(True)
@@ -217,7 +228,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.edit_button, self.export_button)
         self.setTabOrder(self.export_button, self.case_view)
 
-        self.statusBar().showMessage(tr("Alle Daten bleiben auf diesem Gerät."))
+        if self.team is None:
+            self.statusBar().showMessage(tr("Alle Daten bleiben auf diesem Gerät."))
         self.refresh()
 
     # --- case list -------------------------------------------------------------------------
@@ -389,4 +401,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.wizard is not None and self.wizard.isVisible():
             self.wizard.close()
+        if self.team is not None:
+            self.team.shutdown()  # a running sync ends before the database closes
         super().closeEvent(event)

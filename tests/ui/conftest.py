@@ -12,7 +12,8 @@ import pytest
 
 _DIALOG_MODULES = ("ui.dialogs", "ui.signing.dialogs", "ui.protection.menu", "ui.protection.startup",
                    "ui.protection.dialogs",
-                   "ui.protection.views", "ui.settings", "ui.preview", "ui.followup.case_section")
+                   "ui.protection.views", "ui.settings", "ui.preview", "ui.followup.case_section",
+                   "ui.team.dialogs")
 
 
 @pytest.fixture(autouse=True)

@@ -1,0 +1,191 @@
+"""The Konfliktliste as the window shows it (Qt-free): each open conflict with both values readable
+side by side, who changed them and when, and the user's choice: keep this laptop's value, keep the
+server's, or type a new one.
+
+Keeping a side is :func:`.conflicts.resolve` (the server value only closes the entry; this laptop's
+is written into the row as a local change). A typed value is written the same way here, in the same
+transaction as closing the entry (the outbox records it; the next sync pushes it). The row's column
+type decides how a typed text is read (text, whole number, date TT.MM.JJJJ); columns of other types
+can only be chosen, not typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text, select, update
+
+from ..domain import rules
+from ..domain.labels import format_date, parse_date
+from ..protection import audit
+from ..storage.database import Database
+from ..storage.rows_sync import ConflictRow
+from . import conflicts, outbox
+
+LOCAL, SERVER, EDITED = "local", "server", "edited"  # EDITED: the resolution of a typed value
+Side = Literal["local", "server"]
+EMPTY = "(leer)"
+
+#: the German names of the fields users change most (the rest show as table.column)
+FIELD_LABELS: dict[tuple[str, str], str] = {
+    ("cases", "title"): "Name des Falls",
+    ("cases", "file_number"): "Aktenzeichen",
+    ("cases", "help_type"): "Hilfeart",
+    ("cases", "status"): "Stand des Falls",
+    ("persons", "first_name"): "Vorname",
+    ("persons", "last_name"): "Nachname",
+    ("persons", "family_role"): "Rolle in der Familie",
+    ("partners", "name"): "Name der beteiligten Stelle",
+    ("agreements", "title"): "Titel der Vereinbarung",
+    ("agreements", "start_date"): "Beginn",
+    ("agreements", "planned_end"): "Geplantes Ende",
+    ("agreements", "next_review"): "Nächste Überprüfung",
+    ("goals", "client_words"): "Ziel in eigenen Worten",
+    ("tasks", "description"): "Aufgabe",
+}
+TABLE_LABELS = {"cases": "Fall", "persons": "Person", "partners": "Beteiligte Stelle", "consents": "Einwilligung",
+                "agreements": "Vereinbarung", "goals": "Ziel", "indicators": "Merkmal", "roles": "Rolle",
+                "tasks": "Aufgabe", "communication_rules": "Absprache"}
+
+
+class ConflictChoiceError(Exception):
+    """A choice that cannot be made (German message)."""
+
+
+@dataclass(frozen=True)
+class ConflictItem:
+    """One open conflict, ready to show."""
+
+    id: int
+    case_title: str  # "" when the case is gone here
+    what: str  # e.g. "Fall: Name des Falls"
+    local_text: str
+    server_text: str
+    local_by: str
+    local_at: dt.datetime | None
+    server_by: str
+    server_at: dt.datetime | None
+    row_deleted: bool  # the server deleted the row: only its side can be kept
+    editable: bool  # a new value can be typed (text, number or date column)
+    local_value: Any  # decoded, for prefilling „Bearbeiten…“
+
+
+def field_label(table: str, column: str) -> str:
+    if column == "*":
+        return f"{TABLE_LABELS.get(table, table)} (auf dem Server gelöscht)"
+    return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
+
+
+def value_text(value: Any) -> str:
+    """A stored value as the user reads it."""
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    if isinstance(value, dt.datetime):
+        local = value.replace(tzinfo=dt.UTC).astimezone() if value.tzinfo is None else value.astimezone()
+        return local.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, (bytes, memoryview)):
+        return f"(Datei, {len(bytes(value))} Bytes)"
+    return str(value)
+
+
+def _column_kind(table: str, column: str) -> str:
+    """text, int, date or "" (not typed by hand)."""
+    try:
+        t = outbox.table_named(table)
+    except KeyError:
+        return ""
+    if column not in t.c or column in outbox.foreign_keys(table):
+        return ""
+    kind = t.c[column].type
+    if isinstance(kind, Boolean | DateTime):
+        return ""
+    if isinstance(kind, Date):
+        return "date"
+    if isinstance(kind, Integer):
+        return "int"
+    if isinstance(kind, String | Text):
+        return "text"
+    return ""
+
+
+def open_items(db: Database) -> list[ConflictItem]:
+    """The open conflicts, oldest first."""
+    items = []
+    for c in conflicts.list_conflicts(db):
+        deleted = c.row_deleted or c.field == "*"
+        items.append(ConflictItem(
+            id=c.id, case_title=c.case_title, what=field_label(c.table, c.field), local_text=value_text(c.local_value),
+            server_text="(gelöscht)" if deleted else value_text(c.server_value), local_by=c.local_by,
+            local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
+            editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value))
+    return items
+
+
+def parse_typed(table: str, column: str, typed: str) -> Any:
+    """The typed text as the column stores it; ValueError or RuleViolation with a German message."""
+    kind = _column_kind(table, column)
+    text = typed.strip()
+    if kind == "text":
+        if (table, column) == ("cases", "title"):
+            rules.check_case_title(typed)  # raises RuleViolation (German)
+        return typed
+    if kind == "int":
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError(f"„{text}“ ist keine ganze Zahl.") from None
+    if kind == "date":
+        return None if not text else parse_date(text)
+    raise ValueError("Dieser Wert kann nicht eingetippt werden; bitte eine der beiden Seiten wählen.")
+
+
+def keep(db: Database, conflict_id: int, side: Side) -> None:
+    """Decide a conflict for one side (:func:`.conflicts.resolve`)."""
+    try:
+        conflicts.resolve(db, conflict_id, "local" if side == LOCAL else "server")
+    except conflicts.ConflictError as exc:
+        raise ConflictChoiceError(str(exc)) from None
+
+
+def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
+    """Decide a conflict with a value the user typed: written into the row as a local change (the
+    next sync pushes it), the entry closed as ``edited``."""
+    with db.transaction() as s:
+        entry = s.get(ConflictRow, conflict_id)
+        if entry is None or entry.resolved:
+            raise ConflictChoiceError(f"Konflikt Nr. {conflict_id} ist schon entschieden.")
+        table = outbox.table_named(entry.table_name)
+        if entry.row_deleted or entry.field not in table.c:
+            raise ConflictChoiceError("Der Eintrag wurde auf dem Server gelöscht; es bleibt nur der Wert vom Server.")
+        local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
+        if local_id is None:
+            raise ConflictChoiceError("Den Eintrag gibt es auf diesem Laptop nicht mehr; es bleibt nur der Wert "
+                                      "vom Server.")
+        try:
+            value = parse_typed(entry.table_name, entry.field, typed)
+        except (ValueError, rules.RuleViolation) as exc:
+            raise ConflictChoiceError(str(exc)) from None
+        _write(s, table, local_id, entry.field, value)
+        audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
+        entry.resolved = True
+        entry.resolution = EDITED
+
+
+def _write(s: Any, table: Table, local_id: int, column: str, value: Any) -> None:
+    """The value into the row as a local change (the outbox records the statement)."""
+    values: dict[str, Any] = {}
+    refs = outbox.foreign_keys(table.name)
+    if column in refs:
+        parent = outbox.table_named(refs[column])
+        values[column] = select(parent.c.id).where(parent.c.uuid == value).scalar_subquery()
+    else:
+        values[column] = value
+    if "row_version" in table.c:
+        values["row_version"] = table.c.row_version + 1
+    s.execute(update(table).where(table.c.id == local_id).values(values))

@@ -1,0 +1,381 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name></name>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="43"/>
+        <source>geändert von {who}</source>
+        <translation>changed by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="43"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="44"/>
+        <source>unbekannt</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="44"/>
+        <source>geändert von {who} am {when}</source>
+        <translation>changed by {who} on {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="81"/>
+        <source>Konfliktliste</source>
+        <translation>Conflict list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="84"/>
+        <source>Diese Felder wurden auf diesem Laptop und auf dem Server verschieden geändert. Bis zur Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt hier in der Liste.</source>
+        <translation>These fields were changed differently on this laptop and on the server. Until you decide, the server&apos;s value applies; this laptop&apos;s value stays here in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="89"/>
+        <source>&amp;Konflikte:</source>
+        <translation>&amp;Conflicts:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="91"/>
+        <source>Konflikte</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="105"/>
+        <source>Auf diesem Laptop</source>
+        <translation>On this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="105"/>
+        <source>Diesen Wert &amp;behalten</source>
+        <translation>&amp;Keep this value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="106"/>
+        <source>Wert von diesem Laptop behalten</source>
+        <translation>Keep the value from this laptop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="107"/>
+        <source>Auf dem Server</source>
+        <translation>On the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="107"/>
+        <source>Diesen &amp;Wert behalten</source>
+        <translation>Keep this &amp;value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="108"/>
+        <source>Wert vom Server behalten</source>
+        <translation>Keep the value from the server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="114"/>
+        <source>B&amp;earbeiten…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="115"/>
+        <source>Wert selbst eingeben</source>
+        <translation>Type the value yourself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
+        <source>Keine offenen Konflikte.</source>
+        <translation>No open conflicts.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="130"/>
+        <location filename="../../ui/team/team_view.py" line="95"/>
+        <source>Schließen</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="152"/>
+        <source>(Fall nicht mehr auf diesem Laptop)</source>
+        <translation>(case no longer on this laptop)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="153"/>
+        <source>{case} – {what}</source>
+        <translation>{case} – {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="171"/>
+        <source>Fall „{case}“ · {what}</source>
+        <translation>Case “{case}” · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="42"/>
+        <source>synchronisiere …</source>
+        <translation>synchronising …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="44"/>
+        <source>noch nicht synchronisiert</source>
+        <translation>not synchronised yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="46"/>
+        <source>zuletzt synchronisiert {when}</source>
+        <translation>last synchronised {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="50"/>
+        <source>keine Änderungen warten</source>
+        <translation>no changes waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="52"/>
+        <source>1 Änderung wartet</source>
+        <translation>1 change waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="54"/>
+        <source>{n} Änderungen warten</source>
+        <translation>{n} changes waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="56"/>
+        <source>1 Konflikt</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="58"/>
+        <source>{n} Konflikte</source>
+        <translation>{n} conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="83"/>
+        <source>Das Synchronisieren ist fehlgeschlagen: {reason}</source>
+        <translation>Synchronising failed: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="119"/>
+        <source>Stand der Synchronisation</source>
+        <translation>Synchronisation status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="121"/>
+        <source>&amp;Synchronisieren</source>
+        <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="124"/>
+        <source>&amp;Konfliktliste…</source>
+        <translation>&amp;Conflict list…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="125"/>
+        <source>&amp;Team-Übersicht…</source>
+        <translation>&amp;Team overview…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="127"/>
+        <source>&amp;Team</source>
+        <translation>&amp;Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="147"/>
+        <source>Server: {server}, Anmeldung: {identity}</source>
+        <translation>Server: {server}, login: {identity}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="158"/>
+        <source>Die Synchronisation läuft schon.</source>
+        <translation>Synchronisation is already running.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="192"/>
+        <source>Synchronisiert: {pushed} gesendet, {pulled} empfangen.</source>
+        <translation>Synchronised: {pushed} sent, {pulled} received.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="195"/>
+        <source>1 neuer Konflikt: siehe Team → Konfliktliste.</source>
+        <translation>1 new conflict: see Team → Conflict list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="196"/>
+        <source>{n} neue Konflikte: siehe Team → Konfliktliste.</source>
+        <translation>{n} new conflicts: see Team → Conflict list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="206"/>
+        <source>nicht synchronisiert</source>
+        <translation>not synchronised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="217"/>
+        <source>Synchronisieren</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="27"/>
+        <source>Anmeldung am Server</source>
+        <translation>Server login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="29"/>
+        <source>Zum Synchronisieren mit {server} bitte das Passwort der Anmeldung „{identity}“ eingeben. Es bleibt nur bis zum Schließen des Programms im Speicher.</source>
+        <translation>To synchronise with {server}, please enter the password of the login “{identity}”. It is kept in memory only until the program closes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="34"/>
+        <source>&amp;Passwort:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="37"/>
+        <source>Passwort der Server-Anmeldung</source>
+        <translation>Password of the server login</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="43"/>
+        <source>Anmelden</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="44"/>
+        <location filename="../../ui/team/dialogs.py" line="74"/>
+        <location filename="../../ui/team/dialogs.py" line="107"/>
+        <source>Abbrechen</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="61"/>
+        <source>Wert bearbeiten</source>
+        <translation>Edit value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="63"/>
+        <source>&amp;Neuer Wert für „{what}“:</source>
+        <translation>&amp;New value for “{what}”:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="67"/>
+        <source>Neuer Wert</source>
+        <translation>New value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="73"/>
+        <source>Übernehmen</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="91"/>
+        <source>Fall übernehmen</source>
+        <translation>Take over case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="93"/>
+        <source>Wer vertritt den Fall „{case}“? Bitte den Benutzernamen der Server-Anmeldung der Kollegin oder des Kollegen eingeben (z. B. anna_berg). Leer lassen beendet die Vertretung.</source>
+        <translation>Who covers the case “{case}”? Please enter the colleague&apos;s server login name (e.g. anna_berg). Leaving it empty ends the cover.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="98"/>
+        <source>&amp;Benutzername:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="100"/>
+        <source>Benutzername der Vertretung</source>
+        <translation>User name of the cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialogs.py" line="106"/>
+        <source>Übernehmen lassen</source>
+        <translation>Hand over</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="52"/>
+        <source>Team-Übersicht</source>
+        <translation>Team overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="57"/>
+        <source>&amp;Fälle im Team:</source>
+        <translation>&amp;Cases in the team:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="59"/>
+        <source>Fall</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="59"/>
+        <source>Aktenzeichen</source>
+        <translation>File number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="59"/>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="59"/>
+        <source>Vertretung</source>
+        <translation>Cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="60"/>
+        <source>Fällig</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="61"/>
+        <source>Fälle im Team</source>
+        <translation>Cases in the team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="87"/>
+        <source>Fall &amp;übernehmen…</source>
+        <translation>&amp;Take over case…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="88"/>
+        <source>Fall einer Kollegin oder einem Kollegen zur Vertretung geben</source>
+        <translation>Give the case to a colleague as cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="89"/>
+        <source>&amp;Neu laden</source>
+        <translation>&amp;Reload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="125"/>
+        <source>Angemeldet als {login}, Teamleitung von {teams}. Es sind alle Fälle der Teams zu sehen.</source>
+        <translation>Logged in as {login}, lead of {teams}. All cases of the teams are shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="127"/>
+        <source>„Fall übernehmen…“ gibt den gewählten Fall einer Kollegin oder einem Kollegen zur Vertretung; bei deren nächstem Synchronisieren kommt er auf ihren Laptop.</source>
+        <translation>“Take over case…” gives the selected case to a colleague as cover; it comes to their laptop at their next synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="130"/>
+        <source>Angemeldet als {login}. Zu sehen sind die Fälle Ihrer Teams und die Ihnen zur Vertretung gegebenen.</source>
+        <translation>Logged in as {login}. Shown are the cases of your teams and those given to you as cover.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="132"/>
+        <source>Fälle zur Vertretung gibt die Teamleitung. Ein Ihnen gegebener Fall kommt beim nächsten Synchronisieren auf diesen Laptop.</source>
+        <translation>The team lead hands out cases for cover. A case given to you comes to this laptop at the next synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="139"/>
+        <source>{date} ({state}): {what}</source>
+        <translation>{date} ({state}): {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="142"/>
+        <source>(+{n} weitere)</source>
+        <translation>(+{n} more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/team_view.py" line="144"/>
+        <source>nichts fällig</source>
+        <translation>nothing due</translation>
+    </message>
+</context>
+</TS>
