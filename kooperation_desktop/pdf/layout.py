@@ -39,7 +39,7 @@ from .style import (
     RULE,
     paragraph_styles,
 )
-from .usertext import Paragraph, user_text
+from .usertext import Paragraph, RenderContext, user_text
 
 __all__ = ["Cell", "Layout", "start_height"]
 
@@ -47,19 +47,21 @@ Cell: TypeAlias = "Flowable | list[Flowable]"  # a table cell: one flowable or s
 
 
 class Layout:
-    """Makes flowables in one document's styles and numbers its sections."""
+    """Makes flowables in one document's styles and numbers its sections; owns the document's
+    :class:`.usertext.RenderContext` (its paragraphs are parsed, broken and drawn once each)."""
 
     def __init__(self, styles: dict[str, ParagraphStyle] | None = None) -> None:
         self.styles = styles or paragraph_styles()
+        self.context = RenderContext()
         self.section_no = 0
 
     def para(self, markup: str, style: str = "body") -> Paragraph:
         """A paragraph of markup the program wrote (escape any text in it)."""
-        return Paragraph(markup, self.styles[style])
+        return Paragraph(markup, self.styles[style], context=self.context)
 
     def typed(self, value: Any, style: str = "body") -> Paragraph:
         """A paragraph of text the user typed (through :func:`.usertext.user_text`)."""
-        return Paragraph(user_text(value), self.styles[style])
+        return Paragraph(user_text(value), self.styles[style], context=self.context)
 
     def lines(self, values: Iterable[str], style: str = "cell") -> list[Flowable]:
         """One paragraph per non-empty typed value."""

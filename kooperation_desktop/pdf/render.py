@@ -61,7 +61,7 @@ PARTS = (cover, parties_section, consent_section, goals_section, mandate_section
 def agreement_story(ctx: AgreementContext) -> list[Flowable]:
     """The family summary page, then every part of the agreement."""
     story: list[Flowable] = summary_flowables(ctx.case, ctx.agreement, FRAME_W, FIRST_FRAME_H, ctx.today,
-                                              language=ctx.texts.language)
+                                              language=ctx.texts.language, context=ctx.layout.context)
     for part in PARTS:
         story += part(ctx)
     return story

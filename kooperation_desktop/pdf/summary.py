@@ -40,7 +40,7 @@ from kooperation_desktop.domain.model import (
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .texts import Texts
-from .usertext import Paragraph, user_text
+from .usertext import Paragraph, RenderContext, user_text
 
 __all__ = ["MIN_FONT_SIZE", "FamilySummary", "SummaryTask", "family_summary", "summary_flowables"]
 
@@ -181,17 +181,24 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def summary_flowables(case: Case, agreement: Agreement, width: float, height: float,
-                      today: dt.date | None = None, language: str = "de") -> list[Flowable]:
+                      today: dt.date | None = None, language: str = "de",
+                      context: RenderContext | None = None) -> list[Flowable]:
     """The summary page as flowables for a frame of ``width`` × ``height`` points: exactly one
     page, then a page break. Texts the user typed are escaped (they print as typed).
 
     What does not fit is left out (never printed smaller); the note at the bottom then says so.
     The meetings section keeps room for its first lines even when there are many tasks.
+    ``context``: the rendering's :class:`.usertext.RenderContext` (a new one when not given).
     """
     register_fonts()
     t = Texts(language)
     summary = family_summary(case, agreement, today, t.language)
     st = _styles()
+    context = context or RenderContext()
+
+    def para(markup: str, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(markup, style, context=context)
+
     remaining = [height]
     out: list[Flowable] = []
 
@@ -203,21 +210,21 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
         remaining[0] -= h(f)
         out.append(f)
 
-    more_note = Paragraph(escape(t("Alles andere steht genau auf den nächsten Seiten.")), st["note"])
+    more_note = para(escape(t("Alles andere steht genau auf den nächsten Seiten.")), st["note"])
     # room for the longest possible note at the bottom (and the spacer above it)
-    reserve = h(Paragraph(escape(_left_out_note(t, [_count(t, 99, "Ziele"), _count(t, 99, "Aufgaben"),
-                                                    _count(t, 99, "Termine")])), st["note"])) + 6 + 4
+    reserve = h(para(escape(_left_out_note(t, [_count(t, 99, "Ziele"), _count(t, 99, "Aufgaben"),
+                                               _count(t, 99, "Termine")])), st["note"])) + 6 + 4
 
-    add(Paragraph(escape(t("Unsere Vereinbarung – kurz gesagt")), st["title"]))
+    add(para(escape(t("Unsere Vereinbarung – kurz gesagt")), st["title"]))
     if summary.family:
-        add(Paragraph(user_text(summary.family), st["sub"]))
-    add(Paragraph(user_text(f"{summary.status} · {summary.document}"), st["meta"]))
+        add(para(user_text(summary.family), st["sub"]))
+    add(para(user_text(f"{summary.status} · {summary.document}"), st["meta"]))
 
     def section(title: str, items: list[Flowable], empty: str, keep: float = 0.0) -> int:
         """Add a heading and as many items as fit, leaving ``keep`` points for what follows;
         returns how many items were added."""
-        heading = Paragraph(escape(title), st["h"])
-        first = items[0] if items else Paragraph(escape(empty), st["body"])
+        heading = para(escape(title), st["h"])
+        first = items[0] if items else para(escape(empty), st["body"])
         if h(heading) + h(first) > remaining[0] - reserve - keep:
             return 0
         add(heading)
@@ -228,16 +235,16 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
             add(item)
         return len(items)
 
-    goals = [Paragraph("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
-    meet: list[Flowable] = [Paragraph("• " + user_text(m), st["bullet"]) for m in summary.meetings]
+    goals = [para("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
+    meet: list[Flowable] = [para("• " + user_text(m), st["bullet"]) for m in summary.meetings]
     if summary.next_review:
-        meet.append(Paragraph("• " + escape(summary.next_review), st["bullet"]))
+        meet.append(para("• " + escape(summary.next_review), st["bullet"]))
     # room kept for the heading and the first three lines of "Wann sehen wir uns?"
-    meet_keep = h(Paragraph("x", st["h"])) + sum(h(m) for m in meet[:3]) if meet else 60.0
+    meet_keep = h(para("x", st["h"])) + sum(h(m) for m in meet[:3]) if meet else 60.0
 
     shown_goals = section(t("Das wollen wir erreichen"), goals, t("Die Ziele sind noch nicht eingetragen."),
                           keep=meet_keep + 60)
-    groups = _task_rows(summary.tasks, st, width, user_text)
+    groups = _task_rows(summary.tasks, st, width, para)
     shown_groups = section(t("Wer macht was bis wann?"), [row for row, _ in groups],
                            t("Die Aufgaben sind noch nicht eingetragen."), keep=meet_keep)
     shown_meet = section(t("Wann sehen wir uns?"), meet, t("Der nächste Termin ist noch nicht vereinbart."))
@@ -252,7 +259,7 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
         left_out.append(_count(t, len(meet) - shown_meet, "Termine"))
     out.append(Spacer(1, 6))
     if left_out:
-        out.append(Paragraph(escape(_left_out_note(t, left_out)), st["note"]))
+        out.append(para(escape(_left_out_note(t, left_out)), st["note"]))
     else:
         out.append(more_note)
     out.append(PageBreak())
@@ -274,7 +281,7 @@ def _count(t: Texts, n: int, what: str) -> str:
 
 
 def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: float,
-               user_text: Callable[[Any], str]) -> list[tuple[Flowable, int]]:
+               para: Callable[[str, ParagraphStyle], Flowable]) -> list[tuple[Flowable, int]]:
     """One small table per task (so a long list can stop after any task): the name on the left
     (only at a person's first task), the task with "bis wann" on the right. The family's own
     tasks come first and are shaded. Each entry comes with the number of tasks in it (1)."""
@@ -293,9 +300,9 @@ def _task_rows(tasks: list[SummaryTask], st: dict[str, ParagraphStyle], width: f
         items = by_who[key]
         for i, t in enumerate(items):
             last = i == len(items) - 1
-            line = Paragraph("• " + user_text(_shorten(t.what, MAX_TASK_CHARS))
-                             + f" <b>({escape(t.until)})</b>", st["cell_bullet"])
-            name = Paragraph(user_text(who), st["cell_bold"]) if i == 0 else ""
+            line = para("• " + user_text(_shorten(t.what, MAX_TASK_CHARS))
+                        + f" <b>({escape(t.until)})</b>", st["cell_bullet"])
+            name = para(user_text(who), st["cell_bold"]) if i == 0 else ""
             style: list[tuple[Any, ...]] = [
                 ("FONTNAME", (0, 0), (-1, -1), FONT),  # never a base-14 font, not even for empty cells
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
