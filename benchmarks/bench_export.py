@@ -17,8 +17,9 @@ alternating order (the machine's speed and load cancel out):
   PDF costs on this machine;
 * a bare reportlab document with as many pages as the export (each page a heading, 12 paragraphs
   and a 3 x 8 table in DejaVu Sans), written to a file the same way: what the pages themselves cost;
-* the same plain export without the paragraph reuse of :class:`.usertext.Paragraph` (reportlab's
-  own parsing, line breaking and drawing of every paragraph, as before issue 17's fixes).
+* the same plain export without the reuse of :class:`.usertext.Paragraph` and the layout's tables
+  (reportlab's own parsing, line breaking and drawing of every paragraph, and measuring of every
+  table on every wrap, as before issue 17's fixes).
 
 It also prints what reportlab does per plain export (counts do not depend on the load): paragraphs
 made, markups parsed, line breakings, paragraphs reportlab drew, text runs written.
@@ -53,6 +54,7 @@ from reportlab.platypus.paragraph import Paragraph as PlainParagraph
 
 from kooperation_desktop.atomic import write_bytes
 from kooperation_desktop.demo import create_demo
+from kooperation_desktop.pdf import layout
 from kooperation_desktop.pdf.fonts import FONT, register_fonts
 from kooperation_desktop.pdf.usertext import Paragraph
 from kooperation_desktop.services import Services
@@ -128,23 +130,27 @@ def count_work(action: Callable[[], object]) -> dict[str, int]:
 
 def without_reuse(action: Callable[[], object]) -> Callable[[], None]:
     """``action`` with reportlab's own Paragraph parsing, wrap and drawing (every paragraph parsed,
-    its lines broken on every wrap, drawn every time): the export as it was before issue 17's fixes,
-    measured in the same run (right-to-left lines still in reading order)."""
-    plain = {"_setup": PlainParagraph._setup, "wrap": PlainParagraph.wrap,
-             "drawPara": vars(Paragraph).get("_draw_lines", PlainParagraph.drawPara)}
+    its lines broken on every wrap, drawn every time) and Table layout (every table's cells measured
+    on every wrap): the export as it was before issue 17's fixes, measured in the same run
+    (right-to-left lines still in reading order)."""
+    table = getattr(layout, "_Table", None)  # the layout's tables (newer versions)
+    plain: list[tuple[type, str, object]] = [
+        (Paragraph, "_setup", PlainParagraph._setup), (Paragraph, "wrap", PlainParagraph.wrap),
+        (Paragraph, "drawPara", vars(Paragraph).get("_draw_lines", PlainParagraph.drawPara)),
+        *([(table, "_calc", Table._calc)] if table else [])]
 
     def run() -> None:
-        saved = {name: vars(Paragraph).get(name) for name in plain}
-        for name, method in plain.items():
-            setattr(Paragraph, name, method)
+        saved = [(cls, name, vars(cls).get(name)) for cls, name, _method in plain]
+        for cls, name, method in plain:
+            setattr(cls, name, method)
         try:
             action()
         finally:
-            for name, method in saved.items():
+            for cls, name, method in saved:
                 if method is None:
-                    delattr(Paragraph, name)
+                    delattr(cls, name)
                 else:
-                    setattr(Paragraph, name, method)
+                    setattr(cls, name, method)
     return run
 
 
@@ -194,7 +200,10 @@ def main() -> None:
         open_list = median_ms(open_and_list, args.runs)
         services = Services.open(data)
         signing = SigningService(services.db)
-        signing.set_up_seal("Familienhilfe Lindenhof e. V.", "bench-siegel")
+        if signing.seal_identity() is None:
+            signing.set_up_seal("Familienhilfe Lindenhof e. V.", "bench-siegel")
+        else:  # a kept data folder (--data) has its seal from the first run
+            signing.unlock("bench-siegel")
         plain, sealed = Path(tmp) / "plain.pdf", Path(tmp) / "sealed.pdf"
         services.agreements.export_pdf(pdf_aid, plain)
         pages = len(PdfReader(plain).pages)

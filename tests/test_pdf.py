@@ -502,9 +502,10 @@ def test_an_equal_paragraph_is_drawn_once_per_document_and_copied_after(monkeypa
 
 def test_reusing_parsed_paragraphs_changes_nothing_in_the_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     from reportlab import rl_config
+    from reportlab.platypus import Table
     from reportlab.platypus.paragraph import Paragraph as PlainParagraph
 
-    from kooperation_desktop.pdf import usertext
+    from kooperation_desktop.pdf import layout, usertext
 
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file: bytes comparable
     case, agreement = build_case(), _long_agreement()
@@ -512,7 +513,31 @@ def test_reusing_parsed_paragraphs_changes_nothing_in_the_pdf(monkeypatch: pytes
     monkeypatch.setattr(usertext.Paragraph, "_setup", PlainParagraph._setup)
     monkeypatch.setattr(usertext.Paragraph, "wrap", PlainParagraph.wrap)
     monkeypatch.setattr(usertext.Paragraph, "drawPara", usertext.Paragraph._draw_lines)  # RTL order, no copies
+    monkeypatch.setattr(layout._Table, "_calc", Table._calc)  # every wrap measures the cells again
     assert render_agreement_bytes(case, agreement) == reused
+
+
+def test_a_table_measures_its_cells_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: a table is wrapped to keep it with its heading, by KeepTogether and by the frame;
+    each wrap measured every cell again (119 layouts of 66 tables per export)."""
+    from reportlab.platypus import tables
+
+    counts = {"tables": 0, "layouts": 0}
+    made, measured = tables.Table.__init__, tables.Table._calc_height
+
+    def counted_init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["tables"] += 1
+        made(self, *args, **kwargs)
+
+    def counted_layout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["layouts"] += 1
+        return measured(self, *args, **kwargs)
+
+    monkeypatch.setattr(tables.Table, "__init__", counted_init)
+    monkeypatch.setattr(tables.Table, "_calc_height", counted_layout)
+    render_agreement_bytes(build_case(), _long_agreement())
+    assert counts["tables"] > 30
+    assert counts["layouts"] < 1.4 * counts["tables"]
 
 
 def test_no_typed_text_stays_in_memory_after_the_export() -> None:
