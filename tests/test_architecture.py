@@ -423,3 +423,21 @@ def test_ui_has_no_import_cycles() -> None:
             visit(module, [module])
     assert len(graph) > 40 and graph["ui.main_window"] >= {"ui.protection.menu", "ui.case_view"}
     assert cycles == []
+
+
+def test_every_query_lives_in_storage() -> None:
+    """Issue 17: queries live in ``storage/`` repositories. Outside it no module builds a SQLAlchemy
+    statement (select, insert, update, delete, text, func) or reads rows with ``scalars``/``scalar``."""
+    builders = {"select", "insert", "update", "delete", "text", "func", "exists", "and_", "or_"}
+    offenders = []
+    for path in sorted((ROOT / "kooperation_desktop").rglob("*.py")):
+        if "storage" in path.relative_to(ROOT / "kooperation_desktop").parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
+                offenders += [f"{path.relative_to(ROOT)}:{node.lineno} {a.name}" for a in node.names
+                              if a.name in builders]
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in ("scalars", "scalar")):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.func.attr}()")
+    assert offenders == []

@@ -432,14 +432,23 @@ def test_pdf_module_needs_neither_qt_nor_sqlalchemy() -> None:
     assert result.returncode == 0, result.stderr
 
 
-# --- the layout's work: each paragraph parsed once per style, its lines broken once per width ---------------
+# --- the layout's work: each paragraph parsed once per style, its lines broken and drawn once per width ------
 
 
 def _count_layout_work(monkeypatch: pytest.MonkeyPatch, case: Case, agreement: Agreement) -> tuple[int, int, int]:
     """(paragraphs made, markups parsed, line breakings) while rendering ``agreement``."""
+    return _count_layout_work_and_drawing(monkeypatch, case, agreement)[:3]
+
+
+def _count_layout_work_and_drawing(monkeypatch: pytest.MonkeyPatch, case: Case,
+                                   agreement: Agreement) -> tuple[int, int, int, int, int]:
+    """(paragraphs made, markups parsed, line breakings, paragraphs drawn on the page, paragraphs
+    reportlab drew) while rendering ``agreement``."""
     from reportlab.platypus import paragraph, paraparser
 
-    counts = {"made": 0, "parsed": 0, "broken": 0}
+    from kooperation_desktop.pdf import usertext
+
+    counts = {"made": 0, "parsed": 0, "broken": 0, "drawn": 0, "drawn_by_reportlab": 0}
 
     def counting(name: str, method):  # type: ignore[no-untyped-def]
         def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -450,8 +459,10 @@ def _count_layout_work(monkeypatch: pytest.MonkeyPatch, case: Case, agreement: A
     monkeypatch.setattr(paragraph.Paragraph, "__init__", counting("made", paragraph.Paragraph.__init__))
     monkeypatch.setattr(paraparser.ParaParser, "parse", counting("parsed", paraparser.ParaParser.parse))
     monkeypatch.setattr(paragraph.Paragraph, "breakLines", counting("broken", paragraph.Paragraph.breakLines))
+    monkeypatch.setattr(usertext.Paragraph, "drawPara", counting("drawn", usertext.Paragraph.drawPara))
+    monkeypatch.setattr(paragraph.Paragraph, "drawPara", counting("drawn_by_reportlab", paragraph.Paragraph.drawPara))
     render_agreement_bytes(case, agreement)
-    return counts["made"], counts["parsed"], counts["broken"]
+    return counts["made"], counts["parsed"], counts["broken"], counts["drawn"], counts["drawn_by_reportlab"]
 
 
 def _long_agreement() -> Agreement:
@@ -478,25 +489,78 @@ def test_each_paragraph_is_parsed_once_per_style_and_its_lines_broken_once_per_w
     assert broken < 0.6 * made  # before: 3.4 times per paragraph
 
 
+def test_an_equal_paragraph_is_drawn_once_per_document_and_copied_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: what was left of the export's time was reportlab drawing every paragraph (760 per
+    export); an equal paragraph of the same width (a column head, "–", a GAS level) is drawn once
+    and its page operators are copied (test_reusing_parsed_paragraphs_changes_nothing_in_the_pdf:
+    the same bytes)."""
+    made, _parsed, _broken, drawn, by_reportlab = _count_layout_work_and_drawing(
+        monkeypatch, build_case(), _long_agreement())
+    assert drawn > 300
+    assert by_reportlab < 0.6 * drawn
+
+
 def test_reusing_parsed_paragraphs_changes_nothing_in_the_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     from reportlab import rl_config
+    from reportlab.platypus import Table
     from reportlab.platypus.paragraph import Paragraph as PlainParagraph
 
-    from kooperation_desktop.pdf import usertext
+    from kooperation_desktop.pdf import layout, usertext
 
     monkeypatch.setattr(rl_config, "invariant", 1)  # no dates or random ids in the file: bytes comparable
     case, agreement = build_case(), _long_agreement()
     reused = render_agreement_bytes(case, agreement)
     monkeypatch.setattr(usertext.Paragraph, "_setup", PlainParagraph._setup)
     monkeypatch.setattr(usertext.Paragraph, "wrap", PlainParagraph.wrap)
+    monkeypatch.setattr(usertext.Paragraph, "drawPara", usertext.Paragraph._draw_lines)  # RTL order, no copies
+    monkeypatch.setattr(layout._Table, "_calc", Table._calc)  # every wrap measures the cells again
     assert render_agreement_bytes(case, agreement) == reused
 
 
+def test_a_table_measures_its_cells_once_per_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 17: a table is wrapped to keep it with its heading, by KeepTogether and by the frame;
+    each wrap measured every cell again (119 layouts of 66 tables per export)."""
+    from reportlab.platypus import tables
+
+    counts = {"tables": 0, "layouts": 0}
+    made, measured = tables.Table.__init__, tables.Table._calc_height
+
+    def counted_init(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["tables"] += 1
+        made(self, *args, **kwargs)
+
+    def counted_layout(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        counts["layouts"] += 1
+        return measured(self, *args, **kwargs)
+
+    monkeypatch.setattr(tables.Table, "__init__", counted_init)
+    monkeypatch.setattr(tables.Table, "_calc_height", counted_layout)
+    render_agreement_bytes(build_case(), _long_agreement())
+    assert counts["tables"] > 30
+    assert counts["layouts"] < 1.4 * counts["tables"]
+
+
 def test_no_typed_text_stays_in_memory_after_the_export() -> None:
+    """What an export keeps about its paragraphs belongs to that rendering (its RenderContext; issue 17:
+    no module-global state) and dies with it."""
     import gc
+    from collections.abc import MutableMapping, MutableSequence, MutableSet
 
     from kooperation_desktop.pdf import usertext
 
     render_agreement_bytes(build_case(), build_agreement())
     gc.collect()
-    assert len(usertext._PARSED) == 0  # the parsed paragraphs die with the document's styles
+    assert [obj for obj in gc.get_objects() if isinstance(obj, usertext.RenderContext)] == []
+    mutable = (MutableMapping, MutableSequence, MutableSet)
+    assert not any(isinstance(value, mutable) for name, value in vars(usertext).items() if not name.startswith("__"))
+
+
+def test_two_renderings_share_no_paragraphs() -> None:
+    """Each rendering has its own RenderContext: a second document (another thread's preview, say)
+    neither sees nor copies the first one's paragraphs."""
+    from kooperation_desktop.pdf.layout import Layout
+
+    first, second = Layout(), Layout()
+    assert first.context is not second.context
+    first.para("Stufe", "cell").wrap(100, 100)
+    assert len(first.context) == 1 and len(second.context) == 0

@@ -26,6 +26,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tables import CellStyle
 
 from .fonts import FONT
 from .style import (
@@ -39,27 +40,58 @@ from .style import (
     RULE,
     paragraph_styles,
 )
-from .usertext import Paragraph, user_text
+from .usertext import Paragraph, RenderContext, user_text
 
 __all__ = ["Cell", "Layout", "start_height"]
 
 Cell: TypeAlias = "Flowable | list[Flowable]"  # a table cell: one flowable or several
 
 
+class _CellStyle(CellStyle):  # type: ignore[misc]  # reportlab ships no type information (Any base)
+    """How every cell of the layout's tables is set (instead of six style commands applied to each
+    cell of each table): DejaVu Sans (never a base-14 font, not even for an empty cell), top
+    aligned, CELL_PAD around the text."""
+
+    fontname = FONT
+    valign = "TOP"
+    leftPadding = rightPadding = bottomPadding = CELL_PAD
+    topPadding = CELL_PAD - 1
+
+
+class _Table(Table):  # type: ignore[misc]  # reportlab ships no type information (Any base)
+    """reportlab's Table that lays out its rows once per width: a table is wrapped to keep it with its
+    heading, by KeepTogether and by the frame, each time measuring every cell again. Once all its
+    rows fitted in the height asked for, the layout is the same for any height at least as tall
+    (reportlab stops measuring early only when the rows overflow the height)."""
+
+    _CALC_STATE = ("_rowHeights", "_rowpositions", "_height", "_hmax")
+
+    def _calc(self, availWidth: float, availHeight: float) -> None:  # reportlab API
+        done = self.__dict__.get("_laid_out")
+        if done is not None and done[0] == availWidth and done[1] <= availHeight:
+            self.__dict__.update(done[2])
+            return
+        super()._calc(availWidth, availHeight)
+        if None not in self._rowHeights and not self._spanCmds and not self._nosplitCmds:
+            self._laid_out = (availWidth, self._height, {name: self.__dict__[name] for name in self._CALC_STATE})
+
+
 class Layout:
-    """Makes flowables in one document's styles and numbers its sections."""
+    """Makes flowables in one document's styles and numbers its sections; owns the document's
+    :class:`.usertext.RenderContext` (its paragraphs are parsed, broken and drawn once each)."""
 
     def __init__(self, styles: dict[str, ParagraphStyle] | None = None) -> None:
         self.styles = styles or paragraph_styles()
+        self.context = RenderContext()
         self.section_no = 0
 
     def para(self, markup: str, style: str = "body") -> Paragraph:
         """A paragraph of markup the program wrote (escape any text in it)."""
-        return Paragraph(markup, self.styles[style])
+        return Paragraph(markup, self.styles[style], context=self.context)
 
     def typed(self, value: Any, style: str = "body") -> Paragraph:
         """A paragraph of text the user typed (through :func:`.usertext.user_text`)."""
-        return Paragraph(user_text(value), self.styles[style])
+        return Paragraph(user_text(value), self.styles[style], context=self.context)
 
     def lines(self, values: Iterable[str], style: str = "cell") -> list[Flowable]:
         """One paragraph per non-empty typed value."""
@@ -136,12 +168,6 @@ class Layout:
             data.append([self.para(escape(name), "cell_head") for name in header])
         data.extend(chunk)
         style: list[tuple[Any, ...]] = [
-            ("FONTNAME", (0, 0), (-1, -1), FONT),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD),
-            ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD - 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD),
             ("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE),
             ("LINEABOVE", (0, 0), (-1, 0), 0.5, RULE),
         ]
@@ -154,7 +180,9 @@ class Layout:
         for index, background in enumerate(backgrounds):
             if background is not None:
                 style.append(("BACKGROUND", (1, index + offset), (-1, index + offset), background))
-        return Table(data, colWidths=list(widths), style=TableStyle(style), repeatRows=offset, hAlign="LEFT")
+        cells = [[_CellStyle(repr((row, column))) for column in range(len(widths))] for row in range(len(data))]
+        return _Table(data, colWidths=list(widths), style=TableStyle(style), repeatRows=offset, hAlign="LEFT",
+                      cellStyles=cells)
 
     def _row_as_flow(self, header: Sequence[str] | None, cells: list[list[Flowable]]) -> list[Flowable]:
         start = HRFlowable(width="100%", thickness=0.5, color=RULE, spaceAfter=4)

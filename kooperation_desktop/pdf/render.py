@@ -62,7 +62,8 @@ def agreement_story(ctx: AgreementContext) -> list[Flowable]:
     """The family summary page, then every part of the agreement."""
     story: list[Flowable] = summary_flowables(ctx.case, ctx.agreement, FRAME_W, FIRST_FRAME_H, ctx.today,
                                               language=ctx.texts.language,
-                                              family_language=ctx.agreement.family_language)
+                                              family_language=ctx.agreement.family_language,
+                                              context=ctx.layout.context)
     for part in PARTS:
         story += part(ctx)
     return story

@@ -55,7 +55,7 @@ from .style import (
     TARGET_BG,
     paragraph_styles,
 )
-from .usertext import Paragraph, plain_text, user_text
+from .usertext import Paragraph, RenderContext, plain_text, user_text
 
 __all__ = ["render_closing_report_bytes", "render_review_bytes"]
 
@@ -174,13 +174,14 @@ class _Doc:
     def __init__(self) -> None:
         register_fonts()
         self.s = paragraph_styles()
+        self.context = RenderContext()  # this report's paragraphs, parsed, broken and drawn once each
         self.story: list[Flowable] = []
 
     def p(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.s[style])
+        return Paragraph(markup, self.s[style], context=self.context)
 
     def u(self, value: Any, style: str = "body") -> Paragraph:
-        return Paragraph(user_text(value), self.s[style])
+        return Paragraph(user_text(value), self.s[style], context=self.context)
 
     def h2(self, title: str, need: float = 45 * mm) -> None:
         self.story += [CondPageBreak(need), self.p(escape(title), "h2")]

@@ -49,8 +49,7 @@ TARGET_BG = colors.HexColor("#DCEFD9")
 
 def paragraph_styles() -> dict[str, ParagraphStyle]:
     """The styles of the agreement (and the review reports), new objects on every call: one set per
-    document, so the parsed paragraphs that :class:`.usertext.Paragraph` keeps per style are freed
-    with the document."""
+    document (what a :class:`.usertext.RenderContext` keeps is per style object)."""
     base = ParagraphStyle(
         "body", fontName=FONT, fontSize=11, leading=15, textColor=INK, alignment=TA_LEFT,
         spaceAfter=4, splitLongWords=1,

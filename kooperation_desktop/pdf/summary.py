@@ -46,7 +46,7 @@ from kooperation_desktop.family_texts import family_texts
 from .family_copy import FamilyCopy, family_copy
 from .fonts import FONT, FONT_BOLD, register_fonts
 from .texts import Texts
-from .usertext import Paragraph, user_text
+from .usertext import Paragraph, RenderContext, user_text
 
 __all__ = ["MIN_FONT_SIZE", "FamilySummary", "SummaryTask", "family_summary", "summary_flowables"]
 
@@ -222,19 +222,25 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def summary_flowables(case: Case, agreement: Agreement, width: float, height: float,
                       today: dt.date | None = None, language: str = "de",
-                      family_language: str | None = None) -> list[Flowable]:
+                      family_language: str | None = None, context: RenderContext | None = None) -> list[Flowable]:
     """The summary page as flowables for a frame of ``width`` × ``height`` points: exactly one
     page, then a page break. Texts the user typed are escaped (they print as typed).
 
     What does not fit is left out (never printed smaller); the note at the bottom then says so.
     The meetings section keeps room for its first lines even when there are many tasks.
     With a ``family_language`` every fixed text is followed by its translation.
+    ``context``: the rendering's :class:`.usertext.RenderContext` (a new one when not given).
     """
     register_fonts()
     t = Texts(language)
     fam = family_copy(None, family_language, t.language)
     summary = family_summary(case, agreement, today, t.language, fam.language if fam else None)
     st = _styles()
+    context = context or RenderContext()
+
+    def para(markup: str, style: ParagraphStyle) -> Paragraph:
+        return Paragraph(markup, style, context=context)
+
     remaining = [height]
     out: list[Flowable] = []
 
@@ -253,13 +259,13 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
 
     def fixed(phrase: str, style: str) -> list[Flowable]:
         """A fixed phrase (of ``t``) in the summary's language, then (with a family language) in the family's."""
-        first = Paragraph(escape(phrase), st[style])
+        first = para(escape(phrase), st[style])
         return fam.after(first, phrase, st[style]) if fam else [first]
 
     def note(left_out: list[str], left_out_second: list[str]) -> list[Flowable]:
         if not left_out:
             return fixed(t("Alles andere steht genau auf den nächsten Seiten."), "note")
-        first = Paragraph(escape(_left_out_note(t, left_out)), st["note"])
+        first = para(escape(_left_out_note(t, left_out)), st["note"])
         if fam is None:
             return [first]
         second = fam.para("Nicht alles passt auf diese Seite. {items} und alles andere stehen auf den nächsten "
@@ -272,12 +278,12 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
                      if fam else [])) + 6 + 4
 
     title = t("Unsere Vereinbarung – kurz gesagt")
-    add(Paragraph(escape(title), st["title"]))
+    add(para(escape(title), st["title"]))
     if fam is not None:
         add(_opt(fam.para(title, st["title2"])))
     if summary.family:
-        add(Paragraph(user_text(summary.family), st["sub"]))
-    add(Paragraph(user_text(f"{summary.status} · {summary.document}"), st["meta"]))
+        add(para(user_text(summary.family), st["sub"]))
+    add(para(user_text(f"{summary.status} · {summary.document}"), st["meta"]))
     if fam is not None:
         add(_opt(fam.text_para(" · ".join(x for x in (summary.status_second, summary.document_second) if x),
                                st["meta"])))
@@ -299,14 +305,14 @@ def summary_flowables(case: Case, agreement: Agreement, width: float, height: fl
         return len(items)
 
     goals: list[Flowable | list[Flowable]] = [
-        Paragraph("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
+        para("• " + user_text(_shorten(g, MAX_GOAL_CHARS)), st["bullet"]) for g in summary.goals]
     meet: list[Flowable | list[Flowable]] = []
     for i, m in enumerate(summary.meetings):
-        line = Paragraph("• " + user_text(m), st["bullet"])
+        line = para("• " + user_text(m), st["bullet"])
         second = fam.text_para(summary.meetings_second[i], st["second_item"]) if fam else None
         meet.append(line if second is None else [line, second])
     if summary.next_review:
-        line = Paragraph("• " + escape(summary.next_review), st["bullet"])
+        line = para("• " + escape(summary.next_review), st["bullet"])
         second = fam.text_para(summary.next_review_second, st["second_item"]) if fam else None
         meet.append(line if second is None else [line, second])
     # room kept for the heading and the first three lines of "Wann sehen wir uns?"

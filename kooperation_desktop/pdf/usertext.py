@@ -10,9 +10,10 @@ closing report, the seal's stamp).
 * :func:`user_text` — the same in logical order, escaped as Paragraph markup (``<b>`` prints as
   typed), line breaks kept. Every Paragraph holding user text is built from it.
 * :class:`Paragraph` — the Paragraph every PDF module uses: it puts right-to-left text in reading
-  order per printed line, after wrapping (so a wrapped phrase starts on the right line). It parses
-  a markup once per style and breaks its lines once per width (the layout asks for both several
-  times per paragraph; this was most of an export's time).
+  order per printed line, after wrapping (so a wrapped phrase starts on the right line). With the
+  :class:`RenderContext` of its rendering it parses a markup once per style, breaks its lines once
+  per width and draws it once per width (the layout asks for each several times per paragraph,
+  and many cells are equal; this was most of an export's time).
 
 Characters outside the Basic Multilingual Plane (e.g. the emoji DejaVu Sans has) print with their
 glyph and copy out correctly: :mod:`.fonts` writes them into the font's ToUnicode map as UTF-16
@@ -21,10 +22,9 @@ surrogate pairs (reportlab writes a truncated code there).
 
 from __future__ import annotations
 
+import functools
 import re
-import threading
 import unicodedata
-import weakref
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -32,31 +32,24 @@ import arabic_reshaper
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph as _Paragraph
+from reportlab.platypus.paraparser import ParaParser
 
 from .fonts import FONT, FONT_BOLD, register_fonts
 
-__all__ = ["Paragraph", "plain_text", "user_text"]
+__all__ = ["Paragraph", "RenderContext", "plain_text", "user_text"]
 
 _RTL = re.compile(
     "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
 )
-_glyphs: frozenset[int] | None = None
-# style -> markup -> (cleaned markup, parsed fragments, line breaks per width) of the paragraphs made in
-# that style; an entry lives as long as its style (style.paragraph_styles: one set per document)
-_PARSED: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, list[Any], dict[float, dict[str, Any]]]]] = (
-    weakref.WeakKeyDictionary())
-_PARSED_LOCK = threading.Lock()
 
 
+@functools.cache  # a fact of the shipped fonts, the same for the whole process
 def covered() -> frozenset[int]:
     """Code points both DejaVu faces have a glyph for."""
-    global _glyphs
-    if _glyphs is None:
-        register_fonts()
-        regular = set(pdfmetrics.getFont(FONT).face.charToGlyph)
-        bold = set(pdfmetrics.getFont(FONT_BOLD).face.charToGlyph)
-        _glyphs = frozenset(regular & bold)
-    return _glyphs
+    register_fonts()
+    regular = set(pdfmetrics.getFont(FONT).face.charToGlyph)
+    bold = set(pdfmetrics.getFont(FONT_BOLD).face.charToGlyph)
+    return frozenset(regular & bold)
 
 
 def _shape(line: str) -> str:
@@ -85,27 +78,30 @@ def _prepared(value: Any) -> str:
     """Sanitised, NFC, shaped text in logical order; characters the font lacks as U+FFFD."""
     text = "" if value is None else str(value)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
+    # judged per distinct character: a text has far fewer of them than characters
+    dropped = {ch for ch in set(text) if ch != "\n" and unicodedata.category(ch) in ("Cc", "Cs")}
+    if dropped:
+        text = "".join(ch for ch in text if ch not in dropped)
     text = unicodedata.normalize("NFC", text)
-    text = "\n".join(_shape(line) for line in text.split("\n"))
+    if _RTL.search(text):
+        text = "\n".join(_shape(line) for line in text.split("\n"))
     glyphs = covered()
-    out: list[str] = []
-    for ch in text:
+    replaced: dict[str, str | int | None] = {}
+    for ch in set(text):
         if ch == "\n" or ord(ch) in glyphs:
-            out.append(ch)
             continue
         parts = unicodedata.normalize("NFD", ch)
         if len(parts) > 1 and all(ord(x) in glyphs for x in parts):
-            out.append(parts)  # no precomposed glyph, but the letter and its marks
+            replaced[ch] = parts  # no precomposed glyph, but the letter and its marks
             continue
         cat = unicodedata.category(ch)
         if cat.startswith("Z"):
-            out.append(" ")
+            replaced[ch] = " "
         elif cat.startswith(("C", "M")):
-            continue  # invisible format characters, unknown combining marks
+            replaced[ch] = ""  # invisible format characters, unknown combining marks
         else:
-            out.append("\ufffd")
-    return "".join(out)
+            replaced[ch] = "\ufffd"
+    return text.translate(str.maketrans(replaced)) if replaced else text
 
 
 def plain_text(value: Any) -> str:
@@ -204,31 +200,96 @@ def _base(text: str) -> int:
     return 1 if kind == "R" else 0
 
 
+class RenderContext:
+    """What one rendering of a PDF keeps about its paragraphs, owned by that rendering (the
+    agreement's :class:`.layout.Layout`, the review report) and freed with it — no module state:
+
+    * each markup is parsed once per style (the same cell text — "–", a GAS level, a column head —
+      is made many times in one document; later copies get copies of the parsed fragments);
+    * its lines are broken once per width (identical paragraphs share the result);
+    * it is drawn once per width: an identical paragraph drawn again appends the same page
+      operators (a flowable draws relative to its own origin, so the operators are the same).
+
+    Pass it to every :class:`Paragraph` of the rendering (``context=``); a paragraph without one
+    is reportlab's plain Paragraph (with the reading order of right-to-left lines)."""
+
+    __slots__ = ("_parsed", "_plain")
+
+    def __init__(self) -> None:
+        self._parsed: dict[Any, dict[str, _Shared]] = {}  # style -> markup -> what its paragraphs share
+        self._plain: dict[Any, Any] = {}  # style -> the fragment reportlab parses from text without markup
+
+    def plain_fragment(self, style: Any, text: str) -> Any:
+        """The fragment reportlab's parser makes of ``text`` (no markup, no entity, not empty) in
+        ``style``: the parse of such a text differs only in its text, so it is parsed once per style."""
+        template = self._plain.get(style)
+        if template is None:
+            parser = ParaParser()
+            _style, frags, _bullet = parser.parse("x", style)
+            template = self._plain[style] = frags[0]
+        return template.clone(text=text)
+
+    def shared(self, style: Any, markup: str) -> _Shared | None:
+        return self._parsed.get(style, {}).get(markup)
+
+    def remember(self, style: Any, markup: str, shared: _Shared) -> None:
+        self._parsed.setdefault(style, {})[markup] = shared
+
+    def __len__(self) -> int:
+        """How many different paragraphs it holds."""
+        return sum(len(known) for known in self._parsed.values())
+
+
+class _Shared:
+    """What the paragraphs of one markup in one style share within a rendering."""
+
+    __slots__ = ("drawn", "frags", "layouts", "replayable", "text")
+
+    def __init__(self, text: str, frags: list[Any]) -> None:
+        self.text = text  # the cleaned markup
+        self.frags = frags  # parsed; each paragraph gets clones
+        self.layouts: dict[float, dict[str, Any]] = {}  # width -> the state Paragraph.wrap leaves
+        self.drawn: dict[float, tuple[Any, list[str]]] = {}  # width -> (the PDF document, page operators)
+        # only page operators: no link annotation, underline or callback that draws outside them
+        self.replayable = not any(getattr(frag, "link", None) or getattr(frag, "us_lines", None)
+                                  or hasattr(frag, "cbDefn") for frag in frags)
+
+
 class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab ships no type information (Any base)
     """reportlab's Paragraph that draws right-to-left text in reading order per wrapped line
     (logical lines as reportlab wrapped them; only the drawing order changes, so widths, page
-    splits and the copied text stay right)."""
+    splits and the copied text stay right). With a :class:`RenderContext` it parses, breaks and
+    draws each distinct paragraph of the rendering once."""
 
     # What Paragraph.wrap leaves on the paragraph; it depends only on the text, the style and the width.
     _WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
 
+    def __init__(self, text: Any, style: Any = None, bulletText: Any = None, frags: Any = None,
+                 caseSensitive: int = 1, encoding: str = "utf8", *, context: RenderContext | None = None) -> None:
+        self._context = context
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+
     def _setup(self, text: Any, style: Any, bulletText: Any, frags: Any, cleaner: Any) -> None:  # reportlab API
-        """Parse the markup once per style: the same cell text ("–", a GAS level, a column head) is
-        made many times in one document; later copies get copies of the parsed fragments."""
         self._layouts: dict[float, dict[str, Any]] = {}
-        if frags is not None or bulletText is not None or not isinstance(text, str):
+        self._shared: _Shared | None = None
+        context = self.__dict__.get("_context")
+        if context is None or frags is not None or bulletText is not None or not isinstance(text, str):
             super()._setup(text, style, bulletText, frags, cleaner)
             return
-        with _PARSED_LOCK:  # documents may be rendered in two threads (preview and export)
-            known = _PARSED.setdefault(style, {})
-        parsed = known.get(text)
-        if parsed is None:
-            super()._setup(text, style, bulletText, frags, cleaner)
+        shared = context.shared(style, text)
+        if shared is None:
+            cleaned = cleaner(text)
+            if cleaned and "<" not in text and "&" not in text and not style.textTransform:
+                super()._setup(cleaned, style, None, [context.plain_fragment(style, cleaned)], cleaner)
+            else:
+                super()._setup(text, style, bulletText, frags, cleaner)
             if self.style is style:  # not a style changed by <para> attributes
-                known[text] = (self.text, [frag.clone() for frag in self.frags], self._layouts)
+                self._shared = _Shared(self.text, [frag.clone() for frag in self.frags])
+                self._layouts = self._shared.layouts
+                context.remember(style, text, self._shared)
             return
-        cleaned, parsed_frags, self._layouts = parsed
-        super()._setup(cleaned, style, None, [frag.clone() for frag in parsed_frags], cleaner)
+        super()._setup(shared.text, style, None, [frag.clone() for frag in shared.frags], cleaner)
+        self._shared, self._layouts = shared, shared.layouts
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # reportlab API
         """Break the lines once per width: a table cell is wrapped to measure its row, by the table,
@@ -245,6 +306,24 @@ class Paragraph(_Paragraph):  # type: ignore[misc]  # reportlab ships no type in
         return size
 
     def drawPara(self, debug: int = 0) -> Any:  # reportlab API
+        """Draw (right-to-left lines in reading order); an identical paragraph of the same width
+        drawn before in this document appends the operators it drew."""
+        shared: _Shared | None = self.__dict__.get("_shared")
+        state = shared.layouts.get(self.width) if shared is not None and not debug else None
+        if (shared is None or state is None or not shared.replayable
+                or state.get("blPara") is not self.__dict__.get("blPara")):
+            return self._draw_lines(debug)
+        canvas = self.canv
+        done = shared.drawn.get(self.width)
+        if done is not None and done[0] is canvas._doc:  # same document: its font subsets know the text
+            canvas._code.extend(done[1])
+            return None
+        start = len(canvas._code)
+        result = self._draw_lines(debug)
+        shared.drawn[self.width] = (canvas._doc, canvas._code[start:])
+        return result
+
+    def _draw_lines(self, debug: int) -> Any:
         bl = getattr(self, "blPara", None)
         if bl is None or not any(_RTL.search(_line_text(bl.kind, line)) for line in bl.lines):
             return super().drawPara(debug)

@@ -62,11 +62,8 @@ def run_once(data_dir: Path, case_id: int, kill_after: int, timeout: float = 300
     """Start the probe, wait until it reported ``kill_after`` committed edits, SIGKILL it as the
     next edit begins, reopen and compare. ``timeout`` (seconds) only guards against a probe that
     hangs or dies early: it is killed then, and ``committed`` stays below ``kill_after``."""
-    from sqlalchemy import select
-
     from ..services import Services
-    from ..storage.db import cipher_connect
-    from ..storage.rows import PersonRow
+    from ..storage import files, persons
 
     proc = subprocess.Popen([sys.executable, "-m", "kooperation_desktop.protection.crashprobe",
                              str(data_dir), str(case_id)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -90,13 +87,9 @@ def run_once(data_dir: Path, case_id: int, kill_after: int, timeout: float = 300
         proc.stdout.close()
         proc.wait()
     with Services.open(data_dir) as services:
-        conn = cipher_connect(data_dir / "kooperation.sqlite", services.key_state.db_key)
-        try:
-            integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            conn.close()
+        integrity = files.integrity(data_dir / files.DB_FILENAME, services.key_state.db_key)
         with services.db.reading() as s:
-            stored = {r.id: r.family_role for r in s.scalars(select(PersonRow).where(PersonRow.case_id == case_id))}
+            stored = persons.family_roles(s, case_id)
     lost = sum(1 for i, role in committed.items() if stored.get(i) != role)
     return CrashResult(len(committed), lost, integrity)
 

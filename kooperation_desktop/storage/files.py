@@ -36,3 +36,12 @@ def cipher_connect(db_path: Path, key: bytes) -> Any:
     conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
     return conn
+
+
+def integrity(db_path: Path, key: bytes) -> str:
+    """SQLite's ``PRAGMA integrity_check`` of the database file ("ok" when intact)."""
+    conn = cipher_connect(db_path, key)
+    try:
+        return str(conn.execute("PRAGMA integrity_check").fetchone()[0])
+    finally:
+        conn.close()

@@ -21,6 +21,12 @@ def find(s: Session, person_id: int) -> Person | None:
     return None if row is None else mapping.to_domain(row)
 
 
+def family_roles(s: Session, case_id: int) -> dict[int, str]:
+    """Person id -> family role, of every person of the case as stored."""
+    rows = s.execute(select(PersonRow.id, PersonRow.family_role).where(PersonRow.case_id == case_id))
+    return {ident: role for ident, role in rows}
+
+
 def case_of(s: Session, person: Person) -> Case | None:
     """The person's case (own fields only)."""
     row = s.get(CaseRow, person.case_id) if person.case_id is not None else None
