@@ -1,6 +1,8 @@
 """Shared test set-up. Qt runs headless (offscreen) everywhere, set before Qt is imported."""
 
+import datetime as dt
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the databases are encrypted (SQLCipher); tests and CLI subprocesses unlock with this password
@@ -13,6 +15,7 @@ import pytest
 from helpers import build_complete_case
 from pg_server import PgServer, running_server
 
+from kooperation_desktop.protection import folder as _folder
 from kooperation_desktop.protection import keys as _keys
 from kooperation_desktop.services import Services
 
@@ -49,11 +52,54 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return None
 
 
+class _Template:
+    """A data folder the app set up (and, for the complete case, filled) once per test session and
+    xdist worker, copied for every test that wants one: setting up a folder runs every Alembic
+    migration (many small DDL transactions, each synced to disk) and the complete case writes ~30
+    transactions; copying the files costs almost nothing. A copy IS a fresh folder: the same files
+    the app wrote (owner-only modes kept), opened by the test with :meth:`Services.open` as any
+    existing folder — unlocked with the password, migrated (nothing left to do), locked, audited.
+    Its recovery key was never confirmed, so that opening makes a new one (as a first set-up does)."""
+
+    def __init__(self, folder: Path, ids: tuple[int, int] | None = None) -> None:
+        self.folder, self.ids, self.day = folder, ids, dt.date.today()
+
+    def copy_to(self, target: Path) -> Path:
+        shutil.copytree(self.folder, target,
+                        ignore=shutil.ignore_patterns(_folder.LOCK_FILENAME, _folder.INFO_FILENAME))
+        return target
+
+
+class _Templates:
+    """The session's templates, made when first needed (again on a new day: the complete case's
+    dates are "today")."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self._made: dict[str, _Template] = {}
+
+    def get(self, name: str) -> _Template:
+        made = self._made.get(name)
+        if made is None or made.day != dt.date.today():
+            target = self.base / f"{name}-{len(self._made)}-{dt.date.today().isoformat()}"
+            with Services.open(target) as svc:
+                ids = build_complete_case(svc) if name == "complete_case" else None
+            made = self._made[name] = _Template(target, ids)
+        return made
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> _Templates:
+    return _Templates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
+def services(request: pytest.FixtureRequest, tmp_path: Path, _templates: _Templates) -> Iterator[Services]:
     """A fresh :class:`Services` on an empty, migrated SQLite database in ``tmp_path / "data"``;
-    closed after the test. ``services.data_dir`` is that folder."""
-    svc = Services.open(tmp_path / "data")
+    closed after the test. ``services.data_dir`` is that folder. (A copy of a folder set up once
+    per session, see :class:`_Template`; with ``complete_case`` the copy holds that case.)"""
+    template = _templates.get("complete_case" if "complete_case" in request.fixturenames else "empty")
+    svc = Services.open(template.copy_to(tmp_path / "data"))
     try:
         yield svc
     finally:
@@ -61,11 +107,13 @@ def services(tmp_path: Path) -> Iterator[Services]:
 
 
 @pytest.fixture
-def complete_case(services: Services) -> tuple[Services, int, int]:
+def complete_case(services: Services, _templates: _Templates) -> tuple[Services, int, int]:
     """``(services, case_id, agreement_id)``: the :func:`build_complete_case` case in a fresh
-    database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works)."""
-    case_id, agreement_id = build_complete_case(services)
-    return services, case_id, agreement_id
+    database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works).
+    (The case is built once per session and copied, see :class:`_Template`.)"""
+    ids = _templates.get("complete_case").ids
+    assert ids is not None
+    return services, *ids
 
 
 @pytest.fixture(scope="session")
