@@ -32,15 +32,17 @@ def _environment(env: Mapping[str, str]) -> Iterator[None]:
         os.environ.update(saved)
 
 
-def run_cli(*args: str | Path, env: Mapping[str, str] | None = None,
-            stdin: str = "") -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str | Path, env: Mapping[str, str] | None = None, stdin: str = "",
+            umask: int | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``kooperation-desktop ARGS`` in this process. ``env``: the whole environment of the call
-    (default: this process's); ``stdin``: what it reads (never a terminal). An exception the
-    command line lets out (a traceback a user would see) fails the test."""
+    (default: this process's); ``stdin``: what it reads (never a terminal); ``umask``: the one the
+    command starts with (default: this process's). An exception the command line lets out (a
+    traceback a user would see) fails the test."""
     argv = [str(a) for a in args]
     out, err = io.StringIO(), io.StringIO()
     saved_stdin = sys.stdin
     sys.stdin = io.StringIO(stdin)
+    saved_umask = os.umask(umask) if umask is not None else None
     try:
         with _environment(dict(os.environ) if env is None else env), contextlib.redirect_stdout(out), \
                 contextlib.redirect_stderr(err):
@@ -50,4 +52,6 @@ def run_cli(*args: str | Path, env: Mapping[str, str] | None = None,
                 code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     finally:
         sys.stdin = saved_stdin
+        if saved_umask is not None:
+            os.umask(saved_umask)
     return subprocess.CompletedProcess(["kooperation-desktop", *argv], code, out.getvalue(), err.getvalue())
