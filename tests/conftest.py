@@ -8,8 +8,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the databases are encrypted (SQLCipher); tests and CLI subprocesses unlock with this password
 os.environ.setdefault("KOOPERATION_PASSPHRASE", "test-passwort-Kooperation-2026")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import build_complete_case
@@ -61,8 +62,8 @@ class _Template:
     existing folder — unlocked with the password, migrated (nothing left to do), locked, audited.
     Its recovery key was never confirmed, so that opening makes a new one (as a first set-up does)."""
 
-    def __init__(self, folder: Path, ids: tuple[int, int] | None = None) -> None:
-        self.folder, self.ids, self.day = folder, ids, dt.date.today()
+    def __init__(self, folder: Path, result: Any) -> None:
+        self.folder, self.result, self.day = folder, result, dt.date.today()
 
     def copy_to(self, target: Path) -> Path:
         shutil.copytree(self.folder, target,
@@ -78,14 +79,23 @@ class _Templates:
         self.base = base
         self._made: dict[str, _Template] = {}
 
-    def get(self, name: str) -> _Template:
+    def get(self, name: str, build: Callable[[Services], Any] | None = None) -> _Template:
+        """The template ``name``: a new folder, filled by ``build`` (its result kept as ``result``)."""
         made = self._made.get(name)
         if made is None or made.day != dt.date.today():
             target = self.base / f"{name}-{len(self._made)}-{dt.date.today().isoformat()}"
             with Services.open(target) as svc:
-                ids = build_complete_case(svc) if name == "complete_case" else None
-            made = self._made[name] = _Template(target, ids)
+                result = build(svc) if build is not None else None
+            made = self._made[name] = _Template(target, result)
         return made
+
+    def open_copy(self, name: str, build: Callable[[Services], Any] | None, tmp_path: Path) -> Iterator[Services]:
+        """For a ``services`` fixture: a copy of the template in ``tmp_path / "data"``, open, closed after."""
+        svc = Services.open(self.get(name, build).copy_to(tmp_path / "data"))
+        try:
+            yield svc
+        finally:
+            svc.close()
 
 
 @pytest.fixture(scope="session")
@@ -98,12 +108,10 @@ def services(request: pytest.FixtureRequest, tmp_path: Path, _templates: _Templa
     """A fresh :class:`Services` on an empty, migrated SQLite database in ``tmp_path / "data"``;
     closed after the test. ``services.data_dir`` is that folder. (A copy of a folder set up once
     per session, see :class:`_Template`; with ``complete_case`` the copy holds that case.)"""
-    template = _templates.get("complete_case" if "complete_case" in request.fixturenames else "empty")
-    svc = Services.open(template.copy_to(tmp_path / "data"))
-    try:
-        yield svc
-    finally:
-        svc.close()
+    if "complete_case" in request.fixturenames:
+        yield from _templates.open_copy("complete_case", build_complete_case, tmp_path)
+    else:
+        yield from _templates.open_copy("empty", None, tmp_path)
 
 
 @pytest.fixture
@@ -111,9 +119,8 @@ def complete_case(services: Services, _templates: _Templates) -> tuple[Services,
     """``(services, case_id, agreement_id)``: the :func:`build_complete_case` case in a fresh
     database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works).
     (The case is built once per session and copied, see :class:`_Template`.)"""
-    ids = _templates.get("complete_case").ids
-    assert ids is not None
-    return services, *ids
+    case_id, agreement_id = _templates.get("complete_case", build_complete_case).result
+    return services, case_id, agreement_id
 
 
 @pytest.fixture(scope="session")
