@@ -1,18 +1,22 @@
 """Shared test set-up. Qt runs headless (offscreen) everywhere, set before Qt is imported."""
 
+import datetime as dt
 import os
+import shutil
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # the databases are encrypted (SQLCipher); tests and CLI subprocesses unlock with this password
 os.environ.setdefault("KOOPERATION_PASSPHRASE", "test-passwort-Kooperation-2026")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from helpers import build_complete_case
 from pg_server import PgServer, running_server
 
+from kooperation_desktop.protection import folder as _folder
 from kooperation_desktop.protection import keys as _keys
 from kooperation_desktop.services import Services
 
@@ -49,22 +53,73 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     return None
 
 
+class _Template:
+    """A data folder the app set up (and, for the complete case, filled) once per test session and
+    xdist worker, copied for every test that wants one: setting up a folder runs every Alembic
+    migration (many small DDL transactions, each synced to disk) and the complete case writes ~30
+    transactions; copying the files costs almost nothing. A copy IS a fresh folder: the same files
+    the app wrote (owner-only modes kept), opened by the test with :meth:`Services.open` as any
+    existing folder — unlocked with the password, migrated (nothing left to do), locked, audited.
+    Its recovery key was never confirmed, so that opening makes a new one (as a first set-up does)."""
+
+    def __init__(self, folder: Path, result: Any) -> None:
+        self.folder, self.result, self.day = folder, result, dt.date.today()
+
+    def copy_to(self, target: Path) -> Path:
+        shutil.copytree(self.folder, target,
+                        ignore=shutil.ignore_patterns(_folder.LOCK_FILENAME, _folder.INFO_FILENAME))
+        return target
+
+
+class _Templates:
+    """The session's templates, made when first needed (again on a new day: the complete case's
+    dates are "today")."""
+
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        self._made: dict[str, _Template] = {}
+
+    def get(self, name: str, build: Callable[[Services], Any] | None = None) -> _Template:
+        """The template ``name``: a new folder, filled by ``build`` (its result kept as ``result``)."""
+        made = self._made.get(name)
+        if made is None or made.day != dt.date.today():
+            target = self.base / f"{name}-{len(self._made)}-{dt.date.today().isoformat()}"
+            with Services.open(target) as svc:
+                result = build(svc) if build is not None else None
+            made = self._made[name] = _Template(target, result)
+        return made
+
+    def open_copy(self, name: str, build: Callable[[Services], Any] | None, tmp_path: Path) -> Iterator[Services]:
+        """For a ``services`` fixture: a copy of the template in ``tmp_path / "data"``, open, closed after."""
+        svc = Services.open(self.get(name, build).copy_to(tmp_path / "data"))
+        try:
+            yield svc
+        finally:
+            svc.close()
+
+
+@pytest.fixture(scope="session")
+def _templates(tmp_path_factory: pytest.TempPathFactory) -> _Templates:
+    return _Templates(tmp_path_factory.mktemp("templates"))
+
+
 @pytest.fixture
-def services(tmp_path: Path) -> Iterator[Services]:
+def services(request: pytest.FixtureRequest, tmp_path: Path, _templates: _Templates) -> Iterator[Services]:
     """A fresh :class:`Services` on an empty, migrated SQLite database in ``tmp_path / "data"``;
-    closed after the test. ``services.data_dir`` is that folder."""
-    svc = Services.open(tmp_path / "data")
-    try:
-        yield svc
-    finally:
-        svc.close()
+    closed after the test. ``services.data_dir`` is that folder. (A copy of a folder set up once
+    per session, see :class:`_Template`; with ``complete_case`` the copy holds that case.)"""
+    if "complete_case" in request.fixturenames:
+        yield from _templates.open_copy("complete_case", build_complete_case, tmp_path)
+    else:
+        yield from _templates.open_copy("empty", None, tmp_path)
 
 
 @pytest.fixture
-def complete_case(services: Services) -> tuple[Services, int, int]:
+def complete_case(services: Services, _templates: _Templates) -> tuple[Services, int, int]:
     """``(services, case_id, agreement_id)``: the :func:`build_complete_case` case in a fresh
-    database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works)."""
-    case_id, agreement_id = build_complete_case(services)
+    database; the agreement is a DRAFT that passes ``services.agreements.check()`` (so ``finalise`` works).
+    (The case is built once per session and copied, see :class:`_Template`.)"""
+    case_id, agreement_id = _templates.get("complete_case", build_complete_case).result
     return services, case_id, agreement_id
 
 

@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_run import run_cli
+
 PASSWORD = "test-passwort-Kooperation-2026"  # tests/conftest.py sets it as KOOPERATION_PASSPHRASE
 SEAL = {"KOOPERATION_SEAL_PASSWORD": "siegel-passwort-1", "KOOPERATION_SEAL_ORGANISATION": "Träger Łódź e. V."}
 
@@ -24,8 +26,8 @@ def _env(**extra: str) -> dict[str, str]:
 
 
 def run(*args: str | Path, **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "kooperation_desktop", *map(str, args)], capture_output=True,
-                          text=True, timeout=120, env=_env(**extra), stdin=subprocess.DEVNULL, check=False)
+    """The command in this process (tests/cli_run.py); the full disk below runs real processes."""
+    return run_cli(*args, env=_env(**extra))
 
 
 def test_a_pdf_sealed_before_the_backup_verifies_with_the_restored_folder(tmp_path: Path) -> None:

@@ -1,4 +1,5 @@
-"""The command line as a user runs it: a real process, a real data folder."""
+"""The command line as a user runs it: a real data folder; the commands run in this process
+(tests/cli_run.py), the entry point's exit codes and output through a pipe in a real process."""
 
 from __future__ import annotations
 
@@ -9,18 +10,31 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 from pypdf import PdfReader
 
 
-def run(*args: str | Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
-    cmd = [sys.executable, "-m", "kooperation_desktop", *map(str, args)]
-    if data_dir is not None:
-        cmd += ["--data-dir", str(data_dir)]
+def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
     # final versions are exported sealed (tests/test_signing_cli.py covers the seal options)
     env.setdefault("KOOPERATION_SEAL_PASSWORD", "test-siegel-passwort")
     env.setdefault("KOOPERATION_SEAL_ORGANISATION", "Familienhilfe Lindenhof e. V.")
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=env)
+    return env
+
+
+def _args(args: tuple[str | Path, ...], data_dir: Path | None) -> list[str]:
+    return [*map(str, args), *(["--data-dir", str(data_dir)] if data_dir is not None else [])]
+
+
+def run(*args: str | Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in this process (what it does)."""
+    return run_cli(*_args(args, data_dir), env=_env())
+
+
+def run_process(*args: str | Path, data_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a real process (``python -m kooperation_desktop``: exit code, output through a pipe)."""
+    cmd = [sys.executable, "-m", "kooperation_desktop", *_args(args, data_dir)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=120, env=_env())
 
 
 def assert_clean_error(proc: subprocess.CompletedProcess[str], *words: str) -> None:
@@ -66,7 +80,7 @@ def test_demo_twice_says_so_and_adds_nothing(demo_dir: Path) -> None:
 
 
 def test_data_dir_before_the_command_works_too(demo_dir: Path) -> None:
-    proc = run("--data-dir", demo_dir, "list")
+    proc = run_process("--data-dir", demo_dir, "list")  # non-ASCII names through a real pipe
     assert proc.returncode == 0 and "Çelik-Wróbel" in proc.stdout
 
 
@@ -102,7 +116,7 @@ def test_case_round_trip_through_json(demo_dir: Path, tmp_path: Path) -> None:
 
 
 def test_missing_file_is_one_german_line(tmp_path: Path) -> None:
-    proc = run("import-case", tmp_path / "gibt-es-nicht.json", data_dir=tmp_path / "d")
+    proc = run_process("import-case", tmp_path / "gibt-es-nicht.json", data_dir=tmp_path / "d")
     assert_clean_error(proc, "gibt es nicht")
     assert proc.returncode == 1
 
@@ -144,13 +158,13 @@ def test_unwritable_target_is_one_line(demo_dir: Path, tmp_path: Path) -> None:
 
 
 def test_usage_error_exit_code_2(tmp_path: Path) -> None:
-    proc = run("export-pdf", data_dir=tmp_path)
+    proc = run_process("export-pdf", data_dir=tmp_path)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "--out" in proc.stderr
 
 
 def test_help_is_german() -> None:
-    proc = run("--help")
+    proc = run_process("--help")
     assert proc.returncode == 0
     assert "Aufruf:" in proc.stdout and "export-pdf" in proc.stdout and "Befehle" in proc.stdout
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+from cli_run import run_cli
 from sqlalchemy import select
 
 from kooperation_desktop.services import Services
@@ -19,11 +19,11 @@ SEAL_PASSWORD = "test-siegel-passwort"
 
 
 def run(*args: str | Path, data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """The command line, in this process (tests/cli_run.py)."""
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
     env["KOOPERATION_SEAL_PASSWORD"] = SEAL_PASSWORD
     env["KOOPERATION_SEAL_ORGANISATION"] = ORGANISATION
-    return subprocess.run([sys.executable, "-m", "kooperation_desktop", *map(str, args), "--data-dir", str(data_dir)],
-                          capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL, check=False)
+    return run_cli(*args, "--data-dir", data_dir, env=env)
 
 
 def ok(proc: subprocess.CompletedProcess[str]) -> str:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 SEAL_ENV = {"KOOPERATION_SEAL_PASSWORD": "siegel-Passwort-2026",
@@ -19,10 +20,22 @@ SEAL_ENV = {"KOOPERATION_SEAL_PASSWORD": "siegel-Passwort-2026",
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file modes")
 
 
-def cli(*args: str | Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def _env(env_extra: dict[str, str] | None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.update(env_extra or {})
+    return env
+
+
+def cli(*args: str | Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command in this process (tests/cli_run.py), under a usual desktop umask, under which
+    new files would be 0644."""
+    return run_cli(*args, env=_env(env_extra), umask=0o022 if os.name != "nt" else None)
+
+
+def cli_process(*args: str | Path, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """The command as a real process (another process than the test's, with its own environment)."""
+    env = _env(env_extra)
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     return subprocess.run([sys.executable, "-m", "kooperation_desktop", *map(str, args)], capture_output=True,
                           text=True, timeout=240, env=env, stdin=subprocess.DEVNULL, check=False,
                           # a usual desktop umask, under which new files would be 0644
@@ -102,12 +115,12 @@ def test_verify_without_a_data_folder_creates_none(worked_in: tuple[Path, Path],
     home = tmp_path / "home"
     home.mkdir()
     env = {"HOME": str(home), "XDG_DATA_HOME": str(home / ".local" / "share")}
-    proc = cli("verify", out / "vereinbarung.pdf", env_extra=env)
+    proc = cli_process("verify", out / "vereinbarung.pdf", env_extra=env)  # a process started in that home
     assert proc.returncode == 3 and proc.stderr == "", proc.stderr
     assert "Unverändert" in proc.stdout and "liegen keine Daten" in proc.stdout
     assert list(home.rglob("*")) == []  # no folder, no database
     missing = tmp_path / "gibt-es-nicht"
-    proc = cli("verify", out / "vereinbarung.pdf", "--data-dir", missing)
+    proc = cli_process("verify", out / "vereinbarung.pdf", "--data-dir", missing)
     assert proc.returncode == 3 and "liegen keine Daten" in proc.stdout and not missing.exists()
 
 
@@ -135,7 +148,7 @@ def test_verify_while_the_window_has_the_data_open(worked_in: tuple[Path, Path])
     from kooperation_desktop.services import Services
 
     data, out = worked_in
-    with Services.open(data):  # like the open window
-        proc = cli("verify", out / "vereinbarung.pdf", "--data-dir", data)
+    with Services.open(data):  # like the open window (another process)
+        proc = cli_process("verify", out / "vereinbarung.pdf", "--data-dir", data)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     assert "Unverändert" in proc.stdout and "sind bereits geöffnet" in proc.stdout

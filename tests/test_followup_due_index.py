@@ -38,10 +38,8 @@ def _reference(services, follow: FollowUpService, on: dt.date, horizon: int = du
     return due.due_items((_follow_up(follow, c) for c in cases), on, horizon)
 
 
-@pytest.fixture
-def three_cases(services):
+def _build_three_cases(services) -> list[int]:
     """Three cases: two finalised (one with a weekly meeting), one still a draft."""
-    follow = FollowUpService(services.db)
     ids = []
     for n in range(3):
         case_id, agreement_id = build_complete_case(services)
@@ -58,7 +56,20 @@ def three_cases(services):
         c.title = f"Familie {['Çelik', 'Nowak', 'Schmidt'][n]}"
         services.cases.update(c)
         ids.append(case_id)
-    return follow, ids
+    return ids
+
+
+@pytest.fixture
+def services(tmp_path, _templates):
+    """This module's data folder holds the three cases (built once per session and copied, see
+    tests/conftest.py)."""
+    yield from _templates.open_copy("three_cases", _build_three_cases, tmp_path)
+
+
+@pytest.fixture
+def three_cases(services, _templates):
+    """Three cases: two finalised (one with a weekly meeting), one still a draft."""
+    return FollowUpService(services.db), list(_templates.get("three_cases", _build_three_cases).result)
 
 
 def test_index_gives_the_same_items_as_computing_every_case(three_cases, services) -> None:

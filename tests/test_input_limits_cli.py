@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from kooperation_desktop.domain import limits
 
@@ -17,8 +17,7 @@ def run(*args: str | Path, env_password: bool = True) -> subprocess.CompletedPro
     if not env_password:
         env.pop("KOOPERATION_PASSPHRASE", None)
     env.setdefault("KOOPERATION_SEAL_ORGANISATION", "Familienhilfe Lindenhof e. V.")
-    return subprocess.run([sys.executable, "-m", "kooperation_desktop", *map(str, args)], capture_output=True,
-                          text=True, timeout=120, env=env, stdin=subprocess.DEVNULL, check=False)
+    return run_cli(*args, env=env)  # in this process (tests/cli_run.py): stdin no terminal, as in a script
 
 
 def one_german_line(proc: subprocess.CompletedProcess[str], *words: str) -> str:

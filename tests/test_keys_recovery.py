@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+from cli_run import run_cli
 
 from kooperation_desktop.protection import keys, vault
 from kooperation_desktop.services import Services
@@ -17,7 +18,6 @@ from kooperation_desktop.storage.database import Database
 from kooperation_desktop.storage.db import make_engine, upgrade_to_head
 
 PASSWORD = os.environ["KOOPERATION_PASSPHRASE"]
-ROOT = Path(__file__).resolve().parents[1]
 PREFIX = "Wiederherstellungsschlüssel: "
 
 
@@ -30,10 +30,9 @@ def _confirmed(data: Path) -> bool:
 
 
 def cli(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """The command line, in this process (tests/cli_run.py)."""
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
-    return subprocess.run([sys.executable, "-m", "kooperation_desktop", *map(str, args)], capture_output=True,
-                          text=True, timeout=240, env=env, stdin=subprocess.DEVNULL, check=False)
+    return run_cli(*args, env=env)
 
 
 def printed_keys(stdout: str) -> list[str]:

@@ -8,20 +8,33 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cli_run import run_cli
+
 from kooperation_desktop.protection import keys
 
 PASSWORD = "test-passwort-Kooperation-2026"
 
 
-def run(*args: str, env_password: bool = True) -> subprocess.CompletedProcess[str]:
+def _env(env_password: bool) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "KOOPERATION_DEBUG"}
     if not env_password:
         env.pop("KOOPERATION_PASSPHRASE", None)
+    return env
+
+
+def run(*args: str, env_password: bool = True) -> subprocess.CompletedProcess[str]:
+    """A real process: stdin no terminal, the scrypt cost the process itself chooses."""
     return subprocess.run([sys.executable, "-m", "kooperation_desktop", *args], capture_output=True, text=True,
-                          timeout=120, env=env, stdin=subprocess.DEVNULL, check=False)
+                          timeout=120, env=_env(env_password), stdin=subprocess.DEVNULL, check=False)
+
+
+def run_here(*args: str, env_password: bool = True) -> subprocess.CompletedProcess[str]:
+    """The same command in this process (tests/cli_run.py)."""
+    return run_cli(*args, env=_env(env_password))
 
 
 def test_backup_restore_and_change_password_on_the_command_line(tmp_path: Path) -> None:
+    run = run_here  # what the commands do; the process itself: the tests below
     data, restored = tmp_path / "daten", tmp_path / "zurück"
     assert run("demo", "--data-dir", str(data)).returncode == 0
     proc = run("backup", "--data-dir", str(data), "--out", str(tmp_path / "s.kdsich"))

@@ -8,7 +8,8 @@ import pytest
 import test_followup_due_index as core
 
 pytestmark = pytest.mark.gui
-three_cases = core.three_cases  # the fixture: three cases with due items
+three_cases = core.three_cases  # the fixture: three cases with due items ...
+services = core.services  # ... in the data folder it opens
 
 
 @pytest.mark.gui
