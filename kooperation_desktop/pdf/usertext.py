@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from types import MappingProxyType
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -180,7 +181,7 @@ def _visual_order(kinds: list[str], base: int) -> list[tuple[int, bool]]:
 
 # Brackets drawn in a right-to-left run show their mirror image (Unicode's Bidi_Mirrored pairs);
 # python-bidi 0.6 (the Rust one) reverses the letters but does not mirror them.
-_MIRRORED = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
+_MIRRORED = MappingProxyType(str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹"))  # read-only: no module state
 _BIDI_MIRRORS = get_display("(", base_dir="R") == ")"
 
 
