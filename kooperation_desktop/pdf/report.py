@@ -225,8 +225,8 @@ def render_report_bytes(doc: ReportDocument) -> bytes:
                   topPadding=0, bottomPadding=0)
     template.addPageTemplates([PageTemplate(id="first", frames=[first], autoNextPageTemplate="page"),
                                PageTemplate(id="page", frames=[frame])])
-    left = tr("{title} {doc} · Zeitraum {start} – {end}", title=tr(TITLE), doc=doc_id or "–",
-              start=tr.date(doc.period_start), end=tr.date(doc.period_end))
+    left = tr("{title} {doc} · Zeitraum {start} – {end}", title=tr(TITLE), doc=doc_id,
+              start=tr.date(doc.period_start), end=tr.date(doc.period_end)).replace("  ·", " ·")  # a draft: no number
     if sent:
         second = f"SHA-256: {doc.content_hash}"
     elif doc.status == ReportStatus.CHECKED:
