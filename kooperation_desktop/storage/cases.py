@@ -184,10 +184,14 @@ def indexed_filter(s: Session, filter_text: str) -> list[ColumnElement[bool]]:
 
 
 def count(s: Session, filter_text: str) -> int:
+    """How many cases :func:`summaries` lists for ``filter_text``. When every word has three or more
+    letters the trigram index counts them; with a shorter word one pass over the narrow search-text
+    index does (measured at 50,000 cases: narrowing by the index first costs more whenever its words
+    are common, as a file number's digits are)."""
     words = fold_for_search(filter_text).split()
-    if words and _indexed(s) and all(len(w) >= TRIGRAM for w in words):  # the index alone
+    if words and _indexed(s) and all(len(w) >= TRIGRAM for w in words):
         return s.scalar(select(func.count()).select_from(_SEARCH_INDEX).where(_match(words))) or 0
-    return s.scalar(select(func.count()).select_from(CaseRow).where(*indexed_filter(s, filter_text))) or 0
+    return s.scalar(select(func.count()).select_from(CaseRow).where(*case_filter(filter_text))) or 0
 
 
 def position(s: Session, filter_text: str, case_id: int) -> int | None:
