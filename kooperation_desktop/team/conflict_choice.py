@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Table, Text, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, select
 
 from ..domain import rules
 from ..domain.labels import format_date, parse_date
@@ -171,21 +171,7 @@ def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
             value = parse_typed(entry.table_name, entry.field, typed)
         except (ValueError, rules.RuleViolation) as exc:
             raise ConflictChoiceError(str(exc)) from None
-        _write(s, table, local_id, entry.field, value)
+        conflicts.write_local(s, table, local_id, entry.field, value)
         audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
         entry.resolution = EDITED
-
-
-def _write(s: Any, table: Table, local_id: int, column: str, value: Any) -> None:
-    """The value into the row as a local change (the outbox records the statement)."""
-    values: dict[str, Any] = {}
-    refs = outbox.foreign_keys(table.name)
-    if column in refs:
-        parent = outbox.table_named(refs[column])
-        values[column] = select(parent.c.id).where(parent.c.uuid == value).scalar_subquery()
-    else:
-        values[column] = value
-    if "row_version" in table.c:
-        values["row_version"] = table.c.row_version + 1
-    s.execute(update(table).where(table.c.id == local_id).values(values))

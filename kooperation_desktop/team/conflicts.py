@@ -91,13 +91,13 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
             local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
             if local_id is None:
                 raise ConflictError("Den Eintrag gibt es hier nicht mehr; nur „server“ ist möglich.")
-            _write_local(s, table, local_id, entry.field, outbox.decode(entry.local_value))
+            write_local(s, table, local_id, entry.field, outbox.decode(entry.local_value))
             audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
         entry.resolution = keep
 
 
-def _write_local(s: Any, table: Table, local_id: int, name: str, value: Any) -> None:
+def write_local(s: Any, table: Table, local_id: int, name: str, value: Any) -> None:
     """The value into the row, as a local change (the outbox records it)."""
     values: dict[str, Any] = {}
     refs = outbox.foreign_keys(table.name)
