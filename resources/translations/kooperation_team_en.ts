@@ -211,54 +211,52 @@
         <translation>Synchronise</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="27"/>
+        <location filename="../../ui/team/dialogs.py" line="37"/>
         <source>Anmeldung am Server</source>
         <translation>Server login</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="29"/>
+        <location filename="../../ui/team/dialogs.py" line="39"/>
         <source>Zum Synchronisieren mit {server} bitte das Passwort der Anmeldung „{identity}“ eingeben. Es bleibt nur bis zum Schließen des Programms im Speicher.</source>
         <translation>To synchronise with {server}, please enter the password of the login “{identity}”. It is kept in memory only until the program closes.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="34"/>
+        <location filename="../../ui/team/dialogs.py" line="44"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="37"/>
+        <location filename="../../ui/team/dialogs.py" line="47"/>
         <source>Passwort der Server-Anmeldung</source>
         <translation>Password of the server login</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="43"/>
+        <location filename="../../ui/team/dialogs.py" line="52"/>
         <source>Anmelden</source>
         <translation>Log in</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="44"/>
-        <location filename="../../ui/team/dialogs.py" line="74"/>
-        <location filename="../../ui/team/dialogs.py" line="107"/>
+        <location filename="../../ui/team/dialogs.py" line="26"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="61"/>
+        <location filename="../../ui/team/dialogs.py" line="66"/>
         <source>Wert bearbeiten</source>
         <translation>Edit value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="63"/>
+        <location filename="../../ui/team/dialogs.py" line="68"/>
         <source>&amp;Neuer Wert für „{what}“:</source>
         <translation>&amp;New value for “{what}”:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="67"/>
+        <location filename="../../ui/team/dialogs.py" line="72"/>
         <source>Neuer Wert</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="73"/>
+        <location filename="../../ui/team/dialogs.py" line="77"/>
         <source>Übernehmen</source>
         <translation>Apply</translation>
     </message>
@@ -283,7 +281,7 @@
         <translation>User name of the cover</translation>
     </message>
     <message>
-        <location filename="../../ui/team/dialogs.py" line="106"/>
+        <location filename="../../ui/team/dialogs.py" line="105"/>
         <source>Übernehmen lassen</source>
         <translation>Hand over</translation>
     </message>

@@ -19,6 +19,16 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # lupdate files module-level tr() under ""
 
 
+def _ok_cancel(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
+    """The dialog's two buttons: ``ok_text`` accepts, „Abbrechen“ rejects."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class PasswordDialog(QDialog):
     """„Anmeldung am Server“: the password of the user's server login."""
 
@@ -39,12 +49,7 @@ class PasswordDialog(QDialog):
         label.setBuddy(self.edit)
         layout.addWidget(label)
         layout.addWidget(self.edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Anmelden"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_ok_cancel(self, tr("Anmelden")))
 
 
 def ask_server_password(parent: QWidget, identity: str, server: str) -> str | None:
@@ -69,12 +74,7 @@ class ValueDialog(QDialog):
         label.setBuddy(self.edit)
         layout.addWidget(label)
         layout.addWidget(self.edit, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Übernehmen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_ok_cancel(self, tr("Übernehmen")))
 
 
 def ask_value(parent: QWidget, what: str, current: str) -> str | None:
@@ -102,12 +102,7 @@ class ColleagueDialog(QDialog):
         label.setBuddy(self.edit)
         layout.addWidget(label)
         layout.addWidget(self.edit)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Übernehmen lassen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Abbrechen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_ok_cancel(self, tr("Übernehmen lassen")))
 
 
 def ask_colleague(parent: QWidget, case_title: str, current: str) -> str | None:
