@@ -305,6 +305,24 @@ def test_seal_of_another_organisation_is_unknown_issuer(final_case, tmp_path: Pa
     assert any("unbekannter Aussteller" in line for line in check.lines())
 
 
+def test_folder_without_a_seal_trusts_nobody_and_still_sees_tampering(final_case, tmp_path: Path):
+    """"PDF prüfen…" in a folder without a seal (or without any folder): the seal is checked against no
+    trust root at all, never the operating system's list (pyHanko's deprecated fallback, which warned)."""
+    from kooperation_desktop.signing.service import verify_without_database
+
+    _services, signing, _case_id, agreement_id = final_case
+    data = signing.sealed_pdf(agreement_id)
+    for folder in (tmp_path / "ohne-siegel", None):
+        check = verify_without_database(data, folder)
+        assert check.report.status == SealStatus.INTACT and check.report.covers_whole_file
+        assert not check.report.trusted and not check.ok
+        assert any("unbekannter Aussteller" in line for line in check.lines())
+        tampered = bytearray(data)
+        tampered[int(_byte_range(data)[1] * 0.5)] ^= 0x01
+        check = verify_without_database(bytes(tampered), folder)
+        assert check.report.status == SealStatus.CHANGED and not check.ok
+
+
 def test_import_of_an_organisation_pkcs12(services, tmp_path: Path):
     other = tmp_path / "ca"
     certs.create_seal(other, "Träger mit eigener CA", "ca-passwort-1")

@@ -73,10 +73,10 @@ def test_export_seal_and_verify_on_the_command_line(demo_dir: Path, tmp_path: Pa
     proc = run("verify", not_pdf, data_dir=demo_dir)
     assert proc.returncode == 3 and "Keine lesbare PDF-Datei" in proc.stdout
 
-    # another data folder without this organisation's certificate: unknown issuer, not 0 (a real
-    # process: the check without any trust root warns of a deprecation in pyHanko, an error under pytest)
+    # another data folder without this organisation's certificate: unknown issuer, not 0 (checked in
+    # this process: a deprecation warning of pyHanko would be an error under pytest)
     other = tmp_path / "anderer"
-    proc = run_process("verify", out, data_dir=other)
+    proc = run("verify", out, data_dir=other)
     assert proc.returncode == 3 and "unbekannter Aussteller" in proc.stdout
 
     one_line_error(run("verify", tmp_path / "fehlt.pdf", data_dir=demo_dir), "gibt es nicht")

@@ -251,8 +251,10 @@ def _verify(data: bytes, trust_roots: list[Any]) -> SealReport:
         report.signer = _subject(sig.signer_cert)
     except Exception:  # noqa: BLE001 - a certificate whose subject cannot be read: shown as unknown
         report.signer = "unbekannt"
-    vc = ValidationContext(trust_roots=trust_roots or None, allow_fetching=False) if trust_roots else \
-        ValidationContext(allow_fetching=False)
+    # only this folder's seal certificate (and its CA) is trusted, never the operating system's TLS
+    # list: an empty list (a folder without a seal) trusts nobody, so the seal reads "unbekannter
+    # Aussteller" ("None" would fall back to the system list, deprecated in pyHanko)
+    vc = ValidationContext(trust_roots=list(trust_roots), allow_fetching=False)
     try:
         status = validate_pdf_signature(sig, vc)
     except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:  # damaged signature blob
@@ -262,7 +264,7 @@ def _verify(data: bytes, trust_roots: list[Any]) -> SealReport:
         report.problems.append(f"Die Signatur lässt sich nicht prüfen ({type(exc).__name__}).")
         return report
     report.signed_at = status.signer_reported_dt
-    report.trusted = bool(trust_roots) and bool(status.trusted)
+    report.trusted = bool(status.trusted)
     report.covers_whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
     if not status.intact or not status.valid:
         report.problems.append("Der versiegelte Inhalt stimmt nicht mehr mit der Signatur überein.")
