@@ -166,6 +166,42 @@ def test_invalid_files_are_refused_with_a_german_message(demo_file, change, mess
     assert message in str(info.value)
 
 
+def test_import_reads_the_case_once_not_per_task(services: Services, demo_file, tmp_path: Path) -> None:
+    """Importing a case with many tasks costs each task its own INSERT, no more: the case, its
+    agreement and its goals are read once for all roles and tasks (it read the whole case per task:
+    a 40-task case took 893 statements)."""
+    from sqlalchemy import event
+
+    _path, data = demo_file
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    def import_with(tasks: int) -> tuple[int, list[str]]:
+        variant = copy.deepcopy(data)
+        agreement = variant["case"]["agreements"][-1]
+        demo_tasks = agreement["tasks"]
+        agreement["tasks"] = [dict(demo_tasks[i % len(demo_tasks)], id=1000 + i, position=i) for i in range(tasks)]
+        path = tmp_path / f"aufgaben-{tasks}.json"
+        path.write_text(json.dumps(variant), encoding="utf-8")
+        statements.clear()
+        result = import_case(services, path)
+        return result.case_id, list(statements)
+
+    event.listen(services.db.engine, "before_cursor_execute", count)
+    try:
+        _few_id, few = import_with(5)
+        many_id, many = import_with(40)
+    finally:
+        event.remove(services.db.engine, "before_cursor_execute", count)
+    assert len(services.agreements.get(services.cases.get(many_id).agreements[0].id).tasks) == 40
+    task_inserts = sum(1 for st in many if st.startswith("INSERT INTO tasks"))
+    assert task_inserts <= 40
+    assert len(many) - len(few) <= 35, f"{len(few)} statements for 5 tasks, {len(many)} for 40"
+    assert len(many) < 450
+
+
 def test_refused_file_creates_nothing(services: Services, demo_file, tmp_path: Path) -> None:
     _, data = demo_file
     data["case"]["agreements"][0]["goals"][2]["indicators"][1].pop("target")

@@ -4,18 +4,19 @@ goals, indicators, roles, tasks and communication rules."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import cast
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ..domain.model import Agreement, AgreementStatus, Indicator, Person
+from ..domain.model import Agreement, AgreementStatus, CommunicationRule, Goal, Indicator, Person, Role, Task
 from ..domain.rules import Entity
 from . import mapping
 from .cases import not_found
 from .database import check_row_version
 from .mapping import EntityRow
-from .rows import AgreementRow, CommunicationRuleRow, ConsentRow, GoalRow, IndicatorRow, RoleRow, TaskRow
+from .rows import AgreementRow, CaseRow, CommunicationRuleRow, ConsentRow, GoalRow, IndicatorRow, RoleRow, TaskRow
 
 
 def _row(s: Session, cls: type[Entity], entity_id: int | None) -> EntityRow | None:
@@ -55,18 +56,37 @@ def stored_agreement(s: Session, cls: type[Entity], entity_id: int) -> Agreement
     raise not_found("Eintrag", entity_id)
 
 
-def goal_agreement_id(s: Session, goal_id: int) -> int | None:
-    """The agreement the goal belongs to (None: no such goal)."""
-    goal = s.get(GoalRow, goal_id)
-    return None if goal is None else goal.agreement_id
+def goal_ids(s: Session, agreement_id: int | None) -> set[int]:
+    """The ids of the agreement's goals."""
+    return set(s.scalars(select(GoalRow.id).where(GoalRow.agreement_id == agreement_id)))
 
 
 def insert(s: Session, entity: Entity) -> None:
     """Store a new entry; sets its ``id`` and ``row_version``."""
-    row = mapping.new_row(entity)
-    s.add(row)
+    insert_all(s, [entity])
+
+
+def _owner(entity: Entity) -> tuple[type[AgreementRow | GoalRow | CaseRow], int | None]:
+    """The row an entry hangs on (an indicator: its goal; a case's entry: the case)."""
+    if isinstance(entity, Indicator):
+        return GoalRow, entity.goal_id
+    if isinstance(entity, (Goal, Role, Task, CommunicationRule)):
+        return AgreementRow, entity.agreement_id
+    return CaseRow, entity.case_id
+
+
+def insert_all(s: Session, entities: Sequence[Entity]) -> None:
+    """Store new entries in one flush (in this order); sets their ``id`` and ``row_version``."""
+    rows = [mapping.new_row(entity) for entity in entities]
+    # each owner read once and held while flushing: the audit and the closed-case rule find every
+    # new row's case through it, and the session holds rows only weakly (a new task would read its
+    # agreement twice)
+    owners = [s.get(cls, key) for cls, key in dict.fromkeys(map(_owner, entities)) if key is not None]
+    s.add_all(rows)
     s.flush()
-    entity.id, entity.row_version = row.id, row.row_version
+    del owners
+    for entity, row in zip(entities, rows, strict=True):
+        entity.id, entity.row_version = row.id, row.row_version
 
 
 def update(s: Session, entity: Entity) -> None:

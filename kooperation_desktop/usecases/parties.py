@@ -3,10 +3,22 @@
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from collections.abc import Collection
 
 from ..domain import rules
-from ..domain.model import Agreement, CommunicationRule, Consent, Goal, Indicator, Partner, Person, Problem, Role, Task
+from ..domain.model import (
+    Agreement,
+    Case,
+    CommunicationRule,
+    Consent,
+    Goal,
+    Indicator,
+    Partner,
+    Person,
+    Problem,
+    Role,
+    Task,
+)
 from ..domain.rules import Entity, RuleViolation
 from ..storage import cases as cases_repo
 from ..storage import entities as repo
@@ -17,17 +29,15 @@ from .consent import consent_defaults
 _AGREEMENT_CHILDREN = (Goal, Indicator, Role, Task, CommunicationRule)
 
 
-def _check_parties(s: Session, entity: Role | Task, agreement: Agreement, *, consent: bool = True) -> None:
+def _check_parties(entity: Role | Task, case: Case, goal_ids: Collection[int], *, consent: bool = True) -> None:
     """The person/partner of a role or task belong to the case (a partner: with the client's
-    consent today, unless ``consent`` is False); its goal belongs to the agreement."""
-    case = cases_repo.get(s, agreement.case_id)
+    consent today, unless ``consent`` is False); its goal is one of the agreement's (``goal_ids``)."""
     if consent:
         rules.check_case_refs(case, entity.person_id, None)
         rules.check_partner_allowed(case, entity.partner_id)
     else:
         rules.check_case_refs(case, entity.person_id, entity.partner_id)
-    if isinstance(entity, Task) and entity.goal_id is not None and \
-            repo.goal_agreement_id(s, entity.goal_id) != agreement.id:
+    if isinstance(entity, Task) and entity.goal_id is not None and entity.goal_id not in goal_ids:
         raise RuleViolation(Problem("goal_id", "Dieses Ziel gehört nicht zu dieser Vereinbarung."))
 
 
@@ -76,7 +86,9 @@ class PartyService:
                     raise RuleViolation(Problem(
                         "agreement_id", "Ein Eintrag kann nicht in eine andere Vereinbarung verschoben werden."))
                 if isinstance(entity, (Role, Task)):
-                    _check_parties(s, entity, agreement)
+                    goals = repo.goal_ids(s, agreement.id) if isinstance(entity, Task) and entity.goal_id is not None \
+                        else set()
+                    _check_parties(entity, cases_repo.get(s, agreement.case_id), goals)
                 case_id = agreement.case_id
             rules.check_case_writable(cases_repo.status(s, case_id))
             if stored is None:
@@ -98,13 +110,22 @@ class PartyService:
         if not entities:
             return
         with self.db.transaction() as s:
+            # each agreement and its case loaded once, every entry checked against them in memory
+            owners: dict[int | None, tuple[Agreement, Case, set[int]]] = {}
             for entity in entities:
-                agreement = repo.owner_agreement(s, entity)
-                rules.check_editable(agreement)
-                _check_parties(s, entity, agreement, consent=False)
-                rules.check_case_writable(cases_repo.status(s, agreement.case_id))
-                repo.insert(s, entity)
-            cases_repo.touch(s, agreement.case_id)
+                if entity.agreement_id not in owners:
+                    agreement = repo.owner_agreement(s, entity)
+                    rules.check_editable(agreement)
+                    owners[entity.agreement_id] = (agreement, cases_repo.get(s, agreement.case_id),
+                                                   repo.goal_ids(s, agreement.id))
+                agreement, case, goals = owners[entity.agreement_id]
+                _check_parties(entity, case, goals, consent=False)
+            case_ids = list(dict.fromkeys(agreement.case_id for agreement, _case, _goals in owners.values()))
+            for case_id in case_ids:
+                rules.check_case_writable(cases_repo.status(s, case_id))
+            repo.insert_all(s, entities)
+            for case_id in case_ids:
+                cases_repo.touch(s, case_id)
 
     def delete(self, entity: Entity) -> None:
         """Delete one entity (and its children, e.g. a goal's indicators). Same freeze rule.
