@@ -28,13 +28,12 @@ from __future__ import annotations
 
 import io
 
-from reportlab.lib.pagesizes import A4
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import Flowable
 
 from kooperation_desktop.domain.model import Agreement, AgreementStatus, Case
 from kooperation_desktop.signing.parties import PartyMark, claim_keywords
 
-from .fonts import FONT, register_fonts
+from .fonts import register_fonts
 from .page import agreement_footer, numbered_canvas
 from .parts.communication import communication_section
 from .parts.consent import consent_section
@@ -46,7 +45,7 @@ from .parts.parties import parties_section
 from .parts.roles_tasks import mandate_section, tasks_section
 from .parts.signatures import signature_section
 from .parts.timeframe import timeframe_section
-from .style import FIRST_FRAME_H, FRAME_H, FRAME_W, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T
+from .style import FIRST_FRAME_H, FRAME_W, a4_document
 from .summary import summary_flowables
 from .texts import Texts, language_of
 from .usertext import plain_text
@@ -81,25 +80,8 @@ def render_agreement_bytes(case: Case, agreement: Agreement,
     # which version this is (document id, version, SHA-256; no names): read back by "PDF prüfen"
     keywords = (claim_keywords(doc_id, agreement.version, agreement.content_hash)
                 if agreement.status != AgreementStatus.DRAFT and agreement.content_hash else "")
-    doc = BaseDocTemplate(
-        buf,
-        pagesize=A4,
-        leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T, bottomMargin=MARGIN_B,
-        title=title,  # no names in metadata: it leaks into file indexes
-        author="Kooperation Desktop",
-        subject=tr("Kooperationsvereinbarung"),
-        creator="Kooperation Desktop",
-        keywords=keywords,
-        lang=tr.pdf_lang,
-        initialFontName=FONT,
-        displayDocTitle=1,
-    )
-    frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    first = Frame(MARGIN_L, MARGIN_B, FRAME_W, FIRST_FRAME_H, id="first", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="first", frames=[first], autoNextPageTemplate="page"),
-                          PageTemplate(id="page", frames=[frame])])
+    doc = a4_document(buf, title=title, subject=tr("Kooperationsvereinbarung"), keywords=keywords,
+                      lang=tr.pdf_lang)
     left, second, draft = agreement_footer(case, agreement, tr)
     story = agreement_story(AgreementContext.of(case, agreement, marks=signatures))
     doc.build(story, canvasmaker=numbered_canvas(left, second, draft, tr))

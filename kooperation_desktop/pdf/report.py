@@ -13,9 +13,8 @@ import io
 import math
 from xml.sax.saxutils import escape
 
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Frame, KeepTogether, PageTemplate, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from ..domain.model import ScaleKind
 from ..domain.reports import CHECK_HOW, COPY_RECIPIENTS, ReportStatus
@@ -23,11 +22,11 @@ from ..followup.gas import WEIGHTING_NOTE, format_level, format_t
 from ..followup.model import Rater
 from ..report.model import SECTION_TITLES, GoalSection, IndicatorProgress, ReportDocument, goal_key
 from ..signing.parties import claim_keywords
-from .fonts import FONT, register_fonts
+from .fonts import register_fonts
 from .layout import Cell, Layout
 from .page import numbered_canvas
 from .review import CLIENT_COLOR, PRO_COLOR, Series, line_chart
-from .style import FIRST_FRAME_H, FRAME_H, FRAME_W, MARGIN_B, MARGIN_L, MARGIN_R, MARGIN_T
+from .style import FRAME_H, FRAME_W, a4_document
 from .texts import Texts
 from .usertext import plain_text
 
@@ -214,17 +213,8 @@ def render_report_bytes(doc: ReportDocument) -> bytes:
     buf = io.BytesIO()
     doc_id = plain_text(doc.document_id).replace("\n", " ").strip()
     sent = doc.status == ReportStatus.SENT and bool(doc.content_hash)
-    template = BaseDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T, bottomMargin=MARGIN_B,
-        title=f"{tr(TITLE)} {doc_id}".strip(), author="Kooperation Desktop", subject=tr(TITLE),
-        creator="Kooperation Desktop", keywords=claim_keywords(doc_id, 1, doc.content_hash) if sent else "",
-        lang=tr.pdf_lang, initialFontName=FONT, displayDocTitle=1)
-    frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    first = Frame(MARGIN_L, MARGIN_B, FRAME_W, FIRST_FRAME_H, id="first", leftPadding=0, rightPadding=0,
-                  topPadding=0, bottomPadding=0)
-    template.addPageTemplates([PageTemplate(id="first", frames=[first], autoNextPageTemplate="page"),
-                               PageTemplate(id="page", frames=[frame])])
+    template = a4_document(buf, title=f"{tr(TITLE)} {doc_id}".strip(), subject=tr(TITLE),
+                           keywords=claim_keywords(doc_id, 1, doc.content_hash) if sent else "", lang=tr.pdf_lang)
     left = tr("{title} {doc} · Zeitraum {start} – {end}", title=tr(TITLE), doc=doc_id,
               start=tr.date(doc.period_start), end=tr.date(doc.period_end)).replace("  ·", " ·")  # a draft: no number
     if sent:

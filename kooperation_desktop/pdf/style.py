@@ -8,6 +8,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from kooperation_desktop.signing.seal import STAMP_H, STAMP_TOP_MM
 
@@ -32,6 +33,24 @@ CELL_PAD = 5
 FLOW_START_ROOM = 45 * mm
 # A table row taller than this is printed as flowing paragraphs (rows cannot split over pages).
 MAX_ROW_HEIGHT = FRAME_H * 0.4
+
+
+def a4_document(out: object, *, title: str, subject: str, keywords: str, lang: str) -> BaseDocTemplate:
+    """A document of the program written to ``out``: A4 with these margins, DejaVu Sans, no names in
+    the metadata (it leaks into file indexes), and two page templates: "first" leaves room for the
+    seal stamp, every later page is "page". ``keywords``: the claim "PDF prüfen" reads back."""
+    doc = BaseDocTemplate(
+        out, pagesize=A4, leftMargin=MARGIN_L, rightMargin=MARGIN_R, topMargin=MARGIN_T, bottomMargin=MARGIN_B,
+        title=title, author="Kooperation Desktop", subject=subject, creator="Kooperation Desktop",
+        keywords=keywords, lang=lang, initialFontName=FONT, displayDocTitle=1)
+    frame = Frame(MARGIN_L, MARGIN_B, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    first = Frame(MARGIN_L, MARGIN_B, FRAME_W, FIRST_FRAME_H, id="first", leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="first", frames=[first], autoNextPageTemplate="page"),
+                          PageTemplate(id="page", frames=[frame])])
+    return doc
+
 
 # --- colours ------------------------------------------------------------------------------
 

@@ -4,27 +4,19 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from ..domain import rules
-from ..domain.model import (
-    Agreement,
-    Case,
-    CommunicationRule,
-    Consent,
-    Goal,
-    Indicator,
-    Partner,
-    Person,
-    Problem,
-    Role,
-    Task,
-)
+from ..domain.model import Agreement, CommunicationRule, Consent, Goal, Indicator, Partner, Person, Problem, Role, Task
 from ..domain.rules import Entity, RuleViolation
 from ..storage import cases as cases_repo
 from ..storage import entities as repo
 from ..storage.cases import not_found
 from ..storage.database import Database, check_row_version
 from .consent import consent_defaults
+
+if TYPE_CHECKING:  # only in annotations
+    from ..domain.model import Case
 
 _AGREEMENT_CHILDREN = (Goal, Indicator, Role, Task, CommunicationRule)
 
