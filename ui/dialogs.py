@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kooperation_desktop.domain.rules import RuleViolation
 
-from .widgets import DateEdit, ErrorLabel, fill, hint_label
+from .widgets import DateEdit, ErrorLabel, fill, hint_label, ok_cancel_buttons
 
 # German legal terms (Hilfen nach SGB VIII): saved with the case as typed and printed in the
 # agreement, so they stay German in both UI languages.
@@ -164,11 +164,7 @@ class RevocationDialog(QDialog):
                                             "Stelle werden in der Vereinbarung markiert."), self))
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Widerrufen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok_cancel_buttons(self, layout, self.tr("Widerrufen"))
 
     def accept(self) -> None:
         if not self.date.is_valid() or self.date.date() is None:

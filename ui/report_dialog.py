@@ -45,7 +45,7 @@ from kooperation_desktop.usecases.reports import ReportService
 
 from . import dialogs
 from .screen import fit_to_screen
-from .widgets import WARNING_STYLE, DateEdit, GrowingTextEdit, hint_label
+from .widgets import WARNING_STYLE, DateEdit, GrowingTextEdit, clear_layout, hint_label
 
 __all__ = ["ReportController", "ReportDialog"]
 
@@ -237,11 +237,7 @@ class ReportDialog(QDialog):
         self._show_status()
 
     def _fill_content(self) -> None:
-        while self.content_layout.count():
-            item = self.content_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
+        clear_layout(self.content_layout)
         self.edits.clear()
         self.category_boxes.clear()
         categories = self.report.goal_categories if self.report is not None else {}

@@ -12,9 +12,12 @@ from PySide6.QtGui import QFont, QKeyEvent, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -189,6 +192,34 @@ def section_label(text: str, parent: QWidget | None = None) -> QLabel:
 def focus_target(widget: QWidget) -> QWidget:
     """The widget that really takes focus (a DateEdit's line edit)."""
     return widget.line if isinstance(widget, DateEdit) else widget
+
+
+def ok_cancel_buttons(dialog: QDialog, layout: QLayout, ok_text: str) -> QDialogButtonBox:
+    """OK (saying ``ok_text``) and Cancel added to ``layout``, wired to the dialog's accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    return buttons
+
+
+def discard(widgets: Iterable[QWidget]) -> None:
+    """Hide the widgets at once and delete them when the event loop comes round."""
+    for widget in list(widgets):
+        widget.hide()  # gone at once, not only when the deferred delete runs
+        widget.deleteLater()
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Take every item out of ``layout``; its widgets are discarded (:func:`discard`)."""
+    widgets = []
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widgets.append(widget)
+    discard(widgets)
 
 
 def chain_before(anchor: QWidget, widgets: Iterable[QWidget]) -> None:
@@ -478,15 +509,8 @@ class RowEditor(QWidget):
 
     # internals --------------------------------------------------------------------------
     def _clear(self) -> None:
-        while self.grid.count():
-            item = self.grid.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.hide()
-                w.deleteLater()
-        for w in [*self._headers, *(label for row in self._card_labels for label in row.values())]:
-            w.hide()
-            w.deleteLater()
+        clear_layout(self.grid)
+        discard([*self._headers, *(label for row in self._card_labels for label in row.values())])
         self._widgets = []
         self._cells = []
         self._remove_buttons = []

@@ -47,7 +47,7 @@ from .. import settings
 from ..domain_labels import label as enum_label
 from ..i18n import current_language
 from ..screen import fit_to_screen, size_limit
-from ..widgets import DateEdit, ErrorLabel, hint_label, section_label
+from ..widgets import DateEdit, ErrorLabel, hint_label, ok_cancel_buttons, section_label
 from .pad import SignaturePad, tr
 
 # --- replaceable questions ------------------------------------------------------------------
@@ -84,11 +84,7 @@ class SealSetupDialog(QDialog):
         layout.addLayout(form)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Einrichten"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok_cancel_buttons(self, layout, tr("Einrichten"))
 
     def accept(self) -> None:
         problems = []
@@ -200,11 +196,7 @@ class PaperDialog(QDialog):
         layout.addLayout(form)
         self.error = ErrorLabel(self)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Eintragen"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ok_cancel_buttons(self, layout, tr("Eintragen"))
 
     def accept(self) -> None:
         if not self.date.is_valid() or self.date.date() is None:

@@ -19,6 +19,7 @@ from ..widgets import (
     GrowingTextEdit,
     RowEditor,
     chain_before,
+    clear_layout,
     fill,
     hint_label,
     section_label,
@@ -121,12 +122,7 @@ class TasksPage(StepPage):
         self.mandate.setPlainText(self.agreement.mandate)
 
     def _load_roles(self) -> None:
-        while self.roles_grid.count():
-            item = self.roles_grid.takeAt(0)
-            w = item.widget() if item is not None else None
-            if w is not None:
-                w.hide()
-                w.deleteLater()
+        clear_layout(self.roles_grid)
         self.role_edits = {}
         case = self.case
         parties: list[tuple[str, Party]] = [
