@@ -207,6 +207,19 @@ def test_a_partner_of_another_case_is_refused():
         Problem("partner", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall.")]
 
 
+def test_an_entry_may_name_only_persons_and_partners_of_its_case():
+    case = family()
+    rules.check_case_refs(case, MOTHER, SCHOOL)  # consent is judged elsewhere
+    rules.check_case_refs(case, None, None)
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_case_refs(case, 999, NEIGHBOUR)
+    assert err.value.problems == [Problem("person", "Diese Person gehört nicht zu diesem Fall.")]
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_case_refs(case, SON, 999, field="_id")
+    assert err.value.problems == [
+        Problem("partner_id", "Diese Kooperationspartnerin / dieser Partner gehört nicht zu diesem Fall.")]
+
+
 def test_a_partner_without_any_name_is_called_diese_person():
     case = family()
     case.partners.append(Partner(case_id=1, kind=PartnerKind.RESOURCE_INFORMAL, id=15))
@@ -230,6 +243,58 @@ def test_roles_and_tasks_of_the_family_or_of_a_removed_partner_need_no_consent()
     a.roles += [Role(person_id=MOTHER, description="Sorgeberechtigt"), Role(partner_id=999, description="?")]
     a.tasks += [Task(partner_id=999, what="?")]
     assert rules.consent_problems(case, a, ON) == []
+
+
+def test_the_consents_as_they_stood_on_a_day():
+    case = family()
+    revoke(case, 101)
+    next(c for c in case.consents if c.id == 101).revocation_note = "mündlich widerrufen"
+    case.consents.append(Consent(case_id=1, person_id=MOTHER, partner_id=SCHOOL, categories=[InfoCategory.SCHOOL],
+                                 given_on=LATER, id=102))
+    case.consents.append(Consent(case_id=1, person_id=SON, categories=[InfoCategory.AGREEMENT], id=103))
+
+    def stood(on: dt.date) -> list[tuple[int | None, dt.date | None, str]]:
+        return [(c.id, c.revoked_on, c.revocation_note) for c in rules.consents_as_of(case, on).consents]
+
+    # given later (or on no known day): not there yet; revoked later: not revoked yet
+    assert stood(ON) == [(100, None, ""), (101, None, "")]
+    # revoked that very day: not yet either (the version may have been finalised before it)
+    assert stood(LATER) == [(100, None, ""), (101, None, ""), (102, None, "")]
+    after = LATER + dt.timedelta(days=1)
+    assert stood(after) == [(100, None, ""), (101, LATER, "mündlich widerrufen"), (102, None, "")]
+    assert rules.consents_as_of(case, ON).persons == case.persons  # the rest of the case as it is
+    assert [c.id for c in case.consents] == [100, 101, 102, 103] and case.consents[1].revoked_on == LATER
+
+
+def test_a_consent_an_agreement_rests_on_stays_as_it_was_given():
+    import dataclasses
+
+    stored = family().consents[1]
+    changed = dataclasses.replace(stored, categories=[InfoCategory.AGREEMENT, InfoCategory.HEALTH])
+    rules.check_consent_change(stored, changed, case_has_frozen=False)  # no finalised version yet: free
+    rules.check_consent_change(stored, dataclasses.replace(stored, note="Kopie in der Akte"), case_has_frozen=True)
+    for change in ({"categories": [InfoCategory.HEALTH]}, {"given_on": ON}, {"partner_id": SCHOOL},
+                   {"revoked_on": LATER}, {"text": "Ein anderer Text"}):
+        with pytest.raises(rules.RuleViolation) as err:
+            rules.check_consent_change(stored, dataclasses.replace(stored, **change), case_has_frozen=True)
+        assert err.value.problems == [Problem(
+            "status", "Auf diesem Einverständnis beruht eine abgeschlossene Vereinbarung. Es bleibt so, wie es "
+                      "erteilt wurde; ein Widerruf ist jederzeit möglich.")], change
+
+
+def test_a_revocation_is_dated_today_or_earlier_and_not_before_the_consent():
+    consent = family().consents[1]  # given on GIVEN
+    today = dt.date.today()
+    for day in (GIVEN, LATER, today):
+        rules.check_revocation(consent, day)
+    rules.check_revocation(Consent(person_id=MOTHER), GIVEN - dt.timedelta(days=400))  # given on no known day
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_revocation(consent, today + dt.timedelta(days=1))
+    assert err.value.problems == [Problem("revoked_on", "Ein Widerruf gilt ab dem Tag, an dem er erklärt wird: "
+                                                        "das Datum darf nicht in der Zukunft liegen.")]
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_revocation(consent, GIVEN - dt.timedelta(days=1))
+    assert err.value.problems == [Problem("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen.")]
 
 
 # --- mentions of partners without consent in printed free texts ---------------------------
@@ -500,6 +565,71 @@ def test_completeness_judges_tasks_and_roles_as_of_the_day():
     today = problems(case, a, None)
     assert ("roles[2]", "Rolle: " + no_consent("Fatma Yılmaz")) in today
     assert ("tasks[1]", "Aufgabe „Deniz dienstags abholen“: " + no_consent("Fatma Yılmaz")) in today
+
+
+# --- what the user typed, field by field (validate, check_valid) --------------------------
+
+
+def invalid(entity: rules.Entity) -> list[tuple[str, str]]:
+    return [(p.field, p.message) for p in rules.validate(entity)]
+
+
+def test_a_person_needs_a_first_or_last_name():
+    assert invalid(Person(first_name=" ", last_name="")) == [
+        ("first_name", "Bitte einen Vornamen oder Nachnamen eingeben.")]
+    assert invalid(Person(first_name="Ağrı")) == invalid(Person(last_name="Çelik")) == []
+
+
+def test_a_partner_needs_a_name_or_an_organisation():
+    assert invalid(Partner(name=" ", organisation="")) == [
+        ("name", "Bitte einen Namen oder eine Einrichtung eingeben.")]
+    assert invalid(Partner(name="Herr Schulz")) == invalid(Partner(organisation="Grundschule")) == []
+
+
+def test_a_consent_needs_its_person_a_past_day_and_a_revocation_after_it():
+    today = dt.date.today()
+    assert invalid(Consent(person_id=MOTHER, given_on=today, revoked_on=today)) == []
+    assert invalid(Consent(given_on=today + dt.timedelta(days=1), revoked_on=today)) == [
+        ("person_id", "Bitte angeben, wer aus der Familie das Einverständnis gegeben hat."),
+        ("given_on", "Das Datum des Einverständnisses darf nicht in der Zukunft liegen."),
+        ("revoked_on", "Der Widerruf kann nicht vor dem Einverständnis liegen."),
+    ]
+
+
+@pytest.mark.parametrize("weight", [0, -1, float("nan"), float("inf"), "1"])
+def test_a_goal_weight_is_a_number_above_zero(weight):
+    assert invalid(Goal(weight=weight)) == [("weight", "Die Gewichtung muss eine Zahl größer als 0 sein.")]
+    assert invalid(Goal(weight=0.5)) == invalid(Goal(weight=2)) == []
+
+
+def test_an_indicator_has_whole_values_on_its_scale_and_five_levels():
+    assert invalid(Indicator(baseline=-2, target=2)) == invalid(Indicator(baseline=None, target=None)) == []
+    assert invalid(Indicator(scale=ScaleKind.SCALE_0_10, baseline=0, target=10)) == []
+    assert invalid(Indicator(baseline=-3, target=True)) == [
+        ("baseline", "Der Ausgangswert muss eine ganze Zahl zwischen −2 und +2 sein."),
+        ("target", "Der Zielwert muss eine ganze Zahl zwischen −2 und +2 sein."),
+    ]
+    assert invalid(Indicator(scale=ScaleKind.SCALE_0_10, baseline=1.5, target=11)) == [
+        ("baseline", "Der Ausgangswert muss eine ganze Zahl zwischen 0 und 10 sein."),
+        ("target", "Der Zielwert muss eine ganze Zahl zwischen 0 und 10 sein."),
+    ]
+    assert invalid(Indicator(level_texts=["a", "b", "c", "d"])) == [
+        ("level_texts", "Es müssen genau fünf Stufen (−2 bis +2) beschrieben sein.")]
+
+
+@pytest.mark.parametrize("kind", [Role, Task])
+def test_a_role_or_task_names_exactly_one_person_or_partner(kind):
+    message = ("party", "Bitte genau eine Person der Familie oder eine Kooperationspartnerin / "
+                        "einen Kooperationspartner auswählen.")
+    assert invalid(kind()) == invalid(kind(person_id=MOTHER, partner_id=NEIGHBOUR)) == [message]
+    assert invalid(kind(person_id=MOTHER)) == invalid(kind(partner_id=NEIGHBOUR)) == []
+
+
+def test_check_valid_refuses_with_every_problem_and_passes_a_valid_entry():
+    rules.check_valid(Person(first_name="Ağrı"))
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_valid(Indicator(baseline=5, target=5))
+    assert [p.field for p in err.value.problems] == ["baseline", "target"]
 
 
 # --- freezing -----------------------------------------------------------------------------
