@@ -17,11 +17,13 @@ import time
 
 import pytest
 
-from kooperation_desktop.domain import labels, rules, wizard
+from kooperation_desktop.domain import labels, limits, rules, wizard
 from kooperation_desktop.domain.model import (
+    FAMILY_LANGUAGES,
     Agreement,
     AgreementStatus,
     Case,
+    CaseStatus,
     CommunicationKind,
     CommunicationRule,
     Consent,
@@ -558,6 +560,16 @@ def test_an_agreement_language_other_than_german_or_english():
     assert problems(family(), a) == []
 
 
+def test_a_family_language_the_program_cannot_print():
+    a = agreement()
+    a.family_language = "xx"
+    assert problems(family(), a) == [
+        ("family_language", "Die Sprache „xx“ ist für die Fassung der Familie nicht möglich.")]
+    for code in (None, *FAMILY_LANGUAGES):
+        a.family_language = code
+        assert problems(family(), a) == []
+
+
 def test_completeness_judges_tasks_and_roles_as_of_the_day():
     case, a = family(), agreement()
     revoke(case, 101)
@@ -726,6 +738,19 @@ def test_the_hash_of_a_finalised_version_never_changes_between_releases():
     assert rules.content_hash(case, a) == PINNED_HASH
 
 
+def test_who_signs_is_content_where_it_differs_from_the_rule_before_the_choice():
+    import json
+
+    case, a = family(), agreement()
+    assert rules.legacy_signers(case) == {MOTHER, SON}  # then: everyone, as nobody has custody
+    assert [p.id for p in rules.family_signers(case, a)] == [MOTHER]  # now: the mother has a task
+    assert json.loads(rules.canonical_content(case, a))["signers"] == [case.persons[0].display_name]
+    mother_alone = rules.content_hash(case, a)
+    case.persons[1].signs = True  # both sign, as before the choice existed: not written out
+    assert "signers" not in json.loads(rules.canonical_content(case, a))
+    assert rules.content_hash(case, a) != mother_alone
+
+
 PINNED_HASH = "023bd169a11497c90742a8b41af25d231e67cb1716aa880975d68f006146f924"
 
 
@@ -740,6 +765,42 @@ def test_only_a_draft_may_be_changed(status):
     assert err.value.problems == [Problem(
         "status", "Version 3 ist abgeschlossen und kann nicht mehr geändert werden. "
                   "Für Änderungen bitte eine neue Version anlegen.")]
+
+
+# --- closed cases, case titles, the case list's filter ------------------------------------
+
+
+def test_a_closed_case_is_read_only_until_it_is_reopened():
+    import dataclasses
+
+    rules.check_case_writable(CaseStatus.OPEN)
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_case_writable(CaseStatus.CLOSED)
+    assert err.value.problems == [Problem("status", rules.CASE_READ_ONLY)]
+    closed = Case(title="Familie Çelik", file_number="AZ 1", help_type="§ 31 SGB VIII", status=CaseStatus.CLOSED)
+    rules.check_case_change(closed, dataclasses.replace(closed))  # nothing changed
+    rules.check_case_change(closed, dataclasses.replace(closed, status=CaseStatus.OPEN, title="Neu"))  # re-opened
+    opened = dataclasses.replace(closed, status=CaseStatus.OPEN)
+    rules.check_case_change(opened, dataclasses.replace(closed, title="Neu"))  # closed with its last change
+    for change in ({"title": "Neu"}, {"file_number": "AZ 2"}, {"help_type": "§ 27 SGB VIII"}):
+        with pytest.raises(rules.RuleViolation) as err:
+            rules.check_case_change(closed, dataclasses.replace(closed, **change))
+        assert err.value.problems == [Problem("status", rules.CASE_READ_ONLY)], change
+
+
+def test_a_case_needs_a_title():
+    rules.check_case_title("Familie Çelik")
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_case_title("  ")
+    assert err.value.problems == [Problem("title", "Bitte einen Titel für den Fall eingeben, z. B. „Familie Çelik“.")]
+
+
+def test_a_case_list_filter_longer_than_the_limit_is_refused():
+    rules.check_filter("x" * limits.MAX_FILTER)
+    with pytest.raises(rules.RuleViolation) as err:
+        rules.check_filter("x" * 1200)
+    assert err.value.problems == [
+        Problem("filter", f"Der Suchtext ist zu lang (1.200 Zeichen; höchstens {limits.MAX_FILTER} Zeichen).")]
 
 
 # --- the wizard's "may I go on?" rules (domain/wizard.py) ---------------------------------
