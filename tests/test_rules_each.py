@@ -751,6 +751,24 @@ def test_who_signs_is_content_where_it_differs_from_the_rule_before_the_choice()
     assert rules.content_hash(case, a) != mother_alone
 
 
+def test_finalising_freezes_who_signs_into_every_person():
+    case, a = family(), agreement()
+    case.persons[1].signs = True  # the son chose to sign; the mother signs by default (her task)
+    resolved = rules.with_signers_resolved(case, a)
+    assert [(p.id, p.signs) for p in resolved.persons] == [(MOTHER, True), (SON, True)]
+    case.persons[1].signs = None
+    assert [(p.id, p.signs) for p in rules.with_signers_resolved(case, a).persons] == [(MOTHER, True), (SON, False)]
+    assert case.persons[1].signs is None  # the case itself is left as it is
+    assert rules.with_signers_resolved(case, a).title == case.title
+
+
+def test_a_minor_is_under_18_on_the_day_and_an_unknown_birthday_is_not():
+    child = Person(first_name="Deniz", birth_date=dt.date(2008, 3, 1))
+    assert rules.is_minor(child, dt.date(2026, 2, 28))
+    assert not rules.is_minor(child, dt.date(2026, 3, 1))  # the 18th birthday
+    assert not rules.is_minor(Person(first_name="Ağrı"), dt.date(2026, 2, 28))
+
+
 PINNED_HASH = "023bd169a11497c90742a8b41af25d231e67cb1716aa880975d68f006146f924"
 
 
