@@ -150,6 +150,8 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
             result = sync.sync(svc.db, engine, marker=_markers())
         print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "
               f"{result.pulled} empfangen, {result.deleted} gelöscht.")
+        for note in result.notes():
+            print(note)
         waiting = conflicts.open_count(svc.db)
         if waiting:
             print(f"{waiting} offene Konflikte – anzeigen mit „kooperation-desktop conflicts“.")

@@ -201,12 +201,32 @@
         <translation>{n} new conflicts: see Team → Conflict list.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/controller.py" line="206"/>
+        <location filename="../../ui/team/controller.py" line="199"/>
+        <source>1 Fall ist nicht mehr für Sie freigegeben und wurde von diesem Laptop entfernt.</source>
+        <translation>1 case is no longer shared with you and was removed from this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="201"/>
+        <source>{n} Fälle sind nicht mehr für Sie freigegeben und wurden von diesem Laptop entfernt.</source>
+        <translation>{n} cases are no longer shared with you and were removed from this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="205"/>
+        <source>1 Fall ist nicht mehr für Sie freigegeben, hat aber noch nicht übertragene Änderungen: er bleibt auf diesem Laptop. Bitte mit der Teamleitung klären.</source>
+        <translation>1 case is no longer shared with you but has changes not yet sent: it stays on this laptop. Please talk to your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="208"/>
+        <source>{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen: sie bleiben auf diesem Laptop. Bitte mit der Teamleitung klären.</source>
+        <translation>{n} cases are no longer shared with you but have changes not yet sent: they stay on this laptop. Please talk to your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="219"/>
         <source>nicht synchronisiert</source>
         <translation>not synchronised</translation>
     </message>
     <message>
-        <location filename="../../ui/team/controller.py" line="217"/>
+        <location filename="../../ui/team/controller.py" line="230"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>
