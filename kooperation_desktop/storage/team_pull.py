@@ -8,15 +8,16 @@ see), ``local`` ones to this laptop's database.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from .retention import delete_case_rows
-from .rows import CaseRow
-from .rows_sync import OutboxRow, TombstoneRow
+from .rows import AgreementRow, CaseRow
+from .rows_signing import SignatureRow
+from .rows_sync import ConflictRow, OutboxRow, PushedRow, TombstoneRow
 
 CHUNK = 500
 #: ``cases.change_seq`` on a laptop (where it is otherwise NULL and never travels): the case was no
@@ -91,3 +92,55 @@ def remove_case(local: Connection, case_id: int) -> dict[str, Any]:
     none of the database's session listeners, so no outbox entry and no audit of each row)."""
     with Session(bind=local) as s:
         return delete_case_rows(s, case_id)
+
+
+# --- signatures of the same party (one per party and agreement version) ---------------------------
+
+
+def pushed_by(server: Connection, row_uuids: Iterable[str]) -> dict[str, tuple[str, Any]]:
+    """Who sent each row to the server first, and when: ``{row uuid: (login, at)}``."""
+    found: dict[str, tuple[str, Any]] = {}
+    for chunk in _chunks(row_uuids):
+        for row_uuid, who, at in server.execute(select(PushedRow.row_uuid, PushedRow.who, PushedRow.at)
+                                                .where(PushedRow.row_uuid.in_(chunk)).order_by(PushedRow.at.desc())):
+            found[row_uuid] = (who, at)
+    return found
+
+
+def same_party_signatures(local: Connection, wanted: Iterable[tuple[str, str, str]]) -> list[dict[str, Any]]:
+    """This laptop's signatures of the same party and agreement version as ``wanted`` (``(agreement
+    uuid, party key, signature uuid)``) under another uuid: each with every column (the agreement as its
+    uuid), ``_case_uuid`` and ``_clashes_with`` (the wanted signature's uuid)."""
+    by_key = {(agreement, party): signature for agreement, party, signature in wanted}
+    if not by_key:
+        return []
+    signatures: Table = SignatureRow.__table__  # type: ignore[assignment]
+    agreements: Table = AgreementRow.__table__  # type: ignore[assignment]
+    cases: Table = CaseRow.__table__  # type: ignore[assignment]
+    columns = [c for c in signatures.columns if c.name not in ("id", "change_seq", "agreement_id")]
+    found = []
+    for chunk in _chunks(a for a, _p in by_key):
+        query = (select(*columns, agreements.c.uuid.label("agreement_id"), cases.c.uuid.label("_case_uuid"))
+                 .select_from(signatures.join(agreements, signatures.c.agreement_id == agreements.c.id)
+                              .join(cases, agreements.c.case_id == cases.c.id))
+                 .where(agreements.c.uuid.in_(chunk)))
+        for row in local.execute(query):
+            values = dict(row._mapping)
+            other = by_key.get((values["agreement_id"], values["party_key"]))
+            if other is not None and other != values["uuid"]:
+                found.append({**values, "_clashes_with": other})
+    return found
+
+
+def remove_signatures(local: Connection, signature_uuids: Sequence[str]) -> None:
+    """Delete the signatures and their waiting outbox entries here (past the outbox)."""
+    signatures: Table = SignatureRow.__table__  # type: ignore[assignment]
+    for chunk in _chunks(signature_uuids):
+        local.execute(delete(signatures).where(signatures.c.uuid.in_(chunk)))
+        local.execute(delete(OutboxRow).where(OutboxRow.table_name == "signatures", OutboxRow.row_uuid.in_(chunk)))
+
+
+def add_conflicts(local: Connection, rows: Sequence[dict[str, Any]]) -> None:
+    """New entries of the Konfliktliste."""
+    if rows:
+        local.execute(insert(ConflictRow), list(rows))

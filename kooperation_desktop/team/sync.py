@@ -38,6 +38,7 @@ from ..storage.rows_followup import DueStateRow
 from ..storage.rows_sync import ConflictRow, OutboxRow, PushedRow, SyncStateRow, TombstoneRow
 from ..storage.search import search_text_of
 from . import outbox
+from .conflicts import SIGNATURE as SIGNATURE_CLASH
 from .outbox import DELETE, INSERT, UPDATE, SyncState, decode, encode, same
 
 #: the advisory lock between writers (shared, taken by the triggers) and a puller reading its bound
@@ -479,8 +480,9 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
         visible = team_pull.visible_cases(conn)
         if last > 0:  # (a first pull reads everything anyway)
             _add_newly_visible(db, conn, data, visible)
+        signers = team_pull.pushed_by(conn, (r["uuid"] for r in data["signatures"])) if data["signatures"] else {}
     mark("pulled")
-    written = removed = 0
+    written = removed = clashes = 0
     with db.engine.begin() as local:
         waiting = set(local.execute(select(OutboxRow.table_name, OutboxRow.row_uuid)))
         cases: set[str] = set()
@@ -501,6 +503,8 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
             if not rows:
                 continue
             have = _existing(local, table.name, (r["uuid"] for r in rows))
+            if table.name == "signatures":
+                clashes += _signature_clashes(local, [r for r in rows if r["uuid"] not in have], state, signers)
             names = outbox.portable_columns(table.name)
             new = [outbox.write_params(r, names) for r in rows if r["uuid"] not in have]
             if new:
@@ -519,7 +523,35 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
         local.execute(update(SyncStateRow).where(SyncStateRow.id == 1).values(
             last_seq=bound, last_sync_at=dt.datetime.now(dt.UTC)))
     mark("pull-commit")
-    return SyncResult(pulled=written, deleted=removed, unshared=unshared, withheld=withheld)
+    return SyncResult(pulled=written, deleted=removed, conflicts=clashes, unshared=unshared, withheld=withheld)
+
+
+def _signature_clashes(local: Connection, arriving: list[dict[str, Any]], state: SyncState,
+                       signers: dict[str, tuple[str, Any]]) -> int:
+    """Signatures arriving from the server for a party that already signed the same version here (two
+    laptops recorded it offline; the server kept the first one pushed): the server's stands, this
+    laptop's goes whole into the Konfliktliste (the user may still keep it). Returns the new entries."""
+    mine = team_pull.same_party_signatures(local, [(r["agreement_id"], r["party_key"], r["uuid"]) for r in arriving])
+    if not mine:
+        return 0
+    theirs = {r["uuid"]: r for r in arriving}
+    entries = []
+    for local_row in mine:
+        server_row = theirs[local_row["_clashes_with"]]
+        who, at = signers.get(server_row["uuid"], ("Server", None))
+        entries.append({
+            "table_name": "signatures", "row_uuid": server_row["uuid"], "case_uuid": local_row["_case_uuid"],
+            "field": SIGNATURE_CLASH, "local_value": _encoded(local_row),
+            "server_value": _encoded(server_row, without=("image_png", "strokes")),  # (shown only)
+            "local_by": state.identity, "local_at": local_row["recorded_at"], "server_by": who,
+            "server_at": server_row["recorded_at"] or at, "row_deleted": False, "resolved": False, "resolution": ""})
+    team_pull.remove_signatures(local, [r["uuid"] for r in mine])
+    team_pull.add_conflicts(local, entries)
+    return len(entries)
+
+
+def _encoded(row: dict[str, Any], without: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: encode(v) for k, v in row.items() if not k.startswith("_") and k not in without}
 
 
 def _drop_unshared(local: Connection, visible: set[str]) -> tuple[int, int]:
@@ -595,10 +627,11 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncR
     """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts)."""
     pushed, conflicts = push(db, server, marker=marker)
     result = pull_cases(db, server, marker=marker)
+    result.pushed = pushed
+    result.conflicts += conflicts
     with db.engine.begin() as local:
         audit_store.append(local, [new_entry(
-            SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{conflicts}"[:64], None, None)])
-    result.pushed, result.conflicts = pushed, conflicts
+            SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{result.conflicts}"[:64], None, None)])
     return result
 
 
