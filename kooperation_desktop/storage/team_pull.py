@@ -144,3 +144,15 @@ def add_conflicts(local: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """New entries of the Konfliktliste."""
     if rows:
         local.execute(insert(ConflictRow), list(rows))
+
+
+def signature_id(s: Session, signature_uuid: str) -> int | None:
+    """The local id of the signature with this uuid (None: not here)."""
+    return s.scalar(select(SignatureRow.id).where(SignatureRow.uuid == signature_uuid))
+
+
+def overwrite_signature(s: Session, signature_id: int, values: dict[str, Any]) -> None:
+    """Write ``values`` over the signature, through the session ``s`` (in team mode the outbox records
+    it as a change of that row)."""
+    table: Table = SignatureRow.__table__  # type: ignore[assignment]
+    s.execute(update(table).where(table.c.id == signature_id).values(values))

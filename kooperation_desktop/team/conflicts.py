@@ -19,6 +19,7 @@ from typing import Any, Literal
 from sqlalchemy import Table, func, select, update
 
 from ..protection import audit
+from ..storage import team_pull
 from ..storage.database import Database
 from ..storage.rows_sync import ConflictRow
 from . import outbox
@@ -110,14 +111,13 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
 
 
 def _keep_local_signature(s: Any, entry: ConflictRow) -> None:
-    table = outbox.table_named("signatures")
-    local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
+    local_id = team_pull.signature_id(s, entry.row_uuid)
     if local_id is None:
         raise ConflictError("Die Unterschrift vom Server gibt es hier nicht mehr; nur „server“ ist möglich.")
     mine = entry.local_value or {}
-    s.execute(update(table).where(table.c.id == local_id).values(
-        {name: outbox.decode(mine[name]) for name in SIGNATURE_CONTENT if name in mine}))
-    audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
+    team_pull.overwrite_signature(s, local_id, {name: outbox.decode(mine[name]) for name in SIGNATURE_CONTENT
+                                                if name in mine})
+    audit.write_entry(s, audit.CHANGED, "signatures", local_id, None)
 
 
 def write_local(s: Any, table: Table, local_id: int, name: str, value: Any) -> None:

@@ -14,7 +14,10 @@ trigger on each insert and update; deletions leave a tombstone with a sequence n
 everything above the number it last saw, up to a bound no running transaction can still go below
 (writers hold a shared advisory lock from taking a number until their commit; the puller takes it
 exclusively for a moment to read the bound), and writes it locally in one transaction. Rows with
-changes still waiting in the outbox are left alone (their push decides).
+changes still waiting in the outbox are left alone (their push decides). A case the server no longer
+shows this login (holiday cover ended) is removed here, unless it holds unsent changes (then kept and
+said); a signature arriving for a party that signed the same version here goes with this laptop's one
+to the Konfliktliste (the server's stands). Its queries: :mod:`..storage.team_pull`.
 
 Never travels: the key files, the seal key, the password, the audit log, the protection settings and
 the due index (derived); see ``docs/team-mode.md``.
