@@ -19,6 +19,7 @@ from pg_server import PgServer
 from sqlalchemy import Engine, create_engine, func, select
 from sync_helpers import laptop
 
+from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.protection.model import UNSHARED
 from kooperation_desktop.services import Services
@@ -40,6 +41,8 @@ class Agency:
     anna_server: Engine
     anna_role: str
     case_uuid: str
+    anna_dsn: str  # Anna's login on the server, for the command line
+    folder: Path  # Anna's data folder
 
 
 @pytest.fixture
@@ -60,7 +63,8 @@ def agency(pg_server: PgServer, tmp_path: Path) -> Iterator[Agency]:
         assert case.id is not None
         lead.parties.save(Person(case_id=case.id, first_name="Sina", last_name="Süd"))
         sync.sync(lead.db, engines[0])
-        yield Agency(lead, covering, engines[0], engines[1], anna, _uuid_of(lead, case.id))
+        yield Agency(lead, covering, engines[0], engines[1], anna, _uuid_of(lead, case.id),
+                     pg_server.dsn(db, user=anna), tmp_path / anna)
     finally:
         lead.close()
         covering.close()
@@ -160,3 +164,15 @@ def test_a_case_made_on_the_laptop_and_not_yet_sent_is_never_removed(agency: Age
     assert _titles(agency.anna) == ["Familie Neu"]
     assert sync.sync(agency.anna.db, agency.anna_server).notes() == []
     assert _titles(agency.anna) == ["Familie Neu"] and _waiting(agency.anna) == 0
+
+
+def test_the_command_line_says_so(agency: Agency, capsys, monkeypatch) -> None:
+    assign_case(agency.lead_server, agency.case_uuid, agency.anna_role)
+    agency.anna.close()
+    monkeypatch.setenv("KOOPERATION_SERVER_PASSWORD", "pw-anna")
+    command = ["sync", "--url", agency.anna_dsn, "--ohne-tls", "--data-dir", str(agency.folder)]
+    assert main(command) == 0
+    assert TEXT not in capsys.readouterr().out
+    assign_case(agency.lead_server, agency.case_uuid, "")
+    assert main(command) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == TEXT

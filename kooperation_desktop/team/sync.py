@@ -91,12 +91,12 @@ def unshared_text(n: int) -> str:
 
 
 def withheld_text(n: int) -> str:
-    cases = "1 Fall ist" if n == 1 else f"{n} Fälle sind"
-    return (f"{cases} nicht mehr für Sie freigegeben, hat aber noch nicht übertragene Änderungen, die der Server "
-            "nicht mehr annimmt: er bleibt mit ihnen auf diesem Laptop. Bitte mit der Teamleitung klären "
-            "(wieder freigeben lassen, dann synchronisieren).") if n == 1 else (
-            f"{cases} nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen, die der "
-            "Server nicht mehr annimmt: sie bleiben mit ihnen auf diesem Laptop. Bitte mit der Teamleitung "
+    if n == 1:
+        return ("1 Fall ist nicht mehr für Sie freigegeben, hat aber noch nicht übertragene Änderungen, die der "
+                "Server nicht mehr annimmt: er bleibt mit ihnen auf diesem Laptop. Bitte mit der Teamleitung "
+                "klären (wieder freigeben lassen, dann synchronisieren).")
+    return (f"{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen, die "
+            "der Server nicht mehr annimmt: sie bleiben mit ihnen auf diesem Laptop. Bitte mit der Teamleitung "
             "klären (wieder freigeben lassen, dann synchronisieren).")
 
 
