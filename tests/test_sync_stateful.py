@@ -1,14 +1,17 @@
 """Three laptops, one server, random offline work and syncs in random order (hypothesis stateful test).
 
 Each laptop creates cases and persons, edits the same and different fields, finalises the agreement,
-deletes persons and cases, resolves conflicts, and syncs whenever the machine says so. After everyone has
+records signatures (two laptops may sign the same party offline), deletes persons and cases, resolves
+conflicts, and syncs whenever the machine says so. After everyone has
 synced twice: every copy equals the server, no clash is listed twice, and no edit vanished without
 appearing in a conflict (an edit may only disappear when someone who had seen it changed it again, a
-conflict was decided for the other value, or its case or row was deleted).
+conflict was decided for the other value, or its case or row was deleted); every signature recorded
+is on the server or in a Konfliktliste.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import tempfile
 from pathlib import Path
@@ -27,6 +30,7 @@ from sync_helpers import dump_laptop, dump_server, laptop, server_database
 from kooperation_desktop.domain.model import AgreementStatus, Person
 from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.services import Services
+from kooperation_desktop.signing.service import SigningService
 from kooperation_desktop.storage.rows import CaseRow, PersonRow
 from kooperation_desktop.team import conflicts, sync
 
@@ -76,6 +80,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         self.written: dict[tuple[str, str], set[str]] = {}
         self.superseded: set[str] = set()
         self.deleted_rows: set[str] = set()
+        self.signed: dict[str, str] = {}  # the note of each signature recorded -> its case's uuid
 
     # --- helpers ---
 
@@ -176,13 +181,38 @@ class ThreeLaptops(RuleBasedStateMachine):
                     services.agreements.finalise(agreement.id)
                     return
 
+    @rule(i=st.integers(0, LAPTOPS - 1))
+    def sign(self, i: int) -> None:
+        """The first party not yet signed signs on paper (a draft that passes the checks is finalised
+        first): two laptops doing it offline sign the same party."""
+        services = self.laptops[i]
+        signing = SigningService(services.db)
+        for case_id, case_uuid in self._rows(i, CaseRow):
+            for agreement in services.cases.get(case_id).agreements:
+                if agreement.id is None:
+                    continue
+                if agreement.status == AgreementStatus.DRAFT and not services.agreements.check(agreement.id):
+                    services.agreements.finalise(agreement.id)
+                elif agreement.status != AgreementStatus.FINAL:
+                    continue
+                open_parties = [p.key for p in signing.overview(agreement.id).parties if not p.signed]
+                if not open_parties:
+                    continue
+                note = self._value("Unterschrift")
+                signing.record_paper(agreement.id, open_parties[0], dt.date.today(), note)
+                self.signed[note] = case_uuid
+                return
+
     @rule(i=st.integers(0, LAPTOPS - 1), keep=st.sampled_from(("local", "server")))
     def resolve_a_conflict(self, i: int, keep: str) -> None:
         waiting = [c for c in conflicts.list_conflicts(self.laptops[i].db) if not c.row_deleted]
         if not waiting:
             return
         clash = waiting[0]
-        conflicts.resolve(self.laptops[i].db, clash.id, "local" if keep == "local" else "server")
+        try:
+            conflicts.resolve(self.laptops[i].db, clash.id, "local" if keep == "local" else "server")
+        except conflicts.ConflictError:  # its row is gone here meanwhile (German message for the user)
+            return
         # the value not kept was dropped by a decision
         self.superseded.add(str(clash.server_value if keep == "local" else clash.local_value))
 
@@ -217,6 +247,11 @@ class ThreeLaptops(RuleBasedStateMachine):
                 for value in values - self.superseded:
                     assert value == final[(row_uuid, name)] or value in in_conflicts, (
                         f"edit {name}={value} vanished without a conflict")
+            noted = {dict(row)["note"] for row in server["signatures"]}
+            noted |= {side.get("note") for c in listed if c.field == conflicts.SIGNATURE
+                      for side in (c.local_value, c.server_value)}
+            for note, case_uuid in self.signed.items():
+                assert case_uuid in self.deleted_rows or note in noted, f"signature {note} vanished"
         finally:
             for services in self.laptops:
                 services.close()

@@ -30,6 +30,9 @@ CONSENT_FORM: dict[ConsentForm, str] = {
     ConsentForm.ON_SCREEN: "am Bildschirm bestätigt",
 }
 
+#: how a signature was given (``signatures.method``)
+SIGNATURE_METHOD: dict[str, str] = {"screen": "am Bildschirm unterschrieben", "paper": "auf Papier unterschrieben"}
+
 INFO_CATEGORY: dict[InfoCategory, str] = {
     InfoCategory.CONTACT: "Name und Kontaktdaten",
     InfoCategory.AGREEMENT: "Inhalte dieser Vereinbarung (Ziele, Aufgaben, Termine)",

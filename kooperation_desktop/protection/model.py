@@ -10,10 +10,12 @@ from dataclasses import dataclass
 CREATED, CHANGED, DELETED = "created", "changed", "deleted"
 # explicit events recorded by the feature services (no row change)
 BACKUP, RESTORE, EXPORT, PASSWORD = "backup", "restore", "export", "password"
+UNSHARED = "unshared"  # team mode: a case the server no longer shares with this login, removed here
 
 ACTION_LABELS = {
     CREATED: "angelegt", CHANGED: "geändert", DELETED: "gelöscht", BACKUP: "Datensicherung",
     RESTORE: "wiederhergestellt", EXPORT: "exportiert", PASSWORD: "Passwort geändert",
+    UNSHARED: "nicht mehr freigegeben, vom Laptop entfernt",
 }
 ENTITY_LABELS = {
     "cases": "Fall", "persons": "Person", "partners": "Kooperationspartner/in", "consents": "Einverständnis",

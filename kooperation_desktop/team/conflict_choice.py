@@ -18,7 +18,7 @@ from typing import Any, Literal
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, select
 
 from ..domain import rules
-from ..domain.labels import format_date, parse_date
+from ..domain.labels import SIGNATURE_METHOD, format_date, parse_date
 from ..protection import audit
 from ..storage.database import Database
 from ..storage.rows_sync import ConflictRow
@@ -70,9 +70,12 @@ class ConflictItem:
     row_deleted: bool  # the server deleted the row: only its side can be kept
     editable: bool  # a new value can be typed (text, number or date column)
     local_value: Any  # decoded, for prefilling „Bearbeiten…“
+    signature: bool = False  # two signatures of one party: ``*_by``/``*_at`` say who recorded it when
 
 
 def field_label(table: str, column: str) -> str:
+    if column == conflicts.SIGNATURE:
+        return "Unterschrift (zweimal erfasst)"
     if column == "*":
         return f"{TABLE_LABELS.get(table, table)} (auf dem Server gelöscht)"
     return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
@@ -92,6 +95,33 @@ def value_text(value: Any) -> str:
     if isinstance(value, (bytes, memoryview)):
         return f"(Datei, {len(bytes(value))} Bytes)"
     return str(value)
+
+
+def signature_text(value: Any) -> str:
+    """A signature as the Konfliktliste shows it: who signed (in which role), how, where and when,
+    and the note (one line each)."""
+    row = {k: outbox.decode(v) for k, v in (value or {}).items()} if isinstance(value, dict) else {}
+    who = str(row.get("signer_name") or "(ohne Namen)")
+    if row.get("role"):
+        who += f" ({row['role']})"
+    how = SIGNATURE_METHOD.get(str(row.get("method")), str(row.get("method") or "?"))
+    if row.get("place"):
+        how += f" in {row['place']}"
+    when = row.get("signed_at") or row.get("signed_on")
+    if when is not None:
+        how += f" am {value_text(when)}"
+    lines = [who, how]
+    if row.get("note"):
+        lines.append(f"Vermerk: {row['note']}")
+    return "\n".join(lines)  # (who recorded it when: beside the value, like who changed a field)
+
+
+def side_texts(c: conflicts.Conflict) -> tuple[str, str]:
+    """The conflict's two values as the user reads them: (this laptop's, the server's)."""
+    if c.field == conflicts.SIGNATURE:
+        return signature_text(c.local_value), signature_text(c.server_value)
+    deleted = c.row_deleted or c.field == "*"
+    return value_text(c.local_value), "(gelöscht)" if deleted else value_text(c.server_value)
 
 
 def _column_kind(table: str, column: str) -> str:
@@ -119,11 +149,13 @@ def open_items(db: Database) -> list[ConflictItem]:
     items = []
     for c in conflicts.list_conflicts(db):
         deleted = c.row_deleted or c.field == "*"
+        local_text, server_text = side_texts(c)
         items.append(ConflictItem(
-            id=c.id, case_title=c.case_title, what=field_label(c.table, c.field), local_text=value_text(c.local_value),
-            server_text="(gelöscht)" if deleted else value_text(c.server_value), local_by=c.local_by,
+            id=c.id, case_title=c.case_title, what=field_label(c.table, c.field), local_text=local_text,
+            server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
-            editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value))
+            editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,
+            signature=c.field == conflicts.SIGNATURE))
     return items
 
 

@@ -3,6 +3,11 @@
 Until the user decides, the row holds the server value and the entry the local one. Keeping the local
 value writes it into the row as a normal local change (an outbox entry, pushed at the next sync);
 keeping the server value only closes the entry.
+
+Two laptops that each recorded a signature of the same party for the same agreement version (one per
+party and version) make an entry of its own (``field`` = :data:`SIGNATURE`): the server's signature
+stands in the row, this laptop's whole signature is the entry's local value. Keeping it writes its
+content over the server's signature (a local change of that row, pushed at the next sync).
 """
 
 from __future__ import annotations
@@ -14,11 +19,17 @@ from typing import Any, Literal
 from sqlalchemy import Table, func, select, update
 
 from ..protection import audit
+from ..storage import team_pull
 from ..storage.database import Database
 from ..storage.rows_sync import ConflictRow
 from . import outbox
 
 KEEP_LOCAL, KEEP_SERVER = "local", "server"
+#: the ``field`` of a clash of two signatures of the same party (not a column: the whole signature)
+SIGNATURE = "signature"
+#: what keeping this laptop's signature copies over the server's (the row's identity stays)
+SIGNATURE_CONTENT = ("signer_name", "role", "method", "content_hash", "strokes", "pad_width", "pad_height",
+                     "image_png", "place", "signed_at", "signed_on", "recorded_at", "note")
 Keep = Literal["local", "server"]
 
 
@@ -83,7 +94,9 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
             raise ConflictError(f"Einen Konflikt Nr. {conflict_id} gibt es nicht.")
         if entry.resolved:
             raise ConflictError(f"Konflikt Nr. {conflict_id} ist schon entschieden.")
-        if keep == KEEP_LOCAL:
+        if keep == KEEP_LOCAL and entry.field == SIGNATURE:
+            _keep_local_signature(s, entry)
+        elif keep == KEEP_LOCAL:
             table = outbox.table_named(entry.table_name)
             if entry.row_deleted or entry.field not in table.c:
                 raise ConflictError("Der Eintrag wurde auf dem Server gelöscht; der eigene Wert kann nicht "
@@ -95,6 +108,16 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
             audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
         entry.resolution = keep
+
+
+def _keep_local_signature(s: Any, entry: ConflictRow) -> None:
+    local_id = team_pull.signature_id(s, entry.row_uuid)
+    if local_id is None:
+        raise ConflictError("Die Unterschrift vom Server gibt es hier nicht mehr; nur „server“ ist möglich.")
+    mine = entry.local_value or {}
+    team_pull.overwrite_signature(s, local_id, {name: outbox.decode(mine[name]) for name in SIGNATURE_CONTENT
+                                                if name in mine})
+    audit.write_entry(s, audit.CHANGED, "signatures", local_id, None)
 
 
 def write_local(s: Any, table: Table, local_id: int, name: str, value: Any) -> None:

@@ -63,6 +63,17 @@ def table_named(name: str) -> Table:
     return Base.metadata.tables[name]
 
 
+#: integer columns of travelling rows that look like references to rows but travel as they are: a
+#: review rating names its goal and indicator by their ids in the rated version's frozen snapshot
+#: (``agreements.frozen_content``, which travels verbatim: the same numbers on every laptop; mapping them
+#: to local row ids would point beside the snapshot); ``cases.team_id`` is the server's team (laptops
+#: have no teams table). A new ``*_id`` column must be a ForeignKey or be listed here (a test checks it).
+NOT_ROW_REFERENCES: dict[str, frozenset[str]] = {
+    "followup_review_ratings": frozenset({"goal_id", "indicator_id"}),
+    "cases": frozenset({"team_id"}),
+}
+
+
 @cache
 def foreign_keys(table_name: str) -> dict[str, str]:
     """``{column: referenced table}`` of the table's foreign keys (to another travelling row)."""

@@ -14,7 +14,10 @@ trigger on each insert and update; deletions leave a tombstone with a sequence n
 everything above the number it last saw, up to a bound no running transaction can still go below
 (writers hold a shared advisory lock from taking a number until their commit; the puller takes it
 exclusively for a moment to read the bound), and writes it locally in one transaction. Rows with
-changes still waiting in the outbox are left alone (their push decides).
+changes still waiting in the outbox are left alone (their push decides). A case the server no longer
+shows this login (holiday cover ended) is removed here, unless it holds unsent changes (then kept and
+said); a signature arriving for a party that signed the same version here goes with this laptop's one
+to the Konfliktliste (the server's stands). Its queries: :mod:`..storage.team_pull`.
 
 Never travels: the key files, the seal key, the password, the audit log, the protection settings and
 the due index (derived); see ``docs/team-mode.md``.
@@ -30,13 +33,15 @@ from typing import Any, cast
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from ..protection.model import current_user, new_entry
+from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
+from ..storage import team_pull
 from ..storage.database import Database
 from ..storage.rows_followup import DueStateRow
 from ..storage.rows_sync import ConflictRow, OutboxRow, PushedRow, SyncStateRow, TombstoneRow
 from ..storage.search import search_text_of
 from . import outbox
+from .conflicts import SIGNATURE as SIGNATURE_CLASH
 from .outbox import DELETE, INSERT, UPDATE, SyncState, decode, encode, same
 
 #: the advisory lock between writers (shared, taken by the triggers) and a puller reading its bound
@@ -66,6 +71,33 @@ class SyncResult:
     pulled: int = 0  # rows received (new or changed)
     deleted: int = 0  # rows deleted here by the server's tombstones
     conflicts: int = 0  # new entries of the Konfliktliste
+    unshared: int = 0  # cases the server no longer shows this login, removed from this laptop
+    withheld: int = 0  # cases no longer shown but kept here: their changes could not be sent
+
+    def notes(self) -> list[str]:
+        """What the user must be told beyond the counts (German sentences)."""
+        out = []
+        if self.unshared:
+            out.append(unshared_text(self.unshared))
+        if self.withheld:
+            out.append(withheld_text(self.withheld))
+        return out
+
+
+def unshared_text(n: int) -> str:
+    if n == 1:
+        return "1 Fall ist nicht mehr für Sie freigegeben und wurde von diesem Laptop entfernt."
+    return f"{n} Fälle sind nicht mehr für Sie freigegeben und wurden von diesem Laptop entfernt."
+
+
+def withheld_text(n: int) -> str:
+    if n == 1:
+        return ("1 Fall ist nicht mehr für Sie freigegeben, hat aber noch nicht übertragene Änderungen, die der "
+                "Server nicht mehr annimmt: er bleibt mit ihnen auf diesem Laptop. Bitte mit der Teamleitung "
+                "klären (wieder freigeben lassen, dann synchronisieren).")
+    return (f"{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen, die "
+            "der Server nicht mehr annimmt: sie bleiben mit ihnen auf diesem Laptop. Bitte mit der Teamleitung "
+            "klären (wieder freigeben lassen, dann synchronisieren).")
 
 
 # --- the server side: change sequence, triggers --------------------------------------------------
@@ -350,7 +382,10 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
         for i in range(0, len(uuids), CHUNK):
             already.update(conn.execute(select(PushedRow.entry_uuid, PushedRow.result).where(
                 PushedRow.entry_uuid.in_(uuids[i:i + CHUNK]))).all())
-    for group in groups.values():
+        hidden = _hidden(conn, groups)
+    for case_uuid, group in groups.items():
+        if case_uuid in hidden:  # shared no longer: its changes wait here (the pull keeps the case)
+            continue
         with server.begin() as conn:
             known = {e.entry_uuid: already[e.entry_uuid] for e in group if e.entry_uuid in already}
             changes = coalesce(e for e in group if e.entry_uuid not in known)
@@ -379,6 +414,14 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
         conflicts += _commit_local(db, done, found)
         mark("local-commit")
     return written, conflicts
+
+
+def _hidden(conn: Connection, groups: dict[str | None, list[OutboxRow]]) -> set[str | None]:
+    """The cases with waiting changes that the server no longer shows this login (a holiday cover
+    ended): their changes are not pushed (row-level security would refuse them); they stay here."""
+    asked = [case_uuid for case_uuid, group in groups.items() if case_uuid is not None
+             and not any(e.table_name == "cases" and e.op == INSERT for e in group)]  # (a new case: not yet there)
+    return set(team_pull.hidden_cases(conn, asked))
 
 
 def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) -> int:
@@ -413,6 +456,13 @@ def _bound(server: Engine) -> int:
 
 def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple[int, int]:
     """Pull every row changed on the server since the last pull: (rows written here, rows deleted)."""
+    result = pull_cases(db, server, marker=marker)
+    return result.pulled, result.deleted
+
+
+def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncResult:
+    """:func:`pull`, and the cases the server no longer shows this login: removed here (``unshared``),
+    or kept with their unsynced changes (``withheld``)."""
     mark = marker or (lambda _point: None)
     with db.engine.connect() as local:
         state = outbox.state_of(local)
@@ -430,10 +480,12 @@ def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
         if bound > last:
             tombstones = conn.execute(select(TombstoneRow.table_name, TombstoneRow.row_uuid).where(
                 TombstoneRow.seq > last, TombstoneRow.seq <= bound).order_by(TombstoneRow.seq)).all()
+        visible = team_pull.visible_cases(conn)
         if last > 0:  # (a first pull reads everything anyway)
-            _add_newly_visible(db, conn, data)
+            _add_newly_visible(db, conn, data, visible)
+        signers = team_pull.pushed_by(conn, (r["uuid"] for r in data["signatures"])) if data["signatures"] else {}
     mark("pulled")
-    written = removed = 0
+    written = removed = clashes = 0
     with db.engine.begin() as local:
         waiting = set(local.execute(select(OutboxRow.table_name, OutboxRow.row_uuid)))
         cases: set[str] = set()
@@ -454,6 +506,8 @@ def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
             if not rows:
                 continue
             have = _existing(local, table.name, (r["uuid"] for r in rows))
+            if table.name == "signatures":
+                clashes += _signature_clashes(local, [r for r in rows if r["uuid"] not in have], state, signers)
             names = outbox.portable_columns(table.name)
             new = [outbox.write_params(r, names) for r in rows if r["uuid"] not in have]
             if new:
@@ -468,20 +522,70 @@ def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
                 cases.update(c for _u, c in local.execute(outbox.case_uuid_select(table)
                                                           .where(table.c.uuid.in_(uuids[i:i + CHUNK]))))
         _refresh_cases(local, cases)
+        unshared, withheld = _drop_unshared(local, visible)
         local.execute(update(SyncStateRow).where(SyncStateRow.id == 1).values(
             last_seq=bound, last_sync_at=dt.datetime.now(dt.UTC)))
     mark("pull-commit")
-    return written, removed
+    return SyncResult(pulled=written, deleted=removed, conflicts=clashes, unshared=unshared, withheld=withheld)
 
 
-def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict[str, Any]]]) -> None:
+def _signature_clashes(local: Connection, arriving: list[dict[str, Any]], state: SyncState,
+                       signers: dict[str, tuple[str, Any]]) -> int:
+    """Signatures arriving from the server for a party that already signed the same version here (two
+    laptops recorded it offline; the server kept the first one pushed): the server's stands, this
+    laptop's goes whole into the Konfliktliste (the user may still keep it). Returns the new entries."""
+    mine = team_pull.same_party_signatures(local, [(r["agreement_id"], r["party_key"], r["uuid"]) for r in arriving])
+    if not mine:
+        return 0
+    theirs = {r["uuid"]: r for r in arriving}
+    entries = []
+    for local_row in mine:
+        server_row = theirs[local_row["_clashes_with"]]
+        who, at = signers.get(server_row["uuid"], ("Server", None))
+        entries.append({
+            "table_name": "signatures", "row_uuid": server_row["uuid"], "case_uuid": local_row["_case_uuid"],
+            "field": SIGNATURE_CLASH, "local_value": _encoded(local_row),
+            "server_value": _encoded(server_row, without=("image_png", "strokes")),  # (shown only)
+            "local_by": state.identity, "local_at": local_row["recorded_at"], "server_by": who,
+            "server_at": server_row["recorded_at"] or at, "row_deleted": False, "resolved": False, "resolution": ""})
+    team_pull.remove_signatures(local, [r["uuid"] for r in mine])
+    team_pull.add_conflicts(local, entries)
+    return len(entries)
+
+
+def _encoded(row: dict[str, Any], without: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {k: encode(v) for k, v in row.items() if not k.startswith("_") and k not in without}
+
+
+def _drop_unshared(local: Connection, visible: set[str]) -> tuple[int, int]:
+    """The cases this laptop holds that the server no longer shows this login (a holiday cover ended,
+    the case went to another team; a deleted case left a tombstone and is gone already): removed with
+    all their rows and audited without content; one with changes still waiting in the outbox (the
+    push could not send them) is kept with them and marked, to be fetched whole once shown again.
+    Returns (removed, kept)."""
+    held = team_pull.held_cases(local)
+    hidden = set(held) - visible - team_pull.cases_made_here(local)
+    withheld = hidden & team_pull.cases_with_waiting_changes(local)
+    gone = sorted(hidden - withheld)
+    if gone:
+        audit_store.append(local, [new_entry(UNSHARED, "cases", held[u], held[u]) for u in gone])
+    for case_uuid in gone:
+        team_pull.remove_case(local, held[case_uuid])
+    team_pull.mark_withheld(local, withheld, True)
+    team_pull.mark_withheld(local, team_pull.withheld_cases(local) & visible, False)
+    return len(gone), len(withheld)
+
+
+def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict[str, Any]]],
+                       visible: set[str]) -> None:
     """Cases the server shows this worker that this laptop does not hold (assigned for holiday cover,
-    moved to the worker's team): all their rows, whatever their change number."""
+    moved to the worker's team), or held back here while not shown: all their rows, whatever their
+    change number."""
     cases = outbox.table_named("cases")
-    visible = set(conn.scalars(select(cases.c.uuid)))  # row-level security: only what this role may see
     with db.engine.connect() as local:
         held = set(local.scalars(select(cases.c.uuid)))
         held |= set(local.scalars(select(OutboxRow.row_uuid).where(OutboxRow.table_name == "cases")))
+        held -= team_pull.withheld_cases(local)
     missing = sorted(visible - held)
     for table in outbox.travelling_tables() if missing else ():
         known = {r["uuid"] for r in data[table.name]}
@@ -525,11 +629,13 @@ def _refresh_cases(local: Connection, case_uuids: set[str]) -> None:
 def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncResult:
     """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts)."""
     pushed, conflicts = push(db, server, marker=marker)
-    pulled, deleted = pull(db, server, marker=marker)
+    result = pull_cases(db, server, marker=marker)
+    result.pushed = pushed
+    result.conflicts += conflicts
     with db.engine.begin() as local:
         audit_store.append(local, [new_entry(
-            SYNC_ACTION, f"sync +{pushed} -{pulled + deleted} !{conflicts}"[:64], None, None)])
-    return SyncResult(pushed=pushed, pulled=pulled, deleted=deleted, conflicts=conflicts)
+            SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{result.conflicts}"[:64], None, None)])
+    return result
 
 
 def last_sync(db: Database) -> dt.datetime | None:

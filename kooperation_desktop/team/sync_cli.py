@@ -150,6 +150,8 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
             result = sync.sync(svc.db, engine, marker=_markers())
         print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "
               f"{result.pulled} empfangen, {result.deleted} gelöscht.")
+        for note in result.notes():
+            print(note)
         waiting = conflicts.open_count(svc.db)
         if waiting:
             print(f"{waiting} offene Konflikte – anzeigen mit „kooperation-desktop conflicts“.")
@@ -196,6 +198,13 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
         for c in found:
             state = f" [entschieden: {c.resolution}]" if c.resolved else ""
             where = f"„{c.case_title}“ " if c.case_title else ""
+            if c.field == conflicts.SIGNATURE:  # two signatures of one party: both readable
+                from .conflict_choice import side_texts
+
+                here, there = (" · ".join(t.splitlines()) for t in side_texts(c))
+                print(f"Nr. {c.id}{state}: {where}Unterschrift zweimal erfasst – hier: {here} ({c.local_by}) · "
+                      f"Server: {there} ({c.server_by})")
+                continue
             server = "auf dem Server gelöscht" if c.row_deleted else \
                 f"Server: {_value(c.server_value)} ({c.server_by}, {_when(c.server_at)})"
             print(f"Nr. {c.id}{state}: {where}{c.table}.{c.field} – hier: {_value(c.local_value)} "

@@ -4,104 +4,116 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="43"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="48"/>
         <source>geändert von {who}</source>
         <translation>changed by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="43"/>
         <location filename="../../ui/team/conflict_dialog.py" line="44"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="45"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="48"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="49"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
         <location filename="../../ui/team/conflict_dialog.py" line="44"/>
+        <source>erfasst von {who}</source>
+        <translation>recorded by {who}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="45"/>
+        <source>erfasst von {who} am {when}</source>
+        <translation>recorded by {who} on {when}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="49"/>
         <source>geändert von {who} am {when}</source>
         <translation>changed by {who} on {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="81"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="86"/>
         <source>Konfliktliste</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="84"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="89"/>
         <source>Diese Felder wurden auf diesem Laptop und auf dem Server verschieden geändert. Bis zur Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt hier in der Liste.</source>
         <translation>These fields were changed differently on this laptop and on the server. Until you decide, the server&apos;s value applies; this laptop&apos;s value stays here in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="89"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="94"/>
         <source>&amp;Konflikte:</source>
         <translation>&amp;Conflicts:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="91"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="96"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="105"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="110"/>
         <source>Auf diesem Laptop</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="105"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="110"/>
         <source>Diesen Wert &amp;behalten</source>
         <translation>&amp;Keep this value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="106"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="111"/>
         <source>Wert von diesem Laptop behalten</source>
         <translation>Keep the value from this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="107"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="112"/>
         <source>Auf dem Server</source>
         <translation>On the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="107"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="112"/>
         <source>Diesen &amp;Wert behalten</source>
         <translation>Keep this &amp;value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="108"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="113"/>
         <source>Wert vom Server behalten</source>
         <translation>Keep the value from the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="114"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
         <source>B&amp;earbeiten…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="115"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="120"/>
         <source>Wert selbst eingeben</source>
         <translation>Type the value yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="131"/>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="130"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="135"/>
         <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="152"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="157"/>
         <source>(Fall nicht mehr auf diesem Laptop)</source>
         <translation>(case no longer on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="153"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="158"/>
         <source>{case} – {what}</source>
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="171"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="176"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
@@ -201,12 +213,32 @@
         <translation>{n} new conflicts: see Team → Conflict list.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/controller.py" line="206"/>
+        <location filename="../../ui/team/controller.py" line="199"/>
+        <source>1 Fall ist nicht mehr für Sie freigegeben und wurde von diesem Laptop entfernt.</source>
+        <translation>1 case is no longer shared with you and was removed from this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="201"/>
+        <source>{n} Fälle sind nicht mehr für Sie freigegeben und wurden von diesem Laptop entfernt.</source>
+        <translation>{n} cases are no longer shared with you and were removed from this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="205"/>
+        <source>1 Fall ist nicht mehr für Sie freigegeben, hat aber noch nicht übertragene Änderungen: er bleibt auf diesem Laptop. Bitte mit der Teamleitung klären.</source>
+        <translation>1 case is no longer shared with you but has changes not yet sent: it stays on this laptop. Please talk to your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="208"/>
+        <source>{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen: sie bleiben auf diesem Laptop. Bitte mit der Teamleitung klären.</source>
+        <translation>{n} cases are no longer shared with you but have changes not yet sent: they stay on this laptop. Please talk to your team lead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="219"/>
         <source>nicht synchronisiert</source>
         <translation>not synchronised</translation>
     </message>
     <message>
-        <location filename="../../ui/team/controller.py" line="217"/>
+        <location filename="../../ui/team/controller.py" line="230"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>

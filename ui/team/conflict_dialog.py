@@ -38,7 +38,12 @@ if TYPE_CHECKING:
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _who_when(by: str, at: dt.datetime | None) -> str:
+def _who_when(by: str, at: dt.datetime | None, recorded: bool = False) -> str:
+    if recorded:  # a signature: who recorded it on which laptop
+        if at is None:
+            return tr("erfasst von {who}").format(who=by or tr("unbekannt"))
+        return tr("erfasst von {who} am {when}").format(who=by or tr("unbekannt"),
+                                                        when=conflict_choice.value_text(at))
     if at is None:
         return tr("geändert von {who}").format(who=by or tr("unbekannt"))
     return tr("geändert von {who} am {when}").format(who=by or tr("unbekannt"),
@@ -65,9 +70,9 @@ class _Side(QGroupBox):
         layout.addWidget(self.who)
         layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeft)
 
-    def show_value(self, text: str, by: str, at: dt.datetime | None) -> None:
+    def show_value(self, text: str, by: str, at: dt.datetime | None, recorded: bool = False) -> None:
         self.value.setPlainText(text)
-        self.who.setText(_who_when(by, at))
+        self.who.setText(_who_when(by, at, recorded))
 
 
 class ConflictDialog(QDialog):
@@ -169,8 +174,8 @@ class ConflictDialog(QDialog):
         if item is None:
             return
         self.what.setText(tr("Fall „{case}“ · {what}").format(case=item.case_title or "–", what=item.what))
-        self.local.show_value(item.local_text, item.local_by, item.local_at)
-        self.server.show_value(item.server_text, item.server_by, item.server_at)
+        self.local.show_value(item.local_text, item.local_by, item.local_at, item.signature)
+        self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)
         self.local.keep.setEnabled(not item.row_deleted)
         self.edit_button.setEnabled(item.editable)
 

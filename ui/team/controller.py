@@ -194,6 +194,19 @@ class TeamController(QObject):
         if result.conflicts:
             message += " " + (tr("1 neuer Konflikt: siehe Team → Konfliktliste.") if result.conflicts == 1 else
                               tr("{n} neue Konflikte: siehe Team → Konfliktliste.").format(n=result.conflicts))
+        if result.unshared:
+            message += " " + (
+                tr("1 Fall ist nicht mehr für Sie freigegeben und wurde von diesem Laptop entfernt.")
+                if result.unshared == 1 else
+                tr("{n} Fälle sind nicht mehr für Sie freigegeben und wurden von diesem Laptop entfernt.")
+                .format(n=result.unshared))
+        if result.withheld:
+            message += " " + (
+                tr("1 Fall ist nicht mehr für Sie freigegeben, hat aber noch nicht übertragene Änderungen: "
+                   "er bleibt auf diesem Laptop. Bitte mit der Teamleitung klären.")
+                if result.withheld == 1 else
+                tr("{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen: "
+                   "sie bleiben auf diesem Laptop. Bitte mit der Teamleitung klären.").format(n=result.withheld))
         self.status_message.emit(message)
         self.cases_changed.emit()
         self.sync_finished.emit(True)
