@@ -106,7 +106,8 @@ def _new_password(args: argparse.Namespace) -> str | None:
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
-    from .server import GROUP_ROLES, init_server
+    from ..storage.team_server import GROUP_ROLES
+    from .server import init_server
 
     result = init_server(_address(args))
     print(f"Server eingerichtet: Schema-Version {result.schema_version}, Zugriffsregeln auf "
