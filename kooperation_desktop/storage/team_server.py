@@ -310,14 +310,20 @@ def memberships(conn: Connection, role: str) -> list[Membership]:
 
 
 def set_membership(conn: Connection, role: str, team: int, lead: bool) -> None:
-    """``role`` belongs to ``team`` (as its lead with ``lead``; an existing lead stays one)."""
+    """``role`` belongs to ``team``, as its lead exactly when ``lead``."""
     conn.execute(text("INSERT INTO team_members (team_id, role_name, is_lead) VALUES (:t, :r, :l) "
-                      "ON CONFLICT (team_id, role_name) DO UPDATE SET is_lead = team_members.is_lead OR :l"),
+                      "ON CONFLICT (team_id, role_name) DO UPDATE SET is_lead = :l"),
                  {"t": team, "r": role, "l": lead})
 
 
 def remove_membership(conn: Connection, role: str, team: int) -> None:
     conn.execute(text("DELETE FROM team_members WHERE team_id = :t AND role_name = :r"), {"t": team, "r": role})
+
+
+def assigned_cases(conn: Connection, role: str, team_ids: list[int]) -> int:
+    """How many cases of the teams ``team_ids`` are assigned to ``role`` (holiday cover)."""
+    return int(conn.scalar(text("SELECT count(*) FROM cases WHERE assigned_to = :r AND team_id = ANY(:t)"),
+                           {"r": role, "t": team_ids}) or 0)
 
 
 # --- status --------------------------------------------------------------------------------------

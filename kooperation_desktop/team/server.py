@@ -164,17 +164,32 @@ def add_team(target: str | Engine | ServerAddress, name: str, *, ca: Path | None
 
 @dataclass(frozen=True)
 class AddUserResult:
+    """What ``add_user`` changed (for the German summary of ``server add-user``)."""
+
     role_name: str
     team: str
-    created: bool  # a new login role (False: an existing one joined the team)
-    lead: bool
+    created: bool  # a new login role (False: an existing one)
+    lead: bool  # now the team's lead
+    joined: bool = True  # newly a member of ``team`` (False: was a member already)
+    was_lead: bool = False  # led ``team`` before
+    left: tuple[repo.Membership, ...] = ()  # teams left (``move``), with whether the user led them
+    password_changed: bool = False
+    covering: int = 0  # cases of the teams left that stay assigned to the user (holiday cover)
+
+    @property
+    def changed(self) -> bool:
+        return (self.created or self.joined or self.lead != self.was_lead or bool(self.left)
+                or self.password_changed)
 
 
 def add_user(target: str | Engine | ServerAddress, role_name: str, password: str | None, team: str, *,
-             lead: bool = False, ca: Path | None = None, allow_plain: bool = False) -> AddUserResult:
-    """Create the LOGIN role ``role_name`` (member of ``kd_worker``, and ``kd_lead`` with ``lead``) and
-    its membership of ``team``. An existing role joins the team (a given password replaces the old one);
-    running it again changes nothing. A new role needs a password."""
+             lead: bool = False, move: bool = False, ca: Path | None = None,
+             allow_plain: bool = False) -> AddUserResult:
+    """Create the LOGIN role ``role_name`` (member of ``kd_worker``) unless it exists, and make it a
+    member of ``team``: its lead exactly when ``lead`` (an existing lead given without ``lead`` is no
+    longer the lead). ``move``: the user leaves every other team (and its lead). The group role
+    ``kd_lead`` follows: a member exactly while the user leads a team. A given password replaces the
+    old one; a new role needs one. Running it again changes nothing."""
     if isinstance(target, str):
         target = ServerAddress(target, ca=ca, allow_plain=allow_plain)
     role = check_role_name(role_name)
@@ -196,10 +211,18 @@ def add_user(target: str | Engine | ServerAddress, role_name: str, password: str
             repo.create_login(conn, role, password)
         elif password is not None:
             repo.set_password(conn, role, password)
-        if lead:
-            repo.set_lead_role(conn, role, True)
+        before = {m.team_id: m for m in repo.memberships(conn, role)}
+        left = tuple(m for m in before.values() if move and m.team_id != team_id)
+        for membership in left:
+            repo.remove_membership(conn, role, membership.team_id)
         repo.set_membership(conn, role, team_id, lead)
-        return AddUserResult(role_name=role, team=team_name, created=not exists, lead=lead)
+        leads_any = lead or any(m.lead for m in before.values() if m.team_id != team_id and m not in left)
+        repo.set_lead_role(conn, role, leads_any)
+        covering = repo.assigned_cases(conn, role, [m.team_id for m in left]) if left else 0
+        previous = before.get(team_id)
+        return AddUserResult(role_name=role, team=team_name, created=not exists, lead=lead,
+                             joined=previous is None, was_lead=previous is not None and previous.lead,
+                             left=left, password_changed=exists and password is not None, covering=covering)
 
 
 # --- status --------------------------------------------------------------------------------------
