@@ -427,23 +427,29 @@ def test_ui_has_no_import_cycles() -> None:
 
 def test_every_query_lives_in_storage() -> None:
     """Issue 17: queries live in ``storage/`` repositories. Outside it no module builds a SQLAlchemy
-    statement (select, insert, update, delete, text, func) or reads rows with ``scalars``/``scalar``.
+    statement (select, insert, update, delete, text, func), runs SQL text (``exec_driver_sql``) or reads
+    rows with ``scalars``/``scalar``.
 
-    Known exception, not yet moved: the team mode's package ``team/`` (issue 14: server set-up with its
-    roles and policies, the sync protocol, the conflict list) still keeps its SQL in its own modules. It is
-    listed here by name so that no other package can follow it."""
+    Known exceptions, not yet moved: four modules of the team mode's sync protocol (issue 14), changed
+    in parallel while their new queries go to ``storage/team_push.py`` and ``storage/team_pull.py``:
+    ``team/sync.py`` (push and pull), ``team/outbox.py`` (the laptop's outbox and sync state),
+    ``team/conflicts.py`` and ``team/conflict_choice.py`` (the Konfliktliste). They are listed here by
+    name so that no other module can follow them; the rest of ``team/`` (server administration, team
+    view, status line, command line, connection) is checked."""
     builders = {"select", "insert", "update", "delete", "text", "func", "exists", "and_", "or_"}
-    not_yet_moved = {"team"}
+    not_yet_moved = {("team", "sync.py"), ("team", "outbox.py"), ("team", "conflicts.py"),
+                     ("team", "conflict_choice.py")}
+    assert all((ROOT / "kooperation_desktop" / pathlib.Path(*name)).is_file() for name in not_yet_moved)
     offenders = []
     for path in sorted((ROOT / "kooperation_desktop").rglob("*.py")):
         parts = path.relative_to(ROOT / "kooperation_desktop").parts
-        if "storage" in parts or parts[0] in not_yet_moved:
+        if "storage" in parts or parts in not_yet_moved:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):
                 offenders += [f"{path.relative_to(ROOT)}:{node.lineno} {a.name}" for a in node.names
                               if a.name in builders]
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                  and node.func.attr in ("scalars", "scalar")):
+                  and node.func.attr in ("scalars", "scalar", "exec_driver_sql")):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.func.attr}()")
     assert offenders == []

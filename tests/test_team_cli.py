@@ -59,8 +59,22 @@ def test_init_twice_teams_users_and_status(pg_server: PgServer, capsys: pytest.C
     assert lines[2] == "Rollen und Zugriffsregeln: eingerichtet"
     assert lines[3] == f"Team „Team Nord“: 0 Fälle · {anna}, {lena} (Teamleitung)"
 
-    # errors: one German line, exit 1
+    # add-user sets exactly what is asked and says what changed (issue 14: a lead can be demoted)
     monkeypatch.delenv(ENV_SERVER_PASSWORD)
+    assert _run(capsys, "server", "add-user", lena, "--team", "Team Nord", *url) == (
+        0, f"„{lena}“ ist nicht mehr Teamleitung von „Team Nord“ (bleibt im Team).\n", "")
+    assert _run(capsys, "server", "add-user", lena, "--team", "Team Nord", *url) == (
+        0, f"„{lena}“ ist schon im Team „Team Nord“.\nNichts geändert.\n", "")
+    assert _run(capsys, "server", "add-user", lena, "--team", "Team Nord", "--lead", *url) == (
+        0, f"„{lena}“ ist jetzt Teamleitung von „Team Nord“.\n", "")
+    _run(capsys, "server", "add-team", "Team Süd", *url)
+    assert _run(capsys, "server", "add-user", lena, "--team", "Team Süd", "--move", *url) == (
+        0, f"Benutzer „{lena}“ gibt es schon; dem Team „Team Süd“ zugeordnet.\n"
+           f"„{lena}“ ist nicht mehr im Team „Team Nord“ und nicht mehr dessen Teamleitung.\n", "")
+    lines = _run(capsys, "server", "status", *url)[1].splitlines()
+    assert lines[3:] == [f"Team „Team Nord“: 0 Fälle · {anna}", f"Team „Team Süd“: 0 Fälle · {lena}"]
+
+    # errors: one German line, exit 1
     code, out, err = _run(capsys, "server", "add-user", f"neu_{tag}", "--team", "Team Nord", *url)
     assert code == 1 and out == "" and err.count("\n") == 1 and "wird ein Passwort gebraucht" in err
     code, out, err = _run(capsys, "server", "add-user", f"neu_{tag}", "--team", "Team West", "--password-file",

@@ -182,6 +182,57 @@ def test_the_lead_sees_the_whole_team_and_assigns_a_case_for_holiday_cover(agenc
         assert conn.execute("SELECT id FROM cases").fetchall() == [(b,)]
 
 
+def _visible(agency: Agency, role: str) -> list[int]:
+    with agency.connect(role) as conn:
+        return sorted(r[0] for r in conn.execute("SELECT id FROM cases"))
+
+
+def _in_lead_group(agency: Agency, role: str) -> bool:
+    return agency.admin("SELECT count(*) FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                        f"JOIN pg_roles u ON u.oid = m.member WHERE g.rolname = 'kd_lead' AND u.rolname = '{role}'"
+                        ) == [(1,)]
+
+
+def test_a_demoted_lead_can_no_longer_assign_and_reads_only_what_a_worker_reads(agency: Agency) -> None:
+    a, b = agency.case_a, agency.case_b
+    assert _in_lead_group(agency, agency.lena)
+    # add-user without the lead flag sets exactly that: Lena stays in team Nord, no longer its lead
+    demoted = add_user(agency.address, agency.lena, None, "Team Nord")
+    assert (demoted.created, demoted.joined, demoted.was_lead, demoted.lead) == (False, False, True, False)
+    assert not _in_lead_group(agency, agency.lena)
+    with agency.connect(agency.lena) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Teamleitung"):
+            conn.execute("UPDATE cases SET assigned_to = %s WHERE id = %s", (agency.ben, a))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Teamleitung"):
+            conn.execute("UPDATE cases SET team_id = %s WHERE id = %s", (agency.sued, a))
+        assert conn.execute("SELECT count(*) FROM cases WHERE id = %s", (b,)).fetchone() == (0,)
+    assert _visible(agency, agency.lena) == _visible(agency, agency.anna) == [a]
+    assert agency.admin(f"SELECT assigned_to, team_id FROM cases WHERE id = {a}") == [(None, agency.nord)]
+
+    # lead again, then moved to team Süd: Nord's cases and its lead are gone with the move
+    assert add_user(agency.address, agency.lena, None, "Team Nord", lead=True).lead
+    assert _in_lead_group(agency, agency.lena)
+    moved = add_user(agency.address, agency.lena, None, "Team Süd", move=True)
+    assert (moved.joined, moved.lead) == (True, False)
+    assert [(m.team, m.lead) for m in moved.left] == [("Team Nord", True)]
+    assert not _in_lead_group(agency, agency.lena)
+    assert _visible(agency, agency.lena) == _visible(agency, agency.ben) == [b]
+    with agency.connect(agency.lena) as conn:
+        assert conn.execute("SELECT count(*) FROM persons WHERE case_id = %s", (a,)).fetchone() == (0,)
+        assert conn.execute("UPDATE cases SET assigned_to = %s WHERE id = %s", (agency.lena, a)).rowcount == 0
+        assert conn.execute("UPDATE cases SET title = 'weg' WHERE id = %s", (a,)).rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Teamleitung"):
+            conn.execute("UPDATE cases SET assigned_to = %s WHERE id = %s", (agency.lena, b))
+    assert agency.admin(f"SELECT team_id, is_lead FROM team_members WHERE role_name = '{agency.lena}'") == \
+        [(agency.sued, False)]
+    # without the move she joins a second team; she leads exactly the one given with the lead flag
+    both = add_user(agency.address, agency.lena, None, "Team Nord", lead=True)
+    assert both.joined and both.left == () and _in_lead_group(agency, agency.lena)
+    assert _visible(agency, agency.lena) == sorted([a, b])
+    again = add_user(agency.address, agency.lena, None, "Team Nord", lead=True)
+    assert not again.changed
+
+
 def test_every_table_with_case_data_is_under_row_level_security(agency: Agency) -> None:
     guarded = {name for name, enabled, forced in agency.admin(
         "SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class "

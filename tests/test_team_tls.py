@@ -231,6 +231,9 @@ def test_the_readmes_setup_commands_run_verbatim(tls_server: TlsServer, tmp_path
     assert proc.stderr == ""
     assert "Server eingerichtet" in proc.stdout and "Team „Team Nord“ angelegt." in proc.stdout
     assert "Team „Team Nord“: 0 Fälle · anna_berg, lena_koch (Teamleitung)" in proc.stdout
+    # the README's later changes: Lena moves to lead team Süd, Anna leads team Nord now
+    assert "„lena_koch“ ist nicht mehr im Team „Team Nord“ und nicht mehr dessen Teamleitung." in proc.stdout
+    assert "„anna_berg“ ist jetzt Teamleitung von „Team Nord“." in proc.stdout
     # and Anna logs in with her own password, over verified TLS
     anna = ServerAddress(f"postgresql://anna_berg:Frühling-Wiese-31@localhost:{server.port}/{db}", ca=tls_server.ca)
     engine = server_engine(anna)

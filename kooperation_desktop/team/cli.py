@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .connection import ServerAddress
+    from .server import AddUserResult
 
 ENV_SERVER_PASSWORD = "KOOPERATION_SERVER_PASSWORD"
 
@@ -61,12 +62,17 @@ def register(subparsers: Any) -> None:
     p = sub.add_parser("add-user", help="eine Fachkraft mit eigenem Login einem Team zuordnen", allow_abbrev=False,
                        description="Legt für eine Fachkraft eine eigene Anmeldung (PostgreSQL-Rolle) an und "
                                    "ordnet sie einem Team zu; gibt es sie schon, kommt sie zusätzlich in das "
-                                   f"Team. Das Passwort kommt aus --password-file, {ENV_SERVER_PASSWORD} oder "
+                                   "Team. Setzt genau, was angegeben ist: ohne --lead ist sie in diesem Team "
+                                   "keine Teamleitung (mehr); mit --move verlässt sie alle anderen Teams. "
+                                   f"Das Passwort kommt aus --password-file, {ENV_SERVER_PASSWORD} oder "
                                    "einer Abfrage im Terminal – nie von der Befehlszeile.")
     p.add_argument("name", metavar="BENUTZERNAME", help="Anmeldename: Kleinbuchstaben, Ziffern und _, z. B. anna_berg")
     p.add_argument("--team", required=True, metavar="TEAM", help="das Team (vorher mit add-team angelegt)")
     p.add_argument("--lead", action="store_true", help="Teamleitung: sieht alle Fälle des Teams und kann "
-                                                       "Fälle zur Vertretung zuweisen")
+                                                       "Fälle zur Vertretung zuweisen (ohne --lead: keine "
+                                                       "Teamleitung dieses Teams)")
+    p.add_argument("--move", action="store_true", help="in dieses Team wechseln: alle anderen Teams (und deren "
+                                                       "Teamleitung) verlassen")
     p.add_argument("--password-file", type=Path, metavar="DATEI",
                    help="das Passwort der Fachkraft aus der ersten Zeile dieser Datei")
     _add_connection_options(p)
@@ -106,7 +112,8 @@ def _new_password(args: argparse.Namespace) -> str | None:
 
 
 def _cmd_init(args: argparse.Namespace) -> None:
-    from .server import GROUP_ROLES, init_server
+    from ..storage.team_server import GROUP_ROLES
+    from .server import init_server
 
     result = init_server(_address(args))
     print(f"Server eingerichtet: Schema-Version {result.schema_version}, Zugriffsregeln auf "
@@ -125,12 +132,37 @@ def _cmd_add_user(args: argparse.Namespace) -> None:
     from .server import add_user, check_role_name
 
     check_role_name(args.name)  # before asking for a password
-    result = add_user(_address(args), args.name, _new_password(args), args.team, lead=args.lead)
+    result = add_user(_address(args), args.name, _new_password(args), args.team, lead=args.lead, move=args.move)
+    for line in add_user_summary(result):
+        print(line)
+
+
+def add_user_summary(result: AddUserResult) -> list[str]:
+    """What ``server add-user`` changed, in German, one sentence a line."""
+    name, team = f"„{result.role_name}“", f"„{result.team}“"
     role = " als Teamleitung" if result.lead else ""
     if result.created:
-        print(f"Benutzer „{result.role_name}“ angelegt und dem Team „{result.team}“{role} zugeordnet.")
+        lines = [f"Benutzer {name} angelegt und dem Team {team}{role} zugeordnet."]
+    elif result.joined:
+        lines = [f"Benutzer {name} gibt es schon; dem Team {team}{role} zugeordnet."]
+    elif result.lead and not result.was_lead:
+        lines = [f"{name} ist jetzt Teamleitung von {team}."]
+    elif result.was_lead and not result.lead:
+        lines = [f"{name} ist nicht mehr Teamleitung von {team} (bleibt im Team)."]
     else:
-        print(f"Benutzer „{result.role_name}“ gibt es schon; dem Team „{result.team}“{role} zugeordnet.")
+        lines = [f"{name} ist schon im Team {team}{role}."]
+    for left in result.left:
+        lead = " und nicht mehr dessen Teamleitung" if left.lead else ""
+        lines.append(f"{name} ist nicht mehr im Team „{left.team}“{lead}.")
+    if result.covering:
+        cases = "1 Fall" if result.covering == 1 else f"{result.covering} Fälle"
+        lines.append(f"{name} vertritt weiterhin {cases} der verlassenen Teams; die Vertretung beendet die "
+                     "Teamleitung in der Team-Übersicht („Fall übernehmen…“).")
+    if result.password_changed:
+        lines.append("Neues Passwort gesetzt.")
+    if not result.changed:
+        lines.append("Nichts geändert.")
+    return lines
 
 
 def _cmd_status(args: argparse.Namespace) -> None:

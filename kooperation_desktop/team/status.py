@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from ..storage.database import Database
-from ..storage.rows_sync import OutboxRow
+from ..storage.team_view import waiting_rows
 from . import conflicts, outbox
 from .connection import ServerAddress, ServerError, server_engine, translate_error
 
@@ -48,12 +48,6 @@ def team_status(db: Database) -> TeamStatus | None:
         pending = waiting_rows(c)
     return TeamStatus(identity=state.identity, server=server_name(state.server_url),
                       last_sync_at=state.last_sync_at, pending=pending, conflicts=conflicts.open_count(db))
-
-
-def waiting_rows(connection: Connection) -> int:
-    """How many rows have changes waiting in the outbox (a save writes several entries per row)."""
-    rows = select(OutboxRow.table_name, OutboxRow.row_uuid).distinct().subquery()
-    return int(connection.execute(select(func.count()).select_from(rows)).scalar_one())
 
 
 def is_team_mode(db: Database) -> bool:

@@ -6,8 +6,9 @@ colleagues'. The password of the server login comes from ``KOOPERATION_SERVER_PA
 ``--server-passwort-datei`` or from a prompt. ``conflicts`` lists the Konfliktliste, ``conflicts --resolve
 ID --keep local|server`` decides one entry.
 
-Test hooks (used by the kill -9 tests): ``KOOPERATION_SYNC_MARKERS=1`` prints ``SYNC-PUNKT <name>`` at
-every commit point of a sync; ``KOOPERATION_SYNC_PAUSE_AT=N`` stops there after the N-th point.
+Test hooks (used by the kill -9 tests and benchmarks/bench_sync_kill.py): ``KOOPERATION_SYNC_MARKERS=1``
+prints ``SYNC-START`` when the sync begins (connected) and ``SYNC-PUNKT <n> <name>`` at every commit point;
+``KOOPERATION_SYNC_PAUSE_AT=N`` stops there after the N-th point.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ def _password(args: argparse.Namespace) -> str:
 def _markers() -> Callable[[str], None] | None:
     if not os.environ.get("KOOPERATION_SYNC_MARKERS"):
         return None
+    print("SYNC-START", flush=True)  # connected: the sync begins now
     pause_at = int(os.environ.get("KOOPERATION_SYNC_PAUSE_AT", "0") or 0)
     seen = [0]
 

@@ -15,15 +15,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from ..followup import due as due_mod
 from ..followup.model import DueItem, Review
 from ..storage import followup as followup_repo
-from ..storage.rows import CaseRow
-from ..storage.rows_team import TeamMemberRow, TeamRow
+from ..storage import team_view as repo
 from .connection import ServerError, translate_error
 from .server import check_role_name
 
@@ -79,17 +78,11 @@ def team_overview(engine: Engine, today: dt.date | None = None,
     """Every case the login may see on the server, with its open due items (raises ServerError)."""
     on = today or dt.date.today()
     with _translated(engine), Session(engine) as s:
-        login = str(s.scalar(select(func.current_user())))
-        lead_of = tuple(s.scalars(select(TeamRow.name).join(TeamMemberRow, TeamMemberRow.team_id == TeamRow.id)
-                                  .where(TeamMemberRow.role_name == login, TeamMemberRow.is_lead.is_(True))
-                                  .order_by(TeamRow.name)))
-        teams: dict[int, str] = {i: n for i, n in s.execute(select(TeamRow.id, TeamRow.name))}
-        rows = s.execute(select(CaseRow.id, CaseRow.uuid, CaseRow.title, CaseRow.file_number, CaseRow.team_id,
-                                CaseRow.assigned_to).order_by(CaseRow.title, CaseRow.id)).all()
-        cases = tuple(TeamCase(uuid=str(r.uuid), title=r.title, file_number=r.file_number or "",
-                               team=teams.get(r.team_id, "") if r.team_id is not None else "",
-                               assigned_to=r.assigned_to or "", due=_due(s, r.id, on, horizon_days))
-                      for r in rows)
+        login = repo.current_login(s)
+        lead_of = repo.teams_led_by(s, login)
+        cases = tuple(TeamCase(uuid=c.uuid, title=c.title, file_number=c.file_number, team=c.team,
+                               assigned_to=c.assigned_to, due=_due(s, c.id, on, horizon_days))
+                      for c in repo.visible_cases(s))
     return TeamOverview(login=login, lead_of=lead_of, cases=cases)
 
 
@@ -100,7 +93,5 @@ def assign_case(engine: Engine, case_uuid: str, colleague: str) -> None:
     if name:
         check_role_name(name)
     with _translated(engine), engine.begin() as conn:
-        changed = conn.execute(update(CaseRow).where(CaseRow.uuid == case_uuid)
-                               .values(assigned_to=name or None)).rowcount
-        if not changed:
+        if not repo.assign(conn, case_uuid, name or None):
             raise ServerError("Diesen Fall gibt es auf dem Server nicht, oder er ist für Sie nicht sichtbar.")
