@@ -176,7 +176,8 @@ def _update_sql(table: Table, columns: tuple[str, ...], refs: tuple[tuple[str, s
             target = f"CAST(v.p_{name} AS {column.type.compile(dialect=dialect)})"
         sets.append(f'"{name}" = {target}')
     return (f'UPDATE "{table.name}" AS t SET {", ".join(sets)} FROM unnest({", ".join(spread)}) '
-            f'AS v({", ".join(names)}) WHERE t.uuid = v.w_uuid')
+            # (the = ANY lets the planner read the rows by their index, not the whole table)
+            f'AS v({", ".join(names)}) WHERE t.uuid = v.w_uuid AND t.uuid = ANY({_array("w_uuid")})')
 
 
 def _texts(column: Any, values: Iterable[Any], dialect: Dialect) -> list[str | None]:
