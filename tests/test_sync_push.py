@@ -45,17 +45,21 @@ def test_a_case_the_server_refuses_waits_and_the_other_cases_of_the_batch_land(t
     for title in ("Familie Gut", "Familie Abgelehnt", "Familie Auch Gut"):
         case = a.cases.create(title)
         a.parties.save(Person(case_id=case.id, first_name="Ida", last_name=title.split()[-1]))
+    b.cases.create("Familie Ben")
+    sync.sync(b.db, server)
     with server.begin() as conn:  # a rule of the server the laptop does not know
         conn.execute(text("ALTER TABLE persons ADD CONSTRAINT kein_abgelehnt CHECK (last_name <> 'Abgelehnt')"))
     with pytest.raises(sync.PushRefused, match="Änderungen eines Falls nicht angenommen") as refused:
         sync.sync(a.db, server)
     assert "kein_abgelehnt" in str(refused.value) and "\n" not in str(refused.value)
+    assert "Familie Ben" in [c.title for c in a.cases.list()]  # the pull ran all the same
     # the refused case was rolled back whole (its case row too), the others landed whole
-    assert _server_titles(server) == ["Familie Auch Gut", "Familie Gut"]
+    assert _server_titles(server) == ["Familie Auch Gut", "Familie Ben", "Familie Gut"]
     assert _waiting(a) > 0  # the refused case's changes wait on the laptop
-    assert sorted(c.title for c in a.cases.list()) == ["Familie Abgelehnt", "Familie Auch Gut", "Familie Gut"]
+    assert sorted(c.title for c in a.cases.list()) == ["Familie Abgelehnt", "Familie Auch Gut", "Familie Ben",
+                                                       "Familie Gut"]
     sync.sync(b.db, server)
-    assert sorted(c.title for c in b.cases.list()) == ["Familie Auch Gut", "Familie Gut"]
+    assert sorted(c.title for c in b.cases.list()) == ["Familie Auch Gut", "Familie Ben", "Familie Gut"]
 
     with server.begin() as conn:  # the server takes it now: the next sync brings it
         conn.execute(text("ALTER TABLE persons DROP CONSTRAINT kein_abgelehnt"))

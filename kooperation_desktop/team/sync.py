@@ -1,13 +1,19 @@
 """Synchronisation of one laptop with the agency's PostgreSQL: push the outbox, pull what changed.
 
-**Push** (:func:`push`): the outbox entries are grouped by case; each case is ONE server transaction.
-Its rows are locked (``SELECT … FOR UPDATE``), each change is checked against the version it was made
+**Push** (:func:`push`): the outbox entries are grouped by case and the cases into batches of about
+:data:`BATCH` entries; each batch is ONE server transaction. Its rows are locked
+(``SELECT … FOR UPDATE``, one query per table), each change is checked against the version it was made
 on: the server row still at that version takes the change as it is; otherwise the fields are merged
 three-way (the old value the laptop saw, its new one, the server's): a field only the laptop changed
 is taken, one changed on both sides to different values is a conflict (the server value stays, the
-laptop's goes to its Konfliktliste). The server remembers every pushed entry (``sync_pushed``, with the
-conflicts it raised) in the same transaction; the laptop removes the entries only after that commit,
-so pushing an entry twice (after a kill -9) only replays its result.
+laptop's goes to its Konfliktliste). The writes are a few statements per table for the whole batch
+(queries in :mod:`kooperation_desktop.storage.team_push`). The server remembers every pushed entry
+(``sync_pushed``, with the conflicts it raised) in the same transaction; the laptop removes the entries
+only after that commit, so pushing an entry twice (after a kill -9) only replays its result. Every case
+lands whole or not at all: when the server refuses a statement of the batch (a constraint, a policy, a
+deadlock), the batch is rolled back and pushed again case by case, each under its own savepoint; a case
+refused then is rolled back alone, stays in the outbox for the next sync, and :class:`PushRefused` says
+so once the rest is done.
 
 **Pull** (:func:`pull`): every travelling row carries ``change_seq``, set from one server SEQUENCE by a
 trigger on each insert and update; deletions leave a tombstone with a sequence number. A laptop reads
@@ -453,7 +459,7 @@ def _push_batch(db: Database, server: Engine, state: SyncState, cases: list[_Cas
             local_rows = _prepare(db, conn, cases)
             _apply(conn, state, cases, local_rows)
             _remember(conn, state, cases)
-            for _case in cases:
+            for _case in cases:  # a point per case, as in the case-by-case path (all in the open transaction)
                 mark("server-apply")
     except DBAPIError as exc:
         if not _refused(exc):
@@ -637,12 +643,19 @@ def _refresh_cases(local: Connection, case_uuids: set[str]) -> None:
 
 
 def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncResult:
-    """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts)."""
-    pushed, conflicts = push(db, server, marker=marker)
+    """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts). Cases
+    the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end."""
+    refused: PushRefused | None = None
+    try:
+        pushed, conflicts = push(db, server, marker=marker)
+    except PushRefused as exc:
+        refused, pushed, conflicts = exc, exc.written, exc.conflicts
     pulled, deleted = pull(db, server, marker=marker)
     with db.engine.begin() as local:
         audit_store.append(local, [new_entry(
             SYNC_ACTION, f"sync +{pushed} -{pulled + deleted} !{conflicts}"[:64], None, None)])
+    if refused is not None:
+        raise refused
     return SyncResult(pushed=pushed, pulled=pulled, deleted=deleted, conflicts=conflicts)
 
 
