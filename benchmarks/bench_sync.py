@@ -16,8 +16,8 @@ Starts its own throwaway server (tests/pg_server.running_server). Prints:
 Push and pull are timed after a ``gc.collect()``: the garbage the set-up leaves (the ORM fill, two
 syncs) would otherwise be collected inside whichever of them runs first.
 
-Session 6 (01.12.2026, load 11–12.5 on 2 CPU, medians of 3 runs): push 1,118 ms = 19.5 × floor before,
-245 ms = 3.4 × after (the push in batches); pull 4.3 ×; conflict cost 0.8–0.9 ms per row (was 9–11).
+Session 6 (01.12.2026, load 4–12.5 on 2 CPU, medians of 5 runs): push 13.5 × floor before, 3.8 × after
+the push in batches (single runs 2.8–6.4 ×); pull 4.3 ×; conflict cost 0.8–0.9 ms per row (was 9–11).
 """
 
 from __future__ import annotations
