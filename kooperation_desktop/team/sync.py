@@ -1,13 +1,19 @@
 """Synchronisation of one laptop with the agency's PostgreSQL: push the outbox, pull what changed.
 
-**Push** (:func:`push`): the outbox entries are grouped by case; each case is ONE server transaction.
-Its rows are locked (``SELECT … FOR UPDATE``), each change is checked against the version it was made
+**Push** (:func:`push`): the outbox entries are grouped by case and the cases into batches of about
+:data:`BATCH` entries; each batch is ONE server transaction. Its rows are locked
+(``SELECT … FOR UPDATE``, one query per table), each change is checked against the version it was made
 on: the server row still at that version takes the change as it is; otherwise the fields are merged
 three-way (the old value the laptop saw, its new one, the server's): a field only the laptop changed
 is taken, one changed on both sides to different values is a conflict (the server value stays, the
-laptop's goes to its Konfliktliste). The server remembers every pushed entry (``sync_pushed``, with the
-conflicts it raised) in the same transaction; the laptop removes the entries only after that commit,
-so pushing an entry twice (after a kill -9) only replays its result.
+laptop's goes to its Konfliktliste). The writes are a few statements per table for the whole batch
+(queries in :mod:`kooperation_desktop.storage.team_push`). The server remembers every pushed entry
+(``sync_pushed``, with the conflicts it raised) in the same transaction; the laptop removes the entries
+only after that commit, so pushing an entry twice (after a kill -9) only replays its result. Every case
+lands whole or not at all: when the server refuses a statement of the batch (a constraint, a policy, a
+deadlock), the batch is rolled back and pushed again case by case, each under its own savepoint; a case
+refused then is rolled back alone, stays in the outbox for the next sync, and :class:`PushRefused` says
+so once the rest is done.
 
 **Pull** (:func:`pull`): every travelling row carries ``change_seq``, set from one server SEQUENCE by a
 trigger on each insert and update; deletions leave a tombstone with a sequence number. A laptop reads
@@ -26,22 +32,24 @@ the due index (derived); see ``docs/team-mode.md``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, cast
+from functools import cache
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import DBAPIError
 
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
-from ..storage import team_pull
+from ..storage import team_pull, team_push
 from ..storage.database import Database
 from ..storage.rows_followup import DueStateRow
-from ..storage.rows_sync import ConflictRow, OutboxRow, PushedRow, SyncStateRow, TombstoneRow
+from ..storage.rows_sync import OutboxRow, SyncStateRow, TombstoneRow
 from ..storage.search import search_text_of
 from . import outbox
 from .conflicts import SIGNATURE as SIGNATURE_CLASH
+from .connection import ServerError, translate_error
 from .outbox import DELETE, INSERT, UPDATE, SyncState, decode, encode, same
 
 #: the advisory lock between writers (shared, taken by the triggers) and a puller reading its bound
@@ -50,8 +58,8 @@ LOCK_KEY = 7_301_015
 BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
 SYNC_ACTION = "sync"
 CHUNK = 500
-#: outbox entries removed locally per transaction (each local commit is a disk sync)
-LOCAL_BATCH = 2000
+#: outbox entries pushed in one server transaction (then removed here in one local transaction)
+BATCH = 2000
 
 Marker = Callable[[str], None]
 
@@ -154,13 +162,6 @@ def grant_server_sync(connection: Connection, worker_role: str) -> None:
         "WITH CHECK (who = current_user::text)")
 
 
-def _my_team(conn: Connection) -> int | None:
-    """The (first) team of the logged-in worker; None for a role in no team (e.g. the administrator)."""
-    team = conn.execute(text("SELECT team_id FROM team_members WHERE role_name = current_user::text "
-                             "ORDER BY team_id LIMIT 1")).scalar()
-    return int(team) if team is not None else None
-
-
 def uninstall_server_sync(connection: Connection) -> None:
     for table in outbox.travelling_tables():
         connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
@@ -188,9 +189,10 @@ class Change:
     at: dt.datetime | None = None
 
 
-def coalesce(entries: Iterable[OutboxRow]) -> list[Change]:
+def coalesce(entries: Iterable[Any]) -> list[Change]:
     """One change per row, in the order of its first entry: the oldest ``old`` and newest ``new``
-    value of each column, the version of the first change; insert then delete cancels out."""
+    value of each column, the version of the first change; insert then delete cancels out.
+    ``entries``: outbox rows (``table_name``, ``row_uuid``, ``op``, ``fields`` …)."""
     changes: dict[tuple[str, str], Change] = {}
     for e in entries:
         key = (e.table_name, e.row_uuid)
@@ -211,18 +213,28 @@ def coalesce(entries: Iterable[OutboxRow]) -> list[Change]:
     return list(changes.values())
 
 
-def _server_author(conn: Connection, row_uuid: str, name: str) -> tuple[str, dt.datetime | None]:
-    """Who changed the column of the row on the server last, and when."""
-    for who, at, names in conn.execute(select(PushedRow.who, PushedRow.at, PushedRow.fields)
-                                       .where(PushedRow.row_uuid == row_uuid).order_by(PushedRow.at.desc())):
-        if name in (names or []):
-            return who, at
+#: who changed a column of a row on the server last, and when: ``author(row uuid, column)``
+Authors = Callable[[str, str], tuple[str, dt.datetime | None]]
+
+
+def _no_author(_row_uuid: str, _name: str) -> tuple[str, dt.datetime | None]:
     return "Server", None
 
 
-def _conflict(change: Change, name: str, local: Any, server: Any, state: SyncState, conn: Connection,
+def _authors(pushed: dict[str, list[tuple[str, dt.datetime | None, list[str]]]]) -> Authors:
+    """The author lookup over the rows' pushed entries (newest first)."""
+    def author(row_uuid: str, name: str) -> tuple[str, dt.datetime | None]:
+        for who, at, names in pushed.get(row_uuid, ()):
+            if name in names:
+                return who, at
+        return "Server", None
+
+    return author
+
+
+def _conflict(change: Change, name: str, local: Any, server: Any, state: SyncState, author: Authors,
               deleted: bool = False) -> dict[str, Any]:
-    server_by, server_at = ("Server", None) if deleted else _server_author(conn, change.uuid, name)
+    server_by, server_at = ("Server", None) if deleted else author(change.uuid, name)
     local_at = change.field_at.get(name, change.at)
     return {"table_name": change.table, "row_uuid": change.uuid, "case_uuid": change.case_uuid, "field": name,
             "local_value": encode(local), "server_value": encode(server), "local_by": state.identity,
@@ -230,12 +242,21 @@ def _conflict(change: Change, name: str, local: Any, server: Any, state: SyncSta
             "server_at": server_at.isoformat() if server_at else None, "row_deleted": deleted}
 
 
+_versioned = cache(outbox.is_versioned)
+
+
+def _unchanged_since(change: Change, server_row: dict[str, Any]) -> bool:
+    """The server row is still at the version the change was made on (the change applies as it is)."""
+    return (_versioned(change.table) and change.base is not None
+            and server_row.get("row_version") == change.base)
+
+
 def merge(change: Change, server_row: dict[str, Any], state: SyncState,
-          conn: Connection) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+          author: Authors) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The server row with the change applied, and the conflicts (the server value stays in those)."""
-    versioned = outbox.is_versioned(change.table)
+    versioned = _versioned(change.table)
     target = change.fields.get("row_version", [None, change.base])[1]
-    fast = versioned and change.base is not None and server_row.get("row_version") == change.base
+    fast = _unchanged_since(change, server_row)
     frozen = change.table == "agreements" and server_row.get("status") != "draft"
     row = dict(server_row)
     conflicts = []
@@ -251,168 +272,213 @@ def merge(change: Change, server_row: dict[str, Any], state: SyncState,
         if same(current, old) and not frozen:
             row[name] = new
             continue
-        conflicts.append(_conflict(change, name, new, current, state, conn))
+        conflicts.append(_conflict(change, name, new, current, state, author))
     if versioned:
         row["row_version"] = target if fast and target is not None else (
             max(int(server_row["row_version"]), int(target or 0)) + 1)
     return row, conflicts
 
 
-def _existing(conn: Connection, table_name: str, uuids: Iterable[str]) -> set[str]:
-    table = outbox.table_named(table_name)
-    wanted = sorted(set(uuids))
-    found: set[str] = set()
-    for i in range(0, len(wanted), CHUNK):
-        found.update(conn.scalars(select(table.c.uuid).where(table.c.uuid.in_(wanted[i:i + CHUNK]))))
-    return found
+@dataclass
+class _Case:
+    """One case's outbox entries in a push, and what their push did."""
+
+    entries: list[Any]  # outbox rows
+    known: dict[str, Any] = field(default_factory=dict)  # entries the server applied before: their results
+    changes: list[Change] = field(default_factory=list)  # the other entries, folded per row
+    results: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # conflicts by outbox entry
+    written: int = 0
+
+    def found(self) -> list[dict[str, Any]]:
+        """The conflicts to list on the laptop (replayed ones included)."""
+        return ([item for r in self.known.values() if r for item in r]
+                + [item for r in self.results.values() for item in r])
 
 
-def _read_local(db: Database, changes: Sequence[Change]) -> dict[tuple[str, str], dict[str, Any]]:
+def _read_local(db: Database, changes: Iterable[Change]) -> dict[tuple[str, str], dict[str, Any]]:
     """The current local values of the rows to insert on the server."""
     wanted: dict[str, list[str]] = {}
     for c in changes:
         if c.op == INSERT:
             wanted.setdefault(c.table, []).append(c.uuid)
     rows: dict[tuple[str, str], dict[str, Any]] = {}
+    if not wanted:
+        return rows
     with db.engine.connect() as local:
         for table_name, uuids in wanted.items():
             table = outbox.table_named(table_name)
-            for i in range(0, len(uuids), CHUNK):
-                for r in local.execute(outbox.portable_select(table).where(table.c.uuid.in_(uuids[i:i + CHUNK]))):
-                    values = dict(r._mapping)
-                    rows[(table_name, values["uuid"])] = values
+            for values in team_push.local_rows(local, table, outbox.portable_select(table), uuids):
+                rows[(table_name, values["uuid"])] = values
     return rows
 
 
-def _push_case(conn: Connection, state: SyncState, changes: Sequence[Change],
-               local_rows: dict[tuple[str, str], dict[str, Any]]) -> tuple[int, dict[str, list[dict[str, Any]]]]:
-    """Apply one case's changes in the server transaction ``conn``: (rows written, conflicts by the
-    outbox id they are remembered under)."""
-    written = 0
-    results: dict[str, list[dict[str, Any]]] = {}
-    by_table: dict[str, list[Change]] = {}
-    for c in changes:
-        by_table.setdefault(c.table, []).append(c)
+def _prepare(db: Database, conn: Connection, cases: Sequence[_Case]) -> dict[tuple[str, str], dict[str, Any]]:
+    """Which entries the server has applied already (a sync killed after the server's commit: only
+    their results are replayed); the others folded per row; the local rows to insert."""
+    applied = team_push.applied_entries(conn, [e.entry_uuid for case in cases for e in case.entries])
+    for case in cases:
+        case.known = {e.entry_uuid: applied[e.entry_uuid] for e in case.entries if e.entry_uuid in applied}
+        case.changes = coalesce(e for e in case.entries if e.entry_uuid not in case.known)
+        case.results, case.written = {}, 0
+    return _read_local(db, (c for case in cases for c in case.changes))
+
+
+def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
+           local_rows: dict[tuple[str, str], dict[str, Any]]) -> None:
+    """Apply the cases' changes in the server transaction ``conn``, table by table (parents first,
+    deletions children first), each table's rows of all the cases with a few statements."""
+    team: list[int | None] = []  # the worker's team, asked once (for new cases)
+    by_table: dict[tuple[str, str], list[tuple[_Case, Change]]] = {}
+    for case in cases:
+        for c in case.changes:
+            by_table.setdefault((c.table, c.op), []).append((case, c))
     for table in outbox.travelling_tables():
-        todo = by_table.get(table.name, [])
-        inserts = [c for c in todo if c.op == INSERT and (table.name, c.uuid) in local_rows]
-        updates = [c for c in todo if c.op == UPDATE]
-        refs = outbox.foreign_keys(table.name)
+        inserts = [(case, c) for case, c in by_table.get((table.name, INSERT), [])
+                   if (table.name, c.uuid) in local_rows]
+        updates = by_table.get((table.name, UPDATE), [])
         if inserts:
-            present = {name: _existing(conn, parent, (local_rows[(table.name, c.uuid)][name] for c in inserts
-                                                      if local_rows[(table.name, c.uuid)][name] is not None))
-                       for name, parent in refs.items()}
-            insert_names = outbox.portable_columns(table.name)
-            params = []
-            for c in inserts:
-                row = dict(local_rows[(table.name, c.uuid)])
-                missing = [n for n in refs if row[n] is not None and row[n] not in present[n]]
-                if any(not table.c[n].nullable for n in missing):
-                    # its parent was deleted on the server: the new row cannot live there
-                    results[c.entries[-1]] = [_conflict(c, "*", None, None, state, conn, deleted=True)]
-                    continue
-                for n in missing:
-                    row[n] = None
-                if table.name == "cases" and row.get("team_id") is None:
-                    row["team_id"] = _my_team(conn)  # a new case belongs to the worker's team
-                params.append(outbox.write_params(row, insert_names))
-            if params:
-                conn.execute(pg_insert(table).values(outbox.write_values(table, insert_names))
-                             .on_conflict_do_nothing(),
-                             params)
-                written += len(params)
+            _insert(conn, state, table, inserts, local_rows, team)
         if updates:
-            server_rows = {}
-            uuids = [c.uuid for c in updates]
-            for i in range(0, len(uuids), CHUNK):
-                for r in conn.execute(outbox.portable_select(table).where(table.c.uuid.in_(uuids[i:i + CHUNK]))
-                                      .with_for_update(of=table)):
-                    values = dict(r._mapping)
-                    server_rows[values["uuid"]] = values
-            names = [n for n in outbox.portable_columns(table.name) if n != "uuid"]
-            params_by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
-            for c in updates:
-                current = server_rows.get(c.uuid)
-                if current is None:  # deleted on the server: every local change is listed
-                    results[c.entries[-1]] = [
-                        _conflict(c, name, new, None, state, conn, deleted=True)
-                        for name, (_old, new) in c.fields.items() if name not in BOOKKEEPING | {"row_version"}]
-                    continue
-                row, conflicts = merge(c, current, state, conn)
-                if conflicts:
-                    results[c.entries[-1]] = conflicts
-                # only what changes is written (the version always: the laptops pull the row again)
-                changed = tuple(n for n in names if n == "row_version" or not same(row[n], current[n]))
-                if not changed and conflicts:  # (a row without version) stamped anew: pulled again
-                    changed = (names[0],)
-                if changed:
-                    params_by_columns.setdefault(changed, []).append(
-                        {**outbox.write_params(row, changed), "w_uuid": c.uuid})
-            for changed, params in params_by_columns.items():
-                conn.execute(update(table).where(table.c.uuid == bindparam("w_uuid"))
-                             .values(outbox.write_values(table, changed)), params)
-                written += len(params)
+            _update(conn, state, table, updates)
     for table in reversed(outbox.travelling_tables()):
-        gone = [c.uuid for c in by_table.get(table.name, []) if c.op == DELETE]
+        gone = [(case, c.uuid) for case, c in by_table.get((table.name, DELETE), [])]
         if gone:
-            conn.execute(delete(table).where(table.c.uuid.in_(gone)))
-            written += len(gone)
-    return written, results
+            team_push.delete_rows(conn, table, [row_uuid for _case, row_uuid in gone])
+            for case, _row_uuid in gone:
+                case.written += 1
+
+
+def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tuple[_Case, Change]],
+            local_rows: dict[tuple[str, str], dict[str, Any]], team: list[int | None]) -> None:
+    refs = outbox.foreign_keys(table.name)
+    present = {name: team_push.existing_uuids(conn, outbox.table_named(parent), (
+        local_rows[(table.name, c.uuid)][name] for _case, c in inserts
+        if local_rows[(table.name, c.uuid)][name] is not None)) for name, parent in refs.items()}
+    insert_names = outbox.portable_columns(table.name)
+    params = []
+    for case, c in inserts:
+        row = dict(local_rows[(table.name, c.uuid)])
+        missing = [n for n in refs if row[n] is not None and row[n] not in present[n]]
+        if any(not table.c[n].nullable for n in missing):
+            # its parent was deleted on the server: the new row cannot live there
+            case.results[c.entries[-1]] = [_conflict(c, "*", None, None, state, _no_author, deleted=True)]
+            continue
+        for n in missing:
+            row[n] = None
+        if table.name == "cases" and row.get("team_id") is None:
+            if not team:
+                team.append(team_push.worker_team(conn))
+            row["team_id"] = team[0]  # a new case belongs to the worker's team
+        params.append(outbox.write_params(row, insert_names))
+        case.written += 1
+    team_push.insert_rows(conn, table, outbox.write_values(table, insert_names), params)
+
+
+def _update(conn: Connection, state: SyncState, table: Table, updates: list[tuple[_Case, Change]]) -> None:
+    names = [n for n in outbox.portable_columns(table.name) if n != "uuid"]
+    # what the merge reads and may write: the changed columns, the version, the status (a finalised
+    # agreement), the first column (a row without version stamped anew)
+    needed = {name for _case, c in updates for name in c.fields} | {"row_version", "status", names[0]}
+    server_rows = team_push.lock_rows(conn, table, outbox.portable_select(table), (c.uuid for _case, c in updates),
+                                      needed)
+    stale = [c.uuid for _case, c in updates
+             if c.uuid in server_rows and not _unchanged_since(c, server_rows[c.uuid])]
+    author = _authors(team_push.pushed_by_row(conn, stale)) if stale else _no_author
+    names = [n for n in names if n in needed]
+    rows_by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for case, c in updates:
+        current = server_rows.get(c.uuid)
+        if current is None:  # deleted on the server: every local change is listed
+            case.results[c.entries[-1]] = [
+                _conflict(c, name, new, None, state, author, deleted=True)
+                for name, (_old, new) in c.fields.items() if name not in BOOKKEEPING | {"row_version"}]
+            continue
+        row, conflicts = merge(c, current, state, author)
+        if conflicts:
+            case.results[c.entries[-1]] = conflicts
+        # only what changes is written (the version always: the laptops pull the row again)
+        changed = tuple(n for n in names if n == "row_version" or not same(row[n], current[n]))
+        if not changed and conflicts:  # (a row without version) stamped anew: pulled again
+            changed = (names[0],)
+        if changed:
+            rows_by_columns.setdefault(changed, []).append(row)
+            case.written += 1
+    for changed, rows in rows_by_columns.items():
+        team_push.update_rows(conn, table, outbox.foreign_keys(table.name), rows, changed)
+
+
+def _remember(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> None:
+    """The server remembers every applied entry (with the conflicts it raised), in the transaction
+    that applied it."""
+    team_push.remember_pushed(conn, [
+        {"entry_uuid": entry, "client_id": state.client_id, "row_uuid": c.uuid, "case_uuid": c.case_uuid,
+         "fields": sorted(c.fields), "who": state.identity, "at": c.at, "result": case.results.get(entry)}
+        for case in cases for c in case.changes for entry in c.entries])
+
+
+#: SQLSTATE classes of a server refusing one case's changes (data, integrity, access, deadlock,
+#: raised by a trigger): the case stays in the outbox, the others go on
+REFUSALS = ("22", "23", "40", "42", "44", "P0")
+
+
+def _refused(exc: DBAPIError) -> bool:
+    sqlstate = getattr(exc.orig, "sqlstate", None) or ""
+    return not exc.connection_invalidated and sqlstate[:2] in REFUSALS
+
+
+class PushRefused(SyncError, ServerError):
+    """The server refused the changes of some cases; the others were pushed. The refused ones stay in
+    the outbox (and go again at the next sync)."""
+
+    def __init__(self, written: int, conflicts: int, reasons: list[str]) -> None:
+        cases = "eines Falls" if len(reasons) == 1 else f"von {len(reasons)} Fällen"
+        super().__init__(f"Der Server hat die Änderungen {cases} nicht angenommen ({reasons[0]}); sie bleiben "
+                         "auf diesem Laptop und werden beim nächsten Synchronisieren erneut gesendet.")
+        self.written = written
+        self.conflicts = conflicts
+        self.reasons = reasons
+
+
+def _batches(groups: Iterable[list[Any]]) -> Iterator[list[list[Any]]]:
+    """Cases (their entries) grouped into batches of about :data:`BATCH` entries."""
+    batch: list[list[Any]] = []
+    size = 0
+    for group in groups:
+        batch.append(group)
+        size += len(group)
+        if size >= BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple[int, int]:
-    """Push the outbox, one server transaction per case: (rows written on the server, new conflicts)."""
+    """Push the outbox: (rows written on the server, new conflicts). Every case lands whole or not at
+    all; a case the server refuses stays in the outbox and :class:`PushRefused` says so at the end."""
     mark = marker or (lambda _point: None)
-    with db.sessionmaker() as s:
-        state = outbox.state_of(s)
+    with db.engine.connect() as local:
+        state = outbox.state_of(local)
         if state is None:
             raise NotInTeamMode()
-        entries = list(s.scalars(select(OutboxRow).order_by(OutboxRow.id)))
-        s.expunge_all()
-    groups: dict[str | None, list[OutboxRow]] = {}
+        entries = team_push.outbox_entries(local)
+    groups: dict[str | None, list[Any]] = {}
     for e in entries:
         groups.setdefault(e.case_uuid, []).append(e)
     written = conflicts = 0
-    done: list[int] = []  # outbox entries the server has committed, removed here in batches
-    found: list[dict[str, Any]] = []
-    # entries the server has already applied (a sync killed after the server's commit): asked once
-    already: dict[str, Any] = {}
+    reasons: list[str] = []
     with server.connect() as conn:
-        uuids = [e.entry_uuid for e in entries]
-        for i in range(0, len(uuids), CHUNK):
-            already.update(conn.execute(select(PushedRow.entry_uuid, PushedRow.result).where(
-                PushedRow.entry_uuid.in_(uuids[i:i + CHUNK]))).all())
-        hidden = _hidden(conn, groups)
-    for case_uuid, group in groups.items():
-        if case_uuid in hidden:  # shared no longer: its changes wait here (the pull keeps the case)
-            continue
-        with server.begin() as conn:
-            known = {e.entry_uuid: already[e.entry_uuid] for e in group if e.entry_uuid in already}
-            changes = coalesce(e for e in group if e.entry_uuid not in known)
-            local_rows = _read_local(db, changes)
-            n, results = _push_case(conn, state, [c for c in changes if c.op != "cancel"], local_rows)
-            written += n
-            pushed = []
-            for c in changes:
-                for entry in c.entries:
-                    pushed.append({"entry_uuid": entry, "client_id": state.client_id, "row_uuid": c.uuid,
-                                   "case_uuid": c.case_uuid,
-                                   "fields": sorted(c.fields), "who": state.identity, "at": c.at,
-                                   "result": results.get(entry)})
-            if pushed:
-                conn.execute(insert(cast(Table, PushedRow.__table__)), pushed)
-            mark("server-apply")
-        mark("server-commit")
-        done += [e.id for e in group]
-        found += [item for r in known.values() if r for item in r]
-        found += [item for r in results.values() for item in r]
-        if len(done) >= LOCAL_BATCH:
-            conflicts += _commit_local(db, done, found)
-            done, found = [], []
-            mark("local-commit")
-    if done:
-        conflicts += _commit_local(db, done, found)
+        hidden = _hidden(conn, groups)  # shared no longer: their changes wait here (the pull keeps the case)
+    for batch in _batches(group for case_uuid, group in groups.items() if case_uuid not in hidden):
+        cases = [_Case(group) for group in batch]
+        landed, refused = _push_batch(db, server, state, cases, mark)
+        reasons += refused
+        written += sum(case.written for case in landed)
+        conflicts += _commit_local(db, [e.id for case in landed for e in case.entries],
+                                   [item for case in landed for item in case.found()])
         mark("local-commit")
+    if reasons:
+        raise PushRefused(written, conflicts, reasons)
     return written, conflicts
 
 
@@ -424,14 +490,57 @@ def _hidden(conn: Connection, groups: dict[str | None, list[OutboxRow]]) -> set[
     return set(team_pull.hidden_cases(conn, asked))
 
 
+def _push_batch(db: Database, server: Engine, state: SyncState, cases: list[_Case],
+                mark: Marker) -> tuple[list[_Case], list[str]]:
+    """The cases in one server transaction: (the cases that landed, why the others were refused).
+    First all together; when the server refuses a statement, again case by case, each under its own
+    savepoint (a refused case is rolled back alone)."""
+    try:
+        with server.begin() as conn:
+            local_rows = _prepare(db, conn, cases)
+            _apply(conn, state, cases, local_rows)
+            _remember(conn, state, cases)
+            for _case in cases:  # a point per case, as in the case-by-case path (all in the open transaction)
+                mark("server-apply")
+    except DBAPIError as exc:
+        if not _refused(exc):
+            raise
+        return _push_one_by_one(db, server, state, cases, mark)
+    for _case in cases:
+        mark("server-commit")
+    return cases, []
+
+
+def _push_one_by_one(db: Database, server: Engine, state: SyncState, cases: list[_Case],
+                     mark: Marker) -> tuple[list[_Case], list[str]]:
+    landed: list[_Case] = []
+    reasons: list[str] = []
+    with server.begin() as conn:
+        for case in cases:
+            try:
+                with conn.begin_nested():
+                    local_rows = _prepare(db, conn, [case])
+                    _apply(conn, state, [case], local_rows)
+                    _remember(conn, state, [case])
+            except DBAPIError as exc:
+                if not _refused(exc):
+                    raise
+                reasons.append(str(translate_error(exc, server.url)))
+            else:
+                landed.append(case)
+            mark("server-apply")
+    for _case in landed:
+        mark("server-commit")
+    return landed, reasons
+
+
 def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) -> int:
     """Remove the pushed entries and list their conflicts, in one local transaction (a kill before it:
     the server replays the same results at the next push)."""
     with db.engine.begin() as local:
         for i in range(0, len(done), CHUNK):
             outbox.drop_entries(local, done[i:i + CHUNK])
-        if found:
-            local.execute(insert(ConflictRow), [_conflict_row(item) for item in found])
+        team_push.add_conflicts(local, [_conflict_row(item) for item in found])
     return len(found)
 
 
@@ -441,6 +550,15 @@ def _conflict_row(item: dict[str, Any]) -> dict[str, Any]:
 
     return {**item, "local_at": when(item["local_at"]), "server_at": when(item["server_at"]),
             "resolved": False, "resolution": ""}
+
+
+def _existing(conn: Connection, table_name: str, uuids: Iterable[str]) -> set[str]:
+    table = outbox.table_named(table_name)
+    wanted = sorted(set(uuids))
+    found: set[str] = set()
+    for i in range(0, len(wanted), CHUNK):
+        found.update(conn.scalars(select(table.c.uuid).where(table.c.uuid.in_(wanted[i:i + CHUNK]))))
+    return found
 
 
 # --- pull ----------------------------------------------------------------------------------------
@@ -627,14 +745,21 @@ def _refresh_cases(local: Connection, case_uuids: set[str]) -> None:
 
 
 def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncResult:
-    """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts)."""
-    pushed, conflicts = push(db, server, marker=marker)
+    """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts). Cases
+    the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end."""
+    refused: PushRefused | None = None
+    try:
+        pushed, conflicts = push(db, server, marker=marker)
+    except PushRefused as exc:
+        refused, pushed, conflicts = exc, exc.written, exc.conflicts
     result = pull_cases(db, server, marker=marker)
     result.pushed = pushed
     result.conflicts += conflicts
     with db.engine.begin() as local:
         audit_store.append(local, [new_entry(
             SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{result.conflicts}"[:64], None, None)])
+    if refused is not None:
+        raise refused
     return result
 
 

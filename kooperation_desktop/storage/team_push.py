@@ -1,0 +1,234 @@
+"""Queries of the team-mode push (:func:`kooperation_desktop.team.sync.push`): the laptop's outbox and
+rows to send, and on the server the batch reads and writes of many cases at once.
+
+The server statements take whole batches (hundreds of rows) with a few parameters each: the uuids as
+one array (``= ANY(:uuids)``), updates and the remembered entries as column arrays spread by
+``unnest`` (one statement, planned once, instead of one statement per row). Array values travel as
+text and are cast on the server to the column's type, so every type (dates, JSON, bytes …) takes the
+same path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cache
+from typing import Any, cast
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Row,
+    Select,
+    String,
+    Table,
+    Text,
+    any_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.engine import Dialect
+
+from .rows_sync import ConflictRow, OutboxRow, PushedRow
+
+#: rows per statement on the laptop's SQLite (its limit of bound parameters)
+LOCAL_CHUNK = 500
+#: per row uuid: its pushed entries, newest first (who, when, the columns changed)
+Authorship = dict[str, list[tuple[str, dt.datetime | None, list[str]]]]
+
+
+# --- the laptop ----------------------------------------------------------------------------------
+
+
+def outbox_entries(local: Connection) -> list[Row[Any]]:
+    """Every waiting outbox entry, oldest first (plain rows: ``id``, ``entry_uuid``, ``table_name`` …)."""
+    table = cast(Table, OutboxRow.__table__)
+    return list(local.execute(select(table).order_by(table.c.id)))
+
+
+def local_rows(local: Connection, table: Table, portable: Select[Any], uuids: Sequence[str]) -> list[dict[str, Any]]:
+    """The laptop's current values (``portable``: the table's portable select) of the rows ``uuids``."""
+    rows: list[dict[str, Any]] = []
+    for i in range(0, len(uuids), LOCAL_CHUNK):
+        rows += [dict(r._mapping) for r in local.execute(portable.where(table.c.uuid.in_(uuids[i:i + LOCAL_CHUNK])))]
+    return rows
+
+
+def add_conflicts(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """New entries of the Konfliktliste."""
+    if rows:
+        local.execute(insert(ConflictRow), list(rows))
+
+
+# --- the server ----------------------------------------------------------------------------------
+
+
+def _uuid_array(uuids: Iterable[str]) -> Any:
+    """The uuids as one text parameter split on the server (no per-element quoting on the way)."""
+    return func.string_to_array(bindparam("uuids", ",".join(sorted(set(uuids))), type_=Text), ",")
+
+
+def applied_entries(conn: Connection, entry_uuids: Sequence[str]) -> dict[str, Any]:
+    """Of ``entry_uuids``, those the server has applied already: ``{entry uuid: its result}``."""
+    if not entry_uuids:
+        return {}
+    table = cast(Table, PushedRow.__table__)
+    query = select(table.c.entry_uuid, table.c.result).where(table.c.entry_uuid == _any(entry_uuids))
+    return {entry: result for entry, result in conn.execute(query)}
+
+
+def _any(uuids: Iterable[str]) -> Any:
+    return any_(_uuid_array(uuids))
+
+
+def lock_rows(conn: Connection, table: Table, portable: Select[Any], uuids: Iterable[str],
+              columns: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The ``columns`` (and ``uuid``) of the server rows ``uuids`` (``portable``: the table's portable
+    select), locked until the end of the transaction, in uuid order (two pushes lock shared rows in
+    the same order)."""
+    wanted = set(columns) | {"uuid"}
+    query = (portable.with_only_columns(*[c for c in portable.selected_columns if c.name in wanted])
+             .where(table.c.uuid == _any(uuids)).order_by(table.c.uuid).with_for_update(of=table))
+    result = conn.execute(query)
+    names = list(result.keys())
+    return {values["uuid"]: values for values in (dict(zip(names, r, strict=True)) for r in result)}
+
+
+def existing_uuids(conn: Connection, table: Table, uuids: Iterable[str]) -> set[str]:
+    """Which of ``uuids`` the table holds (as far as the role may see)."""
+    wanted = set(uuids)
+    if not wanted:
+        return set()
+    return set(conn.scalars(select(table.c.uuid).where(table.c.uuid == _any(wanted))))
+
+
+def worker_team(conn: Connection) -> int | None:
+    """The (first) team of the logged-in worker; None for a role in no team (e.g. the administrator)."""
+    team = conn.execute(text("SELECT team_id FROM team_members WHERE role_name = current_user::text "
+                             "ORDER BY team_id LIMIT 1")).scalar()
+    return int(team) if team is not None else None
+
+
+def pushed_by_row(conn: Connection, row_uuids: Iterable[str]) -> Authorship:
+    """Per row: the entries pushed for it, newest first ``(who, at, columns changed)``."""
+    wanted = set(row_uuids)
+    found: Authorship = {}
+    if not wanted:
+        return found
+    table = cast(Table, PushedRow.__table__)
+    query = (select(table.c.row_uuid, table.c.who, table.c.at, table.c.fields)
+             .where(table.c.row_uuid == _any(wanted)).order_by(table.c.at.desc()))
+    for row_uuid, who, at, names in conn.execute(query):
+        found.setdefault(row_uuid, []).append((who, at, list(names or [])))
+    return found
+
+
+def insert_rows(conn: Connection, table: Table, values: dict[str, Any], params: Sequence[dict[str, Any]]) -> None:
+    """New rows (``values``: the ``VALUES`` of bind parameters, :func:`team.outbox.write_values`); a row
+    whose uuid the server holds already is left as it is."""
+    if params:
+        conn.execute(pg_insert(table).values(values).on_conflict_do_nothing(), list(params))
+
+
+def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> None:
+    if uuids:
+        conn.execute(delete(table).where(table.c.uuid == _any(uuids)))
+
+
+def update_rows(conn: Connection, table: Table, refs: Mapping[str, str], rows: Sequence[Mapping[str, Any]],
+                columns: Sequence[str]) -> None:
+    """Write ``columns`` of the rows (``{"uuid": …, column: value}``, a foreign key as the referenced
+    row's uuid, ``refs``: ``{column: referenced table}``) with one ``UPDATE … FROM unnest(…)``."""
+    if not rows:
+        return
+    arrays: dict[str, list[str | None]] = {"w_uuid": [str(r["uuid"]) for r in rows]}
+    for name in columns:
+        column = table.c[name]
+        arrays[f"p_{name}"] = _texts(column, (r[name] for r in rows), conn.dialect)
+    conn.exec_driver_sql(_update_sql(table, tuple(columns), tuple(sorted(refs.items())), conn.dialect), arrays)
+
+
+def _array(name: str) -> str:
+    """A text array parameter of a driver statement, sent in binary (no quoting of its elements)."""
+    return f"CAST(%({name})b AS TEXT[])"
+
+
+@cache
+def _update_sql(table: Table, columns: tuple[str, ...], refs: tuple[tuple[str, str], ...], dialect: Dialect) -> str:
+    parents = dict(refs)
+    sets, spread, names = [], [_array("w_uuid")], ["w_uuid"]
+    for name in columns:
+        column = table.c[name]
+        spread.append(_array(f"p_{name}"))
+        names.append(f"p_{name}")
+        if name in parents:
+            target = f'(SELECT parent.id FROM "{parents[name]}" parent WHERE parent.uuid = v.p_{name})'
+        elif isinstance(column.type, String):  # assigned as text: a too long value fails, as in an insert
+            target = f"v.p_{name}"
+        else:
+            target = f"CAST(v.p_{name} AS {column.type.compile(dialect=dialect)})"
+        sets.append(f'"{name}" = {target}')
+    return (f'UPDATE "{table.name}" AS t SET {", ".join(sets)} FROM unnest({", ".join(spread)}) '
+            # (the = ANY lets the planner read the rows by their index, not the whole table)
+            f'AS v({", ".join(names)}) WHERE t.uuid = v.w_uuid AND t.uuid = ANY({_array("w_uuid")})')
+
+
+def _texts(column: Any, values: Iterable[Any], dialect: Dialect) -> list[str | None]:
+    """Column values as PostgreSQL's text input of the column's type (after the type's own binding)."""
+    convert = _converter(column, dialect)
+    return [convert(v) for v in values]
+
+
+@cache
+def _converter(column: Any, dialect: Dialect) -> Callable[[Any], str | None]:
+    kind = column.type
+    if isinstance(kind, JSON):
+        keep_none = not kind.none_as_null  # None as JSON null, as SQLAlchemy binds it
+        return lambda v: json.dumps(v) if v is not None or keep_none else None
+    process = getattr(kind, "process_bind_param", None)  # e.g. UTCDateTime: aware -> naive UTC
+
+    def convert(value: Any) -> str | None:
+        if process is not None:
+            value = process(value, dialect)
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return value
+        if isinstance(value, bool) or isinstance(kind, Boolean):
+            return "true" if value else "false"
+        if isinstance(value, (dt.datetime, dt.date)):
+            return value.isoformat()
+        if isinstance(value, (bytes, bytearray, memoryview)):
+            return "\\x" + bytes(value).hex()
+        return str(value)
+
+    return convert
+
+
+_REMEMBER = """
+    INSERT INTO sync_pushed (entry_uuid, client_id, row_uuid, case_uuid, fields, who, at, result)
+    SELECT e, c, r, k, CAST(f AS JSON), w, CAST(a AS TIMESTAMP), CAST(x AS JSON)
+    FROM unnest({}) AS v(e, c, r, k, f, w, a, x)
+""".format(", ".join(_array(name) for name in "ecrkfwax"))
+
+
+def remember_pushed(conn: Connection, entries: Sequence[Mapping[str, Any]]) -> None:
+    """The server remembers the applied outbox entries (``entry_uuid``, ``client_id``, ``row_uuid``,
+    ``case_uuid``, ``fields``, ``who``, ``at``, ``result``) in one statement."""
+    if not entries:
+        return
+    table = cast(Table, PushedRow.__table__)
+    dialect = conn.dialect
+    conn.exec_driver_sql(_REMEMBER, {
+        "e": [e["entry_uuid"] for e in entries], "c": [e["client_id"] for e in entries],
+        "r": [e["row_uuid"] for e in entries], "k": [e["case_uuid"] for e in entries],
+        "f": _texts(table.c.fields, (e["fields"] for e in entries), dialect), "w": [e["who"] for e in entries],
+        "a": _texts(table.c.at, (e["at"] for e in entries), dialect),
+        "x": _texts(table.c.result, (e["result"] for e in entries), dialect)})
