@@ -45,7 +45,7 @@ TARGET_UNLOCK_S = 0.3
 # first use of Qt's namespace ``Qt``, a few dozen enum types) is timed and subtracted: a key
 # from the window system costs the program nothing of that.
 PROBE = r"""
-import importlib.abc, importlib.util, os, sys, threading, time
+import importlib.machinery, os, sys, time
 
 FIRST, MAIN, PASSWORD, INTERVAL = sys.argv[1], sys.argv[2], sys.argv[3], float(sys.argv[4]) / 1000
 marks = {}
@@ -75,6 +75,8 @@ def install_probe():
         QCoreApplication.postEvent(target, event)
 
     def typist(target):
+        import threading
+
         # the user types the rest of the password and presses Return, at their own pace
         for char in PASSWORD[1:]:
             time.sleep(INTERVAL)
@@ -119,6 +121,8 @@ def install_probe():
                     if not MAIN:
                         QTimer.singleShot(0, QApplication.instance().quit)
                     else:
+                        import threading
+
                         threading.Thread(target=typist, args=(obj,), daemon=True).start()
             return False
 
@@ -128,17 +132,18 @@ def install_probe():
     app.installEventFilter(keep[-1])
 
 
-class AfterQtWidgets(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class AfterQtWidgets:
     # The probe is installed once the program itself has imported PySide6.QtWidgets, so the probe
     # does not change which modules load before Qt (PySide6 reads the source of every module
     # imported after it: a probe importing Qt first would make the program slower than it is).
+    # It imports nothing the program might need (no importlib.abc, no threading before the key).
     def find_spec(self, name, path, target=None):
         if name != "PySide6.QtWidgets":
             return None
         sys.meta_path.remove(self)
-        self.spec = importlib.util.find_spec(name)
-        self.spec.loader, self.loader = self, self.spec.loader
-        return self.spec
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        spec.loader, self.loader = self, spec.loader
+        return spec
 
     def create_module(self, spec):
         return self.loader.create_module(spec)

@@ -22,7 +22,6 @@ import errno
 import getpass
 import json
 import os
-import socket
 import stat
 import threading
 import time
@@ -68,6 +67,16 @@ def _info_text(data_dir: Path) -> str:
 def in_use_message(data_dir: Path) -> str:
     return (f"Die Daten in „{data_dir}“ sind bereits geöffnet{_info_text(data_dir)}. Bitte dort weiterarbeiten "
             "oder das andere Programmfenster bzw. den anderen Befehl zuerst beenden.")
+
+
+def _host_name() -> str:
+    """The computer's name (as ``socket.gethostname()``; POSIX without importing socket: the window's
+    start takes this lock before its first window)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
 
 
 # the process umask is 0o077 while at least one data folder is open
@@ -169,9 +178,10 @@ class FolderLock:
                 user = getpass.getuser()
             except Exception:  # noqa: BLE001 - no user name in the environment: the info stays vague
                 user = "?"
-            info = {"user": user, "host": socket.gethostname(), "pid": os.getpid(),
+            info = {"user": user, "host": _host_name(), "pid": os.getpid(),
                     "since": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
-            write_bytes(self.data_dir / INFO_FILENAME, json.dumps(info).encode("utf-8"))
+            # only a note for a second opener's message: not worth waiting for the disk before the first window
+            write_bytes(self.data_dir / INFO_FILENAME, json.dumps(info).encode("utf-8"), durable=False)
         except BaseException:
             self.release()
             raise
