@@ -9,8 +9,6 @@ it as the package ``kooperation_desktop_resources`` (a name no other project cla
 from __future__ import annotations
 
 import functools
-from importlib import resources as _res
-from importlib.util import find_spec
 from pathlib import Path
 
 INSTALLED_NAME = "kooperation_desktop_resources"
@@ -23,9 +21,16 @@ def folder() -> Path:
     checkout = Path(__file__).resolve().parent.parent
     if (checkout / "pyproject.toml").is_file() and (checkout / "resources" / "fonts").is_dir():
         return checkout / "resources"
-    if find_spec(INSTALLED_NAME) is None:
+    from importlib.util import find_spec
+
+    spec = find_spec(INSTALLED_NAME)
+    if spec is None:
         raise FileNotFoundError(f"Programmdateien fehlen: das Paket {INSTALLED_NAME} ist nicht installiert.")
-    return Path(str(_res.files(INSTALLED_NAME)))
+    if spec.submodule_search_locations:  # a folder: no need for importlib.resources (slow to import)
+        return Path(next(iter(spec.submodule_search_locations)))
+    from importlib import resources
+
+    return Path(str(resources.files(INSTALLED_NAME)))
 
 
 def path(*parts: str) -> Path:

@@ -21,26 +21,31 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_rendered(out: Path, render: Callable[[Path], object]) -> Path:
-    """Let ``render(path)`` write a temporary file beside ``out``, then put it in place; returns ``out``."""
+def write_rendered(out: Path, render: Callable[[Path], object], durable: bool = True) -> Path:
+    """Let ``render(path)`` write a temporary file beside ``out``, then put it in place; returns ``out``.
+
+    ``durable=False``: still whole or not at all, but not flushed to the disk (for a note that is
+    worthless after a crash anyway, e.g. who holds the data folder's lock: no wait for the disk)."""
     out = Path(out)
     tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         render(tmp)
-        fd = os.open(tmp, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        if durable:
+            fd = os.open(tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
         os.replace(tmp, out)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(out.parent)
+    if durable:
+        fsync_dir(out.parent)
     return out
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
+def write_bytes(path: Path, data: bytes, durable: bool = True) -> Path:
     """Write ``data`` to ``path`` atomically (owner-only); returns ``path``."""
-    return write_rendered(path, lambda tmp: tmp.write_bytes(data))
+    return write_rendered(path, lambda tmp: tmp.write_bytes(data), durable)

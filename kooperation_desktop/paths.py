@@ -6,8 +6,6 @@ import errno
 import os
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 APP_NAME = "Kooperation Desktop"
 
 
@@ -15,6 +13,8 @@ def default_data_dir(create: bool = True) -> Path:
     """The per-user data folder, e.g. ``~/.local/share/Kooperation Desktop`` on Linux or
     ``%LOCALAPPDATA%\\Kooperation Desktop`` on Windows; created if missing unless ``create`` is
     False (a command that only reads)."""
+    from platformdirs import user_data_dir  # here: a start with --data-dir does not need it
+
     path = Path(user_data_dir(APP_NAME, appauthor=False))
     if create:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)  # social data: owner only

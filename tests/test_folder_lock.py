@@ -127,3 +127,59 @@ def test_two_first_starts_at_the_same_moment_never_destroy_the_data(tmp_path: Pa
         with Services.open(data, PASSWORD) as services:
             assert [c.title for c in services.cases.list()] == ["Beispiel (erfunden): Familie Çelik-Wróbel"]
     print(f"two simultaneous first starts: 20/20 one set-up, {refused} second runs refused as 'bereits geöffnet'")
+
+
+def test_a_folder_held_through_filelock_is_refused_and_the_other_way_round(tmp_path: Path) -> None:
+    """The lock is ``flock`` on POSIX without the filelock package (its import cost the window's
+    start); an opener that locks through filelock (Windows, a file system without flock, an
+    earlier version of the program) and this one still see each other's lock."""
+    from filelock import FileLock, Timeout
+
+    from kooperation_desktop.protection.folder import FolderLock
+
+    data = tmp_path / "daten"
+    data.mkdir()
+    other = FileLock(str(data / LOCK_FILENAME), thread_local=False)
+    other.acquire(timeout=0)
+    try:
+        with pytest.raises(FolderInUse, match="bereits geöffnet"):
+            FolderLock(data).acquire()
+    finally:
+        other.release()
+    lock = FolderLock(data).acquire()
+    try:
+        with pytest.raises(Timeout):
+            FileLock(str(data / LOCK_FILENAME), thread_local=False).acquire(timeout=0)
+    finally:
+        lock.release()
+    FolderLock(data).acquire().release()  # given free
+
+
+def test_without_flock_the_folder_is_still_locked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file system without flock (ENOSYS): the lock falls back to filelock's and still keeps a
+    second opener out."""
+    import errno
+    import fcntl
+
+    from kooperation_desktop.protection.folder import FolderLock
+
+    real_flock = fcntl.flock
+
+    def flock(fd: int, operation: int) -> None:
+        if operation & fcntl.LOCK_EX:
+            raise OSError(errno.ENOSYS, "Function not implemented")
+        real_flock(fd, operation)
+
+    data = tmp_path / "daten"
+    data.mkdir()
+    first = FolderLock(data)
+    monkeypatch.setattr(fcntl, "flock", flock)
+    with pytest.warns(UserWarning, match="flock not supported"):  # filelock's own word on it
+        first.acquire()
+        try:
+            with pytest.raises(FolderInUse):
+                FolderLock(data).acquire()
+        finally:
+            first.release()
+    monkeypatch.undo()
+    FolderLock(data).acquire().release()

@@ -7,7 +7,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 APP_NAME = "Kooperation Desktop"
 
@@ -31,6 +31,8 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
         return
     _log_without_client_data(exc_type, tb)
     if QApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox  # not before the first window: it is seldom needed
+
         QMessageBox.critical(None, "Unerwarteter Fehler", UNEXPECTED_ERROR)
 
 

@@ -27,15 +27,7 @@ Each area keeps its own file next to it (``kooperation_<area>_en.ts`` from that 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractButton,
-    QApplication,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kooperation_desktop import assets
 
@@ -135,6 +127,9 @@ def translate_widget_tree(root: QWidget, context: str = MAIN_CONTEXT) -> int:
     English is installed); returns how many texts changed."""
     if current_language() == "de":
         return 0
+    from PySide6.QtGui import QAction  # here: the first window (before any translated tree) does not need them
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QMenu
+
     changed = 0
 
     def swap(getter, setter) -> None:

@@ -36,20 +36,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMenu,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget
 
+# The language is read (load()) before the first window; the widgets of the dialog and the menu
+# are imported where they are built (making their Python types costs the first window's start).
 if TYPE_CHECKING:
     from kooperation_desktop.protection.retention import RetentionService
     from kooperation_desktop.usecases.reports import ReportService
@@ -140,6 +130,8 @@ def language() -> str:
 
 class SettingsDialog(QDialog):
     def __init__(self, values: AppSettings, parent: QWidget | None = None):
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+
         super().__init__(parent)
         self.setWindowTitle(tr("Einstellungen"))
         self.setMinimumWidth(520)
@@ -256,6 +248,9 @@ class SettingsController(QObject):
         self.retention = retention
         self.reports = reports
         self.lock = lock
+        from PySide6.QtGui import QAction, QKeySequence
+        from PySide6.QtWidgets import QMenu
+
         self.action = QAction(tr("&Einstellungen…"), parent)
         self.action.setShortcut(QKeySequence("Ctrl+,"))
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -246,6 +245,8 @@ def _encrypt_plain(data_dir: Path, kf: KeyFile, db_key: bytes) -> None:
     Order (crash-safe): encrypted copy written and verified → key file written → copy renamed over
     the plain file. A crash before the rename leaves key file + plain database, which the next
     unlock encrypts again. The plain file's bytes are overwritten with zeros afterwards (POSIX)."""
+    import sqlite3  # here: the password dialog at start does not need it
+
     db = db_path(data_dir)
     with sqlite3.connect(db) as plain:  # fold a WAL of the earlier version into the file
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")

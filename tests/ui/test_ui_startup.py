@@ -182,3 +182,42 @@ def test_a_wrong_password_says_so_and_the_dialog_answers_meanwhile(qtbot, tmp_pa
         qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
     assert len(opened) == 1
     opened[0].close()
+
+
+LAUNCH_CHILD = r"""
+import sys
+from ui.launch import main
+from ui.protection import dialogs
+
+def ask_unlock(parent, attempt):
+    print("AT_DIALOG", [m for m in ("kooperation_desktop.cli", "filelock") if m in sys.modules], flush=True)
+    return False  # the user quits ("Beenden")
+
+dialogs.ask_unlock = ask_unlock
+print("EXIT", main(["--data-dir", sys.argv[1]]), flush=True)
+"""
+
+
+def test_the_usual_start_opens_the_window_without_the_command_lines_modules(tmp_path: Path) -> None:
+    """``kooperation-desktop`` (or with ``--data-dir`` only) goes straight to the window: the
+    command line's parser with its sub-commands, and the filelock package (the folder's lock is
+    the OS's flock), are not loaded before the password dialog."""
+    out = _start(LAUNCH_CHILD, _data_folder(tmp_path))
+    lines = [line for line in out.stdout.splitlines() if line.split(" ", 1)[0] in ("AT_DIALOG", "EXIT")]
+    assert lines == ["AT_DIALOG []", "EXIT 0"], out.stdout + out.stderr
+
+
+def test_the_launcher_reports_a_window_that_cannot_start_on_one_line(monkeypatch, capsys, tmp_path: Path) -> None:
+    from kooperation_desktop.cli import CliError
+    from ui import launch
+
+    def broken(data_dir: Path | None) -> int:
+        raise CliError("Das Programmfenster kann nicht starten, Qt fehlt etwas (libxcb).")
+
+    monkeypatch.setattr(launch, "open_window", broken)
+    assert launch.main(["--data-dir", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == "Fehler: Das Programmfenster kann nicht starten, Qt fehlt etwas (libxcb).\n"
+    # anything else than the window goes through the command line as before
+    with pytest.raises(SystemExit) as stopped:
+        launch.main(["--data-dir", str(tmp_path), "--help"])
+    assert stopped.value.code == 0 and "Aufruf:" in capsys.readouterr().out

@@ -9,9 +9,9 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPaintDevice, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,6 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from kooperation_desktop.protection import keys
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintDevice, QPixmap
+
+# The unlock dialog is the first window: what it does not need before it takes keys (the namespace
+# ``Qt`` with its hundred enum types, fonts, painting) is imported where it is used.
 
 STRENGTH_COLOURS = ("#b00020", "#d35400", "#b7950b", "#2e7d32", "#1b5e20")
 
@@ -203,7 +209,7 @@ class UnlockDialog(QDialog):
         self.error.setAccessibleName(tr("Meldung"))
         self.error.hide()  # shown with a message; the dialog then grows to fit it (_fit_text)
         label.setMinimumWidth(360)
-        buttons = QDialogButtonBox(self)
+        buttons = QDialogButtonBox(parent=self)  # by keyword: (self) makes the namespace Qt to pick the overload
         self.ok_button = buttons.addButton(tr("&Entsperren"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.ok_button.setDefault(True)
         self.cancel_button = None
@@ -241,6 +247,8 @@ class UnlockDialog(QDialog):
         if self.cancel_button is not None:
             self.cancel_button.setEnabled(False)
         self.ok_button.setText(tr("Wird geöffnet …"))
+        from PySide6.QtCore import Qt
+
         self.setCursor(Qt.CursorShape.BusyCursor)
         self._running.start()
         return False
@@ -320,6 +328,7 @@ class ChangePasswordDialog(SetPasswordDialog):
 
 def recovery_qr_pixmap(recovery_key: str, scale: int = 6) -> QPixmap:
     import segno
+    from PySide6.QtGui import QPixmap
 
     buffer = io.BytesIO()
     segno.make(recovery_key, error="m").save(buffer, kind="png", scale=scale, border=2)
@@ -332,6 +341,9 @@ class RecoveryKeyDialog(QDialog):
     """Shows the recovery key once, as text and QR code, with a print button."""
 
     def __init__(self, recovery_key: str, parent: QWidget | None = None):
+        from PySide6.QtCore import Qt
+        from PySide6.QtGui import QFont
+
         super().__init__(parent)
         self.setWindowTitle(tr("Wiederherstellungsschlüssel – einmalig angezeigt"))
         self.recovery_key = recovery_key
@@ -370,6 +382,9 @@ class RecoveryKeyDialog(QDialog):
 
 def print_recovery_key(printer: QPaintDevice, recovery_key: str) -> None:
     """Paint the recovery sheet (title, key, QR code) on a QPrinter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFont, QPainter
+
     painter = QPainter(printer)
     try:
         page = painter.viewport()

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kooperation_desktop.protection import ProtectionError, vault
 
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 
 def show_error(parent: QWidget | None, text: str, title: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox  # here: not needed for the password dialog
+
     QMessageBox.warning(parent, title or tr("Datenschutz"), text)
 
 
