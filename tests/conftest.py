@@ -16,6 +16,7 @@ import pytest
 from helpers import build_complete_case
 from pg_server import PgServer, running_server
 
+from kooperation_desktop.demo import DemoResult, create_demo
 from kooperation_desktop.protection import folder as _folder
 from kooperation_desktop.protection import keys as _keys
 from kooperation_desktop.services import Services
@@ -135,6 +136,8 @@ def services(request: pytest.FixtureRequest, tmp_path: Path, _templates: _Templa
     per session, see :class:`_Template`; with ``complete_case`` the copy holds that case.)"""
     if "complete_case" in request.fixturenames:
         yield from _templates.open_copy("complete_case", build_complete_case, tmp_path)
+    elif "demo_case" in request.fixturenames:
+        yield from _templates.open_copy("demo", create_demo, tmp_path)
     else:
         yield from _templates.open_copy("empty", None, tmp_path)
 
@@ -146,6 +149,13 @@ def complete_case(services: Services, _templates: _Templates) -> tuple[Services,
     (The case is built once per session and copied, see :class:`_Template`.)"""
     case_id, agreement_id = _templates.get("complete_case", build_complete_case).result
     return services, case_id, agreement_id
+
+
+@pytest.fixture
+def demo_case(services: Services, _templates: _Templates) -> tuple[Services, DemoResult]:
+    """``(services, demo)``: the demo family (:func:`create_demo`, a final version and a draft) in a
+    fresh database (built once per session and copied, see :class:`_Template`)."""
+    return services, _templates.get("demo", create_demo).result
 
 
 @pytest.fixture(scope="session")
