@@ -424,6 +424,7 @@ def test_arbitrary_text_renders_and_a_sample_extracts(goal, name, task, level, v
     assert squash("MARKER " + " ".join(words) + " ENDE") in squash(text)
 
 
+@pytest.mark.slow  # a new Python
 def test_pdf_module_needs_neither_qt_nor_sqlalchemy() -> None:
     code = (
         "import sys; sys.modules['PySide6'] = None; sys.modules['sqlalchemy'] = None\n"
