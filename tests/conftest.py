@@ -16,6 +16,7 @@ import pytest
 from helpers import build_complete_case
 from pg_server import PgServer, running_server
 
+from kooperation_desktop.demo import DemoResult, create_demo
 from kooperation_desktop.protection import folder as _folder
 from kooperation_desktop.protection import keys as _keys
 from kooperation_desktop.services import Services
@@ -36,6 +37,12 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
 
 UI_TESTS = Path(__file__).resolve().parent / "ui"
 
+# Hypothesis: every property test runs the example count it names (CI's `pytest -n auto` too); the quick
+# loop (README) adds `--hypothesis-profile=quick`, under which helpers.examples() caps each count to
+# QUICK_EXAMPLES (the failing examples hypothesis stored in .hypothesis/ are replayed first either way)
+QUICK_PROFILE = "quick"
+QUICK_EXAMPLES = 5
+
 
 def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
     """The core run without Qt (``-p no:pytest-qt``): pytest-qt's settings in pyproject.toml are known
@@ -45,12 +52,31 @@ def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginMa
             parser.addini(name, "pytest-qt (not loaded in this run)", type="linelist")
 
 
+@pytest.hookimpl(tryfirst=True)  # before hypothesis's own pytest_configure loads the profile
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hypothesis_profile", None) == QUICK_PROFILE:
+        from hypothesis import settings
+
+        settings.register_profile(QUICK_PROFILE, max_examples=QUICK_EXAMPLES)
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     """``-m "not gui"`` (the quick core run) does not even import the UI tests in tests/ui/ (every one
     of them is marked ``gui``): the core run needs no Qt (with ``-p no:pytestqt``, not even PySide6)."""
     if collection_path == UI_TESTS and "not gui" in (config.option.markexpr or ""):
         return True
     return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before ``-m`` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test on a real PostgreSQL server (the ``pg_server`` fixture, directly or through another
+    fixture) is a ``team`` test: the integration tests of team mode, which the quick loop leaves out
+    (``-m "not gui and not slow and not team"``) and the full run keeps. A test that starts a server of
+    its own (``running_server``) carries the marker itself (tests/test_team_tls.py)."""
+    for item in items:
+        if "pg_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.team)
 
 
 class _Template:
@@ -110,6 +136,8 @@ def services(request: pytest.FixtureRequest, tmp_path: Path, _templates: _Templa
     per session, see :class:`_Template`; with ``complete_case`` the copy holds that case.)"""
     if "complete_case" in request.fixturenames:
         yield from _templates.open_copy("complete_case", build_complete_case, tmp_path)
+    elif "demo_case" in request.fixturenames:
+        yield from _templates.open_copy("demo", create_demo, tmp_path)
     else:
         yield from _templates.open_copy("empty", None, tmp_path)
 
@@ -121,6 +149,13 @@ def complete_case(services: Services, _templates: _Templates) -> tuple[Services,
     (The case is built once per session and copied, see :class:`_Template`.)"""
     case_id, agreement_id = _templates.get("complete_case", build_complete_case).result
     return services, case_id, agreement_id
+
+
+@pytest.fixture
+def demo_case(services: Services, _templates: _Templates) -> tuple[Services, DemoResult]:
+    """``(services, demo)``: the demo family (:func:`create_demo`, a final version and a draft) in a
+    fresh database (built once per session and copied, see :class:`_Template`)."""
+    return services, _templates.get("demo", create_demo).result
 
 
 @pytest.fixture(scope="session")

@@ -40,6 +40,17 @@ INDICATOR_TEXT = "Deniz ist an Schultagen um 7:45 Uhr fertig angezogen."
 TASK_PARTNER = "Fatma Yılmaz holt Deniz dienstags von der Schule ab."
 
 
+def examples(count: int) -> int:
+    """A property test's example count: ``count``; under the quick loop's hypothesis profile
+    (``--hypothesis-profile=quick``, tests/conftest.py) at most that profile's few. For
+    ``@settings(max_examples=examples(30), ...)``: a count named in ``@settings`` would override any profile."""
+    from hypothesis import settings
+
+    if settings.get_current_profile_name() == "quick":
+        return min(count, settings.default.max_examples)
+    return count
+
+
 def build_complete_case(services: Services) -> tuple[int, int]:
     """Fill ``services`` with one case whose draft agreement passes ``services.agreements.check()``.
 

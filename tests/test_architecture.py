@@ -10,9 +10,12 @@ import sys
 import textwrap
 from collections.abc import Iterator
 
+import pytest
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 
 
+@pytest.mark.slow  # a new Python importing every core module
 def test_every_core_module_imports_without_qt() -> None:
     # PySide6 set to None in sys.modules: any "import PySide6..." raises ImportError.
     script = textwrap.dedent(
@@ -73,6 +76,31 @@ def test_ci_runs_exactly_the_readme_test_command() -> None:
     assert len(commands) == 1, commands
     ci_lines = [line.strip() for line in ci.splitlines() if not line.lstrip().startswith("#")]
     assert commands[0] in ci_lines
+
+
+def test_ci_runs_every_test_with_its_full_example_count() -> None:
+    """The quick loop (README) leaves out the gui, slow and team tests and runs a few hypothesis examples
+    per property (``--hypothesis-profile=quick``); CI's command selects no marker and names no profile, so it
+    runs every test, each property test with the example count it names."""
+    from helpers import examples
+    from hypothesis import settings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = [line.strip() for line in readme.splitlines() if "not slow" in line and line.startswith(".venv/bin/pytest")]
+    assert quick == ['.venv/bin/pytest -n auto -m "not gui and not slow and not team" --hypothesis-profile=quick']
+    ci = [line.split("bin/pytest", 1)[1] for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+          if "bin/pytest" in line and not line.lstrip().startswith("#")]
+    assert ci == [" -n auto"]
+    before = settings.get_current_profile_name()
+    try:
+        for name in ("default", "ci"):  # hypothesis loads "ci" itself where CI is set (.ci/run)
+            settings.load_profile(name)
+            assert [examples(30), examples(1000)] == [30, 1000]
+        settings.register_profile("quick", max_examples=5)  # as tests/conftest.py does for the quick loop
+        settings.load_profile("quick")
+        assert [examples(30), examples(3)] == [5, 3]
+    finally:
+        settings.load_profile(before)
 
 
 def _ui_sources() -> list[tuple[pathlib.Path, str]]:
@@ -219,6 +247,7 @@ def test_core_tests_need_no_qt() -> None:
     assert offenders == []
 
 
+@pytest.mark.slow  # a second pytest collecting every core test
 def test_the_quick_core_run_collects_without_pyside6() -> None:
     """README's core-only command, ``pytest -p no:pytest-qt -m "not gui"``, works where PySide6 is not
     installed: with PySide6 made unimportable, every core test is collected and no UI test is."""

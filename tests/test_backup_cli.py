@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cli_run import run_cli
 
 PASSWORD = "test-passwort-Kooperation-2026"  # tests/conftest.py sets it as KOOPERATION_PASSPHRASE
@@ -73,6 +74,7 @@ ls -A "$DISK" > "$OUT/disk"
 """
 
 
+@pytest.mark.slow  # real processes on two small file systems
 def test_full_data_disk_says_so_and_backup_to_another_disk_still_works(tmp_path: Path) -> None:
     disk, out = tmp_path / "klein", tmp_path / "anderer-datentraeger"
     disk.mkdir()

@@ -44,6 +44,7 @@ def small_backup(services: Services, tmp_path: Path) -> tuple[Services, Path, st
     return services, create_backup(services, tmp_path / "s.kdsich").path, recovery
 
 
+@pytest.mark.slow  # thousands of restores, one per flipped byte
 def test_every_flipped_byte_is_refused_as_damage_before_any_key_is_derived(small_backup, tmp_path, monkeypatch):
     _services, path, _recovery = small_backup
     data = path.read_bytes()

@@ -79,6 +79,7 @@ def test_demo_twice_says_so_and_adds_nothing(demo_dir: Path) -> None:
     assert "abgeschlossen" in listing.stdout
 
 
+@pytest.mark.slow  # real command-line processes
 def test_data_dir_before_the_command_works_too(demo_dir: Path) -> None:
     proc = run_process("--data-dir", demo_dir, "list")  # non-ASCII names through a real pipe
     assert proc.returncode == 0 and "Çelik-Wróbel" in proc.stdout
@@ -115,6 +116,7 @@ def test_case_round_trip_through_json(demo_dir: Path, tmp_path: Path) -> None:
     assert "Łukasz Wróbel" in _text(pdf)
 
 
+@pytest.mark.slow  # a real command-line process
 def test_missing_file_is_one_german_line(tmp_path: Path) -> None:
     proc = run_process("import-case", tmp_path / "gibt-es-nicht.json", data_dir=tmp_path / "d")
     assert_clean_error(proc, "gibt es nicht")

@@ -16,6 +16,7 @@ import pytest
 from kooperation_desktop.protection.crashprobe import prepare, run_once
 
 
+@pytest.mark.slow  # real processes killed (SIGKILL) while writing, three times
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_sigkill_while_writing_loses_no_committed_edit(tmp_path: Path) -> None:
     data = tmp_path / "data"

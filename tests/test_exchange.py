@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from kooperation_desktop.demo import create_demo
+from kooperation_desktop.demo import DemoResult
 from kooperation_desktop.domain.model import AgreementStatus
 from kooperation_desktop.exchange import (
     FORMAT,
@@ -24,8 +24,8 @@ from kooperation_desktop.services import Services
 
 
 @pytest.fixture
-def demo_file(services: Services, tmp_path: Path) -> tuple[Path, dict]:
-    result = create_demo(services)
+def demo_file(demo_case: tuple[Services, DemoResult], tmp_path: Path) -> tuple[Path, dict]:
+    services, result = demo_case
     path = export_case(services, result.case_id, tmp_path / "fall.json")
     return path, json.loads(path.read_text(encoding="utf-8"))
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from helpers import examples
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -186,7 +187,7 @@ def _case_file(demo: dict[str, Any], days: list[int], consents: list[tuple[int, 
 
 
 # 30 histories (each imports a case of up to three versions, ~0.4 s): the cases that matter come up within them
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(30), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(history=consent_histories())
 def test_no_imported_final_version_relies_on_a_consent_not_active_on_its_day(shared, tmp_path: Path,
                                                                               history) -> None:

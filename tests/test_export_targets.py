@@ -147,6 +147,7 @@ def test_no_command_writes_over_a_file_of_the_data_folder(folders, capsys, monke
     assert good.read_bytes().startswith(b"%PDF")
 
 
+@pytest.mark.slow  # a real command-line process
 def test_the_reported_command_is_refused_in_a_real_process(folders) -> None:
     """The command of the issue, as a user types it: exit 1, one German line, the database unchanged."""
     data, _outside = folders

@@ -110,6 +110,7 @@ def test_an_existing_data_folder_others_can_read_is_tightened(worked_in: tuple[P
 
 # --- a command that only reads never creates a data folder -------------------------------------
 
+@pytest.mark.slow  # real command-line processes
 def test_verify_without_a_data_folder_creates_none(worked_in: tuple[Path, Path], tmp_path: Path) -> None:
     _data, out = worked_in
     home = tmp_path / "home"
@@ -144,6 +145,7 @@ def test_read_only_commands_refuse_an_empty_folder(tmp_path: Path) -> None:
     assert list(empty.iterdir()) == []
 
 
+@pytest.mark.slow  # real processes holding and reading a folder
 def test_verify_while_the_window_has_the_data_open(worked_in: tuple[Path, Path]) -> None:
     from kooperation_desktop.services import Services
 

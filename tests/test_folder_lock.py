@@ -69,6 +69,7 @@ sys.stdin.read()
 """
 
 
+@pytest.mark.slow  # a real process killed while holding the lock
 def test_the_lock_of_a_killed_process_is_taken_over(tmp_path: Path) -> None:
     data = tmp_path / "daten"
     Services.open(data, PASSWORD).close()

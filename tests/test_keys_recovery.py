@@ -10,6 +10,7 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
 from cli_run import run_cli
 
 from kooperation_desktop.protection import keys, vault
@@ -41,6 +42,7 @@ def printed_keys(stdout: str) -> list[str]:
 
 # --- scrypt cost ---------------------------------------------------------------------------
 
+@pytest.mark.slow  # derives at the earlier and the production scrypt cost (the costs are what it checks)
 def test_a_key_file_of_the_old_cost_is_rewrapped_at_the_next_unlock(tmp_path: Path, monkeypatch) -> None:
     data = tmp_path / "daten"
     monkeypatch.setattr(keys, "SCRYPT_N", 2**16)  # the cost of the earlier version

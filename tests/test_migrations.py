@@ -51,6 +51,7 @@ def test_open_migrates_and_second_open_is_harmless(tmp_path: Path):
         assert [c.title for c in services.cases.list()] == ["Familie Erst"]
 
 
+@pytest.mark.slow  # new Pythons, each opening a folder
 def test_start_skips_alembic_only_when_the_schema_is_at_every_head(tmp_path) -> None:
     """Opening an up-to-date database must not load Alembic (a quarter second at every start),
     but a database one migration behind must still be upgraded."""

@@ -46,6 +46,7 @@ def wheel(tmp_path_factory) -> pathlib.Path:
     return built
 
 
+@pytest.mark.slow  # builds the wheel (a pip process)
 def test_the_wheel_claims_only_its_own_top_level_names(wheel) -> None:
     with zipfile.ZipFile(wheel) as whl:
         names = whl.namelist()
@@ -63,6 +64,7 @@ def test_the_wheel_claims_only_its_own_top_level_names(wheel) -> None:
     assert any(n.startswith("kooperation_desktop/storage/migrations/versions/0001") for n in names)
 
 
+@pytest.mark.slow  # installs the wheel into a new environment
 def test_the_installed_wheel_runs_without_the_checkout(wheel, tmp_path) -> None:
     """Installed into a folder of its own and started from elsewhere: every UI module imports under
     its installed name, the files are found in the installed package, the self-test passes, and the

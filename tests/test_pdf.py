@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from helpers import examples
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -403,7 +404,7 @@ any_text = st.text(max_size=400)
 big_text = st.text(max_size=3000)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(goal=big_text, name=st.text(max_size=200), task=any_text, level=any_text, view=big_text,
        words=sample_words, title=st.text(max_size=300))
 def test_arbitrary_text_renders_and_a_sample_extracts(goal, name, task, level, view, words, title) -> None:
@@ -423,6 +424,7 @@ def test_arbitrary_text_renders_and_a_sample_extracts(goal, name, task, level, v
     assert squash("MARKER " + " ".join(words) + " ENDE") in squash(text)
 
 
+@pytest.mark.slow  # a new Python
 def test_pdf_module_needs_neither_qt_nor_sqlalchemy() -> None:
     code = (
         "import sys; sys.modules['PySide6'] = None; sys.modules['sqlalchemy'] = None\n"

@@ -11,6 +11,7 @@ import io
 import subprocess
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader
 
@@ -51,6 +52,7 @@ def marks_in_the_border(pdf: Path, tmp_path: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow  # every page rendered by pdftoppm (real processes)
 def test_every_mark_of_every_pdf_stays_10_mm_inside_the_edge(complete_case, tmp_path: Path) -> None:
     services, case_id, agreement_id = complete_case
     draft = services.agreements.export_pdf(agreement_id, tmp_path / "entwurf.pdf")

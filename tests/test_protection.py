@@ -199,6 +199,7 @@ def test_interrupted_password_change_never_locks_out(complete_case, monkeypatch)
     assert len(json.loads((data / "kooperation.keys").read_text())["entries"]) == 1
 
 
+@pytest.mark.slow  # derives at the production scrypt cost (the cost is what it checks)
 def test_new_key_files_use_the_production_scrypt_cost(tmp_path, monkeypatch):
     from helpers import PRODUCTION_SCRYPT_N
 

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cli_run import run_cli
 
 from kooperation_desktop.protection import keys
@@ -56,6 +57,7 @@ def test_backup_restore_and_change_password_on_the_command_line(tmp_path: Path) 
     assert proc.returncode == 0 and "Çelik" in proc.stdout
 
 
+@pytest.mark.slow  # real command-line processes
 def test_no_password_and_no_terminal_is_a_german_error(tmp_path: Path) -> None:
     proc = run("demo", "--data-dir", str(tmp_path / "d"), env_password=False)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
@@ -63,6 +65,7 @@ def test_no_password_and_no_terminal_is_a_german_error(tmp_path: Path) -> None:
     assert not (tmp_path / "d" / "kooperation.sqlite").exists()
 
 
+@pytest.mark.slow  # several real command-line processes
 def test_the_processes_a_test_starts_derive_keys_at_the_cost_of_the_test_run(tmp_path: Path) -> None:
     """tests/conftest.py hands its cheap scrypt cost to the processes the tests start
     (tests/subprocess_site): a first start writes its key file at that cost and a later unlock does

@@ -41,6 +41,7 @@ def one_line_error(proc: subprocess.CompletedProcess[str], word: str) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1 and word in proc.stderr, proc.stderr
 
 
+@pytest.mark.slow  # a chain of real command-line processes
 def test_export_seal_and_verify_on_the_command_line(demo_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "v1.pdf"
     one_line_error(run("export-pdf", "--out", out, data_dir=demo_dir), "Siegel-Passwort")

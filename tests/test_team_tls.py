@@ -40,6 +40,8 @@ from kooperation_desktop.team.connection import (
 )
 from kooperation_desktop.team.server import add_team, add_user, init_server
 
+pytestmark = pytest.mark.team  # PostgreSQL servers of its own (TLS), see tests/conftest.py
+
 
 def _name(common: str) -> x509.Name:
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
