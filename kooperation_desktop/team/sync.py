@@ -23,7 +23,8 @@ exclusively for a moment to read the bound), and writes it locally in one transa
 changes still waiting in the outbox are left alone (their push decides). A case the server no longer
 shows this login (holiday cover ended) is removed here, unless it holds unsent changes (then kept and
 said); a signature arriving for a party that signed the same version here goes with this laptop's one
-to the Konfliktliste (the server's stands). Its queries: :mod:`..storage.team_pull`.
+to the Konfliktliste (the server's stands). Its queries: :mod:`..storage.team_pull`; the server's change
+sequence, its triggers and the bound: :mod:`..storage.team_changes`.
 
 Never travels: the key files, the seal key, the password, the audit log, the protection settings and
 the due index (derived); see ``docs/team-mode.md``.
