@@ -454,25 +454,38 @@ def test_ui_has_no_import_cycles() -> None:
     assert cycles == []
 
 
+def test_storage_never_imports_the_team_mode() -> None:
+    """The repositories sit below the team mode: nothing in ``storage/`` (migrations included, imports
+    inside functions too) imports ``kooperation_desktop.team``; what a query needs of the sync protocol
+    (the travelling tables, the server's triggers) lives in ``storage/`` and ``team/`` imports it."""
+    offenders = []
+    for path in sorted((ROOT / "kooperation_desktop" / "storage").rglob("*.py")):
+        depth = len(path.relative_to(ROOT / "kooperation_desktop").parts) - 1  # (levels up to kooperation_desktop)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level == depth + 1:  # relative to kooperation_desktop (deeper levels stay in storage)
+                    base = ".".join(["kooperation_desktop", *([base] if base else [])])
+                names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+            if any(n.startswith("kooperation_desktop.team") for n in names):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offenders == []
+
+
 def test_every_query_lives_in_storage() -> None:
     """Issue 17: queries live in ``storage/`` repositories. Outside it no module builds a SQLAlchemy
-    statement (select, insert, update, delete, text, func), runs SQL text (``exec_driver_sql``) or reads
-    rows with ``scalars``/``scalar``.
-
-    Known exceptions, not yet moved: four modules of the team mode's sync protocol (issue 14), changed
-    in parallel while their new queries go to ``storage/team_push.py`` and ``storage/team_pull.py``:
-    ``team/sync.py`` (push and pull), ``team/outbox.py`` (the laptop's outbox and sync state),
-    ``team/conflicts.py`` and ``team/conflict_choice.py`` (the Konfliktliste). They are listed here by
-    name so that no other module can follow them; the rest of ``team/`` (server administration, team
-    view, status line, command line, connection) is checked."""
-    builders = {"select", "insert", "update", "delete", "text", "func", "exists", "and_", "or_"}
-    not_yet_moved = {("team", "sync.py"), ("team", "outbox.py"), ("team", "conflicts.py"),
-                     ("team", "conflict_choice.py")}
-    assert all((ROOT / "kooperation_desktop" / pathlib.Path(*name)).is_file() for name in not_yet_moved)
+    statement (select, insert, update, delete, text, func, bind parameters …), runs SQL text
+    (``exec_driver_sql``) or reads rows with ``scalars``/``scalar``: the whole core is checked, the team
+    mode's sync protocol included (its queries are in ``storage/team_*.py`` and ``storage/travelling.py``)."""
+    builders = {"select", "insert", "update", "delete", "text", "func", "exists", "and_", "or_", "bindparam",
+                "literal", "case", "any_", "union", "tuple_"}
     offenders = []
     for path in sorted((ROOT / "kooperation_desktop").rglob("*.py")):
         parts = path.relative_to(ROOT / "kooperation_desktop").parts
-        if "storage" in parts or parts in not_yet_moved:
+        if "storage" in parts:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("sqlalchemy"):

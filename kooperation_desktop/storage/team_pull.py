@@ -1,4 +1,6 @@
-"""Queries of the team-mode pull (:mod:`kooperation_desktop.team.sync`): which cases the server still
+"""Queries of the team-mode pull (:mod:`kooperation_desktop.team.sync`): the rows changed on the server
+since the last pull and its tombstones, writing them here past the outbox (rows, deletions, the
+cases' derived due dates and search text, how far this laptop has pulled), which cases the server still
 shows this login, which this laptop holds, which have changes waiting, and removing a case no longer
 shared (every row of it, past the outbox: nothing of it is pushed as a deletion).
 
@@ -8,16 +10,20 @@ see), ``local`` ones to this laptop's database.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from .retention import delete_case_rows
 from .rows import AgreementRow, CaseRow
+from .rows_followup import DueStateRow
 from .rows_signing import SignatureRow
-from .rows_sync import ConflictRow, OutboxRow, PushedRow, TombstoneRow
+from .rows_sync import ConflictRow, OutboxRow, PushedRow, SyncStateRow, TombstoneRow
+from .search import search_text_of
+from .travelling import case_uuid_select, portable_columns, portable_select, table_named, write_params, write_values
 
 CHUNK = 500
 #: ``cases.change_seq`` on a laptop (where it is otherwise NULL and never travels): the case was no
@@ -29,6 +35,121 @@ def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
     wanted = sorted(set(values))
     for i in range(0, len(wanted), CHUNK):
         yield wanted[i:i + CHUNK]
+
+
+# --- what changed on the server ------------------------------------------------------------------
+
+
+def changed_rows(server: Connection, table: Table, last: int, bound: int) -> list[dict[str, Any]]:
+    """The table's rows changed after change number ``last`` up to ``bound``, in their portable form,
+    in the order of their changes."""
+    return [dict(r._mapping) for r in server.execute(
+        portable_select(table).where(table.c.change_seq > last, table.c.change_seq <= bound)
+        .order_by(table.c.change_seq))]
+
+
+def tombstones(server: Connection, last: int, bound: int) -> list[tuple[str, str]]:
+    """The rows deleted after change number ``last`` up to ``bound``: ``(table name, row uuid)``, in order."""
+    return [(t, u) for t, u in server.execute(select(TombstoneRow.table_name, TombstoneRow.row_uuid).where(
+        TombstoneRow.seq > last, TombstoneRow.seq <= bound).order_by(TombstoneRow.seq))]
+
+
+def rows_of_cases(server: Connection, table: Table, case_uuids: Iterable[str]) -> list[dict[str, Any]]:
+    """Every row of the table belonging to the cases, in its portable form (whatever its change number)."""
+    found: list[dict[str, Any]] = []
+    owners = case_uuid_select(table).subquery()
+    for chunk in _chunks(case_uuids):
+        rows = select(owners.c.uuid).where(owners.c.case_uuid.in_(chunk))
+        found += [dict(r._mapping) for r in server.execute(portable_select(table).where(table.c.uuid.in_(rows)))]
+    return found
+
+
+# --- writing it here ------------------------------------------------------------------------------
+
+
+def waiting_keys(local: Connection) -> set[tuple[str, str]]:
+    """The rows with changes waiting in the outbox: ``(table name, row uuid)``."""
+    return {(t, u) for t, u in local.execute(select(OutboxRow.table_name, OutboxRow.row_uuid))}
+
+
+def cases_in_outbox(local: Connection) -> set[str]:
+    """The cases with an outbox entry of their own row (inserted, changed or deleted here)."""
+    return set(local.scalars(select(OutboxRow.row_uuid).where(OutboxRow.table_name == "cases")))
+
+
+def remove_rows(local: Connection, table: Table, uuids: Sequence[str]) -> tuple[set[str | None], int]:
+    """Delete the rows deleted on the server, and their waiting outbox entries (past the outbox): the
+    uuids of the cases they belonged to, and how many rows were deleted."""
+    cases: set[str | None] = set()
+    removed = 0
+    for i in range(0, len(uuids), CHUNK):
+        chunk = uuids[i:i + CHUNK]
+        cases.update(c for _u, c in local.execute(case_uuid_select(table).where(table.c.uuid.in_(chunk))))
+        removed += local.execute(delete(table).where(table.c.uuid.in_(chunk))).rowcount
+        local.execute(delete(OutboxRow).where(OutboxRow.table_name == table.name, OutboxRow.row_uuid.in_(chunk)))
+    return cases, removed
+
+
+def existing_rows(local: Connection, table: Table, uuids: Iterable[str]) -> set[str]:
+    """Which of ``uuids`` the table holds here."""
+    found: set[str] = set()
+    for chunk in _chunks(uuids):
+        found.update(local.scalars(select(table.c.uuid).where(table.c.uuid.in_(chunk))))
+    return found
+
+
+def write_rows(local: Connection, table: Table, new: Sequence[dict[str, Any]],
+               changed: Sequence[dict[str, Any]]) -> None:
+    """Rows from the server in their portable form: ``new`` inserted, ``changed`` written over the
+    rows of the same uuid (all of the table's portable columns; a foreign key given as uuid)."""
+    names = portable_columns(table.name)
+    if new:
+        local.execute(insert(table).values(write_values(table, names)), [write_params(r, names) for r in new])
+    if changed:
+        local.execute(update(table).where(table.c.uuid == bindparam("w_uuid")).values(write_values(table, names)),
+                      [{**write_params(r, names), "w_uuid": r["uuid"]} for r in changed])
+
+
+def row_cases(local: Connection, table: Table, uuids: Sequence[str]) -> set[str | None]:
+    """The uuids of the cases the rows belong to."""
+    cases: set[str | None] = set()
+    for i in range(0, len(uuids), CHUNK):
+        cases.update(c for _u, c in local.execute(case_uuid_select(table).where(table.c.uuid.in_(uuids[i:i + CHUNK]))))
+    return cases
+
+
+def refresh_cases(local: Connection, case_uuids: Iterable[str | None]) -> None:
+    """The cases touched by the pull: their due dates are computed afresh, their search text is folded
+    from what they hold now (a merge may have mixed two laptops' fields)."""
+    cases = table_named("cases")
+    persons = table_named("persons")
+    wanted = sorted(c for c in case_uuids if c)
+    for i in range(0, len(wanted), CHUNK):
+        ids = select(cases.c.id).where(cases.c.uuid.in_(wanted[i:i + CHUNK]))
+        local.execute(delete(DueStateRow).where(DueStateRow.case_id.in_(ids)))
+        names: dict[int, list[tuple[str, str]]] = {}
+        for case_id, first, last in local.execute(select(persons.c.case_id, persons.c.first_name, persons.c.last_name)
+                                                  .where(persons.c.case_id.in_(ids)).order_by(persons.c.id)):
+            names.setdefault(case_id, []).append((first, last))
+        fresh = []
+        for case_id, title, number, help_type, folded in local.execute(select(
+                cases.c.id, cases.c.title, cases.c.file_number, cases.c.help_type, cases.c.search_text)
+                .where(cases.c.id.in_(ids))):
+            text_now = search_text_of(title, number, help_type, names.get(case_id, []))
+            if text_now != folded:
+                fresh.append({"w_id": case_id, "p_text": text_now})
+        if fresh:
+            local.execute(update(cases).where(cases.c.id == bindparam("w_id"))
+                          .values(search_text=bindparam("p_text")), fresh)
+
+
+def mark_pulled(local: Connection, bound: int) -> None:
+    """This laptop has pulled up to change number ``bound``, now."""
+    local.execute(update(SyncStateRow).where(SyncStateRow.id == 1).values(
+        last_seq=bound, last_sync_at=dt.datetime.now(dt.UTC)))
+
+
+# --- which cases -----------------------------------------------------------------------------------
 
 
 def visible_cases(server: Connection) -> set[str]:

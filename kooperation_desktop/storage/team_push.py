@@ -21,7 +21,6 @@ from sqlalchemy import (
     Boolean,
     Connection,
     Row,
-    Select,
     String,
     Table,
     Text,
@@ -37,6 +36,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Dialect
 
 from .rows_sync import ConflictRow, OutboxRow, PushedRow
+from .travelling import foreign_keys, portable_select, write_values
 
 #: rows per statement on the laptop's SQLite (its limit of bound parameters)
 LOCAL_CHUNK = 500
@@ -53,8 +53,9 @@ def outbox_entries(local: Connection) -> list[Row[Any]]:
     return list(local.execute(select(table).order_by(table.c.id)))
 
 
-def local_rows(local: Connection, table: Table, portable: Select[Any], uuids: Sequence[str]) -> list[dict[str, Any]]:
-    """The laptop's current values (``portable``: the table's portable select) of the rows ``uuids``."""
+def local_rows(local: Connection, table: Table, uuids: Sequence[str]) -> list[dict[str, Any]]:
+    """The laptop's current values (in their portable form) of the rows ``uuids``."""
+    portable = portable_select(table)
     rows: list[dict[str, Any]] = []
     for i in range(0, len(uuids), LOCAL_CHUNK):
         rows += [dict(r._mapping) for r in local.execute(portable.where(table.c.uuid.in_(uuids[i:i + LOCAL_CHUNK])))]
@@ -88,11 +89,11 @@ def _any(uuids: Iterable[str]) -> Any:
     return any_(_uuid_array(uuids))
 
 
-def lock_rows(conn: Connection, table: Table, portable: Select[Any], uuids: Iterable[str],
+def lock_rows(conn: Connection, table: Table, uuids: Iterable[str],
               columns: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """The ``columns`` (and ``uuid``) of the server rows ``uuids`` (``portable``: the table's portable
-    select), locked until the end of the transaction, in uuid order (two pushes lock shared rows in
-    the same order)."""
+    """The ``columns`` (and ``uuid``) of the server rows ``uuids`` (in their portable form), locked until
+    the end of the transaction, in uuid order (two pushes lock shared rows in the same order)."""
+    portable = portable_select(table)
     wanted = set(columns) | {"uuid"}
     query = (portable.with_only_columns(*[c for c in portable.selected_columns if c.name in wanted])
              .where(table.c.uuid == _any(uuids)).order_by(table.c.uuid).with_for_update(of=table))
@@ -130,11 +131,11 @@ def pushed_by_row(conn: Connection, row_uuids: Iterable[str]) -> Authorship:
     return found
 
 
-def insert_rows(conn: Connection, table: Table, values: dict[str, Any], params: Sequence[dict[str, Any]]) -> None:
-    """New rows (``values``: the ``VALUES`` of bind parameters, :func:`team.outbox.write_values`); a row
-    whose uuid the server holds already is left as it is."""
+def insert_rows(conn: Connection, table: Table, names: Sequence[str], params: Sequence[dict[str, Any]]) -> None:
+    """New rows (``params``: :func:`.travelling.write_params` of the columns ``names``); a row whose
+    uuid the server holds already is left as it is."""
     if params:
-        conn.execute(pg_insert(table).values(values).on_conflict_do_nothing(), list(params))
+        conn.execute(pg_insert(table).values(write_values(table, names)).on_conflict_do_nothing(), list(params))
 
 
 def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> None:
@@ -142,12 +143,12 @@ def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> None:
         conn.execute(delete(table).where(table.c.uuid == _any(uuids)))
 
 
-def update_rows(conn: Connection, table: Table, refs: Mapping[str, str], rows: Sequence[Mapping[str, Any]],
-                columns: Sequence[str]) -> None:
+def update_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """Write ``columns`` of the rows (``{"uuid": …, column: value}``, a foreign key as the referenced
-    row's uuid, ``refs``: ``{column: referenced table}``) with one ``UPDATE … FROM unnest(…)``."""
+    row's uuid) with one ``UPDATE … FROM unnest(…)``."""
     if not rows:
         return
+    refs = foreign_keys(table.name)
     arrays: dict[str, list[str | None]] = {"w_uuid": [str(r["uuid"]) for r in rows]}
     for name in columns:
         column = table.c[name]

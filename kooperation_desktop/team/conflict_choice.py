@@ -15,13 +15,13 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, select
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
 from ..domain import rules
 from ..domain.labels import SIGNATURE_METHOD, format_date, parse_date
 from ..protection import audit
+from ..storage import team_conflicts as repo
 from ..storage.database import Database
-from ..storage.rows_sync import ConflictRow
 from . import conflicts, outbox
 
 LOCAL, SERVER, EDITED = "local", "server", "edited"  # EDITED: the resolution of a typed value
@@ -189,13 +189,13 @@ def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
     """Decide a conflict with a value the user typed: written into the row as a local change (the
     next sync pushes it), the entry closed as ``edited``."""
     with db.transaction() as s:
-        entry = s.get(ConflictRow, conflict_id)
+        entry = repo.entry(s, conflict_id)
         if entry is None or entry.resolved:
             raise ConflictChoiceError(f"Konflikt Nr. {conflict_id} ist schon entschieden.")
         table = outbox.table_named(entry.table_name)
         if entry.row_deleted or entry.field not in table.c:
             raise ConflictChoiceError("Der Eintrag wurde auf dem Server gelöscht; es bleibt nur der Wert vom Server.")
-        local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
+        local_id = repo.local_id(s, table, entry.row_uuid)
         if local_id is None:
             raise ConflictChoiceError("Den Eintrag gibt es auf diesem Laptop nicht mehr; es bleibt nur der Wert "
                                       "vom Server.")
@@ -203,7 +203,7 @@ def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
             value = parse_typed(entry.table_name, entry.field, typed)
         except (ValueError, rules.RuleViolation) as exc:
             raise ConflictChoiceError(str(exc)) from None
-        conflicts.write_local(s, table, local_id, entry.field, value)
+        repo.write_local(s, table, local_id, entry.field, value)
         audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
         entry.resolution = EDITED

@@ -16,12 +16,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Table, func, select, update
-
 from ..protection import audit
+from ..storage import team_conflicts as repo
 from ..storage import team_pull
 from ..storage.database import Database
 from ..storage.rows_sync import ConflictRow
+from ..storage.travelling import table_named
 from . import outbox
 
 KEEP_LOCAL, KEEP_SERVER = "local", "server"
@@ -57,18 +57,14 @@ class Conflict:
 
 
 def _case_titles(db: Database, case_uuids: set[str]) -> dict[str, str]:
-    cases = outbox.table_named("cases")
     with db.engine.connect() as c:
-        return dict(c.execute(select(cases.c.uuid, cases.c.title).where(cases.c.uuid.in_(sorted(case_uuids)))).all())
+        return repo.case_titles(c, case_uuids)
 
 
 def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conflict]:
     """The Konfliktliste, oldest first (the open entries only, unless ``include_resolved``)."""
-    query = select(ConflictRow).order_by(ConflictRow.id)
-    if not include_resolved:
-        query = query.where(ConflictRow.resolved.is_(False))
     with db.sessionmaker() as s:
-        rows = list(s.scalars(query))
+        rows = repo.entries(s, include_resolved=include_resolved)
         titles = _case_titles(db, {r.case_uuid for r in rows if r.case_uuid})
         return [Conflict(id=r.id, table=r.table_name, row_uuid=r.row_uuid, case_uuid=r.case_uuid,
                          case_title=titles.get(r.case_uuid or "", ""), field=r.field,
@@ -79,8 +75,7 @@ def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conf
 
 def open_count(db: Database) -> int:
     with db.engine.connect() as c:
-        return int(c.execute(select(func.count()).select_from(ConflictRow)
-                             .where(ConflictRow.resolved.is_(False))).scalar_one())
+        return repo.open_count(c)
 
 
 def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
@@ -89,7 +84,7 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
     if keep not in (KEEP_LOCAL, KEEP_SERVER):
         raise ConflictError("Bitte „local“ (eigener Wert) oder „server“ (Wert vom Server) wählen.")
     with db.transaction() as s:
-        entry = s.get(ConflictRow, conflict_id)
+        entry = repo.entry(s, conflict_id)
         if entry is None:
             raise ConflictError(f"Einen Konflikt Nr. {conflict_id} gibt es nicht.")
         if entry.resolved:
@@ -97,14 +92,14 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
         if keep == KEEP_LOCAL and entry.field == SIGNATURE:
             _keep_local_signature(s, entry)
         elif keep == KEEP_LOCAL:
-            table = outbox.table_named(entry.table_name)
+            table = table_named(entry.table_name)
             if entry.row_deleted or entry.field not in table.c:
                 raise ConflictError("Der Eintrag wurde auf dem Server gelöscht; der eigene Wert kann nicht "
                                     "übernommen werden (nur „server“).")
-            local_id = s.scalar(select(table.c.id).where(table.c.uuid == entry.row_uuid))
+            local_id = repo.local_id(s, table, entry.row_uuid)
             if local_id is None:
                 raise ConflictError("Den Eintrag gibt es hier nicht mehr; nur „server“ ist möglich.")
-            write_local(s, table, local_id, entry.field, outbox.decode(entry.local_value))
+            repo.write_local(s, table, local_id, entry.field, outbox.decode(entry.local_value))
             audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
         entry.resolution = keep
@@ -118,17 +113,3 @@ def _keep_local_signature(s: Any, entry: ConflictRow) -> None:
     team_pull.overwrite_signature(s, local_id, {name: outbox.decode(mine[name]) for name in SIGNATURE_CONTENT
                                                 if name in mine})
     audit.write_entry(s, audit.CHANGED, "signatures", local_id, None)
-
-
-def write_local(s: Any, table: Table, local_id: int, name: str, value: Any) -> None:
-    """The value into the row, as a local change (the outbox records it)."""
-    values: dict[str, Any] = {}
-    refs = outbox.foreign_keys(table.name)
-    if name in refs:
-        parent = outbox.table_named(refs[name])
-        values[name] = select(parent.c.id).where(parent.c.uuid == value).scalar_subquery()
-    else:
-        values[name] = value
-    if "row_version" in table.c:
-        values["row_version"] = table.c.row_version + 1
-    s.execute(update(table).where(table.c.id == local_id).values(values))

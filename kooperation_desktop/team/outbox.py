@@ -10,157 +10,44 @@ An entry holds the row's table and uuid, its case's uuid (a push is one server t
 operation, the changed columns as ``{column: [old, new]}`` (a foreign key as the uuid of the row it points
 to: local ids mean nothing elsewhere) and the row version the change was made on (``base_version``).
 
-Also the portable form of rows (:func:`portable_select`, :func:`write_values`) shared with
-:mod:`.sync`, and the JSON codec of values (:func:`encode`, :func:`decode`).
+Its queries live in :mod:`kooperation_desktop.storage.team_outbox`; the travelling tables and the portable
+form of rows (:func:`portable_select`, :func:`write_values`) in :mod:`kooperation_desktop.storage.travelling`
+(both re-exported here for the callers of this module). Here also the JSON codec of values
+(:func:`encode`, :func:`decode`).
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from functools import cache
 from typing import Any, cast
 
-from sqlalchemy import (
-    ColumnElement,
-    Connection,
-    Select,
-    Table,
-    bindparam,
-    delete,
-    event,
-    insert,
-    inspect,
-    select,
-    update,
-)
+from sqlalchemy import Table, event, inspect
 from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 
+from ..storage import team_outbox as repo
 from ..storage.database import Database
-from ..storage.rows import Base
-from ..storage.rows_sync import OutboxRow, SyncStateRow, new_uuid
+from ..storage.rows_sync import OutboxRow, new_uuid
+from ..storage.team_outbox import SyncState as SyncState
+from ..storage.team_outbox import drop_entries as drop_entries
+from ..storage.team_outbox import is_team_mode as is_team_mode
+from ..storage.team_outbox import pending_count as pending_count
+from ..storage.team_outbox import state_of as state_of
+from ..storage.travelling import LOCAL_COLUMNS as LOCAL_COLUMNS
+from ..storage.travelling import NOT_ROW_REFERENCES as NOT_ROW_REFERENCES
+from ..storage.travelling import case_uuid_select as case_uuid_select
+from ..storage.travelling import foreign_keys as foreign_keys
+from ..storage.travelling import is_versioned as is_versioned
+from ..storage.travelling import portable_columns as portable_columns
+from ..storage.travelling import portable_select as portable_select
+from ..storage.travelling import table_named as table_named
+from ..storage.travelling import travelling_tables as travelling_tables
+from ..storage.travelling import write_params as write_params
+from ..storage.travelling import write_values as write_values
 
 INSERT, UPDATE, DELETE = "insert", "update", "delete"
-#: never part of what travels: the local key, the server's sequence number and the search text (folded
-#: on each laptop from what the case holds, persons in the local order)
-LOCAL_COLUMNS = frozenset({"id", "change_seq", "search_text"})
 _PENDING = "_sync_outbox_pending"
 _ATTACHED = "_sync_outbox_attached"
-
-
-# --- the travelling tables ----------------------------------------------------------------------
-
-
-@cache
-def travelling_tables() -> tuple[Table, ...]:
-    """Every table whose rows travel (those with a ``uuid``), parents before children."""
-    return tuple(t for t in Base.metadata.sorted_tables if "uuid" in t.c)
-
-
-def table_named(name: str) -> Table:
-    return Base.metadata.tables[name]
-
-
-#: integer columns of travelling rows that look like references to rows but travel as they are: a
-#: review rating names its goal and indicator by their ids in the rated version's frozen snapshot
-#: (``agreements.frozen_content``, which travels verbatim: the same numbers on every laptop; mapping them
-#: to local row ids would point beside the snapshot); ``cases.team_id`` is the server's team (laptops
-#: have no teams table). A new ``*_id`` column must be a ForeignKey or be listed here (a test checks it).
-NOT_ROW_REFERENCES: dict[str, frozenset[str]] = {
-    "followup_review_ratings": frozenset({"goal_id", "indicator_id"}),
-    "cases": frozenset({"team_id"}),
-}
-
-
-@cache
-def foreign_keys(table_name: str) -> dict[str, str]:
-    """``{column: referenced table}`` of the table's foreign keys (to another travelling row)."""
-    table = table_named(table_name)
-    return {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
-
-
-@cache
-def portable_columns(table_name: str) -> tuple[str, ...]:
-    return tuple(c.name for c in table_named(table_name).columns if c.name not in LOCAL_COLUMNS)
-
-
-def is_versioned(table_name: str) -> bool:
-    return "row_version" in table_named(table_name).c
-
-
-@cache
-def portable_select(table: Table) -> Select[Any]:
-    """``SELECT`` of the table's portable columns: a foreign key as the referenced row's uuid."""
-    columns: list[ColumnElement[Any]] = []
-    refs = foreign_keys(table.name)
-    for name in portable_columns(table.name):
-        column = table.c[name]
-        if name in refs:
-            parent = table_named(refs[name]).alias()
-            columns.append(select(parent.c.uuid).where(parent.c.id == column).scalar_subquery().label(name))
-        else:
-            columns.append(column)
-    return select(*columns)
-
-
-def write_values(table: Table, names: Iterable[str]) -> dict[str, Any]:
-    """The ``VALUES``/``SET`` of an executemany write of portable rows (bind names ``p_<column>``; a
-    foreign key given as uuid is looked up as the local id)."""
-    return dict(_write_values(table, tuple(names)))
-
-
-@cache
-def _write_values(table: Table, names: tuple[str, ...]) -> tuple[tuple[str, Any], ...]:
-    refs = foreign_keys(table.name)
-    values: dict[str, Any] = {}
-    for name in names:
-        if name in refs:
-            parent = table_named(refs[name]).alias()
-            values[name] = select(parent.c.id).where(
-                parent.c.uuid == bindparam(f"p_{name}", type_=parent.c.uuid.type)).scalar_subquery()
-        else:
-            values[name] = bindparam(f"p_{name}", type_=table.c[name].type)
-    return tuple(values.items())
-
-
-def write_params(row: dict[str, Any], names: Iterable[str]) -> dict[str, Any]:
-    return {f"p_{name}": row.get(name) for name in names}
-
-
-@cache
-def _path_to_case(table_name: str) -> tuple[tuple[str, str], ...]:
-    """The foreign keys leading from the table up to ``cases``: ``((column, parent table), ...)``."""
-    path: list[tuple[str, str]] = []
-    current = table_name
-    while current != "cases":
-        table = table_named(current)
-        refs = foreign_keys(current)
-        if "case_id" in refs:
-            column = "case_id"
-        else:
-            required = [c for c in refs if not table.c[c].nullable and refs[c] != current]
-            if not required:
-                return ()
-            column = required[0]
-        path.append((column, refs[column]))
-        current = refs[column]
-    return tuple(path)
-
-
-@cache
-def case_uuid_select(table: Table) -> Select[Any]:
-    """``SELECT row uuid, case uuid FROM table ...`` (add a ``WHERE``)."""
-    if table.name == "cases":
-        return select(table.c.uuid, table.c.uuid.label("case_uuid"))
-    joined: Any = table
-    current: Any = table
-    for column, parent_name in _path_to_case(table.name):
-        parent = table_named(parent_name).alias()
-        joined = joined.join(parent, current.c[column] == parent.c.id)
-        current = parent
-    return select(table.c.uuid, current.c.uuid.label("case_uuid")).select_from(joined)
 
 
 # --- the codec ----------------------------------------------------------------------------------
@@ -200,34 +87,6 @@ def same(a: Any, b: Any) -> bool:
 # --- team mode on or off ------------------------------------------------------------------------
 
 
-def is_team_mode(connection: Connection | Session) -> bool:
-    return connection.execute(select(SyncStateRow.id).limit(1)).first() is not None
-
-
-@dataclass(frozen=True)
-class SyncState:
-    """The laptop's team-mode settings and progress (row ``sync_state``)."""
-
-    server_url: str
-    identity: str
-    client_id: str
-    ca_file: str
-    plain: bool
-    last_seq: int
-    last_sync_at: dt.datetime | None
-
-
-def state_of(connection: Connection | Session) -> SyncState | None:
-    """The sync state of this data folder; None: single-laptop mode."""
-    t = cast(Table, SyncStateRow.__table__)
-    row = connection.execute(select(t).where(t.c.id == 1)).mappings().first()
-    if row is None:
-        return None
-    return SyncState(server_url=row["server_url"], identity=row["identity"], client_id=row["client_id"],
-                     ca_file=row["ca_file"], plain=bool(row["plain"]), last_seq=int(row["last_seq"]),
-                     last_sync_at=row["last_sync_at"])
-
-
 def attach(db: Database) -> None:
     """Write the outbox for ``db`` when its folder is in team mode (else nothing is attached)."""
     with db.engine.connect() as connection:
@@ -253,18 +112,15 @@ def configure(db: Database, *, server_url: str, identity: str, ca_file: str = ""
     with db.engine.begin() as connection:
         state = state_of(connection)
         if state is not None:
-            connection.execute(update(SyncStateRow).where(SyncStateRow.id == 1).values(
-                server_url=server_url, identity=identity, ca_file=ca_file, plain=plain))
+            repo.update_server(connection, server_url=server_url, identity=identity, ca_file=ca_file, plain=plain)
         else:
-            connection.execute(insert(SyncStateRow).values(
-                id=1, server_url=server_url, identity=identity, client_id=new_uuid(), ca_file=ca_file,
-                plain=plain, last_seq=0))
+            repo.insert_state(connection, server_url=server_url, identity=identity, client_id=new_uuid(),
+                              ca_file=ca_file, plain=plain)
             entries: list[dict[str, Any]] = []
             for table in travelling_tables():
-                for row_uuid, case_uuid in connection.execute(case_uuid_select(table).order_by(table.c.id)):
+                for row_uuid, case_uuid in repo.all_owners(connection, table):
                     entries.append(_entry(table.name, row_uuid, case_uuid, INSERT, {}, None, now))
-            if entries:
-                connection.execute(insert(OutboxRow), entries)
+            repo.add_entries(connection, entries)
     _listen(db.sessionmaker)
 
 
@@ -275,19 +131,6 @@ def _entry(table: str, row_uuid: str, case_uuid: str | None, op: str, fields: di
 
 
 # --- recording ----------------------------------------------------------------------------------
-
-
-def _snapshot(connection: Connection, table: Table, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The portable values of the rows with these local ids, with their case's uuid."""
-    found: dict[int, dict[str, Any]] = {}
-    case_of = {u: c for u, c in connection.execute(case_uuid_select(table).where(table.c.id.in_(ids)))}
-    for row in connection.execute(portable_select(table).add_columns(table.c.id.label("_id"))
-                                  .where(table.c.id.in_(ids))):
-        values = dict(row._mapping)
-        local_id = values.pop("_id")
-        values["_case_uuid"] = case_of.get(values["uuid"])
-        found[local_id] = values
-    return found
 
 
 def _diff(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
@@ -319,9 +162,9 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
             deleted.setdefault(table, []).append(obj.id)
     connection = session.connection()
     for table, ids in by_table.items():
-        pending["old"].setdefault(table.name, {}).update(_snapshot(connection, table, ids))
+        pending["old"].setdefault(table.name, {}).update(repo.snapshot(connection, table, ids))
     for table, ids in deleted.items():
-        for row_uuid, case_uuid in connection.execute(case_uuid_select(table).where(table.c.id.in_(ids))):
+        for row_uuid, case_uuid in repo.owners(connection, table, ids):
             pending["deleted"].append((table.name, row_uuid, case_uuid))
 
 
@@ -336,15 +179,14 @@ def _after_flush(session: Session, flush_context: Any) -> None:
         if table is not None:
             new.setdefault(table, []).append(obj.id)
     for table, ids in new.items():
-        for row_uuid, case_uuid in connection.execute(case_uuid_select(table).where(table.c.id.in_(ids))):
+        for row_uuid, case_uuid in repo.owners(connection, table, ids):
             entries.append(_entry(table.name, row_uuid, case_uuid, INSERT, {}, None, now))
     for table_name, olds in pending["old"].items():
         table = table_named(table_name)
-        entries.extend(_update_entries(table, olds, _snapshot(connection, table, list(olds)), now))
+        entries.extend(_update_entries(table, olds, repo.snapshot(connection, table, list(olds)), now))
     for table_name, row_uuid, case_uuid in pending["deleted"]:
         entries.append(_entry(table_name, row_uuid, case_uuid, DELETE, {}, None, now))
-    if entries:
-        connection.execute(insert(OutboxRow), entries)
+    repo.add_entries(connection, entries)
 
 
 def _update_entries(table: Table, olds: dict[int, dict[str, Any]], news: dict[int, dict[str, Any]],
@@ -378,30 +220,13 @@ def _core_statement(state: ORMExecuteState) -> Any:
     where = statement.whereclause
     now = dt.datetime.now(dt.UTC)
     if state.is_delete:
-        query = case_uuid_select(table)
-        gone = list(connection.execute(query.where(where) if where is not None else query))
+        gone = repo.owners_where(connection, table, where)
         result = state.invoke_statement()
-        if gone:
-            connection.execute(insert(OutboxRow), [_entry(table.name, u, c, DELETE, {}, None, now) for u, c in gone])
+        repo.add_entries(connection, [_entry(table.name, u, c, DELETE, {}, None, now) for u, c in gone])
         return result
-    id_query = select(table.c.id)
-    ids = [r[0] for r in connection.execute(id_query.where(where) if where is not None else id_query)]
-    olds = _snapshot(connection, table, ids) if ids else {}
+    ids = repo.ids_where(connection, table, where)
+    olds = repo.snapshot(connection, table, ids) if ids else {}
     result = state.invoke_statement()
     if ids:
-        entries = _update_entries(table, olds, _snapshot(connection, table, ids), now)
-        if entries:
-            connection.execute(insert(OutboxRow), entries)
+        repo.add_entries(connection, _update_entries(table, olds, repo.snapshot(connection, table, ids), now))
     return result
-
-
-def pending_count(connection: Connection | Session) -> int:
-    """How many changes wait for the next push."""
-    from sqlalchemy import func
-
-    return int(connection.execute(select(func.count()).select_from(OutboxRow)).scalar_one())
-
-
-def drop_entries(connection: Connection, ids: Sequence[int]) -> None:
-    if ids:
-        connection.execute(delete(OutboxRow).where(OutboxRow.id.in_(list(ids))))

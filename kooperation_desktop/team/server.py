@@ -41,9 +41,10 @@ from ..storage import team_server as repo
 from ..storage.db import upgrade_to_head
 from ..storage.rows import Base
 from ..storage.rows_team import ROLE_NAME_LENGTH
+from ..storage.team_changes import grant_server_sync
 from ..storage.team_server import GROUP_ROLES, WORKER_ROLE
 from .connection import ServerAddress, ServerError, server_engine, translate_error
-from .sync import SYNC_TABLES, grant_server_sync
+from .sync import SYNC_TABLES
 
 # tables without case data: readable by every worker, written only by the administrator
 NON_CASE_TABLES = frozenset({"teams", "team_members", "protection_settings"}) | SYNC_TABLES

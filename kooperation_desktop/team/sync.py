@@ -23,7 +23,8 @@ exclusively for a moment to read the bound), and writes it locally in one transa
 changes still waiting in the outbox are left alone (their push decides). A case the server no longer
 shows this login (holiday cover ended) is removed here, unless it holds unsent changes (then kept and
 said); a signature arriving for a party that signed the same version here goes with this laptop's one
-to the Konfliktliste (the server's stands). Its queries: :mod:`..storage.team_pull`.
+to the Konfliktliste (the server's stands). Its queries: :mod:`..storage.team_pull`; the server's change
+sequence, its triggers and the bound: :mod:`..storage.team_changes`.
 
 Never travels: the key files, the seal key, the password, the audit log, the protection settings and
 the due index (derived); see ``docs/team-mode.md``.
@@ -37,23 +38,27 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.exc import DBAPIError
 
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
-from ..storage import team_pull, team_push
+from ..storage import team_changes, team_outbox, team_pull, team_push
 from ..storage.database import Database
-from ..storage.rows_followup import DueStateRow
-from ..storage.rows_sync import OutboxRow, SyncStateRow, TombstoneRow
-from ..storage.search import search_text_of
-from . import outbox
+from ..storage.rows_sync import OutboxRow
+from ..storage.team_outbox import SyncState
+from ..storage.travelling import (
+    foreign_keys,
+    is_versioned,
+    portable_columns,
+    table_named,
+    travelling_tables,
+    write_params,
+)
 from .conflicts import SIGNATURE as SIGNATURE_CLASH
 from .connection import ServerError, translate_error
-from .outbox import DELETE, INSERT, UPDATE, SyncState, decode, encode, same
+from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
 
-#: the advisory lock between writers (shared, taken by the triggers) and a puller reading its bound
-LOCK_KEY = 7_301_015
 #: changes of these columns never conflict (bookkeeping: the last writer wins)
 BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
 SYNC_ACTION = "sync"
@@ -108,67 +113,8 @@ def withheld_text(n: int) -> str:
             "klären (wieder freigeben lassen, dann synchronisieren).")
 
 
-# --- the server side: change sequence, triggers --------------------------------------------------
-
-
-def install_server_sync(connection: Connection) -> None:
-    """On PostgreSQL: the change sequence, the triggers stamping ``change_seq`` on every insert and
-    update of a travelling row and the tombstone trigger on delete (idempotent)."""
-    connection.execute(text("CREATE SEQUENCE IF NOT EXISTS sync_change_seq"))
-    connection.execute(text(f"""
-        CREATE OR REPLACE FUNCTION sync_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            PERFORM pg_advisory_xact_lock_shared({LOCK_KEY});
-            NEW.change_seq := nextval('sync_change_seq');
-            IF NEW.uuid IS NULL THEN  -- a row written on the server directly (not by a laptop)
-                NEW.uuid := gen_random_uuid()::text;
-            END IF;
-            RETURN NEW;
-        END $$"""))
-    connection.execute(text(f"""
-        CREATE OR REPLACE FUNCTION sync_tombstone() RETURNS trigger LANGUAGE plpgsql
-        SECURITY DEFINER SET search_path = public AS $$
-        BEGIN
-            PERFORM pg_advisory_xact_lock_shared({LOCK_KEY});
-            INSERT INTO sync_tombstones (seq, table_name, row_uuid, deleted_at)
-                VALUES (nextval('sync_change_seq'), TG_TABLE_NAME, OLD.uuid, now() AT TIME ZONE 'UTC');
-            RETURN OLD;
-        END $$"""))
-    for table in outbox.travelling_tables():
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
-        connection.execute(text(f'CREATE TRIGGER sync_stamp BEFORE INSERT OR UPDATE ON "{table.name}" '
-                                "FOR EACH ROW EXECUTE FUNCTION sync_stamp()"))
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
-        connection.execute(text(f'CREATE TRIGGER sync_tombstone AFTER DELETE ON "{table.name}" '
-                                "FOR EACH ROW EXECUTE FUNCTION sync_tombstone()"))
-
-
 #: the sync tables: on the server none holds case data a worker could not see otherwise
 SYNC_TABLES = frozenset({"sync_outbox", "sync_state", "sync_conflicts", "sync_tombstones", "sync_pushed"})
-
-
-def grant_server_sync(connection: Connection, worker_role: str) -> None:
-    """``server init``: what the workers' group role needs for sync. The tombstones are readable (uuids
-    only; the trigger writes them as their owner); a worker adds pushed entries under its own name and
-    reads its own and those of the cases it may see (who changed a field, for the Konfliktliste)."""
-    connection.exec_driver_sql(f"GRANT SELECT ON sync_tombstones TO {worker_role}")
-    connection.exec_driver_sql(f"GRANT SELECT, INSERT ON sync_pushed TO {worker_role}")
-    connection.exec_driver_sql("ALTER TABLE sync_pushed ENABLE ROW LEVEL SECURITY")
-    connection.exec_driver_sql("ALTER TABLE sync_pushed FORCE ROW LEVEL SECURITY")
-    connection.exec_driver_sql("DROP POLICY IF EXISTS kd_rows ON sync_pushed")
-    connection.exec_driver_sql(
-        f"CREATE POLICY kd_rows ON sync_pushed TO {worker_role} USING (who = current_user::text OR EXISTS "
-        "(SELECT 1 FROM cases parent WHERE parent.uuid = sync_pushed.case_uuid)) "
-        "WITH CHECK (who = current_user::text)")
-
-
-def uninstall_server_sync(connection: Connection) -> None:
-    for table in outbox.travelling_tables():
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
-    connection.execute(text("DROP FUNCTION IF EXISTS sync_stamp()"))
-    connection.execute(text("DROP FUNCTION IF EXISTS sync_tombstone()"))
-    connection.execute(text("DROP SEQUENCE IF EXISTS sync_change_seq"))
 
 
 # --- push ----------------------------------------------------------------------------------------
@@ -242,7 +188,7 @@ def _conflict(change: Change, name: str, local: Any, server: Any, state: SyncSta
             "server_at": server_at.isoformat() if server_at else None, "row_deleted": deleted}
 
 
-_versioned = cache(outbox.is_versioned)
+_versioned = cache(is_versioned)
 
 
 def _unchanged_since(change: Change, server_row: dict[str, Any]) -> bool:
@@ -306,8 +252,7 @@ def _read_local(db: Database, changes: Iterable[Change]) -> dict[tuple[str, str]
         return rows
     with db.engine.connect() as local:
         for table_name, uuids in wanted.items():
-            table = outbox.table_named(table_name)
-            for values in team_push.local_rows(local, table, outbox.portable_select(table), uuids):
+            for values in team_push.local_rows(local, table_named(table_name), uuids):
                 rows[(table_name, values["uuid"])] = values
     return rows
 
@@ -332,7 +277,7 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
     for case in cases:
         for c in case.changes:
             by_table.setdefault((c.table, c.op), []).append((case, c))
-    for table in outbox.travelling_tables():
+    for table in travelling_tables():
         inserts = [(case, c) for case, c in by_table.get((table.name, INSERT), [])
                    if (table.name, c.uuid) in local_rows]
         updates = by_table.get((table.name, UPDATE), [])
@@ -340,7 +285,7 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
             _insert(conn, state, table, inserts, local_rows, team)
         if updates:
             _update(conn, state, table, updates)
-    for table in reversed(outbox.travelling_tables()):
+    for table in reversed(travelling_tables()):
         gone = [(case, c.uuid) for case, c in by_table.get((table.name, DELETE), [])]
         if gone:
             team_push.delete_rows(conn, table, [row_uuid for _case, row_uuid in gone])
@@ -350,11 +295,11 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
 
 def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tuple[_Case, Change]],
             local_rows: dict[tuple[str, str], dict[str, Any]], team: list[int | None]) -> None:
-    refs = outbox.foreign_keys(table.name)
-    present = {name: team_push.existing_uuids(conn, outbox.table_named(parent), (
+    refs = foreign_keys(table.name)
+    present = {name: team_push.existing_uuids(conn, table_named(parent), (
         local_rows[(table.name, c.uuid)][name] for _case, c in inserts
         if local_rows[(table.name, c.uuid)][name] is not None)) for name, parent in refs.items()}
-    insert_names = outbox.portable_columns(table.name)
+    insert_names = portable_columns(table.name)
     params = []
     for case, c in inserts:
         row = dict(local_rows[(table.name, c.uuid)])
@@ -369,18 +314,17 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
             if not team:
                 team.append(team_push.worker_team(conn))
             row["team_id"] = team[0]  # a new case belongs to the worker's team
-        params.append(outbox.write_params(row, insert_names))
+        params.append(write_params(row, insert_names))
         case.written += 1
-    team_push.insert_rows(conn, table, outbox.write_values(table, insert_names), params)
+    team_push.insert_rows(conn, table, insert_names, params)
 
 
 def _update(conn: Connection, state: SyncState, table: Table, updates: list[tuple[_Case, Change]]) -> None:
-    names = [n for n in outbox.portable_columns(table.name) if n != "uuid"]
+    names = [n for n in portable_columns(table.name) if n != "uuid"]
     # what the merge reads and may write: the changed columns, the version, the status (a finalised
     # agreement), the first column (a row without version stamped anew)
     needed = {name for _case, c in updates for name in c.fields} | {"row_version", "status", names[0]}
-    server_rows = team_push.lock_rows(conn, table, outbox.portable_select(table), (c.uuid for _case, c in updates),
-                                      needed)
+    server_rows = team_push.lock_rows(conn, table, (c.uuid for _case, c in updates), needed)
     stale = [c.uuid for _case, c in updates
              if c.uuid in server_rows and not _unchanged_since(c, server_rows[c.uuid])]
     author = _authors(team_push.pushed_by_row(conn, stale)) if stale else _no_author
@@ -404,7 +348,7 @@ def _update(conn: Connection, state: SyncState, table: Table, updates: list[tupl
             rows_by_columns.setdefault(changed, []).append(row)
             case.written += 1
     for changed, rows in rows_by_columns.items():
-        team_push.update_rows(conn, table, outbox.foreign_keys(table.name), rows, changed)
+        team_push.update_rows(conn, table, rows, changed)
 
 
 def _remember(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> None:
@@ -458,7 +402,7 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
     all; a case the server refuses stays in the outbox and :class:`PushRefused` says so at the end."""
     mark = marker or (lambda _point: None)
     with db.engine.connect() as local:
-        state = outbox.state_of(local)
+        state = team_outbox.state_of(local)
         if state is None:
             raise NotInTeamMode()
         entries = team_push.outbox_entries(local)
@@ -539,7 +483,7 @@ def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) ->
     the server replays the same results at the next push)."""
     with db.engine.begin() as local:
         for i in range(0, len(done), CHUNK):
-            outbox.drop_entries(local, done[i:i + CHUNK])
+            team_outbox.drop_entries(local, done[i:i + CHUNK])
         team_push.add_conflicts(local, [_conflict_row(item) for item in found])
     return len(found)
 
@@ -552,24 +496,13 @@ def _conflict_row(item: dict[str, Any]) -> dict[str, Any]:
             "resolved": False, "resolution": ""}
 
 
-def _existing(conn: Connection, table_name: str, uuids: Iterable[str]) -> set[str]:
-    table = outbox.table_named(table_name)
-    wanted = sorted(set(uuids))
-    found: set[str] = set()
-    for i in range(0, len(wanted), CHUNK):
-        found.update(conn.scalars(select(table.c.uuid).where(table.c.uuid.in_(wanted[i:i + CHUNK]))))
-    return found
-
-
 # --- pull ----------------------------------------------------------------------------------------
 
 
 def _bound(server: Engine) -> int:
     """The highest change number no running server transaction can still go below."""
     with server.begin() as conn:
-        conn.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
-        last, called = conn.execute(text("SELECT last_value, is_called FROM sync_change_seq")).one()
-    return int(last) if called else 0
+        return team_changes.change_bound(conn)
 
 
 def pull(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple[int, int]:
@@ -583,21 +516,18 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
     or kept with their unsynced changes (``withheld``)."""
     mark = marker or (lambda _point: None)
     with db.engine.connect() as local:
-        state = outbox.state_of(local)
+        state = team_outbox.state_of(local)
     if state is None:
         raise NotInTeamMode()
     last = int(state.last_seq)
     bound = _bound(server)
-    data: dict[str, list[dict[str, Any]]] = {t.name: [] for t in outbox.travelling_tables()}
+    data: dict[str, list[dict[str, Any]]] = {t.name: [] for t in travelling_tables()}
     tombstones: Sequence[Any] = []
     with server.connect() as conn:
-        for table in outbox.travelling_tables() if bound > last else ():
-            data[table.name] = [dict(r._mapping) for r in conn.execute(
-                outbox.portable_select(table).where(table.c.change_seq > last, table.c.change_seq <= bound)
-                .order_by(table.c.change_seq))]
+        for table in travelling_tables() if bound > last else ():
+            data[table.name] = team_pull.changed_rows(conn, table, last, bound)
         if bound > last:
-            tombstones = conn.execute(select(TombstoneRow.table_name, TombstoneRow.row_uuid).where(
-                TombstoneRow.seq > last, TombstoneRow.seq <= bound).order_by(TombstoneRow.seq)).all()
+            tombstones = team_pull.tombstones(conn, last, bound)
         visible = team_pull.visible_cases(conn)
         if last > 0:  # (a first pull reads everything anyway)
             _add_newly_visible(db, conn, data, visible)
@@ -605,44 +535,29 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
     mark("pulled")
     written = removed = clashes = 0
     with db.engine.begin() as local:
-        waiting = set(local.execute(select(OutboxRow.table_name, OutboxRow.row_uuid)))
-        cases: set[str] = set()
+        waiting = team_pull.waiting_keys(local)
+        cases: set[str | None] = set()
         by_table: dict[str, list[str]] = {}
         for table_name, row_uuid in tombstones:
             by_table.setdefault(table_name, []).append(row_uuid)
-        for table in reversed(outbox.travelling_tables()):
-            gone = by_table.get(table.name, [])
-            for i in range(0, len(gone), CHUNK):
-                chunk = gone[i:i + CHUNK]
-                cases.update(c for _u, c in local.execute(outbox.case_uuid_select(table)
-                                                          .where(table.c.uuid.in_(chunk))))
-                removed += local.execute(delete(table).where(table.c.uuid.in_(chunk))).rowcount
-                local.execute(delete(OutboxRow).where(OutboxRow.table_name == table.name,
-                                                      OutboxRow.row_uuid.in_(chunk)))
-        for table in outbox.travelling_tables():
+        for table in reversed(travelling_tables()):
+            gone_cases, gone = team_pull.remove_rows(local, table, by_table.get(table.name, []))
+            cases |= gone_cases
+            removed += gone
+        for table in travelling_tables():
             rows = [r for r in data[table.name] if (table.name, r["uuid"]) not in waiting]
             if not rows:
                 continue
-            have = _existing(local, table.name, (r["uuid"] for r in rows))
+            have = team_pull.existing_rows(local, table, (r["uuid"] for r in rows))
             if table.name == "signatures":
                 clashes += _signature_clashes(local, [r for r in rows if r["uuid"] not in have], state, signers)
-            names = outbox.portable_columns(table.name)
-            new = [outbox.write_params(r, names) for r in rows if r["uuid"] not in have]
-            if new:
-                local.execute(insert(table).values(outbox.write_values(table, names)), new)
-            changed = [{**outbox.write_params(r, names), "w_uuid": r["uuid"]} for r in rows if r["uuid"] in have]
-            if changed:
-                local.execute(update(table).where(table.c.uuid == bindparam("w_uuid"))
-                              .values(outbox.write_values(table, names)), changed)
+            team_pull.write_rows(local, table, [r for r in rows if r["uuid"] not in have],
+                                 [r for r in rows if r["uuid"] in have])
             written += len(rows)
-            uuids = [r["uuid"] for r in rows]
-            for i in range(0, len(uuids), CHUNK):
-                cases.update(c for _u, c in local.execute(outbox.case_uuid_select(table)
-                                                          .where(table.c.uuid.in_(uuids[i:i + CHUNK]))))
-        _refresh_cases(local, cases)
+            cases |= team_pull.row_cases(local, table, [r["uuid"] for r in rows])
+        team_pull.refresh_cases(local, cases)
         unshared, withheld = _drop_unshared(local, visible)
-        local.execute(update(SyncStateRow).where(SyncStateRow.id == 1).values(
-            last_seq=bound, last_sync_at=dt.datetime.now(dt.UTC)))
+        team_pull.mark_pulled(local, bound)
     mark("pull-commit")
     return SyncResult(pulled=written, deleted=removed, conflicts=clashes, unshared=unshared, withheld=withheld)
 
@@ -699,46 +614,16 @@ def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict
     """Cases the server shows this worker that this laptop does not hold (assigned for holiday cover,
     moved to the worker's team), or held back here while not shown: all their rows, whatever their
     change number."""
-    cases = outbox.table_named("cases")
     with db.engine.connect() as local:
-        held = set(local.scalars(select(cases.c.uuid)))
-        held |= set(local.scalars(select(OutboxRow.row_uuid).where(OutboxRow.table_name == "cases")))
+        held = set(team_pull.held_cases(local))
+        held |= team_pull.cases_in_outbox(local)
         held -= team_pull.withheld_cases(local)
     missing = sorted(visible - held)
-    for table in outbox.travelling_tables() if missing else ():
+    for table in travelling_tables() if missing else ():
         known = {r["uuid"] for r in data[table.name]}
-        owners = outbox.case_uuid_select(table).subquery()
-        for i in range(0, len(missing), CHUNK):
-            rows = select(owners.c.uuid).where(owners.c.case_uuid.in_(missing[i:i + CHUNK]))
-            for r in conn.execute(outbox.portable_select(table).where(table.c.uuid.in_(rows))):
-                values = dict(r._mapping)
-                if values["uuid"] not in known:
-                    data[table.name].append(values)
-
-
-def _refresh_cases(local: Connection, case_uuids: set[str]) -> None:
-    """The cases touched by the pull: their due dates are computed afresh, their search text is folded
-    from what they hold now (a merge may have mixed two laptops' fields)."""
-    cases = outbox.table_named("cases")
-    persons = outbox.table_named("persons")
-    wanted = sorted(c for c in case_uuids if c)
-    for i in range(0, len(wanted), CHUNK):
-        ids = select(cases.c.id).where(cases.c.uuid.in_(wanted[i:i + CHUNK]))
-        local.execute(delete(DueStateRow).where(DueStateRow.case_id.in_(ids)))
-        names: dict[int, list[tuple[str, str]]] = {}
-        for case_id, first, last in local.execute(select(persons.c.case_id, persons.c.first_name, persons.c.last_name)
-                                                  .where(persons.c.case_id.in_(ids)).order_by(persons.c.id)):
-            names.setdefault(case_id, []).append((first, last))
-        fresh = []
-        for case_id, title, number, help_type, folded in local.execute(select(
-                cases.c.id, cases.c.title, cases.c.file_number, cases.c.help_type, cases.c.search_text)
-                .where(cases.c.id.in_(ids))):
-            text_now = search_text_of(title, number, help_type, names.get(case_id, []))
-            if text_now != folded:
-                fresh.append({"w_id": case_id, "p_text": text_now})
-        if fresh:
-            local.execute(update(cases).where(cases.c.id == bindparam("w_id"))
-                          .values(search_text=bindparam("p_text")), fresh)
+        for values in team_pull.rows_of_cases(conn, table, missing):
+            if values["uuid"] not in known:
+                data[table.name].append(values)
 
 
 # --- both ----------------------------------------------------------------------------------------
@@ -765,7 +650,7 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncR
 
 def last_sync(db: Database) -> dt.datetime | None:
     with db.engine.connect() as local:
-        state = outbox.state_of(local)
+        state = team_outbox.state_of(local)
     return state.last_sync_at if state is not None else None
 
 

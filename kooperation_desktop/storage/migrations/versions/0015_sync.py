@@ -1,7 +1,7 @@
 """Team-mode synchronisation: a globally unique ``uuid`` (filled for existing rows) and the server's
 ``change_seq`` on every travelling row; the outbox, the sync state and the Konfliktliste of a laptop;
 the tombstones and pushed-entry memory of the server. On PostgreSQL also the change sequence, its
-triggers and the tombstone triggers (:func:`kooperation_desktop.team.sync.install_server_sync`).
+triggers and the tombstone triggers (:func:`kooperation_desktop.storage.team_changes.install_server_sync`).
 
 Revision ID: 0015
 Revises: 0014
@@ -114,14 +114,14 @@ def upgrade() -> None:
     with op.batch_alter_table("sync_pushed") as batch:
         batch.create_index("ix_sync_pushed_row_uuid", ["row_uuid"], unique=False)
     if op.get_bind().dialect.name == "postgresql":
-        from kooperation_desktop.team.sync import install_server_sync
+        from kooperation_desktop.storage.team_changes import install_server_sync
 
         install_server_sync(op.get_bind())
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        from kooperation_desktop.team.sync import uninstall_server_sync
+        from kooperation_desktop.storage.team_changes import uninstall_server_sync
 
         uninstall_server_sync(op.get_bind())
     for name in ("sync_pushed", "sync_tombstones", "sync_conflicts", "sync_state", "sync_outbox"):

@@ -1,0 +1,80 @@
+"""The server's change sequence of the team mode (see :mod:`kooperation_desktop.team.sync`): the
+sequence, the triggers stamping ``change_seq`` on every insert and update of a travelling row, the
+tombstones of deleted rows, the workers' grants on the sync tables, and the advisory lock between
+writers (shared, taken by the triggers) and a puller reading its bound (exclusive, for a moment).
+
+Installed by migration ``0015`` on PostgreSQL; ``connection`` arguments are the server's.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, func, select, text
+
+from .travelling import travelling_tables
+
+#: the advisory lock between writers (shared, taken by the triggers) and a puller reading its bound
+LOCK_KEY = 7_301_015
+
+
+def install_server_sync(connection: Connection) -> None:
+    """On PostgreSQL: the change sequence, the triggers stamping ``change_seq`` on every insert and
+    update of a travelling row and the tombstone trigger on delete (idempotent)."""
+    connection.execute(text("CREATE SEQUENCE IF NOT EXISTS sync_change_seq"))
+    connection.execute(text(f"""
+        CREATE OR REPLACE FUNCTION sync_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock_shared({LOCK_KEY});
+            NEW.change_seq := nextval('sync_change_seq');
+            IF NEW.uuid IS NULL THEN  -- a row written on the server directly (not by a laptop)
+                NEW.uuid := gen_random_uuid()::text;
+            END IF;
+            RETURN NEW;
+        END $$"""))
+    connection.execute(text(f"""
+        CREATE OR REPLACE FUNCTION sync_tombstone() RETURNS trigger LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            PERFORM pg_advisory_xact_lock_shared({LOCK_KEY});
+            INSERT INTO sync_tombstones (seq, table_name, row_uuid, deleted_at)
+                VALUES (nextval('sync_change_seq'), TG_TABLE_NAME, OLD.uuid, now() AT TIME ZONE 'UTC');
+            RETURN OLD;
+        END $$"""))
+    for table in travelling_tables():
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
+        connection.execute(text(f'CREATE TRIGGER sync_stamp BEFORE INSERT OR UPDATE ON "{table.name}" '
+                                "FOR EACH ROW EXECUTE FUNCTION sync_stamp()"))
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
+        connection.execute(text(f'CREATE TRIGGER sync_tombstone AFTER DELETE ON "{table.name}" '
+                                "FOR EACH ROW EXECUTE FUNCTION sync_tombstone()"))
+
+
+def grant_server_sync(connection: Connection, worker_role: str) -> None:
+    """``server init``: what the workers' group role needs for sync. The tombstones are readable (uuids
+    only; the trigger writes them as their owner); a worker adds pushed entries under its own name and
+    reads its own and those of the cases it may see (who changed a field, for the Konfliktliste)."""
+    connection.exec_driver_sql(f"GRANT SELECT ON sync_tombstones TO {worker_role}")
+    connection.exec_driver_sql(f"GRANT SELECT, INSERT ON sync_pushed TO {worker_role}")
+    connection.exec_driver_sql("ALTER TABLE sync_pushed ENABLE ROW LEVEL SECURITY")
+    connection.exec_driver_sql("ALTER TABLE sync_pushed FORCE ROW LEVEL SECURITY")
+    connection.exec_driver_sql("DROP POLICY IF EXISTS kd_rows ON sync_pushed")
+    connection.exec_driver_sql(
+        f"CREATE POLICY kd_rows ON sync_pushed TO {worker_role} USING (who = current_user::text OR EXISTS "
+        "(SELECT 1 FROM cases parent WHERE parent.uuid = sync_pushed.case_uuid)) "
+        "WITH CHECK (who = current_user::text)")
+
+
+def uninstall_server_sync(connection: Connection) -> None:
+    for table in travelling_tables():
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
+    connection.execute(text("DROP FUNCTION IF EXISTS sync_stamp()"))
+    connection.execute(text("DROP FUNCTION IF EXISTS sync_tombstone()"))
+    connection.execute(text("DROP SEQUENCE IF EXISTS sync_change_seq"))
+
+
+def change_bound(connection: Connection) -> int:
+    """The highest change number no running server transaction can still go below (takes the writers'
+    lock exclusively until the end of the caller's transaction: run it in a transaction of its own)."""
+    connection.execute(select(func.pg_advisory_xact_lock(LOCK_KEY)))
+    last, called = connection.execute(text("SELECT last_value, is_called FROM sync_change_seq")).one()
+    return int(last) if called else 0

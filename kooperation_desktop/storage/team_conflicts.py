@@ -1,0 +1,60 @@
+"""Queries of the Konfliktliste (:mod:`kooperation_desktop.team.conflicts` and
+:mod:`kooperation_desktop.team.conflict_choice`) on the laptop: its entries, the titles of their
+cases, and writing a chosen value into the row (through the caller's session: in team mode the outbox
+records it as a local change, pushed at the next sync).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy.orm import Session
+
+from .rows_sync import ConflictRow
+from .travelling import foreign_keys, table_named
+
+
+def entries(s: Session, *, include_resolved: bool = False) -> list[ConflictRow]:
+    """The entries, oldest first (the open ones only, unless ``include_resolved``)."""
+    query = select(ConflictRow).order_by(ConflictRow.id)
+    if not include_resolved:
+        query = query.where(ConflictRow.resolved.is_(False))
+    return list(s.scalars(query))
+
+
+def entry(s: Session, conflict_id: int) -> ConflictRow | None:
+    return s.get(ConflictRow, conflict_id)
+
+
+def open_count(connection: Connection) -> int:
+    """How many entries wait for the user's decision."""
+    return int(connection.execute(select(func.count()).select_from(ConflictRow)
+                                  .where(ConflictRow.resolved.is_(False))).scalar_one())
+
+
+def case_titles(connection: Connection, case_uuids: Iterable[str]) -> dict[str, str]:
+    """``{case uuid: title}`` of those of the cases this laptop holds."""
+    cases = table_named("cases")
+    return dict(connection.execute(select(cases.c.uuid, cases.c.title)
+                                   .where(cases.c.uuid.in_(sorted(case_uuids)))).all())
+
+
+def local_id(s: Session, table: Table, row_uuid: str) -> int | None:
+    """The local id of the table's row with this uuid (None: not here)."""
+    return s.scalar(select(table.c.id).where(table.c.uuid == row_uuid))
+
+
+def write_local(s: Session, table: Table, row_id: int, name: str, value: Any) -> None:
+    """The value into the row (a foreign key given as the referenced row's uuid), its version raised."""
+    values: dict[str, Any] = {}
+    refs = foreign_keys(table.name)
+    if name in refs:
+        parent = table_named(refs[name])
+        values[name] = select(parent.c.id).where(parent.c.uuid == value).scalar_subquery()
+    else:
+        values[name] = value
+    if "row_version" in table.c:
+        values["row_version"] = table.c.row_version + 1
+    s.execute(update(table).where(table.c.id == row_id).values(values))
