@@ -6,14 +6,20 @@ records it as a local change, pushed at the next sync).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, select, update
+from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from .rows_sync import ConflictRow
 from .travelling import foreign_keys, table_named
+
+
+def add(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+    """New entries of the Konfliktliste (from the push and from the pull)."""
+    if rows:
+        local.execute(insert(ConflictRow), list(rows))
 
 
 def entries(s: Session, *, include_resolved: bool = False) -> list[ConflictRow]:

@@ -21,7 +21,7 @@ from .retention import delete_case_rows
 from .rows import AgreementRow, CaseRow
 from .rows_followup import DueStateRow
 from .rows_signing import SignatureRow
-from .rows_sync import ConflictRow, OutboxRow, PushedRow, SyncStateRow, TombstoneRow
+from .rows_sync import OutboxRow, PushedRow, SyncStateRow, TombstoneRow
 from .search import search_text_of
 from .travelling import case_uuid_select, portable_columns, portable_select, table_named, write_params, write_values
 
@@ -260,11 +260,6 @@ def remove_signatures(local: Connection, signature_uuids: Sequence[str]) -> None
         local.execute(delete(signatures).where(signatures.c.uuid.in_(chunk)))
         local.execute(delete(OutboxRow).where(OutboxRow.table_name == "signatures", OutboxRow.row_uuid.in_(chunk)))
 
-
-def add_conflicts(local: Connection, rows: Sequence[dict[str, Any]]) -> None:
-    """New entries of the Konfliktliste."""
-    if rows:
-        local.execute(insert(ConflictRow), list(rows))
 
 
 def signature_id(s: Session, signature_uuid: str) -> int | None:

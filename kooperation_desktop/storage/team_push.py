@@ -28,14 +28,13 @@ from sqlalchemy import (
     bindparam,
     delete,
     func,
-    insert,
     select,
     text,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Dialect
 
-from .rows_sync import ConflictRow, OutboxRow, PushedRow
+from .rows_sync import OutboxRow, PushedRow
 from .travelling import foreign_keys, portable_select, write_values
 
 #: rows per statement on the laptop's SQLite (its limit of bound parameters)
@@ -61,11 +60,6 @@ def local_rows(local: Connection, table: Table, uuids: Sequence[str]) -> list[di
         rows += [dict(r._mapping) for r in local.execute(portable.where(table.c.uuid.in_(uuids[i:i + LOCAL_CHUNK])))]
     return rows
 
-
-def add_conflicts(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """New entries of the Konfliktliste."""
-    if rows:
-        local.execute(insert(ConflictRow), list(rows))
 
 
 # --- the server ----------------------------------------------------------------------------------

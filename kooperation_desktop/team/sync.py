@@ -43,7 +43,7 @@ from sqlalchemy.exc import DBAPIError
 
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
-from ..storage import team_changes, team_outbox, team_pull, team_push
+from ..storage import team_changes, team_conflicts, team_outbox, team_pull, team_push
 from ..storage.database import Database
 from ..storage.rows_sync import OutboxRow
 from ..storage.team_outbox import SyncState
@@ -484,7 +484,7 @@ def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) ->
     with db.engine.begin() as local:
         for i in range(0, len(done), CHUNK):
             team_outbox.drop_entries(local, done[i:i + CHUNK])
-        team_push.add_conflicts(local, [_conflict_row(item) for item in found])
+        team_conflicts.add(local, [_conflict_row(item) for item in found])
     return len(found)
 
 
@@ -582,7 +582,7 @@ def _signature_clashes(local: Connection, arriving: list[dict[str, Any]], state:
             "local_by": state.identity, "local_at": local_row["recorded_at"], "server_by": who,
             "server_at": server_row["recorded_at"] or at, "row_deleted": False, "resolved": False, "resolution": ""})
     team_pull.remove_signatures(local, [r["uuid"] for r in mine])
-    team_pull.add_conflicts(local, entries)
+    team_conflicts.add(local, entries)
     return len(entries)
 
 
