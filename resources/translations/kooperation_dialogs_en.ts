@@ -355,7 +355,7 @@
     <message>
         <location filename="../../ui/followup/entry_dialog.py" line="74"/>
         <location filename="../../ui/followup/transition_dialog.py" line="56"/>
-        <location filename="../../ui/signing/dialogs.py" line="148"/>
+        <location filename="../../ui/signing/dialogs.py" line="144"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
@@ -558,15 +558,15 @@
     </message>
     <message>
         <location filename="../../ui/signing/actions.py" line="187"/>
-        <location filename="../../ui/signing/dialogs.py" line="122"/>
-        <location filename="../../ui/signing/dialogs.py" line="385"/>
+        <location filename="../../ui/signing/dialogs.py" line="118"/>
+        <location filename="../../ui/signing/dialogs.py" line="377"/>
         <source>PDF prüfen</source>
         <translation>Verify PDF</translation>
     </message>
     <message>
         <location filename="../../ui/signing/actions.py" line="201"/>
         <location filename="../../ui/signing/actions.py" line="209"/>
-        <location filename="../../ui/signing/dialogs.py" line="131"/>
+        <location filename="../../ui/signing/dialogs.py" line="127"/>
         <source>Zertifikat importieren</source>
         <translation>Import certificate</translation>
     </message>
@@ -619,8 +619,8 @@
     <message>
         <location filename="../../ui/signing/actions.py" line="255"/>
         <location filename="../../ui/signing/actions.py" line="262"/>
+        <location filename="../../ui/signing/dialogs.py" line="139"/>
         <location filename="../../ui/signing/dialogs.py" line="143"/>
-        <location filename="../../ui/signing/dialogs.py" line="147"/>
         <source>Hilfe beenden</source>
         <translation>End help</translation>
     </message>
@@ -722,64 +722,64 @@
         <translation>Seal &amp;password:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="115"/>
+        <location filename="../../ui/protection/dialogs.py" line="121"/>
         <location filename="../../ui/signing/dialogs.py" line="83"/>
         <source>Passwort &amp;wiederholen:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="88"/>
+        <location filename="../../ui/signing/dialogs.py" line="87"/>
         <source>Einrichten</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="96"/>
+        <location filename="../../ui/signing/dialogs.py" line="92"/>
         <source>Bitte den Namen des Trägers eingeben.</source>
         <translation>Please enter the name of the provider.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="98"/>
+        <location filename="../../ui/signing/dialogs.py" line="94"/>
         <source>Das Passwort muss mindestens 8 Zeichen lang sein.</source>
         <translation>The password must be at least 8 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="140"/>
-        <location filename="../../ui/signing/dialogs.py" line="100"/>
+        <location filename="../../ui/protection/dialogs.py" line="146"/>
+        <location filename="../../ui/signing/dialogs.py" line="96"/>
         <source>Die beiden Passwörter stimmen nicht überein.</source>
         <translation>The two passwords do not match.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="116"/>
+        <location filename="../../ui/signing/dialogs.py" line="112"/>
         <source>Siegel-Passwort des Trägers:</source>
         <translation>The provider’s seal password:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="116"/>
+        <location filename="../../ui/signing/dialogs.py" line="112"/>
         <source>Das Passwort stimmt nicht. Bitte noch einmal:</source>
         <translation>The password is wrong. Please try again:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="117"/>
+        <location filename="../../ui/signing/dialogs.py" line="113"/>
         <source>PDF versiegeln</source>
         <translation>Seal PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="122"/>
+        <location filename="../../ui/signing/dialogs.py" line="118"/>
         <source>PDF-Dokumente (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="127"/>
+        <location filename="../../ui/signing/dialogs.py" line="123"/>
         <source>Zertifikat des Trägers importieren</source>
         <translation>Import the provider’s certificate</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="131"/>
+        <location filename="../../ui/signing/dialogs.py" line="127"/>
         <source>Passwort der PKCS#12-Datei:</source>
         <translation>Password of the PKCS#12 file:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="144"/>
+        <location filename="../../ui/signing/dialogs.py" line="140"/>
         <source>Die Hilfe beenden?
 
 Version {version} wird als „beendet“ markiert und kann danach nicht mehr unterschrieben werden. Das lässt sich nicht rückgängig machen.</source>
@@ -788,244 +788,244 @@ Version {version} wird als „beendet“ markiert und kann danach nicht mehr unt
 Version {version} will be marked as “ended” and can no longer be signed. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="177"/>
+        <location filename="../../ui/signing/dialogs.py" line="173"/>
         <source>Siegel</source>
         <translation>Seal</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="189"/>
+        <location filename="../../ui/signing/dialogs.py" line="185"/>
         <source>Unterschrift auf Papier eintragen</source>
         <translation>Record signature on paper</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="191"/>
+        <location filename="../../ui/signing/dialogs.py" line="187"/>
         <source>&lt;b&gt;{who}&lt;/b&gt; hat die ausgedruckte Vereinbarung auf Papier unterschrieben.</source>
         <translation>&lt;b&gt;{who}&lt;/b&gt; signed the printed agreement on paper.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="194"/>
+        <location filename="../../ui/signing/dialogs.py" line="190"/>
         <source>Unterschrieben am</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="197"/>
+        <location filename="../../ui/signing/dialogs.py" line="193"/>
         <source>z. B. Original liegt in der Akte</source>
         <translation>e.g. original is in the file</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="198"/>
+        <location filename="../../ui/signing/dialogs.py" line="194"/>
         <source>Unterschrieben &amp;am:</source>
         <translation>&amp;Signed on:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="199"/>
+        <location filename="../../ui/signing/dialogs.py" line="195"/>
         <source>&amp;Notiz:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="204"/>
+        <location filename="../../ui/signing/dialogs.py" line="199"/>
         <source>Eintragen</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="211"/>
+        <location filename="../../ui/signing/dialogs.py" line="203"/>
         <source>Bitte das Datum eingeben (TT.MM.JJJJ).</source>
         <translation>Please enter the date (DD.MM.YYYY).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="235"/>
+        <location filename="../../ui/signing/dialogs.py" line="227"/>
         <source>Vereinbarung unterschreiben</source>
         <translation>Sign the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="242"/>
+        <location filename="../../ui/signing/dialogs.py" line="234"/>
         <source>Jede Person unterschreibt für sich. Wer nicht da ist, unterschreibt später auf Papier; das wird hier mit Datum eingetragen. Wer unterschreibt, wird vor dem Abschließen im Schritt „Überblick“ festgelegt.</source>
         <translation>Each person signs for themselves. Anyone who is not here signs on paper later; record that here with the date. Who signs is chosen in the “Overview” step before finalising.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="247"/>
+        <location filename="../../ui/signing/dialogs.py" line="239"/>
         <source>Wer unterschreibt</source>
         <translation>Who signs</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="263"/>
+        <location filename="../../ui/signing/dialogs.py" line="255"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="264"/>
+        <location filename="../../ui/signing/dialogs.py" line="256"/>
         <source>Ort</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="265"/>
+        <location filename="../../ui/signing/dialogs.py" line="257"/>
         <source>&amp;Ort:</source>
         <translation>Pl&amp;ace:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="268"/>
+        <location filename="../../ui/signing/dialogs.py" line="260"/>
         <source>&amp;Löschen</source>
         <translation>C&amp;lear</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="269"/>
+        <location filename="../../ui/signing/dialogs.py" line="261"/>
         <source>&amp;Unterschrift speichern</source>
         <translation>&amp;Save signature</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="270"/>
+        <location filename="../../ui/signing/dialogs.py" line="262"/>
         <source>Auf &amp;Papier unterschrieben…</source>
         <translation>Signed on &amp;paper…</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="295"/>
+        <location filename="../../ui/signing/dialogs.py" line="287"/>
         <source>Version {version} · {done} von {total} unterschrieben</source>
         <translation>Version {version} · {done} of {total} signed</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="302"/>
+        <location filename="../../ui/signing/dialogs.py" line="294"/>
         <source>offen</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="304"/>
+        <location filename="../../ui/signing/dialogs.py" line="296"/>
         <source>unterschrieben am {date}</source>
         <translation>signed on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="306"/>
+        <location filename="../../ui/signing/dialogs.py" line="298"/>
         <source>auf Papier unterschrieben am {date}</source>
         <translation>signed on paper on {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="334"/>
+        <location filename="../../ui/signing/dialogs.py" line="326"/>
         <source>&lt;b&gt;{name}&lt;/b&gt; hat schon unterschrieben.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt; has already signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="336"/>
+        <location filename="../../ui/signing/dialogs.py" line="328"/>
         <source>Unterschrift von &lt;b&gt;{name}&lt;/b&gt; ({role}):</source>
         <translation>Signature of &lt;b&gt;{name}&lt;/b&gt; ({role}):</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="392"/>
+        <location filename="../../ui/signing/dialogs.py" line="384"/>
         <source>Datei: {name}</source>
         <translation>File: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="412"/>
+        <location filename="../../ui/signing/dialogs.py" line="404"/>
         <source>Versionen der Vereinbarung</source>
         <translation>Versions of the agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="417"/>
+        <location filename="../../ui/signing/dialogs.py" line="409"/>
         <source>Versionen</source>
         <translation>Versions</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="418"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="418"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Stand</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="418"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Angelegt</source>
         <translation>Created</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="91"/>
-        <location filename="../../ui/signing/dialogs.py" line="418"/>
+        <location filename="../../ui/signing/dialogs.py" line="410"/>
         <source>Abgeschlossen</source>
         <translation>Finalised</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="419"/>
+        <location filename="../../ui/signing/dialogs.py" line="411"/>
         <source>Unterschriften</source>
         <translation>Signatures</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="424"/>
+        <location filename="../../ui/signing/dialogs.py" line="416"/>
         <source>{done} von {total}</source>
         <translation>{done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="426"/>
+        <location filename="../../ui/signing/dialogs.py" line="418"/>
         <source> (vollständig am {date})</source>
         <translation> (complete on {date})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="435"/>
+        <location filename="../../ui/signing/dialogs.py" line="427"/>
         <source>&lt;b&gt;Versionen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Versions&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="442"/>
+        <location filename="../../ui/signing/dialogs.py" line="434"/>
         <source>Version {version} ({status})</source>
         <translation>Version {version} ({status})</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="446"/>
+        <location filename="../../ui/signing/dialogs.py" line="438"/>
         <source>Ältere Version</source>
         <translation>Older version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="447"/>
+        <location filename="../../ui/signing/dialogs.py" line="439"/>
         <source>Neuere Version</source>
         <translation>Newer version</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="450"/>
+        <location filename="../../ui/signing/dialogs.py" line="442"/>
         <source>&amp;Vergleichen:</source>
         <translation>&amp;Compare:</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="454"/>
+        <location filename="../../ui/signing/dialogs.py" line="446"/>
         <source>mit</source>
         <translation>with</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="460"/>
+        <location filename="../../ui/signing/dialogs.py" line="452"/>
         <source>Änderungen</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="461"/>
+        <location filename="../../ui/signing/dialogs.py" line="453"/>
         <source>Bereich</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="461"/>
+        <location filename="../../ui/signing/dialogs.py" line="453"/>
         <source>Änderung</source>
         <translation>Change</translation>
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="53"/>
-        <location filename="../../ui/signing/dialogs.py" line="461"/>
+        <location filename="../../ui/signing/dialogs.py" line="453"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="461"/>
+        <location filename="../../ui/signing/dialogs.py" line="453"/>
         <source>Einzelheiten</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="491"/>
+        <location filename="../../ui/signing/dialogs.py" line="483"/>
         <source>Bitte zwei verschiedene Versionen wählen.</source>
         <translation>Please choose two different versions.</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="493"/>
+        <location filename="../../ui/signing/dialogs.py" line="485"/>
         <source>{n} Änderung(en).</source>
         <translation>{n} change(s).</translation>
     </message>
     <message>
-        <location filename="../../ui/signing/dialogs.py" line="494"/>
+        <location filename="../../ui/signing/dialogs.py" line="486"/>
         <source>Keine inhaltlichen Änderungen.</source>
         <translation>No changes in content.</translation>
     </message>
@@ -1088,7 +1088,7 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>About which person?</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/startup.py" line="32"/>
+        <location filename="../../ui/protection/startup.py" line="34"/>
         <source>Datenschutz</source>
         <translation>Data protection</translation>
     </message>
@@ -1238,160 +1238,160 @@ Version {version} will be marked as “ended” and can no longer be signed. Thi
         <translation>Enter the password to confirm (the old key becomes invalid):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="75"/>
+        <location filename="../../ui/protection/dialogs.py" line="81"/>
         <source>Stärke des Passworts</source>
         <translation>Password strength</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="97"/>
+        <location filename="../../ui/protection/dialogs.py" line="103"/>
         <source>Passwort festlegen – Kooperation Desktop</source>
         <translation>Set password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="99"/>
+        <location filename="../../ui/protection/dialogs.py" line="105"/>
         <source>Die vorhandenen Daten werden jetzt verschlüsselt. </source>
         <translation>The existing data will now be encrypted. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="100"/>
+        <location filename="../../ui/protection/dialogs.py" line="106"/>
         <source>Die Daten der Familien werden auf diesem Gerät verschlüsselt gespeichert. </source>
         <translation>The families’ data is stored encrypted on this device. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="101"/>
+        <location filename="../../ui/protection/dialogs.py" line="107"/>
         <source>Bitte ein Passwort festlegen, das nur Sie kennen (mindestens {n} Zeichen; ein Satz aus mehreren Wörtern ist gut zu merken). Danach erhalten Sie einen Wiederherstellungsschlüssel für das Büro.</source>
         <translation>Please set a password that only you know (at least {n} characters; a sentence of several words is easy to remember). Afterwards you get a recovery key for the office.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="106"/>
+        <location filename="../../ui/protection/dialogs.py" line="112"/>
         <source>Neues Passwort</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="107"/>
+        <location filename="../../ui/protection/dialogs.py" line="113"/>
         <source>Passwort wiederholen</source>
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="113"/>
-        <location filename="../../ui/protection/dialogs.py" line="215"/>
+        <location filename="../../ui/protection/dialogs.py" line="119"/>
+        <location filename="../../ui/protection/dialogs.py" line="221"/>
         <source>&amp;Passwort:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="119"/>
+        <location filename="../../ui/protection/dialogs.py" line="125"/>
         <source>Passwort &amp;festlegen</source>
         <translation>&amp;Set password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="120"/>
+        <location filename="../../ui/protection/dialogs.py" line="126"/>
         <source>&amp;Abbrechen</source>
         <translation>&amp;Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="190"/>
+        <location filename="../../ui/protection/dialogs.py" line="196"/>
         <source>Entsperren – Kooperation Desktop</source>
         <translation>Unlock – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="195"/>
+        <location filename="../../ui/protection/dialogs.py" line="201"/>
         <source>Die Daten sind verschlüsselt. Bitte Ihr Passwort eingeben.</source>
         <translation>The data is encrypted. Please enter your password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="196"/>
+        <location filename="../../ui/protection/dialogs.py" line="202"/>
         <source> Wer das Passwort vergessen hat, gibt den Wiederherstellungsschlüssel aus dem Büro ein.</source>
         <translation> If you forgot the password, enter the recovery key from the office.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="199"/>
+        <location filename="../../ui/protection/dialogs.py" line="205"/>
         <source>Passwort</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="203"/>
+        <location filename="../../ui/protection/dialogs.py" line="209"/>
         <source>Meldung</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="207"/>
-        <location filename="../../ui/protection/dialogs.py" line="255"/>
-        <location filename="../../ui/protection/dialogs.py" line="297"/>
+        <location filename="../../ui/protection/dialogs.py" line="213"/>
+        <location filename="../../ui/protection/dialogs.py" line="263"/>
+        <location filename="../../ui/protection/dialogs.py" line="305"/>
         <source>&amp;Entsperren</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="211"/>
+        <location filename="../../ui/protection/dialogs.py" line="217"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="243"/>
+        <location filename="../../ui/protection/dialogs.py" line="249"/>
         <source>Wird geöffnet …</source>
         <translation>Opening …</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="299"/>
+        <location filename="../../ui/protection/dialogs.py" line="307"/>
         <source>Bitte {s} s warten</source>
         <translation>Please wait {s} s</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="309"/>
+        <location filename="../../ui/protection/dialogs.py" line="317"/>
         <source>Passwort ändern – Kooperation Desktop</source>
         <translation>Change password – Kooperation Desktop</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="310"/>
+        <location filename="../../ui/protection/dialogs.py" line="318"/>
         <source>Bisheriges Passwort</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="311"/>
+        <location filename="../../ui/protection/dialogs.py" line="319"/>
         <source>&amp;Bisheriges Passwort (oder Wiederherstellungsschlüssel):</source>
         <translation>C&amp;urrent password (or recovery key):</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="313"/>
+        <location filename="../../ui/protection/dialogs.py" line="321"/>
         <source>Die Datenbank bekommt dabei einen neuen Schlüssel. Der Wiederherstellungsschlüssel des Büros bleibt gültig.</source>
         <translation>The database gets a new key. The office’s recovery key stays valid.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="315"/>
+        <location filename="../../ui/protection/dialogs.py" line="323"/>
         <source>Passwort &amp;ändern</source>
         <translation>Change pass&amp;word</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="336"/>
+        <location filename="../../ui/protection/dialogs.py" line="348"/>
         <source>Wiederherstellungsschlüssel – einmalig angezeigt</source>
         <translation>Recovery key – shown only once</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="339"/>
+        <location filename="../../ui/protection/dialogs.py" line="351"/>
         <source>Mit diesem Schlüssel lassen sich die Daten öffnen, wenn das Passwort vergessen wurde. Bitte jetzt ausdrucken oder notieren, im Büro verschlossen aufbewahren und dann bestätigen. Ohne Bestätigung wird beim nächsten Start ein &lt;b&gt;neuer&lt;/b&gt; Schlüssel angezeigt, und dieser hier gilt nicht mehr. Nicht auf dem Laptop speichern.</source>
         <translation>This key opens the data if the password is forgotten. Please print it or write it down now, keep it locked away in the office and then confirm. Without confirmation a &lt;b&gt;new&lt;/b&gt; key is shown at the next start, and this one stops working. Do not save it on the laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="351"/>
+        <location filename="../../ui/protection/dialogs.py" line="363"/>
         <source>Wiederherstellungsschlüssel</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="355"/>
+        <location filename="../../ui/protection/dialogs.py" line="367"/>
         <source>QR-Code des Wiederherstellungsschlüssels</source>
         <translation>QR code of the recovery key</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="356"/>
+        <location filename="../../ui/protection/dialogs.py" line="368"/>
         <source>&amp;Drucken…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="358"/>
+        <location filename="../../ui/protection/dialogs.py" line="370"/>
         <source>Ich habe ihn ausgedruckt / &amp;notiert</source>
         <translation>I have printed / &amp;noted it</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="379"/>
+        <location filename="../../ui/protection/dialogs.py" line="394"/>
         <source>Kooperation Desktop – Wiederherstellungsschlüssel
 
 Verschlossen im Büro aufbewahren. Öffnet die verschlüsselten Daten dieses Laptops, wenn das Passwort vergessen wurde.</source>
@@ -1556,47 +1556,47 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
 <context>
     <name>ProtectionCore</name>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="36"/>
+        <location filename="../../ui/protection/dialogs.py" line="42"/>
         <source>Bitte ein Passwort eingeben.</source>
         <translation>Please enter a password.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="37"/>
+        <location filename="../../ui/protection/dialogs.py" line="43"/>
         <source>Zu kurz oder zu einfach (mindestens 10 Zeichen).</source>
         <translation>Too short or too simple (at least 10 characters).</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="38"/>
+        <location filename="../../ui/protection/dialogs.py" line="44"/>
         <source>Schwach: länger machen oder Zahlen und Sonderzeichen mischen.</source>
         <translation>Weak: make it longer or mix in digits and symbols.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="39"/>
+        <location filename="../../ui/protection/dialogs.py" line="45"/>
         <source>Mittel: ein paar Zeichen mehr machen es deutlich sicherer.</source>
         <translation>Medium: a few more characters make it much safer.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="40"/>
+        <location filename="../../ui/protection/dialogs.py" line="46"/>
         <source>Gut.</source>
         <translation>Good.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="41"/>
+        <location filename="../../ui/protection/dialogs.py" line="47"/>
         <source>Sehr gut.</source>
         <translation>Very good.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="42"/>
+        <location filename="../../ui/protection/dialogs.py" line="48"/>
         <source>Das Passwort muss mindestens 10 Zeichen lang sein.</source>
         <translation>The password must be at least 10 characters long.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="43"/>
+        <location filename="../../ui/protection/dialogs.py" line="49"/>
         <source>Das Passwort darf nicht mit einem Leerzeichen beginnen oder enden.</source>
         <translation>The password must not begin or end with a space.</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/dialogs.py" line="44"/>
+        <location filename="../../ui/protection/dialogs.py" line="50"/>
         <source>Das Passwort ist falsch. Bitte noch einmal versuchen (auf Groß- und Kleinschreibung achten).</source>
         <translation>The password is wrong. Please try again (mind upper and lower case).</translation>
     </message>

@@ -100,138 +100,138 @@
         <translation>Show the agreement in large type, to look at it together with the family</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="144"/>
-        <location filename="../../ui/settings.py" line="275"/>
+        <location filename="../../ui/settings.py" line="136"/>
+        <location filename="../../ui/settings.py" line="270"/>
         <source>Einstellungen</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="151"/>
+        <location filename="../../ui/settings.py" line="143"/>
         <source>z. B. Familienhilfe Lindenhof e. V.</source>
         <translation>e.g. Familienhilfe Lindenhof e. V.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="153"/>
+        <location filename="../../ui/settings.py" line="145"/>
         <source>z. B. Musterstadt</source>
         <translation>e.g. Musterstadt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="156"/>
+        <location filename="../../ui/settings.py" line="148"/>
         <source> Minuten</source>
         <translation> minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="157"/>
+        <location filename="../../ui/settings.py" line="149"/>
         <source>nie sperren</source>
         <translation>never lock</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="166"/>
+        <location filename="../../ui/settings.py" line="158"/>
         <source> Jahre</source>
         <translation> years</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="170"/>
+        <location filename="../../ui/settings.py" line="162"/>
         <source> Tage vorher</source>
         <translation> days before</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="172"/>
+        <location filename="../../ui/settings.py" line="164"/>
         <source>„Bericht fällig“ erscheint so viele Tage vor dem nächsten Hilfeplangespräch.</source>
         <translation>“Report due” appears so many days before the next help-plan meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="175"/>
+        <location filename="../../ui/settings.py" line="167"/>
         <source>&amp;Träger (Organisation):</source>
         <translation>&amp;Provider (organisation):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="175"/>
+        <location filename="../../ui/settings.py" line="167"/>
         <source>Träger</source>
         <translation>Provider</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="176"/>
+        <location filename="../../ui/settings.py" line="168"/>
         <source>Standard-&amp;Ort:</source>
         <translation>Default &amp;place:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="176"/>
+        <location filename="../../ui/settings.py" line="168"/>
         <source>Standard-Ort</source>
         <translation>Default place</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="178"/>
+        <location filename="../../ui/settings.py" line="170"/>
         <source>&amp;Sperren nach:</source>
         <translation>&amp;Lock after:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="178"/>
+        <location filename="../../ui/settings.py" line="170"/>
         <source>Programm sperren nach Minuten ohne Eingabe</source>
         <translation>Lock the program after minutes without input</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="177"/>
+        <location filename="../../ui/settings.py" line="169"/>
         <source>S&amp;prache:</source>
         <translation>Lan&amp;guage:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="177"/>
+        <location filename="../../ui/settings.py" line="169"/>
         <source>Sprache der Oberfläche</source>
         <translation>Language of the user interface</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="179"/>
+        <location filename="../../ui/settings.py" line="171"/>
         <source>&amp;Aufbewahren:</source>
         <translation>&amp;Keep for:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="179"/>
+        <location filename="../../ui/settings.py" line="171"/>
         <source>Abgeschlossene Fälle aufbewahren, Jahre</source>
         <translation>Keep closed cases, years</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="180"/>
+        <location filename="../../ui/settings.py" line="172"/>
         <source>&amp;Bericht fällig:</source>
         <translation>&amp;Report due:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="180"/>
+        <location filename="../../ui/settings.py" line="172"/>
         <source>Bericht an das Jugendamt fällig, Tage vor dem Hilfeplangespräch</source>
         <translation>Report to the youth office due, days before the help-plan meeting</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="189"/>
+        <location filename="../../ui/settings.py" line="181"/>
         <source>Die Sprache gilt ab dem nächsten Start des Programms. Abgeschlossene Fälle werden nach der Aufbewahrungsfrist zum Löschen vorgeschlagen.</source>
         <translation>The language applies from the next start of the program. Closed cases are proposed for deletion after the retention period.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="196"/>
+        <location filename="../../ui/settings.py" line="188"/>
         <source>&amp;Speichern</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="197"/>
+        <location filename="../../ui/settings.py" line="189"/>
         <source>Abbrechen</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="259"/>
+        <location filename="../../ui/settings.py" line="254"/>
         <source>&amp;Einstellungen…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="281"/>
+        <location filename="../../ui/settings.py" line="276"/>
         <source>Einstellungen gespeichert.</source>
         <translation>Settings saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="283"/>
+        <location filename="../../ui/settings.py" line="278"/>
         <source>Die neue Sprache gilt ab dem nächsten Start.</source>
         <translation>The new language applies from the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings.py" line="263"/>
+        <location filename="../../ui/settings.py" line="258"/>
         <source>E&amp;xtras</source>
         <translation>&amp;Tools</translation>
     </message>
@@ -406,92 +406,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/i18n.py" line="53"/>
+        <location filename="../../ui/i18n.py" line="45"/>
         <source>Kooperation Desktop – Kooperationsvereinbarungen</source>
         <translation>Kooperation Desktop – cooperation agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="54"/>
+        <location filename="../../ui/i18n.py" line="46"/>
         <source>&amp;Suchen:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="55"/>
+        <location filename="../../ui/i18n.py" line="47"/>
         <source>Suchen: Name, Aktenzeichen …</source>
         <translation>Search: name, file number …</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="56"/>
+        <location filename="../../ui/i18n.py" line="48"/>
         <source>Fälle suchen</source>
         <translation>Search cases</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="57"/>
+        <location filename="../../ui/i18n.py" line="49"/>
         <source>Keine Treffer</source>
         <translation>No matches</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="58"/>
+        <location filename="../../ui/i18n.py" line="50"/>
         <source>Fälle</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="59"/>
+        <location filename="../../ui/i18n.py" line="51"/>
         <source>&amp;Neuer Fall…</source>
         <translation>&amp;New case…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="60"/>
+        <location filename="../../ui/i18n.py" line="52"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="61"/>
+        <location filename="../../ui/i18n.py" line="53"/>
         <source>&amp;Vereinbarung bearbeiten…</source>
         <translation>&amp;Edit agreement…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="62"/>
+        <location filename="../../ui/i18n.py" line="54"/>
         <source>Vereinbarung bearbeiten</source>
         <translation>Edit agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="63"/>
+        <location filename="../../ui/i18n.py" line="55"/>
         <source>&amp;PDF exportieren…</source>
         <translation>Export &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="64"/>
+        <location filename="../../ui/i18n.py" line="56"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="65"/>
+        <location filename="../../ui/i18n.py" line="57"/>
         <source>&amp;Beenden</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="66"/>
+        <location filename="../../ui/i18n.py" line="58"/>
         <source>&amp;Fall</source>
         <translation>&amp;Case</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="67"/>
+        <location filename="../../ui/i18n.py" line="59"/>
         <source>Alle Daten bleiben auf diesem Gerät.</source>
         <translation>All data stays on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="68"/>
+        <location filename="../../ui/i18n.py" line="60"/>
         <source>Einverständnisse</source>
         <translation>Consents</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="69"/>
+        <location filename="../../ui/i18n.py" line="61"/>
         <source>Beteiligte</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../ui/i18n.py" line="70"/>
+        <location filename="../../ui/i18n.py" line="62"/>
         <source>Vereinbarungen</source>
         <translation>Agreements</translation>
     </message>

@@ -81,7 +81,7 @@
     <message>
         <location filename="../../ui/report_dialog.py" line="93"/>
         <location filename="../../ui/report_dialog.py" line="94"/>
-        <location filename="../../ui/report_dialog.py" line="421"/>
+        <location filename="../../ui/report_dialog.py" line="417"/>
         <source>Bericht für das Jugendamt</source>
         <translation>Report to the youth office</translation>
     </message>
@@ -202,7 +202,7 @@
     </message>
     <message>
         <location filename="../../ui/report_dialog.py" line="175"/>
-        <location filename="../../ui/report_dialog.py" line="356"/>
+        <location filename="../../ui/report_dialog.py" line="352"/>
         <source>Versendet</source>
         <translation>Sent</translation>
     </message>
@@ -262,89 +262,89 @@
         <translation>Nothing left out: everything drafted may go to the youth office.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="249"/>
+        <location filename="../../ui/report_dialog.py" line="245"/>
         <source>Ziel %1</source>
         <translation>Goal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="253"/>
+        <location filename="../../ui/report_dialog.py" line="249"/>
         <source>Ziel in den Worten der Familie</source>
         <translation>Goal in the family&apos;s own words</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="256"/>
+        <location filename="../../ui/report_dialog.py" line="252"/>
         <source>Art der Angaben:</source>
         <translation>Kind of information:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="258"/>
+        <location filename="../../ui/report_dialog.py" line="254"/>
         <source>Art der Angaben zu Ziel %1</source>
         <translation>Kind of information on goal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="262"/>
+        <location filename="../../ui/report_dialog.py" line="258"/>
         <source>Gesundheit oder Schule: Das Ziel erscheint nur, wenn die Familie der Weitergabe dieser Angaben an das Jugendamt zugestimmt hat.</source>
         <translation>Health or school: the goal appears only if the family agreed to pass on such information to the youth office.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="269"/>
+        <location filename="../../ui/report_dialog.py" line="265"/>
         <source>Bemerkungen:</source>
         <translation>Remarks:</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="271"/>
+        <location filename="../../ui/report_dialog.py" line="267"/>
         <source>Bemerkungen zu Ziel %1</source>
         <translation>Remarks on goal %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="278"/>
+        <location filename="../../ui/report_dialog.py" line="274"/>
         <source>Die Familie schreibt oder diktiert hier ihre eigene Sicht auf den Bericht.</source>
         <translation>Here the family writes or dictates its own view of the report.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="294"/>
+        <location filename="../../ui/report_dialog.py" line="290"/>
         <source>Stand: Entwurf – noch nicht von der Teamleitung geprüft.</source>
         <translation>Status: draft – not checked by the team lead yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="296"/>
+        <location filename="../../ui/report_dialog.py" line="292"/>
         <source>Stand: geprüft von %1 am %2.</source>
         <translation>Status: checked by %1 on %2.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="299"/>
+        <location filename="../../ui/report_dialog.py" line="295"/>
         <source>Stand: versendet am %1 an %2 – eingefroren.</source>
         <translation>Status: sent on %1 to %2 – frozen.</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="329"/>
+        <location filename="../../ui/report_dialog.py" line="325"/>
         <source>Bericht speichern</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="345"/>
+        <location filename="../../ui/report_dialog.py" line="341"/>
         <source>Geprüft</source>
         <translation>Checked</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="372"/>
+        <location filename="../../ui/report_dialog.py" line="368"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="382"/>
+        <location filename="../../ui/report_dialog.py" line="378"/>
         <source>Die Datei konnte nicht gespeichert werden:
 %1</source>
         <translation>The file could not be saved:
 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="402"/>
+        <location filename="../../ui/report_dialog.py" line="398"/>
         <source>Bericht für das &amp;Jugendamt…</source>
         <translation>Report to the &amp;youth office…</translation>
     </message>
     <message>
-        <location filename="../../ui/report_dialog.py" line="403"/>
+        <location filename="../../ui/report_dialog.py" line="399"/>
         <source>Entwicklungsbericht zum Hilfeplangespräch entwerfen, prüfen und versenden</source>
         <translation>Draft, check and send the development report for the help-plan meeting</translation>
     </message>

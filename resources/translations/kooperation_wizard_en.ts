@@ -513,17 +513,17 @@ Checksum (SHA-256) of the content:
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../ui/widgets.py" line="46"/>
+        <location filename="../../ui/widgets.py" line="49"/>
         <source>TT.MM.JJJJ</source>
         <translation>DD.MM.YYYY</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="227"/>
+        <location filename="../../ui/widgets.py" line="258"/>
         <source>Datum als TT.MM.JJJJ, z. B. 01.03.2027; leer lassen, wenn es keins gibt.</source>
         <translation>Date as DD.MM.YYYY, e.g. 01.03.2027; leave empty if there is none.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="277"/>
+        <location filename="../../ui/widgets.py" line="308"/>
         <source>„%1“ ist kein gültiges Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 01.03.2027.</source>
         <translation>“%1” is not a valid date. Please enter it as DD.MM.YYYY, e.g. 01.03.2027.</translation>
     </message>
@@ -691,7 +691,7 @@ Finalise now?</translation>
 <context>
     <name>ErrorLabel</name>
     <message>
-        <location filename="../../ui/widgets.py" line="57"/>
+        <location filename="../../ui/widgets.py" line="60"/>
         <source>Hinweis</source>
         <translation>Note</translation>
     </message>
@@ -873,62 +873,62 @@ Finalise now?</translation>
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="204"/>
+        <location filename="../../ui/dialogs.py" line="200"/>
         <source>Neuer Fall</source>
         <translation>New case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="209"/>
+        <location filename="../../ui/dialogs.py" line="205"/>
         <source>z. B. Familie Çelik</source>
         <translation>e.g. Çelik family</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="210"/>
+        <location filename="../../ui/dialogs.py" line="206"/>
         <source>Bezeichnung des Falls</source>
         <translation>Name of the case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="213"/>
+        <location filename="../../ui/dialogs.py" line="209"/>
         <source>z. B. 51.2-2026-0142</source>
         <translation>e.g. 51.2-2026-0142</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="214"/>
+        <location filename="../../ui/dialogs.py" line="210"/>
         <source>Aktenzeichen</source>
         <translation>File number</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="221"/>
+        <location filename="../../ui/dialogs.py" line="217"/>
         <source>Hilfeart wählen oder eintragen</source>
         <translation>Choose or enter the type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="222"/>
+        <location filename="../../ui/dialogs.py" line="218"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="223"/>
+        <location filename="../../ui/dialogs.py" line="219"/>
         <source>&amp;Bezeichnung:</source>
         <translation>&amp;Name:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="225"/>
+        <location filename="../../ui/dialogs.py" line="221"/>
         <source>&amp;Aktenzeichen:</source>
         <translation>&amp;File number:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="227"/>
+        <location filename="../../ui/dialogs.py" line="223"/>
         <source>&amp;Hilfeart:</source>
         <translation>&amp;Type of help:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="238"/>
+        <location filename="../../ui/dialogs.py" line="234"/>
         <source>Fall anlegen</source>
         <translation>Create case</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="246"/>
+        <location filename="../../ui/dialogs.py" line="242"/>
         <source>Bitte eine Bezeichnung eintragen, z. B. „Familie Çelik“.</source>
         <translation>Please enter a name, e.g. “Çelik family”.</translation>
     </message>
@@ -1398,12 +1398,12 @@ custody</translation>
         <translation>The revocation applies from this day. Tasks and roles of this party are marked in the agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="168"/>
+        <location filename="../../ui/dialogs.py" line="167"/>
         <source>Widerrufen</source>
         <translation>Revoke</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs.py" line="175"/>
+        <location filename="../../ui/dialogs.py" line="171"/>
         <source>Bitte das Datum des Widerrufs eintragen.</source>
         <translation>Please enter the date of the revocation.</translation>
     </message>
@@ -1411,37 +1411,37 @@ custody</translation>
 <context>
     <name>RowEditor</name>
     <message>
-        <location filename="../../ui/widgets.py" line="357"/>
+        <location filename="../../ui/widgets.py" line="388"/>
         <source>Hinzufügen</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="358"/>
+        <location filename="../../ui/widgets.py" line="389"/>
         <source>Eintrag</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="359"/>
+        <location filename="../../ui/widgets.py" line="390"/>
         <source>Noch keine Einträge.</source>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="524"/>
+        <location filename="../../ui/widgets.py" line="548"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="525"/>
+        <location filename="../../ui/widgets.py" line="549"/>
         <source>%1 %2 entfernen</source>
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="697"/>
+        <location filename="../../ui/widgets.py" line="721"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="697"/>
+        <location filename="../../ui/widgets.py" line="721"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
     </message>
@@ -1490,98 +1490,98 @@ custody</translation>
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="52"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="53"/>
         <source>Wer macht was bis wann?</source>
         <translation>Who does what by when?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="54"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="55"/>
         <source>Auch die Familie übernimmt eigene Aufgaben. Personen und Stellen ohne Einverständnis der Familie können keine Aufgaben bekommen und stehen deshalb nicht zur Auswahl.</source>
         <translation>The family takes on tasks of its own too. People and services without the family&apos;s consent cannot get tasks, so they are not offered here.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="58"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="59"/>
         <source>Wer</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="60"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="61"/>
         <source>Was</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="60"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="61"/>
         <source>Was? z. B. Lena morgens wecken</source>
         <translation>What? e.g. wake Lena in the morning</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="62"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="63"/>
         <source>Bis wann</source>
         <translation>By when</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="62"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="63"/>
         <source>laufend</source>
         <translation>ongoing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="65"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="66"/>
         <source>&amp;Aufgabe hinzufügen</source>
         <translation>&amp;Add task</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="66"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="67"/>
         <source>Aufgabe</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="67"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="68"/>
         <source>Noch keine Aufgabe.</source>
         <translation>No task yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="76"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="77"/>
         <source>Rollen</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="77"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="78"/>
         <source>Welche Rolle hat wer in der Zusammenarbeit?</source>
         <translation>Who has which role in the cooperation?</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="86"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="87"/>
         <source>Auftrag des &amp;Jugendamts</source>
         <translation>Mandate of the &amp;youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="88"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="89"/>
         <source>Was hat das Jugendamt beauftragt? z. B. aus dem Hilfeplan vom …</source>
         <translation>What has the youth office commissioned? e.g. from the care plan of …</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="89"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="90"/>
         <source>Auftrag des Jugendamts</source>
         <translation>Mandate of the youth office</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="99"/>
-        <location filename="../../ui/wizard/page_tasks.py" line="133"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="100"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="129"/>
         <source>%1 (Familie)</source>
         <translation>%1 (family)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="142"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="138"/>
         <source>%1 – kein Einverständnis</source>
         <translation>%1 – no consent</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="147"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="143"/>
         <source>Rolle von %1</source>
         <translation>Role of %1</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/page_tasks.py" line="148"/>
+        <location filename="../../ui/wizard/page_tasks.py" line="144"/>
         <source>z. B. begleitet, erinnert, berichtet …</source>
         <translation>e.g. accompanies, reminds, reports …</translation>
     </message>
