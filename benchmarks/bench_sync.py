@@ -26,6 +26,7 @@ import argparse
 import datetime as dt
 import gc
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -115,28 +116,36 @@ def _raw(server: Engine, table_name: str, limit: int | None = None) -> list[dict
         return [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit else query)]
 
 
-def push_and_pull(pg: Any, root: Path, rows: int) -> None:
+def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 3) -> None:
+    """``repeats`` rounds of: every person changed once on laptop a, pushed, pulled on laptop b. Like
+    the floor (best of three), push and pull count their best round; the median is printed beside it."""
     server = _server(pg)
     a, b = _laptop(root, "a"), _laptop(root, "b")
     cases = max(1, rows // 20)
     _fill(a, cases, 20)
     sync.sync(a.db, server)
     sync.sync(b.db, server)
-    with a.db.transaction() as s:  # every person changed once (one transaction, as an import would)
-        for person in s.scalars(select(PersonRow).order_by(PersonRow.id).limit(rows)):
-            person.first_name += " (geändert)"
-    gc.collect()  # the garbage of the set-up (the ORM fill, two syncs) is not the push's
-    started = time.perf_counter()
-    pushed, _conflicts = sync.push(a.db, server)
-    push_time = time.perf_counter() - started
-    gc.collect()
-    started = time.perf_counter()
-    pulled, _deleted = sync.pull(b.db, server)
-    pull_time = time.perf_counter() - started
+    push_times: list[float] = []
+    pull_times: list[float] = []
+    for _round in range(repeats):
+        with a.db.transaction() as s:  # every person changed once (one transaction, as an import would)
+            for person in s.scalars(select(PersonRow).order_by(PersonRow.id).limit(rows)):
+                person.first_name += " (geändert)"
+        gc.collect()  # the garbage of the set-up (the ORM fill, the syncs) is not the push's
+        started = time.perf_counter()
+        pushed, _conflicts = sync.push(a.db, server)
+        push_times.append(time.perf_counter() - started)
+        gc.collect()
+        started = time.perf_counter()
+        pulled, _deleted = sync.pull(b.db, server)
+        pull_times.append(time.perf_counter() - started)
     floor = min(_floor(server, "persons", _raw(server, "persons", rows)) for _ in range(3))
-    print(f"Push von {pushed} geänderten Zeilen ({cases} Fälle): {push_time * 1000:.0f} ms = "
-          f"{push_time / floor:.1f} × Boden ({floor * 1000:.0f} ms für {rows} Zeilen per executemany)")
-    print(f"Pull von {pulled} geänderten Zeilen: {pull_time * 1000:.0f} ms = {pull_time / floor:.1f} × Boden")
+    for what, times, count in (("Push", push_times, f"{pushed} geänderten Zeilen ({cases} Fälle)"),
+                               ("Pull", pull_times, f"{pulled} geänderten Zeilen")):
+        best, middle = min(times), statistics.median(times)
+        print(f"{what} von {count}: {best * 1000:.0f} ms = {best / floor:.1f} × Boden, bester von {repeats} "
+              f"wie der Boden (Median {middle * 1000:.0f} ms = {middle / floor:.1f} ×; "
+              f"Boden {floor * 1000:.0f} ms für {rows} Zeilen per executemany)")
     a.close()
     b.close()
     server.dispose()
