@@ -52,6 +52,7 @@ def test_two_signatures_of_one_party_side_by_side(qtbot, pg_server: PgServer, tm
         assert "Vermerk: Original liegt in der Akte" in server
         grab = os.environ.get("KD_GRAB_DIR")
         if grab:
+            qtbot.wait(200)
             dialog.grab().save(str(Path(grab) / f"conflict-signature-{os.environ.get('QT_SCALE_FACTOR', '1')}.png"))
         assert dialog.local.who.text().startswith("erfasst von ben_kraus am ")
         assert dialog.server.who.text().startswith("erfasst von anna_berg am ")
