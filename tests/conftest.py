@@ -15,6 +15,8 @@ from typing import Any
 import pytest
 from helpers import build_complete_case
 from pg_server import PgServer, running_server
+from sqlalchemy import Engine
+from sync_helpers import laptop, server_engine
 
 from kooperation_desktop.demo import DemoResult, create_demo
 from kooperation_desktop.protection import folder as _folder
@@ -165,3 +167,16 @@ def pg_server() -> Iterator[PgServer]:
 
     with running_server() as server:
         yield server
+
+
+@pytest.fixture
+def team(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Services, Engine]]:
+    """Two laptops in team mode (``anna``, ``ben``) and the server's engine, on a new server database."""
+    engine, _name = server_engine(pg_server)
+    a, b = laptop(tmp_path, "anna"), laptop(tmp_path, "ben")
+    try:
+        yield a, b, engine
+    finally:
+        a.close()
+        b.close()
+        engine.dispose()

@@ -12,13 +12,12 @@ import datetime as dt
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import build_complete_case
 from pg_server import PgServer
-from sqlalchemy import Engine, create_engine, func, select, text
+from sqlalchemy import create_engine, func, select, text
 from sync_helpers import dump_laptop, dump_server, laptop, server_engine
 
 from kooperation_desktop.cli import main
@@ -30,18 +29,6 @@ from kooperation_desktop.storage.rows_sync import OutboxRow
 from kooperation_desktop.team import conflicts, outbox, sync
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def team(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Services, Engine]]:
-    engine, _name = server_engine(pg_server)
-    a, b = laptop(tmp_path, "anna"), laptop(tmp_path, "ben")
-    try:
-        yield a, b, engine
-    finally:
-        a.close()
-        b.close()
-        engine.dispose()
 
 
 def _case_id(services: Services, title: str) -> int:

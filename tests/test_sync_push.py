@@ -4,30 +4,17 @@ sync once the server takes it; a push larger than one batch goes in several, wit
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pg_server import PgServer
 from sqlalchemy import Engine, text
-from sync_helpers import dump_laptop, dump_server, laptop, server_engine
+from sync_helpers import dump_laptop, dump_server, server_engine
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.services import Services
 from kooperation_desktop.team import conflicts, outbox, sync
-
-
-@pytest.fixture
-def team(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Services, Engine]]:
-    engine, _name = server_engine(pg_server)
-    a, b = laptop(tmp_path, "anna"), laptop(tmp_path, "ben")
-    try:
-        yield a, b, engine
-    finally:
-        a.close()
-        b.close()
-        engine.dispose()
 
 
 def _server_titles(server: Engine) -> list[str]:

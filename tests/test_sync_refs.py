@@ -9,14 +9,10 @@ local ids the rows got there; mapping it to local row ids on a pull would point 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from pathlib import Path
 
-import pytest
 from helpers import build_complete_case
-from pg_server import PgServer
-from sqlalchemy import Engine, select
-from sync_helpers import dump_laptop, dump_server, laptop, server_engine
+from sqlalchemy import select
+from sync_helpers import dump_laptop, dump_server
 
 from kooperation_desktop.followup.model import Review
 from kooperation_desktop.followup.service import FollowUpService
@@ -24,18 +20,6 @@ from kooperation_desktop.report.draft import load_inputs
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.rows import GoalRow
 from kooperation_desktop.team import outbox, sync
-
-
-@pytest.fixture
-def team(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Services, Engine]]:
-    engine, _name = server_engine(pg_server)
-    a, b = laptop(tmp_path, "anna"), laptop(tmp_path, "ben")
-    try:
-        yield a, b, engine
-    finally:
-        a.close()
-        b.close()
-        engine.dispose()
 
 
 def _case_uuid(services: Services, case_id: int) -> str:

@@ -9,14 +9,12 @@ server's stands until the user decides. Nothing is dropped without appearing the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from helpers import build_complete_case
-from pg_server import PgServer
 from sqlalchemy import Engine, func, select
-from sync_helpers import dump_laptop, dump_server, laptop, server_engine
+from sync_helpers import dump_laptop, dump_server
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.services import Services
@@ -26,18 +24,6 @@ from kooperation_desktop.storage.rows_signing import SignatureRow
 from kooperation_desktop.team import conflict_choice, conflicts, sync
 
 STROKES = [[[10.0, 10.0], [60.0, 40.0], [120.0, 20.0]]]
-
-
-@pytest.fixture
-def team(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Services, Engine]]:
-    engine, _name = server_engine(pg_server)
-    a, b = laptop(tmp_path, "anna"), laptop(tmp_path, "ben")
-    try:
-        yield a, b, engine
-    finally:
-        a.close()
-        b.close()
-        engine.dispose()
 
 
 def _both_sign(a: Services, b: Services, server: Engine) -> tuple[int, int, str]:
