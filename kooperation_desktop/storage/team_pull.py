@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
@@ -202,7 +202,7 @@ def withheld_cases(local: Connection) -> set[str]:
 
 def mark_withheld(local: Connection, case_uuids: Iterable[str], withheld: bool) -> None:
     """Mark the cases as withheld (or clear the mark)."""
-    table: Table = CaseRow.__table__  # type: ignore[assignment]
+    table = cast(Table, CaseRow.__table__)
     for chunk in _chunks(case_uuids):
         local.execute(update(table).where(table.c.uuid.in_(chunk))
                       .values(change_seq=WITHHELD if withheld else None))
@@ -235,9 +235,9 @@ def same_party_signatures(local: Connection, wanted: Iterable[tuple[str, str, st
     by_key = {(agreement, party): signature for agreement, party, signature in wanted}
     if not by_key:
         return []
-    signatures: Table = SignatureRow.__table__  # type: ignore[assignment]
-    agreements: Table = AgreementRow.__table__  # type: ignore[assignment]
-    cases: Table = CaseRow.__table__  # type: ignore[assignment]
+    signatures = cast(Table, SignatureRow.__table__)
+    agreements = cast(Table, AgreementRow.__table__)
+    cases = cast(Table, CaseRow.__table__)
     columns = [c for c in signatures.columns if c.name not in ("id", "change_seq", "agreement_id")]
     found = []
     for chunk in _chunks(a for a, _p in by_key):
@@ -255,7 +255,7 @@ def same_party_signatures(local: Connection, wanted: Iterable[tuple[str, str, st
 
 def remove_signatures(local: Connection, signature_uuids: Sequence[str]) -> None:
     """Delete the signatures and their waiting outbox entries here (past the outbox)."""
-    signatures: Table = SignatureRow.__table__  # type: ignore[assignment]
+    signatures = cast(Table, SignatureRow.__table__)
     for chunk in _chunks(signature_uuids):
         local.execute(delete(signatures).where(signatures.c.uuid.in_(chunk)))
         local.execute(delete(OutboxRow).where(OutboxRow.table_name == "signatures", OutboxRow.row_uuid.in_(chunk)))
@@ -270,5 +270,5 @@ def signature_id(s: Session, signature_uuid: str) -> int | None:
 def overwrite_signature(s: Session, signature_id: int, values: dict[str, Any]) -> None:
     """Write ``values`` over the signature, through the session ``s`` (in team mode the outbox records
     it as a change of that row)."""
-    table: Table = SignatureRow.__table__  # type: ignore[assignment]
+    table = cast(Table, SignatureRow.__table__)
     s.execute(update(table).where(table.c.id == signature_id).values(values))
