@@ -64,7 +64,7 @@ def outbox_entries(local: Connection) -> list[OutboxEntry]:
     """Every waiting outbox entry, oldest first."""
     table = cast(Table, OutboxRow.__table__)
     query = select(*[table.c[name] for name in OutboxEntry._fields]).order_by(table.c.id)
-    return [OutboxEntry._make(row) for row in local.execute(query)]
+    return [OutboxEntry._make(row) for row in local.execute(query).all()]  # (all: one fetch, not one per row)
 
 
 def local_rows(local: Connection, table: Table, uuids: Sequence[str]) -> list[dict[str, Any]]:
@@ -108,7 +108,7 @@ def lock_rows(conn: Connection, table: Table, uuids: Iterable[str],
              .where(table.c.uuid == _any(uuids)).order_by(table.c.uuid).with_for_update(of=table))
     result = conn.execute(query)
     names = list(result.keys())
-    return {values["uuid"]: values for values in (dict(zip(names, r, strict=True)) for r in result)}
+    return {values["uuid"]: values for values in (dict(zip(names, r, strict=True)) for r in result.all())}
 
 
 def existing_uuids(conn: Connection, table: Table, uuids: Iterable[str]) -> set[str]:
