@@ -98,3 +98,50 @@ def test_a_push_larger_than_one_batch_goes_in_several_with_the_same_result(team,
     sync.sync(b.db, server)
     assert dump_laptop(a) == dump_server(server) == dump_laptop(b)
     assert _waiting(a) == 0
+
+
+#: texts that need quoting or escaping on the way to the server (array and JSON syntax, bytes, NULL …)
+AWKWARD = ['Zoë "Zo" O\'Neil, {a}', "back\\slash\\x00ff", "Zeile 1\nZeile 2\tTab", "NULL", "", "😀 ß €"]
+
+
+class _Killed(Exception):
+    pass
+
+
+def test_awkward_texts_arrive_unchanged_and_a_conflict_replays_the_same_after_a_kill(team) -> None:
+    a, b, server = team
+    case = a.cases.create("Familie Sonder")
+    people = [a.parties.save(Person(case_id=case.id, first_name="Ida", last_name=str(n))) for n in range(6)]
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    for person, awkward in zip(people, AWKWARD, strict=True):
+        person.first_name = awkward
+        a.parties.save(person)
+    sync.sync(a.db, server)
+    with server.connect() as conn:
+        assert sorted(conn.execute(text("SELECT first_name FROM persons")).scalars()) == sorted(AWKWARD)
+    sync.sync(b.db, server)
+    assert dump_laptop(a) == dump_server(server) == dump_laptop(b)
+
+    # both change the same last name: Ben's push raises a conflict; killed after the server's commit,
+    # the next push replays it from what the server remembered, with the same texts
+    [ben_person] = [p for p in b.cases.get(b.cases.list()[0].id).persons if p.first_name == AWKWARD[0]]
+    [anna_person] = [p for p in a.cases.get(case.id).persons if p.first_name == AWKWARD[0]]
+    anna_person.last_name = AWKWARD[2]
+    a.parties.save(anna_person)
+    ben_person.last_name = AWKWARD[5]
+    b.parties.save(ben_person)
+    sync.sync(a.db, server)
+
+    def kill(point: str) -> None:
+        if point == "server-commit":
+            raise _Killed
+
+    with pytest.raises(_Killed):
+        sync.push(b.db, server, marker=kill)
+    assert conflicts.list_conflicts(b.db) == [] and _waiting(b) > 0
+    assert sync.push(b.db, server)[1] == 1
+    [clash] = conflicts.list_conflicts(b.db)
+    assert (clash.field, clash.local_value, clash.server_value) == ("last_name", AWKWARD[5], AWKWARD[2])
+    assert (clash.local_by, clash.server_by) == ("ben", "anna")
+    assert _waiting(b) == 0

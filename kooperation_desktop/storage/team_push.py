@@ -2,10 +2,10 @@
 rows to send, and on the server the batch reads and writes of many cases at once.
 
 The server statements take whole batches (hundreds of rows) with a few parameters each: the uuids as
-one array (``= ANY(:uuids)``), updates and the remembered entries as column arrays spread by
-``unnest`` (one statement, planned once, instead of one statement per row). Array values travel as
-text and are cast on the server to the column's type, so every type (dates, JSON, bytes …) takes the
-same path.
+one array (``= ANY(:uuids)``), updates and the remembered entries as one JSON array of records spread
+by ``json_to_recordset`` (one statement, planned once, instead of one statement per row). The values
+travel as text and are cast on the server to the column's type, so every type (dates, JSON, bytes …)
+takes the same path.
 """
 
 from __future__ import annotations
@@ -14,13 +14,12 @@ import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from sqlalchemy import (
     JSON,
     Boolean,
     Connection,
-    Row,
     String,
     Table,
     Text,
@@ -46,10 +45,26 @@ Authorship = dict[str, list[tuple[str, dt.datetime | None, list[str]]]]
 # --- the laptop ----------------------------------------------------------------------------------
 
 
-def outbox_entries(local: Connection) -> list[Row[Any]]:
-    """Every waiting outbox entry, oldest first (plain rows: ``id``, ``entry_uuid``, ``table_name`` …)."""
+class OutboxEntry(NamedTuple):
+    """A waiting outbox entry (the columns of :class:`.rows_sync.OutboxRow`; a plain tuple: a push
+    reads its fields many times, cheaper than a result row's lookup by name)."""
+
+    id: int
+    entry_uuid: str
+    table_name: str
+    row_uuid: str
+    case_uuid: str | None
+    op: str
+    fields: dict[str, Any]
+    base_version: int | None
+    created_at: dt.datetime
+
+
+def outbox_entries(local: Connection) -> list[OutboxEntry]:
+    """Every waiting outbox entry, oldest first."""
     table = cast(Table, OutboxRow.__table__)
-    return list(local.execute(select(table).order_by(table.c.id)))
+    query = select(*[table.c[name] for name in OutboxEntry._fields]).order_by(table.c.id)
+    return [OutboxEntry._make(row) for row in local.execute(query).all()]  # (all: one fetch, not one per row)
 
 
 def local_rows(local: Connection, table: Table, uuids: Sequence[str]) -> list[dict[str, Any]]:
@@ -93,7 +108,7 @@ def lock_rows(conn: Connection, table: Table, uuids: Iterable[str],
              .where(table.c.uuid == _any(uuids)).order_by(table.c.uuid).with_for_update(of=table))
     result = conn.execute(query)
     names = list(result.keys())
-    return {values["uuid"]: values for values in (dict(zip(names, r, strict=True)) for r in result)}
+    return {values["uuid"]: values for values in (dict(zip(names, r, strict=True)) for r in result.all())}
 
 
 def existing_uuids(conn: Connection, table: Table, uuids: Iterable[str]) -> set[str]:
@@ -139,29 +154,37 @@ def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> None:
 
 def update_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """Write ``columns`` of the rows (``{"uuid": …, column: value}``, a foreign key as the referenced
-    row's uuid) with one ``UPDATE … FROM unnest(…)``."""
+    row's uuid) with one ``UPDATE … FROM json_to_recordset(…)``."""
     if not rows:
         return
     refs = foreign_keys(table.name)
-    arrays: dict[str, list[str | None]] = {"w_uuid": [str(r["uuid"]) for r in rows]}
-    for name in columns:
-        column = table.c[name]
-        arrays[f"p_{name}"] = _texts(column, (r[name] for r in rows), conn.dialect)
-    conn.exec_driver_sql(_update_sql(table, tuple(columns), tuple(sorted(refs.items())), conn.dialect), arrays)
+    uuids = [str(r["uuid"]) for r in rows]
+    names = ["w_uuid", *(f"p_{name}" for name in columns)]
+    values: list[Sequence[str | None]] = [uuids]
+    values += [_texts(table.c[name], [r[name] for r in rows], conn.dialect) for name in columns]
+    conn.exec_driver_sql(_update_sql(table, tuple(columns), tuple(sorted(refs.items())), conn.dialect),
+                         {"rows": _records(names, values), "uuids": ",".join(uuids)})
 
 
-def _array(name: str) -> str:
-    """A text array parameter of a driver statement, sent in binary (no quoting of its elements)."""
-    return f"CAST(%({name})b AS TEXT[])"
+def _records(names: Sequence[str], columns: Sequence[Sequence[str | None]]) -> str:
+    """Column values (texts) as one JSON array of records, spread on the server by ``json_to_recordset``
+    (one document encoded in C, not an array parameter per column dumped element by element); not
+    ASCII-escaped: the text goes to the server as it would in an array."""
+    return json.dumps([dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)],
+                      ensure_ascii=False)
+
+
+def _spread(names: Sequence[str]) -> str:
+    """The records of :func:`_records` as the FROM item ``v`` with the text columns ``names``."""
+    return f'json_to_recordset(CAST(%(rows)s AS JSON)) AS v({", ".join(f"{name} TEXT" for name in names)})'
 
 
 @cache
 def _update_sql(table: Table, columns: tuple[str, ...], refs: tuple[tuple[str, str], ...], dialect: Dialect) -> str:
     parents = dict(refs)
-    sets, spread, names = [], [_array("w_uuid")], ["w_uuid"]
+    sets, names = [], ["w_uuid"]
     for name in columns:
         column = table.c[name]
-        spread.append(_array(f"p_{name}"))
         names.append(f"p_{name}")
         if name in parents:
             target = f'(SELECT parent.id FROM "{parents[name]}" parent WHERE parent.uuid = v.p_{name})'
@@ -170,23 +193,31 @@ def _update_sql(table: Table, columns: tuple[str, ...], refs: tuple[tuple[str, s
         else:
             target = f"CAST(v.p_{name} AS {column.type.compile(dialect=dialect)})"
         sets.append(f'"{name}" = {target}')
-    return (f'UPDATE "{table.name}" AS t SET {", ".join(sets)} FROM unnest({", ".join(spread)}) '
+    return (f'UPDATE "{table.name}" AS t SET {", ".join(sets)} FROM {_spread(names)} '
             # (the = ANY lets the planner read the rows by their index, not the whole table)
-            f'AS v({", ".join(names)}) WHERE t.uuid = v.w_uuid AND t.uuid = ANY({_array("w_uuid")})')
+            "WHERE t.uuid = v.w_uuid AND t.uuid = ANY(string_to_array(%(uuids)s, ','))")
 
 
 def _texts(column: Any, values: Iterable[Any], dialect: Dialect) -> list[str | None]:
     """Column values as PostgreSQL's text input of the column's type (after the type's own binding)."""
     convert = _converter(column, dialect)
+    if _plain(column):  # texts pass as they are (no call per value)
+        return [v if v is None or type(v) is str else convert(v) for v in values]
     return [convert(v) for v in values]
+
+
+def _plain(column: Any) -> bool:
+    """A column whose text values need no conversion (no binding of its own, not JSON, not boolean)."""
+    kind = column.type
+    return getattr(kind, "process_bind_param", None) is None and not isinstance(kind, (JSON, Boolean))
 
 
 @cache
 def _converter(column: Any, dialect: Dialect) -> Callable[[Any], str | None]:
     kind = column.type
     if isinstance(kind, JSON):
-        keep_none = not kind.none_as_null  # None as JSON null, as SQLAlchemy binds it
-        return lambda v: json.dumps(v) if v is not None or keep_none else None
+        none = None if kind.none_as_null else "null"  # None as JSON null, as SQLAlchemy binds it
+        return lambda v: json.dumps(v) if v is not None else none
     process = getattr(kind, "process_bind_param", None)  # e.g. UTCDateTime: aware -> naive UTC
 
     def convert(value: Any) -> str | None:
@@ -207,11 +238,12 @@ def _converter(column: Any, dialect: Dialect) -> Callable[[Any], str | None]:
     return convert
 
 
-_REMEMBER = """
+_REMEMBERED = ("e", "c", "r", "k", "f", "w", "a", "x")
+_REMEMBER = f"""
     INSERT INTO sync_pushed (entry_uuid, client_id, row_uuid, case_uuid, fields, who, at, result)
     SELECT e, c, r, k, CAST(f AS JSON), w, CAST(a AS TIMESTAMP), CAST(x AS JSON)
-    FROM unnest({}) AS v(e, c, r, k, f, w, a, x)
-""".format(", ".join(_array(name) for name in "ecrkfwax"))
+    FROM {_spread(_REMEMBERED)}
+"""
 
 
 def remember_pushed(conn: Connection, entries: Sequence[Mapping[str, Any]]) -> None:
@@ -221,9 +253,9 @@ def remember_pushed(conn: Connection, entries: Sequence[Mapping[str, Any]]) -> N
         return
     table = cast(Table, PushedRow.__table__)
     dialect = conn.dialect
-    conn.exec_driver_sql(_REMEMBER, {
-        "e": [e["entry_uuid"] for e in entries], "c": [e["client_id"] for e in entries],
-        "r": [e["row_uuid"] for e in entries], "k": [e["case_uuid"] for e in entries],
-        "f": _texts(table.c.fields, (e["fields"] for e in entries), dialect), "w": [e["who"] for e in entries],
-        "a": _texts(table.c.at, (e["at"] for e in entries), dialect),
-        "x": _texts(table.c.result, (e["result"] for e in entries), dialect)})
+    conn.exec_driver_sql(_REMEMBER, {"rows": _records(_REMEMBERED, [
+        [e["entry_uuid"] for e in entries], [e["client_id"] for e in entries],
+        [e["row_uuid"] for e in entries], [e["case_uuid"] for e in entries],
+        _texts(table.c.fields, [e["fields"] for e in entries], dialect), [e["who"] for e in entries],
+        _texts(table.c.at, [e["at"] for e in entries], dialect),
+        _texts(table.c.result, [e["result"] for e in entries], dialect)])})

@@ -45,8 +45,8 @@ from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
 from ..storage import team_changes, team_conflicts, team_outbox, team_pull, team_push
 from ..storage.database import Database
-from ..storage.rows_sync import OutboxRow
 from ..storage.team_outbox import SyncState
+from ..storage.team_push import OutboxEntry
 from ..storage.travelling import (
     foreign_keys,
     is_versioned,
@@ -151,10 +151,12 @@ def coalesce(entries: Iterable[Any]) -> list[Change]:
             change.op = "cancel" if change.op in (INSERT, "cancel") else DELETE
         elif e.op == UPDATE and change.op == UPDATE:
             for name, (old, new) in e.fields.items():
+                # (only a dict may stand for a coded value: the others are taken without a call)
+                new = decode(new) if isinstance(new, dict) else new
                 if name in change.fields:
-                    change.fields[name][1] = decode(new)
+                    change.fields[name][1] = new
                 else:
-                    change.fields[name] = [decode(old), decode(new)]
+                    change.fields[name] = [decode(old) if isinstance(old, dict) else old, new]
                 change.field_at[name] = e.created_at
     return list(changes.values())
 
@@ -426,7 +428,7 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
     return written, conflicts
 
 
-def _hidden(conn: Connection, groups: dict[str | None, list[OutboxRow]]) -> set[str | None]:
+def _hidden(conn: Connection, groups: dict[str | None, list[OutboxEntry]]) -> set[str | None]:
     """The cases with waiting changes that the server no longer shows this login (a holiday cover
     ended): their changes are not pushed (row-level security would refuse them); they stay here."""
     asked = [case_uuid for case_uuid, group in groups.items() if case_uuid is not None
