@@ -5,7 +5,6 @@ renamed over the target, and the folder is synced. The old file stays until the 
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ def write_rendered(out: Path, render: Callable[[Path], object], durable: bool = 
     ``durable=False``: still whole or not at all, but not flushed to the disk (for a note that is
     worthless after a crash anyway, e.g. who holds the data folder's lock: no wait for the disk)."""
     out = Path(out)
-    tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+    tmp = out.with_name(f".{out.name}.{os.urandom(4).hex()}.tmp")
     os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     try:
         render(tmp)

@@ -17,7 +17,6 @@ leftovers of an interrupted encryption.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import errno
 import getpass
 import json
@@ -56,6 +55,8 @@ class FolderInUse(ProtectionError):
 
 def _info_text(data_dir: Path) -> str:
     """" (von USER auf HOST seit TT.MM.JJJJ HH:MM)" from the info file, or "" if unreadable."""
+    import datetime as dt  # here: only a second opener reads the note
+
     try:
         info = json.loads((Path(data_dir) / INFO_FILENAME).read_text(encoding="utf-8"))
         since = dt.datetime.fromisoformat(info["since"]).astimezone().strftime("%d.%m.%Y %H:%M")
@@ -179,7 +180,8 @@ class FolderLock:
             except Exception:  # noqa: BLE001 - no user name in the environment: the info stays vague
                 user = "?"
             info = {"user": user, "host": _host_name(), "pid": os.getpid(),
-                    "since": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}
+                    # UTC, as datetime's isoformat() writes it (datetime is not loaded before the first window)
+                    "since": time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())}
             # only a note for a second opener's message: not worth waiting for the disk before the first window
             write_bytes(self.data_dir / INFO_FILENAME, json.dumps(info).encode("utf-8"), durable=False)
         except BaseException:

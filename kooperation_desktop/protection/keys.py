@@ -21,11 +21,8 @@ the entry that opens the database is kept (see :mod:`.vault`).
 from __future__ import annotations
 
 import base64
-import hashlib
-import json
-import secrets
+import os
 import time
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,7 +31,10 @@ from typing import TYPE_CHECKING, Any
 from ..atomic import fsync_dir as fsync_dir  # re-exported: used by vault, backup, gdpr
 from ..atomic import write_bytes as write_atomically
 
-if TYPE_CHECKING:  # cryptography is imported where it is used: the password dialog at start does not need it
+# hashlib (scrypt), json (the key file), unicodedata and cryptography are imported where they are
+# used: the password dialog at start does not need them (random bytes come from os.urandom, which
+# is what the secrets module hands out)
+if TYPE_CHECKING:
     from cryptography.hazmat.primitives.asymmetric.x25519 import (
         X25519PrivateKey,
         X25519PublicKey,
@@ -83,11 +83,15 @@ def _unb64(text: str) -> bytes:
 
 
 def _normalise_password(password: str) -> bytes:
+    import unicodedata
+
     return unicodedata.normalize("NFC", password).encode("utf-8")
 
 
 def derive_password_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     """The 256-bit key-encryption key from the password (scrypt)."""
+    import hashlib
+
     return hashlib.scrypt(_normalise_password(password), salt=salt, n=n, r=r, p=p,
                           maxmem=128 * r * n * p + 32 * 1024 * 1024, dklen=32)
 
@@ -95,7 +99,7 @@ def derive_password_key(password: str, salt: bytes, n: int, r: int, p: int) -> b
 # --- recovery key ------------------------------------------------------------------------
 def new_recovery_key() -> str:
     """A fresh recovery key as the office prints it: 8 groups of 4 characters (A–Z, 2–7)."""
-    text = base64.b32encode(secrets.token_bytes(_RECOVERY_BYTES)).decode("ascii")
+    text = base64.b32encode(os.urandom(_RECOVERY_BYTES)).decode("ascii")
     return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
 
 
@@ -142,7 +146,7 @@ def seal_for_recovery(db_key: bytes, recovery_public: bytes) -> dict[str, str]:
     eph = X25519PrivateKey.generate()
     epk = _raw_public(eph.public_key())
     kek = _seal_kek(eph.exchange(X25519PublicKey.from_public_bytes(recovery_public)), epk)
-    nonce = secrets.token_bytes(12)
+    nonce = os.urandom(12)
     return {"epk": _b64(epk), "nonce": _b64(nonce), "ct": _b64(AESGCM(kek).encrypt(nonce, db_key, _AAD_RECOVERY))}
 
 
@@ -173,6 +177,8 @@ class KeyFile:
     recovery_confirmed: bool = True
 
     def to_json(self) -> str:
+        import json
+
         return json.dumps({"format": FORMAT, "version": 1, "kdf": {"name": "scrypt", **self.kdf},
                            "recovery_public": _b64(self.recovery_public), "entries": self.entries,
                            "recovery_confirmed": self.recovery_confirmed},
@@ -180,6 +186,8 @@ class KeyFile:
 
     @classmethod
     def from_json(cls, text: str) -> KeyFile:
+        import json
+
         try:
             raw = json.loads(text)
             if raw.get("format") != FORMAT or raw.get("version") != 1:
@@ -204,7 +212,7 @@ class KeyFile:
         """A key entry for ``db_key``: wrapped by ``password`` and sealed for the recovery key."""
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-        salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+        salt, nonce = os.urandom(16), os.urandom(12)
         kek = derive_password_key(password, salt, **self.kdf)
         return {
             "password": {"salt": _b64(salt), "nonce": _b64(nonce),
@@ -292,7 +300,7 @@ def new_key_file(password: str) -> tuple[KeyFile, bytes, str]:
     kf = KeyFile(kdf={"n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P},
                  recovery_public=_raw_public(_recovery_private(recovery_bytes).public_key()),
                  recovery_confirmed=False)
-    db_key = secrets.token_bytes(32)
+    db_key = os.urandom(32)
     kf.entries = [kf.wrap(db_key, password)]
     return kf, db_key, recovery
 

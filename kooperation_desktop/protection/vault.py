@@ -9,7 +9,6 @@ SQLAlchemy): the start needs it before the first window is on the screen.
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -251,7 +250,7 @@ def _encrypt_plain(data_dir: Path, kf: KeyFile, db_key: bytes) -> None:
     with sqlite3.connect(db) as plain:  # fold a WAL of the earlier version into the file
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     plain.close()
-    tmp = db.with_name(f".{db.name}.{secrets.token_hex(4)}.encrypting")
+    tmp = db.with_name(f".{db.name}.{os.urandom(4).hex()}.encrypting")
     try:
         export_encrypted(db, None, tmp, db_key)
         write_key_file(data_dir, kf)
@@ -292,7 +291,7 @@ def change_password(db: Database, old: str, new: str) -> None:
         raise ProtectionError(" ".join(problems))
     kf = read_key_file(state.data_dir)
     kf.unwrap(old)  # WrongPassphrase if wrong
-    new_key = secrets.token_bytes(32)
+    new_key = os.urandom(32)
     entry = kf.wrap(new_key, new)
     kf.entries = [*kf.entries, entry]
     write_key_file(state.data_dir, kf)
