@@ -9,11 +9,11 @@ import io
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from screens import start_on_screen
 
 from kooperation_desktop.domain.reports import ReportStatus
 from kooperation_desktop.followup.service import FollowUpService
@@ -101,20 +101,11 @@ def test_the_settings_dialog_sets_when_the_report_is_due(window, monkeypatch) ->
 
 
 def _start(tmp_path: Path, scale: str, screen: tuple[int, int]) -> subprocess.Popen[str]:
-    folder = tmp_path / f"{scale}_{screen[0]}"
-    folder.mkdir()
-    config = folder / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": screen[0],
-                                               "height": screen[1], "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": scale,
-           "PYTHONPATH": str(ROOT)}
     shots = os.environ.get("REPORT_SHOTS")
-    args = [str(folder / "data")] + ([str(Path(shots) / scale)] if shots else [])
     if shots:
         (Path(shots) / scale).mkdir(parents=True, exist_ok=True)
-    return subprocess.Popen([sys.executable, str(SCRIPT), *args], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return start_on_screen(SCRIPT, tmp_path / f"{scale}_{screen[0]}", scale, screen,
+                           [str(Path(shots) / scale)] if shots else [])
 
 
 def test_no_text_of_the_report_dialog_is_cut_at_100_and_150_percent(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ subprocess of its own (they run side by side)."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from screens import start_on_screen
 
 from ui.widgets import GrowingTextEdit
 
@@ -28,16 +28,7 @@ pytestmark = pytest.mark.gui
 
 
 def _start(tmp_path: Path, scale: str, screen: tuple[int, int]) -> subprocess.Popen[str]:
-    folder = tmp_path / f"{scale}_{screen[0]}"
-    folder.mkdir()
-    config = folder / "screen.json"
-    config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": screen[0],
-                                               "height": screen[1], "logicalDpi": 96, "logicalBaseDpi": 96,
-                                               "dpr": 1}]}))
-    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}", "QT_SCALE_FACTOR": scale,
-           "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, str(SCRIPT), str(folder / "data")], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return start_on_screen(SCRIPT, tmp_path / f"{scale}_{screen[0]}", scale, screen)
 
 
 def test_no_text_is_cut_on_any_wizard_page_at_100_and_150_percent(tmp_path: Path) -> None:
