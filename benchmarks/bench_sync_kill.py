@@ -108,12 +108,7 @@ class World:
         self.laptop_template = root / "vorlage"
 
     def new_server(self) -> str:
-        import psycopg
-
-        name = f"kdk_{os.urandom(6).hex()}"
-        with psycopg.connect(self.pg.dsn(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.server_template}"')
-        return name
+        return self.pg.create_database("kdk", template=self.server_template)
 
     def drop_server(self, name: str) -> None:
         import psycopg

@@ -68,13 +68,13 @@ class PgServer:
         """A libpq connection string for psycopg itself."""
         return self.url(database, user, password).replace("postgresql+psycopg://", "postgresql://")
 
-    def create_database(self, prefix: str = "kd") -> str:
-        """A new, empty database on this server; its name."""
+    def create_database(self, prefix: str = "kd", template: str | None = None) -> str:
+        """A new database on this server (empty, or a copy of the database ``template``); its name."""
         import psycopg
 
         name = f"{prefix}_{uuid.uuid4().hex[:12]}"
         with psycopg.connect(self.dsn(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
         return name
 
     def psql(self, sql: str, database: str = "postgres") -> str:

@@ -17,7 +17,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
 from helpers import build_complete_case
 from hypothesis import HealthCheck, Phase, settings
@@ -57,10 +56,7 @@ class _World:
         self.laptop_template = root / "vorlage"
 
     def new_server(self) -> str:
-        name = f"kdst_{__import__('uuid').uuid4().hex[:12]}"
-        with psycopg.connect(self.pg.dsn(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.server_template}"')
-        return name
+        return self.pg.create_database("kdst", template=self.server_template)
 
 
 class ThreeLaptops(RuleBasedStateMachine):
