@@ -479,7 +479,9 @@ def test_every_query_lives_in_storage() -> None:
     """Issue 17: queries live in ``storage/`` repositories. Outside it no module builds a SQLAlchemy
     statement (select, insert, update, delete, text, func, bind parameters …), runs SQL text
     (``exec_driver_sql``) or reads rows with ``scalars``/``scalar``: the whole core is checked, the team
-    mode's sync protocol included (its queries are in ``storage/team_*.py`` and ``storage/travelling.py``)."""
+    mode's sync protocol included (its queries are in ``storage/team_*.py`` and ``storage/travelling.py``).
+    Raw DB-API calls too: no ``.execute(...)``/``.executescript(...)``/``.executemany(...)`` with SQL
+    written as a string literal or f-string (the SQLCipher pragmas live in ``storage/sqlcipher.py``)."""
     builders = {"select", "insert", "update", "delete", "text", "func", "exists", "and_", "or_", "bindparam",
                 "literal", "case", "any_", "union", "tuple_"}
     offenders = []
@@ -494,4 +496,9 @@ def test_every_query_lives_in_storage() -> None:
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                   and node.func.attr in ("scalars", "scalar", "exec_driver_sql")):
                 offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.func.attr}()")
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr in ("execute", "executescript", "executemany") and node.args
+                  and (isinstance(node.args[0], ast.JoinedStr)
+                       or isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str))):
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno} .{node.func.attr}(SQL)")
     assert offenders == []

@@ -43,13 +43,15 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from ..atomic import write_bytes, write_rendered
 from ..paths import guard_target
+from ..storage import sqlcipher
 from ..storage.db import cipher_connect
+from ..storage.sqlcipher import table_counts
 from . import audit
 from .folder import INFO_FILENAME, LOCK_FILENAME, FolderLock
 from .keys import KeyFile, KeyFileDamaged, ProtectionError, fsync_dir, read_key_file, write_key_file
 from .opener import open_database
 from .space import MB, is_disk_full, require_free
-from .vault import db_path, export_encrypted, table_counts
+from .vault import db_path, export_encrypted
 
 if TYPE_CHECKING:
     from ..services import Services
@@ -288,7 +290,7 @@ def _check_db(path: Path, key: bytes) -> dict[str, int] | None:
     try:
         conn = cipher_connect(path, key)
         try:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+            if not sqlcipher.integrity_ok(conn):
                 return None
             return table_counts(conn)
         finally:

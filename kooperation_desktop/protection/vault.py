@@ -9,11 +9,12 @@ SQLAlchemy): the start needs it before the first window is on the screen.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Literal
 
+from ..storage import sqlcipher
 from ..storage.files import DB_FILENAME, KeyState, cipher_connect
+from ..storage.sqlcipher import table_counts
 from . import keys
 from .keys import (
     ENV_PASSPHRASE,
@@ -162,7 +163,7 @@ def _opens(db: Path, key: bytes) -> bool:
 
     conn = cipher_connect(db, key)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        sqlcipher.count_schema_entries(conn)
         return True
     except sqlcipher3.DatabaseError as exc:
         if getattr(exc, "sqlite_errorname", "SQLITE_NOTADB") == "SQLITE_NOTADB":
@@ -184,53 +185,24 @@ def _raise_open_problem(db: Path, exc: BaseException) -> None:
                           "fragen oder eine Datensicherung wiederherstellen.") from exc
 
 
-class _Rows(Protocol):
-    """A DB-API cursor as sqlite3 and sqlcipher3 return it (a row's values are whatever SQLite holds)."""
-
-    def __iter__(self) -> Iterator[tuple[Any, ...]]: ...
-
-    def fetchone(self) -> tuple[Any, ...]: ...
-
-
-class _Connection(Protocol):
-    def execute(self, sql: str, /) -> _Rows: ...
-
-
-def table_counts(conn: _Connection) -> dict[str, int]:
-    names: list[str] = [r[0] for r in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")]
-    return {n: int(conn.execute(f'SELECT count(*) FROM "{n}"').fetchone()[0]) for n in names}
-
-
 def export_encrypted(source: Path, source_key: bytes | None, target: Path, target_key: bytes) -> dict[str, int]:
     """Copy the database ``source`` (plain if ``source_key`` is None) into a new SQLCipher file
     ``target`` encrypted with ``target_key`` (sqlcipher_export), verify it (integrity check and
     row counts of every table) and return the row counts."""
-    import sqlcipher3
-
     target.unlink(missing_ok=True)
-    if source_key is None:
-        src = sqlcipher3.connect(str(source))
-        src.execute("PRAGMA cipher_log_level = NONE")
-    else:
-        src = cipher_connect(source, source_key)
+    src = sqlcipher.plain_connect(source) if source_key is None else cipher_connect(source, source_key)
     try:
-        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        sqlcipher.checkpoint(src)
         counts = table_counts(src)
-        user_version = src.execute("PRAGMA user_version").fetchone()[0]
-        src.execute(f"ATTACH DATABASE ? AS target KEY \"x'{target_key.hex()}'\"", (str(target),))
-        src.execute("SELECT sqlcipher_export('target')")
-        src.execute(f"PRAGMA target.user_version = {int(user_version)}")
-        src.execute("DETACH DATABASE target")
+        sqlcipher.export_to(src, target, target_key)
     finally:
         src.close()
     check = cipher_connect(target, target_key)
     try:
-        ok = check.execute("PRAGMA integrity_check").fetchone()[0]
-        if ok != "ok" or table_counts(check) != counts:
+        if not sqlcipher.integrity_ok(check) or table_counts(check) != counts:
             raise ProtectionError("Die verschlüsselte Kopie der Datenbank ließ sich nicht prüfen; "
                                   "es wurde nichts verändert.")
-        check.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        sqlcipher.use_rollback_journal(check)  # one self-contained file
     finally:
         check.close()
     with open(target, "rb+") as f:
@@ -248,7 +220,7 @@ def _encrypt_plain(data_dir: Path, kf: KeyFile, db_key: bytes) -> None:
 
     db = db_path(data_dir)
     with sqlite3.connect(db) as plain:  # fold a WAL of the earlier version into the file
-        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        sqlcipher.checkpoint(plain)
     plain.close()
     tmp = db.with_name(f".{db.name}.{os.urandom(4).hex()}.encrypting")
     try:
@@ -298,7 +270,7 @@ def change_password(db: Database, old: str, new: str) -> None:
     db.engine.dispose()  # no pooled connection keeps the old key
     conn = cipher_connect(db_path(state.data_dir), state.db_key)
     try:
-        conn.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
+        sqlcipher.rekey(conn, new_key)
     finally:
         conn.close()
     state.db_key = new_key
