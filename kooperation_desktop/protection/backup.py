@@ -45,7 +45,6 @@ from ..atomic import write_bytes, write_rendered
 from ..paths import guard_target
 from ..storage import sqlcipher
 from ..storage.db import cipher_connect
-from ..storage.sqlcipher import table_counts
 from . import audit
 from .folder import INFO_FILENAME, LOCK_FILENAME, FolderLock
 from .keys import KeyFile, KeyFileDamaged, ProtectionError, fsync_dir, read_key_file, write_key_file
@@ -292,7 +291,7 @@ def _check_db(path: Path, key: bytes) -> dict[str, int] | None:
         try:
             if not sqlcipher.integrity_ok(conn):
                 return None
-            return table_counts(conn)
+            return sqlcipher.table_counts(conn)
         finally:
             conn.close()
     except Exception:  # noqa: BLE001 - any failure means: not this key / not intact

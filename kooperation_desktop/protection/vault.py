@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Literal
 
 from ..storage import sqlcipher
 from ..storage.files import DB_FILENAME, KeyState, cipher_connect
-from ..storage.sqlcipher import table_counts
 from . import keys
 from .keys import (
     ENV_PASSPHRASE,
@@ -193,13 +192,13 @@ def export_encrypted(source: Path, source_key: bytes | None, target: Path, targe
     src = sqlcipher.plain_connect(source) if source_key is None else cipher_connect(source, source_key)
     try:
         sqlcipher.checkpoint(src)
-        counts = table_counts(src)
+        counts = sqlcipher.table_counts(src)
         sqlcipher.export_to(src, target, target_key)
     finally:
         src.close()
     check = cipher_connect(target, target_key)
     try:
-        if not sqlcipher.integrity_ok(check) or table_counts(check) != counts:
+        if not sqlcipher.integrity_ok(check) or sqlcipher.table_counts(check) != counts:
             raise ProtectionError("Die verschlüsselte Kopie der Datenbank ließ sich nicht prüfen; "
                                   "es wurde nichts verändert.")
         sqlcipher.use_rollback_journal(check)  # one self-contained file
