@@ -19,7 +19,7 @@ from kooperation_desktop.services import Services
 from kooperation_desktop.storage.db import alembic_config
 from kooperation_desktop.storage.rows import PartnerRow, PersonRow
 from kooperation_desktop.storage.rows_followup import ReflectionRow
-from kooperation_desktop.storage.rows_sync import OutboxRow
+from kooperation_desktop.storage.rows_sync import ConflictRow, OutboxRow
 from kooperation_desktop.team import outbox, sync
 
 MOTHER_NAME = " ".join(MOTHER)
@@ -265,3 +265,29 @@ def test_migration_0019_on_laptop_and_server_keeps_the_team_in_step(team) -> Non
     for services in (a, b):
         with services.db.engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM sync_conflicts")).scalar() == 0
+
+
+def test_migration_0019_rewrites_the_participants_in_the_konfliktliste(team) -> None:
+    """Both laptops changed who took part, offline: Anna's Konfliktliste holds both lists. Choosing one
+    writes it back into the reflection, so the migration rewrites the listed values too."""
+    a, b, server, case_a, case_b = _team_case(team)
+    for services, case_id, keep in ((b, case_b, slice(1, None)), (a, case_a, slice(None, -1))):
+        follow = FollowUpService(services.db)
+        [reflection] = follow.reflections(case_id)
+        reflection.participants = reflection.participants[keep]
+        names = {p.name for p in reflection.participants}
+        reflection.ratings = [r for r in reflection.ratings if r.participant in names]
+        follow.save_reflection(reflection)
+        sync.sync(services.db, server)
+    listed = select(ConflictRow.local_value, ConflictRow.server_value).where(ConflictRow.field == "participants")
+    with a.db.engine.connect() as conn:
+        [(mine, theirs)] = conn.execute(listed).all()
+    assert (len(mine), len(theirs)) == (5, 5) and mine != theirs
+
+    _migrate(a.db.engine, "0018", down=True)
+    with a.db.engine.connect() as conn:
+        [(old_mine, old_theirs)] = conn.execute(listed).all()
+    assert all(e["ref"].split(":")[1].isdigit() for e in old_mine + old_theirs)
+    _migrate(a.db.engine, "heads")
+    with a.db.engine.connect() as conn:
+        assert conn.execute(listed).all() == [(mine, theirs)]
