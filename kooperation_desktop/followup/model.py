@@ -29,6 +29,23 @@ class ParticipantKind(enum.StrEnum):
     PARTNER = "partner"  # youth office, professional or a resource
 
 
+#: the kind of row a participant's ``ref`` names ("person:<uuid>" / "partner:<uuid>")
+REF_PREFIX: dict[ParticipantKind, str] = {ParticipantKind.FAMILY: "person", ParticipantKind.PARTNER: "partner"}
+
+
+def participant_ref(kind: ParticipantKind, uuid: str | None) -> str:
+    """The reference of a person (``FAMILY``) or partner by its row's global ``uuid``: the same on
+    every laptop of a team, unlike the local ids ("" without a uuid)."""
+    return f"{REF_PREFIX[ParticipantKind(kind)]}:{uuid}" if uuid else ""
+
+
+def split_ref(ref: str) -> tuple[ParticipantKind, str] | None:
+    """``(kind, uuid)`` of a participant's ref; None for "" or anything else."""
+    prefix, _sep, uuid = ref.partition(":")
+    kind = next((k for k, p in REF_PREFIX.items() if p == prefix), None)
+    return (kind, uuid) if kind is not None and uuid else None
+
+
 @dataclass(slots=True)
 class IndicatorRating:
     """One indicator rated at a review, separately by the client and by the professional."""
@@ -78,7 +95,9 @@ class Participant:
 
     name: str
     kind: ParticipantKind = ParticipantKind.FAMILY
-    ref: str = ""  # "person:3" / "partner:5" (for choosing in the UI; the name is what counts)
+    # "person:<uuid>" / "partner:<uuid>" (:func:`participant_ref`; for choosing in the UI, the name is what
+    # counts); the row's uuid travels, its local id would name another row on a colleague's laptop
+    ref: str = ""
 
 
 @dataclass(slots=True)

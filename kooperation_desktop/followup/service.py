@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from ..atomic import write_bytes
 from ..domain import rules
-from ..domain.model import Agreement, Case, Problem, ScaleKind
+from ..domain.model import Agreement, Case, Partner, Person, Problem, ScaleKind
 from ..domain.rules import RuleViolation
 from ..paths import guard_target
 from ..storage import followup as repo
@@ -162,13 +162,21 @@ class FollowUpService:
     def participants(self, case_id: int) -> list[Participant]:
         """Who may take part: the family members and the partners with the client's active consent
         (youth office and professional need none)."""
-        case = self.case(case_id)
-        out = [Participant(p.display_name or "(ohne Namen)", ParticipantKind.FAMILY, f"person:{p.id}")
+        with self.db.reading() as s:
+            case = repo.full_case(s, case_id)
+            refs = repo.participant_refs(s, case_id)
+        family, partner = ParticipantKind.FAMILY, ParticipantKind.PARTNER
+        out = [Participant(p.display_name or "(ohne Namen)", family, refs.get((family, p.id), ""))
                for p in case.persons]
-        out += [Participant(p.name.strip() or p.organisation.strip() or "(ohne Namen)", ParticipantKind.PARTNER,
-                            f"partner:{p.id}")
+        out += [Participant(p.name.strip() or p.organisation.strip() or "(ohne Namen)", partner,
+                            refs.get((partner, p.id), ""))
                 for p in case.partners if rules.partner_has_consent(case, p)]
         return out
+
+    def participant(self, ref: str) -> Person | Partner | None:
+        """The person or partner a participant's ``ref`` names (on any laptop of the team: the ref
+        holds the row's global uuid); None when it names none (deleted meanwhile, or "")."""
+        return self._read(repo.participant_of, ref)
 
     def new_reflection(self, case_id: int, on: dt.date | None = None) -> Reflection:
         agreement = self.current_agreement(case_id)

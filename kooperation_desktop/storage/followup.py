@@ -19,7 +19,7 @@ from sqlalchemy import delete as sql_delete
 from sqlalchemy.orm import Session
 
 from ..domain import serialize
-from ..domain.model import Agreement, AgreementStatus, Case, CaseStatus, Problem, ScaleKind
+from ..domain.model import Agreement, AgreementStatus, Case, CaseStatus, Partner, Person, Problem, ScaleKind
 from ..domain.rules import RuleViolation
 from ..followup.model import (
     DueItem,
@@ -31,11 +31,14 @@ from ..followup.model import (
     ReflectionRating,
     Review,
     TransitionPlan,
+    participant_ref,
+    split_ref,
 )
 from . import agreements as agreement_store
 from . import cases as case_store
+from . import mapping
 from .database import ChangedElsewhere, NotFound, check_row_version
-from .rows import AgreementRow, CaseRow
+from .rows import AgreementRow, CaseRow, PartnerRow, PersonRow
 from .rows_followup import (
     DoneMarkRow,
     DueEntryRow,
@@ -215,6 +218,34 @@ def current_agreement(s: Session, case_id: int) -> Agreement | None:
     agreement.status = AgreementStatus(row.status)
     agreement.finalised_at, agreement.content_hash = row.finalised_at, row.content_hash
     return agreement
+
+
+# --- who takes part in a reflection ----------------------------------------------------------
+
+
+def participant_refs(s: Session, case_id: int) -> dict[tuple[ParticipantKind, int | None], str]:
+    """The ref of each person (``FAMILY``) and partner of the case by ``(kind, local id)``:
+    "person:<uuid>" / "partner:<uuid>", the rows' global identity (a reflection's participants travel
+    to the colleagues' laptops, where the local ids name other rows)."""
+    refs: dict[tuple[ParticipantKind, int | None], str] = {}
+    for kind, row_class in ((ParticipantKind.FAMILY, PersonRow), (ParticipantKind.PARTNER, PartnerRow)):
+        for ident, uuid in s.execute(select(row_class.id, row_class.uuid).where(row_class.case_id == case_id)):
+            refs[(kind, ident)] = participant_ref(kind, uuid)
+    return refs
+
+
+def participant_of(s: Session, ref: str) -> Person | Partner | None:
+    """The person or partner a participant's ref names; None when it names none (deleted, "", or not
+    a ref of :func:`participant_refs`)."""
+    parsed = split_ref(ref)
+    if parsed is None:
+        return None
+    kind, uuid = parsed
+    if kind == ParticipantKind.FAMILY:
+        person = s.scalar(select(PersonRow).where(PersonRow.uuid == uuid))
+        return None if person is None else mapping.to_domain(person)
+    partner = s.scalar(select(PartnerRow).where(PartnerRow.uuid == uuid))
+    return None if partner is None else mapping.to_domain(partner)
 
 
 # --- reviews and reflections -----------------------------------------------------------------
