@@ -23,7 +23,15 @@ from .rows_followup import DueStateRow
 from .rows_signing import SignatureRow
 from .rows_sync import OutboxRow, PushedRow, SyncStateRow, TombstoneRow
 from .search import search_text_of
-from .travelling import case_uuid_select, portable_columns, portable_select, table_named, write_params, write_values
+from .travelling import (
+    as_dicts,
+    case_uuid_select,
+    portable_columns,
+    portable_select,
+    table_named,
+    write_params,
+    write_values,
+)
 
 CHUNK = 500
 #: ``cases.change_seq`` on a laptop (where it is otherwise NULL and never travels): the case was no
@@ -43,9 +51,8 @@ def _chunks(values: Iterable[str]) -> Iterable[list[str]]:
 def changed_rows(server: Connection, table: Table, last: int, bound: int) -> list[dict[str, Any]]:
     """The table's rows changed after change number ``last`` up to ``bound``, in their portable form,
     in the order of their changes."""
-    return [dict(r._mapping) for r in server.execute(
-        portable_select(table).where(table.c.change_seq > last, table.c.change_seq <= bound)
-        .order_by(table.c.change_seq))]
+    return as_dicts(server.execute(portable_select(table).where(table.c.change_seq > last, table.c.change_seq <= bound)
+                                   .order_by(table.c.change_seq)))
 
 
 def tombstones(server: Connection, last: int, bound: int) -> list[tuple[str, str]]:
@@ -60,7 +67,7 @@ def rows_of_cases(server: Connection, table: Table, case_uuids: Iterable[str]) -
     owners = case_uuid_select(table).subquery()
     for chunk in _chunks(case_uuids):
         rows = select(owners.c.uuid).where(owners.c.case_uuid.in_(chunk))
-        found += [dict(r._mapping) for r in server.execute(portable_select(table).where(table.c.uuid.in_(rows)))]
+        found += as_dicts(server.execute(portable_select(table).where(table.c.uuid.in_(rows))))
     return found
 
 
