@@ -556,7 +556,7 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
             team_pull.write_rows(local, table, [r for r in rows if r["uuid"] not in have],
                                  [r for r in rows if r["uuid"] in have])
             written += len(rows)
-            cases |= team_pull.row_cases(local, table, [r["uuid"] for r in rows])
+            cases |= team_pull.row_cases(local, table, rows)
         team_pull.refresh_cases(local, cases)
         unshared, withheld = _drop_unshared(local, visible)
         team_pull.mark_pulled(local, bound)
