@@ -24,8 +24,10 @@ def fold_for_search(text: str) -> str:
 
 def fold_any(text: str) -> str:
     """:func:`fold_for_search` without its shortcut for plain ASCII."""
-    stripped = _strip_marks(unicodedata.normalize("NFKD", text))
-    folded = stripped.casefold().translate(_BASE_LETTERS)
+    folded = _strip_marks(unicodedata.normalize("NFKD", text)).casefold()
+    if folded.isascii():  # (e.g. German names once their umlauts' marks are gone: nothing more to do)
+        return folded
+    folded = folded.translate(_BASE_LETTERS)
     # casefolding can produce new combining marks (e.g. "İ" → "i̇"): strip them once more
     return _strip_marks(unicodedata.normalize("NFKD", folded))
 
