@@ -14,7 +14,11 @@ Starts its own throwaway server (tests/pg_server.running_server). Prints:
   while the server holds 1,000 / 10,000 / 50,000 cases.
 
 Push and pull are timed after a ``gc.collect()``: the garbage the set-up leaves (the ORM fill, two
-syncs) would otherwise be collected inside whichever of them runs first.
+syncs) would otherwise be collected inside whichever of them runs first. Five rounds; before each the
+server's tables are vacuumed (untimed, as autovacuum would between two days: every round meets the same
+tables, not the dead row versions of the rounds before), and the floor is measured within each round, so
+a busy moment of the machine meets push, pull and floor alike. The best round of each is compared, and
+the medians.
 
 Session 6 (01.12.2026, load 4–12.5 on 2 CPU, medians of 5 runs): push 13.5 × floor before, 3.8 × after
 the push in batches (single runs 2.8–6.4 ×); pull 4.3 ×; conflict cost 0.8–0.9 ms per row (was 9–11).
@@ -116,9 +120,17 @@ def _raw(server: Engine, table_name: str, limit: int | None = None) -> list[dict
         return [dict(r._mapping) for r in conn.execute(query.limit(limit) if limit else query)]
 
 
-def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 3) -> None:
-    """``repeats`` rounds of: every person changed once on laptop a, pushed, pulled on laptop b. Like
-    the floor (best of three), push and pull count their best round; the median is printed beside it."""
+def _vacuum(server: Engine) -> None:
+    """What the server's autovacuum does between two working days: the dead row versions of the last
+    round are cleared (untimed), so every round meets the same tables."""
+    with server.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM (ANALYZE) persons, sync_pushed"))
+
+
+def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 5) -> None:
+    """``repeats`` rounds of: every person changed once on laptop a, pushed, pulled on laptop b, and the
+    floor measured right after (so a busy moment of the machine meets both). Each counts its best
+    round; the medians are printed beside."""
     server = _server(pg)
     a, b = _laptop(root, "a"), _laptop(root, "b")
     cases = max(1, rows // 20)
@@ -127,10 +139,12 @@ def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 3) -> None:
     sync.sync(b.db, server)
     push_times: list[float] = []
     pull_times: list[float] = []
+    floors: list[float] = []
     for _round in range(repeats):
         with a.db.transaction() as s:  # every person changed once (one transaction, as an import would)
             for person in s.scalars(select(PersonRow).order_by(PersonRow.id).limit(rows)):
                 person.first_name += " (geändert)"
+        _vacuum(server)
         gc.collect()  # the garbage of the set-up (the ORM fill, the syncs) is not the push's
         started = time.perf_counter()
         pushed, _conflicts = sync.push(a.db, server)
@@ -139,13 +153,17 @@ def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 3) -> None:
         started = time.perf_counter()
         pulled, _deleted = sync.pull(b.db, server)
         pull_times.append(time.perf_counter() - started)
-    floor = min(_floor(server, "persons", _raw(server, "persons", rows)) for _ in range(3))
+        gc.collect()
+        floors.append(_floor(server, "persons", _raw(server, "persons", rows)))
+    floor, floor_middle = min(floors), statistics.median(floors)
+    print(f"Boden: {rows} Zeilen per executemany in eine Tabelle ohne Index: bester {floor * 1000:.1f} ms, "
+          f"Median {floor_middle * 1000:.1f} ms ({repeats} Runden)")
     for what, times, count in (("Push", push_times, f"{pushed} geänderten Zeilen ({cases} Fälle)"),
                                ("Pull", pull_times, f"{pulled} geänderten Zeilen")):
         best, middle = min(times), statistics.median(times)
-        print(f"{what} von {count}: {best * 1000:.0f} ms = {best / floor:.1f} × Boden, bester von {repeats} "
-              f"wie der Boden (Median {middle * 1000:.0f} ms = {middle / floor:.1f} ×; "
-              f"Boden {floor * 1000:.0f} ms für {rows} Zeilen per executemany)")
+        print(f"{what} von {count}: bester {best * 1000:.0f} ms = {best / floor:.1f} × Boden; Median "
+              f"{middle * 1000:.0f} ms = {middle / floor_middle:.1f} × Median des Bodens; Runden "
+              + " / ".join(f"{t / f:.1f}" for t, f in zip(times, floors, strict=True)) + " × (je Runde)")
     a.close()
     b.close()
     server.dispose()

@@ -4,16 +4,44 @@ cases stored before the search text was folded (migration 0012)."""
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from alembic import command
+from hypothesis import given
+from hypothesis import strategies as st
 from sqlalchemy import text
 from test_cli import run
 
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_to_head
-from kooperation_desktop.storage.search import fold_for_search
+from kooperation_desktop.storage.search import fold_any, fold_for_search, search_text_of
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_fold_for_search_shortcut_for_ascii_folds_as_the_full_path(text: str) -> None:
+    """Plain ASCII (most names and file numbers) skips the Unicode steps: the result is the same."""
+    assert fold_for_search(text) == fold_any(text)
+
+
+@given(st.text())
+def test_fold_for_search_removes_every_combining_mark_and_is_stable(text: str) -> None:
+    """Any text: no combining mark is left and folding again changes nothing (what the stored search
+    text and the typed filter both go through)."""
+    folded = fold_for_search(text)
+    assert not any(unicodedata.combining(c) for c in folded)
+    assert fold_for_search(folded) == folded
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("aäAÄıİß\u0308\u0301 -\nŁłǅﬁ1")), min_size=5, max_size=5))
+def test_a_case_is_found_by_each_part_folded_on_its_own(parts: list[str]) -> None:
+    """The search text folds title, file number, help type and names in one go: the same lines as
+    folding each part alone (a mark at the start of a name does not join the line before)."""
+    title, number, help_type, first, last = parts
+    name = " ".join(x for x in (first.strip(), last.strip()) if x)
+    expected = "\n".join(fold_any(p) for p in (title, number, help_type, name) if p)
+    assert search_text_of(title, number, help_type, [(first, last)]) == expected
 
 
 def test_fold_for_search_drops_case_and_diacritics() -> None:

@@ -9,6 +9,7 @@ nothing; a sync killed (kill -9) at any of its commit points loses and duplicate
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import pytest
 from helpers import build_complete_case
 from pg_server import PgServer
 from sqlalchemy import create_engine, func, select, text
+from sqlalchemy.exc import OperationalError
 from sync_helpers import dump_laptop, dump_server, laptop, server_engine
 
 from kooperation_desktop.cli import main
@@ -190,6 +192,27 @@ def test_a_sync_run_twice_changes_nothing(team) -> None:
         again = sync.sync(services.db, server)
         assert (again.pushed, again.pulled, again.deleted, again.conflicts) == (0, 0, 0, 0)
     assert (dump_laptop(a), dump_server(server), dump_laptop(b)) == before
+
+
+def test_a_sync_leaves_the_cycle_collector_as_it_was_even_when_it_fails(team) -> None:
+    """Push and pull pause Python's cycle collector (their rows would set off collections over every
+    object of the window); afterwards it runs again, also after a failed sync, and stays off where
+    the caller had switched it off."""
+    a, _b, server = team
+    build_complete_case(a)
+    states = []
+    sync.sync(a.db, server, marker=lambda _point: states.append(gc.isenabled()))
+    assert states and not any(states) and gc.isenabled()
+    stopped = create_engine(server.url.set(port=1), connect_args={"connect_timeout": 2})
+    with pytest.raises(OperationalError):  # (the command line and the window say it in German)
+        sync.sync(a.db, stopped)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        sync.sync(a.db, server)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_the_audit_log_records_each_sync_without_content(team) -> None:

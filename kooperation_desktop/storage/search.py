@@ -17,11 +17,30 @@ def fold_for_search(text: str) -> str:
     decomposition (NFKD), combining marks removed, casefolded (ß → ss), and the letters with a
     built-in stroke (ł, ø, đ …) mapped to their base letter. The stored ``search_text`` of a case
     and the typed filter are folded by this one function."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    folded = stripped.casefold().translate(_BASE_LETTERS)
+    if text.isascii():  # (no marks, no compatibility forms: lower case is the whole fold)
+        return text.lower()
+    return fold_any(text)
+
+
+def fold_any(text: str) -> str:
+    """:func:`fold_for_search` without its shortcut for plain ASCII."""
+    folded = _strip_marks(unicodedata.normalize("NFKD", text)).casefold()
+    if folded.isascii():  # (e.g. German names once their umlauts' marks are gone: nothing more to do)
+        return folded
+    folded = folded.translate(_BASE_LETTERS)
     # casefolding can produce new combining marks (e.g. "İ" → "i̇"): strip them once more
-    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return _strip_marks(unicodedata.normalize("NFKD", folded))
+
+
+def _strip_marks(text: str) -> str:
+    """The text without its combining marks (each distinct character asked once, not each one; a
+    combining mark is never below U+0300)."""
+    if text.isascii():
+        return text
+    for c in set(text):
+        if c > "\u02ff" and unicodedata.combining(c):
+            text = text.replace(c, "")
+    return text
 
 
 def search_text_of(title: str, file_number: str, help_type: str, names: list[tuple[str, str]]) -> str:
@@ -29,6 +48,8 @@ def search_text_of(title: str, file_number: str, help_type: str, names: list[tup
     parts = [title, file_number, help_type]
     for first, last in names:
         parts.append(" ".join(x for x in (first.strip(), last.strip()) if x))
-    return "\n".join(fold_for_search(p) for p in parts if p)
+    # folded as one text: every step of the fold works character by character (a line break between
+    # the parts keeps their marks apart), so this is the parts folded one by one, with one call
+    return fold_for_search("\n".join(p for p in parts if p))
 
 
