@@ -23,7 +23,15 @@ from .rows_followup import DueStateRow
 from .rows_signing import SignatureRow
 from .rows_sync import OutboxRow, PushedRow, SyncStateRow, TombstoneRow
 from .search import search_text_of
-from .travelling import case_uuid_select, portable_columns, portable_select, table_named, write_params, write_values
+from .travelling import (
+    case_uuid_select,
+    foreign_keys,
+    portable_columns,
+    portable_select,
+    table_named,
+    write_params,
+    write_values,
+)
 
 CHUNK = 500
 #: ``cases.change_seq`` on a laptop (where it is otherwise NULL and never travels): the case was no
@@ -105,6 +113,13 @@ def write_rows(local: Connection, table: Table, new: Sequence[dict[str, Any]],
     names = portable_columns(table.name)
     if new:
         local.execute(insert(table).values(write_values(table, names)), [write_params(r, names) for r in new])
+    own = [name for name, parent in foreign_keys(table.name).items() if parent == table.name]
+    pointing = [r for r in new if any(r[name] is not None for name in own)]
+    if pointing:
+        # a row pointing to another row of the same table (an agreement's predecessor) may have come
+        # before it: its reference is looked up again now that every new row is here
+        local.execute(update(table).where(table.c.uuid == bindparam("w_uuid")).values(write_values(table, own)),
+                      [{**write_params(r, own), "w_uuid": r["uuid"]} for r in pointing])
     if changed:
         local.execute(update(table).where(table.c.uuid == bindparam("w_uuid")).values(write_values(table, names)),
                       [{**write_params(r, names), "w_uuid": r["uuid"]} for r in changed])
