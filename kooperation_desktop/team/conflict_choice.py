@@ -200,8 +200,9 @@ def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
             raise ConflictChoiceError("Den Eintrag gibt es auf diesem Laptop nicht mehr; es bleibt nur der Wert "
                                       "vom Server.")
         try:
+            conflicts.check_writable(s, entry, table, local_id)
             value = parse_typed(entry.table_name, entry.field, typed)
-        except (ValueError, rules.RuleViolation) as exc:
+        except (ValueError, rules.RuleViolation, conflicts.ConflictError) as exc:
             raise ConflictChoiceError(str(exc)) from None
         repo.write_local(s, table, local_id, entry.field, value)
         audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
