@@ -128,7 +128,7 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
         if args.ca is not None and not args.ca.is_file():
             raise _fail(f"Die Zertifikatsdatei „{args.ca}“ gibt es nicht.")
         plain = bool(args.ohne_tls) or (state is not None and not args.url and state.plain)
-        from sqlalchemy.engine import make_url
+        from sqlalchemy.engine import URL, make_url
 
         from .connection import ServerAddress, ServerError, check_connection, server_engine
 
@@ -137,13 +137,16 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
         except Exception:  # noqa: BLE001 - ServerAddress says what is wrong with it
             given = None
         with_password = url
-        if given is not None and given.password is None:
+        # (a remembered address holds no password; one saved by an older version holds "***")
+        if given is not None and (given.password is None or not args.url):
             with_password = given.set(password=_password(args)).render_as_string(hide_password=False)
         try:
             engine = server_engine(ServerAddress(with_password, ca=Path(ca) if ca else None, allow_plain=plain))
         except ServerError as exc:
             raise _fail(str(exc)) from None
-        clean = engine.url.set(password=None, drivername="postgresql", query={}).render_as_string()
+        # remembered and shown without the password (URL.set(password=None) would keep it, shown as ***)
+        clean = URL.create("postgresql", username=engine.url.username, host=engine.url.host, port=engine.url.port,
+                           database=engine.url.database).render_as_string()
         with _connected(engine):
             check_connection(engine)  # a wrong login or address fails here, before the folder changes
             if state is None or args.url:
