@@ -169,18 +169,23 @@ def _value(value: Any) -> str:
     if value is None:
         return "(leer)"
     if isinstance(value, dt.datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
+        return _when(value)
     if isinstance(value, dt.date):
         return labels.format_date(value)
     return " ".join(str(value).split())[:60]
 
 
 def _when(value: Any) -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if value is not None else "?"
+    """A stored time (UTC) in local time, as the window shows it."""
+    if value is None:
+        return "?"
+    local = value.replace(tzinfo=dt.UTC).astimezone() if value.tzinfo is None else value.astimezone()
+    return str(local.strftime("%d.%m.%Y %H:%M"))
 
 
 def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
     from . import conflicts
+    from .conflict_choice import field_label
 
     if (args.resolve is None) != (args.keep is None):
         from ..cli import _UsageError
@@ -212,6 +217,6 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
                 continue
             server = "auf dem Server gelöscht" if c.row_deleted else \
                 f"Server: {_value(c.server_value)} ({c.server_by}, {_when(c.server_at)})"
-            print(f"Nr. {c.id}{state}: {where}{c.table}.{c.field} – hier: {_value(c.local_value)} "
+            print(f"Nr. {c.id}{state}: {where}{field_label(c.table, c.field)} – hier: {_value(c.local_value)} "
                   f"({c.local_by}, {_when(c.local_at)}) · {server}")
     return 0
