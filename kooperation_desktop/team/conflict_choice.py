@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
-from ..domain import rules
+from ..domain import limits, rules
 from ..domain.labels import SIGNATURE_METHOD, format_date, parse_date
 from ..protection import audit
 from ..storage import team_conflicts as repo
@@ -164,6 +164,14 @@ def parse_typed(table: str, column: str, typed: str) -> Any:
     kind = _column_kind(table, column)
     text = typed.strip()
     if kind == "text":
+        # what every other way in refuses (the server refuses a NUL for good: the case would never sync)
+        bad = limits.bad_control_char(typed, multiline=True)
+        if bad is not None:
+            raise ValueError(f"Der Text enthält ein Steuerzeichen (U+{ord(bad):04X}); bitte ohne eingeben.")
+        if limits.lone_surrogate(typed):
+            raise ValueError("Der Text enthält ein ungültiges Zeichen.")
+        if len(typed) > limits.MAX_TEXT:
+            raise ValueError(f"Der Text ist zu lang (höchstens {limits.MAX_TEXT} Zeichen).")
         if (table, column) == ("cases", "title"):
             rules.check_case_title(typed)  # raises RuleViolation (German)
         return typed
