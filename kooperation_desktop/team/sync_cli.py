@@ -144,9 +144,11 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
             engine = server_engine(ServerAddress(with_password, ca=Path(ca) if ca else None, allow_plain=plain))
         except ServerError as exc:
             raise _fail(str(exc)) from None
-        # remembered and shown without the password (URL.set(password=None) would keep it, shown as ***)
+        # remembered and shown without the password (URL.set(password=None) would keep it, shown as ***),
+        # with the options given in the address (e.g. ?sslrootcert=system: the next sync checks the same way)
+        options = {k: v for k, v in (given.query if given is not None else {}).items() if "password" not in k}
         clean = URL.create("postgresql", username=engine.url.username, host=engine.url.host, port=engine.url.port,
-                           database=engine.url.database).render_as_string()
+                           database=engine.url.database, query=options).render_as_string()
         with _connected(engine):
             check_connection(engine)  # a wrong login or address fails here, before the folder changes
             if state is None or args.url:
