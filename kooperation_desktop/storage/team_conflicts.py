@@ -52,6 +52,33 @@ def local_id(s: Session, table: Table, row_uuid: str) -> int | None:
     return s.scalar(select(table.c.id).where(table.c.uuid == row_uuid))
 
 
+#: the tables holding an agreement version's content (frozen with it): the foreign keys up to the version
+_VERSION_CONTENT: dict[str, tuple[str, ...]] = {
+    "agreements": (), "goals": ("agreement_id",), "indicators": ("goal_id", "agreement_id"),
+    "roles": ("agreement_id",), "tasks": ("agreement_id",), "communication_rules": ("agreement_id",)}
+
+
+def version_status(s: Session, table: Table, row_id: int) -> str | None:
+    """The status of the agreement version whose content the row is (None: the row is no version's
+    content)."""
+    path = _VERSION_CONTENT.get(table.name)
+    if path is None:
+        return None
+    joined: Any = table
+    current = table
+    for column in path:
+        parent = table_named(foreign_keys(current.name)[column])
+        joined = joined.join(parent, current.c[column] == parent.c.id)
+        current = parent
+    return s.scalar(select(current.c.status).select_from(joined).where(table.c.id == row_id))
+
+
+def case_status(s: Session, case_uuid: str | None) -> str | None:
+    """The status of the case with this uuid (None: not here)."""
+    cases = table_named("cases")
+    return s.scalar(select(cases.c.status).where(cases.c.uuid == case_uuid)) if case_uuid else None
+
+
 def write_local(s: Session, table: Table, row_id: int, name: str, value: Any) -> None:
     """The value into the row (a foreign key given as the referenced row's uuid), its version raised."""
     values: dict[str, Any] = {}

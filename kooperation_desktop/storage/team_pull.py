@@ -31,6 +31,7 @@ from .travelling import (
     portable_columns,
     portable_select,
     table_named,
+    write_params,
     write_values,
 )
 
@@ -117,6 +118,13 @@ def write_rows(local: Connection, table: Table, new: Sequence[dict[str, Any]],
             # processing (a Core execute builds a parameter dict per row: a third of a pull's time)
             local.exec_driver_sql(sql, [tuple([v if f is None else f(v) for f, v in
                                                zip(convert, [r.get(k) for k in keys], strict=True)]) for r in rows])
+    own = [name for name, parent in foreign_keys(table.name).items() if parent == table.name]
+    pointing = [r for r in new if any(r[name] is not None for name in own)]
+    if pointing:
+        # a row pointing to another row of the same table (an agreement's predecessor) may have come
+        # before it: its reference is looked up again now that every new row is here
+        local.execute(update(table).where(table.c.uuid == bindparam("w_uuid")).values(write_values(table, own)),
+                      [{**write_params(r, own), "w_uuid": r["uuid"]} for r in pointing])
 
 
 @cache

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
-from ..domain import rules
+from ..domain import limits, rules
 from ..domain.labels import SIGNATURE_METHOD, format_date, parse_date
 from ..protection import audit
 from ..storage import team_conflicts as repo
@@ -164,6 +164,14 @@ def parse_typed(table: str, column: str, typed: str) -> Any:
     kind = _column_kind(table, column)
     text = typed.strip()
     if kind == "text":
+        # what every other way in refuses (the server refuses a NUL for good: the case would never sync)
+        bad = limits.bad_control_char(typed, multiline=True)
+        if bad is not None:
+            raise ValueError(f"Der Text enthält ein Steuerzeichen (U+{ord(bad):04X}); bitte ohne eingeben.")
+        if limits.lone_surrogate(typed):
+            raise ValueError("Der Text enthält ein ungültiges Zeichen.")
+        if len(typed) > limits.MAX_TEXT:
+            raise ValueError(f"Der Text ist zu lang (höchstens {limits.MAX_TEXT} Zeichen).")
         if (table, column) == ("cases", "title"):
             rules.check_case_title(typed)  # raises RuleViolation (German)
         return typed
@@ -200,8 +208,9 @@ def keep_typed(db: Database, conflict_id: int, typed: str) -> None:
             raise ConflictChoiceError("Den Eintrag gibt es auf diesem Laptop nicht mehr; es bleibt nur der Wert "
                                       "vom Server.")
         try:
+            conflicts.check_writable(s, entry, table, local_id)
             value = parse_typed(entry.table_name, entry.field, typed)
-        except (ValueError, rules.RuleViolation) as exc:
+        except (ValueError, rules.RuleViolation, conflicts.ConflictError) as exc:
             raise ConflictChoiceError(str(exc)) from None
         repo.write_local(s, table, local_id, entry.field, value)
         audit.write_entry(s, audit.CHANGED, table.name, local_id, None)

@@ -16,6 +16,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from sqlalchemy import Table
+from sqlalchemy.orm import Session
+
+from ..domain.model import AgreementStatus, CaseStatus
 from ..protection import audit
 from ..storage import team_conflicts as repo
 from ..storage import team_pull
@@ -99,10 +103,31 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
             local_id = repo.local_id(s, table, entry.row_uuid)
             if local_id is None:
                 raise ConflictError("Den Eintrag gibt es hier nicht mehr; nur „server“ ist möglich.")
+            check_writable(s, entry, table, local_id)
             repo.write_local(s, table, local_id, entry.field, outbox.decode(entry.local_value))
             audit.write_entry(s, audit.CHANGED, table.name, local_id, None)
         entry.resolved = True
         entry.resolution = keep
+
+
+#: keeping this laptop's value of a version that was finalised meanwhile (its content is frozen)
+FROZEN_VERSION = ("Diese Version der Vereinbarung ist inzwischen abgeschlossen und kann nicht mehr geändert "
+                  "werden; nur „server“ ist möglich. Den eigenen Wert bitte in eine neue Version übernehmen.")
+#: ... of a case that was closed (archived) meanwhile
+CLOSED_CASE = ("Dieser Fall ist inzwischen abgeschlossen und archiviert; der eigene Wert kann erst übernommen "
+               "werden, wenn der Fall wieder geöffnet ist (oder „server“ wählen).")
+
+
+def check_writable(s: Session, entry: ConflictRow, table: Table, local_id: int) -> None:
+    """Keeping this laptop's value writes into the row: refused (ConflictError) where the app refuses
+    every other change — the content of a finalised version, a closed case (re-opening it: its
+    status, is the one change a closed case takes)."""
+    status = repo.version_status(s, table, local_id)
+    if status is not None and status != AgreementStatus.DRAFT.value:
+        raise ConflictError(FROZEN_VERSION)
+    reopening = (entry.table_name, entry.field) == ("cases", "status")
+    if repo.case_status(s, entry.case_uuid) == CaseStatus.CLOSED.value and not reopening:
+        raise ConflictError(CLOSED_CASE)
 
 
 def _keep_local_signature(s: Any, entry: ConflictRow) -> None:

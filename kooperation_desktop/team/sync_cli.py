@@ -128,7 +128,7 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
         if args.ca is not None and not args.ca.is_file():
             raise _fail(f"Die Zertifikatsdatei „{args.ca}“ gibt es nicht.")
         plain = bool(args.ohne_tls) or (state is not None and not args.url and state.plain)
-        from sqlalchemy.engine import make_url
+        from sqlalchemy.engine import URL, make_url
 
         from .connection import ServerAddress, ServerError, check_connection, server_engine
 
@@ -137,13 +137,18 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
         except Exception:  # noqa: BLE001 - ServerAddress says what is wrong with it
             given = None
         with_password = url
-        if given is not None and given.password is None:
+        # (a remembered address holds no password; one saved by an older version holds "***")
+        if given is not None and (given.password is None or not args.url):
             with_password = given.set(password=_password(args)).render_as_string(hide_password=False)
         try:
             engine = server_engine(ServerAddress(with_password, ca=Path(ca) if ca else None, allow_plain=plain))
         except ServerError as exc:
             raise _fail(str(exc)) from None
-        clean = engine.url.set(password=None, drivername="postgresql", query={}).render_as_string()
+        # remembered and shown without the password (URL.set(password=None) would keep it, shown as ***),
+        # with the options given in the address (e.g. ?sslrootcert=system: the next sync checks the same way)
+        options = {k: v for k, v in (given.query if given is not None else {}).items() if "password" not in k}
+        clean = URL.create("postgresql", username=engine.url.username, host=engine.url.host, port=engine.url.port,
+                           database=engine.url.database, query=options).render_as_string()
         with _connected(engine):
             check_connection(engine)  # a wrong login or address fails here, before the folder changes
             if state is None or args.url:
@@ -166,18 +171,23 @@ def _value(value: Any) -> str:
     if value is None:
         return "(leer)"
     if isinstance(value, dt.datetime):
-        return value.strftime("%d.%m.%Y %H:%M")
+        return _when(value)
     if isinstance(value, dt.date):
         return labels.format_date(value)
     return " ".join(str(value).split())[:60]
 
 
 def _when(value: Any) -> str:
-    return value.strftime("%d.%m.%Y %H:%M") if value is not None else "?"
+    """A stored time (UTC) in local time, as the window shows it."""
+    if value is None:
+        return "?"
+    local = value.replace(tzinfo=dt.UTC).astimezone() if value.tzinfo is None else value.astimezone()
+    return str(local.strftime("%d.%m.%Y %H:%M"))
 
 
 def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
     from . import conflicts
+    from .conflict_choice import field_label
 
     if (args.resolve is None) != (args.keep is None):
         from ..cli import _UsageError
@@ -209,6 +219,6 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
                 continue
             server = "auf dem Server gelöscht" if c.row_deleted else \
                 f"Server: {_value(c.server_value)} ({c.server_by}, {_when(c.server_at)})"
-            print(f"Nr. {c.id}{state}: {where}{c.table}.{c.field} – hier: {_value(c.local_value)} "
+            print(f"Nr. {c.id}{state}: {where}{field_label(c.table, c.field)} – hier: {_value(c.local_value)} "
                   f"({c.local_by}, {_when(c.local_at)}) · {server}")
     return 0
