@@ -323,17 +323,26 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
     present = {name: team_push.existing_uuids(conn, table_named(parent), (
         local_rows[(table.name, c.uuid)][name] for _case, c in inserts
         if local_rows[(table.name, c.uuid)][name] is not None)) for name, parent in refs.items()}
+    # a reference to a row of the same table (an agreement's predecessor) may point to a row of this
+    # very insert: it is set once all of them are on the server (a second statement, below)
+    own = [name for name, parent in refs.items() if parent == table.name]
+    arriving = {c.uuid for _case, c in inserts if not _orphan(table, local_rows[(table.name, c.uuid)], present, own)}
+    for name in own:
+        present[name] |= arriving
     insert_names = portable_columns(table.name)
     params = []
+    linked = []
     for case, c in inserts:
         row = dict(local_rows[(table.name, c.uuid)])
         missing = [n for n in refs if row[n] is not None and row[n] not in present[n]]
-        if any(not table.c[n].nullable for n in missing):
+        if _orphan(table, row, present, ()):
             # its parent was deleted on the server: the new row cannot live there
             case.results[c.entries[-1]] = [_conflict(c, "*", None, None, state, _no_author, deleted=True)]
             continue
         for n in missing:
             row[n] = None
+        if any(row[n] in arriving for n in own):
+            linked.append({"uuid": row["uuid"], **{n: row[n] for n in own}})
         if table.name == "cases" and row.get("team_id") is None:
             if not team:
                 team.append(team_push.worker_team(conn))
@@ -341,6 +350,14 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
         params.append(write_params(row, insert_names))
         case.written += 1
     team_push.insert_rows(conn, table, insert_names, params)
+    if linked:
+        team_push.update_rows(conn, table, linked, own)
+
+
+def _orphan(table: Table, row: dict[str, Any], present: dict[str, set[str]], skip: Sequence[str]) -> bool:
+    """A new row whose required parent (a reference other than ``skip``) the server does not hold."""
+    return any(row[n] is not None and row[n] not in present[n] and not table.c[n].nullable
+               for n in present if n not in skip)
 
 
 def _update(conn: Connection, state: SyncState, table: Table, updates: list[tuple[_Case, Change]]) -> None:
