@@ -36,8 +36,6 @@ def _only_agreement(services: Services) -> int:
     return agreement.id
 
 
-@pytest.mark.xfail(strict=True, reason="Veraltete Änderung eines Ziels landet ohne Konflikt in einer "
-                                       "abgeschlossenen Version / a stale goal edit lands in a finalised version")
 def test_a_goal_edited_in_a_draft_finalised_elsewhere_meanwhile_is_listed_not_written_into_it(team) -> None:
     a, b, server = team
     _case, agreement_a = build_complete_case(a)
@@ -126,3 +124,23 @@ def test_keeping_ones_own_value_is_refused_for_a_case_closed_meanwhile(team) -> 
     sync.sync(b.db, server)
     sync.sync(a.db, server)
     assert a.cases.get(case.id).file_number == "AZ 1-B"
+
+
+def test_a_goal_edited_then_finalised_on_the_same_laptop_lands_with_its_version(team) -> None:
+    """The other side of the rule: a version finalised on this laptop after its goal was rewritten
+    takes the new wording (both go in the same push), no Konfliktliste entry."""
+    a, b, server = team
+    _case, agreement_a = build_complete_case(a)
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    goal = a.agreements.get(agreement_a).goals[0]
+    goal.client_words = BEN_WORDS
+    a.parties.save(goal)
+    a.agreements.finalise(agreement_a)
+    assert sync.sync(a.db, server).conflicts == 0
+    sync.sync(b.db, server)
+    assert conflicts.list_conflicts(a.db) == []
+    assert a.agreements.get(agreement_a).goals[0].client_words == BEN_WORDS
+    finalised = b.agreements.get(_only_agreement(b))
+    assert finalised.status == AgreementStatus.FINAL
+    assert finalised.goals[0].client_words == BEN_WORDS

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from .rows_sync import ConflictRow
-from .travelling import foreign_keys, table_named
+from .travelling import VERSION_CONTENT, foreign_keys, table_named
 
 
 def add(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -53,9 +53,7 @@ def local_id(s: Session, table: Table, row_uuid: str) -> int | None:
 
 
 #: the tables holding an agreement version's content (frozen with it): the foreign keys up to the version
-_VERSION_CONTENT: dict[str, tuple[str, ...]] = {
-    "agreements": (), "goals": ("agreement_id",), "indicators": ("goal_id", "agreement_id"),
-    "roles": ("agreement_id",), "tasks": ("agreement_id",), "communication_rules": ("agreement_id",)}
+_VERSION_CONTENT = VERSION_CONTENT
 
 
 def version_status(s: Session, table: Table, row_id: int) -> str | None:

@@ -35,7 +35,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Dialect
 
 from .rows_sync import OutboxRow, PushedRow
-from .travelling import as_dicts, foreign_keys, portable_select, write_values
+from .travelling import as_dicts, foreign_keys, portable_select, version_status_select, write_values
 
 #: rows per statement on the laptop's SQLite (its limit of bound parameters)
 LOCAL_CHUNK = 500
@@ -129,6 +129,19 @@ def existing_uuids(conn: Connection, table: Table, uuids: Iterable[str]) -> set[
     if not wanted:
         return set()
     return set(conn.scalars(select(table.c.uuid).where(table.c.uuid == _any(wanted))))
+
+
+def version_statuses(conn: Connection, table: Table, uuids: Iterable[str]) -> dict[str, tuple[str, str]]:
+    """``{row uuid: (version uuid, status)}`` of the agreement versions whose content the rows ``uuids``
+    are (empty: the table holds no version's content). The versions are share-locked until the end of
+    the transaction (a version finalised by a concurrent push: read as it is after that commit)."""
+    query = version_status_select(table)
+    wanted = set(uuids)
+    if query is None or not wanted:
+        return {}
+    version = query.selected_columns[2].table  # (the status' table)
+    return {row_uuid: (version_uuid, status) for row_uuid, version_uuid, status in conn.execute(
+        query.where(table.c.uuid == _any(wanted)).with_for_update(read=True, of=version))}
 
 
 def worker_team(conn: Connection) -> int | None:

@@ -136,3 +136,25 @@ def case_uuid_select(table: Table) -> Select[Any]:
         joined = joined.join(parent, current.c[column] == parent.c.id)
         current = parent
     return select(table.c.uuid, current.c.uuid.label("case_uuid")).select_from(joined)
+
+
+#: the tables holding an agreement version's content (frozen with it): the foreign keys up to the version
+VERSION_CONTENT: dict[str, tuple[str, ...]] = {
+    "agreements": (), "goals": ("agreement_id",), "indicators": ("goal_id", "agreement_id"),
+    "roles": ("agreement_id",), "tasks": ("agreement_id",), "communication_rules": ("agreement_id",)}
+
+
+@cache
+def version_status_select(table: Table) -> Select[Any] | None:
+    """``SELECT row uuid, uuid and status of the version whose content the row is FROM table ...``
+    (add a ``WHERE``); None: the table holds no version's content."""
+    path = VERSION_CONTENT.get(table.name)
+    if path is None:
+        return None
+    joined: Any = table
+    current = table
+    for column in path:
+        parent = table_named(foreign_keys(current.name)[column])
+        joined = joined.join(parent, current.c[column] == parent.c.id)
+        current = parent
+    return select(table.c.uuid, current.c.uuid.label("version_uuid"), current.c.status).select_from(joined)

@@ -222,16 +222,20 @@ def _unchanged_since(change: Change, server_row: dict[str, Any]) -> bool:
 
 
 def merge(change: Change, server_row: dict[str, Any], state: SyncState,
-          author: Authors) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The server row with the change applied, and the conflicts (the server value stays in those)."""
+          author: Authors, *, content_frozen: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The server row with the change applied, and the conflicts (the server value stays in those).
+    ``content_frozen``: the row is content of a version no longer a draft on the server (a goal of a
+    version finalised meanwhile): nothing of the change lands, every differing field is a conflict."""
     versioned = _versioned(change.table)
     target = change.fields.get("row_version", [None, change.base])[1]
-    fast = _unchanged_since(change, server_row)
-    frozen = change.table == "agreements" and server_row.get("status") != "draft"
+    fast = _unchanged_since(change, server_row) and not content_frozen
+    frozen = content_frozen or (change.table == "agreements" and server_row.get("status") != "draft")
     row = dict(server_row)
     conflicts = []
     for name, (old, new) in change.fields.items():
         if name == "row_version" or name not in row:
+            continue
+        if content_frozen and name in BOOKKEEPING:
             continue
         if fast or name in BOOKKEEPING:
             row[name] = new
@@ -297,6 +301,7 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
     """Apply the cases' changes in the server transaction ``conn``, table by table (parents first,
     deletions children first), each table's rows of all the cases with a few statements."""
     team: list[int | None] = []  # the worker's team, asked once (for new cases)
+    finalised: set[str] = set()  # the versions this push takes out of draft (their content is this laptop's)
     by_table: dict[tuple[str, str], list[tuple[_Case, Change]]] = {}
     for case in cases:
         for c in case.changes:
@@ -308,7 +313,7 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
         if inserts:
             _insert(conn, state, table, inserts, local_rows, team)
         if updates:
-            _update(conn, state, table, updates)
+            _update(conn, state, table, updates, finalised)
     for table in reversed(travelling_tables()):
         gone = [(case, c.uuid) for case, c in by_table.get((table.name, DELETE), [])]
         if gone:
@@ -360,14 +365,20 @@ def _orphan(table: Table, row: dict[str, Any], present: dict[str, set[str]], ski
                for n in present if n not in skip)
 
 
-def _update(conn: Connection, state: SyncState, table: Table, updates: list[tuple[_Case, Change]]) -> None:
+def _update(conn: Connection, state: SyncState, table: Table, updates: list[tuple[_Case, Change]],
+            finalised: set[str]) -> None:
     names = [n for n in portable_columns(table.name) if n != "uuid"]
     # what the merge reads and may write: the changed columns, the version, the status (a finalised
     # agreement), the first column (a row without version stamped anew)
     needed = {name for _case, c in updates for name in c.fields} | {"row_version", "status", names[0]}
+    # the content of a version finalised on the server meanwhile (a goal, a task …) is append-only; a
+    # version this push finalises was finalised here, after these changes
+    frozen = set() if table.name == "agreements" else {
+        row_uuid for row_uuid, (version, status) in team_push.version_statuses(
+            conn, table, (c.uuid for _case, c in updates)).items() if status != "draft" and version not in finalised}
     server_rows = team_push.lock_rows(conn, table, (c.uuid for _case, c in updates), needed)
     stale = [c.uuid for _case, c in updates
-             if c.uuid in server_rows and not _unchanged_since(c, server_rows[c.uuid])]
+             if c.uuid in server_rows and (c.uuid in frozen or not _unchanged_since(c, server_rows[c.uuid]))]
     author = _authors(team_push.pushed_by_row(conn, stale)) if stale else _no_author
     names = [n for n in names if n in needed]
     rows_by_columns: dict[tuple[str, ...], list[dict[str, Any]]] = {}
@@ -378,7 +389,9 @@ def _update(conn: Connection, state: SyncState, table: Table, updates: list[tupl
                 _conflict(c, name, new, None, state, author, deleted=True)
                 for name, (_old, new) in c.fields.items() if name not in BOOKKEEPING | {"row_version"}]
             continue
-        row, conflicts = merge(c, current, state, author)
+        row, conflicts = merge(c, current, state, author, content_frozen=c.uuid in frozen)
+        if table.name == "agreements" and current.get("status") == "draft" and row.get("status") != "draft":
+            finalised.add(c.uuid)
         if conflicts:
             case.results[c.entries[-1]] = conflicts
         # only what changes is written (the version always: the laptops pull the row again)
