@@ -25,8 +25,10 @@ from sqlalchemy import Engine, create_engine
 from sync_helpers import laptop
 
 from kooperation_desktop.domain.model import Person
+from kooperation_desktop.domain.rules import RuleViolation
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
+from kooperation_desktop.storage.retention import delete_case_rows
 from kooperation_desktop.team import sync
 from kooperation_desktop.team.connection import ServerAddress
 from kooperation_desktop.team.server import add_team, add_user, init_server
@@ -79,8 +81,15 @@ def cover(pg_server: PgServer, tmp_path: Path) -> Iterator[Cover]:
 def test_a_covering_colleague_deleting_the_case_does_not_empty_it_on_the_server(cover: Cover) -> None:
     retention = RetentionService(cover.anna.db)
     later = dt.date.today() + dt.timedelta(days=366 * 6)
-    assert [e.case_id for e in retention.due_for_deletion(later)] == [cover.covered]  # offered for deletion
-    retention.delete_case(cover.covered)
+    # not offered for deletion: the case's own team deletes it after its retention period
+    assert retention.due_for_deletion(later) == []
+    assert [e.case_id for e in retention.covered_due(later)] == [cover.covered]
+    with pytest.raises(RuleViolation, match="vertreten Sie nur"):
+        retention.delete_case(cover.covered)
+    # deleted anyway (as the retention deletion does it, children first; e.g. by an older version)
+    with cover.anna.db.transaction() as s:
+        delete_case_rows(s, cover.covered)
+    assert cover.anna.cases.list() == []
     with contextlib.suppress(sync.SyncError):  # refusing the deletion (and saying so) is a right answer
         sync.sync(cover.anna.db, cover.anna_server)
 
@@ -89,6 +98,8 @@ def test_a_covering_colleague_deleting_the_case_does_not_empty_it_on_the_server(
     assert on_lead.id is not None
     # the owning team's case is still whole: the covering colleague did not delete its persons
     assert sorted(p.first_name for p in cover.lead.cases.get(on_lead.id).persons) == ["Sina", "Tom"]
+    # and its own team is offered to delete it
+    assert [e.case_id for e in RetentionService(cover.lead.db).due_for_deletion(later)] == [on_lead.id]
 
 
 def test_a_deletion_the_server_does_not_take_is_said_not_silently_undone(cover: Cover) -> None:
