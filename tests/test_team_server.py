@@ -172,10 +172,17 @@ def test_the_lead_sees_the_whole_team_and_assigns_a_case_for_holiday_cover(agenc
         assert conn.execute("UPDATE persons SET first_name = 'Kira' WHERE case_id = %s", (a,)).rowcount == 1
         # working on it, but neither deleting it nor handing it on
         assert conn.execute("DELETE FROM cases WHERE id = %s", (a,)).rowcount == 0
+        # nor any of its rows: the owning team's case stays whole (a retention deletion goes children first)
+        assert conn.execute("DELETE FROM persons WHERE case_id = %s", (a,)).rowcount == 0
+        assert conn.execute("DELETE FROM goals").rowcount == 1  # only the goal of his own team's case
+        assert conn.execute("DELETE FROM agreements WHERE case_id = %s", (a,)).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="Teamleitung"):
             conn.execute("UPDATE cases SET assigned_to = NULL WHERE id = %s", (a,))
         # nor the other case of team Nord
         assert conn.execute("SELECT count(*) FROM cases WHERE id = %s", (other[0],)).fetchone() == (0,)
+    assert agency.admin(f"SELECT first_name FROM persons WHERE case_id = {a}") == [("Kira",)]
+    assert agency.admin(f"SELECT count(*) FROM goals g JOIN agreements ag ON ag.id = g.agreement_id "
+                        f"WHERE ag.case_id = {a}") == [(1,)]
     with agency.connect(agency.lena) as conn:  # back from holiday
         assert conn.execute("UPDATE cases SET assigned_to = NULL WHERE id = %s", (a,)).rowcount == 1
     with agency.connect(agency.ben) as conn:
@@ -241,6 +248,24 @@ def test_every_table_with_case_data_is_under_row_level_security(agency: Agency) 
             "followup_reviews", "followup_review_ratings", "audit_log", "team_members"} <= guarded
     # sync_pushed (team/sync.py): a worker's own pushed entries and those of the cases it sees
     assert set(case_data_policies()) | {"cases", "team_members", "sync_pushed"} == guarded
+
+
+def test_init_again_takes_deleting_from_the_cover_on_a_server_set_up_before(agency: Agency) -> None:
+    # a server set up by an older version: one policy for every command on each child table
+    for table, condition in case_data_policies().items():
+        for policy in ("kd_read", "kd_insert", "kd_update", "kd_delete"):
+            agency.admin(f"DROP POLICY {policy} ON {table}")
+        agency.admin(f"CREATE POLICY kd_rows ON {table} TO kd_worker USING ({condition}) WITH CHECK ({condition})")
+    agency.admin(f"UPDATE cases SET assigned_to = '{agency.ben}' WHERE id = {agency.case_a}")
+    init_server(agency.address)  # the upgrade
+    assert agency.admin("SELECT count(*) FROM pg_policies WHERE policyname = 'kd_rows' "
+                        "AND tablename <> 'sync_pushed'") == [(0,)]
+    with agency.connect(agency.ben) as conn:
+        assert conn.execute("DELETE FROM persons WHERE case_id = %s", (agency.case_a,)).rowcount == 0
+        assert conn.execute("UPDATE persons SET first_name = 'Kira' WHERE case_id = %s",
+                            (agency.case_a,)).rowcount == 1  # editing as before
+    with agency.connect(agency.anna) as conn:  # the owning team still deletes
+        assert conn.execute("DELETE FROM persons WHERE case_id = %s", (agency.case_a,)).rowcount == 1
 
 
 def test_init_is_idempotent_and_status_counts_teams_members_and_cases(agency: Agency) -> None:

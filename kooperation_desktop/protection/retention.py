@@ -29,6 +29,8 @@ __all__ = ["DEFAULT_RETENTION_YEARS", "READ_ONLY_MESSAGE", "RETENTION_KEY", "Exp
 
 DEFAULT_RETENTION_YEARS = 5  # common practice for SGB VIII case files; the provider sets its own
 RETENTION_KEY = "retention_years"
+COVERED_MESSAGE = ("Diesen Fall vertreten Sie nur: löschen kann ihn nur das Team, dem er gehört (bitte der "
+                   "Teamleitung Bescheid geben).")
 READ_ONLY_MESSAGE = ("Dieser Fall ist abgeschlossen und archiviert; er kann nicht mehr geändert werden. "
                      "Zum Bearbeiten den Fall zuerst wieder öffnen.")
 
@@ -90,11 +92,21 @@ class RetentionService:
 
     def due_for_deletion(self, today: dt.date | None = None) -> list[ExpiredCase]:
         """Closed cases whose retention period (counted from closing: the last change of a
-        closed case, which cannot change any more) is over, oldest first."""
+        closed case, which cannot change any more) is over, oldest first; without the cases this
+        worker only covers (team mode: their own team deletes them, see :meth:`covered_due`)."""
+        return self._expired(today, covered=False)
+
+    def covered_due(self, today: dt.date | None = None) -> list[ExpiredCase]:
+        """Team mode: the cases over their retention period that this worker only covers (holiday
+        cover): not offered for deletion, the team the case belongs to deletes it."""
+        return self._expired(today, covered=True)
+
+    def _expired(self, today: dt.date | None, *, covered: bool) -> list[ExpiredCase]:
         today = today or dt.date.today()
         years = self.retention_years()
         with self.db.reading() as s:
-            closed_cases = store.closed_cases(s)
+            covering = store.covered_cases(s)
+            closed_cases = [c for c in store.closed_cases(s) if (c.case_id in covering) == covered]
         result = []
         for case in closed_cases:
             closed = (case.last_change or dt.datetime.now(dt.UTC)).date()
@@ -105,8 +117,11 @@ class RetentionService:
 
     def delete_case(self, case_id: int) -> dict[str, int]:
         """Delete every row of the case in every table (children first); returns the number of
-        rows deleted per table. The audit trail keeps that (and by whom) it was deleted."""
+        rows deleted per table. The audit trail keeps that (and by whom) it was deleted. A case
+        this worker only covers (team mode) is refused: its own team deletes it."""
         with self.db.transaction() as s:
+            if case_id in store.covered_cases(s):
+                raise RuleViolation(Problem("case", COVERED_MESSAGE))
             counts = store.delete_case_rows(s, case_id)
             audit_store.append(s, [new_entry(DELETED, "cases", case_id, case_id)])
         return counts

@@ -71,6 +71,18 @@ def closed_cases(s: Session) -> list[ClosedCase]:
     return [closed_case_to_domain(r) for r in rows]
 
 
+def covered_cases(s: Session) -> set[int]:
+    """Team mode: the cases this laptop's worker only covers (assigned to its login for holiday cover,
+    ``cases.assigned_to``); the server lets only the case's own team delete them. Empty on a laptop
+    that is not in team mode."""
+    from .rows_sync import SyncStateRow
+
+    identity = s.scalar(select(SyncStateRow.identity).order_by(SyncStateRow.id).limit(1))
+    if not identity:
+        return set()
+    return set(s.scalars(select(CaseRow.id).where(CaseRow.assigned_to == identity)))
+
+
 def case_tables(metadata: MetaData) -> list[tuple[Table, list[tuple[str, Table]]]]:
     """Every table that belongs to a case, with its foreign keys leading (directly or through
     other tables) to ``cases``; parents before children."""

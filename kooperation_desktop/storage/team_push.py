@@ -30,6 +30,7 @@ from sqlalchemy import (
     select,
     text,
     type_coerce,
+    update,
 )
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Dialect
@@ -172,9 +173,18 @@ def insert_rows(conn: Connection, table: Table, names: Sequence[str], params: Se
         conn.execute(pg_insert(table).values(write_values(table, names)).on_conflict_do_nothing(), list(params))
 
 
-def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> None:
-    if uuids:
-        conn.execute(delete(table).where(table.c.uuid == _any(uuids)))
+def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> set[str]:
+    """Delete the rows ``uuids``: the uuids of those deleted (row-level security may leave some)."""
+    if not uuids:
+        return set()
+    return set(conn.scalars(delete(table).where(table.c.uuid == _any(uuids)).returning(table.c.uuid)))
+
+
+def touch_rows(conn: Connection, table: Table, uuids: Iterable[str]) -> None:
+    """Stamp the rows ``uuids`` anew (the change trigger): every laptop pulls them again."""
+    wanted = set(uuids)
+    if wanted:
+        conn.execute(update(table).where(table.c.uuid == _any(wanted)).values(uuid=table.c.uuid))
 
 
 def update_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:

@@ -31,12 +31,11 @@ CASE_VISIBLE = f"(team_id IN {MY_TEAMS} OR assigned_to = current_user::text)"
 # --- which rows a role may see -------------------------------------------------------------------
 
 
-def case_data_policies(non_case_tables: Iterable[str], metadata: MetaData = Base.metadata) -> dict[str, str]:
-    """Per table holding case data (``cases`` excluded): the SQL condition of the rows the current
-    role may see and write, through the foreign key that leads towards ``cases``. A table that
-    reaches no case and is not in ``non_case_tables`` raises RuntimeError (it has to be classified)."""
+def _case_links(non_case_tables: Iterable[str], metadata: MetaData) -> dict[str, tuple[str, str, str] | None]:
+    """Per table holding case data (``cases`` excluded): the foreign key leading towards ``cases``
+    (column, parent table, parent key); None for a table with a plain ``case_id`` (no foreign key)."""
     skip = frozenset(non_case_tables)
-    policies: dict[str, str] = {}
+    links_of: dict[str, tuple[str, str, str] | None] = {}
     for table, links in case_tables(metadata):
         direct = [column for column, parent in links if parent.name == "cases"]
         required = sorted((column, parent.name) for column, parent in links
@@ -48,24 +47,68 @@ def case_data_policies(non_case_tables: Iterable[str], metadata: MetaData = Base
         else:
             column, parent_name = sorted((c, p.name) for c, p in links)[0]
         parent_key = next(iter(metadata.tables[parent_name].primary_key.columns)).name
-        policies[table.name] = (f"EXISTS (SELECT 1 FROM {parent_name} parent "
-                                f"WHERE parent.{parent_key} = {table.name}.{column})")
+        links_of[table.name] = (column, parent_name, parent_key)
     for table in metadata.sorted_tables:
-        if table.name in policies or table.name == "cases" or table.name in skip:
+        if table.name in links_of or table.name == "cases" or table.name in skip:
             continue
         if "case_id" in table.c:  # e.g. the audit log: no foreign key (it outlives the case), NULL = no case
-            policies[table.name] = (f"{table.name}.case_id IS NULL OR EXISTS (SELECT 1 FROM cases parent "
-                                    f"WHERE parent.id = {table.name}.case_id)")
+            links_of[table.name] = None
             continue
         raise RuntimeError(f"table {table.name} reaches no case and is not in NON_CASE_TABLES: classify it")
+    return links_of
+
+
+def case_data_policies(non_case_tables: Iterable[str], metadata: MetaData = Base.metadata) -> dict[str, str]:
+    """Per table holding case data (``cases`` excluded): the SQL condition of the rows the current
+    role may see and write, through the foreign key that leads towards ``cases``. A table that
+    reaches no case and is not in ``non_case_tables`` raises RuntimeError (it has to be classified)."""
+    policies: dict[str, str] = {}
+    for name, link in _case_links(non_case_tables, metadata).items():
+        if link is None:
+            policies[name] = (f"{name}.case_id IS NULL OR EXISTS (SELECT 1 FROM cases parent "
+                              f"WHERE parent.id = {name}.case_id)")
+            continue
+        column, parent_name, parent_key = link
+        policies[name] = (f"EXISTS (SELECT 1 FROM {parent_name} parent "
+                          f"WHERE parent.{parent_key} = {name}.{column})")
     return policies
 
 
-def _policy_statements(table: str, condition: str) -> list[str]:
-    return [f"DROP POLICY IF EXISTS kd_rows ON {table}",
+def case_data_delete_policies(non_case_tables: Iterable[str], metadata: MetaData = Base.metadata) -> dict[str, str]:
+    """Per table of :func:`case_data_policies`: the SQL condition of the rows the current role may
+    delete, those of the cases of its own teams. The covering colleague (``assigned_to``) sees and
+    edits the case's rows but deletes none of them, as it does not delete the case (issue 14: a
+    retention deletion by the cover, children first, emptied the owning team's case)."""
+    links = _case_links(non_case_tables, metadata)
+
+    def owned(name: str, alias: str, depth: int) -> str:
+        link = links[name]
+        parent = f"p{depth}"
+        if link is None:
+            return (f"{alias}.case_id IS NULL OR EXISTS (SELECT 1 FROM cases {parent} "
+                    f"WHERE {parent}.id = {alias}.case_id AND {parent}.team_id IN {MY_TEAMS})")
+        column, parent_name, parent_key = link
+        above = (f"{parent}.team_id IN {MY_TEAMS}" if parent_name == "cases"
+                 else f"({owned(parent_name, parent, depth + 1)})")
+        return (f"EXISTS (SELECT 1 FROM {parent_name} {parent} "
+                f"WHERE {parent}.{parent_key} = {alias}.{column} AND {above})")
+
+    return {name: owned(name, name, 0) for name in links}
+
+
+def _policy_statements(table: str, condition: str, deletable: str | None = None) -> list[str]:
+    """Row-level security of one table of case data: read, add and change the rows of the visible
+    cases; delete those matching ``deletable`` (default: ``condition``). Replaces older policies
+    (``kd_rows``: one for every command, before the covering colleague lost deleting)."""
+    return [*(f"DROP POLICY IF EXISTS {policy} ON {table}"
+              for policy in ("kd_rows", "kd_read", "kd_insert", "kd_update", "kd_delete")),
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
             f"ALTER TABLE {table} FORCE ROW LEVEL SECURITY",
-            f"CREATE POLICY kd_rows ON {table} TO {WORKER_ROLE} USING ({condition}) WITH CHECK ({condition})"]
+            f"CREATE POLICY kd_read ON {table} FOR SELECT TO {WORKER_ROLE} USING ({condition})",
+            f"CREATE POLICY kd_insert ON {table} FOR INSERT TO {WORKER_ROLE} WITH CHECK ({condition})",
+            f"CREATE POLICY kd_update ON {table} FOR UPDATE TO {WORKER_ROLE} USING ({condition}) "
+            f"WITH CHECK ({condition})",
+            f"CREATE POLICY kd_delete ON {table} FOR DELETE TO {WORKER_ROLE} USING ({deletable or condition})"]
 
 
 _CASES_POLICIES = [
@@ -190,13 +233,14 @@ def grant_access(conn: Connection, case_data: Iterable[str], non_case_tables: It
     conn.exec_driver_sql(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA "{schema}" TO {WORKER_ROLE}')
 
 
-def install_policies(conn: Connection, case_data: dict[str, str]) -> None:
+def install_policies(conn: Connection, case_data: dict[str, str], deletable: dict[str, str] | None = None) -> None:
     """Row-level security on ``cases``, ``team_members`` and every table of ``case_data`` (table ->
-    condition, see :func:`case_data_policies`), and the cases' guard trigger; replaces older ones."""
+    condition, see :func:`case_data_policies`; ``deletable``: table -> the rows a role may delete, see
+    :func:`case_data_delete_policies`), and the cases' guard trigger; replaces older ones."""
     for statement in _CASES_POLICIES:
         conn.exec_driver_sql(statement)
     for table, condition in case_data.items():
-        for statement in _policy_statements(table, condition):
+        for statement in _policy_statements(table, condition, (deletable or {}).get(table)):
             conn.exec_driver_sql(statement)
     conn.exec_driver_sql(_CASES_GUARD)
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS kd_cases_guard ON cases")

@@ -13,6 +13,9 @@ Access is enforced by the database itself, not only by the program:
   ``agreements``, …), and that subquery is itself filtered by the parent's policy. The planner probes
   the parent's primary key per row when a statement reads one case (0.1 ms) and hashes the visible
   parents once when it reads many;
+- deleting is narrower: only the rows of a case of the role's own teams (``cases.team_id``), the case
+  row as every child row; the covering colleague edits a case but deletes nothing of it (a retention
+  deletion by the cover would otherwise empty the owning team's case, children first);
 - a trigger on ``cases`` lets only a lead of the case's team assign it (``assigned_to``) or give it to
   another team, and only to a member of ``kd_worker``;
 - the audit log stays append-only (migration 0005's triggers) and readable only for visible cases.
@@ -65,6 +68,12 @@ def case_data_policies(metadata: MetaData = Base.metadata) -> dict[str, str]:
     return repo.case_data_policies(NON_CASE_TABLES, metadata)
 
 
+def case_data_delete_policies(metadata: MetaData = Base.metadata) -> dict[str, str]:
+    """Per table of :func:`case_data_policies`: the rows the current role may delete, those of the
+    cases of its own teams (the covering colleague deletes nothing of a case it covers)."""
+    return repo.case_data_delete_policies(NON_CASE_TABLES, metadata)
+
+
 def _check_administrator(administrator: repo.Administrator) -> None:
     if not administrator.may_set_up:
         raise TeamError(f"„{administrator.name}“ darf den Server nicht einrichten: dafür braucht es einen "
@@ -114,7 +123,7 @@ def init_server(target: str | Engine | ServerAddress, *, ca: Path | None = None,
             repo.ensure_group_roles(conn)
             repo.grant_access(conn, case_data, NON_CASE_TABLES)
             grant_server_sync(conn, WORKER_ROLE)
-            repo.install_policies(conn, case_data)
+            repo.install_policies(conn, case_data, case_data_delete_policies())
             version = repo.schema_version(conn)
         return InitResult(schema_version=version, policies=1 + len(case_data))
 

@@ -108,6 +108,7 @@ class SyncResult:
     conflicts: int = 0  # new entries of the Konfliktliste
     unshared: int = 0  # cases the server no longer shows this login, removed from this laptop
     withheld: int = 0  # cases no longer shown but kept here: their changes could not be sent
+    not_deleted: int = 0  # cases whose deletions here the server did not take (a covered case): back here
 
     def notes(self) -> list[str]:
         """What the user must be told beyond the counts (German sentences)."""
@@ -116,6 +117,8 @@ class SyncResult:
             out.append(unshared_text(self.unshared))
         if self.withheld:
             out.append(withheld_text(self.withheld))
+        if self.not_deleted:
+            out.append(not_deleted_text(self.not_deleted))
         return out
 
 
@@ -133,6 +136,14 @@ def withheld_text(n: int) -> str:
     return (f"{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen, die "
             "der Server nicht mehr annimmt: sie bleiben mit ihnen auf diesem Laptop. Bitte mit der Teamleitung "
             "klären (wieder freigeben lassen, dann synchronisieren).")
+
+
+def not_deleted_text(n: int) -> str:
+    if n == 1:
+        return ("Bei 1 Fall hat der Server das Löschen nicht angenommen: löschen kann nur das Team, dem der Fall "
+                "gehört (Sie vertreten ihn). Was Sie gelöscht hatten, ist wieder auf diesem Laptop.")
+    return (f"Bei {n} Fällen hat der Server das Löschen nicht angenommen: löschen kann nur das Team, dem ein Fall "
+            "gehört (Sie vertreten sie). Was Sie gelöscht hatten, ist wieder auf diesem Laptop.")
 
 
 #: the sync tables: on the server none holds case data a worker could not see otherwise
@@ -265,8 +276,20 @@ class _Case:
 
     def found(self) -> list[dict[str, Any]]:
         """The conflicts to list on the laptop (replayed ones included)."""
+        return [item for item in self._items() if NOT_DELETED not in item]
+
+    def not_deleted(self) -> bool:
+        """A deletion of this case's rows the server did not take (replayed ones included)."""
+        return any(NOT_DELETED in item for item in self._items())
+
+    def _items(self) -> list[dict[str, Any]]:
         return ([item for r in self.known.values() if r for item in r]
                 + [item for r in self.results.values() for item in r])
+
+
+#: the result of a deletion the server did not take (row-level security: the covering colleague deletes
+#: nothing of the case): remembered with the entry (a replay says it too), never a Konfliktliste entry
+NOT_DELETED = "not_deleted"
 
 
 def _read_local(db: Database, changes: Iterable[Change]) -> dict[tuple[str, str], dict[str, Any]]:
@@ -315,11 +338,18 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
         if updates:
             _update(conn, state, table, updates, finalised)
     for table in reversed(travelling_tables()):
-        gone = [(case, c.uuid) for case, c in by_table.get((table.name, DELETE), [])]
+        gone = [(case, c) for case, c in by_table.get((table.name, DELETE), [])]
         if gone:
-            team_push.delete_rows(conn, table, [row_uuid for _case, row_uuid in gone])
-            for case, _row_uuid in gone:
-                case.written += 1
+            deleted = team_push.delete_rows(conn, table, [c.uuid for _case, c in gone])
+            # still there after the DELETE: the server did not take it (a case this worker covers); stamped
+            # anew, the rows come back to this laptop with the pull (a row gone already is no news)
+            kept = team_push.existing_uuids(conn, table, (c.uuid for _case, c in gone if c.uuid not in deleted))
+            team_push.touch_rows(conn, table, kept)
+            for case, c in gone:
+                if c.uuid in kept:
+                    case.results[c.entries[-1]] = [{NOT_DELETED: True, "table_name": c.table, "row_uuid": c.uuid}]
+                else:
+                    case.written += 1
 
 
 def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tuple[_Case, Change]],
@@ -435,6 +465,7 @@ class PushRefused(SyncError, ServerError):
         self.written = written
         self.conflicts = conflicts
         self.reasons = reasons
+        self.not_deleted = 0  # cases whose deletions the server did not take (see SyncResult)
 
 
 def _batches(groups: Iterable[list[Any]]) -> Iterator[list[list[Any]]]:
@@ -451,10 +482,16 @@ def _batches(groups: Iterable[list[Any]]) -> Iterator[list[list[Any]]]:
         yield batch
 
 
-@_cycle_collector_paused
 def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple[int, int]:
     """Push the outbox: (rows written on the server, new conflicts). Every case lands whole or not at
     all; a case the server refuses stays in the outbox and :class:`PushRefused` says so at the end."""
+    written, conflicts, _not_deleted = _push(db, server, marker=marker)
+    return written, conflicts
+
+
+@_cycle_collector_paused
+def _push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple[int, int, int]:
+    """:func:`push`, and the number of cases whose deletions the server did not take."""
     mark = marker or (lambda _point: None)
     with db.engine.connect() as local:
         state = team_outbox.state_of(local)
@@ -464,7 +501,7 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
     groups: dict[str | None, list[Any]] = {}
     for e in entries:
         groups.setdefault(e.case_uuid, []).append(e)
-    written = conflicts = 0
+    written = conflicts = not_deleted = 0
     reasons: list[str] = []
     with server.connect() as conn:
         hidden = _hidden(conn, groups)  # shared no longer: their changes wait here (the pull keeps the case)
@@ -473,12 +510,15 @@ def push(db: Database, server: Engine, *, marker: Marker | None = None) -> tuple
         landed, refused = _push_batch(db, server, state, cases, mark)
         reasons += refused
         written += sum(case.written for case in landed)
+        not_deleted += sum(case.not_deleted() for case in landed)
         conflicts += _commit_local(db, [e.id for case in landed for e in case.entries],
                                    [item for case in landed for item in case.found()])
         mark("local-commit")
     if reasons:
-        raise PushRefused(written, conflicts, reasons)
-    return written, conflicts
+        error = PushRefused(written, conflicts, reasons)
+        error.not_deleted = not_deleted
+        raise error
+    return written, conflicts, not_deleted
 
 
 def _hidden(conn: Connection, groups: dict[str | None, list[OutboxEntry]]) -> set[str | None]:
@@ -690,12 +730,13 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncR
     the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end."""
     refused: PushRefused | None = None
     try:
-        pushed, conflicts = push(db, server, marker=marker)
+        pushed, conflicts, not_deleted = _push(db, server, marker=marker)
     except PushRefused as exc:
-        refused, pushed, conflicts = exc, exc.written, exc.conflicts
+        refused, pushed, conflicts, not_deleted = exc, exc.written, exc.conflicts, exc.not_deleted
     result = pull_cases(db, server, marker=marker)
     result.pushed = pushed
     result.conflicts += conflicts
+    result.not_deleted = not_deleted
     with db.engine.begin() as local:
         audit_store.append(local, [new_entry(
             SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{result.conflicts}"[:64], None, None)])

@@ -233,12 +233,22 @@
         <translation>{n} cases are no longer shared with you but have changes not yet sent: they stay on this laptop. Please talk to your team lead.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/controller.py" line="219"/>
+        <location filename="../../ui/team/controller.py" line="212"/>
+        <source>Bei 1 Fall hat der Server das Löschen nicht angenommen: löschen kann nur das Team, dem der Fall gehört (Sie vertreten ihn). Was Sie gelöscht hatten, ist wieder auf diesem Laptop.</source>
+        <translation>The server did not accept a deletion in 1 case: only the team the case belongs to can delete it (you cover it). What you deleted is back on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="215"/>
+        <source>Bei {n} Fällen hat der Server das Löschen nicht angenommen: löschen kann nur das Team, dem ein Fall gehört (Sie vertreten sie). Was Sie gelöscht hatten, ist wieder auf diesem Laptop.</source>
+        <translation>The server did not accept deletions in {n} cases: only the team a case belongs to can delete it (you cover them). What you deleted is back on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/controller.py" line="227"/>
         <source>nicht synchronisiert</source>
         <translation>not synchronised</translation>
     </message>
     <message>
-        <location filename="../../ui/team/controller.py" line="230"/>
+        <location filename="../../ui/team/controller.py" line="238"/>
         <source>Synchronisieren</source>
         <translation>Synchronise</translation>
     </message>

@@ -103,11 +103,17 @@ class RetentionDialog(QDialog):
 
     def reload(self) -> None:
         self.cases = self.retention.due_for_deletion()
+        covered = len(self.retention.covered_due())
         years = self.retention.retention_years()
         self.info.setText(tr("Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). ")
                           .format(years=years)
+                          + ("" if not covered else (
+                              tr("1 Fall über der Frist wird hier nicht angeboten: Sie vertreten ihn nur, "
+                                 "löschen kann ihn nur das Team, dem er gehört. ") if covered == 1 else
+                              tr("{n} Fälle über der Frist werden hier nicht angeboten: Sie vertreten sie nur, "
+                                 "löschen kann sie nur das Team, dem sie gehören. ").format(n=covered)))
                           + (tr("Diese Fälle sind über der Frist und sollen gelöscht werden:") if self.cases else
-                             tr("Zurzeit ist kein Fall über der Frist.")))
+                             "" if covered else tr("Zurzeit ist kein Fall über der Frist.")))
         self.table.setRowCount(0)
         for case in self.cases:
             row = self.table.rowCount()

@@ -207,6 +207,14 @@ class TeamController(QObject):
                 if result.withheld == 1 else
                 tr("{n} Fälle sind nicht mehr für Sie freigegeben, haben aber noch nicht übertragene Änderungen: "
                    "sie bleiben auf diesem Laptop. Bitte mit der Teamleitung klären.").format(n=result.withheld))
+        if result.not_deleted:
+            message += " " + (
+                tr("Bei 1 Fall hat der Server das Löschen nicht angenommen: löschen kann nur das Team, dem der "
+                   "Fall gehört (Sie vertreten ihn). Was Sie gelöscht hatten, ist wieder auf diesem Laptop.")
+                if result.not_deleted == 1 else
+                tr("Bei {n} Fällen hat der Server das Löschen nicht angenommen: löschen kann nur das Team, dem ein "
+                   "Fall gehört (Sie vertreten sie). Was Sie gelöscht hatten, ist wieder auf diesem Laptop.")
+                .format(n=result.not_deleted))
         self.status_message.emit(message)
         self.cases_changed.emit()
         self.sync_finished.emit(True)
