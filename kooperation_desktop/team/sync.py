@@ -228,6 +228,7 @@ def merge(change: Change, server_row: dict[str, Any], state: SyncState,
     target = change.fields.get("row_version", [None, change.base])[1]
     fast = _unchanged_since(change, server_row)
     frozen = change.table == "agreements" and server_row.get("status") != "draft"
+    frozen = frozen or (change.table == "reports" and server_row.get("status") == "sent")  # a sent report
     row = dict(server_row)
     conflicts = []
     for name, (old, new) in change.fields.items():
