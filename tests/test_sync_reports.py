@@ -130,3 +130,32 @@ def test_migration_0020_queues_the_reports_of_a_laptop_in_team_mode(team) -> Non
     assert arrived.document_id == "EB-OLD00001"
     with b.db.engine.connect() as conn:
         assert conn.scalar(select(ReportRow.uuid)) == report_uuid
+
+
+def test_a_text_merged_into_a_checked_report_makes_it_a_draft_again(team) -> None:
+    """The team lead checked the report on one laptop while a colleague still edited its draft on
+    another: the colleague's text is merged in, and the lead's check does not cover it. As after an
+    edit on one laptop, the report is a draft again, without the sign-off (the lead checks anew)."""
+    a, b, server = team
+    case_id, agreement_id = build_complete_case(a)
+    a.agreements.finalise(agreement_id)
+    reports_a = ReportService(a.db)
+    report = reports_a.create(case_id)
+    assert report.id is not None
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+
+    reports_b = ReportService(b.db)
+    draft_b = reports_b.get(_only_report(b))
+    draft_b.sections = {**draft_b.sections, "next_steps": "Nachtrag von Ben."}
+    reports_b.save(draft_b)
+    reports_a.mark_checked(report.id, "Lea Leitung")
+    sync.sync(a.db, server)
+    result = sync.sync(b.db, server)
+    sync.sync(a.db, server)
+
+    assert result.conflicts == 0
+    for services in (a, b):
+        copy = ReportService(services.db).get(_only_report(services))
+        assert copy.sections["next_steps"] == "Nachtrag von Ben."
+        assert (copy.status.value, copy.checked_by, copy.checked_on) == ("draft", "", None)

@@ -43,6 +43,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.exc import DBAPIError
 
+from ..domain.reports import ReportStatus
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
 from ..storage import team_changes, team_conflicts, team_outbox, team_pull, team_push
@@ -63,6 +64,10 @@ from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
 
 #: changes of these columns never conflict (bookkeeping: the last writer wins)
 BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
+#: a report's content: merged into a report the team lead checked meanwhile, it makes it a draft again
+#: (the lead did not check it; as an edit on the laptop does), the sign-off cleared
+REPORT_CONTENT = frozenset({"sections", "goal_categories", "period_start", "period_end"})
+REPORT_SIGN_OFF = {"status": ReportStatus.DRAFT.value, "checked_by": "", "checked_on": None, "checked_how": ""}
 SYNC_ACTION = "sync"
 CHUNK = 500
 #: outbox entries pushed in one server transaction (then removed here in one local transaction)
@@ -244,6 +249,9 @@ def merge(change: Change, server_row: dict[str, Any], state: SyncState,
             row[name] = new
             continue
         conflicts.append(_conflict(change, name, new, current, state, author))
+    if (change.table == "reports" and not fast and server_row.get("status") == ReportStatus.CHECKED.value
+            and any(not same(row[n], server_row[n]) for n in REPORT_CONTENT if n in row)):
+        row.update(REPORT_SIGN_OFF)
     if versioned:
         row["row_version"] = target if fast and target is not None else (
             max(int(server_row["row_version"]), int(target or 0)) + 1)
@@ -349,6 +357,8 @@ def _update(conn: Connection, state: SyncState, table: Table, updates: list[tupl
     # what the merge reads and may write: the changed columns, the version, the status (a finalised
     # agreement), the first column (a row without version stamped anew)
     needed = {name for _case, c in updates for name in c.fields} | {"row_version", "status", names[0]}
+    if table.name == "reports":
+        needed |= set(REPORT_SIGN_OFF)  # (a checked report made a draft again by a merged change)
     server_rows = team_push.lock_rows(conn, table, (c.uuid for _case, c in updates), needed)
     stale = [c.uuid for _case, c in updates
              if c.uuid in server_rows and not _unchanged_since(c, server_rows[c.uuid])]
