@@ -13,7 +13,6 @@ from __future__ import annotations
 import uuid
 from pathlib import Path
 
-import pytest
 from helpers import build_complete_case
 from pg_server import PgServer
 from sqlalchemy import create_engine
@@ -33,8 +32,6 @@ def _only_case(services: Services) -> int:
     return case.id
 
 
-@pytest.mark.xfail(strict=True, reason="Berichte an das Jugendamt reisen nicht mit / reports to the Jugendamt "
-                                       "never travel to the server and the colleagues")
 def test_a_report_written_on_one_laptop_reaches_the_colleague(team) -> None:
     a, b, server = team
     case_id, agreement_id = build_complete_case(a)
@@ -45,8 +42,6 @@ def test_a_report_written_on_one_laptop_reaches_the_colleague(team) -> None:
     assert len(ReportService(b.db).reports(_only_case(b))) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="Vertretung endet: der Bericht der Vertretung wird ohne Hinweis gelöscht "
-                                       "/ cover ended: the covering colleague's report is deleted silently")
 def test_a_report_written_during_a_cover_is_not_deleted_when_the_cover_ends(pg_server: PgServer,
                                                                            tmp_path: Path) -> None:
     db = pg_server.create_database()

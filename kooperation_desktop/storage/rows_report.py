@@ -1,4 +1,5 @@
-"""Rows of the report to the Jugendamt (Entwicklungsbericht). Migration ``versions/0016_reports.py``."""
+"""Rows of the report to the Jugendamt (Entwicklungsbericht). Migration ``versions/0016_reports.py``;
+``0020_report_sync.py``: a report travels in the team mode like every other row of a case."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from sqlalchemy import JSON, Date, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .rows_base import Base, UTCDateTime, edit_counter
+from .rows_sync import Travelling
 
 
-class ReportRow(Base):
+class ReportRow(Travelling, Base):
     """One report: its period, status (draft → checked → sent), the edited section texts, the
     sign-off, the copy list and — once sent — the frozen content and its SHA-256."""
 

@@ -8,6 +8,8 @@ Installed by migration ``0015`` on PostgreSQL; ``connection`` arguments are the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import Connection, func, select, text
 
 from .travelling import travelling_tables
@@ -16,9 +18,15 @@ from .travelling import travelling_tables
 LOCK_KEY = 7_301_015
 
 
-def install_server_sync(connection: Connection) -> None:
+def _table_names(tables: Iterable[str] | None) -> list[str]:
+    return [t.name for t in travelling_tables()] if tables is None else list(tables)
+
+
+def install_server_sync(connection: Connection, tables: Iterable[str] | None = None) -> None:
     """On PostgreSQL: the change sequence, the triggers stamping ``change_seq`` on every insert and
-    update of a travelling row and the tombstone trigger on delete (idempotent)."""
+    update of a travelling row and the tombstone trigger on delete (idempotent). ``tables``: the
+    travelling tables to give the triggers (default: all of today's models; a migration names the
+    tables it makes travel, those of later migrations do not exist yet)."""
     connection.execute(text("CREATE SEQUENCE IF NOT EXISTS sync_change_seq"))
     connection.execute(text(f"""
         CREATE OR REPLACE FUNCTION sync_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -39,12 +47,12 @@ def install_server_sync(connection: Connection) -> None:
                 VALUES (nextval('sync_change_seq'), TG_TABLE_NAME, OLD.uuid, now() AT TIME ZONE 'UTC');
             RETURN OLD;
         END $$"""))
-    for table in travelling_tables():
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
-        connection.execute(text(f'CREATE TRIGGER sync_stamp BEFORE INSERT OR UPDATE ON "{table.name}" '
+    for name in _table_names(tables):
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{name}"'))
+        connection.execute(text(f'CREATE TRIGGER sync_stamp BEFORE INSERT OR UPDATE ON "{name}" '
                                 "FOR EACH ROW EXECUTE FUNCTION sync_stamp()"))
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
-        connection.execute(text(f'CREATE TRIGGER sync_tombstone AFTER DELETE ON "{table.name}" '
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{name}"'))
+        connection.execute(text(f'CREATE TRIGGER sync_tombstone AFTER DELETE ON "{name}" '
                                 "FOR EACH ROW EXECUTE FUNCTION sync_tombstone()"))
 
 
@@ -63,10 +71,15 @@ def grant_server_sync(connection: Connection, worker_role: str) -> None:
         "WITH CHECK (who = current_user::text)")
 
 
-def uninstall_server_sync(connection: Connection) -> None:
-    for table in travelling_tables():
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{table.name}"'))
-        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{table.name}"'))
+def uninstall_server_sync(connection: Connection, tables: Iterable[str] | None = None, *,
+                          functions: bool = True) -> None:
+    """The triggers of ``tables`` (default: every travelling table) and, with ``functions``, the
+    trigger functions and the change sequence."""
+    for name in _table_names(tables):
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_stamp ON "{name}"'))
+        connection.execute(text(f'DROP TRIGGER IF EXISTS sync_tombstone ON "{name}"'))
+    if not functions:
+        return
     connection.execute(text("DROP FUNCTION IF EXISTS sync_stamp()"))
     connection.execute(text("DROP FUNCTION IF EXISTS sync_tombstone()"))
     connection.execute(text("DROP SEQUENCE IF EXISTS sync_change_seq"))

@@ -71,6 +71,11 @@ def version_status(s: Session, table: Table, row_id: int) -> str | None:
     return s.scalar(select(current.c.status).select_from(joined).where(table.c.id == row_id))
 
 
+def report_status(s: Session, table: Table, row_id: int) -> str | None:
+    """The status of the report the row is (None: the row is no report)."""
+    return s.scalar(select(table.c.status).where(table.c.id == row_id)) if table.name == "reports" else None
+
+
 def case_status(s: Session, case_uuid: str | None) -> str | None:
     """The status of the case with this uuid (None: not here)."""
     cases = table_named("cases")

@@ -44,10 +44,17 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("agreements", "next_review"): "Nächste Überprüfung",
     ("goals", "client_words"): "Ziel in eigenen Worten",
     ("tasks", "description"): "Aufgabe",
+    ("reports", "sections"): "Texte des Berichts",
+    ("reports", "period_start"): "Berichtszeitraum von",
+    ("reports", "period_end"): "Berichtszeitraum bis",
+    ("reports", "status"): "Stand des Berichts",
+    ("reports", "copies"): "Verteiler",
+    ("reports", "sent_to"): "Versendet an",
+    ("reports", "sent_on"): "Versendet am",
 }
 TABLE_LABELS = {"cases": "Fall", "persons": "Person", "partners": "Beteiligte Stelle", "consents": "Einwilligung",
                 "agreements": "Vereinbarung", "goals": "Ziel", "indicators": "Merkmal", "roles": "Rolle",
-                "tasks": "Aufgabe", "communication_rules": "Absprache"}
+                "tasks": "Aufgabe", "communication_rules": "Absprache", "reports": "Bericht an das Jugendamt"}
 
 
 class ConflictChoiceError(Exception):

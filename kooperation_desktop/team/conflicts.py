@@ -20,6 +20,7 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from ..domain.model import AgreementStatus, CaseStatus
+from ..domain.reports import ReportStatus
 from ..protection import audit
 from ..storage import team_conflicts as repo
 from ..storage import team_pull
@@ -113,6 +114,9 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
 #: keeping this laptop's value of a version that was finalised meanwhile (its content is frozen)
 FROZEN_VERSION = ("Diese Version der Vereinbarung ist inzwischen abgeschlossen und kann nicht mehr geändert "
                   "werden; nur „server“ ist möglich. Den eigenen Wert bitte in eine neue Version übernehmen.")
+#: ... of a report to the Jugendamt that was sent meanwhile (its content is frozen)
+SENT_REPORT = ("Dieser Bericht an das Jugendamt ist inzwischen versendet und kann nicht mehr geändert werden; "
+               "nur „server“ ist möglich. Den eigenen Wert bitte in einen neuen Bericht übernehmen.")
 #: ... of a case that was closed (archived) meanwhile
 CLOSED_CASE = ("Dieser Fall ist inzwischen abgeschlossen und archiviert; der eigene Wert kann erst übernommen "
                "werden, wenn der Fall wieder geöffnet ist (oder „server“ wählen).")
@@ -120,11 +124,13 @@ CLOSED_CASE = ("Dieser Fall ist inzwischen abgeschlossen und archiviert; der eig
 
 def check_writable(s: Session, entry: ConflictRow, table: Table, local_id: int) -> None:
     """Keeping this laptop's value writes into the row: refused (ConflictError) where the app refuses
-    every other change — the content of a finalised version, a closed case (re-opening it: its
-    status, is the one change a closed case takes)."""
+    every other change — the content of a finalised version, a sent report, a closed case (re-opening
+    it: its status, is the one change a closed case takes)."""
     status = repo.version_status(s, table, local_id)
     if status is not None and status != AgreementStatus.DRAFT.value:
         raise ConflictError(FROZEN_VERSION)
+    if repo.report_status(s, table, local_id) == ReportStatus.SENT.value:
+        raise ConflictError(SENT_REPORT)
     reopening = (entry.table_name, entry.field) == ("cases", "status")
     if repo.case_status(s, entry.case_uuid) == CaseStatus.CLOSED.value and not reopening:
         raise ConflictError(CLOSED_CASE)

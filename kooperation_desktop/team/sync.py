@@ -43,6 +43,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.exc import DBAPIError
 
+from ..domain.reports import ReportStatus
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
 from ..storage import team_changes, team_conflicts, team_outbox, team_pull, team_push
@@ -63,6 +64,10 @@ from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
 
 #: changes of these columns never conflict (bookkeeping: the last writer wins)
 BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
+#: a report's content: merged into a report the team lead checked meanwhile, it makes it a draft again
+#: (the lead did not check it; as an edit on the laptop does), the sign-off cleared
+REPORT_CONTENT = frozenset({"sections", "goal_categories", "period_start", "period_end"})
+REPORT_SIGN_OFF = {"status": ReportStatus.DRAFT.value, "checked_by": "", "checked_on": None, "checked_how": ""}
 SYNC_ACTION = "sync"
 CHUNK = 500
 #: outbox entries pushed in one server transaction (then removed here in one local transaction)
@@ -241,6 +246,7 @@ def merge(change: Change, server_row: dict[str, Any], state: SyncState,
     target = change.fields.get("row_version", [None, change.base])[1]
     fast = _unchanged_since(change, server_row) and not content_frozen
     frozen = content_frozen or (change.table == "agreements" and server_row.get("status") != "draft")
+    frozen = frozen or (change.table == "reports" and server_row.get("status") == "sent")  # a sent report
     row = dict(server_row)
     conflicts = []
     for name, (old, new) in change.fields.items():
@@ -258,6 +264,9 @@ def merge(change: Change, server_row: dict[str, Any], state: SyncState,
             row[name] = new
             continue
         conflicts.append(_conflict(change, name, new, current, state, author))
+    if (change.table == "reports" and not fast and server_row.get("status") == ReportStatus.CHECKED.value
+            and any(not same(row[n], server_row[n]) for n in REPORT_CONTENT if n in row)):
+        row.update(REPORT_SIGN_OFF)
     if versioned:
         row["row_version"] = target if fast and target is not None else (
             max(int(server_row["row_version"]), int(target or 0)) + 1)
@@ -406,6 +415,8 @@ def _update(conn: Connection, state: SyncState, table: Table, updates: list[tupl
     frozen = set() if table.name == "agreements" else {
         row_uuid for row_uuid, (version, status) in team_push.version_statuses(
             conn, table, (c.uuid for _case, c in updates)).items() if status != "draft" and version not in finalised}
+    if table.name == "reports":
+        needed |= set(REPORT_SIGN_OFF)  # (a checked report made a draft again by a merged change)
     server_rows = team_push.lock_rows(conn, table, (c.uuid for _case, c in updates), needed)
     stale = [c.uuid for _case, c in updates
              if c.uuid in server_rows and (c.uuid in frozen or not _unchanged_since(c, server_rows[c.uuid]))]

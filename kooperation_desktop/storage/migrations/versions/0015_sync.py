@@ -116,14 +116,14 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         from kooperation_desktop.storage.team_changes import install_server_sync
 
-        install_server_sync(op.get_bind())
+        install_server_sync(op.get_bind(), TRAVELLING)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         from kooperation_desktop.storage.team_changes import uninstall_server_sync
 
-        uninstall_server_sync(op.get_bind())
+        uninstall_server_sync(op.get_bind(), TRAVELLING)
     for name in ("sync_pushed", "sync_tombstones", "sync_conflicts", "sync_state", "sync_outbox"):
         op.drop_table(name)
     for table in TRAVELLING:
