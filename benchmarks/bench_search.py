@@ -14,7 +14,8 @@ with no hit („zzz“) and a search with few hits are measured too.
 Printed per case count, each as median (max) and as a ratio against the baseline measured in the same run:
 the first page of the unfiltered list (what the window shows before anything is typed). The target is
 ≤ 30 ms per keystroke at 50,000 cases on the quiet machine; on a loaded machine read the ratio and the
-baseline.
+baseline. Then the max per length of the shortest typed word (1, 2, 3+ letters: a word shorter than three
+letters cannot use the trigram index) and each keystroke with its hits, median and max.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ from sqlalchemy import insert  # noqa: E402
 from kooperation_desktop.domain.model import Agreement, AgreementStatus, Case, CaseStatus, Person  # noqa: E402
 from kooperation_desktop.services import Services  # noqa: E402
 from kooperation_desktop.storage.rows import AgreementRow, CaseRow, PersonRow  # noqa: E402
-from kooperation_desktop.storage.search import search_text_of  # noqa: E402
+from kooperation_desktop.storage.search import fold_for_search, search_text_of  # noqa: E402
 
 WORDS = ["yılmaz", "az 51-2023-000"]  # as bench_scale.py: a surname and a file number, letter by letter
 RARE = ["çelik-wróbel", "zzz", "nguyen minh"]  # few or no hits: the worst case of a page read newest-first
+SHORT_RARE = ["q", "qx"]  # one or two letters with no hit: no trigram, no early end of a capped count
 
 
 def generate(services: Services, n: int, chunk: int = 2000, seed: int = 6) -> None:
@@ -88,8 +90,8 @@ def generate(services: Services, n: int, chunk: int = 2000, seed: int = 6) -> No
                 s.execute(insert(table), values)
 
 
-def measure(n: int, runs: int) -> dict[str, float]:
-    res: dict[str, float] = {"n": n}
+def measure(n: int, runs: int) -> dict[str, Any]:
+    res: dict[str, Any] = {"n": n}
     with tempfile.TemporaryDirectory(prefix="kd-bench-search-") as tmp:
         services = Services.open(Path(tmp) / "data")
         try:
@@ -108,7 +110,8 @@ def measure(n: int, runs: int) -> dict[str, float]:
                 services.cases.list("", limit=PAGE_SIZE)
 
             keys = [w[:k] for w in WORDS for k in range(1, len(w) + 1)]
-            for k in keys + RARE:  # warm the page cache once
+            rare_keys = RARE + SHORT_RARE
+            for k in keys + rare_keys:  # warm the page cache once
                 keystroke(k)
             per_key: list[float] = []
             rare: list[float] = []
@@ -121,18 +124,22 @@ def measure(n: int, runs: int) -> dict[str, float]:
                 cpu[into].append((time.process_time() - c0) * 1000)
                 return wall
 
+            each: dict[str, list[float]] = {}
             for _ in range(runs):  # interleaved, so a load spike hits all three alike
                 for k in keys:
                     per_key.append(both(lambda k=k: keystroke(k), "key"))
+                    each.setdefault(k, []).append(per_key[-1])
                     base.append(both(baseline, "base"))
-                for k in RARE:
+                for k in rare_keys:
                     rare.append(both(lambda k=k: keystroke(k), "rare"))
+                    each.setdefault(k, []).append(rare[-1])
             res["key_med"], res["key_max"] = statistics.median(per_key), max(per_key)
             res["rare_med"], res["rare_max"] = statistics.median(rare), max(rare)
             res["base_med"] = statistics.median(base)
             for name, values in cpu.items():
                 res[f"{name}_cpu_med"], res[f"{name}_cpu_max"] = statistics.median(values), max(values)
             res["hits_y"] = keystroke("y")
+            res["each"] = {k: (statistics.median(v), max(v), keystroke(k)) for k, v in each.items()}
         finally:
             services.close()
     return res
@@ -164,7 +171,29 @@ def main() -> None:
     for r in results:
         print(f"| {int(r['n']):,} | {r['key_cpu_med']:.1f} ms ({r['key_cpu_max']:.1f}) | {r['rare_cpu_med']:.1f} ms "
               f"({r['rare_cpu_max']:.1f}) | {r['base_cpu_med']:.1f} ms |".replace(",", "."))
+    print()
+    print("Je Länge des kürzesten Worts (unter drei Buchstaben hilft der Trigramm-Index nicht), alle Tastendrücke:")
+    print("| Fälle | 1 Buchstabe, Median (max) | 2 Buchstaben, Median (max) | 3 und mehr, Median (max) |")
+    print("| --- | --- | --- | --- |")
+    for r in results:
+        cells = []
+        for length in (1, 2, 3):
+            times = [t for k, (med, mx, _h) in r["each"].items() if word_length(k) == length for t in (med, mx)]
+            meds = [med for k, (med, _mx, _h) in r["each"].items() if word_length(k) == length]
+            cells.append(f"{statistics.median(meds):.1f} ms ({max(times):.1f})" if times else "–")
+        print(f"| {int(r['n']):,} | {' | '.join(cells)} |".replace(",", "."))
+    for r in results:
+        print(f"\nJe Tastendruck, {int(r['n']):,} Fälle:".replace(",", "."))
+        print("| Eingabe | Treffer | Median | max |")
+        print("| --- | --- | --- | --- |")
+        for k, (med, mx, hits) in r["each"].items():
+            print(f"| „{k}“ | {hits:,} | {med:.1f} ms | {mx:.1f} ms |".replace(",", "."))
     print(f"\nLast (1 min) am Ende: {os.getloadavg()[0]:.1f}")
+
+
+def word_length(keys: str) -> int:
+    """1, 2 or 3 (three or more): the length of the shortest word as the search folds it."""
+    return min(3, *(len(w) for w in fold_for_search(keys).split()))
 
 
 if __name__ == "__main__":
