@@ -8,6 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from alembic import command
+from helpers import bulk_cases
 from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -164,3 +165,59 @@ def test_the_trigram_index_finds_exactly_what_the_text_search_finds(services: Se
         sql = str(query.compile(compile_kwargs={"literal_binds": True}))
         plan = " ".join(str(row[-1]) for row in s.execute(text("EXPLAIN QUERY PLAN " + sql)))
         assert "VIRTUAL TABLE INDEX" in plan and "cases_search" in plan, plan
+
+
+NAMES = ["Çelik", "Meyer", "Wróbel", "Yılmaz", "Öztürk"]
+MANY = 1_250  # more than a search counts (limits.COUNTED_HITS)
+
+
+def test_a_count_up_to_a_bound_agrees_with_the_plain_text_search(services: Services, monkeypatch) -> None:
+    """A search as you type counts its hits only up to a bound (``at_most``): one letter matches nearly
+    every case. For words of one, two and three or more letters, rare and common, alone and mixed
+    (a rare long word narrowed by the trigram index, a common one not: both ways for each mixed search),
+    the bounded count is the plain text search's count cut at the bound, and the unbounded count is that
+    count."""
+    from sqlalchemy import select
+
+    from kooperation_desktop.domain.limits import COUNTED_HITS
+    from kooperation_desktop.storage import cases as repo
+    from kooperation_desktop.storage.cases import SPARSE_HITS, case_filter
+    from kooperation_desktop.storage.rows import CaseRow
+
+    bulk_cases(services, [f"Familie {NAMES[n % 5]} Nr{n:04d}" for n in range(MANY)])
+    queries = ["e", "y", "q", "ö", "zt", "ce", "qx", "az 1", "nr0 m", "nr1 yi", "nr12 q", "familie y",
+               "meyer", "nr0", "nr1", "celik nr0 e", "wrobel nr124", "zzz", "%", "_"]
+    with services.db.reading() as s:
+        plain = {q: len(s.scalars(select(CaseRow.id).where(*case_filter(q))).all()) for q in queries}
+    assert plain["e"] == MANY and plain["q"] == 0 and 0 < plain["nr1 yi"] < plain["nr1"] <= SPARSE_HITS
+    assert plain["nr0"] == SPARSE_HITS  # exactly at the bound where the index narrows
+    for narrowed in (repo.NARROWED_HITS, 10):  # long words rare enough to narrow by the index, or not
+        monkeypatch.setattr(repo, "NARROWED_HITS", narrowed)
+        for query in queries:
+            assert services.cases.count(query) == plain[query], query
+            for at_most in (1, 7, COUNTED_HITS, COUNTED_HITS + 1, MANY + 5):
+                assert services.cases.count(query, at_most=at_most) == min(plain[query], at_most), (query, at_most)
+    assert services.cases.count("", at_most=COUNTED_HITS + 1) == COUNTED_HITS + 1
+    assert services.cases.count("") == MANY
+
+
+def test_pages_past_the_first_thousand_of_a_one_letter_search_list_the_right_cases(services: Services) -> None:
+    """The window counts a search only up to ``COUNTED_HITS + 1`` and passes that as ``hits``: the
+    pages beyond the first thousand are still the same list, newest first, and the position of a case
+    far down (to keep it selected) is its row in that list."""
+    from kooperation_desktop.domain.limits import COUNTED_HITS
+
+    ids = bulk_cases(services, [f"Familie {NAMES[n % 5]} Nr{n:04d}" for n in range(MANY)])
+    for query in ("e", "y", "nr1 e"):
+        whole = services.cases.list(query)
+        assert len(whole) == services.cases.count(query)
+        capped = services.cases.count(query, at_most=COUNTED_HITS + 1)
+        paged = [c for off in range(0, MANY + 100, 100)
+                 for c in services.cases.list(query, limit=100, offset=off, hits=capped)]
+        assert paged == whole, query
+        assert whole == sorted(whole, key=lambda c: c.updated_at or 0, reverse=True)
+    oldest = services.cases.list("e")[-1]
+    assert oldest.id == ids[0] and services.cases.position("e", ids[0]) == MANY - 1
+    # „y“: Meyer (the oldest, Nr0001) and Yılmaz (Nr0003), 500 cases
+    assert services.cases.position("y", ids[1]) == 499 and services.cases.position("y", ids[3]) == 498
+    assert services.cases.position("y", ids[0]) is None  # Çelik: no „y“

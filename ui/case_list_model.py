@@ -2,7 +2,9 @@
 
 The model knows how many cases match (``count_cases``) and loads the rows a view asks for page by
 page (``list_cases(filter, limit, offset)``), keeping a few pages: tens of thousands of cases cost
-one count and the visible page, not a Python object per case.
+one count and the visible page, not a Python object per case. A search of one letter matches nearly
+every case: its count stops at the first thousand (:data:`~kooperation_desktop.domain.limits.COUNTED_HITS`)
+and the list grows as it is scrolled to its end (Qt's ``canFetchMore``/``fetchMore``), counting on.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
 from kooperation_desktop.domain.labels import format_date
@@ -68,27 +71,53 @@ PAGES_KEPT = 20
 
 Fetch = Callable[[int, int], list[CaseSummary]]  # (offset, limit) -> that page of the list
 Locate = Callable[[int], int | None]  # case id -> its row (None: not in the list)
+CountOn = Callable[[int], int]  # at_most -> how many cases the list has, counted up to at_most
+
+GROW_ROWS = 1_000  # a list whose count stopped early grows by this many rows when scrolled to its end
 
 
 class CaseListModel(QAbstractTableModel):
+    counted = Signal()  # the number of rows or whether the list is complete changed (set_source, growing)
+
     def __init__(self, parent: Any = None):
         super().__init__(parent)
         self._total = 0
         self._fetch: Fetch = lambda _offset, _limit: []
         self._locate: Locate | None = None
+        self._count_on: CountOn | None = None
         self._pages: OrderedDict[int, list[CaseSummary]] = OrderedDict()
 
     def set_source(self, total: int, fetch: Fetch, locate: Locate | None = None,
-                   first_page: list[CaseSummary] | None = None) -> None:
+                   first_page: list[CaseSummary] | None = None, *, count_on: CountOn | None = None) -> None:
         """Show ``total`` cases, loaded on demand with ``fetch(offset, limit)``; ``locate`` finds
         the row of a case that is not loaded (e.g. to keep the selection); ``first_page`` is page 0
-        when the caller has it already."""
+        when the caller has it already. ``count_on``: the list has more than ``total`` cases (the
+        count stopped there); it grows when scrolled to its end, counted on with ``count_on(at_most)``."""
         self.beginResetModel()
-        self._total, self._fetch, self._locate = total, fetch, locate
+        self._total, self._fetch, self._locate, self._count_on = total, fetch, locate, count_on
         self._pages.clear()
         if first_page is not None:
             self._pages[0] = list(first_page)
         self.endResetModel()
+        self.counted.emit()
+
+    def complete(self) -> bool:
+        """True: :meth:`rowCount` is every case of the list; False: there are more (not counted yet)."""
+        return self._count_on is None
+
+    def _grow(self, rows: int) -> None:
+        """Count on up to ``rows`` cases (one more tells whether the list goes on) and show them."""
+        if self._count_on is None:
+            return
+        counted = self._count_on(rows + 1)
+        if counted <= rows:
+            self._count_on = None
+        new_total = min(counted, rows)
+        if new_total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, new_total - 1)
+            self._total = new_total
+            self.endInsertRows()
+        self.counted.emit()
 
     def set_cases(self, cases: list[CaseSummary]) -> None:
         """Show exactly these cases (all in memory)."""
@@ -124,6 +153,8 @@ class CaseListModel(QAbstractTableModel):
                     return number * PAGE_SIZE + i
         if self._locate is not None:
             row = self._locate(case_id)
+            if row is not None and row >= self._total:  # beyond the rows counted so far: count on to it
+                self._grow(max(row + 1, self._total + GROW_ROWS))
             return row if row is not None and 0 <= row < self._total else -1
         for row in range(self._total):  # a plain list (set_cases): look through it
             found = self.case_at(row)
@@ -137,6 +168,13 @@ class CaseListModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default, never mutated
         return 0 if parent.isValid() else len(HEADERS)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's own default, never mutated
+        return not parent.isValid() and self._count_on is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's own default, never mutated
+        if not parent.isValid():
+            self._grow(self._total + GROW_ROWS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in _ROLES:

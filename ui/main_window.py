@@ -39,6 +39,7 @@ from .case_table import CaseTable
 from .case_view import CaseView
 from .family_view import FamilyViewController
 from .followup import DuePanel, FollowUpController, FollowUpSection
+from .i18n import current_language
 from .preview import PreviewController
 from .protection.menu import ProtectionController
 from .report_dialog import ReportController
@@ -88,8 +89,14 @@ class MainWindow(QMainWindow):
         row.addWidget(filter_label)
         row.addWidget(self.filter_edit, 1)
         left_layout.addLayout(row)
+        # how many cases the list holds („mehr als 1.000 Fälle gefunden“ while a search counted only the first)
+        self.hits_label = QLabel("", left)
+        self.hits_label.setStyleSheet(HINT_STYLE)
+        self.hits_label.setMinimumHeight(self.hits_label.fontMetrics().height())  # no jump when it empties
+        left_layout.addWidget(self.hits_label)
 
         self.model = CaseListModel(self)
+        self.model.counted.connect(self._show_hits)
         self.table = CaseTable(left)  # fits its width: the title gets the room, no sideways scrolling
         self.table.setModel(self.model)
         self.table.setAccessibleName("Fälle")
@@ -251,17 +258,20 @@ class MainWindow(QMainWindow):
         text = self.filter_edit.text().strip()
         services = self.services
         hits: int | None = None
-        if text:  # a search: count first (one scan of the search index); no hits, no list to read
-            hits = services.cases.count(text)
+        more = False
+        if text:  # a search: count first, up to one more than COUNTED_HITS; no hits, no list to read
+            hits = services.cases.count(text, at_most=limits.COUNTED_HITS + 1)
             first = services.cases.list(text, limit=PAGE_SIZE, hits=hits) if hits else []
-            total = hits
+            more = hits > limits.COUNTED_HITS  # „mehr als 1.000“: the list counts on as it is scrolled
+            total = min(hits, limits.COUNTED_HITS)
         else:
             first = services.cases.list(text, limit=PAGE_SIZE)
             # a short list is complete: count only when there are more
             total = len(first) if len(first) < PAGE_SIZE else services.cases.count(text)
         self.model.set_source(total, lambda offset, limit: services.cases.list(text, limit=limit, offset=offset,
                                                                                hits=hits),
-                              lambda case_id: services.cases.position(text, case_id), first_page=first)
+                              lambda case_id: services.cases.position(text, case_id), first_page=first,
+                              count_on=(lambda at_most: services.cases.count(text, at_most=at_most)) if more else None)
         self.no_hits_label.setVisible(total == 0 and bool(text))
         row = self.model.row_of(keep) if keep is not None else -1
         if row < 0 and self.model.rowCount() > 0:
@@ -282,6 +292,20 @@ class MainWindow(QMainWindow):
             self._update_actions()
         self._update_welcome()
         self.welcome.refresh()
+
+    def _show_hits(self) -> None:
+        """The line above the list: how many cases it holds, or that a search found more than it counted."""
+        n = self.model.rowCount()
+        count = f"{n:,}" if current_language() == "en" else f"{n:,}".replace(",", ".")  # 1,000 / 1.000
+        if not self.model.complete():
+            text = tr("mehr als {count} Fälle gefunden").format(count=count)
+        elif not n:
+            text = ""  # an empty search says „Keine Treffer“ over the list
+        elif self.filter_edit.text().strip():
+            text = tr("1 Fall gefunden") if n == 1 else tr("{count} Fälle gefunden").format(count=count)
+        else:
+            text = tr("1 Fall") if n == 1 else tr("{count} Fälle").format(count=count)
+        self.hits_label.setText(text)
 
     def show_welcome(self) -> None:
         """„Hilfe → Willkommen und erste Schritte“: the welcome panel, until a case is chosen."""

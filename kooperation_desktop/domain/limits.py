@@ -12,6 +12,8 @@ MAX_NAME = 200  # names, roles, organisations, functions, short labels, Aktenzei
 MAX_SHORT = 1_000  # one-line texts that may be a little longer (contact, help type, rhythm, ...)
 MAX_TEXT = 10_000  # multi-line texts (mandate, goals, tasks, the consent text, ...)
 MAX_FILTER = 200  # the case list's search text (longer: refused with a message)
+COUNTED_HITS = 1_000  # a search counts its hits up to this many; beyond, the case list says
+# „mehr als 1.000 Fälle gefunden“ and counts on as it is scrolled (one or two letters match nearly every case)
 
 # --- files --------------------------------------------------------------------------------
 MAX_CASE_FILE_BYTES = 5 * 1024 * 1024  # a case file (JSON) is refused before it is parsed

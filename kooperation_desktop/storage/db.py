@@ -35,6 +35,10 @@ def _set_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.execute("PRAGMA busy_timeout=5000")
         # deleted rows (a case past retention) are overwritten, not left in free pages
         cursor.execute("PRAGMA secure_delete=ON")
+        # 32 MiB of decrypted pages (SQLCipher's default: 8): at 50,000 cases a search as you type reads the
+        # search-text index (~8 MiB) and the trigram index on every keystroke; with the smaller cache each
+        # keystroke decrypted them again (benchmarks/bench_search.py: a one-letter keystroke 27 → 8 ms CPU)
+        cursor.execute("PRAGMA cache_size=-32768")
     finally:
         cursor.close()
 

@@ -15,11 +15,13 @@ class CaseService:
     def __init__(self, db: Database):
         self.db = db
 
-    def count(self, filter_text: str = "") -> int:
-        """How many cases :meth:`list` lists for ``filter_text``."""
+    def count(self, filter_text: str = "", at_most: int | None = None) -> int:
+        """How many cases :meth:`list` lists for ``filter_text``; with ``at_most`` counted only up to
+        there (``min(count, at_most)``: a search of one or two letters need not count 50,000 cases
+        to say „mehr als 1.000“)."""
         rules.check_filter(filter_text)
         with self.db.reading() as s:
-            return repo.count(s, filter_text)
+            return repo.count(s, filter_text, at_most)
 
     def position(self, filter_text: str, case_id: int) -> int | None:
         """The row of ``case_id`` in :meth:`list` for ``filter_text`` (None: not listed)."""

@@ -89,22 +89,47 @@
         <translation>coming up (14 days): {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="232"/>
+        <location filename="../../ui/main_window.py" line="239"/>
         <source>Alle Daten bleiben auf diesem Gerät.</source>
         <translation>All data stays on this device.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="301"/>
+        <source>mehr als {count} Fälle gefunden</source>
+        <translation>more than {count} cases found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <source>1 Fall gefunden</source>
+        <translation>1 case found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="305"/>
+        <source>{count} Fälle gefunden</source>
+        <translation>{count} cases found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>1 Fall</source>
+        <translation>1 case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="307"/>
+        <source>{count} Fälle</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Fall „{title}“ angelegt.</source>
         <translation>Case “{title}” created.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Für diesen Fall gibt es noch keine Vereinbarung.</source>
         <translation>There is no agreement for this case yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>PDF exportieren</source>
         <translation>Export PDF</translation>
     </message>
@@ -112,42 +137,42 @@
 <context>
     <name>CaseList</name>
     <message>
-        <location filename="../../ui/case_list_model.py" line="33"/>
+        <location filename="../../ui/case_list_model.py" line="36"/>
         <source>Fall</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="34"/>
+        <location filename="../../ui/case_list_model.py" line="37"/>
         <source>Aktenzeichen</source>
         <translation>File no.</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="35"/>
+        <location filename="../../ui/case_list_model.py" line="38"/>
         <source>Hilfeart</source>
         <translation>Type of help</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="36"/>
+        <location filename="../../ui/case_list_model.py" line="39"/>
         <source>Personen</source>
         <translation>Persons</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="37"/>
+        <location filename="../../ui/case_list_model.py" line="40"/>
         <source>Vereinbarung</source>
         <translation>Agreement</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="38"/>
+        <location filename="../../ui/case_list_model.py" line="41"/>
         <source>Zuletzt geändert</source>
         <translation>Last changed</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="47"/>
+        <location filename="../../ui/case_list_model.py" line="50"/>
         <source>keine</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/case_list_model.py" line="50"/>
+        <location filename="../../ui/case_list_model.py" line="53"/>
         <source>{status}, Version {version}</source>
         <translation>{status}, version {version}</translation>
     </message>

@@ -59,3 +59,51 @@ def test_window_holds_only_the_pages_it_shows(qtbot, many) -> None:
     qtbot.waitUntil(lambda: model.rowCount() == len(range(0, N, 10)), timeout=3000)
     assert {model.index(r, 0).data() for r in range(model.rowCount())} == {
         f"Familie Nr{n:03d}" for n in range(0, N, 10)}
+
+
+def test_a_one_letter_search_says_more_than_a_thousand_and_grows_when_scrolled(qtbot, services) -> None:
+    """Typing one letter at more than a thousand cases: the list counts the first thousand and says so
+    („mehr als 1.000 Fälle gefunden“); scrolled to its end it counts on and shows the older cases, in the
+    same order as the whole search; a case far down stays selected after a reload."""
+    from helpers import bulk_cases
+
+    ids = bulk_cases(services, [f"Familie Nr{n:04d}" for n in range(1_250)])
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    model = window.model
+    assert window.hits_label.text() == "1.250 Fälle"
+    qtbot.keyClicks(window.filter_edit, "e")
+    window.apply_filter()
+    assert model.rowCount() == 1_000 and not model.complete()
+    assert window.hits_label.text() == "mehr als 1.000 Fälle gefunden"
+    assert window.hits_label.isVisibleTo(window) and not window.no_hits_label.isVisibleTo(window)
+    window.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() == 1_250, timeout=3000)
+    assert model.complete() and window.hits_label.text() == "1.250 Fälle gefunden"
+    whole = [c.title for c in services.cases.list("e")]
+    assert [model.index(r, 0).data() for r in range(990, 1_250)] == whole[990:]
+    assert model.index(1_249, 0).data() == "Familie Nr0000"
+    # a case beyond the first thousand stays selected when the search is counted again
+    window.refresh(select_id=ids[5])
+    assert window.selected_case_id() == ids[5] and model.rowCount() >= 1_245
+    assert window.case_view.case is not None and window.case_view.case.title == "Familie Nr0005"
+    window.filter_edit.setText("nr12")
+    window.apply_filter()
+    assert model.rowCount() == 50 and window.hits_label.text() == "50 Fälle gefunden"
+
+
+def test_the_capped_count_in_english(qtbot, services, english) -> None:
+    from helpers import bulk_cases
+
+    bulk_cases(services, [f"Familie Nr{n:04d}" for n in range(1_001)])
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    assert window.hits_label.text() == "1,001 cases"
+    window.filter_edit.setText("nr")
+    window.apply_filter()
+    assert window.hits_label.text() == "more than 1,000 cases found"
+    window.filter_edit.setText("nr0001")
+    window.apply_filter()
+    assert window.hits_label.text() == "1 case found"
