@@ -46,6 +46,9 @@ def register(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], None], 
                    help="ohne Verschlüsselung verbinden (nur für einen Test-Server auf diesem Rechner)")
     p.add_argument("--server-passwort-datei", metavar="DATEI", type=Path,
                    help="Datei, deren erste Zeile das Passwort der Server-Anmeldung ist")
+    p.add_argument("--neu-verbinden", "--reconnect", dest="neu_verbinden", action="store_true",
+                   help="der Server ist ein anderer (neu eingerichtet, umgezogen, aus einer Sicherung "
+                        "zurückgespielt): alles, was dieser Laptop hat, noch einmal senden wie beim ersten Mal")
     add_data_dir(p)
     p.set_defaults(handler=lambda args: cmd_sync(args, services))
 
@@ -154,7 +157,8 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
             if state is None or args.url:
                 identity = engine.url.username or current_user()
                 outbox.configure(svc.db, server_url=clean, identity=identity, ca_file=ca, plain=plain)
-            result = sync.sync(svc.db, engine, marker=_markers())
+            # (a server named with --url is the one meant: another one gets everything, as at a first sync)
+            result = sync.sync(svc.db, engine, marker=_markers(), reconnect=bool(args.url or args.neu_verbinden))
         print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "
               f"{result.pulled} empfangen, {result.deleted} gelöscht.")
         for note in result.notes():
