@@ -10,13 +10,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from helpers import build_complete_case
 from pg_server import PgServer
 from sqlalchemy import Engine, create_engine
 from sync_helpers import dump_laptop, dump_server, server_database, server_engine
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.services import Services
-from kooperation_desktop.team import conflicts, outbox, sync
+from kooperation_desktop.team import conflicts, outbox, reconnect, sync
 from kooperation_desktop.team.reconnect import ServerChanged
 
 
@@ -133,3 +134,57 @@ def test_a_restored_backup_gets_what_only_the_laptop_has_and_lists_what_differs(
         server.dispose()
         if backup is not None:
             backup.dispose()
+
+
+def test_a_reconnect_cut_off_half_way_goes_on_at_the_next_plain_sync(pg_server: PgServer, tmp_path: Path) -> None:
+    first, _first_name = server_engine(pg_server)
+    second, _second_name = server_engine(pg_server)
+    try:
+        with _team_laptop(tmp_path / "laptop", first) as laptop:
+            laptop.cases.create("Familie Eins")
+            sync.sync(laptop.db, first)
+            case = laptop.cases.get(_case_id(laptop, "Familie Eins"))
+            case.title = "Familie Eins-Berg"  # waits in the outbox as a change of a row the new server lacks
+            laptop.cases.update(case)
+
+            assert reconnect.check_server(laptop.db, second, reconnect=True)  # queued; the laptop dies here
+            assert reconnect.resolve_resends(laptop.db, second) == 0  # decided; dies again
+            result = sync.sync(laptop.db, second)  # a plain sync goes on: the server is known now
+            assert (result.pushed, result.conflicts) == (1, 0)
+            assert _titles(second) == ["Familie Eins-Berg"]
+            assert conflicts.list_conflicts(laptop.db) == []
+            assert dump_laptop(laptop) == dump_server(second)
+            assert sync.sync(laptop.db, second).pushed == 0
+            assert _titles(first) == ["Familie Eins"]  # the old server got nothing more
+    finally:
+        first.dispose()
+        second.dispose()
+
+
+def test_a_complete_case_reaches_an_empty_new_server_whole_and_a_moved_one_unchanged(
+        pg_server: PgServer, tmp_path: Path) -> None:
+    first, first_name = server_engine(pg_server)
+    second, _second_name = server_engine(pg_server)
+    moved: Engine | None = None
+    try:
+        with _team_laptop(tmp_path / "laptop", first) as laptop:
+            build_complete_case(laptop)
+            _case, final = build_complete_case(laptop)
+            laptop.agreements.finalise(final)
+            sync.sync(laptop.db, first)
+            first.dispose()
+            with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:  # the agency moves its database
+                conn.execute(f'CREATE DATABASE "{first_name}_neu" TEMPLATE "{first_name}"')
+            moved = create_engine(pg_server.url(f"{first_name}_neu"))
+
+            assert sync.sync(laptop.db, second, reconnect=True).reconnected
+            assert dump_laptop(laptop) == dump_server(second) == dump_server(first)
+            result = sync.sync(laptop.db, moved, reconnect=True)  # every row there already, equal
+            assert (result.reconnected, result.pushed, result.conflicts) == (True, 0, 0)
+            assert dump_laptop(laptop) == dump_server(moved) == dump_server(first)
+            assert conflicts.list_conflicts(laptop.db) == []
+    finally:
+        first.dispose()
+        second.dispose()
+        if moved is not None:
+            moved.dispose()
