@@ -3,8 +3,10 @@
 ``sync --url postgresql://anna@server/kooperation [--ca ca.pem] [--ohne-tls]`` connects this data folder
 with the agency's server (remembered: later just ``sync``), pushes the local changes and pulls the
 colleagues'. The password of the server login comes from ``KOOPERATION_SERVER_PASSWORD``, from
-``--server-passwort-datei`` or from a prompt. ``conflicts`` lists the Konfliktliste, ``conflicts --resolve
-ID --keep local|server`` decides one entry.
+``--server-passwort-datei`` or from a prompt. Another server at the remembered address (set up anew,
+restored) is refused in German; ``sync --neu-verbinden`` (or ``--url``) sends everything as at a first sync
+(:mod:`.reconnect`). ``conflicts`` lists the Konfliktliste, ``conflicts --resolve ID --keep local|server``
+decides one entry.
 
 Test hooks (used by the kill -9 tests and benchmarks/bench_sync_kill.py): ``KOOPERATION_SYNC_MARKERS=1``
 prints ``SYNC-START`` when the sync begins (connected) and ``SYNC-PUNKT <n> <name>`` at every commit point;
