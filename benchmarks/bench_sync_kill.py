@@ -51,7 +51,7 @@ SCRYPT_N = 2**12  # the throwaway folders: cheap key derivation (the child proce
 from helpers import build_complete_case  # noqa: E402
 from pg_server import PgServer, running_server  # noqa: E402
 from sqlalchemy import Engine, create_engine, func, select  # noqa: E402
-from sync_helpers import dump_laptop, dump_server, server_database  # noqa: E402
+from sync_helpers import dump_laptop, dump_server, forget_server, server_database  # noqa: E402
 
 from kooperation_desktop.domain.model import AgreementStatus, Person  # noqa: E402
 from kooperation_desktop.domain.rules import RuleViolation  # noqa: E402
@@ -120,6 +120,7 @@ class World:
         shutil.copytree(self.laptop_template, folder)
         services = Services.open(folder)
         outbox.configure(services.db, server_url=self.pg.dsn(server), identity=identity, plain=True)
+        forget_server(services)  # (the server is a copy of the template's)
         return services
 
 

@@ -61,6 +61,18 @@ def laptop(root: Path, name: str, server_url: str = "postgresql://test@127.0.0.1
     return services
 
 
+def forget_server(services: Services) -> None:
+    """A laptop copied from a template folder, for a copy of the template's server database: the copy
+    is another database (the laptop would refuse it as another server, see team/reconnect.py); here it
+    stands for the same server, so the laptop learns its identity at its next sync."""
+    from sqlalchemy import update
+
+    from kooperation_desktop.storage.rows_sync import SyncStateRow
+
+    with services.db.engine.begin() as c:
+        c.execute(update(SyncStateRow).values(server_id=None))
+
+
 IGNORED = frozenset({"id", "change_seq"})
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pg_server import PgServer
 from sync_helpers import dump_server, server_engine
 
@@ -20,8 +19,6 @@ from kooperation_desktop.cli import main
 from kooperation_desktop.services import Services
 
 
-@pytest.mark.xfail(strict=True, reason="Anderer Server: sync meldet Erfolg, schickt aber nichts von dem, was "
-                                       "der Laptop hat / another server: nothing already sent goes there")
 def test_a_folder_connected_to_another_server_sends_what_it_holds_or_says_no(pg_server: PgServer, tmp_path: Path,
                                                                              capsys, monkeypatch) -> None:
     first, first_name = server_engine(pg_server)

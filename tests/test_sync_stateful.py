@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
 from pg_server import PgServer
 from sqlalchemy import create_engine, select
-from sync_helpers import dump_laptop, dump_server, laptop, server_database
+from sync_helpers import dump_laptop, dump_server, forget_server, laptop, server_database
 
 from kooperation_desktop.domain.model import AgreementStatus, Person
 from kooperation_desktop.domain.rules import RuleViolation
@@ -70,6 +70,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         for n in range(LAPTOPS):
             shutil.copytree(self.world.laptop_template, self.root / f"l{n}")
             self.laptops.append(Services.open(self.root / f"l{n}"))
+            forget_server(self.laptops[-1])  # (the server is a copy of the template's)
         self.counter = 0
         # every edit of a tracked field: (row uuid, field) -> values written, and the values that were
         # legitimately overwritten (by a laptop that had them) or dropped by a decision

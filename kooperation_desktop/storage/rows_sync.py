@@ -65,6 +65,8 @@ class SyncStateRow(Base):
     plain: Mapped[bool] = mapped_column(Boolean, default=False)  # --ohne-tls
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
     last_sync_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
+    # the server's identity at the first sync (migration 0021): another one is noticed, see team/reconnect.py
+    server_id: Mapped[str | None] = mapped_column(String(64))
 
 
 class ConflictRow(Base):

@@ -36,6 +36,7 @@ class SyncState:
     plain: bool
     last_seq: int
     last_sync_at: dt.datetime | None
+    server_id: str | None = None  # the server's identity at the first sync (None: not known yet)
 
 
 def state_of(connection: Connection | Session) -> SyncState | None:
@@ -46,7 +47,7 @@ def state_of(connection: Connection | Session) -> SyncState | None:
         return None
     return SyncState(server_url=row["server_url"], identity=row["identity"], client_id=row["client_id"],
                      ca_file=row["ca_file"], plain=bool(row["plain"]), last_seq=int(row["last_seq"]),
-                     last_sync_at=row["last_sync_at"])
+                     last_sync_at=row["last_sync_at"], server_id=row["server_id"])
 
 
 def update_server(connection: Connection, *, server_url: str, identity: str, ca_file: str, plain: bool) -> None:

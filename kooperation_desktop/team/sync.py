@@ -114,10 +114,14 @@ class SyncResult:
     unshared: int = 0  # cases the server no longer shows this login, removed from this laptop
     withheld: int = 0  # cases no longer shown but kept here: their changes could not be sent
     not_deleted: int = 0  # cases whose deletions here the server did not take (a covered case): back here
+    reconnected: bool = False  # another server: everything this laptop holds was sent as at a first sync
 
     def notes(self) -> list[str]:
         """What the user must be told beyond the counts (German sentences)."""
         out = []
+        if self.reconnected:
+            out.append("Neuer Server: alles, was dieser Laptop hat, wurde wie beim ersten Synchronisieren gesendet "
+                       "und alles vom Server geholt.")
         if self.unshared:
             out.append(unshared_text(self.unshared))
         if self.withheld:
@@ -736,9 +740,15 @@ def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict
 # --- both ----------------------------------------------------------------------------------------
 
 
-def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncResult:
+def sync(db: Database, server: Engine, *, marker: Marker | None = None, reconnect: bool = False) -> SyncResult:
     """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts). Cases
-    the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end."""
+    the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end. Another
+    server than the known one: :class:`.reconnect.ServerChanged`, or with ``reconnect`` everything sent
+    again as at a first sync (see :mod:`.reconnect`)."""
+    from . import reconnect as reconnecting
+
+    reconnected = reconnecting.check_server(db, server, reconnect=reconnect)
+    listed = reconnecting.resolve_resends(db, server)
     refused: PushRefused | None = None
     try:
         pushed, conflicts, not_deleted = _push(db, server, marker=marker)
@@ -746,8 +756,9 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None) -> SyncR
         refused, pushed, conflicts, not_deleted = exc, exc.written, exc.conflicts, exc.not_deleted
     result = pull_cases(db, server, marker=marker)
     result.pushed = pushed
-    result.conflicts += conflicts
+    result.conflicts += conflicts + listed
     result.not_deleted = not_deleted
+    result.reconnected = reconnected
     with db.engine.begin() as local:
         audit_store.append(local, [new_entry(
             SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{result.conflicts}"[:64], None, None)])

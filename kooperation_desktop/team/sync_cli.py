@@ -3,8 +3,10 @@
 ``sync --url postgresql://anna@server/kooperation [--ca ca.pem] [--ohne-tls]`` connects this data folder
 with the agency's server (remembered: later just ``sync``), pushes the local changes and pulls the
 colleagues'. The password of the server login comes from ``KOOPERATION_SERVER_PASSWORD``, from
-``--server-passwort-datei`` or from a prompt. ``conflicts`` lists the Konfliktliste, ``conflicts --resolve
-ID --keep local|server`` decides one entry.
+``--server-passwort-datei`` or from a prompt. Another server at the remembered address (set up anew,
+restored) is refused in German; ``sync --neu-verbinden`` (or ``--url``) sends everything as at a first sync
+(:mod:`.reconnect`). ``conflicts`` lists the Konfliktliste, ``conflicts --resolve ID --keep local|server``
+decides one entry.
 
 Test hooks (used by the kill -9 tests and benchmarks/bench_sync_kill.py): ``KOOPERATION_SYNC_MARKERS=1``
 prints ``SYNC-START`` when the sync begins (connected) and ``SYNC-PUNKT <n> <name>`` at every commit point;
@@ -46,6 +48,9 @@ def register(sub: Any, add_data_dir: Callable[[argparse.ArgumentParser], None], 
                    help="ohne Verschlüsselung verbinden (nur für einen Test-Server auf diesem Rechner)")
     p.add_argument("--server-passwort-datei", metavar="DATEI", type=Path,
                    help="Datei, deren erste Zeile das Passwort der Server-Anmeldung ist")
+    p.add_argument("--neu-verbinden", "--reconnect", dest="neu_verbinden", action="store_true",
+                   help="der Server ist ein anderer (neu eingerichtet, umgezogen, aus einer Sicherung "
+                        "zurückgespielt): alles, was dieser Laptop hat, noch einmal senden wie beim ersten Mal")
     add_data_dir(p)
     p.set_defaults(handler=lambda args: cmd_sync(args, services))
 
@@ -154,7 +159,8 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
             if state is None or args.url:
                 identity = engine.url.username or current_user()
                 outbox.configure(svc.db, server_url=clean, identity=identity, ca_file=ca, plain=plain)
-            result = sync.sync(svc.db, engine, marker=_markers())
+            # (a server named with --url is the one meant: another one gets everything, as at a first sync)
+            result = sync.sync(svc.db, engine, marker=_markers(), reconnect=bool(args.url or args.neu_verbinden))
         print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "
               f"{result.pulled} empfangen, {result.deleted} gelöscht.")
         for note in result.notes():
