@@ -37,6 +37,8 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("persons", "first_name"): "Vorname",
     ("persons", "last_name"): "Nachname",
     ("persons", "family_role"): "Rolle in der Familie",
+    ("persons", "birth_date"): "Geburtsdatum",
+    ("persons", "is_guardian"): "Personensorgeberechtigt",
     ("partners", "name"): "Name der beteiligten Stelle",
     ("agreements", "title"): "Titel der Vereinbarung",
     ("agreements", "start_date"): "Beginn",
@@ -116,10 +118,35 @@ def signature_text(value: Any) -> str:
     return "\n".join(lines)  # (who recorded it when: beside the value, like who changed a field)
 
 
+#: columns a whole row's text leaves out (bookkeeping, identities)
+_NOT_SHOWN = frozenset({"uuid", "row_version", "created_at", "updated_at", "wizard_step", "team_id", "assigned_to"})
+
+
+def row_text(table: str, row: Any) -> str:
+    """A whole row (a new one, or one changed on the server) as the user reads it: one line per filled
+    field, "Vorname: Lotta" (references to other rows, bookkeeping and files left out)."""
+    if not isinstance(row, dict):
+        return value_text(row)
+    try:
+        refs = outbox.foreign_keys(table)
+    except KeyError:
+        refs = {}
+    lines = []
+    for name, raw in row.items():
+        value = outbox.decode(raw)
+        if (name in _NOT_SHOWN or name in refs or name.startswith("_") or value is None or value == ""
+                or isinstance(value, (bytes, memoryview, dict, list))):
+            continue
+        lines.append(f"{FIELD_LABELS.get((table, name), name)}: {value_text(value)}")
+    return "\n".join(lines) or EMPTY
+
+
 def side_texts(c: conflicts.Conflict) -> tuple[str, str]:
     """The conflict's two values as the user reads them: (this laptop's, the server's)."""
     if c.field == conflicts.SIGNATURE:
         return signature_text(c.local_value), signature_text(c.server_value)
+    if c.field == "*":  # a new row whose parent the server deleted: what was typed, readable
+        return row_text(c.table, c.local_value), "(gelöscht)"
     deleted = c.row_deleted or c.field == "*"
     return value_text(c.local_value), "(gelöscht)" if deleted else value_text(c.server_value)
 

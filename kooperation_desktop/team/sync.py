@@ -330,7 +330,9 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
         missing = [n for n in refs if row[n] is not None and row[n] not in present[n]]
         if any(not table.c[n].nullable for n in missing):
             # its parent was deleted on the server: the new row cannot live there
-            case.results[c.entries[-1]] = [_conflict(c, "*", None, None, state, _no_author, deleted=True)]
+            # (what was typed stays readable in the entry: the new row's values)
+            typed = {name: encode(value) for name, value in row.items() if name != "uuid"}
+            case.results[c.entries[-1]] = [_conflict(c, "*", typed, None, state, _no_author, deleted=True)]
             continue
         for n in missing:
             row[n] = None
