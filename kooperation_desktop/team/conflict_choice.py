@@ -80,6 +80,8 @@ def field_label(table: str, column: str) -> str:
         return "Unterschrift (zweimal erfasst)"
     if column == "*":
         return f"{TABLE_LABELS.get(table, table)} (auf dem Server gelöscht)"
+    if column == conflicts.DELETION:
+        return f"{TABLE_LABELS.get(table, table)} (hier gelöscht, auf dem Server inzwischen geändert)"
     return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
 
 
@@ -141,10 +143,35 @@ def row_text(table: str, row: Any) -> str:
     return "\n".join(lines) or EMPTY
 
 
+DELETED_HERE = "auf diesem Laptop gelöscht"
+
+
+def deletion_text(deleted: Any) -> str:
+    """This laptop's side of a deletion made on an older state."""
+    more = len(deleted) - 1 if isinstance(deleted, list) else 0
+    if more > 0:
+        return f"{DELETED_HERE} (mit {more} weiteren {'Eintrag' if more == 1 else 'Einträgen'})"
+    return DELETED_HERE
+
+
+def newer_rows_text(rows: Any) -> str:
+    """The server's side of a deletion made here on an older state: its rows changed meanwhile."""
+    if not isinstance(rows, list) or not rows:
+        return EMPTY
+    texts = []
+    for r in rows:
+        table = str(r.get("table")) if isinstance(r, dict) else ""
+        if table:
+            texts.append(f"{TABLE_LABELS.get(table, table)}:\n{row_text(table, r.get('values'))}")
+    return "\n\n".join(texts) or EMPTY
+
+
 def side_texts(c: conflicts.Conflict) -> tuple[str, str]:
     """The conflict's two values as the user reads them: (this laptop's, the server's)."""
     if c.field == conflicts.SIGNATURE:
         return signature_text(c.local_value), signature_text(c.server_value)
+    if c.field == conflicts.DELETION:  # deleted here, the colleagues' newer rows on the server
+        return deletion_text(c.local_value), newer_rows_text(c.server_value)
     if c.field == "*":  # a new row whose parent the server deleted: what was typed, readable
         return row_text(c.table, c.local_value), "(gelöscht)"
     deleted = c.row_deleted or c.field == "*"

@@ -57,6 +57,7 @@ from ..storage.travelling import (
     travelling_tables,
     write_params,
 )
+from .conflicts import DELETION
 from .conflicts import SIGNATURE as SIGNATURE_CLASH
 from .connection import ServerError, translate_error
 from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
@@ -309,12 +310,89 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
             _insert(conn, state, table, inserts, local_rows, team)
         if updates:
             _update(conn, state, table, updates)
+    held = _held_back(conn, state, cases) if any(op == DELETE for _t, op in by_table) else set()
     for table in reversed(travelling_tables()):
-        gone = [(case, c.uuid) for case, c in by_table.get((table.name, DELETE), [])]
+        gone = [(case, c.uuid) for case, c in by_table.get((table.name, DELETE), []) if c.uuid not in held]
         if gone:
             team_push.delete_rows(conn, table, [row_uuid for _case, row_uuid in gone])
             for case, _row_uuid in gone:
                 case.written += 1
+
+
+def _stale_deletions(conn: Connection, deletions: list[Change], changed_here: set[str],
+                     seen: int) -> dict[str, list[dict[str, Any]]]:
+    """Of the deletions, those made on an older state: the row changed on the server since (its
+    version is not the one it was deleted on), or it or a row the server deletes with it changed after
+    the last pull (change number ``seen``: the laptop pushes before it pulls, so no deletion waiting
+    here saw more). ``{row uuid: the rows changed (newest first)}``. Rows changed by this push itself
+    (``changed_here``) do not count. A deletion of an older outbox (no version) is checked the same
+    way, without its version."""
+    stale: dict[str, list[dict[str, Any]]] = {}
+    by_table: dict[str, list[Change]] = {}
+    for c in deletions:
+        by_table.setdefault(c.table, []).append(c)
+    for table_name, changes in by_table.items():
+        table = table_named(table_name)
+        versions = team_push.row_versions(conn, table, (c.uuid for c in changes if c.base is not None))
+        newer = team_push.changed_with(conn, table, (c.uuid for c in changes), seen)
+        for c in changes:
+            rows = [r for r in newer if r["_root"] == c.uuid and r["uuid"] not in changed_here]
+            if c.uuid in versions and versions[c.uuid] != c.base and not any(r["uuid"] == c.uuid for r in rows):
+                rows.insert(0, {"_table": table_name, "uuid": c.uuid, "_version_only": True})
+            if rows:
+                stale[c.uuid] = rows
+    return stale
+
+
+#: rows of the server shown in a deletion's Konfliktliste entry (the newest changed ones)
+SHOWN_ROWS = 20
+
+
+def _held_back(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> set[str]:
+    """The deletions of this push made on an older state are not applied: the server's rows stay (and
+    come back to this laptop with the pull) and the laptop's Konfliktliste gets ONE entry per case:
+    the colleagues' newer rows against "auf diesem Laptop gelöscht" (the user deletes anyway or keeps
+    them). All of a case's deletions of this push wait together (a case deleted whole stays whole).
+    Returns the uuids of the rows not deleted."""
+    changed_here = {c.uuid for case in cases for c in case.changes if c.op in (INSERT, UPDATE)}
+    deletions = [c for case in cases for c in case.changes if c.op == DELETE]
+    stale = _stale_deletions(conn, deletions, changed_here, int(state.last_seq))
+    if not stale:
+        return set()
+    order = {t.name: i for i, t in enumerate(travelling_tables())}
+    held: set[str] = set()
+    for case in cases:
+        mine = sorted((c for c in case.changes if c.op == DELETE), key=lambda c: order[c.table])
+        if not any(c.uuid in stale for c in mine):
+            continue
+        held.update(c.uuid for c in mine)
+        top = next((c for c in mine if c.table == "cases"), None) or next(c for c in mine if c.uuid in stale)
+        newer = [r for c in mine for r in stale.get(c.uuid, [])]
+        uuids = {r["uuid"] for r in newer}
+        if any(r.get("_version_only") for r in newer):  # (the row's own values: read them)
+            for table_name in {r["_table"] for r in newer if r.get("_version_only")}:
+                ours = [r["uuid"] for r in newer if r.get("_version_only") and r["_table"] == table_name]
+                found = team_push.lock_rows(conn, table_named(table_name), ours,
+                                            portable_columns(table_name))
+                newer = [{**found.get(r["uuid"], {}), "_table": table_name, "uuid": r["uuid"]}
+                         if r.get("_version_only") and r["_table"] == table_name else r for r in newer]
+        shown: list[dict[str, Any]] = []
+        seen_uuids: set[str] = set()
+        for r in newer:
+            if r["uuid"] not in seen_uuids and len(shown) < SHOWN_ROWS:
+                seen_uuids.add(r["uuid"])
+                shown.append({"table": r["_table"], "uuid": r["uuid"],
+                              "values": {k: encode(v) for k, v in r.items() if not k.startswith("_")}})
+        pushed = team_push.pushed_by_row(conn, uuids)
+        latest = max((entry for u in uuids for entry in pushed.get(u, [])[:1]),
+                     key=lambda e: str(e[1] or ""), default=("Server", None, []))
+
+        def author(_row_uuid: str, _name: str, who: Any = latest) -> tuple[str, dt.datetime | None]:
+            return who[0], who[1]
+
+        deleted_here = [[c.table, c.uuid] for c in mine]
+        case.results[top.entries[-1]] = [_conflict(top, DELETION, deleted_here, shown, state, author)]
+    return held
 
 
 def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tuple[_Case, Change]],
@@ -559,6 +637,7 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
         visible = team_pull.visible_cases(conn)
         if last > 0:  # (a first pull reads everything anyway)
             _add_newly_visible(db, conn, data, visible)
+        _restore_kept(db, conn, data)
         signers = team_pull.pushed_by(conn, (r["uuid"] for r in data["signatures"])) if data["signatures"] else {}
     mark("pulled")
     written = removed = clashes = 0
@@ -652,6 +731,20 @@ def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict
         for values in team_pull.rows_of_cases(conn, table, missing):
             if values["uuid"] not in known:
                 data[table.name].append(values)
+
+
+def _restore_kept(db: Database, conn: Connection, data: dict[str, list[dict[str, Any]]]) -> None:
+    """Rows deleted here whose deletion the server did not apply (a colleague had changed them; a
+    Konfliktliste entry asks the user): the server's rows stay, so they come back here, with every
+    row of their case this laptop lacks, until the user deletes them anyway."""
+    with db.engine.connect() as local:
+        cases = {case_uuid for case_uuid, rows in team_conflicts.kept_deletions(local)
+                 if case_uuid and any(not team_pull.existing_rows(local, table_named(t), [u]) for t, u in rows)}
+        for table in travelling_tables() if cases else ():
+            known = {r["uuid"] for r in data[table.name]}
+            rows = [r for r in team_pull.rows_of_cases(conn, table, sorted(cases)) if r["uuid"] not in known]
+            here = team_pull.existing_rows(local, table, (r["uuid"] for r in rows))
+            data[table.name] += [r for r in rows if r["uuid"] not in here]
 
 
 # --- both ----------------------------------------------------------------------------------------
