@@ -14,6 +14,7 @@ import datetime as dt
 from sqlalchemy import text, update
 from sync_helpers import dump_laptop, dump_server
 
+from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.storage.rows_sync import OutboxRow
@@ -116,3 +117,17 @@ def test_a_deletion_waiting_in_an_older_outbox_is_checked_too(team) -> None:
         c.execute(update(OutboxRow).values(base_version=None))
     assert sync.sync(a.db, server).conflicts == 1  # Ben's change came after Anna's last pull
     assert ("Mia", dt.date(2012, 7, 1)) in _people(server)
+
+
+def test_the_command_line_lists_a_stale_deletion_readably(team, tmp_path, capsys) -> None:
+    a, b, server = team
+    case = _shared_person(team)
+    a.cases.delete(case.id)
+    sync.sync(a.db, server)
+    a.close()
+    capsys.readouterr()
+    assert main(["conflicts", "--data-dir", str(tmp_path / "anna")]) == 0
+    line = capsys.readouterr().out.strip()
+    assert "„Familie Korrektur“ Fall (hier gelöscht, auf dem Server inzwischen geändert) – hier: auf diesem " \
+           "Laptop gelöscht" in line, line
+    assert "Geburtsdatum: 01.07.2012" in line and "{" not in line, line

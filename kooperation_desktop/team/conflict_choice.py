@@ -73,6 +73,7 @@ class ConflictItem:
     editable: bool  # a new value can be typed (text, number or date column)
     local_value: Any  # decoded, for prefilling „Bearbeiten…“
     signature: bool = False  # two signatures of one party: ``*_by``/``*_at`` say who recorded it when
+    deletion: bool = False  # deleted here, changed on the server: delete anyway (local) or keep (server)
 
 
 def field_label(table: str, column: str) -> str:
@@ -209,7 +210,7 @@ def open_items(db: Database) -> list[ConflictItem]:
             server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
             editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,
-            signature=c.field == conflicts.SIGNATURE))
+            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION))
     return items
 
 
