@@ -738,13 +738,19 @@ def _restore_kept(db: Database, conn: Connection, data: dict[str, list[dict[str,
     Konfliktliste entry asks the user): the server's rows stay, so they come back here, with every
     row of their case this laptop lacks, until the user deletes them anyway."""
     with db.engine.connect() as local:
-        cases = {case_uuid for case_uuid, rows in team_conflicts.kept_deletions(local)
-                 if case_uuid and any(not team_pull.existing_rows(local, table_named(t), [u]) for t, u in rows)}
+        listed = team_conflicts.kept_deletions(local)
+        by_table: dict[str, set[str]] = {}
+        for _case_uuid, deleted in listed:
+            for table_name, row_uuid in deleted:
+                by_table.setdefault(table_name, set()).add(row_uuid)
+        here = {(t, u) for t, uuids in by_table.items() for u in team_pull.existing_rows(local, table_named(t), uuids)}
+        cases = {case_uuid for case_uuid, deleted in listed
+                 if case_uuid and any((t, u) not in here for t, u in deleted)}
         for table in travelling_tables() if cases else ():
             known = {r["uuid"] for r in data[table.name]}
             rows = [r for r in team_pull.rows_of_cases(conn, table, sorted(cases)) if r["uuid"] not in known]
-            here = team_pull.existing_rows(local, table, (r["uuid"] for r in rows))
-            data[table.name] += [r for r in rows if r["uuid"] not in here]
+            present = team_pull.existing_rows(local, table, (r["uuid"] for r in rows))
+            data[table.name] += [r for r in rows if r["uuid"] not in present]
 
 
 # --- both ----------------------------------------------------------------------------------------
