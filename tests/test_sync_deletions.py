@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+from helpers import build_complete_case
 from sqlalchemy import text, update
 from sync_helpers import dump_laptop, dump_server
 
@@ -131,3 +133,26 @@ def test_the_command_line_lists_a_stale_deletion_readably(team, tmp_path, capsys
     assert "„Familie Korrektur“ Fall (hier gelöscht, auf dem Server inzwischen geändert) – hier: auf diesem " \
            "Laptop gelöscht" in line, line
     assert "Geburtsdatum: 01.07.2012" in line and "{" not in line, line
+
+
+def test_deleting_anyway_a_person_a_finalised_version_names_meanwhile_is_refused(team) -> None:
+    a, b, server = team
+    case_id, _agreement = build_complete_case(a)
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    [on_b] = b.cases.list()
+    case_b = b.cases.get(on_b.id)
+    deniz_b = next(p for p in case_b.persons if p.first_name == "Deniz")
+    deniz_b.birth_date = dt.date(2015, 3, 2)
+    b.parties.save(deniz_b)
+    b.agreements.finalise(case_b.agreements[0].id)  # Ben: the version naming Deniz is final now
+    sync.sync(b.db, server)
+
+    deniz = next(p for p in a.cases.get(case_id).persons if p.first_name == "Deniz")
+    a.parties.delete(deniz)  # Anna, on the draft she had
+    assert sync.sync(a.db, server).conflicts == 1
+    [entry] = conflicts.list_conflicts(a.db)
+    with pytest.raises(conflicts.ConflictError, match="abgeschlossenen Vereinbarung"):
+        conflicts.resolve(a.db, entry.id, "local")
+    conflicts.resolve(a.db, entry.id, "server")
+    assert any(p.first_name == "Deniz" for p in a.cases.get(case_id).persons)

@@ -19,11 +19,12 @@ from typing import Any, Literal
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from ..domain.model import AgreementStatus, CaseStatus
+from ..domain.model import AgreementStatus, CaseStatus, Person
 from ..protection import audit
 from ..storage import team_conflicts as repo
 from ..storage import team_pull
 from ..storage.database import Database
+from ..storage.entities import named_in_frozen_agreement
 from ..storage.rows_sync import ConflictRow
 from ..storage.travelling import table_named, travelling_tables
 from . import outbox
@@ -141,6 +142,11 @@ NOT_BACK = ("Die Daten vom Server sind noch nicht wieder auf diesem Laptop; bitt
             "(oder „server“ wählen: die Einträge bleiben).")
 
 
+#: deleting anyway a person or partner a finalised version names meanwhile (the app refuses it, too)
+NAMED_IN_FROZEN = ("Dieser Eintrag ist inzwischen Teil einer abgeschlossenen Vereinbarung und kann nicht gelöscht "
+                   "werden; nur „server“ ist möglich.")
+
+
 def _decide_deletion(s: Session, entry: ConflictRow, keep: Keep) -> None:
     """A deletion made here on an older state: ``keep="local"`` deletes the rows again (a local
     change, pushed at the next sync: on the server now), ``keep="server"`` keeps them."""
@@ -157,8 +163,11 @@ def _decide_deletion(s: Session, entry: ConflictRow, keep: Keep) -> None:
         if local_id is None:
             continue
         status = repo.version_status(s, table, local_id)
-        if status is not None and status != AgreementStatus.DRAFT.value and table_name != "cases":
+        if status is not None and status != AgreementStatus.DRAFT.value:
             raise ConflictError(FROZEN_VERSION)
+        if table_name in ("persons", "partners") and named_in_frozen_agreement(
+                s, Person(case_id=0) if table_name == "persons" else object(), local_id):
+            raise ConflictError(NAMED_IN_FROZEN)
         repo.delete_local(s, table, local_id)
         audit.write_entry(s, audit.DELETED, table.name, local_id, None)
 
