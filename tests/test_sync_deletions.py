@@ -156,3 +156,20 @@ def test_deleting_anyway_a_person_a_finalised_version_names_meanwhile_is_refused
         conflicts.resolve(a.db, entry.id, "local")
     conflicts.resolve(a.db, entry.id, "server")
     assert any(p.first_name == "Deniz" for p in a.cases.get(case_id).persons)
+
+
+def test_a_kept_deletion_brings_back_what_the_local_deletion_changed_beside_it(team) -> None:
+    a, b, server = team
+    case_id, _agreement = build_complete_case(a)
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    [on_b] = b.cases.list()
+    mother_b = next(p for p in b.cases.get(on_b.id).persons if p.is_guardian)
+    mother_b.birth_date = dt.date(1988, 1, 9)
+    b.parties.save(mother_b)
+    sync.sync(b.db, server)
+
+    mother = next(p for p in a.cases.get(case_id).persons if p.is_guardian)
+    a.parties.delete(mother)  # here her consents lose their person (ON DELETE SET NULL)
+    assert sync.sync(a.db, server).conflicts == 1
+    assert dump_laptop(a) == dump_server(server)  # the consents name her again, as on the server

@@ -736,7 +736,7 @@ def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict
 def _restore_kept(db: Database, conn: Connection, data: dict[str, list[dict[str, Any]]]) -> None:
     """Rows deleted here whose deletion the server did not apply (a colleague had changed them; a
     Konfliktliste entry asks the user): the server's rows stay, so they come back here, with every
-    row of their case this laptop lacks, until the user deletes them anyway."""
+    row of their case as the server has it (rows with changes waiting here are left alone)."""
     with db.engine.connect() as local:
         listed = team_conflicts.kept_deletions(local)
         by_table: dict[str, set[str]] = {}
@@ -748,9 +748,10 @@ def _restore_kept(db: Database, conn: Connection, data: dict[str, list[dict[str,
                  if case_uuid and any((t, u) not in here for t, u in deleted)}
         for table in travelling_tables() if cases else ():
             known = {r["uuid"] for r in data[table.name]}
-            rows = [r for r in team_pull.rows_of_cases(conn, table, sorted(cases)) if r["uuid"] not in known]
-            present = team_pull.existing_rows(local, table, (r["uuid"] for r in rows))
-            data[table.name] += [r for r in rows if r["uuid"] not in present]
+            # (every row of the case, the ones still here too: the local deletion may have changed them,
+            # e.g. a consent's person set to none)
+            data[table.name] += [r for r in team_pull.rows_of_cases(conn, table, sorted(cases))
+                                 if r["uuid"] not in known]
 
 
 # --- both ----------------------------------------------------------------------------------------
