@@ -6,7 +6,10 @@
 on: the server row still at that version takes the change as it is; otherwise the fields are merged
 three-way (the old value the laptop saw, its new one, the server's): a field only the laptop changed
 is taken, one changed on both sides to different values is a conflict (the server value stays, the
-laptop's goes to its Konfliktliste). The writes are a few statements per table for the whole batch
+laptop's goes to its Konfliktliste). A deletion is checked too: when the row, or a row the server
+deletes with it, changed since the laptop's state (its version, its last pull), the case's deletions
+wait and its Konfliktliste gets one entry (:func:`_held_back`; the pull brings the rows back until the
+user deletes anyway). The writes are a few statements per table for the whole batch
 (queries in :mod:`kooperation_desktop.storage.team_push`). The server remembers every pushed entry
 (``sync_pushed``, with the conflicts it raised) in the same transaction; the laptop removes the entries
 only after that commit, so pushing an entry twice (after a kill -9) only replays its result. Every case
