@@ -12,14 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.team import conflicts, sync
 
 
-@pytest.mark.xfail(strict=True, reason="Löschen auf altem Stand entfernt die neuere Änderung einer Kollegin "
-                                       "ohne Konflikt / a stale deletion removes a newer edit unseen")
 def test_deleting_a_row_a_colleague_changed_meanwhile_is_listed(team) -> None:
     a, b, server = team
     case = a.cases.create("Familie Korrektur")

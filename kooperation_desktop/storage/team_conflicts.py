@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from .rows_sync import ConflictRow
@@ -20,6 +20,19 @@ def add(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
     """New entries of the Konfliktliste (from the push and from the pull)."""
     if rows:
         local.execute(insert(ConflictRow), list(rows))
+
+
+def kept_deletions(connection: Connection) -> list[tuple[str | None, list[tuple[str, str]]]]:
+    """The entries of deletions made here that the server did not apply, open or decided for the
+    server's rows: ``(case uuid, [(table, row uuid), ...])`` (the rows deleted here)."""
+    query = select(ConflictRow.case_uuid, ConflictRow.local_value).where(
+        ConflictRow.field == "deletion", or_(ConflictRow.resolved.is_(False), ConflictRow.resolution == "server"))
+    return [(case_uuid, [(str(t), str(u)) for t, u in rows or []]) for case_uuid, rows in connection.execute(query)]
+
+
+def delete_local(s: Session, table: Table, row_id: int) -> None:
+    """Delete the row (through the caller's session: in team mode the outbox records it)."""
+    s.execute(delete(table).where(table.c.id == row_id))
 
 
 def entries(s: Session, *, include_resolved: bool = False) -> list[ConflictRow]:

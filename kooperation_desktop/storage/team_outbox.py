@@ -125,3 +125,14 @@ def pending_count(connection: Connection | Session) -> int:
 def drop_entries(connection: Connection, ids: Sequence[int]) -> None:
     if ids:
         connection.execute(delete(OutboxRow).where(OutboxRow.id.in_(list(ids))))
+
+
+def versions(connection: Connection, table: Table, uuids: Sequence[str]) -> dict[str, int]:
+    """``{uuid: row_version}`` of the rows (a table without version: empty)."""
+    if not uuids or "row_version" not in table.c:
+        return {}
+    found: dict[str, int] = {}
+    for i in range(0, len(uuids), 500):
+        found.update((u, int(v)) for u, v in connection.execute(
+            select(table.c.uuid, table.c.row_version).where(table.c.uuid.in_(uuids[i:i + 500]))))
+    return found

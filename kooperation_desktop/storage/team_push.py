@@ -36,7 +36,15 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.engine import Dialect
 
 from .rows_sync import OutboxRow, PushedRow
-from .travelling import as_dicts, foreign_keys, portable_select, version_status_select, write_values
+from .travelling import (
+    as_dicts,
+    foreign_keys,
+    portable_select,
+    table_named,
+    travelling_tables,
+    version_status_select,
+    write_values,
+)
 
 #: rows per statement on the laptop's SQLite (its limit of bound parameters)
 LOCAL_CHUNK = 500
@@ -292,3 +300,62 @@ def remember_pushed(conn: Connection, entries: Sequence[Mapping[str, Any]]) -> N
     conn.exec_driver_sql(_REMEMBER, {"rows": json.dumps([
         {"e": e["entry_uuid"], "c": e["client_id"], "r": e["row_uuid"], "k": e["case_uuid"], "f": e["fields"],
          "w": e["who"], "a": a, "x": e["result"]} for e, a in zip(entries, at, strict=True)], ensure_ascii=False)})
+
+
+# --- deletions made on an older state ------------------------------------------------------------
+
+
+@cache
+def _cascade_paths(table_name: str) -> tuple[tuple[tuple[str, str, str], ...], ...]:
+    """The ways from the table down to every travelling row the server deletes with one of its rows
+    (``ON DELETE CASCADE``), each as ``((child table, its column, parent table), ...)`` from the table
+    down; the empty way is the row itself."""
+    tables = travelling_tables()
+    paths: list[tuple[tuple[str, str, str], ...]] = [()]
+
+    def walk(parent: str, way: tuple[tuple[str, str, str], ...]) -> None:
+        for child in tables:
+            for fk in child.foreign_keys:
+                if (fk.column.table.name == parent and (fk.ondelete or "").upper() == "CASCADE"
+                        and child.name not in {parent, *(step[0] for step in way)}):
+                    longer = (*way, (child.name, fk.parent.name, parent))
+                    paths.append(longer)
+                    walk(child.name, longer)
+
+    walk(table_name, ())
+    return tuple(paths)
+
+
+def changed_with(conn: Connection, table: Table, uuids: Iterable[str], after: int) -> list[dict[str, Any]]:
+    """The rows ``uuids`` of the table, and every row the server would delete with them (``ON DELETE
+    CASCADE``), changed after change number ``after``, in their portable form, locked, with ``_root``
+    (the uuid of the row they go with), ``_table`` and ``_seq`` (their change number), newest first."""
+    wanted = set(uuids)
+    found: list[dict[str, Any]] = []
+    if not wanted:
+        return found
+    for path in _cascade_paths(table.name):
+        leaf = table_named(path[-1][0]) if path else table
+        query = portable_select(leaf)
+        current: Any = leaf
+        for _child, column, parent_name in reversed(path):
+            parent = table_named(parent_name).alias()
+            query = query.join_from(current, parent, current.c[column] == parent.c.id)
+            current = parent
+        query = query.add_columns(current.c.uuid.label("_root"), leaf.c.change_seq.label("_seq")).where(
+            current.c.uuid == _any(wanted), leaf.c.change_seq > after).with_for_update(of=leaf)
+        for values in as_dicts(conn.execute(query)):
+            values["_table"] = leaf.name
+            found.append(values)
+    found.sort(key=lambda r: -int(r["_seq"]))
+    return found
+
+
+def row_versions(conn: Connection, table: Table, uuids: Iterable[str]) -> dict[str, int]:
+    """``{uuid: row_version}`` of those of the rows the server holds (locked)."""
+    wanted = set(uuids)
+    if not wanted or "row_version" not in table.c:
+        return {}
+    query = (select(table.c.uuid, table.c.row_version).where(table.c.uuid == _any(wanted))
+             .order_by(table.c.uuid).with_for_update(of=table))
+    return {u: int(v) for u, v in conn.execute(query)}

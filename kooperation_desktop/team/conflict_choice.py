@@ -37,6 +37,8 @@ FIELD_LABELS: dict[tuple[str, str], str] = {
     ("persons", "first_name"): "Vorname",
     ("persons", "last_name"): "Nachname",
     ("persons", "family_role"): "Rolle in der Familie",
+    ("persons", "birth_date"): "Geburtsdatum",
+    ("persons", "is_guardian"): "Personensorgeberechtigt",
     ("partners", "name"): "Name der beteiligten Stelle",
     ("agreements", "title"): "Titel der Vereinbarung",
     ("agreements", "start_date"): "Beginn",
@@ -78,6 +80,7 @@ class ConflictItem:
     editable: bool  # a new value can be typed (text, number or date column)
     local_value: Any  # decoded, for prefilling „Bearbeiten…“
     signature: bool = False  # two signatures of one party: ``*_by``/``*_at`` say who recorded it when
+    deletion: bool = False  # deleted here, changed on the server: delete anyway (local) or keep (server)
 
 
 def field_label(table: str, column: str) -> str:
@@ -85,6 +88,8 @@ def field_label(table: str, column: str) -> str:
         return "Unterschrift (zweimal erfasst)"
     if column == "*":
         return f"{TABLE_LABELS.get(table, table)} (auf dem Server gelöscht)"
+    if column == conflicts.DELETION:
+        return f"{TABLE_LABELS.get(table, table)} (hier gelöscht, auf dem Server inzwischen geändert)"
     return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
 
 
@@ -123,10 +128,60 @@ def signature_text(value: Any) -> str:
     return "\n".join(lines)  # (who recorded it when: beside the value, like who changed a field)
 
 
+#: columns a whole row's text leaves out (bookkeeping, identities)
+_NOT_SHOWN = frozenset({"uuid", "row_version", "created_at", "updated_at", "wizard_step", "team_id", "assigned_to"})
+
+
+def row_text(table: str, row: Any) -> str:
+    """A whole row (a new one, or one changed on the server) as the user reads it: one line per filled
+    field, "Vorname: Lotta" (references to other rows, bookkeeping and files left out)."""
+    if not isinstance(row, dict):
+        return value_text(row)
+    try:
+        refs = outbox.foreign_keys(table)
+    except KeyError:
+        refs = {}
+    lines = []
+    for name, raw in row.items():
+        value = outbox.decode(raw)
+        if (name in _NOT_SHOWN or name in refs or name.startswith("_") or value is None or value == ""
+                or isinstance(value, (bytes, memoryview, dict, list))):
+            continue
+        lines.append(f"{FIELD_LABELS.get((table, name), name)}: {value_text(value)}")
+    return "\n".join(lines) or EMPTY
+
+
+DELETED_HERE = "auf diesem Laptop gelöscht"
+
+
+def deletion_text(deleted: Any) -> str:
+    """This laptop's side of a deletion made on an older state."""
+    more = len(deleted) - 1 if isinstance(deleted, list) else 0
+    if more > 0:
+        return f"{DELETED_HERE} (mit {more} weiteren {'Eintrag' if more == 1 else 'Einträgen'})"
+    return DELETED_HERE
+
+
+def newer_rows_text(rows: Any) -> str:
+    """The server's side of a deletion made here on an older state: its rows changed meanwhile."""
+    if not isinstance(rows, list) or not rows:
+        return EMPTY
+    texts = []
+    for r in rows:
+        table = str(r.get("table")) if isinstance(r, dict) else ""
+        if table:
+            texts.append(f"{TABLE_LABELS.get(table, table)}:\n{row_text(table, r.get('values'))}")
+    return "\n\n".join(texts) or EMPTY
+
+
 def side_texts(c: conflicts.Conflict) -> tuple[str, str]:
     """The conflict's two values as the user reads them: (this laptop's, the server's)."""
     if c.field == conflicts.SIGNATURE:
         return signature_text(c.local_value), signature_text(c.server_value)
+    if c.field == conflicts.DELETION:  # deleted here, the colleagues' newer rows on the server
+        return deletion_text(c.local_value), newer_rows_text(c.server_value)
+    if c.field == "*":  # a new row whose parent the server deleted: what was typed, readable
+        return row_text(c.table, c.local_value), "(gelöscht)"
     deleted = c.row_deleted or c.field == "*"
     return value_text(c.local_value), "(gelöscht)" if deleted else value_text(c.server_value)
 
@@ -162,7 +217,7 @@ def open_items(db: Database) -> list[ConflictItem]:
             server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
             editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,
-            signature=c.field == conflicts.SIGNATURE))
+            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION))
     return items
 
 

@@ -19,19 +19,24 @@ from typing import Any, Literal
 from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
-from ..domain.model import AgreementStatus, CaseStatus
+from ..domain.model import AgreementStatus, CaseStatus, Person
 from ..domain.reports import ReportStatus
 from ..protection import audit
 from ..storage import team_conflicts as repo
 from ..storage import team_pull
 from ..storage.database import Database
+from ..storage.entities import named_in_frozen_agreement
 from ..storage.rows_sync import ConflictRow
-from ..storage.travelling import table_named
+from ..storage.travelling import table_named, travelling_tables
 from . import outbox
 
 KEEP_LOCAL, KEEP_SERVER = "local", "server"
 #: the ``field`` of a clash of two signatures of the same party (not a column: the whole signature)
 SIGNATURE = "signature"
+#: the ``field`` of a deletion made here on an older state of rows a colleague changed meanwhile (the
+#: server kept them): local value = the rows deleted here ``[[table, uuid], ...]``, server value = the
+#: newer rows ``[{"table", "uuid", "values"}, ...]``; keeping this laptop's side deletes them again
+DELETION = "deletion"
 #: what keeping this laptop's signature copies over the server's (the row's identity stays)
 SIGNATURE_CONTENT = ("signer_name", "role", "method", "content_hash", "strokes", "pad_width", "pad_height",
                      "image_png", "place", "signed_at", "signed_on", "recorded_at", "note")
@@ -94,7 +99,9 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
             raise ConflictError(f"Einen Konflikt Nr. {conflict_id} gibt es nicht.")
         if entry.resolved:
             raise ConflictError(f"Konflikt Nr. {conflict_id} ist schon entschieden.")
-        if keep == KEEP_LOCAL and entry.field == SIGNATURE:
+        if entry.field == DELETION:
+            _decide_deletion(s, entry, keep)
+        elif keep == KEEP_LOCAL and entry.field == SIGNATURE:
             _keep_local_signature(s, entry)
         elif keep == KEEP_LOCAL:
             table = table_named(entry.table_name)
@@ -134,6 +141,41 @@ def check_writable(s: Session, entry: ConflictRow, table: Table, local_id: int) 
     reopening = (entry.table_name, entry.field) == ("cases", "status")
     if repo.case_status(s, entry.case_uuid) == CaseStatus.CLOSED.value and not reopening:
         raise ConflictError(CLOSED_CASE)
+
+
+#: deleting anyway a row not (yet) back on this laptop
+NOT_BACK = ("Die Daten vom Server sind noch nicht wieder auf diesem Laptop; bitte zuerst synchronisieren "
+            "(oder „server“ wählen: die Einträge bleiben).")
+
+
+#: deleting anyway a person or partner a finalised version names meanwhile (the app refuses it, too)
+NAMED_IN_FROZEN = ("Dieser Eintrag ist inzwischen Teil einer abgeschlossenen Vereinbarung und kann nicht gelöscht "
+                   "werden; nur „server“ ist möglich.")
+
+
+def _decide_deletion(s: Session, entry: ConflictRow, keep: Keep) -> None:
+    """A deletion made here on an older state: ``keep="local"`` deletes the rows again (a local
+    change, pushed at the next sync: on the server now), ``keep="server"`` keeps them."""
+    if keep == KEEP_SERVER:
+        return
+    top = table_named(entry.table_name)
+    if repo.local_id(s, top, entry.row_uuid) is None:
+        raise ConflictError(NOT_BACK)
+    order = {t.name: i for i, t in enumerate(travelling_tables())}
+    rows = sorted(((str(t), str(u)) for t, u in entry.local_value or []), key=lambda r: -order.get(r[0], 0))
+    for table_name, row_uuid in rows:  # (children first)
+        table = table_named(table_name)
+        local_id = repo.local_id(s, table, row_uuid)
+        if local_id is None:
+            continue
+        status = repo.version_status(s, table, local_id)
+        if status is not None and status != AgreementStatus.DRAFT.value:
+            raise ConflictError(FROZEN_VERSION)
+        if table_name in ("persons", "partners") and named_in_frozen_agreement(
+                s, Person(case_id=0) if table_name == "persons" else object(), local_id):
+            raise ConflictError(NAMED_IN_FROZEN)
+        repo.delete_local(s, table, local_id)
+        audit.write_entry(s, audit.DELETED, table.name, local_id, None)
 
 
 def _keep_local_signature(s: Any, entry: ConflictRow) -> None:

@@ -8,7 +8,8 @@ case, the case list's bookkeeping, retention) are seen by ``do_orm_execute``.
 
 An entry holds the row's table and uuid, its case's uuid (a push is one server transaction per case), the
 operation, the changed columns as ``{column: [old, new]}`` (a foreign key as the uuid of the row it points
-to: local ids mean nothing elsewhere) and the row version the change was made on (``base_version``).
+to: local ids mean nothing elsewhere) and the row version the change was made on (``base_version``, a
+deletion's too).
 
 Its queries live in :mod:`kooperation_desktop.storage.team_outbox`; the travelling tables and the portable
 form of rows (:func:`portable_select`, :func:`write_values`) in :mod:`kooperation_desktop.storage.travelling`
@@ -164,8 +165,10 @@ def _before_flush(session: Session, flush_context: Any, instances: Any) -> None:
     for table, ids in by_table.items():
         pending["old"].setdefault(table.name, {}).update(repo.snapshot(connection, table, ids))
     for table, ids in deleted.items():
-        for row_uuid, case_uuid in repo.owners(connection, table, ids):
-            pending["deleted"].append((table.name, row_uuid, case_uuid))
+        gone = repo.owners(connection, table, ids)
+        versions = repo.versions(connection, table, [u for u, _c in gone])
+        for row_uuid, case_uuid in gone:
+            pending["deleted"].append((table.name, row_uuid, case_uuid, versions.get(row_uuid)))
 
 
 def _after_flush(session: Session, flush_context: Any) -> None:
@@ -184,8 +187,8 @@ def _after_flush(session: Session, flush_context: Any) -> None:
     for table_name, olds in pending["old"].items():
         table = table_named(table_name)
         entries.extend(_update_entries(table, olds, repo.snapshot(connection, table, list(olds)), now))
-    for table_name, row_uuid, case_uuid in pending["deleted"]:
-        entries.append(_entry(table_name, row_uuid, case_uuid, DELETE, {}, None, now))
+    for table_name, row_uuid, case_uuid, version in pending["deleted"]:
+        entries.append(_entry(table_name, row_uuid, case_uuid, DELETE, {}, version, now))
     repo.add_entries(connection, entries)
 
 
@@ -221,8 +224,10 @@ def _core_statement(state: ORMExecuteState) -> Any:
     now = dt.datetime.now(dt.UTC)
     if state.is_delete:
         gone = repo.owners_where(connection, table, where)
+        versions = repo.versions(connection, table, [u for u, _c in gone]) if gone else {}
         result = state.invoke_statement()
-        repo.add_entries(connection, [_entry(table.name, u, c, DELETE, {}, None, now) for u, c in gone])
+        repo.add_entries(connection, [_entry(table.name, u, c, DELETE, {}, versions.get(u), now)
+                                      for u, c in gone])
         return result
     ids = repo.ids_where(connection, table, where)
     olds = repo.snapshot(connection, table, ids) if ids else {}

@@ -6,7 +6,10 @@
 on: the server row still at that version takes the change as it is; otherwise the fields are merged
 three-way (the old value the laptop saw, its new one, the server's): a field only the laptop changed
 is taken, one changed on both sides to different values is a conflict (the server value stays, the
-laptop's goes to its Konfliktliste). The writes are a few statements per table for the whole batch
+laptop's goes to its Konfliktliste). A deletion is checked too: when the row, or a row the server
+deletes with it, changed since the laptop's state (its version, its last pull), the case's deletions
+wait and its Konfliktliste gets one entry (:func:`_held_back`; the pull brings the rows back until the
+user deletes anyway). The writes are a few statements per table for the whole batch
 (queries in :mod:`kooperation_desktop.storage.team_push`). The server remembers every pushed entry
 (``sync_pushed``, with the conflicts it raised) in the same transaction; the laptop removes the entries
 only after that commit, so pushing an entry twice (after a kill -9) only replays its result. Every case
@@ -58,6 +61,7 @@ from ..storage.travelling import (
     travelling_tables,
     write_params,
 )
+from .conflicts import DELETION
 from .conflicts import SIGNATURE as SIGNATURE_CLASH
 from .connection import ServerError, translate_error
 from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
@@ -350,8 +354,9 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
             _insert(conn, state, table, inserts, local_rows, team)
         if updates:
             _update(conn, state, table, updates, finalised)
+    held = _held_back(conn, state, cases) if any(op == DELETE for _t, op in by_table) else set()
     for table in reversed(travelling_tables()):
-        gone = [(case, c) for case, c in by_table.get((table.name, DELETE), [])]
+        gone = [(case, c) for case, c in by_table.get((table.name, DELETE), []) if c.uuid not in held]
         if gone:
             deleted = team_push.delete_rows(conn, table, [c.uuid for _case, c in gone])
             # still there after the DELETE: the server did not take it (a case this worker covers); stamped
@@ -363,6 +368,82 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
                     case.results[c.entries[-1]] = [{NOT_DELETED: True, "table_name": c.table, "row_uuid": c.uuid}]
                 else:
                     case.written += 1
+
+
+def _stale_deletions(conn: Connection, deletions: list[Change], changed_here: set[str],
+                     seen: int) -> dict[str, list[dict[str, Any]]]:
+    """Of the deletions, those made on an older state: the row changed on the server since (its
+    version is not the one it was deleted on), or it or a row the server deletes with it changed after
+    the last pull (change number ``seen``: the laptop pushes before it pulls, so no deletion waiting
+    here saw more). ``{row uuid: the rows changed (newest first)}``. Rows changed by this push itself
+    (``changed_here``) do not count. A deletion of an older outbox (no version) is checked the same
+    way, without its version."""
+    stale: dict[str, list[dict[str, Any]]] = {}
+    by_table: dict[str, list[Change]] = {}
+    for c in deletions:
+        by_table.setdefault(c.table, []).append(c)
+    for table_name, changes in by_table.items():
+        table = table_named(table_name)
+        versions = team_push.row_versions(conn, table, (c.uuid for c in changes if c.base is not None))
+        newer = team_push.changed_with(conn, table, (c.uuid for c in changes), seen)
+        for c in changes:
+            rows = [r for r in newer if r["_root"] == c.uuid and r["uuid"] not in changed_here]
+            if c.uuid in versions and versions[c.uuid] != c.base and not any(r["uuid"] == c.uuid for r in rows):
+                rows.insert(0, {"_table": table_name, "uuid": c.uuid, "_version_only": True})
+            if rows:
+                stale[c.uuid] = rows
+    return stale
+
+
+#: rows of the server shown in a deletion's Konfliktliste entry (the newest changed ones)
+SHOWN_ROWS = 20
+
+
+def _held_back(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> set[str]:
+    """The deletions of this push made on an older state are not applied: the server's rows stay (and
+    come back to this laptop with the pull) and the laptop's Konfliktliste gets ONE entry per case:
+    the colleagues' newer rows against "auf diesem Laptop gelöscht" (the user deletes anyway or keeps
+    them). All of a case's deletions of this push wait together (a case deleted whole stays whole).
+    Returns the uuids of the rows not deleted."""
+    changed_here = {c.uuid for case in cases for c in case.changes if c.op in (INSERT, UPDATE)}
+    deletions = [c for case in cases for c in case.changes if c.op == DELETE]
+    stale = _stale_deletions(conn, deletions, changed_here, int(state.last_seq))
+    if not stale:
+        return set()
+    order = {t.name: i for i, t in enumerate(travelling_tables())}
+    held: set[str] = set()
+    for case in cases:
+        mine = sorted((c for c in case.changes if c.op == DELETE), key=lambda c: order[c.table])
+        if not any(c.uuid in stale for c in mine):
+            continue
+        held.update(c.uuid for c in mine)
+        top = next((c for c in mine if c.table == "cases"), None) or next(c for c in mine if c.uuid in stale)
+        newer = [r for c in mine for r in stale.get(c.uuid, [])]
+        uuids = {r["uuid"] for r in newer}
+        if any(r.get("_version_only") for r in newer):  # (the row's own values: read them)
+            for table_name in {r["_table"] for r in newer if r.get("_version_only")}:
+                ours = [r["uuid"] for r in newer if r.get("_version_only") and r["_table"] == table_name]
+                found = team_push.lock_rows(conn, table_named(table_name), ours,
+                                            portable_columns(table_name))
+                newer = [{**found.get(r["uuid"], {}), "_table": table_name, "uuid": r["uuid"]}
+                         if r.get("_version_only") and r["_table"] == table_name else r for r in newer]
+        shown: list[dict[str, Any]] = []
+        seen_uuids: set[str] = set()
+        for r in newer:
+            if r["uuid"] not in seen_uuids and len(shown) < SHOWN_ROWS:
+                seen_uuids.add(r["uuid"])
+                shown.append({"table": r["_table"], "uuid": r["uuid"],
+                              "values": {k: encode(v) for k, v in r.items() if not k.startswith("_")}})
+        pushed = team_push.pushed_by_row(conn, uuids)
+        latest = max((entry for u in uuids for entry in pushed.get(u, [])[:1]),
+                     key=lambda e: str(e[1] or ""), default=("Server", None, []))
+
+        def author(_row_uuid: str, _name: str, who: Any = latest) -> tuple[str, dt.datetime | None]:
+            return who[0], who[1]
+
+        deleted_here = [[c.table, c.uuid] for c in mine]
+        case.results[top.entries[-1]] = [_conflict(top, DELETION, deleted_here, shown, state, author)]
+    return held
 
 
 def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tuple[_Case, Change]],
@@ -385,7 +466,9 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
         missing = [n for n in refs if row[n] is not None and row[n] not in present[n]]
         if _orphan(table, row, present, ()):
             # its parent was deleted on the server: the new row cannot live there
-            case.results[c.entries[-1]] = [_conflict(c, "*", None, None, state, _no_author, deleted=True)]
+            # (what was typed stays readable in the entry: the new row's values)
+            typed = {name: encode(value) for name, value in row.items() if name != "uuid"}
+            case.results[c.entries[-1]] = [_conflict(c, "*", typed, None, state, _no_author, deleted=True)]
             continue
         for n in missing:
             row[n] = None
@@ -642,6 +725,7 @@ def pull_cases(db: Database, server: Engine, *, marker: Marker | None = None) ->
         visible = team_pull.visible_cases(conn)
         if last > 0:  # (a first pull reads everything anyway)
             _add_newly_visible(db, conn, data, visible)
+        _restore_kept(db, conn, data)
         signers = team_pull.pushed_by(conn, (r["uuid"] for r in data["signatures"])) if data["signatures"] else {}
     mark("pulled")
     written = removed = clashes = 0
@@ -735,6 +819,27 @@ def _add_newly_visible(db: Database, conn: Connection, data: dict[str, list[dict
         for values in team_pull.rows_of_cases(conn, table, missing):
             if values["uuid"] not in known:
                 data[table.name].append(values)
+
+
+def _restore_kept(db: Database, conn: Connection, data: dict[str, list[dict[str, Any]]]) -> None:
+    """Rows deleted here whose deletion the server did not apply (a colleague had changed them; a
+    Konfliktliste entry asks the user): the server's rows stay, so they come back here, with every
+    row of their case as the server has it (rows with changes waiting here are left alone)."""
+    with db.engine.connect() as local:
+        listed = team_conflicts.kept_deletions(local)
+        by_table: dict[str, set[str]] = {}
+        for _case_uuid, deleted in listed:
+            for table_name, row_uuid in deleted:
+                by_table.setdefault(table_name, set()).add(row_uuid)
+        here = {(t, u) for t, uuids in by_table.items() for u in team_pull.existing_rows(local, table_named(t), uuids)}
+        cases = {case_uuid for case_uuid, deleted in listed
+                 if case_uuid and any((t, u) not in here for t, u in deleted)}
+        for table in travelling_tables() if cases else ():
+            known = {r["uuid"] for r in data[table.name]}
+            # (every row of the case, the ones still here too: the local deletion may have changed them,
+            # e.g. a consent's person set to none)
+            data[table.name] += [r for r in team_pull.rows_of_cases(conn, table, sorted(cases))
+                                 if r["uuid"] not in known]
 
 
 # --- both ----------------------------------------------------------------------------------------

@@ -32,90 +32,110 @@
         <translation>changed by {who} on {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="86"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="93"/>
         <source>Konfliktliste</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="89"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="96"/>
         <source>Diese Felder wurden auf diesem Laptop und auf dem Server verschieden geändert. Bis zur Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt hier in der Liste.</source>
         <translation>These fields were changed differently on this laptop and on the server. Until you decide, the server&apos;s value applies; this laptop&apos;s value stays here in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="94"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="101"/>
         <source>&amp;Konflikte:</source>
         <translation>&amp;Conflicts:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="96"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="103"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="110"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="117"/>
         <source>Auf diesem Laptop</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="110"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="117"/>
         <source>Diesen Wert &amp;behalten</source>
         <translation>&amp;Keep this value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="111"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="118"/>
         <source>Wert von diesem Laptop behalten</source>
         <translation>Keep the value from this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="112"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
         <source>Auf dem Server</source>
         <translation>On the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="112"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
         <source>Diesen &amp;Wert behalten</source>
         <translation>Keep this &amp;value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="113"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="120"/>
         <source>Wert vom Server behalten</source>
         <translation>Keep the value from the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
         <source>B&amp;earbeiten…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="120"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="127"/>
         <source>Wert selbst eingeben</source>
         <translation>Type the value yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="131"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="138"/>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="135"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
         <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="157"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="164"/>
         <source>(Fall nicht mehr auf diesem Laptop)</source>
         <translation>(case no longer on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="158"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="165"/>
         <source>{case} – {what}</source>
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="176"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="183"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="188"/>
+        <source>Trotzdem &amp;löschen</source>
+        <translation>&amp;Delete anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="188"/>
+        <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
+        <translation>Deleted on this laptop: delete anyway</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
+        <source>Einträge &amp;behalten</source>
+        <translation>&amp;Keep the entries</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
+        <source>Die Einträge vom Server behalten</source>
+        <translation>Keep the entries from the server</translation>
     </message>
     <message>
         <location filename="../../ui/team/controller.py" line="42"/>

@@ -66,6 +66,7 @@ class _Side(QGroupBox):
         self.who.setStyleSheet(HINT_STYLE)
         self.keep = QPushButton(button_text, self)
         self.keep.setAccessibleName(accessible)
+        self._button = (button_text, accessible)  # (a deletion's entry names the choice otherwise)
         layout.addWidget(self.value, 1)
         layout.addWidget(self.who)
         layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeft)
@@ -73,6 +74,12 @@ class _Side(QGroupBox):
     def show_value(self, text: str, by: str, at: dt.datetime | None, recorded: bool = False) -> None:
         self.value.setPlainText(text)
         self.who.setText(_who_when(by, at, recorded))
+
+    def name_button(self, other: tuple[str, str] | None) -> None:
+        """The button's text and accessible name: ``other``, or (None) the usual ones."""
+        text, accessible = other or self._button
+        self.keep.setText(text)
+        self.keep.setAccessibleName(accessible)
 
 
 class ConflictDialog(QDialog):
@@ -177,6 +184,11 @@ class ConflictDialog(QDialog):
         self.local.show_value(item.local_text, item.local_by, item.local_at, item.signature)
         self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)
         self.local.keep.setEnabled(not item.row_deleted)
+        # deleted here, changed on the server: delete anyway, or keep the server's rows
+        self.local.name_button((tr("Trotzdem &löschen"), tr("Auf diesem Laptop gelöscht: trotzdem löschen"))
+                               if item.deletion else None)
+        self.server.name_button((tr("Einträge &behalten"), tr("Die Einträge vom Server behalten"))
+                                if item.deletion else None)
         self.edit_button.setEnabled(item.editable)
 
     # --- decisions ---------------------------------------------------------------------------
