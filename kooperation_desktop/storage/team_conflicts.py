@@ -13,7 +13,7 @@ from sqlalchemy import Connection, Table, delete, func, insert, or_, select, upd
 from sqlalchemy.orm import Session
 
 from .rows_sync import ConflictRow
-from .travelling import VERSION_CONTENT, foreign_keys, table_named
+from .travelling import foreign_keys, table_named, version_status_select
 
 
 def add(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
@@ -65,23 +65,13 @@ def local_id(s: Session, table: Table, row_uuid: str) -> int | None:
     return s.scalar(select(table.c.id).where(table.c.uuid == row_uuid))
 
 
-#: the tables holding an agreement version's content (frozen with it): the foreign keys up to the version
-_VERSION_CONTENT = VERSION_CONTENT
-
-
 def version_status(s: Session, table: Table, row_id: int) -> str | None:
     """The status of the agreement version whose content the row is (None: the row is no version's
     content)."""
-    path = _VERSION_CONTENT.get(table.name)
-    if path is None:
+    query = version_status_select(table)
+    if query is None:
         return None
-    joined: Any = table
-    current = table
-    for column in path:
-        parent = table_named(foreign_keys(current.name)[column])
-        joined = joined.join(parent, current.c[column] == parent.c.id)
-        current = parent
-    return s.scalar(select(current.c.status).select_from(joined).where(table.c.id == row_id))
+    return s.scalar(query.with_only_columns(query.selected_columns[2]).where(table.c.id == row_id))
 
 
 def report_status(s: Session, table: Table, row_id: int) -> str | None:
