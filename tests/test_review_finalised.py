@@ -20,7 +20,7 @@ import pytest
 from helpers import GOAL_WORDS, build_complete_case
 from sync_helpers import dump_server
 
-from kooperation_desktop.domain.model import AgreementStatus
+from kooperation_desktop.domain.model import AgreementStatus, Goal, Indicator, ScaleKind
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.team import conflict_choice, conflicts, sync
@@ -144,3 +144,87 @@ def test_a_goal_edited_then_finalised_on_the_same_laptop_lands_with_its_version(
     finalised = b.agreements.get(_only_agreement(b))
     assert finalised.status == AgreementStatus.FINAL
     assert finalised.goals[0].client_words == BEN_WORDS
+
+
+NEW_GOAL = "Wir essen abends zusammen."
+NEW_INDICATOR = "An fünf Abenden in der Woche essen alle zusammen."
+
+
+def test_a_goal_added_to_a_draft_finalised_elsewhere_meanwhile_is_listed_not_added_to_it(team) -> None:
+    """Ben adds a goal (with an indicator) to the draft offline while Anna finalises it: the
+    finalised version keeps the goals it was finalised with everywhere; what Ben typed waits
+    readable in his Konfliktliste (only the server's side can be kept)."""
+    a, b, server = team
+    _case, agreement_a = build_complete_case(a)
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    agreement_b = _only_agreement(b)
+    goals_before = [g.client_words for g in a.agreements.get(agreement_a).goals]
+
+    goal = b.parties.save(Goal(agreement_id=agreement_b, position=len(goals_before), client_words=NEW_GOAL))
+    b.parties.save(Indicator(goal_id=goal.id, position=0, description=NEW_INDICATOR, scale=ScaleKind.GAS))
+
+    a.agreements.finalise(agreement_a)
+    sync.sync(a.db, server)
+    result = sync.sync(b.db, server)
+    sync.sync(a.db, server)
+
+    finalised = a.agreements.get(agreement_a)
+    assert finalised.status == AgreementStatus.FINAL
+    assert [g.client_words for g in finalised.goals] == goals_before
+    on_b = b.agreements.get(agreement_b)
+    assert on_b.status == AgreementStatus.FINAL
+    assert [g.client_words for g in on_b.goals] == goals_before  # Ben's goal is gone from the signed version
+    dumped = dump_server(server)
+    assert all(dict(row)["client_words"] != NEW_GOAL for row in dumped["goals"])
+    assert all(dict(row)["description"] != NEW_INDICATOR for row in dumped["indicators"])
+    # ... and what Ben typed is not lost: readable in his Konfliktliste, the server's side the only choice
+    assert result.conflicts >= 1
+    items = conflict_choice.open_items(b.db)
+    assert any(NEW_GOAL in item.local_text for item in items)
+    assert any(NEW_INDICATOR in item.local_text for item in items)
+    assert all("abgeschlossen" in item.what and item.row_deleted for item in items)
+    clash = next(item for item in items if NEW_GOAL in item.local_text)
+    with pytest.raises(conflicts.ConflictError, match="abgeschlossen"):
+        conflicts.resolve(b.db, clash.id, "local")
+    conflicts.resolve(b.db, clash.id, "server")
+    assert sync.sync(b.db, server).conflicts == 0
+    assert [g.client_words for g in b.agreements.get(agreement_b).goals] == goals_before
+
+
+def test_a_goal_deleted_from_a_draft_finalised_elsewhere_meanwhile_stays_in_it(team) -> None:
+    """Ben deletes a goal of the draft offline while Anna finalises it: the deletion is held back
+    (the finalised version keeps the goal everywhere, Ben's laptop gets it back) and Ben's
+    Konfliktliste says what he deleted; deleting anyway is refused (the version is frozen)."""
+    a, b, server = team
+    _case, agreement_a = build_complete_case(a)
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    agreement_b = _only_agreement(b)
+    goals_before = [g.client_words for g in a.agreements.get(agreement_a).goals]
+    indicators_before = [i.description for g in a.agreements.get(agreement_a).goals for i in g.indicators]
+
+    b.parties.delete(b.agreements.get(agreement_b).goals[0])
+
+    a.agreements.finalise(agreement_a)
+    sync.sync(a.db, server)
+    result = sync.sync(b.db, server)
+    sync.sync(a.db, server)
+
+    finalised = a.agreements.get(agreement_a)
+    assert finalised.status == AgreementStatus.FINAL
+    assert [g.client_words for g in finalised.goals] == goals_before
+    assert [i.description for g in finalised.goals for i in g.indicators] == indicators_before
+    on_b = b.agreements.get(agreement_b)
+    assert [g.client_words for g in on_b.goals] == goals_before  # back on Ben's laptop
+    assert [i.description for g in on_b.goals for i in g.indicators] == indicators_before
+    assert GOAL_WORDS in [dict(row)["client_words"] for row in dump_server(server)["goals"]]
+    assert result.conflicts == 1
+    [item] = conflict_choice.open_items(b.db)
+    assert item.deletion and "gelöscht" in item.local_text
+    assert GOAL_WORDS in item.server_text  # what he deleted, readable
+    with pytest.raises(conflicts.ConflictError, match="abgeschlossen"):
+        conflicts.resolve(b.db, item.id, "local")
+    conflicts.resolve(b.db, item.id, "server")
+    sync.sync(b.db, server)
+    assert [g.client_words for g in b.agreements.get(agreement_b).goals] == goals_before

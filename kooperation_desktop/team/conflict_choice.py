@@ -93,6 +93,14 @@ def field_label(table: str, column: str) -> str:
     return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
 
 
+def entry_label(c: conflicts.Conflict) -> str:
+    """What the entry is about, as the user reads it (:func:`field_label`, or a new row added here to a
+    version finalised meanwhile)."""
+    if conflicts.new_in_frozen(c.field, c.server_value):
+        return f"{TABLE_LABELS.get(c.table, c.table)} (hier neu, die Version ist inzwischen abgeschlossen)"
+    return field_label(c.table, c.field)
+
+
 def value_text(value: Any) -> str:
     """A stored value as the user reads it."""
     if value is None or value == "":
@@ -181,6 +189,8 @@ def side_texts(c: conflicts.Conflict) -> tuple[str, str]:
     if c.field == conflicts.DELETION:  # deleted here, the colleagues' newer rows on the server
         return deletion_text(c.local_value), newer_rows_text(c.server_value)
     if c.field == "*":  # a new row whose parent the server deleted: what was typed, readable
+        if conflicts.new_in_frozen(c.field, c.server_value):  # (or a new row of a version finalised meanwhile)
+            return row_text(c.table, c.local_value), "(nicht aufgenommen: Version abgeschlossen)"
         return row_text(c.table, c.local_value), "(gelöscht)"
     deleted = c.row_deleted or c.field == "*"
     return value_text(c.local_value), "(gelöscht)" if deleted else value_text(c.server_value)
@@ -213,7 +223,7 @@ def open_items(db: Database) -> list[ConflictItem]:
         deleted = c.row_deleted or c.field == "*"
         local_text, server_text = side_texts(c)
         items.append(ConflictItem(
-            id=c.id, case_title=c.case_title, what=field_label(c.table, c.field), local_text=local_text,
+            id=c.id, case_title=c.case_title, what=entry_label(c), local_text=local_text,
             server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
             editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,

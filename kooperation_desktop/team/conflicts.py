@@ -37,10 +37,20 @@ SIGNATURE = "signature"
 #: server kept them): local value = the rows deleted here ``[[table, uuid], ...]``, server value = the
 #: newer rows ``[{"table", "uuid", "values"}, ...]``; keeping this laptop's side deletes them again
 DELETION = "deletion"
+#: the ``field`` of a new row the server did not take (whole row: the local value, what was typed):
+#: its parent was deleted on the server (server value None), or it is content of a version no longer
+#: a draft on the server (server value: the version's status; see :func:`new_in_frozen`)
+NEW_ROW = "*"
 #: what keeping this laptop's signature copies over the server's (the row's identity stays)
 SIGNATURE_CONTENT = ("signer_name", "role", "method", "content_hash", "strokes", "pad_width", "pad_height",
                      "image_png", "place", "signed_at", "signed_on", "recorded_at", "note")
 Keep = Literal["local", "server"]
+
+
+def new_in_frozen(field: str, server_value: Any) -> bool:
+    """An entry of a new row (a goal, a task …) added here to a draft that was finalised meanwhile on
+    the server: the finalised version stays as it was signed; what was typed is the local value."""
+    return field == NEW_ROW and server_value is not None
 
 
 class ConflictError(Exception):
@@ -104,6 +114,8 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
         elif keep == KEEP_LOCAL and entry.field == SIGNATURE:
             _keep_local_signature(s, entry)
         elif keep == KEEP_LOCAL:
+            if new_in_frozen(entry.field, entry.server_value):
+                raise ConflictError(FROZEN_VERSION)
             table = table_named(entry.table_name)
             if entry.row_deleted or entry.field not in table.c:
                 raise ConflictError("Der Eintrag wurde auf dem Server gelöscht; der eigene Wert kann nicht "

@@ -54,6 +54,7 @@ from ..storage.database import Database
 from ..storage.team_outbox import SyncState
 from ..storage.team_push import OutboxEntry
 from ..storage.travelling import (
+    VERSION_CONTENT,
     foreign_keys,
     is_versioned,
     portable_columns,
@@ -61,7 +62,7 @@ from ..storage.travelling import (
     travelling_tables,
     write_params,
 )
-from .conflicts import DELETION
+from .conflicts import DELETION, NEW_ROW, new_in_frozen
 from .conflicts import SIGNATURE as SIGNATURE_CLASH
 from .connection import ServerError, translate_error
 from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
@@ -341,7 +342,9 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
     """Apply the cases' changes in the server transaction ``conn``, table by table (parents first,
     deletions children first), each table's rows of all the cases with a few statements."""
     team: list[int | None] = []  # the worker's team, asked once (for new cases)
-    finalised: set[str] = set()  # the versions this push takes out of draft (their content is this laptop's)
+    # the versions this push takes out of draft or adds (their content is this laptop's)
+    finalised: set[str] = set()
+    refused: dict[str, str] = {}  # new rows not taken: content of a version no longer a draft (-> its status)
     by_table: dict[tuple[str, str], list[tuple[_Case, Change]]] = {}
     for case in cases:
         for c in case.changes:
@@ -351,10 +354,10 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
                    if (table.name, c.uuid) in local_rows]
         updates = by_table.get((table.name, UPDATE), [])
         if inserts:
-            _insert(conn, state, table, inserts, local_rows, team)
+            _insert(conn, state, table, inserts, local_rows, team, finalised, refused)
         if updates:
             _update(conn, state, table, updates, finalised)
-    held = _held_back(conn, state, cases) if any(op == DELETE for _t, op in by_table) else set()
+    held = _held_back(conn, state, cases, finalised) if any(op == DELETE for _t, op in by_table) else set()
     for table in reversed(travelling_tables()):
         gone = [(case, c) for case, c in by_table.get((table.name, DELETE), []) if c.uuid not in held]
         if gone:
@@ -399,15 +402,19 @@ def _stale_deletions(conn: Connection, deletions: list[Change], changed_here: se
 SHOWN_ROWS = 20
 
 
-def _held_back(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> set[str]:
+def _held_back(conn: Connection, state: SyncState, cases: Sequence[_Case], finalised: set[str]) -> set[str]:
     """The deletions of this push made on an older state are not applied: the server's rows stay (and
     come back to this laptop with the pull) and the laptop's Konfliktliste gets ONE entry per case:
     the colleagues' newer rows against "auf diesem Laptop gelöscht" (the user deletes anyway or keeps
     them). All of a case's deletions of this push wait together (a case deleted whole stays whole).
-    Returns the uuids of the rows not deleted."""
+    A deletion of a version's content (a goal, a task …) whose version is no longer a draft on the
+    server (finalised meanwhile, not by this push: ``finalised``) waits the same way: the finalised
+    version is append-only. Returns the uuids of the rows not deleted."""
     changed_here = {c.uuid for case in cases for c in case.changes if c.op in (INSERT, UPDATE)}
     deletions = [c for case in cases for c in case.changes if c.op == DELETE]
     stale = _stale_deletions(conn, deletions, changed_here, int(state.last_seq))
+    for table_name, row_uuid in _frozen_deletions(conn, deletions, finalised):
+        stale.setdefault(row_uuid, [{"_table": table_name, "uuid": row_uuid, "_version_only": True}])
     if not stale:
         return set()
     order = {t.name: i for i, t in enumerate(travelling_tables())}
@@ -446,9 +453,51 @@ def _held_back(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> se
     return held
 
 
+def _frozen_deletions(conn: Connection, deletions: list[Change], finalised: set[str]) -> list[tuple[str, str]]:
+    """Of the deletions, those of a version's content whose version is no longer a draft on the server
+    and not finalised by this push: ``[(table, row uuid), ...]``."""
+    by_table: dict[str, list[str]] = {}
+    for c in deletions:
+        if VERSION_CONTENT.get(c.table):  # (not the version itself: its own check is its row version)
+            by_table.setdefault(c.table, []).append(c.uuid)
+    return [(table_name, row_uuid) for table_name, uuids in by_table.items()
+            for row_uuid, (version, status) in team_push.version_statuses(conn, table_named(table_name), uuids).items()
+            if status != "draft" and version not in finalised]
+
+
+def _frozen_inserts(conn: Connection, table: Table, rows: Iterable[dict[str, Any]], finalised: set[str],
+                    refused: dict[str, str]) -> dict[str, str]:
+    """Of the new rows, those of a version's content whose version is no longer a draft on the server
+    and not finalised or added by this push (or whose parent row was not taken for that reason):
+    ``{row uuid: the version's status}``."""
+    path = VERSION_CONTENT.get(table.name)
+    if not path:
+        return {}
+    parent_of = {row["uuid"]: row[path[0]] for row in rows if row[path[0]] is not None}
+    statuses = team_push.version_statuses(conn, table_named(foreign_keys(table.name)[path[0]]),
+                                          set(parent_of.values()) - set(refused))
+    frozen = {}
+    for row_uuid, parent in parent_of.items():
+        if parent in refused:
+            frozen[row_uuid] = refused[parent]
+        elif parent in statuses and statuses[parent][1] != "draft" and statuses[parent][0] not in finalised:
+            frozen[row_uuid] = statuses[parent][1]
+    return frozen
+
+
 def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tuple[_Case, Change]],
-            local_rows: dict[tuple[str, str], dict[str, Any]], team: list[int | None]) -> None:
+            local_rows: dict[tuple[str, str], dict[str, Any]], team: list[int | None],
+            finalised: set[str], refused: dict[str, str]) -> None:
     refs = foreign_keys(table.name)
+    # the content of a version finalised on the server meanwhile is append-only: a new goal, task …
+    # of it is not taken; what was typed stays readable in the entry, the pull removes the row here
+    frozen = _frozen_inserts(conn, table, (local_rows[(table.name, c.uuid)] for _case, c in inserts),
+                             finalised, refused)
+    refused.update(frozen)
+    for case, c in inserts:
+        if c.uuid in frozen:
+            _refuse(state, case, c, frozen[c.uuid], local_rows[(table.name, c.uuid)])
+    inserts = [(case, c) for case, c in inserts if c.uuid not in frozen]
     present = {name: team_push.existing_uuids(conn, table_named(parent), (
         local_rows[(table.name, c.uuid)][name] for _case, c in inserts
         if local_rows[(table.name, c.uuid)][name] is not None)) for name, parent in refs.items()}
@@ -481,8 +530,17 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
         params.append(write_params(row, insert_names))
         case.written += 1
     team_push.insert_rows(conn, table, insert_names, params)
+    if table.name == "agreements":  # a version added by this push: its content is this laptop's
+        finalised.update(p["p_uuid"] for p in params)
     if linked:
         team_push.update_rows(conn, table, linked, own)
+
+
+def _refuse(state: SyncState, case: _Case, c: Change, status: str, row: dict[str, Any]) -> None:
+    """The new row ``c`` is not taken (content of a version ``status`` meanwhile): its entry keeps what
+    was typed (the server value: the version's status)."""
+    typed = {name: encode(value) for name, value in row.items() if name != "uuid"}
+    case.results[c.entries[-1]] = [_conflict(c, NEW_ROW, typed, status, state, _no_author, deleted=True)]
 
 
 def _orphan(table: Table, row: dict[str, Any], present: dict[str, set[str]], skip: Sequence[str]) -> bool:
@@ -673,11 +731,20 @@ def _push_one_by_one(db: Database, server: Engine, state: SyncState, cases: list
 
 def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) -> int:
     """Remove the pushed entries and list their conflicts, in one local transaction (a kill before it:
-    the server replays the same results at the next push)."""
+    the server replays the same results at the next push). New rows the server did not take as content
+    of a version finalised meanwhile are removed here (what was typed is in their entries)."""
     with db.engine.begin() as local:
         for i in range(0, len(done), CHUNK):
             team_outbox.drop_entries(local, done[i:i + CHUNK])
         team_conflicts.add(local, [_conflict_row(item) for item in found])
+        refused: dict[str, list[str]] = {}
+        for item in found:
+            if new_in_frozen(item["field"], item["server_value"]):
+                refused.setdefault(item["table_name"], []).append(item["row_uuid"])
+        cases: set[str | None] = set()
+        for table in reversed(travelling_tables()) if refused else ():  # (children first)
+            cases |= team_pull.remove_rows(local, table, refused.get(table.name, []))[0]
+        team_pull.refresh_cases(local, cases)
     return len(found)
 
 

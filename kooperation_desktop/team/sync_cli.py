@@ -224,10 +224,10 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
                       f"Server: {there} ({c.server_by})")
                 continue
             if c.field in (conflicts.DELETION, "*"):  # whole rows: readable
-                from .conflict_choice import side_texts
+                from .conflict_choice import entry_label, side_texts
 
                 here, there = (" · ".join(line for line in t.splitlines() if line) for t in side_texts(c))
-                print(f"Nr. {c.id}{state}: {where}{field_label(c.table, c.field)} – hier: {here} ({c.local_by}, "
+                print(f"Nr. {c.id}{state}: {where}{entry_label(c)} – hier: {here} ({c.local_by}, "
                       f"{_when(c.local_at)}) · Server: {there} ({c.server_by}, {_when(c.server_at)})")
                 continue
             server = "auf dem Server gelöscht" if c.row_deleted else \
