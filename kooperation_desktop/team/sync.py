@@ -490,7 +490,8 @@ def _insert(conn: Connection, state: SyncState, table: Table, inserts: list[tupl
             finalised: set[str], refused: dict[str, str]) -> None:
     refs = foreign_keys(table.name)
     # the content of a version finalised on the server meanwhile is append-only: a new goal, task …
-    # of it is not taken; what was typed stays readable in the entry, the pull removes the row here
+    # of it is not taken; what was typed stays readable in the entry, the row is removed here at the
+    # local commit (:func:`_commit_local`)
     frozen = _frozen_inserts(conn, table, (local_rows[(table.name, c.uuid)] for _case, c in inserts),
                              finalised, refused)
     refused.update(frozen)
