@@ -4,6 +4,7 @@ sync once the server takes it; a push larger than one batch goes in several, wit
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,8 @@ def test_a_case_the_server_refuses_waits_and_the_other_cases_of_the_batch_land(t
     with pytest.raises(sync.PushRefused, match="Änderungen eines Falls nicht angenommen") as refused:
         sync.sync(a.db, server)
     assert "kein_abgelehnt" in str(refused.value) and "\n" not in str(refused.value)
+    # what the sync did besides is said in the same line (the other cases went, the colleague's case came)
+    assert re.search(r"Sonst: [1-9]\d* Zeilen gesendet, [1-9]\d* empfangen, 0 gelöscht\.", str(refused.value))
     assert "Familie Ben" in [c.title for c in a.cases.list()]  # the pull ran all the same
     # the refused case was rolled back whole (its case row too), the others landed whole
     assert _server_titles(server) == ["Familie Auch Gut", "Familie Ben", "Familie Gut"]

@@ -623,6 +623,15 @@ class PushRefused(SyncError, ServerError):
         self.conflicts = conflicts
         self.reasons = reasons
         self.not_deleted = 0  # cases whose deletions the server did not take (see SyncResult)
+        self.result: SyncResult | None = None
+
+    def report(self, result: SyncResult) -> None:
+        """Adds to the one German line what the sync did besides (the other cases, the pull, its notes):
+        the refusal must not hide them."""
+        self.result = result
+        besides = (f" Sonst: {result.pushed} Zeilen gesendet, {result.pulled} empfangen, {result.deleted} gelöscht"
+                   + (f", {result.conflicts} neue Konflikte" if result.conflicts else "") + ".")
+        self.args = (str(self) + besides + "".join(" " + note for note in result.notes()),)
 
 
 def _batches(groups: Iterable[list[Any]]) -> Iterator[list[list[Any]]]:
@@ -936,6 +945,7 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None, reconnec
         audit_store.append(local, [new_entry(
             SYNC_ACTION, f"sync +{pushed} -{result.pulled + result.deleted} !{result.conflicts}"[:64], None, None)])
     if refused is not None:
+        refused.report(result)
         raise refused
     return result
 
