@@ -5,6 +5,7 @@ team mode) and a comparable dump of what a database holds."""
 from __future__ import annotations
 
 import shutil
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,25 @@ def server_engine(pg: PgServer) -> tuple[Engine, str]:
 
 
 _FOLDER_TEMPLATE: dict[str, Path] = {}
+
+
+def two_teams(pg: PgServer) -> tuple[str, str, str, Engine, Engine]:
+    """A fresh initialised server with "Team Nord" and "Team Süd": Lea leads Team Süd, Anna works in Team
+    Nord (she covers Lea's cases when assigned). Returns (database, Lea's login, Anna's login, and their
+    engines on the server)."""
+    from kooperation_desktop.team.connection import ServerAddress
+    from kooperation_desktop.team.server import add_team, add_user, init_server
+
+    db = pg.create_database()
+    address = ServerAddress(pg.url(db), allow_plain=True)
+    init_server(address)
+    tag = uuid.uuid4().hex[:6]
+    lea, anna = f"lea_{tag}", f"anna_{tag}"
+    add_team(address, "Team Nord")
+    add_team(address, "Team Süd")
+    add_user(address, lea, "pw-lea", "Team Süd", lead=True)
+    add_user(address, anna, "pw-anna", "Team Nord")
+    return db, lea, anna, create_engine(pg.url(db, user=lea)), create_engine(pg.url(db, user=anna))
 
 
 def laptop(root: Path, name: str, server_url: str = "postgresql://test@127.0.0.1/test", *,

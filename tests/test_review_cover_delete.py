@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pg_server import PgServer
-from sqlalchemy import Engine, create_engine
-from sync_helpers import laptop
+from sqlalchemy import Engine
+from sync_helpers import laptop, two_teams
 
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.domain.rules import RuleViolation
@@ -30,8 +29,6 @@ from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.retention import delete_case_rows
 from kooperation_desktop.team import sync
-from kooperation_desktop.team.connection import ServerAddress
-from kooperation_desktop.team.server import add_team, add_user, init_server
 from kooperation_desktop.team.teamview import assign_case
 
 
@@ -46,16 +43,7 @@ class Cover:
 
 @pytest.fixture
 def cover(pg_server: PgServer, tmp_path: Path) -> Iterator[Cover]:
-    db = pg_server.create_database()
-    address = ServerAddress(pg_server.url(db), allow_plain=True)
-    init_server(address)
-    tag = uuid.uuid4().hex[:6]
-    lea, anna = f"lea_{tag}", f"anna_{tag}"
-    add_team(address, "Team Nord")
-    add_team(address, "Team Süd")
-    add_user(address, lea, "pw-lea", "Team Süd", lead=True)
-    add_user(address, anna, "pw-anna", "Team Nord")
-    lead_server, anna_server = (create_engine(pg_server.url(db, user=name)) for name in (lea, anna))
+    db, lea, anna, lead_server, anna_server = two_teams(pg_server)
     lead, covering = laptop(tmp_path, lea), laptop(tmp_path, anna)
     try:
         case = lead.cases.create("Familie Süd", "AZ S-1")

@@ -10,18 +10,14 @@ entry, so the covering colleague's report is deleted without a word.
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 from helpers import build_complete_case
 from pg_server import PgServer
-from sqlalchemy import create_engine
-from sync_helpers import laptop
+from sync_helpers import laptop, two_teams
 
 from kooperation_desktop.services import Services
 from kooperation_desktop.team import sync
-from kooperation_desktop.team.connection import ServerAddress
-from kooperation_desktop.team.server import add_team, add_user, init_server
 from kooperation_desktop.team.teamview import assign_case
 from kooperation_desktop.usecases.reports import ReportService
 
@@ -44,16 +40,7 @@ def test_a_report_written_on_one_laptop_reaches_the_colleague(team) -> None:
 
 def test_a_report_written_during_a_cover_is_not_deleted_when_the_cover_ends(pg_server: PgServer,
                                                                            tmp_path: Path) -> None:
-    db = pg_server.create_database()
-    address = ServerAddress(pg_server.url(db), allow_plain=True)
-    init_server(address)
-    tag = uuid.uuid4().hex[:6]
-    lea, anna = f"lea_{tag}", f"anna_{tag}"
-    add_team(address, "Team Nord")
-    add_team(address, "Team Süd")
-    add_user(address, lea, "pw-lea", "Team Süd", lead=True)
-    add_user(address, anna, "pw-anna", "Team Nord")
-    lead_server, anna_server = (create_engine(pg_server.url(db, user=name)) for name in (lea, anna))
+    db, lea, anna, lead_server, anna_server = two_teams(pg_server)
     lead, covering = laptop(tmp_path, lea), laptop(tmp_path, anna)
     try:
         _case, agreement_id = build_complete_case(lead)

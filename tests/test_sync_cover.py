@@ -9,15 +9,14 @@ say so) until the lead shares it again; then they are sent and the case is broug
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from pg_server import PgServer
-from sqlalchemy import Engine, create_engine, func, select
-from sync_helpers import laptop
+from sqlalchemy import Engine, func, select
+from sync_helpers import laptop, two_teams
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import Person
@@ -26,8 +25,6 @@ from kooperation_desktop.services import Services
 from kooperation_desktop.storage.rows_audit import AuditRow
 from kooperation_desktop.storage.rows_sync import OutboxRow
 from kooperation_desktop.team import outbox, sync
-from kooperation_desktop.team.connection import ServerAddress
-from kooperation_desktop.team.server import add_team, add_user, init_server
 from kooperation_desktop.team.teamview import assign_case
 
 TEXT = "1 Fall ist nicht mehr für Sie freigegeben und wurde von diesem Laptop entfernt."
@@ -47,16 +44,8 @@ class Agency:
 
 @pytest.fixture
 def agency(pg_server: PgServer, tmp_path: Path) -> Iterator[Agency]:
-    db = pg_server.create_database()
-    address = ServerAddress(pg_server.url(db), allow_plain=True)
-    init_server(address)
-    tag = uuid.uuid4().hex[:6]
-    lea, anna = f"lea_{tag}", f"anna_{tag}"
-    add_team(address, "Team Nord")
-    add_team(address, "Team Süd")
-    add_user(address, lea, "pw-lea", "Team Süd", lead=True)
-    add_user(address, anna, "pw-anna", "Team Nord")
-    engines = [create_engine(pg_server.url(db, user=name)) for name in (lea, anna)]
+    db, lea, anna, *servers = two_teams(pg_server)
+    engines = list(servers)
     lead, covering = laptop(tmp_path, lea), laptop(tmp_path, anna)
     try:
         case = lead.cases.create("Familie Süd", "AZ S-1")
