@@ -116,3 +116,23 @@ def dump_laptop(services: Services) -> dict[str, list[tuple[Any, ...]]]:
 def dump_server(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     with engine.connect() as c:
         return dump(c)
+
+
+def file_number_clash(a: Services, b: Services, server: Engine, title: str) -> Any:
+    """A case made on laptop ``a``, its file number then changed on both laptops: the second syncer (``b``)
+    gets one Konfliktliste entry, returned."""
+    from kooperation_desktop.team import conflicts, sync
+
+    a.cases.create(title, "AZ 1")
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    for services, number in ((a, "AZ 1-A"), (b, "AZ 1-B")):
+        [case] = services.cases.list()
+        assert case.id is not None
+        changed = services.cases.get(case.id)
+        changed.file_number = number
+        services.cases.update(changed)
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    [clash] = conflicts.list_conflicts(b.db)
+    return clash

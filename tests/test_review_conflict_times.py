@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sync_helpers import file_number_clash
 
 from kooperation_desktop.cli import main
-from kooperation_desktop.team import conflicts, sync
 
 
 @pytest.fixture
@@ -30,18 +30,7 @@ def berlin(monkeypatch) -> Iterator[None]:
 def test_the_command_line_shows_the_conflicts_times_in_local_time(team, tmp_path: Path, capsys,
                                                                    berlin: None) -> None:
     a, b, server = team
-    a.cases.create("Familie Uhrzeit", "AZ 1")
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
-    for services, number in ((a, "AZ 1-A"), (b, "AZ 1-B")):
-        [case] = services.cases.list()
-        assert case.id is not None
-        changed = services.cases.get(case.id)
-        changed.file_number = number
-        services.cases.update(changed)
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
-    [clash] = conflicts.list_conflicts(b.db)
+    clash = file_number_clash(a, b, server, "Familie Uhrzeit")
     assert clash.local_at is not None and clash.server_at is not None
     here = clash.local_at.astimezone().strftime("%d.%m.%Y %H:%M")
     there = clash.server_at.astimezone().strftime("%d.%m.%Y %H:%M")

@@ -10,24 +10,14 @@ case reached the server any more. Now refused in German at once, as every other 
 from __future__ import annotations
 
 import pytest
+from sync_helpers import file_number_clash
 
 from kooperation_desktop.team import conflict_choice, conflicts, sync
 
 
 def test_a_typed_value_with_a_control_character_is_refused_and_the_case_still_syncs(team) -> None:
     a, b, server = team
-    a.cases.create("Familie Null", "AZ 1")
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
-    for services, number in ((a, "AZ 1-A"), (b, "AZ 1-B")):
-        [case] = services.cases.list()
-        assert case.id is not None
-        changed = services.cases.get(case.id)
-        changed.file_number = number
-        services.cases.update(changed)
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
-    [clash] = conflicts.list_conflicts(b.db)
+    clash = file_number_clash(a, b, server, "Familie Null")
 
     with pytest.raises(conflict_choice.ConflictChoiceError, match="Steuerzeichen"):
         conflict_choice.keep_typed(b.db, clash.id, "AZ\x00 2")

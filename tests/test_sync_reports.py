@@ -5,6 +5,8 @@ their uuid and, on a laptop already in team mode, queues them for the next sync.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from alembic import command
 from helpers import build_complete_case
@@ -28,6 +30,18 @@ def _only_report(services: Services) -> int:
     [report] = ReportService(services.db).reports(_only_case(services))
     assert report.id is not None
     return report.id
+
+
+def _shared_report(a: Services, b: Services, server: Engine) -> tuple[ReportService, Any, ReportService]:
+    """A complete case with its version finalised and a report draft, made on ``a`` and synced to ``b``."""
+    case_id, agreement_id = build_complete_case(a)
+    a.agreements.finalise(agreement_id)
+    reports_a = ReportService(a.db)
+    report = reports_a.create(case_id)
+    assert report.id is not None
+    sync.sync(a.db, server)
+    sync.sync(b.db, server)
+    return reports_a, report, ReportService(b.db)
 
 
 def _migrate(engine: Engine, revision: str, *, down: bool = False) -> None:
@@ -64,15 +78,7 @@ def test_a_report_edited_and_sent_travels_whole(team) -> None:
 
 def test_a_sent_report_takes_no_change_of_an_older_draft(team) -> None:
     a, b, server = team
-    case_id, agreement_id = build_complete_case(a)
-    a.agreements.finalise(agreement_id)
-    reports_a = ReportService(a.db)
-    report = reports_a.create(case_id)
-    assert report.id is not None
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
-
-    reports_b = ReportService(b.db)
+    reports_a, report, reports_b = _shared_report(a, b, server)
     draft_b = reports_b.get(_only_report(b))
     draft_b.sections = {**draft_b.sections, "next_steps": "Text von Ben, offline geschrieben."}
     reports_b.save(draft_b)  # on the older draft, while Anna sends the report
@@ -137,15 +143,7 @@ def test_a_text_merged_into_a_checked_report_makes_it_a_draft_again(team) -> Non
     another: the colleague's text is merged in, and the lead's check does not cover it. As after an
     edit on one laptop, the report is a draft again, without the sign-off (the lead checks anew)."""
     a, b, server = team
-    case_id, agreement_id = build_complete_case(a)
-    a.agreements.finalise(agreement_id)
-    reports_a = ReportService(a.db)
-    report = reports_a.create(case_id)
-    assert report.id is not None
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
-
-    reports_b = ReportService(b.db)
+    reports_a, report, reports_b = _shared_report(a, b, server)
     draft_b = reports_b.get(_only_report(b))
     draft_b.sections = {**draft_b.sections, "next_steps": "Nachtrag von Ben."}
     reports_b.save(draft_b)
