@@ -12,7 +12,7 @@ from helpers import MOTHER
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from kooperation_desktop.protection import audit
+from kooperation_desktop.protection import audit, keys
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.storage.rows import CaseRow
 from ui.main_window import MainWindow
@@ -61,7 +61,10 @@ def test_unlock_dialog_waits_after_wrong_passwords(qtbot):
         tries.append(text)
         return None if text == "richtiges-Passwort" else "Das Passwort ist falsch."
 
-    dialog = dialogs.UnlockDialog(try_unlock)
+    # the wait runs on a clock of the test's own: on a busy machine the 2 s could pass before the
+    # asserts below look (then the third wrong password would seem to have been no wait at all)
+    now = [1000.0]
+    dialog = dialogs.UnlockDialog(try_unlock, throttle=keys.RetryThrottle(clock=lambda: now[0]))
     qtbot.addWidget(dialog)
     dialog.show()
     for _ in range(2):
@@ -74,7 +77,12 @@ def test_unlock_dialog_waits_after_wrong_passwords(qtbot):
     assert not dialog.password_edit.isEnabled()
     _shot(dialog, "unlock_wait.png")
     assert dialog.attempt() is False and len(tries) == 3  # nothing tried while waiting
-    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=4000)
+    now[0] += 1.5
+    qtbot.waitUntil(lambda: dialog.ok_button.text() == "Bitte 1 s warten", timeout=10_000)  # counts down
+    assert not dialog.ok_button.isEnabled() and not dialog.password_edit.isEnabled()
+    assert dialog.attempt() is False and len(tries) == 3
+    now[0] += 0.5
+    qtbot.waitUntil(dialog.ok_button.isEnabled, timeout=10_000)
     qtbot.keyClicks(dialog.password_edit, "richtiges-Passwort")
     with qtbot.waitSignal(dialog.accepted):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
