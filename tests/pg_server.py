@@ -85,6 +85,32 @@ class PgServer:
         return out.stdout
 
 
+def _start(folder: Path, data: Path, extra_conf: dict[str, str] | None) -> int:
+    """Start the server on a free port; returns the port. The port is free when picked, but until the
+    server binds it another process (another xdist worker's server, or any client connection, whose
+    local port comes from the same ephemeral range) may take it: then a new port, a few times."""
+    log = folder / "server.log"
+    for attempt in range(5):
+        port = _free_port()
+        options = [f"-p {port}", f"-k {folder}", "-c listen_addresses=127.0.0.1", "-c fsync=off",
+                   "-c synchronous_commit=off", "-c full_page_writes=off"]
+        options += [f"-c {key}={value}" for key, value in (extra_conf or {}).items()]
+        started = subprocess.run(
+            _as_server_user([_pg_bin("pg_ctl"), "-D", str(data), "-o", " ".join(options),
+                             "-l", str(log), "-w", "-t", "60", "start"]),
+            capture_output=True)
+        if started.returncode == 0:
+            return port
+        said = log.read_text(errors="replace") if log.exists() else ""
+        if "could not bind" not in said or attempt == 4:
+            raise subprocess.CalledProcessError(started.returncode, started.args, started.stdout,
+                                                started.stderr + said.encode())
+        subprocess.run(_as_server_user([_pg_bin("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       capture_output=True)  # (not running: nothing to do; a half start: stopped)
+        log.unlink()
+    raise AssertionError("unreachable")
+
+
 @contextlib.contextmanager
 def running_server(extra_conf: dict[str, str] | None = None) -> Iterator[PgServer]:
     """Start a throwaway server, yield it, stop and remove it again."""
@@ -95,19 +121,12 @@ def running_server(extra_conf: dict[str, str] | None = None) -> Iterator[PgServe
         postgres = pwd.getpwnam("postgres")
         os.chown(folder, postgres.pw_uid, postgres.pw_gid)
     superuser = "postgres" if root else pwd.getpwuid(os.geteuid()).pw_name
-    port = _free_port()
     try:
         subprocess.run(
             _as_server_user([_pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", superuser,
                              "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]),
             check=True, capture_output=True)
-        options = [f"-p {port}", f"-k {folder}", "-c listen_addresses=127.0.0.1", "-c fsync=off",
-                   "-c synchronous_commit=off", "-c full_page_writes=off"]
-        options += [f"-c {key}={value}" for key, value in (extra_conf or {}).items()]
-        subprocess.run(
-            _as_server_user([_pg_bin("pg_ctl"), "-D", str(data), "-o", " ".join(options),
-                             "-l", str(folder / "server.log"), "-w", "-t", "60", "start"]),
-            check=True, capture_output=True)
+        port = _start(folder, data, extra_conf)
         try:
             yield PgServer(folder=folder, port=port, superuser=superuser)
         finally:
