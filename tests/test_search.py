@@ -9,7 +9,7 @@ from pathlib import Path
 
 from alembic import command
 from helpers import bulk_cases
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import text
 from test_cli import run
@@ -20,12 +20,14 @@ from kooperation_desktop.storage.db import alembic_config, make_engine, upgrade_
 from kooperation_desktop.storage.search import fold_any, fold_for_search, search_text_of
 
 
+@settings(deadline=None)  # no time limit per example: CI's loaded machine may pause any one
 @given(st.text(alphabet=st.characters(max_codepoint=127)))
 def test_fold_for_search_shortcut_for_ascii_folds_as_the_full_path(text: str) -> None:
     """Plain ASCII (most names and file numbers) skips the Unicode steps: the result is the same."""
     assert fold_for_search(text) == fold_any(text)
 
 
+@settings(deadline=None)
 @given(st.text())
 def test_fold_for_search_removes_every_combining_mark_and_is_stable(text: str) -> None:
     """Any text: no combining mark is left and folding again changes nothing (what the stored search
@@ -35,6 +37,7 @@ def test_fold_for_search_removes_every_combining_mark_and_is_stable(text: str) -
     assert fold_for_search(folded) == folded
 
 
+@settings(deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from("aäAÄıİß\u0308\u0301 -\nŁłǅﬁ1")), min_size=5, max_size=5))
 def test_a_case_is_found_by_each_part_folded_on_its_own(parts: list[str]) -> None:
     """The search text folds title, file number, help type and names in one go: the same lines as
