@@ -56,7 +56,7 @@ def test_window_holds_only_the_pages_it_shows(qtbot, many) -> None:
     assert window.case_view.case is not None and window.case_view.case.title == "Familie Nr000"
     # typing filters in SQL; the count follows
     qtbot.keyClicks(window.filter_edit, "Zo")  # QTest types ASCII only
-    qtbot.waitUntil(lambda: model.rowCount() == len(range(0, N, 10)), timeout=3000)
+    qtbot.waitUntil(lambda: model.rowCount() == len(range(0, N, 10)), timeout=10_000)
     assert {model.index(r, 0).data() for r in range(model.rowCount())} == {
         f"Familie Nr{n:03d}" for n in range(0, N, 10)}
 
@@ -80,7 +80,7 @@ def test_a_one_letter_search_says_more_than_a_thousand_and_grows_when_scrolled(q
     assert window.hits_label.text() == "mehr als 1.000 Fälle gefunden"
     assert window.hits_label.isVisibleTo(window) and not window.no_hits_label.isVisibleTo(window)
     window.table.scrollToBottom()
-    qtbot.waitUntil(lambda: model.rowCount() == 1_250, timeout=3000)
+    qtbot.waitUntil(lambda: model.rowCount() == 1_250, timeout=10_000)
     assert model.complete() and window.hits_label.text() == "1.250 Fälle gefunden"
     whole = [c.title for c in services.cases.list("e")]
     assert [model.index(r, 0).data() for r in range(990, 1_250)] == whole[990:]

@@ -65,7 +65,7 @@ def weiter(qtbot, wizard: QWizard, expected: Step, enter: bool = False) -> None:
         assert "&W" in wizard.button(QWizard.WizardButton.NextButton).text()
         qtbot.keyClick(focused(), Qt.Key.Key_W, ALT)  # a mnemonic "animates" the click: wait for it
     try:
-        qtbot.waitUntil(lambda: wizard.current_step() == expected, timeout=2000)
+        qtbot.waitUntil(lambda: wizard.current_step() == expected, timeout=10_000)
     except TimeoutError:
         raise AssertionError(f"still on {wizard.current_step()}: {wizard.currentPage().problems.text()} "
                              f"(focus: {focused().accessibleName()})") from None

@@ -96,7 +96,7 @@ class Keyboard:
         assert "&W" in wizard.button(QWizard.WizardButton.NextButton).text()
         self.key(Qt.Key.Key_W, ALT)
         try:
-            self.qtbot.waitUntil(lambda: wizard.current_step() == expected, timeout=2000)  # type: ignore[attr-defined]
+            self.qtbot.waitUntil(lambda: wizard.current_step() == expected, timeout=10_000)  # type: ignore[attr-defined]
         except TimeoutError:
             raise AssertionError(f"still on {wizard.current_step()}: {wizard.currentPage().problems.text()} "
                                  f"(focus: {self.focused().accessibleName()})") from None
@@ -246,9 +246,9 @@ def _walk_pages(kb: Keyboard, wizard) -> None:
     assert overview.finalise_button.isEnabled(), overview.missing_texts() if hasattr(
         overview, "missing_texts") else [overview.missing.item(i).text() for i in range(overview.missing.count())]
     kb.key(Qt.Key.Key_A, ALT)  # Vereinbarung &abschließen
-    kb.qtbot.waitUntil(lambda: not wizard.agreement.is_editable, timeout=2000)
+    kb.qtbot.waitUntil(lambda: not wizard.agreement.is_editable, timeout=10_000)
     kb.key(Qt.Key.Key_P, ALT)  # &PDF speichern…
-    kb.qtbot.waitUntil(lambda: "PDF gespeichert" in overview.result.text(), timeout=5000)
+    kb.qtbot.waitUntil(lambda: "PDF gespeichert" in overview.result.text(), timeout=30_000)
 
 
 def add_person_row(kb: Keyboard, number: int) -> None:

@@ -44,12 +44,12 @@ def test_filter_as_you_type_narrows_the_list(qtbot, three_cases: Services) -> No
     assert window.filter_edit.placeholderText() == "Suchen: Name, Aktenzeichen …"
 
     qtbot.keyClicks(window.filter_edit, "AZ 51")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=10_000)
     assert titles(window) == ["Familie Çelik", "Familie Иванова"]
 
     window.filter_edit.clear()
     qtbot.keyClicks(window.filter_edit, "Minh")  # a person's name, not in the case title
-    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=10_000)
     assert titles(window) == ["Familie Wróbel"]
     # the selected case is shown on the right
     assert window.case_view.title.text() == "Familie Wróbel"
@@ -57,12 +57,12 @@ def test_filter_as_you_type_narrows_the_list(qtbot, three_cases: Services) -> No
 
     window.filter_edit.clear()
     qtbot.keyClicks(window.filter_edit, "niemand")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert window.case_view.title.text() == "Kein Fall ausgewählt"
     assert not window.edit_button.isEnabled()
 
     window.filter_edit.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
 
 
 def test_case_list_model_passes_qt_model_tester(qtmodeltester, three_cases: Services) -> None:
@@ -138,12 +138,12 @@ def test_search_ignores_case_and_diacritics_and_says_when_nothing_matches(qtbot,
                             ("wrobel", ["Familie Wróbel"]), ("LUKASZ", ["Familie Wróbel"])):
         window.filter_edit.clear()
         qtbot.keyClicks(window.filter_edit, query)
-        qtbot.waitUntil(lambda expected=expected: titles(window) == expected, timeout=2000)
+        qtbot.waitUntil(lambda expected=expected: titles(window) == expected, timeout=10_000)
         assert not window.no_hits_label.isVisible()
     window.filter_edit.clear()
     qtbot.keyClicks(window.filter_edit, "niemand")
-    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0, timeout=10_000)
     assert window.no_hits_label.isVisible() and window.no_hits_label.text() == "Keine Treffer"
     window.filter_edit.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=2000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 3, timeout=10_000)
     assert not window.no_hits_label.isVisible()

@@ -256,7 +256,7 @@ def test_reopening_a_half_filled_wizard_restores_and_resumes(qtbot, services: Se
     fill_participants(qtbot, wizard)
     # saved while typing, before the page is left
     qtbot.waitUntil(lambda: [p.display_name for p in services.cases.get(case.id).persons] == [MOTHER, AUNT],
-                    timeout=3000)
+                    timeout=10_000)
     next_page(qtbot, wizard, Step.CONSENT)
     fill_consent(qtbot, wizard)
     next_page(qtbot, wizard, Step.GOALS)
