@@ -166,7 +166,7 @@ def test_a_revocation_since_the_last_report_is_honoured(reviewed) -> None:
     reports.mark_sent(first.id, TODAY, "Jugendamt Musterstadt")
     assert health.id is not None
     services.consent.revoke(health.id, TODAY, "Die Mutter möchte das nicht mehr.")
-    assert reports.default_period(case_id) == (TODAY - dt.timedelta(days=4), TODAY)
+    assert reports.default_period(case_id, TODAY) == (TODAY - dt.timedelta(days=4), TODAY)
     again = reports.create(case_id, TODAY - dt.timedelta(days=90), TODAY)
     assert again.id is not None
     doc = reports.document(again.id)
