@@ -1506,26 +1506,31 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="108"/>
+        <source>Abgeschlossene Fälle werden 1 Jahr aufbewahrt (Einstellung des Trägers). </source>
+        <translation>Closed cases are kept for 1 year (the provider’s setting). </translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/views.py" line="110"/>
         <source>Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). </source>
         <translation>Closed cases are kept for {years} years (the provider’s setting). </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="111"/>
+        <location filename="../../ui/protection/views.py" line="113"/>
         <source>1 Fall über der Frist wird hier nicht angeboten: Sie vertreten ihn nur, löschen kann ihn nur das Team, dem er gehört. </source>
         <translation>1 case past the period is not offered here: you only cover it, only the team it belongs to can delete it. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="113"/>
+        <location filename="../../ui/protection/views.py" line="115"/>
         <source>{n} Fälle über der Frist werden hier nicht angeboten: Sie vertreten sie nur, löschen kann sie nur das Team, dem sie gehören. </source>
         <translation>{n} cases past the period are not offered here: you only cover them, only the teams they belong to can delete them. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="115"/>
+        <location filename="../../ui/protection/views.py" line="117"/>
         <source>Diese Fälle sind über der Frist und sollen gelöscht werden:</source>
         <translation>These cases are past the period and should be deleted:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="116"/>
+        <location filename="../../ui/protection/views.py" line="118"/>
         <source>Zurzeit ist kein Fall über der Frist.</source>
         <translation>No case is past the period at the moment.</translation>
     </message>
