@@ -401,8 +401,9 @@ def _cmd_due(args: argparse.Namespace) -> int:
         print(f"{labels.format_date(item.due_on)}  {_due_state(item, on).ljust(width)}  "
               f"{item.case_title} · {DUE_KIND_LABEL[item.kind]}: {_one_line(item.what)}")
     if not items:
-        print(f"Nichts fällig: weder bis {labels.format_date(on)} noch in den {days} Tagen danach.")
-    print(f"Heute fällig / überfällig: {urgent} · demnächst ({days} Tage): {soon}"
+        after = "am Tag danach" if days == 1 else f"in den {days} Tagen danach"
+        print(f"Nichts fällig: weder bis {labels.format_date(on)} noch {after}.")
+    print(f"Heute fällig / überfällig: {urgent} · demnächst ({labels.counted(days, 'Tag', 'Tage')}): {soon}"
           + ("" if args.date is None else f" · Stichtag {labels.format_date(on)}"))
     return 0
 

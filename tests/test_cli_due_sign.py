@@ -102,8 +102,8 @@ def test_due_on_the_day_and_nothing_due(final_case, capsys) -> None:
     code, out, _err = cli(services, capsys, "due", "--date", "01.01.2000", "--days", "1")
     assert code == 0
     assert out.strip().splitlines() == [
-        "Nichts fällig: weder bis 01.01.2000 noch in den 1 Tagen danach.",
-        "Heute fällig / überfällig: 0 · demnächst (1 Tage): 0 · Stichtag 01.01.2000",
+        "Nichts fällig: weder bis 01.01.2000 noch am Tag danach.",
+        "Heute fällig / überfällig: 0 · demnächst (1 Tag): 0 · Stichtag 01.01.2000",
     ]
 
 

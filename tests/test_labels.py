@@ -61,3 +61,9 @@ def test_the_ten_reflection_conditions_come_from_the_catalogue_in_both_languages
     assert labels.reflection_condition("i", "en").statement == (
         "The family's voice counts as much as the professionals' voice.")
     assert labels.reflection_condition("a", "fr") == labels.reflection_condition("a")  # German by default
+
+
+def test_counted_says_one_case_not_one_cases():
+    assert labels.counted(1, "Fall", "Fälle") == "1 Fall"
+    assert labels.counted(0, "Fall", "Fälle") == "0 Fälle"
+    assert labels.counted(3, "Zeile", "Zeilen") == "3 Zeilen"

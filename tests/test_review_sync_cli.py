@@ -34,7 +34,7 @@ def test_a_second_sync_uses_the_remembered_server_with_the_password_given_now(tm
         monkeypatch.setenv("KOOPERATION_SERVER_PASSWORD", "Sommer-2026")
         assert main(["sync", "--url", url, "--ohne-tls", "--data-dir", str(folder)]) == 0
         first = capsys.readouterr().out
-        assert "1 Zeilen gesendet" in first and "***" not in first
+        assert "1 Zeile gesendet" in first and "***" not in first
         with Services.open(folder) as services, services.db.engine.connect() as c:
             state = outbox.state_of(c)
         assert state is not None and state.server_url == url  # remembered as given: no password in it

@@ -266,7 +266,7 @@ def test_sync_and_conflicts_on_the_command_line(pg_server: PgServer, tmp_path: P
     assert main(["sync", "--data-dir", str(folder)]) == 1
     assert "mit keinem Server verbunden" in capsys.readouterr().err
     assert main(["sync", "--url", url, "--ohne-tls", "--data-dir", str(folder)]) == 0
-    assert "1 Zeilen gesendet" in capsys.readouterr().out
+    assert "1 Zeile gesendet" in capsys.readouterr().out
     assert main(["sync", "--data-dir", str(folder)]) == 0  # the server is remembered
     assert "0 Zeilen gesendet, 0 empfangen" in capsys.readouterr().out
     assert main(["conflicts", "--data-dir", str(folder)]) == 0

@@ -396,6 +396,7 @@ class RowEditor(QWidget):
         self._cells: list[dict[str, QWidget]] = []
         self._remove_buttons: list[QPushButton] = []
         self._combo_values: dict[int, list[Any]] = {}
+        self._removal_refused = ""  # why „Entfernen“ is off (see refuse_removal)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -432,6 +433,19 @@ class RowEditor(QWidget):
 
     def remove_button(self, row: int) -> QPushButton:
         return self._remove_buttons[row]
+
+    def refuse_removal(self, reason: str) -> None:
+        """With a (German) ``reason`` every row's „Entfernen“ is disabled and its tooltip says why
+        (e.g. a case this worker only covers: the server takes none of its deletions); "" allows it
+        again. Kept for rows added or rebuilt later."""
+        self._removal_refused = reason
+        for button in self._remove_buttons:
+            self._apply_refusal(button)
+
+    def _apply_refusal(self, button: QPushButton) -> None:
+        button.setEnabled(not self._removal_refused)
+        button.setToolTip(self._removal_refused or button.accessibleName())
+        button.setAccessibleDescription(self._removal_refused)
 
     def readability(self, row: int, key: str) -> QWidget | None:
         """The readability indicator under a field (a column with ``readability``), else None."""
@@ -550,6 +564,8 @@ class RowEditor(QWidget):
             remove.setAccessibleName(remove_name)
             remove.setToolTip(remove_name)
             remove.clicked.connect(lambda _=False, row=r: self.remove_row(row))
+            if self._removal_refused:
+                self._apply_refusal(remove)
             self._remove_buttons.append(remove)
             self._widgets.append(widgets)
             self._cells.append(cells)

@@ -343,6 +343,12 @@ def person_role(family_role: str, is_guardian: bool, language: str = "de", *, si
     return ", ".join(parts)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """A number with its noun in the right form: ``counted(1, "Fall", "Fälle")`` is „1 Fall“,
+    ``counted(3, "Fall", "Fälle")`` „3 Fälle“ (never „1 Fälle“)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 DATE_FORMAT = "%d.%m.%Y"
 
 

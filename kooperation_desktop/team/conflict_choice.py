@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
@@ -59,6 +59,16 @@ TABLE_LABELS = {"cases": "Fall", "persons": "Person", "partners": "Beteiligte St
                 "tasks": "Aufgabe", "communication_rules": "Absprache", "reports": "Bericht an das Jugendamt"}
 
 
+#: what happened, per entry of the Konfliktliste (the window says it in a header of its own)
+FIELD: Final = "field"  # a field changed here and on the server
+FIELD_GONE: Final = "field_gone"  # a field changed here of a row the server deleted meanwhile
+DELETION: Final = "deletion"  # deleted here on an older state, changed on the server meanwhile
+SIGNATURE: Final = "signature"  # two signatures of one party for the same version
+NEW_IN_FROZEN: Final = "new_in_frozen"  # a row added here to a version finalised meanwhile
+NEW_IN_DELETED: Final = "new_in_deleted"  # a row added here to something (a case …) deleted on the server meanwhile
+Kind = Literal["field", "field_gone", "deletion", "signature", "new_in_frozen", "new_in_deleted"]
+
+
 class ConflictChoiceError(Exception):
     """A choice that cannot be made (German message)."""
 
@@ -81,6 +91,7 @@ class ConflictItem:
     local_value: Any  # decoded, for prefilling „Bearbeiten…“
     signature: bool = False  # two signatures of one party: ``*_by``/``*_at`` say who recorded it when
     deletion: bool = False  # deleted here, changed on the server: delete anyway (local) or keep (server)
+    kind: Kind = FIELD  # what happened (see :func:`kind_of`)
 
 
 def field_label(table: str, column: str) -> str:
@@ -99,6 +110,17 @@ def entry_label(c: conflicts.Conflict) -> str:
     if conflicts.new_in_frozen(c.field, c.server_value):
         return f"{TABLE_LABELS.get(c.table, c.table)} (hier neu, die Version ist inzwischen abgeschlossen)"
     return field_label(c.table, c.field)
+
+
+def kind_of(c: conflicts.Conflict) -> Kind:
+    """What happened: two edits of one field, or one of the entries that are not (see the constants)."""
+    if c.field == conflicts.SIGNATURE:
+        return SIGNATURE
+    if c.field == conflicts.DELETION:
+        return DELETION
+    if c.field == conflicts.NEW_ROW:
+        return NEW_IN_FROZEN if conflicts.new_in_frozen(c.field, c.server_value) else NEW_IN_DELETED
+    return FIELD_GONE if c.row_deleted else FIELD
 
 
 def value_text(value: Any) -> str:
@@ -227,7 +249,7 @@ def open_items(db: Database) -> list[ConflictItem]:
             server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
             editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,
-            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION))
+            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION, kind=kind_of(c)))
     return items
 
 

@@ -46,6 +46,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.exc import DBAPIError
 
+from ..domain.labels import counted
 from ..domain.reports import ReportStatus
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
@@ -629,8 +630,10 @@ class PushRefused(SyncError, ServerError):
         """Adds to the one German line what the sync did besides (the other cases, the pull, its notes):
         the refusal must not hide them."""
         self.result = result
-        besides = (f" Sonst: {result.pushed} Zeilen gesendet, {result.pulled} empfangen, {result.deleted} gelöscht"
-                   + (f", {result.conflicts} neue Konflikte" if result.conflicts else "") + ".")
+        besides = (f" Sonst: {counted(result.pushed, 'Zeile', 'Zeilen')} gesendet, {result.pulled} empfangen, "
+                   f"{result.deleted} gelöscht"
+                   + (f", {counted(result.conflicts, 'neuer Konflikt', 'neue Konflikte')}" if result.conflicts else "")
+                   + ".")
         self.args = (str(self) + besides + "".join(" " + note for note in result.notes()),)
 
 

@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..domain.labels import counted
+
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
@@ -161,13 +163,14 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
                 outbox.configure(svc.db, server_url=clean, identity=identity, ca_file=ca, plain=plain)
             # (a server named with --url is the one meant: another one gets everything, as at a first sync)
             result = sync.sync(svc.db, engine, marker=_markers(), reconnect=bool(args.url or args.neu_verbinden))
-        print(f"Synchronisiert mit {clean}: {result.pushed} Zeilen gesendet, "
+        print(f"Synchronisiert mit {clean}: {counted(result.pushed, 'Zeile', 'Zeilen')} gesendet, "
               f"{result.pulled} empfangen, {result.deleted} gelöscht.")
         for note in result.notes():
             print(note)
         waiting = conflicts.open_count(svc.db)
         if waiting:
-            print(f"{waiting} offene Konflikte – anzeigen mit „kooperation-desktop conflicts“.")
+            print(f"{counted(waiting, 'offener Konflikt', 'offene Konflikte')} – anzeigen mit "
+                  "„kooperation-desktop conflicts“.")
     return 0
 
 

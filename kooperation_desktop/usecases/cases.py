@@ -6,6 +6,7 @@ from ..domain import rules
 from ..domain.model import Case, CaseSummary
 from ..protection import audit
 from ..storage import cases as repo
+from ..storage import retention as retention_store
 from ..storage.database import Database
 
 
@@ -68,6 +69,13 @@ class CaseService:
     def exists(self, case_id: int) -> bool:
         with self.db.reading() as s:
             return repo.exists(s, case_id)
+
+    def is_covered(self, case_id: int) -> bool:
+        """Team mode: this laptop's login only covers the case (holiday cover, ``cases.assigned_to``):
+        the server takes none of its deletions — of the case or of any row in it (only the case's own
+        team deletes). False on a laptop that is not in team mode."""
+        with self.db.reading() as s:
+            return case_id in retention_store.covered_cases(s)
 
     def delete(self, case_id: int) -> None:
         """Delete the case and everything in it (e.g. when the retention period is over)."""

@@ -4,237 +4,242 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="64"/>
+        <location filename="../../ui/followup/case_section.py" line="65"/>
         <source>Eintrag löschen</source>
         <translation>Delete entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="65"/>
+        <location filename="../../ui/followup/case_section.py" line="66"/>
         <source>{what} endgültig löschen? Das kann nicht rückgängig gemacht werden.</source>
         <translation>Delete {what} for good? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="72"/>
+        <location filename="../../ui/followup/case_section.py" line="73"/>
         <source>Noch keine Überprüfung – sie wird nach dem nächsten Hilfeplangespräch erfasst.</source>
         <translation>No review yet – it is recorded after the next care-planning meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="93"/>
+        <location filename="../../ui/followup/case_section.py" line="95"/>
         <source>&lt;b&gt;Verlauf der Hilfe&lt;/b&gt;</source>
         <translation>&lt;b&gt;Course of the help&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="97"/>
+        <location filename="../../ui/followup/case_section.py" line="99"/>
         <source>Übergang</source>
         <translation>Transition</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="104"/>
+        <location filename="../../ui/followup/case_section.py" line="106"/>
         <source>&amp;Reflexion erfassen…</source>
         <translation>Record re&amp;flection…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="103"/>
+        <location filename="../../ui/followup/case_section.py" line="105"/>
         <source>Überprüfun&amp;g erfassen…</source>
         <translation>Record &amp;review…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="105"/>
+        <location filename="../../ui/followup/case_section.py" line="107"/>
         <source>Übergang p&amp;lanen…</source>
         <translation>Plan tr&amp;ansition…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="106"/>
+        <location filename="../../ui/followup/case_section.py" line="108"/>
         <source>Überprüfung als PDF…</source>
         <translation>Review as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="107"/>
+        <location filename="../../ui/followup/case_section.py" line="109"/>
         <source>Abschlussbericht als PDF…</source>
         <translation>Closing report as PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="116"/>
+        <location filename="../../ui/followup/case_section.py" line="118"/>
         <source>T-Wert der letzten Überprüfung</source>
         <translation>T-score of the last review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="122"/>
+        <location filename="../../ui/followup/case_section.py" line="124"/>
         <source>Wie der T-Wert berechnet wird</source>
         <translation>How the T-score is calculated</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="129"/>
+        <location filename="../../ui/followup/case_section.py" line="131"/>
         <source>Zielerreichung (T-Wert) im Verlauf</source>
         <translation>Goal attainment (T-score) over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="135"/>
+        <location filename="../../ui/followup/case_section.py" line="137"/>
         <source>&amp;Indikator:</source>
         <translation>&amp;Indicator:</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="137"/>
+        <location filename="../../ui/followup/case_section.py" line="139"/>
         <source>Indikator für den Verlauf</source>
         <translation>Indicator to chart</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="144"/>
+        <location filename="../../ui/followup/case_section.py" line="146"/>
         <source>Verlauf des Indikators</source>
         <translation>Indicator over time</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="147"/>
+        <location filename="../../ui/followup/case_section.py" line="149"/>
         <source>&lt;b&gt;Reflexion der Zusammenarbeit&lt;/b&gt;</source>
         <translation>&lt;b&gt;Reflection on the cooperation&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="151"/>
+        <location filename="../../ui/followup/case_section.py" line="153"/>
         <source>Noch keine Reflexion – sie wird gemeinsam mit der Familie erfasst, z. B. nach einem Hilfeplangespräch.</source>
         <translation>No reflection yet – it is recorded together with the family, e.g. after a care-planning meeting.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="156"/>
+        <location filename="../../ui/followup/case_section.py" line="158"/>
         <location filename="../../ui/followup/reflection_dialog.py" line="106"/>
         <source>Niedrig bewertete Bedingungen</source>
         <translation>Conditions rated low</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="159"/>
+        <location filename="../../ui/followup/case_section.py" line="161"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="159"/>
+        <location filename="../../ui/followup/case_section.py" line="161"/>
         <source>Art</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="159"/>
-        <location filename="../../ui/followup/case_section.py" line="228"/>
-        <location filename="../../ui/followup/case_section.py" line="264"/>
+        <location filename="../../ui/followup/case_section.py" line="161"/>
+        <location filename="../../ui/followup/case_section.py" line="231"/>
+        <location filename="../../ui/followup/case_section.py" line="267"/>
         <location filename="../../ui/followup/review_dialog.py" line="52"/>
         <source>Familie</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="159"/>
-        <location filename="../../ui/followup/case_section.py" line="229"/>
-        <location filename="../../ui/followup/case_section.py" line="265"/>
+        <location filename="../../ui/followup/case_section.py" line="161"/>
+        <location filename="../../ui/followup/case_section.py" line="232"/>
+        <location filename="../../ui/followup/case_section.py" line="268"/>
         <location filename="../../ui/followup/review_dialog.py" line="52"/>
         <source>Fachkraft</source>
         <translation>Professional</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="159"/>
+        <location filename="../../ui/followup/case_section.py" line="161"/>
         <source>Erfolge / Anmerkung</source>
         <translation>Successes / note</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="160"/>
+        <location filename="../../ui/followup/case_section.py" line="162"/>
         <source>Überprüfungen und Reflexionen</source>
         <translation>Reviews and reflections</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="164"/>
+        <location filename="../../ui/followup/case_section.py" line="166"/>
         <source>Bearbeiten…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="165"/>
+        <location filename="../../ui/followup/case_section.py" line="167"/>
         <source>Ausgewählte Überprüfung bearbeiten</source>
         <translation>Edit the selected review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="166"/>
+        <location filename="../../ui/followup/case_section.py" line="168"/>
         <source>Die ausgewählte Überprüfung ändern (auch mit Doppelklick)</source>
         <translation>Change the selected review (or double-click it)</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="167"/>
+        <location filename="../../ui/followup/case_section.py" line="169"/>
         <source>Löschen…</source>
         <translation>Delete…</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="168"/>
+        <location filename="../../ui/followup/case_section.py" line="170"/>
         <source>Ausgewählten Eintrag löschen</source>
         <translation>Delete the selected entry</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="199"/>
+        <location filename="../../ui/followup/case_section.py" line="202"/>
         <source>Überprüfungen und Reflexionen beziehen sich auf eine abgeschlossene Vereinbarung.</source>
         <translation>Reviews and reflections refer to a finalised agreement.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="205"/>
+        <location filename="../../ui/followup/case_section.py" line="208"/>
         <source>Die Hilfe endet am {date}. Bitte den Übergang planen: Anschlussangebote, Partner, die bleiben, und was die Familie jetzt allein schafft.</source>
         <translation>The help ends on {date}. Please plan the transition: further offers, partners who stay, and what the family now manages alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="224"/>
+        <location filename="../../ui/followup/case_section.py" line="227"/>
         <source>&lt;b&gt;T-Wert der letzten Überprüfung ({date}):&lt;/b&gt; Familie {client} · Fachkraft {professional}</source>
         <translation>&lt;b&gt;T-score of the last review ({date}):&lt;/b&gt; family {client} · professional {professional}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="233"/>
-        <location filename="../../ui/followup/case_section.py" line="267"/>
+        <location filename="../../ui/followup/case_section.py" line="236"/>
+        <location filename="../../ui/followup/case_section.py" line="270"/>
         <source>Beginn</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="263"/>
+        <location filename="../../ui/followup/case_section.py" line="266"/>
         <source>Ausgang</source>
         <translation>Baseline</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="282"/>
+        <location filename="../../ui/followup/case_section.py" line="285"/>
         <source>&lt;b&gt;Darüber sollten wir sprechen&lt;/b&gt; (letzte Reflexion, am niedrigsten bewertet):</source>
         <translation>&lt;b&gt;We should talk about this&lt;/b&gt; (last reflection, rated lowest):</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="289"/>
-        <location filename="../../ui/followup/case_section.py" line="331"/>
+        <location filename="../../ui/followup/case_section.py" line="292"/>
+        <location filename="../../ui/followup/case_section.py" line="336"/>
         <source>Überprüfung</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="294"/>
+        <location filename="../../ui/followup/case_section.py" line="297"/>
         <source>Reflexion</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="295"/>
+        <location filename="../../ui/followup/case_section.py" line="298"/>
         <source>am niedrigsten: {key}. {short}</source>
         <translation>lowest: {key}. {short}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="353"/>
+        <location filename="../../ui/followup/case_section.py" line="321"/>
+        <source>Als Vertretung können Sie hier nichts entfernen; das darf die zuständige Fachkraft.</source>
+        <translation>As cover you cannot remove anything here; the responsible worker can.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/followup/case_section.py" line="358"/>
         <source>Die Überprüfung</source>
         <translation>the review</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="353"/>
+        <location filename="../../ui/followup/case_section.py" line="358"/>
         <source>Die Reflexion</source>
         <translation>the reflection</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="354"/>
+        <location filename="../../ui/followup/case_section.py" line="359"/>
         <source>{kind} vom {date}</source>
         <translation>{kind} of {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="363"/>
+        <location filename="../../ui/followup/case_section.py" line="368"/>
         <source>Löschen</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="394"/>
-        <location filename="../../ui/followup/case_section.py" line="398"/>
+        <location filename="../../ui/followup/case_section.py" line="399"/>
+        <location filename="../../ui/followup/case_section.py" line="403"/>
         <source>PDF speichern</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/followup/case_section.py" line="397"/>
+        <location filename="../../ui/followup/case_section.py" line="402"/>
         <location filename="../../ui/signing/export.py" line="61"/>
         <source>Die Datei konnte nicht gespeichert werden:
 {reason}</source>
@@ -1506,26 +1511,31 @@ Keep locked away in the office. Opens the encrypted data of this laptop if the p
     </message>
     <message>
         <location filename="../../ui/protection/views.py" line="108"/>
+        <source>Abgeschlossene Fälle werden 1 Jahr aufbewahrt (Einstellung des Trägers). </source>
+        <translation>Closed cases are kept for 1 year (the provider’s setting). </translation>
+    </message>
+    <message>
+        <location filename="../../ui/protection/views.py" line="110"/>
         <source>Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). </source>
         <translation>Closed cases are kept for {years} years (the provider’s setting). </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="111"/>
+        <location filename="../../ui/protection/views.py" line="113"/>
         <source>1 Fall über der Frist wird hier nicht angeboten: Sie vertreten ihn nur, löschen kann ihn nur das Team, dem er gehört. </source>
         <translation>1 case past the period is not offered here: you only cover it, only the team it belongs to can delete it. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="113"/>
+        <location filename="../../ui/protection/views.py" line="115"/>
         <source>{n} Fälle über der Frist werden hier nicht angeboten: Sie vertreten sie nur, löschen kann sie nur das Team, dem sie gehören. </source>
         <translation>{n} cases past the period are not offered here: you only cover them, only the teams they belong to can delete them. </translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="115"/>
+        <location filename="../../ui/protection/views.py" line="117"/>
         <source>Diese Fälle sind über der Frist und sollen gelöscht werden:</source>
         <translation>These cases are past the period and should be deleted:</translation>
     </message>
     <message>
-        <location filename="../../ui/protection/views.py" line="116"/>
+        <location filename="../../ui/protection/views.py" line="118"/>
         <source>Zurzeit ist kein Fall über der Frist.</source>
         <translation>No case is past the period at the moment.</translation>
     </message>

@@ -4,136 +4,161 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="48"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="51"/>
         <source>geändert von {who}</source>
         <translation>changed by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="44"/>
-        <location filename="../../ui/team/conflict_dialog.py" line="45"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="47"/>
         <location filename="../../ui/team/conflict_dialog.py" line="48"/>
-        <location filename="../../ui/team/conflict_dialog.py" line="49"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="51"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="52"/>
         <source>unbekannt</source>
         <translation>unknown</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="44"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="47"/>
         <source>erfasst von {who}</source>
         <translation>recorded by {who}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="45"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="48"/>
         <source>erfasst von {who} am {when}</source>
         <translation>recorded by {who} on {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="49"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="52"/>
         <source>geändert von {who} am {when}</source>
         <translation>changed by {who} on {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="93"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="59"/>
+        <source>Sie haben das auf diesem Laptop gelöscht; auf dem Server wurde es inzwischen geändert. Bis zur Entscheidung bleiben die Einträge vom Server erhalten: trotzdem löschen oder behalten.</source>
+        <translation>You deleted this on this laptop; meanwhile it was changed on the server. Until you decide, the server’s entries stay: delete anyway or keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="62"/>
+        <source>Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem Laptop und auf einem anderen. Es zählt nur eine; bis zur Entscheidung die vom Server.</source>
+        <translation>A signature of the same person for this version was recorded twice: on this laptop and on another one. Only one counts; until you decide, the server’s.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="65"/>
+        <source>Sie haben das auf diesem Laptop neu eingetragen, die Version der Vereinbarung wurde aber inzwischen abgeschlossen. Sie bleibt, wie sie unterschrieben wurde; was Sie eingegeben haben, steht hier zum Übernehmen in eine neue Version.</source>
+        <translation>You added this on this laptop, but the version of the agreement has been finalised meanwhile. It stays as it was signed; what you entered is kept here to take over into a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="69"/>
+        <source>Sie haben das auf diesem Laptop neu eingetragen, auf dem Server wurde aber inzwischen gelöscht, wozu es gehört (der Fall oder ein übergeordneter Eintrag). Es wurde nicht übernommen; was Sie eingegeben haben, steht hier zum Nachlesen.</source>
+        <translation>You added this on this laptop, but what it belongs to (the case or a parent entry) has been deleted on the server meanwhile. It was not taken over; what you entered is kept here to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="73"/>
+        <source>Sie haben das auf diesem Laptop geändert, auf dem Server wurde der Eintrag aber inzwischen gelöscht. Ihr Wert kann nicht mehr übernommen werden; er steht hier zum Nachlesen.</source>
+        <translation>You changed this on this laptop, but the entry has been deleted on the server meanwhile. Your value can no longer be taken over; it is kept here to read.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="75"/>
+        <source>Dieses Feld wurde auf diesem Laptop und auf dem Server verschieden geändert. Bis zur Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt hier in der Liste.</source>
+        <translation>This field was changed differently on this laptop and on the server. Until you decide, the server’s value applies; this laptop’s value stays here in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
         <source>Konfliktliste</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="96"/>
-        <source>Diese Felder wurden auf diesem Laptop und auf dem Server verschieden geändert. Bis zur Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt hier in der Liste.</source>
-        <translation>These fields were changed differently on this laptop and on the server. Until you decide, the server&apos;s value applies; this laptop&apos;s value stays here in the list.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="101"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
         <source>&amp;Konflikte:</source>
         <translation>&amp;Conflicts:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="103"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="128"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="117"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
         <source>Auf diesem Laptop</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="117"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
         <source>Diesen Wert &amp;behalten</source>
         <translation>&amp;Keep this value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="118"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="143"/>
         <source>Wert von diesem Laptop behalten</source>
         <translation>Keep the value from this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="144"/>
         <source>Auf dem Server</source>
         <translation>On the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="144"/>
         <source>Diesen &amp;Wert behalten</source>
         <translation>Keep this &amp;value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="120"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="145"/>
         <source>Wert vom Server behalten</source>
         <translation>Keep the value from the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="151"/>
         <source>B&amp;earbeiten…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="127"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="152"/>
         <source>Wert selbst eingeben</source>
         <translation>Type the value yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="138"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="163"/>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="167"/>
         <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="164"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="189"/>
         <source>(Fall nicht mehr auf diesem Laptop)</source>
         <translation>(case no longer on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="165"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
         <source>{case} – {what}</source>
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="183"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="210"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="188"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="215"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="188"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="215"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

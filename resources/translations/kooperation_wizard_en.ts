@@ -1426,22 +1426,22 @@ custody</translation>
         <translation>No entries yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="548"/>
+        <location filename="../../ui/widgets.py" line="562"/>
         <source>Entfernen</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="549"/>
+        <location filename="../../ui/widgets.py" line="563"/>
         <source>%1 %2 entfernen</source>
         <translation>Remove %1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="721"/>
+        <location filename="../../ui/widgets.py" line="737"/>
         <source>(bitte wählen)</source>
         <translation>(please choose)</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets.py" line="721"/>
+        <location filename="../../ui/widgets.py" line="737"/>
         <source>? (nicht mehr verfügbar)</source>
         <translation>? (no longer available)</translation>
     </message>
@@ -1482,9 +1482,14 @@ custody</translation>
         <translation>What is still missing</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="210"/>
+        <location filename="../../ui/wizard/base.py" line="212"/>
         <source>Version %1 ist abgeschlossen und kann nicht mehr geändert werden. Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an.</source>
         <translation>Version %1 is finalised and can no longer be changed. To make changes, choose “Edit agreement…” in the main window: this creates a new version.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wizard/base.py" line="216"/>
+        <source>Als Vertretung können Sie hier nichts entfernen; das darf die zuständige Fachkraft.</source>
+        <translation>As cover you cannot remove anything here; the responsible worker can.</translation>
     </message>
 </context>
 <context>
@@ -1672,22 +1677,22 @@ custody</translation>
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../ui/wizard/base.py" line="254"/>
+        <location filename="../../ui/wizard/base.py" line="261"/>
         <source>&amp;Rückgängig</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="255"/>
+        <location filename="../../ui/wizard/base.py" line="262"/>
         <source>Entfernen rückgängig machen</source>
         <translation>Undo the removal</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="256"/>
+        <location filename="../../ui/wizard/base.py" line="263"/>
         <source>Das Entfernte wiederherstellen (Strg+Z)</source>
         <translation>Restore what was removed (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/wizard/base.py" line="263"/>
+        <location filename="../../ui/wizard/base.py" line="270"/>
         <source>%1 wurde entfernt.</source>
         <translation>%1 was removed.</translation>
     </message>

@@ -44,6 +44,8 @@ def test_a_stale_deletion_is_shown_and_can_be_made_anyway(qtbot, pg_server: PgSe
         qtbot.wait_exposed(dialog)
         assert dialog.list.item(0).text() == (
             "Familie Korrektur – Person (hier gelöscht, auf dem Server inzwischen geändert)")
+        assert dialog.header.text().startswith(
+            "Sie haben das auf diesem Laptop gelöscht; auf dem Server wurde es inzwischen geändert.")
         assert dialog.local.value.toPlainText() == "auf diesem Laptop gelöscht"
         assert "Geburtsdatum: 01.07.2012" in dialog.server.value.toPlainText()
         assert dialog.server.who.text().startswith("geändert von anna_berg am ")

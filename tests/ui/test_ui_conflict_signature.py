@@ -46,6 +46,8 @@ def test_two_signatures_of_one_party_side_by_side(qtbot, pg_server: PgServer, tm
         dialog.show()
         qtbot.wait_exposed(dialog)
         assert dialog.list.item(0).text() == "Familie Çelik – Unterschrift (zweimal erfasst)"
+        assert dialog.header.text().startswith(
+            "Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst")
         local, server = dialog.local.value.toPlainText(), dialog.server.value.toPlainText()
         assert local.splitlines()[1].startswith("am Bildschirm unterschrieben in Familienzentrum Musterstadt am ")
         assert server.splitlines()[1] == f"auf Papier unterschrieben am {dt.date.today():%d.%m.%Y}"

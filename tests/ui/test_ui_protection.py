@@ -218,6 +218,7 @@ def test_retention_list_deletes_an_expired_case(qtbot, complete_case, monkeypatc
     dialog = window.protection.show_retention()
     qtbot.addWidget(dialog)
     assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "Familie Çelik"
+    assert dialog.info.text().startswith("Abgeschlossene Fälle werden 1 Jahr aufbewahrt")  # not „1 Jahre“
     _shot(dialog, "retention.png")
     monkeypatch.setattr("ui.protection.views.ask_delete_case", lambda _p, _t: True)
     assert dialog.delete_selected()

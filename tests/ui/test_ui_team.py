@@ -107,6 +107,8 @@ def test_the_conflict_dialog_keeps_either_side(qtbot, conflict, monkeypatch, but
     assert dialog.local.value.toPlainText() == "Familie Hier"
     assert dialog.server.value.toPlainText() == "Familie Dort"
     assert dialog.local.title() == "Auf diesem Laptop" and dialog.server.title() == "Auf dem Server"
+    assert dialog.header.text().startswith(
+        "Dieses Feld wurde auf diesem Laptop und auf dem Server verschieden geändert.")
     assert dialog.local.who.text().startswith("geändert von ")
     side = dialog.local if button == "local" else dialog.server
     assert side.keep.text().replace("&", "") == "Diesen Wert behalten"

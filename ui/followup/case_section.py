@@ -36,6 +36,7 @@ from kooperation_desktop.followup.gas import (
 from kooperation_desktop.followup.model import Rater, Reflection, Review
 from kooperation_desktop.followup.reflection import lowest_conditions
 from kooperation_desktop.followup.service import FollowUpService
+from kooperation_desktop.usecases.cases import CaseService
 
 from .. import dialogs
 from ..case_view import fill_table, make_table
@@ -83,6 +84,7 @@ class FollowUpSection(QWidget):
         super().__init__(parent)
         self.follow = follow
         self.case: Case | None = None
+        self.covered = False  # a case this worker only covers (team mode): the server takes no deletion
         self.reviews: list[Review] = []
         self.reflections: list[Reflection] = []
         self.review_dialog: ReviewDialog | None = None
@@ -187,6 +189,7 @@ class FollowUpSection(QWidget):
     # --- showing ------------------------------------------------------------------------------
     def show_case(self, case: Case | None) -> None:
         self.case = case
+        self.covered = case is not None and case.id is not None and CaseService(self.follow.db).is_covered(case.id)
         agreement = self.follow.current_agreement(case.id) if case is not None and case.id is not None else None
         self.setVisible(case is not None)
         self.reviews = self.follow.reviews(case.id) if case is not None and case.id is not None else []
@@ -314,7 +317,9 @@ class FollowUpSection(QWidget):
     def _update_entry_buttons(self) -> None:
         entry = self.selected_entry()
         self.edit_button.setEnabled(isinstance(entry, Review))
-        self.delete_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None and not self.covered)
+        self.delete_button.setToolTip(tr("Als Vertretung können Sie hier nichts entfernen; das darf die "
+                                         "zuständige Fachkraft.") if self.covered else "")
 
     # --- use cases -------------------------------------------------------------------------------
     def _refresh(self) -> None:
@@ -348,7 +353,7 @@ class FollowUpSection(QWidget):
 
     def delete_selected(self) -> bool:
         entry = self.selected_entry()
-        if entry is None or entry.id is None:
+        if entry is None or entry.id is None or self.covered:
             return False
         kind = tr("Die Überprüfung") if isinstance(entry, Review) else tr("Die Reflexion")
         what = tr("{kind} vom {date}").format(kind=kind, date=format_date(entry.held_on))

@@ -105,8 +105,10 @@ class RetentionDialog(QDialog):
         self.cases = self.retention.due_for_deletion()
         covered = len(self.retention.covered_due())
         years = self.retention.retention_years()
-        self.info.setText(tr("Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). ")
-                          .format(years=years)
+        self.info.setText((tr("Abgeschlossene Fälle werden 1 Jahr aufbewahrt (Einstellung des Trägers). ")
+                           if years == 1 else
+                           tr("Abgeschlossene Fälle werden {years} Jahre aufbewahrt (Einstellung des Trägers). ")
+                           .format(years=years))
                           + ("" if not covered else (
                               tr("1 Fall über der Frist wird hier nicht angeboten: Sie vertreten ihn nur, "
                                  "löschen kann ihn nur das Team, dem er gehört. ") if covered == 1 else

@@ -1,6 +1,9 @@
 """„Konfliktliste“: the fields changed both on this laptop and on the server, each with both values
 side by side (who changed them, when), and the choice: keep one side, or type the value
-(„Bearbeiten…“). The decisions are the core's (:mod:`kooperation_desktop.team.conflict_choice`)."""
+(„Bearbeiten…“). The entries that are not two edits of one field (a deletion here of rows changed on
+the server, a signature given twice, a row added to a version finalised or to a case deleted
+meanwhile) each have a header of their own. The decisions are the core's
+(:mod:`kooperation_desktop.team.conflict_choice`)."""
 
 from __future__ import annotations
 
@@ -50,6 +53,29 @@ def _who_when(by: str, at: dt.datetime | None, recorded: bool = False) -> str:
                                                       when=conflict_choice.value_text(at))
 
 
+def header_text(kind: str) -> str:
+    """What happened to one entry of the Konfliktliste, in plain words (the dialog's header)."""
+    if kind == conflict_choice.DELETION:
+        return tr("Sie haben das auf diesem Laptop gelöscht; auf dem Server wurde es inzwischen geändert. "
+                  "Bis zur Entscheidung bleiben die Einträge vom Server erhalten: trotzdem löschen oder behalten.")
+    if kind == conflict_choice.SIGNATURE:
+        return tr("Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem "
+                  "Laptop und auf einem anderen. Es zählt nur eine; bis zur Entscheidung die vom Server.")
+    if kind == conflict_choice.NEW_IN_FROZEN:
+        return tr("Sie haben das auf diesem Laptop neu eingetragen, die Version der Vereinbarung wurde aber "
+                  "inzwischen abgeschlossen. Sie bleibt, wie sie unterschrieben wurde; was Sie eingegeben "
+                  "haben, steht hier zum Übernehmen in eine neue Version.")
+    if kind == conflict_choice.NEW_IN_DELETED:
+        return tr("Sie haben das auf diesem Laptop neu eingetragen, auf dem Server wurde aber inzwischen "
+                  "gelöscht, wozu es gehört (der Fall oder ein übergeordneter Eintrag). Es wurde nicht "
+                  "übernommen; was Sie eingegeben haben, steht hier zum Nachlesen.")
+    if kind == conflict_choice.FIELD_GONE:
+        return tr("Sie haben das auf diesem Laptop geändert, auf dem Server wurde der Eintrag aber inzwischen "
+                  "gelöscht. Ihr Wert kann nicht mehr übernommen werden; er steht hier zum Nachlesen.")
+    return tr("Dieses Feld wurde auf diesem Laptop und auf dem Server verschieden geändert. Bis zur "
+              "Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt hier in der Liste.")
+
+
 class _Side(QGroupBox):
     """One side of a conflict: its value (read-only, wrapped, scrollable), who and when, the button."""
 
@@ -93,11 +119,10 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(tr("Konfliktliste"))
         self._items: dict[int, ConflictItem] = {}
         layout = QVBoxLayout(self)
-        intro = QLabel(tr("Diese Felder wurden auf diesem Laptop und auf dem Server verschieden geändert. "
-                          "Bis zur Entscheidung gilt der Wert vom Server; der Wert von diesem Laptop bleibt "
-                          "hier in der Liste."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.header = QLabel(self)  # what happened to the selected entry (:func:`header_text`)
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.header)
         list_label = QLabel(tr("&Konflikte:"), self)
         self.list = QListWidget(self)
         self.list.setAccessibleName(tr("Konflikte"))
@@ -165,6 +190,7 @@ class ConflictDialog(QDialog):
             entry = QListWidgetItem(tr("{case} – {what}").format(case=title, what=item.what), self.list)
             entry.setData(ITEM_ID_ROLE, item.id)
         self.empty.setVisible(not items)
+        self.header.setVisible(bool(items))
         self.detail.setVisible(bool(items))
         self.list.setVisible(bool(items))
         if items:
@@ -180,6 +206,7 @@ class ConflictDialog(QDialog):
         item = self.current()
         if item is None:
             return
+        self.header.setText(header_text(item.kind))
         self.what.setText(tr("Fall „{case}“ · {what}").format(case=item.case_title or "–", what=item.what))
         self.local.show_value(item.local_text, item.local_by, item.local_at, item.signature)
         self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)

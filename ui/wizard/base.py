@@ -29,7 +29,7 @@ from kooperation_desktop.domain.wizard import Step, may_go_on
 from kooperation_desktop.services import Services
 
 from ..domain_labels import describe, step_subtitle, step_title
-from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, fill
+from ..widgets import WARNING_STYLE, DateEdit, ErrorLabel, RowEditor, fill
 
 if TYPE_CHECKING:
     from .wizard import AgreementWizard
@@ -77,6 +77,8 @@ class StepPage(QWizardPage):
         self._dirty: list[Any] = []
         self._agreement_dirty = False
         self.entry_focus: QWidget | None = None  # the field to start typing in (see focus_on_entry)
+        # why nothing can be removed here ("" when it can): a case this worker only covers (team mode)
+        self.removal_refused = ""
         self._loading = False
         self.save_timer = QTimer(self)
         self.save_timer.setSingleShot(True)
@@ -210,11 +212,16 @@ class StepPage(QWizardPage):
                 "Version %1 ist abgeschlossen und kann nicht mehr geändert werden. "
                 "Für Änderungen im Hauptfenster „Vereinbarung bearbeiten…“ wählen: das legt eine neue Version an."),
                 self.agreement.version)])
+        covered = self.case.id is not None and self.services.cases.is_covered(self.case.id)
+        self.removal_refused = self.tr("Als Vertretung können Sie hier nichts entfernen; das darf die "
+                                       "zuständige Fachkraft.") if covered else ""
         self._loading = True
         try:
             self.load()
         finally:
             self._loading = False
+        for editor in self.body.findChildren(RowEditor):  # the server takes no deletion of a covered case
+            editor.refuse_removal(self.removal_refused)
         self.body.setEnabled(self.agreement.is_editable or self.step.value == "overview")
 
     def cleanupPage(self) -> None:  # going back: keep what was typed

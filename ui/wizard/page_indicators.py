@@ -236,6 +236,10 @@ class IndicatorsPage(StepPage):
         box = IndicatorBox(indicator, len(self.boxes) + 1, self.boxes_host)
         box.changed.connect(self.mark_dirty)
         box.remove_requested.connect(self.remove_indicator)
+        if self.removal_refused:  # a covered case (see StepPage.initializePage)
+            box.remove_button.setEnabled(False)
+            box.remove_button.setToolTip(self.removal_refused)
+            box.remove_button.setAccessibleDescription(self.removal_refused)
         self.boxes_layout.addWidget(box)
         self.boxes.append(box)
         chain_before(self.add_button, [box.description, box.scale, *box.level_edits, box.baseline, box.target,
