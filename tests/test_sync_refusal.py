@@ -65,19 +65,20 @@ def test_an_empty_field_the_server_requires_is_named_by_its_german_label(team) -
     assert _logged(a, "Familie Ohne") == ["23502 persons birth_date"]
 
 
-def test_a_message_of_our_own_trigger_is_shown_as_it_is(team) -> None:
+@pytest.mark.parametrize("code", ["P0001", "insufficient_privilege"])  # (the cases' guard raises the second)
+def test_a_message_of_our_own_trigger_is_shown_as_it_is(team, code: str) -> None:
     a, _b, server = team
     rule = "Diese Version der Vereinbarung ist abgeschlossen und kann nicht mehr geändert werden."
     with server.begin() as conn:
         conn.execute(text(f"""CREATE FUNCTION kd_test_rule() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN RAISE EXCEPTION '{rule}'; END $$"""))
+            BEGIN RAISE EXCEPTION '{rule}' USING ERRCODE = '{code}'; END $$"""))
         conn.execute(text("CREATE TRIGGER kd_test_rule BEFORE INSERT ON persons FOR EACH ROW "
                           "WHEN (NEW.last_name = 'Fest') EXECUTE FUNCTION kd_test_rule()"))
     case = a.cases.create("Familie Fest", "AZ 9")
     a.parties.save(Person(case_id=case.id, first_name="Ida", last_name="Fest"))
     message = _refused(a, server)
     assert f"(Fall „Familie Fest“ (Az. AZ 9): {rule[:-1]}); sie bleiben auf diesem Laptop" in message
-    assert _logged(a, "Familie Fest") == ["P0001 kd_test_rule"]
+    assert _logged(a, "Familie Fest") == [f"{'P0001' if code == 'P0001' else '42501'} kd_test_rule"]
 
 
 def test_a_busy_server_is_asked_a_second_time_and_then_named(team) -> None:

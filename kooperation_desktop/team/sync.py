@@ -956,8 +956,13 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None, reconnec
     """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts). Cases
     the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end. Another
     server than the known one: :class:`.reconnect.ServerChanged`, or with ``reconnect`` everything sent
-    again as at a first sync (see :mod:`.reconnect`)."""
+    again as at a first sync (see :mod:`.reconnect`). A server whose schema is not this program's:
+    :class:`.schema_check.SchemaMismatch`, before anything is sent or received."""
     from . import reconnect as reconnecting
+    from .schema_check import check_schema
+
+    with server.connect() as conn:  # the same schema on both sides, or nothing is transferred
+        check_schema(conn)
     reconnected = reconnecting.check_server(db, server, reconnect=reconnect)
     listed = reconnecting.resolve_resends(db, server)
     refused: PushRefused | None = None
