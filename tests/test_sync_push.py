@@ -14,6 +14,8 @@ from sync_helpers import dump_laptop, dump_server, server_engine
 
 from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import Person
+from kooperation_desktop.protection.audit import AuditService
+from kooperation_desktop.protection.model import PUSH_REFUSED
 from kooperation_desktop.services import Services
 from kooperation_desktop.team import conflicts, outbox, sync
 
@@ -40,6 +42,15 @@ def test_a_case_the_server_refuses_waits_and_the_other_cases_of_the_batch_land(t
     with pytest.raises(sync.PushRefused, match="Änderungen eines Falls nicht angenommen") as refused:
         sync.sync(a.db, server)
     assert "kein_abgelehnt" in str(refused.value) and "\n" not in str(refused.value)
+    # the reason in German, naming the case; PostgreSQL's own text is not in the line but in the audit log
+    assert ("(Fall „Familie Abgelehnt“: ein Wert verstößt gegen die Regel „kein_abgelehnt“ des Servers"
+            in str(refused.value))
+    assert "violates" not in str(refused.value) and "Fehler auf dem Server" not in str(refused.value)
+    [refused_case] = [c for c in a.cases.list() if c.title == "Familie Abgelehnt"]
+    assert refused_case.id is not None
+    [logged] = [e for e in AuditService(a.db).for_case(refused_case.id) if e.action == PUSH_REFUSED]
+    assert logged.entity_type == "23514 persons kein_abgelehnt"
+    assert logged.action_label == "Änderungen vom Server nicht angenommen"
     # what the sync did besides is said in the same line (the other cases went, the colleague's case came)
     assert re.search(r"Sonst: [1-9]\d* Zeilen gesendet, [1-9]\d* empfangen, 0 gelöscht\.", str(refused.value))
     assert "Familie Ben" in [c.title for c in a.cases.list()]  # the pull ran all the same

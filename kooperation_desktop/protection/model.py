@@ -11,11 +11,13 @@ CREATED, CHANGED, DELETED = "created", "changed", "deleted"
 # explicit events recorded by the feature services (no row change)
 BACKUP, RESTORE, EXPORT, PASSWORD = "backup", "restore", "export", "password"
 UNSHARED = "unshared"  # team mode: a case the server no longer shares with this login, removed here
+PUSH_REFUSED = "sync_refused"  # team mode: the server refused a case's changes (why: in entity_type, no values)
 
 ACTION_LABELS = {
     CREATED: "angelegt", CHANGED: "geändert", DELETED: "gelöscht", BACKUP: "Datensicherung",
     RESTORE: "wiederhergestellt", EXPORT: "exportiert", PASSWORD: "Passwort geändert",
     UNSHARED: "nicht mehr freigegeben, vom Laptop entfernt",
+    PUSH_REFUSED: "Änderungen vom Server nicht angenommen",
 }
 ENTITY_LABELS = {
     "cases": "Fall", "persons": "Person", "partners": "Kooperationspartner/in", "consents": "Einverständnis",

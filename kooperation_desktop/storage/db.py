@@ -88,6 +88,20 @@ VERSIONS_DIR = Path(__file__).parent / "migrations" / "versions"
 def head_revisions() -> frozenset[str]:
     """The revisions no other migration builds on, read from the migration files themselves
     (without importing Alembic, which costs a quarter of a second at every start)."""
+    revisions, parents = _revision_graph()
+    return revisions - parents
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every revision of this program's migration files (a database at another one was migrated by
+    a newer version of the program)."""
+    return _revision_graph()[0]
+
+
+@cache
+def _revision_graph() -> tuple[frozenset[str], frozenset[str]]:
+    """(the migration files' revisions, the revisions another one builds on)."""
     revisions: set[str] = set()
     parents: set[str] = set()
     for path in VERSIONS_DIR.glob("*.py"):
@@ -103,7 +117,7 @@ def head_revisions() -> frozenset[str]:
             elif target.id == "down_revision":
                 down = ast.literal_eval(node.value)
                 parents.update([down] if isinstance(down, str) else (down or ()))
-    return frozenset(revisions - parents)
+    return frozenset(revisions), frozenset(parents)
 
 
 def schema_is_current(engine: Engine) -> bool:

@@ -232,6 +232,15 @@ def held_cases(local: Connection) -> dict[str, int]:
     return {u: i for u, i in local.execute(select(CaseRow.uuid, CaseRow.id)) if u}
 
 
+def case_names(local: Connection, uuids: Iterable[str]) -> dict[str, tuple[int, str, str]]:
+    """The cases ``uuids`` on this laptop: ``{uuid: (local id, title, file number)}``."""
+    wanted = sorted({u for u in uuids if u})
+    if not wanted:
+        return {}
+    query = select(CaseRow.uuid, CaseRow.id, CaseRow.title, CaseRow.file_number).where(CaseRow.uuid.in_(wanted))
+    return {str(u): (int(i), str(t or ""), str(f or "")) for u, i, t, f in local.execute(query)}
+
+
 def cases_with_waiting_changes(local: Connection) -> set[str]:
     """Cases with entries in the outbox (not yet accepted by the server)."""
     return {c for c in local.scalars(select(OutboxRow.case_uuid).distinct()) if c}

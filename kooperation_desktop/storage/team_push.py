@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     any_,
     bindparam,
     delete,
@@ -176,9 +177,14 @@ def pushed_by_row(conn: Connection, row_uuids: Iterable[str]) -> Authorship:
 
 def insert_rows(conn: Connection, table: Table, names: Sequence[str], params: Sequence[dict[str, Any]]) -> None:
     """New rows (``params``: :func:`.travelling.write_params` of the columns ``names``); a row whose
-    uuid the server holds already is left as it is."""
+    uuid the server holds already is left as it is, as is one clashing with a unique rule of the models
+    (a party's second signature of a version: the first one pushed stands). Any other unique rule (one
+    the server's administration added, e.g. each file number once) refuses the row, and so its case:
+    never silently dropped."""
     if params:
-        conn.execute(pg_insert(table).values(write_values(table, names)).on_conflict_do_nothing(), list(params))
+        insert = pg_insert(table).values(write_values(table, names))
+        own_rule = any(isinstance(c, UniqueConstraint) for c in table.constraints)
+        conn.execute(insert.on_conflict_do_nothing(index_elements=None if own_rule else ["uuid"]), list(params))
 
 
 def delete_rows(conn: Connection, table: Table, uuids: Sequence[str]) -> set[str]:

@@ -176,7 +176,11 @@ def _cmd_status(args: argparse.Namespace) -> None:
         print("Schema: noch nicht angelegt (kooperation-desktop server init)")
         return
     print(f"Schema-Version: {state.schema_version} "
-          + ("(aktuell)" if state.current else "(älter als dieses Programm: server init aktualisiert es)"))
+          + ("(aktuell)" if state.current else
+             "(neuer als dieses Programm: bitte Kooperation Desktop aktualisieren; bis dahin synchronisieren "
+             "die Laptops mit dieser Version nicht)" if state.newer else
+             "(älter als dieses Programm: server init aktualisiert es; bis dahin synchronisieren die Laptops "
+             "mit dieser Version nicht)"))
     print("Rollen und Zugriffsregeln: " + ("eingerichtet" if state.initialised else
                                           "fehlen (kooperation-desktop server init)"))
     if not state.teams:

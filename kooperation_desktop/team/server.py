@@ -80,6 +80,18 @@ def _check_administrator(administrator: repo.Administrator) -> None:
                         "Superuser (z. B. postgres) oder eine Rolle mit CREATEROLE und BYPASSRLS.")
 
 
+def _check_not_newer(conn: Connection) -> None:
+    """A schema set up by a newer version of the program: this one cannot upgrade (nor downgrade) it."""
+    from ..storage.db import known_revisions
+
+    if repo.has_table(conn, "alembic_version"):
+        unknown = set(repo.schema_version(conn).split(", ")) - known_revisions() - {""}
+        if unknown:
+            raise TeamError(f"Der Server wurde mit einer neueren Version von Kooperation Desktop eingerichtet "
+                            f"(Schema {', '.join(sorted(unknown))}); diese Version kann ihn nicht einrichten. "
+                            "Bitte „server init“ mit der neueren Version ausführen.")
+
+
 @contextmanager
 def _administration(target: str | Engine | ServerAddress) -> Iterator[Engine]:
     """The engine for ``target`` (an engine is used as it is; an address gets its own, disposed after)."""
@@ -116,6 +128,7 @@ def init_server(target: str | Engine | ServerAddress, *, ca: Path | None = None,
     with _administration(target) as engine, _translated(engine):
         with engine.connect() as conn:
             _check_administrator(repo.administrator(conn))
+            _check_not_newer(conn)
         upgrade_to_head(engine)
         case_data = case_data_policies()
         with engine.begin() as conn:
@@ -252,12 +265,13 @@ class ServerStatus:
     initialised: bool  # group roles and policies exist
     teams: tuple[TeamStatus, ...]
     cases_without_team: int
+    newer: bool = False  # the schema is at a revision this program does not know (a newer version set it up)
 
 
 def status(target: str | Engine | ServerAddress, *, ca: Path | None = None,
            allow_plain: bool = False) -> ServerStatus:
     """Schema version, teams with their members and case counts (as the administrator sees them)."""
-    from ..storage.db import head_revisions
+    from ..storage.db import head_revisions, known_revisions
 
     if isinstance(target, str):
         target = ServerAddress(target, ca=ca, allow_plain=allow_plain)
@@ -266,11 +280,12 @@ def status(target: str | Engine | ServerAddress, *, ca: Path | None = None,
             return ServerStatus("", False, False, (), 0)
         version = repo.schema_version(conn)
         current = set(version.split(", ")) == set(head_revisions())
+        newer = bool(set(version.split(", ")) - known_revisions() - {""})
         if not repo.has_table(conn, "team_members"):
-            return ServerStatus(version, current, False, (), 0)
+            return ServerStatus(version, current, False, (), 0, newer)
         initialised = repo.is_initialised(conn)
         members = repo.members_by_team(conn)
         counts = repo.case_counts(conn)
         teams = tuple(TeamStatus(name, tuple(members.get(team_id, [])), counts.get(team_id, 0))
                       for team_id, name in repo.teams(conn))
-        return ServerStatus(version, current, initialised, teams, counts.get(None, 0))
+        return ServerStatus(version, current, initialised, teams, counts.get(None, 0), newer)

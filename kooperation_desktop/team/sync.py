@@ -65,8 +65,9 @@ from ..storage.travelling import (
 )
 from .conflicts import DELETION, NEW_ROW, new_in_frozen
 from .conflicts import SIGNATURE as SIGNATURE_CLASH
-from .connection import ServerError, translate_error
+from .connection import ServerError
 from .outbox import DELETE, INSERT, UPDATE, decode, encode, same
+from .refusal import PUSH_REFUSED, TRANSIENT, case_label, refusal
 
 #: changes of these columns never conflict (bookkeeping: the last writer wins)
 BOOKKEEPING = frozenset({"updated_at", "wizard_step"})
@@ -602,14 +603,14 @@ def _remember(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> Non
         for case in cases for c in case.changes for entry in c.entries])
 
 
-#: SQLSTATE classes of a server refusing one case's changes (data, integrity, access, deadlock,
-#: raised by a trigger): the case stays in the outbox, the others go on
-REFUSALS = ("22", "23", "40", "42", "44", "P0")
+#: SQLSTATE classes (and codes) of a server refusing one case's changes (data, integrity, access,
+#: deadlock, a statement's time limit, raised by a trigger): the case stays in the outbox, the others go on
+REFUSALS = ("22", "23", "40", "42", "44", "57014", "P0")
 
 
 def _refused(exc: DBAPIError) -> bool:
     sqlstate = getattr(exc.orig, "sqlstate", None) or ""
-    return not exc.connection_invalidated and sqlstate[:2] in REFUSALS
+    return not exc.connection_invalidated and (sqlstate[:2] in REFUSALS or sqlstate in REFUSALS)
 
 
 class PushRefused(SyncError, ServerError):
@@ -722,24 +723,53 @@ def _push_batch(db: Database, server: Engine, state: SyncState, cases: list[_Cas
 def _push_one_by_one(db: Database, server: Engine, state: SyncState, cases: list[_Case],
                      mark: Marker) -> tuple[list[_Case], list[str]]:
     landed: list[_Case] = []
-    reasons: list[str] = []
+    failed: list[tuple[_Case, DBAPIError, bool]] = []
     with server.begin() as conn:
         for case in cases:
-            try:
-                with conn.begin_nested():
-                    local_rows = _prepare(db, conn, [case])
-                    _apply(conn, state, [case], local_rows)
-                    _remember(conn, state, [case])
-            except DBAPIError as exc:
-                if not _refused(exc):
-                    raise
-                reasons.append(str(translate_error(exc, server.url)))
-            else:
+            error = _try_case(db, conn, state, case)
+            if error is None:
                 landed.append(case)
+            else:
+                failed.append((case, *error))
             mark("server-apply")
     for _case in landed:
         mark("server-commit")
-    return landed, reasons
+    return landed, _refusals(db, failed)
+
+
+def _try_case(db: Database, conn: Connection, state: SyncState, case: _Case) -> tuple[DBAPIError, bool] | None:
+    """One case under its own savepoint: None when it landed, else the server's error and whether the
+    case was tried twice (a busy server, :data:`.refusal.TRANSIENT`: once more at once)."""
+    for attempt in range(2):
+        try:
+            with conn.begin_nested():
+                local_rows = _prepare(db, conn, [case])
+                _apply(conn, state, [case], local_rows)
+                _remember(conn, state, [case])
+        except DBAPIError as exc:
+            if not _refused(exc):
+                raise
+            if attempt == 0 and getattr(exc.orig, "sqlstate", None) in TRANSIENT:
+                continue
+            return exc, attempt > 0
+        return None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _refusals(db: Database, failed: list[tuple[_Case, DBAPIError, bool]]) -> list[str]:
+    """The German reasons of the refused cases (named as this laptop has them); their technical
+    reasons (names, no values) go into the audit log with the case."""
+    if not failed:
+        return []
+    with db.engine.begin() as local:
+        names = team_pull.case_names(local, (case.entries[0].case_uuid for case, _exc, _again in failed))
+        found = []
+        for case, exc, again in failed:
+            case_id, title, number = names.get(case.entries[0].case_uuid, (None, "", ""))
+            found.append((case_id, refusal(exc, case_label(title, number) if case_id is not None else None,
+                                           file_number=number, retried=again)))
+        audit_store.append(local, [new_entry(PUSH_REFUSED, item.technical, None, case_id) for case_id, item in found])
+    return [item.reason for _case_id, item in found]
 
 
 def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) -> int:
@@ -929,9 +959,13 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None, reconnec
     """Push, then pull; the audit log records the sync (who, when, how many rows, conflicts). Cases
     the server refused (:class:`PushRefused`) do not stop the pull: it is raised at the end. Another
     server than the known one: :class:`.reconnect.ServerChanged`, or with ``reconnect`` everything sent
-    again as at a first sync (see :mod:`.reconnect`)."""
+    again as at a first sync (see :mod:`.reconnect`). A server whose schema is not this program's:
+    :class:`.schema_check.SchemaMismatch`, before anything is sent or received."""
     from . import reconnect as reconnecting
+    from .schema_check import check_schema
 
+    with server.connect() as conn:  # the same schema on both sides, or nothing is transferred
+        check_schema(conn)
     reconnected = reconnecting.check_server(db, server, reconnect=reconnect)
     listed = reconnecting.resolve_resends(db, server)
     refused: PushRefused | None = None

@@ -76,8 +76,11 @@ def _due(s: Session, case_id: int, today: dt.date, horizon_days: int) -> tuple[D
 def team_overview(engine: Engine, today: dt.date | None = None,
                   horizon_days: int = due_mod.DEFAULT_HORIZON_DAYS) -> TeamOverview:
     """Every case the login may see on the server, with its open due items (raises ServerError)."""
+    from .schema_check import check_schema
+
     on = today or dt.date.today()
     with _translated(engine), Session(engine) as s:
+        check_schema(s.connection())  # (another schema: the rows would not read)
         login = repo.current_login(s)
         lead_of = repo.teams_led_by(s, login)
         cases = tuple(TeamCase(uuid=c.uuid, title=c.title, file_number=c.file_number, team=c.team,
@@ -92,6 +95,9 @@ def assign_case(engine: Engine, case_uuid: str, colleague: str) -> None:
     name = colleague.strip()
     if name:
         check_role_name(name)
+    from .schema_check import check_schema
+
     with _translated(engine), engine.begin() as conn:
+        check_schema(conn)
         if not repo.assign(conn, case_uuid, name or None):
             raise ServerError("Diesen Fall gibt es auf dem Server nicht, oder er ist für Sie nicht sichtbar.")
