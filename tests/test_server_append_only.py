@@ -17,12 +17,13 @@ import psycopg
 import pytest
 from helpers import build_complete_case
 from pg_server import PgServer
-from sqlalchemy import Engine, create_engine
+from sqlalchemy import Engine, create_engine, select
 from sync_helpers import laptop
 
 from kooperation_desktop.protection.retention import RetentionService
 from kooperation_desktop.services import Services
 from kooperation_desktop.signing.service import SigningService
+from kooperation_desktop.storage.rows import ConsentRow
 from kooperation_desktop.storage.team_append_only import CONSENT, FROZEN_VERSION, SENT_REPORT, SIGNATURE
 from kooperation_desktop.team import sync
 from kooperation_desktop.team.connection import ServerAddress
@@ -227,3 +228,23 @@ def test_no_authorship_is_recorded_for_another_teams_case(agency: Agency) -> Non
         sina.execute(entry, (case_uuid, case_uuid))  # her own team's case
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
             sina.execute(entry.replace("current_user", f"'{agency.lea}'"), (case_uuid, case_uuid))
+
+
+def test_a_removal_the_server_refuses_rolls_back_that_case_alone(agency: Agency, tmp_path: Path) -> None:
+    lead = laptop(tmp_path, agency.lea)
+    lead_engine = create_engine(agency.server.url(agency.db, user=agency.lea))
+    try:
+        sync.sync(lead.db, lead_engine)
+        # a consent the finalised version rests on, removed past the program's rule (e.g. offline, before
+        # a colleague's finalised version arrived), and a new case in the same push
+        with lead.db.transaction() as s:
+            s.delete(s.scalars(select(ConsentRow).order_by(ConsentRow.id)).first())
+        lead.cases.create("Familie Neu", "AZ N-1")
+        with pytest.raises(sync.PushRefused) as refused:
+            sync.sync(lead.db, lead_engine)
+        assert CONSENT in str(refused.value)
+        assert agency.admin("SELECT count(*) FROM consents") == [(2,)]
+        assert ("Familie Neu",) in agency.admin("SELECT title FROM cases")
+    finally:
+        lead.close()
+        lead_engine.dispose()

@@ -268,6 +268,14 @@ def append_only_statements() -> list[str]:
     return [*_HELPERS, *_agreements(), *content, *_signatures(), *_consents(), *_reports()]
 
 
+def check_removals(conn: Connection) -> None:
+    """Run the checks of the rows removed so far in this transaction now rather than at the commit
+    (then defer again): the push calls it after a case's deletions, so a refusal rolls back that case
+    alone (its savepoint) instead of failing the commit of every case pushed with it."""
+    conn.exec_driver_sql("SET CONSTRAINTS ALL IMMEDIATE")
+    conn.exec_driver_sql("SET CONSTRAINTS ALL DEFERRED")
+
+
 def install_append_only(conn: Connection) -> None:
     """The append-only triggers on the server (``server init``; idempotent: replaces older ones)."""
     for statement in append_only_statements():

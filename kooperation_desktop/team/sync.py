@@ -49,7 +49,7 @@ from sqlalchemy.exc import DBAPIError
 from ..domain.reports import ReportStatus
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
-from ..storage import team_changes, team_conflicts, team_outbox, team_pull, team_push
+from ..storage import team_append_only, team_changes, team_conflicts, team_outbox, team_pull, team_push
 from ..storage.database import Database
 from ..storage.team_outbox import SyncState
 from ..storage.team_push import OutboxEntry
@@ -371,6 +371,8 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
                     case.results[c.entries[-1]] = [{NOT_DELETED: True, "table_name": c.table, "row_uuid": c.uuid}]
                 else:
                     case.written += 1
+    if any(op == DELETE for _t, op in by_table):
+        team_append_only.check_removals(conn)  # a removal the server refuses: refused here, not at the commit
 
 
 def _stale_deletions(conn: Connection, deletions: list[Change], changed_here: set[str],
