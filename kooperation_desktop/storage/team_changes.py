@@ -56,10 +56,19 @@ def install_server_sync(connection: Connection, tables: Iterable[str] | None = N
                                 "FOR EACH ROW EXECUTE FUNCTION sync_tombstone()"))
 
 
+#: a worker records pushed entries under its own name, for a case it may see or one deleted (the push
+#: that deleted it records its entries after the deletion; a replay finds them by ``who``), or for no
+#: case: never for another team's case (its authors are shown in that team's Konfliktliste)
+_PUSHED_CHECK = ("who = current_user::text AND (case_uuid IS NULL "
+                 "OR EXISTS (SELECT 1 FROM cases parent WHERE parent.uuid = sync_pushed.case_uuid) "
+                 "OR sync_pushed.case_uuid IN (SELECT t.row_uuid FROM sync_tombstones t WHERE t.table_name = 'cases'))")
+
+
 def grant_server_sync(connection: Connection, worker_role: str) -> None:
     """``server init``: what the workers' group role needs for sync. The tombstones are readable (uuids
-    only; the trigger writes them as their owner); a worker adds pushed entries under its own name and
-    reads its own and those of the cases it may see (who changed a field, for the Konfliktliste)."""
+    only; the trigger writes them as their owner); a worker adds pushed entries under its own name for
+    the cases it may see (:data:`_PUSHED_CHECK`) and reads its own and those of the cases it may see
+    (who changed a field, for the Konfliktliste)."""
     connection.exec_driver_sql(f"GRANT SELECT ON sync_tombstones TO {worker_role}")
     connection.exec_driver_sql(f"GRANT SELECT, INSERT ON sync_pushed TO {worker_role}")
     connection.exec_driver_sql("ALTER TABLE sync_pushed ENABLE ROW LEVEL SECURITY")
@@ -68,7 +77,7 @@ def grant_server_sync(connection: Connection, worker_role: str) -> None:
     connection.exec_driver_sql(
         f"CREATE POLICY kd_rows ON sync_pushed TO {worker_role} USING (who = current_user::text OR EXISTS "
         "(SELECT 1 FROM cases parent WHERE parent.uuid = sync_pushed.case_uuid)) "
-        "WITH CHECK (who = current_user::text)")
+        f"WITH CHECK ({_PUSHED_CHECK})")
 
 
 def uninstall_server_sync(connection: Connection, tables: Iterable[str] | None = None, *,

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from .retention import case_tables
 from .rows import Base
+from .team_append_only import install_append_only
 
 WORKER_ROLE = "kd_worker"
 LEAD_ROLE = "kd_lead"
@@ -236,7 +237,8 @@ def grant_access(conn: Connection, case_data: Iterable[str], non_case_tables: It
 def install_policies(conn: Connection, case_data: dict[str, str], deletable: dict[str, str] | None = None) -> None:
     """Row-level security on ``cases``, ``team_members`` and every table of ``case_data`` (table ->
     condition, see :func:`case_data_policies`; ``deletable``: table -> the rows a role may delete, see
-    :func:`case_data_delete_policies`), and the cases' guard trigger; replaces older ones."""
+    :func:`case_data_delete_policies`), the cases' guard trigger and the append-only triggers
+    (:mod:`.team_append_only`); replaces older ones."""
     for statement in _CASES_POLICIES:
         conn.exec_driver_sql(statement)
     for table, condition in case_data.items():
@@ -246,6 +248,7 @@ def install_policies(conn: Connection, case_data: dict[str, str], deletable: dic
     conn.exec_driver_sql("DROP TRIGGER IF EXISTS kd_cases_guard ON cases")
     conn.exec_driver_sql("CREATE TRIGGER kd_cases_guard BEFORE INSERT OR UPDATE ON cases "
                          "FOR EACH ROW EXECUTE FUNCTION kd_cases_guard()")
+    install_append_only(conn)  # finalised versions, signatures, consents, sent reports
 
 
 def schema_version(conn: Connection) -> str:

@@ -50,7 +50,7 @@ from ..domain.labels import counted
 from ..domain.reports import ReportStatus
 from ..protection.model import UNSHARED, current_user, new_entry
 from ..storage import audit as audit_store
-from ..storage import team_changes, team_conflicts, team_outbox, team_pull, team_push
+from ..storage import team_append_only, team_changes, team_conflicts, team_outbox, team_pull, team_push
 from ..storage.database import Database
 from ..storage.team_outbox import SyncState
 from ..storage.team_push import OutboxEntry
@@ -373,6 +373,8 @@ def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
                     case.results[c.entries[-1]] = [{NOT_DELETED: True, "table_name": c.table, "row_uuid": c.uuid}]
                 else:
                     case.written += 1
+    if any(op == DELETE for _t, op in by_table):
+        team_append_only.check_removals(conn)  # a removal the server refuses: refused here, not at the commit
 
 
 def _stale_deletions(conn: Connection, deletions: list[Change], changed_here: set[str],
@@ -457,14 +459,16 @@ def _held_back(conn: Connection, state: SyncState, cases: Sequence[_Case], final
 
 def _frozen_deletions(conn: Connection, deletions: list[Change], finalised: set[str]) -> list[tuple[str, str]]:
     """Of the deletions, those of a version's content whose version is no longer a draft on the server
-    and not finalised by this push: ``[(table, row uuid), ...]``."""
+    and not finalised by this push, nor deleted by it (a case deleted after its retention period, row
+    by row): ``[(table, row uuid), ...]``."""
     by_table: dict[str, list[str]] = {}
     for c in deletions:
         if VERSION_CONTENT.get(c.table):  # (not the version itself: its own check is its row version)
             by_table.setdefault(c.table, []).append(c.uuid)
+    deleted_versions = {c.uuid for c in deletions if c.table == "agreements"}
     return [(table_name, row_uuid) for table_name, uuids in by_table.items()
             for row_uuid, (version, status) in team_push.version_statuses(conn, table_named(table_name), uuids).items()
-            if status != "draft" and version not in finalised]
+            if status != "draft" and version not in finalised and version not in deleted_versions]
 
 
 def _frozen_inserts(conn: Connection, table: Table, rows: Iterable[dict[str, Any]], finalised: set[str],
