@@ -8,6 +8,7 @@ The functions take the caller's connection or session (the change's own transact
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
@@ -123,8 +124,10 @@ def pending_count(connection: Connection | Session) -> int:
 
 
 def drop_entries(connection: Connection, ids: Sequence[int]) -> None:
+    """Remove the entries ``ids`` (one parameter, a JSON list: no bound parameter per entry to render)."""
     if ids:
-        connection.execute(delete(OutboxRow).where(OutboxRow.id.in_(list(ids))))
+        listed = func.json_each(json.dumps([int(i) for i in ids])).table_valued("value")
+        connection.execute(delete(OutboxRow).where(OutboxRow.id.in_(select(listed.c.value))))
 
 
 def versions(connection: Connection, table: Table, uuids: Sequence[str]) -> dict[str, int]:

@@ -2,10 +2,10 @@
 rows to send, and on the server the batch reads and writes of many cases at once.
 
 The server statements take whole batches (hundreds of rows) with a few parameters each: the uuids as
-one array (``= ANY(:uuids)``), updates and the remembered entries as one JSON array of records spread
-by ``json_to_recordset`` (one statement, planned once, instead of one statement per row). The values
-travel as text and are cast on the server to the column's type, so every type (dates, JSON, bytes …)
-takes the same path.
+one array (``= ANY(:uuids)``), updates and the remembered entries as one JSON array per column, spread
+side by side by ``ROWS FROM (json_array_elements_text(…), …)`` (one statement, planned once, instead of
+one statement per row). The values travel as text and are cast on the server to the column's type, so
+every type (dates, JSON, bytes …) takes the same path.
 """
 
 from __future__ import annotations
@@ -80,7 +80,8 @@ def outbox_entries(local: Connection) -> list[OutboxEntry]:
     rows = local.execute(select(*[raw.get(name, table.c[name]) for name in OutboxEntry._fields])
                          .order_by(table.c.id)).all()
     fields = json.loads("[" + ",".join(r[6] or "{}" for r in rows) + "]")
-    return [OutboxEntry(r[0], r[1], r[2], r[3], r[4], r[5], values, r[7], _stored_utc(r[8]))
+    times = {stored: _stored_utc(stored) for stored in {r[8] for r in rows}}  # (an import: one time for all)
+    return [OutboxEntry(r[0], r[1], r[2], r[3], r[4], r[5], values, r[7], times[r[8]])
             for r, values in zip(rows, fields, strict=True)]
 
 
@@ -203,29 +204,30 @@ def touch_rows(conn: Connection, table: Table, uuids: Iterable[str]) -> None:
 
 def update_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     """Write ``columns`` of the rows (``{"uuid": …, column: value}``, a foreign key as the referenced
-    row's uuid) with one ``UPDATE … FROM json_to_recordset(…)``."""
+    row's uuid) with one ``UPDATE … FROM ROWS FROM (json_array_elements_text(…), …)``."""
     if not rows:
         return
     refs = foreign_keys(table.name)
     uuids = [str(r["uuid"]) for r in rows]
-    names = ["w_uuid", *(f"p_{name}" for name in columns)]
     values: list[Sequence[str | None]] = [uuids]
     values += [_texts(table.c[name], [r[name] for r in rows], conn.dialect) for name in columns]
     conn.exec_driver_sql(_update_sql(table, tuple(columns), tuple(sorted(refs.items())), conn.dialect),
-                         {"rows": _records(names, values), "uuids": ",".join(uuids)})
+                         {**_columns(values), "uuids": ",".join(uuids)})
 
 
-def _records(names: Sequence[str], columns: Sequence[Sequence[str | None]]) -> str:
-    """Column values (texts) as one JSON array of records, spread on the server by ``json_to_recordset``
-    (one document encoded in C, not an array parameter per column dumped element by element); not
-    ASCII-escaped: the text goes to the server as it would in an array."""
-    return json.dumps([dict(zip(names, row, strict=True)) for row in zip(*columns, strict=True)],
-                      ensure_ascii=False)
+def _columns(columns: Sequence[Sequence[Any]]) -> dict[str, str]:
+    """Each column's values as one JSON array (parameters ``c0``, ``c1`` …), spread on the server by
+    :func:`_spread`: a list of texts is encoded in C in one go (no record dict per row, no array
+    parameter dumped element by element); not ASCII-escaped: the text goes to the server as it is."""
+    return {f"c{i}": json.dumps(values if isinstance(values, list) else list(values), ensure_ascii=False)
+            for i, values in enumerate(columns)}
 
 
 def _spread(names: Sequence[str]) -> str:
-    """The records of :func:`_records` as the FROM item ``v`` with the text columns ``names``."""
-    return f'json_to_recordset(CAST(%(rows)s AS JSON)) AS v({", ".join(f"{name} TEXT" for name in names)})'
+    """The arrays of :func:`_columns` side by side as the FROM item ``v`` with the text columns ``names``
+    (a JSON null is NULL)."""
+    arrays = ", ".join(f"json_array_elements_text(CAST(%(c{i})s AS JSON))" for i in range(len(names)))
+    return f'ROWS FROM ({arrays}) AS v({", ".join(names)})'
 
 
 @cache
@@ -250,8 +252,8 @@ def _update_sql(table: Table, columns: tuple[str, ...], refs: tuple[tuple[str, s
 def _texts(column: Any, values: Iterable[Any], dialect: Dialect) -> list[str | None]:
     """Column values as PostgreSQL's text input of the column's type (after the type's own binding)."""
     convert = _converter(column, dialect)
-    if _plain(column):  # texts pass as they are (no call per value)
-        return [v if v is None or type(v) is str else convert(v) for v in values]
+    if _plain(column):  # texts pass as they are, whole numbers (a row version) as their digits: no call per value
+        return [v if v is None or type(v) is str else str(v) if type(v) is int else convert(v) for v in values]
     return [convert(v) for v in values]
 
 
@@ -289,23 +291,28 @@ def _converter(column: Any, dialect: Dialect) -> Callable[[Any], str | None]:
 
 _REMEMBER = """
     INSERT INTO sync_pushed (entry_uuid, client_id, row_uuid, case_uuid, fields, who, at, result)
-    SELECT e, c, r, k, f, w, CAST(a AS TIMESTAMP), x
-    FROM json_to_recordset(CAST(%(rows)s AS JSON))
-         AS v(e TEXT, c TEXT, r TEXT, k TEXT, f JSON, w TEXT, a TEXT, x JSON)
+    SELECT e, c, r, k, f, w, CAST(a AS TIMESTAMP), CAST(NULLIF(CAST(x AS TEXT), 'null') AS JSON)
+    FROM ROWS FROM (json_array_elements_text(CAST(%(c0)s AS JSON)), json_array_elements_text(CAST(%(c1)s AS JSON)),
+                    json_array_elements_text(CAST(%(c2)s AS JSON)), json_array_elements_text(CAST(%(c3)s AS JSON)),
+                    json_array_elements_text(CAST(%(c4)s AS JSON)), json_array_elements_text(CAST(%(c5)s AS JSON)),
+                    json_array_elements(CAST(%(c6)s AS JSON)), json_array_elements(CAST(%(c7)s AS JSON)))
+         AS v(e, c, r, k, w, a, f, x)
 """
 
 
 def remember_pushed(conn: Connection, entries: Sequence[Mapping[str, Any]]) -> None:
     """The server remembers the applied outbox entries (``entry_uuid``, ``client_id``, ``row_uuid``,
     ``case_uuid``, ``fields``, ``who``, ``at``, ``result``) in one statement; ``fields`` and ``result``
-    travel inside the document as JSON (not as a text each)."""
+    travel as JSON values inside their column's array (not as a text each)."""
     if not entries:
         return
     table = cast(Table, PushedRow.__table__)
-    at = _texts(table.c.at, [e["at"] for e in entries], conn.dialect)
-    conn.exec_driver_sql(_REMEMBER, {"rows": json.dumps([
-        {"e": e["entry_uuid"], "c": e["client_id"], "r": e["row_uuid"], "k": e["case_uuid"], "f": e["fields"],
-         "w": e["who"], "a": a, "x": e["result"]} for e, a in zip(entries, at, strict=True)], ensure_ascii=False)})
+    ats = [e["at"] for e in entries]
+    distinct = list(set(ats))  # (often one time for many entries: converted once)
+    at = dict(zip(distinct, _texts(table.c.at, distinct, conn.dialect), strict=True))
+    conn.exec_driver_sql(_REMEMBER, _columns([[e[name] for e in entries] for name in (
+        "entry_uuid", "client_id", "row_uuid", "case_uuid", "who")] + [[at[a] for a in ats]] + [
+        [e["fields"] for e in entries], [e["result"] for e in entries]]))
 
 
 # --- deletions made on an older state ------------------------------------------------------------
