@@ -51,7 +51,9 @@ def write(data: dict[str, Any], path: Path) -> Path:
 
 
 def _moment(day: dt.date) -> str:
-    return f"{day.isoformat()}T12:00:00+00:00"
+    """Noon of ``day`` in the local time zone (the day the program shows for it in any zone; noon UTC
+    is already the next day east of UTC+12)."""
+    return dt.datetime.combine(day, dt.time(12)).astimezone().isoformat()
 
 
 def _oma_consent(data: dict[str, Any]) -> dict[str, Any]:

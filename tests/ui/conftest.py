@@ -37,6 +37,20 @@ def _no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _closed_widgets_are_deleted() -> Iterator[None]:
+    """pytest-qt closes a test's widgets and asks Qt to delete them (``deleteLater``), but that waits
+    for an event loop, which never runs between tests: a closed main window lived on with its lock
+    timer and its event filter, and what it had opened stayed on screen — the lock's password dialog
+    (application-modal, left by a test that unlocked directly) blocked the shortcuts of the worker's
+    next tests (xdist order). Everything closed is deleted after each test."""
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@pytest.fixture(autouse=True)
 def _temporary_qsettings(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Every test writes its settings (QSettings, INI) into a temporary folder: the user's real
     settings are never read or touched by a test."""

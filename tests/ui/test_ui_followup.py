@@ -100,6 +100,8 @@ def test_review_dialog_refuses_a_review_without_any_rating(window) -> None:
     dialog.save_button.click()
     assert dialog.isVisible()
     assert "mindestens einen Indikator" in dialog.error.text()
+    dialog.reject()  # a modal dialog left open would stay over the windows of the worker's next tests
+    assert not dialog.isVisible()
 
 
 def test_transition_is_asked_for_near_the_end_and_goes_into_the_closing_report(
