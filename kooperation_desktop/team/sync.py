@@ -779,8 +779,9 @@ def _refusals(db: Database, failed: list[tuple[_Case, DBAPIError, bool]]) -> lis
 def _commit_local(db: Database, done: list[int], found: list[dict[str, Any]]) -> int:
     """Remove the pushed entries and list their conflicts, in one local transaction (a kill before it:
     the server replays the same results at the next push). New rows the server did not take as content
-    of a version finalised meanwhile are removed here (what was typed is in their entries)."""
-    with db.engine.begin() as local:
+    of a version finalised meanwhile are removed here (what was typed is in their entries). Committed
+    without waiting for the disk: after a power cut the entries are back and their push replays."""
+    with team_outbox.replayable_transaction(db.engine) as local:
         for i in range(0, len(done), CHUNK):
             team_outbox.drop_entries(local, done[i:i + CHUNK])
         team_conflicts.add(local, [_conflict_row(item) for item in found])
