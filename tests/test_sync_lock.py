@@ -1,6 +1,6 @@
 """The writers' lock of the server's change sequence (issue 14): a writer holds it (shared) from before
 its first change number until its commit, so a puller's bound never passes a running write. Since
-revision 0023 a statement-level trigger takes it once per statement (not once per row, a push of 1,000
+revision 0022 a statement-level trigger takes it once per statement (not once per row, a push of 1,000
 rows was 1,000 lock calls), before the row triggers take their numbers: also for the deletions and
 updates a foreign key's ``ON DELETE`` makes on the children."""
 
@@ -83,7 +83,7 @@ def test_a_server_at_the_revision_before_takes_the_lock_once_per_statement_after
         with engine.begin() as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "0021")
-            # what the code before revision 0023 installed: the lock taken by each row
+            # what the code before revision 0022 installed: the lock taken by each row
             conn.execute(text(_OLD_STAMP))
             conn.execute(text("DROP FUNCTION sync_lock() CASCADE"))  # (its triggers with it)
         upgrade_to_head(engine)

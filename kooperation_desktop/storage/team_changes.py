@@ -4,7 +4,7 @@ tombstones of deleted rows, the workers' grants on the sync tables, and the advi
 writers (shared, taken once per statement by a statement-level trigger that fires before the row
 triggers take their numbers) and a puller reading its bound (exclusive, for a moment).
 
-Installed by migration ``0015`` on PostgreSQL (``0023``: the lock once per statement, not per row);
+Installed by migration ``0015`` on PostgreSQL (``0022``: the lock once per statement, not per row);
 ``connection`` arguments are the server's.
 """
 

@@ -4,7 +4,7 @@ before the row triggers stamp their change numbers; the row triggers only stamp 
 1,000 lock calls less). Re-installs :func:`kooperation_desktop.storage.team_changes.install_server_sync`
 on the tables that carry the change triggers. Nothing changes on SQLite (the laptops).
 
-Revision ID: 0023
+Revision ID: 0022
 Revises: 0021
 Create Date: 2026-12-01 22:00:00
 """
@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0023"
+revision: str = "0022"
 down_revision: str | None = "0021"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -30,6 +30,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    # the triggers of 0023 stay: they take the same lock before the same numbers (the functions of the
+    # the triggers of 0022 stay: they take the same lock before the same numbers (the functions of the
     # revisions before are the same but for where the lock is taken), and 0015/0020 remove them
     pass
