@@ -66,7 +66,10 @@ def test_a_fields_value_in_german_words() -> None:
     assert field_text("consents", "categories", "contact,health") == "Name und Kontaktdaten, Gesundheit"
     assert field_text("agreements", "family_language", "tr") == "Türkisch"
     assert field_text("followup_reflection_ratings", "condition", "b") == "Gemeinsames Ziel"
-    assert field_text("reports", "copies", ["Schule", "", "Kita"]) == "Schule\nKita"
+    assert field_text("reports", "copies", ["parents", "", "file"]) == "Eltern / Personensorgeberechtigte\nAkte"
+    assert field_text("indicators", "level_texts", ["nie", "", "oft"]) == "nie\noft"
+    assert field_text("followup_reflections", "participants", [
+        {"name": "Lotta Weg", "kind": "family", "ref": "person:0b6a4c1e-1f2d-4c3b-9a8e-123456789abc"}]) == "Lotta Weg"
     assert field_text("reports", "sections", {"verlauf": "Gut.", "ziele": ""}) == "Gut."
     assert field_text("cases", "title", "Familie Weg") == "Familie Weg"
     assert field_text("agreements", "next_review", dt.date(2027, 3, 1)) == "01.03.2027"

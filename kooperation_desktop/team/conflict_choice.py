@@ -20,7 +20,7 @@ from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
 from ..domain import labels, limits, rules
 from ..domain.labels import SIGNATURE_METHOD, format_date, parse_date
-from ..domain.reports import REPORT_STATUS_LABEL
+from ..domain.reports import CHECK_HOW, COPY_RECIPIENTS, REPORT_STATUS_LABEL
 from ..protection import audit
 from ..storage import team_conflicts as repo
 from ..storage.database import Database
@@ -50,7 +50,8 @@ _VALUE_WORDS: dict[tuple[str, str], dict[str, str]] = {
     ("followup_review_ratings", "scale"): _by_value(labels.SCALE_KIND),
     ("communication_rules", "kind"): _by_value(labels.COMMUNICATION_KIND),
     ("reports", "status"): _by_value(REPORT_STATUS_LABEL),
-    ("reports", "checked_how"): _by_value({"screen": "am Bildschirm", "paper": "auf Papier"}),
+    ("reports", "checked_how"): CHECK_HOW,
+    ("reports", "copies"): COPY_RECIPIENTS,
     ("signatures", "method"): _by_value(labels.SIGNATURE_METHOD),
     ("followup_reflection_ratings", "condition"): {
         key: texts.short for key, texts in labels.REFLECTION_CONDITION.items()},
@@ -148,9 +149,9 @@ def field_text(table: str, column: str, value: Any) -> str:
         return words[value]
     if isinstance(value, dict):  # (the texts of a report, by section)
         value = list(value.values())
-    if isinstance(value, list):
-        parts = [", ".join(value_text(v) for v in item.values() if v not in (None, "") and not isinstance(
-                     v, (dict, list))) if isinstance(item, dict) else value_text(item)
+    if isinstance(value, list):  # (a participant of a reflection: by name; a recipient: in words)
+        parts = [str(item.get("name") or "") if isinstance(item, dict) else
+                 (words or {}).get(item, value_text(item)) if isinstance(item, str) else value_text(item)
                  for item in value if item not in (None, "")]
         return "\n".join(p for p in parts if p and p != EMPTY) or EMPTY
     return value_text(value)
