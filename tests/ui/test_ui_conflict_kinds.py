@@ -74,10 +74,11 @@ def test_each_kind_of_entry_has_its_own_header(qtbot, pg_server: PgServer, tmp_p
         qtbot.add_widget(dialog)
         dialog.show()
         qtbot.wait_exposed(dialog)
-        headers = {}
+        headers, whats = {}, {}
         for row in range(dialog.list.count()):
             dialog.list.setCurrentRow(row)
             headers[dialog.list.item(row).text()] = dialog.header.text()
+            whats[dialog.list.item(row).text()] = dialog.what.text()
         assert headers[
             "(Fall nicht mehr auf diesem Laptop) – Fall: Name des Falls"] == FIELD_GONE
         assert headers["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"] == NEW_IN_DELETED
@@ -86,6 +87,9 @@ def test_each_kind_of_entry_has_its_own_header(qtbot, pg_server: PgServer, tmp_p
         two_edits = {"Familie Çelik – Person: Geburtsdatum", "Familie Çelik – Beteiligte Stelle: Art der Beteiligung"}
         assert all("verschieden geändert" in headers[entry] for entry in two_edits)
         assert all("verschieden geändert" not in text for entry, text in headers.items() if entry not in two_edits)
+        assert whats["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"] == (
+            "Fall nicht mehr auf diesem Laptop · Person (auf dem Server gelöscht)")  # (not „Fall „–““)
+        assert whats["Familie Çelik – Person: Geburtsdatum"] == "Fall „Familie Çelik“ · Person: Geburtsdatum"
         # every entry in German words: no raw field names, ids, positions, True/False or ISO dates
         assert unreadable(dialog) == {}
         values = shown(dialog)
