@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from sqlalchemy import Engine
 
 from kooperation_desktop.cli import main
@@ -16,7 +17,7 @@ from kooperation_desktop.domain.model import Partner, PartnerKind
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.travelling import travelling_tables
 from kooperation_desktop.team import outbox, sync
-from kooperation_desktop.team.conflict_choice import field_label, field_text, row_text
+from kooperation_desktop.team.conflict_choice import field_label, field_text, parse_typed, row_text
 
 #: bookkeeping a user never reads (the other fields not named in the catalogue: references to rows)
 INTERNAL = {"id", "uuid", "row_version", "change_seq", "position", "weight", "created_at", "updated_at",
@@ -98,3 +99,12 @@ def test_the_command_line_lists_a_conflict_in_german_words(team: tuple[Services,
         in line, line
     assert "Server: Professionelle Ressource im Sozialraum (anna, " in line, line
     assert "professional" not in line and "kind" not in line
+
+
+def test_a_field_with_fixed_values_is_chosen_not_typed() -> None:
+    """„Bearbeiten…“ of a status or a kind would write the typed German word („abgeschlossen“) where the
+    app stores "closed": such a field is decided by choosing a side."""
+    for table, column in (("cases", "status"), ("partners", "kind"), ("reports", "checked_how")):
+        with pytest.raises(ValueError, match="kann nicht eingetippt werden"):
+            parse_typed(table, column, "abgeschlossen")
+    assert parse_typed("cases", "title", "Familie Neu") == "Familie Neu"
