@@ -33,12 +33,14 @@ EMPTY = "(leer)"
 #: the German names of the fields and rows (the one catalogue: :mod:`..domain.labels`)
 FIELD_LABELS: Mapping[tuple[str, str], str] = labels.FIELD_LABEL
 TABLE_LABELS: Mapping[str, str] = labels.TABLE_LABEL
-#: stored values of a field read as words (an enum's value: "closed" is „abgeschlossen“); such a
-#: field is chosen, not typed
+
+
 def _by_value(table: Mapping[Any, str]) -> dict[str, str]:
     return {str(key): text for key, text in table.items()}  # (an enum member's str is its value)
 
 
+#: stored values of a field read as words (an enum's value: "closed" is „abgeschlossen“); such a
+#: field is chosen, not typed
 _VALUE_WORDS: dict[tuple[str, str], dict[str, str]] = {
     ("cases", "status"): _by_value(labels.CASE_STATUS),
     ("agreements", "status"): _by_value(labels.AGREEMENT_STATUS),
