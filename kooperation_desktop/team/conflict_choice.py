@@ -12,13 +12,15 @@ can only be chosen, not typed.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text
 
-from ..domain import limits, rules
+from ..domain import labels, limits, rules
 from ..domain.labels import SIGNATURE_METHOD, format_date, parse_date
+from ..domain.reports import CHECK_HOW, COPY_RECIPIENTS, REPORT_STATUS_LABEL
 from ..protection import audit
 from ..storage import team_conflicts as repo
 from ..storage.database import Database
@@ -28,35 +30,34 @@ LOCAL, SERVER, EDITED = "local", "server", "edited"  # EDITED: the resolution of
 Side = Literal["local", "server"]
 EMPTY = "(leer)"
 
-#: the German names of the fields users change most (the rest show as table.column)
-FIELD_LABELS: dict[tuple[str, str], str] = {
-    ("cases", "title"): "Name des Falls",
-    ("cases", "file_number"): "Aktenzeichen",
-    ("cases", "help_type"): "Hilfeart",
-    ("cases", "status"): "Stand des Falls",
-    ("persons", "first_name"): "Vorname",
-    ("persons", "last_name"): "Nachname",
-    ("persons", "family_role"): "Rolle in der Familie",
-    ("persons", "birth_date"): "Geburtsdatum",
-    ("persons", "is_guardian"): "Personensorgeberechtigt",
-    ("partners", "name"): "Name der beteiligten Stelle",
-    ("agreements", "title"): "Titel der Vereinbarung",
-    ("agreements", "start_date"): "Beginn",
-    ("agreements", "planned_end"): "Geplantes Ende",
-    ("agreements", "next_review"): "Nächste Überprüfung",
-    ("goals", "client_words"): "Ziel in eigenen Worten",
-    ("tasks", "description"): "Aufgabe",
-    ("reports", "sections"): "Texte des Berichts",
-    ("reports", "period_start"): "Berichtszeitraum von",
-    ("reports", "period_end"): "Berichtszeitraum bis",
-    ("reports", "status"): "Stand des Berichts",
-    ("reports", "copies"): "Verteiler",
-    ("reports", "sent_to"): "Versendet an",
-    ("reports", "sent_on"): "Versendet am",
+#: the German names of the fields and rows (the one catalogue: :mod:`..domain.labels`)
+FIELD_LABELS: Mapping[tuple[str, str], str] = labels.FIELD_LABEL
+TABLE_LABELS: Mapping[str, str] = labels.TABLE_LABEL
+
+
+def _by_value(table: Mapping[Any, str]) -> dict[str, str]:
+    return {str(key): text for key, text in table.items()}  # (an enum member's str is its value)
+
+
+#: stored values of a field read as words (an enum's value: "closed" is „abgeschlossen“); such a
+#: field is chosen, not typed
+_VALUE_WORDS: dict[tuple[str, str], dict[str, str]] = {
+    ("cases", "status"): _by_value(labels.CASE_STATUS),
+    ("agreements", "status"): _by_value(labels.AGREEMENT_STATUS),
+    ("agreements", "language"): _by_value(labels.LANGUAGE_NAME),
+    ("agreements", "family_language"): _by_value(labels.LANGUAGE_NAME),
+    ("partners", "kind"): _by_value(labels.PARTNER_KIND),
+    ("consents", "form"): _by_value(labels.CONSENT_FORM),
+    ("indicators", "scale"): _by_value(labels.SCALE_KIND),
+    ("followup_review_ratings", "scale"): _by_value(labels.SCALE_KIND),
+    ("communication_rules", "kind"): _by_value(labels.COMMUNICATION_KIND),
+    ("reports", "status"): _by_value(REPORT_STATUS_LABEL),
+    ("reports", "checked_how"): CHECK_HOW,
+    ("reports", "copies"): COPY_RECIPIENTS,
+    ("signatures", "method"): _by_value(labels.SIGNATURE_METHOD),
+    ("followup_reflection_ratings", "condition"): {
+        key: texts.short for key, texts in labels.REFLECTION_CONDITION.items()},
 }
-TABLE_LABELS = {"cases": "Fall", "persons": "Person", "partners": "Beteiligte Stelle", "consents": "Einwilligung",
-                "agreements": "Vereinbarung", "goals": "Ziel", "indicators": "Merkmal", "roles": "Rolle",
-                "tasks": "Aufgabe", "communication_rules": "Absprache", "reports": "Bericht an das Jugendamt"}
 
 
 #: what happened, per entry of the Konfliktliste (the window says it in a header of its own)
@@ -139,6 +140,25 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+def field_text(table: str, column: str, value: Any) -> str:
+    """The stored value of field ``table.column`` as the user reads it: words for an enum's value
+    („abgeschlossen“, not "closed"), a list one item a line, else :func:`value_text`."""
+    value = outbox.decode(value)
+    words = _VALUE_WORDS.get((table, column))
+    if (table, column) == ("consents", "categories") and isinstance(value, str):
+        return ", ".join(_by_value(labels.INFO_CATEGORY).get(part, part) for part in value.split(",") if part) or EMPTY
+    if words is not None and isinstance(value, str) and value in words:
+        return words[value]
+    if isinstance(value, dict):  # (the texts of a report, by section)
+        value = list(value.values())
+    if isinstance(value, list):  # (a participant of a reflection: by name; a recipient: in words)
+        parts = [str(item.get("name") or "") if isinstance(item, dict) else
+                 (words or {}).get(item, value_text(item)) if isinstance(item, str) else value_text(item)
+                 for item in value if item not in (None, "")]
+        return "\n".join(p for p in parts if p and p != EMPTY) or EMPTY
+    return value_text(value)
+
+
 def signature_text(value: Any) -> str:
     """A signature as the Konfliktliste shows it: who signed (in which role), how, where and when,
     and the note (one line each)."""
@@ -158,26 +178,21 @@ def signature_text(value: Any) -> str:
     return "\n".join(lines)  # (who recorded it when: beside the value, like who changed a field)
 
 
-#: columns a whole row's text leaves out (bookkeeping, identities)
-_NOT_SHOWN = frozenset({"uuid", "row_version", "created_at", "updated_at", "wizard_step", "team_id", "assigned_to"})
-
-
 def row_text(table: str, row: Any) -> str:
     """A whole row (a new one, or one changed on the server) as the user reads it: one line per filled
-    field, "Vorname: Lotta" (references to other rows, bookkeeping and files left out)."""
+    field with a German name, "Vorname: Lotta" (references to other rows, bookkeeping — ids, positions,
+    hashes … — and files left out)."""
     if not isinstance(row, dict):
         return value_text(row)
-    try:
-        refs = outbox.foreign_keys(table)
-    except KeyError:
-        refs = {}
     lines = []
     for name, raw in row.items():
+        label = FIELD_LABELS.get((table, name))
         value = outbox.decode(raw)
-        if (name in _NOT_SHOWN or name in refs or name.startswith("_") or value is None or value == ""
-                or isinstance(value, (bytes, memoryview, dict, list))):
+        if label is None or value is None or value == "" or isinstance(value, (bytes, memoryview)):
             continue
-        lines.append(f"{FIELD_LABELS.get((table, name), name)}: {value_text(value)}")
+        text = field_text(table, name, value)
+        if text != EMPTY:
+            lines.append(f"{label}: {text}")
     return "\n".join(lines) or EMPTY
 
 
@@ -215,7 +230,8 @@ def side_texts(c: conflicts.Conflict) -> tuple[str, str]:
             return row_text(c.table, c.local_value), "(nicht aufgenommen: Version abgeschlossen)"
         return row_text(c.table, c.local_value), "(gelöscht)"
     deleted = c.row_deleted or c.field == "*"
-    return value_text(c.local_value), "(gelöscht)" if deleted else value_text(c.server_value)
+    return (field_text(c.table, c.field, c.local_value),
+            "(gelöscht)" if deleted else field_text(c.table, c.field, c.server_value))
 
 
 def _column_kind(table: str, column: str) -> str:
@@ -224,7 +240,7 @@ def _column_kind(table: str, column: str) -> str:
         t = outbox.table_named(table)
     except KeyError:
         return ""
-    if column not in t.c or column in outbox.foreign_keys(table):
+    if column not in t.c or column in outbox.foreign_keys(table) or (table, column) in _VALUE_WORDS:
         return ""
     kind = t.c[column].type
     if isinstance(kind, Boolean | DateTime):

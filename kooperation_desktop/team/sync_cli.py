@@ -174,16 +174,11 @@ def cmd_sync(args: argparse.Namespace, services: ServicesOf) -> int:
     return 0
 
 
-def _value(value: Any) -> str:
-    from ..domain import labels
+def _value(table: str, column: str, value: Any) -> str:
+    """A field's value on one line, as the window shows it (German words, TT.MM.JJJJ, „(leer)“)."""
+    from .conflict_choice import field_text
 
-    if value is None:
-        return "(leer)"
-    if isinstance(value, dt.datetime):
-        return _when(value)
-    if isinstance(value, dt.date):
-        return labels.format_date(value)
-    return " ".join(str(value).split())[:60]
+    return " ".join(field_text(table, column, value).split())[:60]
 
 
 def _when(value: Any) -> str:
@@ -234,7 +229,7 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
                       f"{_when(c.local_at)}) · Server: {there} ({c.server_by}, {_when(c.server_at)})")
                 continue
             server = "auf dem Server gelöscht" if c.row_deleted else \
-                f"Server: {_value(c.server_value)} ({c.server_by}, {_when(c.server_at)})"
-            print(f"Nr. {c.id}{state}: {where}{field_label(c.table, c.field)} – hier: {_value(c.local_value)} "
-                  f"({c.local_by}, {_when(c.local_at)}) · {server}")
+                f"Server: {_value(c.table, c.field, c.server_value)} ({c.server_by}, {_when(c.server_at)})"
+            print(f"Nr. {c.id}{state}: {where}{field_label(c.table, c.field)} – hier: "
+                  f"{_value(c.table, c.field, c.local_value)} ({c.local_by}, {_when(c.local_at)}) · {server}")
     return 0

@@ -143,22 +143,27 @@
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="215"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="211"/>
+        <source>Fall nicht mehr auf diesem Laptop · {what}</source>
+        <translation>Case no longer on this laptop · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="215"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

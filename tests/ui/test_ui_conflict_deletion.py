@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conflict_readable import unreadable
 from pg_server import PgServer
 from PySide6.QtCore import Qt
 from team_helpers import laptop, server_database
@@ -48,6 +49,7 @@ def test_a_stale_deletion_is_shown_and_can_be_made_anyway(qtbot, pg_server: PgSe
             "Sie haben das auf diesem Laptop gelöscht; auf dem Server wurde es inzwischen geändert.")
         assert dialog.local.value.toPlainText() == "auf diesem Laptop gelöscht"
         assert "Geburtsdatum: 01.07.2012" in dialog.server.value.toPlainText()
+        assert unreadable(dialog) == {}  # no raw field names or values (ids, True, ISO dates …)
         assert dialog.server.who.text().startswith("geändert von anna_berg am ")
         assert dialog.local.keep.text() == "Trotzdem &löschen" and dialog.local.keep.isEnabled()
         assert dialog.server.keep.text() == "Einträge &behalten"

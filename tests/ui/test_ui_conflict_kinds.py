@@ -6,14 +6,16 @@ test_ui_conflict_signature.)"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
-from helpers import build_complete_case
+from conflict_readable import shown, unreadable
+from helpers import AUNT, NO_CONSENT, build_complete_case
 from pg_server import PgServer
 from team_helpers import laptop, server_database
 
-from kooperation_desktop.domain.model import Goal, Person
+from kooperation_desktop.domain.model import Goal, PartnerKind, Person
 from kooperation_desktop.team.status import run_sync
 from ui.team.conflict_dialog import ConflictDialog
 
@@ -44,7 +46,18 @@ def test_each_kind_of_entry_has_its_own_header(qtbot, pg_server: PgServer, tmp_p
         renamed = mine.cases.get(my_gone)
         renamed.title = "Familie Weg (neu)"
         mine.cases.update(renamed)
-        mine.parties.save(Person(case_id=my_gone, first_name="Lotta", last_name="Weg"))
+        mine.parties.save(Person(case_id=my_gone, first_name="Lotta", last_name="Weg", family_role="Tochter",
+                                 birth_date=dt.date(2019, 5, 4), is_guardian=False))
+        # the aunt's birth date and the school's kind of partner: changed here and there
+        for services, born, kind in ((mine, dt.date(1980, 2, 3), PartnerKind.PROFESSIONAL),
+                                     (other, dt.date(1981, 2, 3), PartnerKind.RESOURCE_INFORMAL)):
+            family = services.cases.get(next(c.id for c in services.cases.list() if c.title == "Familie Çelik"))
+            aunt = next(p for p in family.persons if p.first_name == AUNT[0])
+            aunt.birth_date = born
+            services.parties.save(aunt)
+            school = next(p for p in family.partners if p.name == NO_CONSENT)
+            school.kind = kind
+            services.parties.save(school)
         my_agreement = mine.cases.get(my_case).agreements[0].id
         assert my_agreement is not None
         goals = mine.agreements.get(my_agreement).goals
@@ -61,16 +74,33 @@ def test_each_kind_of_entry_has_its_own_header(qtbot, pg_server: PgServer, tmp_p
         qtbot.add_widget(dialog)
         dialog.show()
         qtbot.wait_exposed(dialog)
-        headers = {}
+        headers, whats = {}, {}
         for row in range(dialog.list.count()):
             dialog.list.setCurrentRow(row)
             headers[dialog.list.item(row).text()] = dialog.header.text()
+            whats[dialog.list.item(row).text()] = dialog.what.text()
         assert headers[
             "(Fall nicht mehr auf diesem Laptop) – Fall: Name des Falls"] == FIELD_GONE
         assert headers["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"] == NEW_IN_DELETED
         assert headers[
             "Familie Çelik – Ziel (hier neu, die Version ist inzwischen abgeschlossen)"] == NEW_IN_FROZEN
-        assert all("verschieden geändert" not in text for text in headers.values())
+        two_edits = {"Familie Çelik – Person: Geburtsdatum", "Familie Çelik – Beteiligte Stelle: Art der Beteiligung"}
+        assert all("verschieden geändert" in headers[entry] for entry in two_edits)
+        assert all("verschieden geändert" not in text for entry, text in headers.items() if entry not in two_edits)
+        assert whats["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"] == (
+            "Fall nicht mehr auf diesem Laptop · Person (auf dem Server gelöscht)")  # (not „Fall „–““)
+        assert whats["Familie Çelik – Person: Geburtsdatum"] == "Fall „Familie Çelik“ · Person: Geburtsdatum"
+        # every entry in German words: no raw field names, ids, positions, True/False or ISO dates
+        assert unreadable(dialog) == {}
+        values = shown(dialog)
+        assert values["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"][0] == (
+            "Vorname: Lotta\nNachname: Weg\nRolle in der Familie: Tochter\nGeburtsdatum: 04.05.2019\n"
+            "Personensorgeberechtigt: nein")
+        assert values["Familie Çelik – Ziel (hier neu, die Version ist inzwischen abgeschlossen)"][0] == (
+            "Ziel in eigenen Worten: Wir gehen jeden Sonntag zusammen spazieren.")
+        assert values["Familie Çelik – Person: Geburtsdatum"] == ("03.02.1980", "03.02.1981")
+        assert values["Familie Çelik – Beteiligte Stelle: Art der Beteiligung"] == (
+            "Fachkraft (hilfeerbringend)", "Ressource im Umfeld der Familie")
     finally:
         other.close()
         mine.close()

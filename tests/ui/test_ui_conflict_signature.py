@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conflict_readable import unreadable
 from helpers import build_complete_case
 from pg_server import PgServer
 from PySide6.QtCore import Qt
@@ -52,6 +53,7 @@ def test_two_signatures_of_one_party_side_by_side(qtbot, pg_server: PgServer, tm
         assert local.splitlines()[1].startswith("am Bildschirm unterschrieben in Familienzentrum Musterstadt am ")
         assert server.splitlines()[1] == f"auf Papier unterschrieben am {dt.date.today():%d.%m.%Y}"
         assert "Vermerk: Original liegt in der Akte" in server
+        assert unreadable(dialog) == {}  # no raw field names or values (ids, True, ISO dates …)
         grab = os.environ.get("KD_GRAB_DIR")
         if grab:
             qtbot.wait(200)
