@@ -242,7 +242,7 @@ def test_a_removal_the_server_refuses_rolls_back_that_case_alone(agency: Agency,
         lead.cases.create("Familie Neu", "AZ N-1")
         with pytest.raises(sync.PushRefused) as refused:
             sync.sync(lead.db, lead_engine)
-        assert CONSENT in str(refused.value)
+        assert CONSENT.rstrip(".") in str(refused.value)  # the one German line quotes it in brackets
         assert agency.admin("SELECT count(*) FROM consents") == [(2,)]
         assert ("Familie Neu",) in agency.admin("SELECT title FROM cases")
     finally:
