@@ -2,9 +2,11 @@
 
     PYTHONPATH=$PWD python benchmarks/bench_sync_kill.py [--runs 100] [--seed 1]
 
-Starts its own throwaway PostgreSQL (tests/pg_server.running_server). Once: a server database with two
-complete cases (one agreement a draft, one finalised) and a laptop folder that pulled them. Each run
-starts from copies of both and a second laptop (the colleague), then:
+Starts its own throwaway PostgreSQL (tests/pg_server.running_server). Once: a server database set up
+as at an agency (``server init``: row-level security, append-only triggers; "Team Süd" with the workers
+Anna and Ben, each syncing with her own login) with two complete cases of their team (one agreement a
+draft, one finalised) and a laptop folder that pulled them. Each run starts from copies of both and a
+second laptop (the colleague), then:
 
 1. random offline work on the laptop (2 to 10 steps): create a case with persons, edit a case's field,
    add, rename or delete a person, delete a case, finalise the draft, sign the final version on paper;
@@ -40,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +54,7 @@ SCRYPT_N = 2**12  # the throwaway folders: cheap key derivation (the child proce
 from helpers import build_complete_case  # noqa: E402
 from pg_server import PgServer, running_server  # noqa: E402
 from sqlalchemy import Engine, create_engine, func, select  # noqa: E402
-from sync_helpers import dump_laptop, dump_server, forget_server, server_database  # noqa: E402
+from sync_helpers import dump_laptop, dump_server, forget_server  # noqa: E402
 
 from kooperation_desktop.domain.model import AgreementStatus, Person  # noqa: E402
 from kooperation_desktop.domain.rules import RuleViolation  # noqa: E402
@@ -62,6 +65,8 @@ from kooperation_desktop.signing.service import SigningService  # noqa: E402
 from kooperation_desktop.storage.rows import CaseRow, PersonRow  # noqa: E402
 from kooperation_desktop.storage.rows_sync import OutboxRow  # noqa: E402
 from kooperation_desktop.team import outbox, sync  # noqa: E402
+from kooperation_desktop.team.connection import ServerAddress  # noqa: E402
+from kooperation_desktop.team.server import add_team, add_user, init_server  # noqa: E402
 
 keys.SCRYPT_N = SCRYPT_N
 MODES = ("punkt", "nach-punkt", "zeit")
@@ -90,16 +95,24 @@ class World:
     def __init__(self, pg: PgServer, root: Path) -> None:
         self.pg = pg
         self.root = root
-        self.server_template = server_database(pg)
-        engine = create_engine(pg.url(self.server_template))
+        self.server_template = pg.create_database("kdkt")
+        address = ServerAddress(pg.url(self.server_template), allow_plain=True)
+        init_server(address)  # policies and triggers apply to the workers' logins
+        self.team, _created = add_team(address, "Team Süd")
+        tag = uuid.uuid4().hex[:6]
+        self.logins = {name: f"{name}_{tag}" for name in ("anna", "ben")}  # (roles: the whole cluster's)
+        for login in self.logins.values():
+            add_user(address, login, f"pw-{login}", "Team Süd")
+        engine = create_engine(pg.url(self.server_template, user=self.logins["anna"]))
         try:
-            first = _laptop_folder(root / "erste", pg.dsn(self.server_template))
+            anna = self.logins["anna"]  # (the identity is the login: the server records pushes under it)
+            first = _laptop_folder(root / "erste", pg.dsn(self.server_template, user=anna), anna)
             build_complete_case(first)  # stays a draft
             _case, final = build_complete_case(first)
             first.agreements.finalise(final)
             sync.sync(first.db, engine)
             first.close()
-            template = _laptop_folder(root / "vorlage", pg.dsn(self.server_template))
+            template = _laptop_folder(root / "vorlage", pg.dsn(self.server_template, user=anna), anna)
             sync.sync(template.db, engine)
             template.close()
             confirm_recovery_key(root / "vorlage")  # the child's open prints no new recovery key
@@ -116,17 +129,31 @@ class World:
         with psycopg.connect(self.pg.dsn(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
-    def laptop(self, folder: Path, server: str, identity: str) -> Services:
+    def engine(self, server: str, name: str) -> Engine:
+        """``name``'s ("anna", "ben") login on the server database ``server``."""
+        return create_engine(self.pg.url(server, user=self.logins[name]))
+
+    def laptop(self, folder: Path, server: str, name: str) -> Services:
         shutil.copytree(self.laptop_template, folder)
         services = Services.open(folder)
-        outbox.configure(services.db, server_url=self.pg.dsn(server), identity=identity, plain=True)
+        login = self.logins[name]
+        outbox.configure(services.db, server_url=self.pg.dsn(server, user=login), identity=login, plain=True)
         forget_server(services)  # (the server is a copy of the template's)
         return services
 
 
-def _laptop_folder(folder: Path, url: str) -> Services:
+def _in_team(dump: Dump, team: int) -> Dump:
+    """The laptop's rows as the server takes them: a new case gets the worker's team (laptops have no
+    teams: ``team_id`` stays empty here until the pull brings it)."""
+    def placed(row: tuple[Any, ...]) -> tuple[Any, ...]:
+        return tuple((k, team if k == "team_id" and v is None else v) for k, v in row)
+
+    return {**dump, "cases": [placed(row) for row in dump.get("cases", [])]}
+
+
+def _laptop_folder(folder: Path, url: str, identity: str) -> Services:
     services = Services.open(folder)
-    outbox.configure(services.db, server_url=url, identity="anna", plain=True)
+    outbox.configure(services.db, server_url=url, identity=identity, plain=True)
     return services
 
 
@@ -329,14 +356,15 @@ def compare(expected: Dump, server: Dump) -> tuple[int, int, list[str]]:
 
 def one_run(world: World, rng: random.Random, index: int, timing: Timing) -> RunResult:
     server = world.new_server()
-    engine: Engine = create_engine(world.pg.url(server))
+    engine, colleague_engine = world.engine(server, "anna"), world.engine(server, "ben")
+    admin: Engine = create_engine(world.pg.url(server))  # what the server holds, all of it
     folder = world.root / f"lauf-{index}"
     try:
         laptop = world.laptop(folder / "anna", server, "anna")
         colleague = world.laptop(folder / "ben", server, "ben")
         try:
             steps = offline_work(laptop, rng, rng.randint(2, 10))
-            expected = dump_laptop(laptop)
+            expected = _in_team(dump_laptop(laptop), world.team)
             with laptop.db.engine.connect() as c:
                 touched = c.execute(select(func.count(func.distinct(OutboxRow.case_uuid)))).scalar_one()
         finally:
@@ -359,8 +387,8 @@ def one_run(world: World, rng: random.Random, index: int, timing: Timing) -> Run
             if waiting:
                 result.problems.append(f"Ausgang nicht leer ({waiting})")
             after = dump_laptop(again)
-        sync.sync(colleague.db, engine)
-        on_server = dump_server(engine)
+        sync.sync(colleague.db, colleague_engine)
+        on_server = dump_server(admin)
         other = dump_laptop(colleague)
         colleague.close()
         result.lost, result.duplicated, problems = compare(expected, on_server)
@@ -371,7 +399,8 @@ def one_run(world: World, rng: random.Random, index: int, timing: Timing) -> Run
             result.problems.append("Laptop der Kollegin und Server verschieden")
         return result
     finally:
-        engine.dispose()
+        for each in (engine, colleague_engine, admin):
+            each.dispose()
         world.drop_server(server)
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -16,7 +16,7 @@ import pytest
 from helpers import build_complete_case
 from pg_server import PgServer, running_server
 from sqlalchemy import Engine
-from sync_helpers import laptop, server_engine
+from sync_helpers import laptop, one_team, server_engine
 
 from kooperation_desktop.demo import DemoResult, create_demo
 from kooperation_desktop.protection import folder as _folder
@@ -180,3 +180,18 @@ def team(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Servic
         a.close()
         b.close()
         engine.dispose()
+
+
+@pytest.fixture
+def workers(pg_server: PgServer, tmp_path: Path) -> Iterator[tuple[Services, Services, Engine, Engine]]:
+    """As :func:`team`, but as at an agency: Anna and Ben are workers of one team on a server set up
+    with ``server init``, each laptop with its own login (row-level security and the append-only
+    triggers apply; the superuser of ``team`` bypasses both). ``(anna, ben, anna's engine, ben's)``."""
+    (a, b), (server_a, server_b) = one_team(pg_server, tmp_path)
+    try:
+        yield a, b, server_a, server_b
+    finally:
+        a.close()
+        b.close()
+        server_a.dispose()
+        server_b.dispose()

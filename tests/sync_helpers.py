@@ -65,6 +65,25 @@ def two_teams(pg: PgServer) -> tuple[str, str, str, Engine, Engine]:
     return db, lea, anna, create_engine(pg.url(db, user=lea)), create_engine(pg.url(db, user=anna))
 
 
+def one_team(pg: PgServer, root: Path, names: tuple[str, ...] = ("anna", "ben")) -> tuple[
+        list[Services], list[Engine]]:
+    """As at an agency: a fresh server set up with ``server init`` (row-level security, append-only
+    triggers) with "Team Süd" and a worker login per name (made unique, e.g. ``anna_1a2b3c``), each with
+    her laptop (identity: her login) and her engine on the server (policies and triggers apply)."""
+    from kooperation_desktop.team.connection import ServerAddress
+    from kooperation_desktop.team.server import add_team, add_user, init_server
+
+    db = pg.create_database()
+    address = ServerAddress(pg.url(db), allow_plain=True)
+    init_server(address)
+    add_team(address, "Team Süd")
+    tag = uuid.uuid4().hex[:6]
+    logins = [f"{name}_{tag}" for name in names]
+    for login in logins:
+        add_user(address, login, f"pw-{login}", "Team Süd")
+    return [laptop(root, login) for login in logins], [create_engine(pg.url(db, user=login)) for login in logins]
+
+
 def laptop(root: Path, name: str, server_url: str = "postgresql://test@127.0.0.1/test", *,
            plain: bool = False) -> Services:
     """A laptop: an empty, migrated data folder ``root / name`` in team mode, identity ``name``."""

@@ -19,6 +19,7 @@ from sync_helpers import dump_laptop, dump_server
 from kooperation_desktop.cli import main
 from kooperation_desktop.domain.model import Person
 from kooperation_desktop.protection.retention import RetentionService
+from kooperation_desktop.signing.service import SigningService
 from kooperation_desktop.storage.rows_sync import OutboxRow
 from kooperation_desktop.team import conflict_choice, conflicts, sync
 
@@ -173,3 +174,35 @@ def test_a_kept_deletion_brings_back_what_the_local_deletion_changed_beside_it(t
     a.parties.delete(mother)  # here her consents lose their person (ON DELETE SET NULL)
     assert sync.sync(a.db, server).conflicts == 1
     assert dump_laptop(a) == dump_server(server)  # the consents name her again, as on the server
+
+
+def test_as_workers_the_retention_deletion_of_a_signed_case_a_colleague_changed_goes_when_deleted_anyway(
+        workers) -> None:
+    """As at an agency (each laptop with its worker's login, policies and append-only triggers): Anna
+    deletes a closed case with a finalised, signed version after its retention period, Ben corrected a
+    birth date meanwhile; it waits as one entry, and „Trotzdem löschen“ deletes it everywhere (the
+    append-only triggers let a whole case go)."""
+    a, b, server_a, server_b = workers
+    case_id, agreement_id = build_complete_case(a)
+    a.agreements.finalise(agreement_id)
+    signing = SigningService(a.db)
+    signing.record_paper(agreement_id, signing.overview(agreement_id).parties[0].key, dt.date.today(), "im Büro")
+    sync.sync(a.db, server_a)
+    sync.sync(b.db, server_b)
+    [on_b] = b.cases.list()
+    deniz_b = next(p for p in b.cases.get(on_b.id).persons if p.first_name == "Deniz")
+    deniz_b.birth_date = dt.date(2015, 3, 2)
+    b.parties.save(deniz_b)
+    sync.sync(b.db, server_b)
+
+    RetentionService(a.db).close_case(case_id)
+    RetentionService(a.db).delete_case(case_id)
+    assert sync.sync(a.db, server_a).conflicts == 1
+    assert dump_laptop(a) == dump_server(server_a)  # the case is back, with Ben's correction
+    [item] = conflict_choice.open_items(a.db)
+    assert item.what.startswith("Fall (hier gelöscht")
+    conflict_choice.keep(a.db, item.id, "local")  # „Trotzdem löschen“
+    sync.sync(a.db, server_a)
+    sync.sync(b.db, server_b)
+    assert a.cases.list() == [] and b.cases.list() == []
+    assert dump_server(server_a) == dump_laptop(a) == dump_laptop(b)

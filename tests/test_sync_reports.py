@@ -11,6 +11,7 @@ import pytest
 from alembic import command
 from helpers import build_complete_case
 from sqlalchemy import Engine, select
+from sync_helpers import dump_laptop, dump_server
 
 from kooperation_desktop.services import Services
 from kooperation_desktop.storage.db import alembic_config
@@ -32,15 +33,17 @@ def _only_report(services: Services) -> int:
     return report.id
 
 
-def _shared_report(a: Services, b: Services, server: Engine) -> tuple[ReportService, Any, ReportService]:
-    """A complete case with its version finalised and a report draft, made on ``a`` and synced to ``b``."""
+def _shared_report(a: Services, b: Services, server: Engine,
+                   server_b: Engine | None = None) -> tuple[ReportService, Any, ReportService]:
+    """A complete case with its version finalised and a report draft, made on ``a`` and synced to ``b``
+    (``b`` with its own login ``server_b``, default: ``server``)."""
     case_id, agreement_id = build_complete_case(a)
     a.agreements.finalise(agreement_id)
     reports_a = ReportService(a.db)
     report = reports_a.create(case_id)
     assert report.id is not None
     sync.sync(a.db, server)
-    sync.sync(b.db, server)
+    sync.sync(b.db, server_b or server)
     return reports_a, report, ReportService(b.db)
 
 
@@ -157,3 +160,28 @@ def test_a_text_merged_into_a_checked_report_makes_it_a_draft_again(team) -> Non
         copy = ReportService(services.db).get(_only_report(services))
         assert copy.sections["next_steps"] == "Nachtrag von Ben."
         assert (copy.status.value, copy.checked_by, copy.checked_on) == ("draft", "", None)
+
+
+def test_as_workers_a_report_sent_offline_lands_and_an_older_draft_change_waits(workers) -> None:
+    """As at an agency (each laptop with its worker's login, policies and append-only triggers): Anna
+    sends the report offline while Ben edits the older draft; her push takes it from draft to sent, his
+    change waits in his Konfliktliste and keeping the server's side leaves the sent report as it is."""
+    a, b, server_a, server_b = workers
+    reports_a, report, reports_b = _shared_report(a, b, server_a, server_b)
+    draft_b = reports_b.get(_only_report(b))
+    draft_b.sections = {**draft_b.sections, "next_steps": "Text von Ben, offline geschrieben."}
+    reports_b.save(draft_b)
+    reports_a.mark_checked(report.id, "Lea Leitung")
+    reports_a.mark_sent(report.id, to_whom="Jugendamt Nord")
+    sent = reports_a.get(report.id)
+    sync.sync(a.db, server_a)
+
+    assert sync.sync(b.db, server_b).conflicts == 1
+    [item] = conflict_choice.open_items(b.db)
+    conflict_choice.keep(b.db, item.id, conflict_choice.SERVER)
+    sync.sync(b.db, server_b)
+    sync.sync(a.db, server_a)
+    for services in (a, b):
+        copy = ReportService(services.db).get(_only_report(services))
+        assert (copy.status, copy.sections, copy.content_hash) == (sent.status, sent.sections, sent.content_hash)
+    assert dump_server(server_a) == dump_laptop(a) == dump_laptop(b)

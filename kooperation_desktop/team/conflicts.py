@@ -167,12 +167,14 @@ NAMED_IN_FROZEN = ("Dieser Eintrag ist inzwischen Teil einer abgeschlossenen Ver
 
 def _decide_deletion(s: Session, entry: ConflictRow, keep: Keep) -> None:
     """A deletion made here on an older state: ``keep="local"`` deletes the rows again (a local
-    change, pushed at the next sync: on the server now), ``keep="server"`` keeps them."""
+    change, pushed at the next sync: on the server now), ``keep="server"`` keeps them. A whole case
+    (deleted after its retention period) goes with its finalised versions, as the app deletes it."""
     if keep == KEEP_SERVER:
         return
     top = table_named(entry.table_name)
     if repo.local_id(s, top, entry.row_uuid) is None:
         raise ConflictError(NOT_BACK)
+    whole_case = top.name == "cases"
     order = {t.name: i for i, t in enumerate(travelling_tables())}
     rows = sorted(((str(t), str(u)) for t, u in entry.local_value or []), key=lambda r: -order.get(r[0], 0))
     for table_name, row_uuid in rows:  # (children first)
@@ -181,9 +183,9 @@ def _decide_deletion(s: Session, entry: ConflictRow, keep: Keep) -> None:
         if local_id is None:
             continue
         status = repo.version_status(s, table, local_id)
-        if status is not None and status != AgreementStatus.DRAFT.value:
+        if status is not None and status != AgreementStatus.DRAFT.value and not whole_case:
             raise ConflictError(FROZEN_VERSION)
-        if table_name in ("persons", "partners") and named_in_frozen_agreement(
+        if not whole_case and table_name in ("persons", "partners") and named_in_frozen_agreement(
                 s, Person(case_id=0) if table_name == "persons" else object(), local_id):
             raise ConflictError(NAMED_IN_FROZEN)
         repo.delete_local(s, table, local_id)

@@ -336,7 +336,12 @@ def _prepare(db: Database, conn: Connection, cases: Sequence[_Case]) -> dict[tup
         case.known = {e.entry_uuid: applied[e.entry_uuid] for e in case.entries if e.entry_uuid in applied}
         case.changes = coalesce(e for e in case.entries if e.entry_uuid not in case.known)
         case.results, case.written = {}, 0
-    return _read_local(db, (c for case in cases for c in case.changes))
+    local_rows = _read_local(db, (c for case in cases for c in case.changes))
+    for case in cases:
+        for c in case.changes:
+            if c.op == INSERT and (c.table, c.uuid) not in local_rows:
+                c.op = "cancel"  # added and removed here before it reached the server (e.g. with its case)
+    return local_rows
 
 
 def _apply(conn: Connection, state: SyncState, cases: Sequence[_Case],
@@ -600,11 +605,14 @@ def _update(conn: Connection, state: SyncState, table: Table, updates: list[tupl
 
 def _remember(conn: Connection, state: SyncState, cases: Sequence[_Case]) -> None:
     """The server remembers every applied entry (with the conflicts it raised), in the transaction
-    that applied it."""
+    that applied it. A row added and removed here before it reached the server ("cancel", see
+    :func:`_prepare`) left nothing there to remember (a replay cancels it again); a worker could not
+    remember it either when its case never reached the server (the row-level security of
+    ``sync_pushed`` takes visible or deleted cases only)."""
     team_push.remember_pushed(conn, [
         {"entry_uuid": entry, "client_id": state.client_id, "row_uuid": c.uuid, "case_uuid": c.case_uuid,
          "fields": sorted(c.fields), "who": state.identity, "at": c.at, "result": case.results.get(entry)}
-        for case in cases for c in case.changes for entry in c.entries])
+        for case in cases for c in case.changes if c.op != "cancel" for entry in c.entries])
 
 
 #: SQLSTATE classes (and codes) of a server refusing one case's changes (data, integrity, access,
