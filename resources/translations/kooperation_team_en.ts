@@ -38,8 +38,8 @@
     </message>
     <message>
         <location filename="../../ui/team/conflict_dialog.py" line="62"/>
-        <source>Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem Laptop und auf einem anderen. Es zählt nur eine; bis zur Entscheidung die vom Server.</source>
-        <translation>A signature of the same person for this version was recorded twice: on this laptop and on another one. Only one counts; until you decide, the server’s.</translation>
+        <source>Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem Laptop und auf einem anderen. Es zählt nur eine: die vom Server, die zuerst übertragen wurde.</source>
+        <translation>A signature of the same person for this version was recorded twice: on this laptop and on another one. Only one counts: the server’s, which was sent first.</translation>
     </message>
     <message>
         <location filename="../../ui/team/conflict_dialog.py" line="65"/>
@@ -62,103 +62,108 @@
         <translation>This field was changed differently on this laptop and on the server. Until you decide, the server’s value applies; this laptop’s value stays here in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="125"/>
         <source>Konfliktliste</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="132"/>
         <source>&amp;Konflikte:</source>
         <translation>&amp;Conflicts:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="128"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="134"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="148"/>
         <source>Auf diesem Laptop</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="148"/>
         <source>Diesen Wert &amp;behalten</source>
         <translation>&amp;Keep this value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="143"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="149"/>
         <source>Wert von diesem Laptop behalten</source>
         <translation>Keep the value from this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="144"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="150"/>
         <source>Auf dem Server</source>
         <translation>On the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="144"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="150"/>
         <source>Diesen &amp;Wert behalten</source>
         <translation>Keep this &amp;value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="145"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="151"/>
         <source>Wert vom Server behalten</source>
         <translation>Keep the value from the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="151"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="157"/>
         <source>B&amp;earbeiten…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="152"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="158"/>
         <source>Wert selbst eingeben</source>
         <translation>Type the value yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="163"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="169"/>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="167"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="173"/>
         <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="189"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="195"/>
         <source>(Fall nicht mehr auf diesem Laptop)</source>
         <translation>(case no longer on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="196"/>
         <source>{case} – {what}</source>
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="210"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="215"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="221"/>
+        <source>Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (nachzulesen mit „kooperation-desktop conflicts --alle“).</source>
+        <translation>A signature on the server cannot be replaced. This laptop’s signature stays recorded in the conflict list, also after the entry is closed (to read with “kooperation-desktop conflicts --alle”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="227"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="215"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="227"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

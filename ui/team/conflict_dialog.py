@@ -60,7 +60,7 @@ def header_text(kind: str) -> str:
                   "Bis zur Entscheidung bleiben die Einträge vom Server erhalten: trotzdem löschen oder behalten.")
     if kind == conflict_choice.SIGNATURE:
         return tr("Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem "
-                  "Laptop und auf einem anderen. Es zählt nur eine; bis zur Entscheidung die vom Server.")
+                  "Laptop und auf einem anderen. Es zählt nur eine: die vom Server, die zuerst übertragen wurde.")
     if kind == conflict_choice.NEW_IN_FROZEN:
         return tr("Sie haben das auf diesem Laptop neu eingetragen, die Version der Vereinbarung wurde aber "
                   "inzwischen abgeschlossen. Sie bleibt, wie sie unterschrieben wurde; was Sie eingegeben "
@@ -93,9 +93,15 @@ class _Side(QGroupBox):
         self.keep = QPushButton(button_text, self)
         self.keep.setAccessibleName(accessible)
         self._button = (button_text, accessible)  # (a deletion's entry names the choice otherwise)
+        self.note = QLabel(self)  # why the button is off (a signature on the server stands)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet(HINT_STYLE)
+        self.note.hide()
         layout.addWidget(self.value, 1)
         layout.addWidget(self.who)
         layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.note)
 
     def show_value(self, text: str, by: str, at: dt.datetime | None, recorded: bool = False) -> None:
         self.value.setPlainText(text)
@@ -210,7 +216,13 @@ class ConflictDialog(QDialog):
         self.what.setText(tr("Fall „{case}“ · {what}").format(case=item.case_title or "–", what=item.what))
         self.local.show_value(item.local_text, item.local_by, item.local_at, item.signature)
         self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)
-        self.local.keep.setEnabled(not item.row_deleted)
+        # a signature on the server stands for good (append-only): this laptop's stays in the list
+        self.local.keep.setEnabled(not item.row_deleted and not item.signature)
+        self.local.note.setText(tr("Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift "
+                                   "dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem "
+                                   "Schließen (nachzulesen mit „kooperation-desktop conflicts --alle“).")
+                                if item.signature else "")
+        self.local.note.setVisible(item.signature)
         # deleted here, changed on the server: delete anyway, or keep the server's rows
         self.local.name_button((tr("Trotzdem &löschen"), tr("Auf diesem Laptop gelöscht: trotzdem löschen"))
                                if item.deletion else None)
