@@ -62,108 +62,108 @@
         <translation>This field was changed differently on this laptop and on the server. Until you decide, the server’s value applies; this laptop’s value stays here in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="125"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="119"/>
         <source>Konfliktliste</source>
         <translation>Conflict list</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="132"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="126"/>
         <source>&amp;Konflikte:</source>
         <translation>&amp;Conflicts:</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="134"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="128"/>
         <source>Konflikte</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="148"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
         <source>Auf diesem Laptop</source>
         <translation>On this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="148"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="142"/>
         <source>Diesen Wert &amp;behalten</source>
         <translation>&amp;Keep this value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="149"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="143"/>
         <source>Wert von diesem Laptop behalten</source>
         <translation>Keep the value from this laptop</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="150"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="144"/>
         <source>Auf dem Server</source>
         <translation>On the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="150"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="144"/>
         <source>Diesen &amp;Wert behalten</source>
         <translation>Keep this &amp;value</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="151"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="145"/>
         <source>Wert vom Server behalten</source>
         <translation>Keep the value from the server</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="157"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="151"/>
         <source>B&amp;earbeiten…</source>
         <translation>&amp;Edit…</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="158"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="152"/>
         <source>Wert selbst eingeben</source>
         <translation>Type the value yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="169"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="170"/>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="173"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="174"/>
         <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="195"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="196"/>
         <source>(Fall nicht mehr auf diesem Laptop)</source>
         <translation>(case no longer on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="196"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="197"/>
         <source>{case} – {what}</source>
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="221"/>
-        <source>Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (nachzulesen mit „kooperation-desktop conflicts --alle“).</source>
-        <translation>A signature on the server cannot be replaced. This laptop’s signature stays recorded in the conflict list, also after the entry is closed (to read with “kooperation-desktop conflicts --alle”).</translation>
+        <location filename="../../ui/team/conflict_dialog.py" line="222"/>
+        <source>Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (anzeigen mit „kooperation-desktop conflicts --alle“).</source>
+        <translation>A signature on the server cannot be replaced. This laptop’s signature stays recorded in the conflict list, also after the entry is closed (shown with “kooperation-desktop conflicts --alle”).</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="227"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="228"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="227"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="228"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="230"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="230"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

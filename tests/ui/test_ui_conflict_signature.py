@@ -65,10 +65,9 @@ def test_two_signatures_of_one_party_side_by_side(qtbot, pg_server: PgServer, tm
             assert side.value.horizontalScrollBar().maximum() == 0
         assert not dialog.local.keep.isEnabled() and not dialog.edit_button.isEnabled()
         assert dialog.server.keep.isEnabled()
-        assert dialog.local.note.isVisible() and dialog.local.note.text().startswith(
+        assert dialog.note.isVisible() and dialog.note.text().startswith(
             "Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt "
             "in der Konfliktliste festgehalten")
-        assert not dialog.server.note.isVisible()
 
         qtbot.mouseClick(dialog.server.keep, Qt.MouseButton.LeftButton)
         assert dialog.list.count() == 0 and not dialog.message.isVisible()

@@ -93,15 +93,9 @@ class _Side(QGroupBox):
         self.keep = QPushButton(button_text, self)
         self.keep.setAccessibleName(accessible)
         self._button = (button_text, accessible)  # (a deletion's entry names the choice otherwise)
-        self.note = QLabel(self)  # why the button is off (a signature on the server stands)
-        self.note.setWordWrap(True)
-        self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setStyleSheet(HINT_STYLE)
-        self.note.hide()
         layout.addWidget(self.value, 1)
         layout.addWidget(self.who)
         layout.addWidget(self.keep, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.note)
 
     def show_value(self, text: str, by: str, at: dt.datetime | None, recorded: bool = False) -> None:
         self.value.setPlainText(text)
@@ -156,8 +150,15 @@ class ConflictDialog(QDialog):
         row = QHBoxLayout()
         self.edit_button = QPushButton(tr("B&earbeiten…"), self.detail)
         self.edit_button.setAccessibleName(tr("Wert selbst eingeben"))
-        row.addWidget(self.edit_button)
-        row.addStretch(1)
+        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # why keeping this laptop's side is off (a signature on the server stands): in the place of
+        # „Bearbeiten…“ (nothing of a signature is typed), across both sides
+        self.note = QLabel(self.detail)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet(HINT_STYLE)
+        self.note.hide()
+        row.addWidget(self.note, 1)
         grid.addLayout(row, 2, 0, 1, 2)
         layout.addWidget(self.detail, 2)
 
@@ -218,11 +219,11 @@ class ConflictDialog(QDialog):
         self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)
         # a signature on the server stands for good (append-only): this laptop's stays in the list
         self.local.keep.setEnabled(not item.row_deleted and not item.signature)
-        self.local.note.setText(tr("Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift "
-                                   "dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem "
-                                   "Schließen (nachzulesen mit „kooperation-desktop conflicts --alle“).")
-                                if item.signature else "")
-        self.local.note.setVisible(item.signature)
+        self.note.setText(tr("Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses "
+                             "Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (anzeigen "
+                             "mit „kooperation-desktop conflicts --alle“).") if item.signature else "")
+        self.note.setVisible(item.signature)
+        self.edit_button.setVisible(not item.signature)
         # deleted here, changed on the server: delete anyway, or keep the server's rows
         self.local.name_button((tr("Trotzdem &löschen"), tr("Auf diesem Laptop gelöscht: trotzdem löschen"))
                                if item.deletion else None)
