@@ -171,3 +171,22 @@ def test_an_overwrite_chosen_before_is_taken_back_not_stuck(signed_twice: Team) 
     assert sync.sync(team.second.db, team.second_server).conflicts == 0
     assert _waiting(team.second) == 0
     _all_equal(team)
+
+
+def test_an_overwrite_without_its_entry_gets_one(signed_twice: Team) -> None:
+    """The waiting overwrite is taken back even when its entry is not there (e.g. removed by hand):
+    what this laptop had in the row goes into a new entry, nothing is lost."""
+    team = signed_twice
+    [clash] = conflicts.list_conflicts(team.second.db)
+    _old_keep_mine(team.second, clash)
+    with team.second.db.engine.begin() as c:
+        c.execute(ConflictRow.__table__.delete())
+    assert sync.sync(team.second.db, team.second_server).conflicts == 1
+    [entry] = conflicts.list_conflicts(team.second.db)
+    assert entry.row_uuid == clash.row_uuid and entry.field == conflicts.SIGNATURE
+    here, there = conflict_choice.side_texts(entry)
+    assert "am Bildschirm unterschrieben in Musterstadt" in here and "auf Papier" in there
+    assert _waiting(team.second) == 0 and _methods(team.second, team.second_agreement) == [SignatureMethod.PAPER]
+    conflicts.resolve(team.second.db, entry.id, "server")
+    assert sync.sync(team.second.db, team.second_server).conflicts == 0
+    _all_equal(team)

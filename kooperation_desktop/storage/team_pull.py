@@ -316,4 +316,3 @@ def remove_signatures(local: Connection, signature_uuids: Sequence[str]) -> None
     for chunk in _chunks(signature_uuids):
         local.execute(delete(signatures).where(signatures.c.uuid.in_(chunk)))
         local.execute(delete(OutboxRow).where(OutboxRow.table_name == "signatures", OutboxRow.row_uuid.in_(chunk)))
-
