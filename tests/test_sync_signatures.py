@@ -73,21 +73,25 @@ def test_two_signatures_of_one_party_are_one_conflict_of_the_second_syncer(team)
     del party
 
 
-@pytest.mark.parametrize("keep", ["local", "server"])
-def test_the_user_decides_which_signature_stands(team, keep: str) -> None:
+def test_the_servers_signature_stands(team) -> None:
+    """Only the server's signature closes the entry (signatures on the server are append-only)."""
     a, b, server = team
     agreement_a, agreement_b, _party = _both_sign(a, b, server)
     sync.sync(a.db, server)
     sync.sync(b.db, server)
     [clash] = conflicts.list_conflicts(b.db)
-    conflicts.resolve(b.db, clash.id, keep)  # type: ignore[arg-type]
+    with pytest.raises(conflicts.ConflictError, match="Eine Unterschrift auf dem Server kann nicht ersetzt werden"):
+        conflicts.resolve(b.db, clash.id, "local")
+    conflicts.resolve(b.db, clash.id, "server")
     sync.sync(b.db, server)
     sync.sync(a.db, server)
-    wanted = [SignatureMethod.SCREEN] if keep == "local" else [SignatureMethod.PAPER]
+    wanted = [SignatureMethod.PAPER]
     assert _methods(b, agreement_b) == wanted and _methods(a, agreement_a) == wanted
     assert dump_laptop(a) == dump_server(server) == dump_laptop(b)
     assert _signature_count(a) == _signature_count(b) == 1
     assert conflicts.list_conflicts(b.db) == []
+    [closed] = conflicts.list_conflicts(b.db, include_resolved=True)  # this laptop's one stays readable
+    assert closed.local_value["method"] == SignatureMethod.SCREEN.value
 
 
 def test_a_signature_clash_on_the_command_line(team, capsys, tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from .rows_sync import ConflictRow
+from .rows_sync import ConflictRow, OutboxRow
 from .travelling import foreign_keys, table_named, version_status_select
 
 
@@ -97,3 +97,23 @@ def write_local(s: Session, table: Table, row_id: int, name: str, value: Any) ->
     if "row_version" in table.c:
         values["row_version"] = table.c.row_version + 1
     s.execute(update(table).where(table.c.id == row_id).values(values))
+
+
+def signature_overwrites(local: Connection) -> list[tuple[int, str, str | None]]:
+    """The outbox entries that change a signature (signatures are only ever added: such an entry
+    writes over one): ``(entry id, signature uuid, case uuid)``."""
+    return [(int(i), str(u), c) for i, u, c in local.execute(
+        select(OutboxRow.id, OutboxRow.row_uuid, OutboxRow.case_uuid)
+        .where(OutboxRow.table_name == "signatures", OutboxRow.op == "update").order_by(OutboxRow.id))]
+
+
+def reopen(local: Connection, field: str, row_uuid: str) -> bool:
+    """Open again the newest entry of ``field`` for the row that was decided for this laptop's side
+    (False: there is none)."""
+    found = local.scalar(select(ConflictRow.id).where(
+        ConflictRow.field == field, ConflictRow.row_uuid == row_uuid, ConflictRow.resolved.is_(True),
+        ConflictRow.resolution == "local").order_by(ConflictRow.id.desc()).limit(1))
+    if found is None:
+        return False
+    local.execute(update(ConflictRow).where(ConflictRow.id == found).values(resolved=False, resolution=""))
+    return True

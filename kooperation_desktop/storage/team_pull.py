@@ -316,16 +316,3 @@ def remove_signatures(local: Connection, signature_uuids: Sequence[str]) -> None
     for chunk in _chunks(signature_uuids):
         local.execute(delete(signatures).where(signatures.c.uuid.in_(chunk)))
         local.execute(delete(OutboxRow).where(OutboxRow.table_name == "signatures", OutboxRow.row_uuid.in_(chunk)))
-
-
-
-def signature_id(s: Session, signature_uuid: str) -> int | None:
-    """The local id of the signature with this uuid (None: not here)."""
-    return s.scalar(select(SignatureRow.id).where(SignatureRow.uuid == signature_uuid))
-
-
-def overwrite_signature(s: Session, signature_id: int, values: dict[str, Any]) -> None:
-    """Write ``values`` over the signature, through the session ``s`` (in team mode the outbox records
-    it as a change of that row)."""
-    table = cast(Table, SignatureRow.__table__)
-    s.execute(update(table).where(table.c.id == signature_id).values(values))

@@ -6,8 +6,12 @@ keeping the server value only closes the entry.
 
 Two laptops that each recorded a signature of the same party for the same agreement version (one per
 party and version) make an entry of its own (``field`` = :data:`SIGNATURE`): the server's signature
-stands in the row, this laptop's whole signature is the entry's local value. Keeping it writes its
-content over the server's signature (a local change of that row, pushed at the next sync).
+stands in the row, this laptop's whole signature is the entry's local value. The server's stands for
+good: a signature on the server is never replaced (the server refuses it, issue 14: signatures are
+append-only), so only „server“ closes the entry; a closed entry is kept with both signatures
+(``list_conflicts(include_resolved=True)``, ``conflicts --alle``). An overwrite still waiting in the
+outbox from a „keep mine“ of an older version is taken back before the push
+(:func:`take_back_signature_overwrites`): the server's signature again here, the entry open again.
 """
 
 from __future__ import annotations
@@ -16,14 +20,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Table
+from sqlalchemy import Engine, Table
 from sqlalchemy.orm import Session
 
 from ..domain.model import AgreementStatus, CaseStatus, Person
 from ..domain.reports import ReportStatus
 from ..protection import audit
 from ..storage import team_conflicts as repo
-from ..storage import team_pull
+from ..storage import team_pull, team_push, team_resend
 from ..storage.database import Database
 from ..storage.entities import named_in_frozen_agreement
 from ..storage.rows_sync import ConflictRow
@@ -41,9 +45,10 @@ DELETION = "deletion"
 #: its parent was deleted on the server (server value None), or it is content of a version no longer
 #: a draft on the server (server value: the version's status; see :func:`new_in_frozen`)
 NEW_ROW = "*"
-#: what keeping this laptop's signature copies over the server's (the row's identity stays)
-SIGNATURE_CONTENT = ("signer_name", "role", "method", "content_hash", "strokes", "pad_width", "pad_height",
-                     "image_png", "place", "signed_at", "signed_on", "recorded_at", "note")
+#: keeping this laptop's signature of a party that signed the same version on another laptop first
+SIGNATURE_STANDS = ("Eine Unterschrift auf dem Server kann nicht ersetzt werden; nur „server“ ist möglich. Die "
+                    "Unterschrift dieses Laptops bleibt in der Konfliktliste festgehalten (anzeigen mit "
+                    "„conflicts --alle“).")
 Keep = Literal["local", "server"]
 
 
@@ -112,7 +117,7 @@ def resolve(db: Database, conflict_id: int, keep: Keep) -> None:
         if entry.field == DELETION:
             _decide_deletion(s, entry, keep)
         elif keep == KEEP_LOCAL and entry.field == SIGNATURE:
-            _keep_local_signature(s, entry)
+            raise ConflictError(SIGNATURE_STANDS)
         elif keep == KEEP_LOCAL:
             if new_in_frozen(entry.field, entry.server_value):
                 raise ConflictError(FROZEN_VERSION)
@@ -192,11 +197,41 @@ def _decide_deletion(s: Session, entry: ConflictRow, keep: Keep) -> None:
         audit.write_entry(s, audit.DELETED, table.name, local_id, None)
 
 
-def _keep_local_signature(s: Any, entry: ConflictRow) -> None:
-    local_id = team_pull.signature_id(s, entry.row_uuid)
-    if local_id is None:
-        raise ConflictError("Die Unterschrift vom Server gibt es hier nicht mehr; nur „server“ ist möglich.")
-    mine = entry.local_value or {}
-    team_pull.overwrite_signature(s, local_id, {name: outbox.decode(mine[name]) for name in SIGNATURE_CONTENT
-                                                if name in mine})
-    audit.write_entry(s, audit.CHANGED, "signatures", local_id, None)
+def take_back_signature_overwrites(db: Database, server: Engine) -> int:
+    """Outbox entries that would write over a signature on the server (a „keep mine“ chosen before a
+    signature on the server was kept for good; the server refuses them, the case would stick at every
+    sync): the server's signature is written here again (past the outbox), the entries dropped and the
+    Konfliktliste entry opened again (one added if there is none). Local only; run before the push.
+    Returns the entries opened (or added)."""
+    with db.engine.connect() as local:
+        waiting = repo.signature_overwrites(local)
+        state = outbox.state_of(local)
+    if not waiting or state is None:
+        return 0
+    table = table_named("signatures")
+    with server.connect() as conn:
+        theirs = team_resend.server_rows(conn, table, sorted({row_uuid for _id, row_uuid, _case in waiting}))
+    taken = [(entry_id, row_uuid, case_uuid) for entry_id, row_uuid, case_uuid in waiting if row_uuid in theirs]
+    if not taken:
+        return 0  # (not on the server: no overwrite of a signature there)
+    uuids = sorted({row_uuid for _id, row_uuid, _case in taken})
+    opened = 0
+    with db.engine.begin() as local:
+        mine = {r["uuid"]: r for r in team_push.local_rows(local, table, uuids)}
+        for row_uuid in uuids:
+            if repo.reopen(local, SIGNATURE, row_uuid):
+                opened += 1
+            elif row_uuid in mine:  # no entry (made otherwise): this laptop's content goes into a new one
+                case_uuid = next(c for _id, u, c in taken if u == row_uuid)
+                repo.add(local, [{
+                    "table_name": "signatures", "row_uuid": row_uuid, "case_uuid": case_uuid, "field": SIGNATURE,
+                    "local_value": {k: outbox.encode(v) for k, v in mine[row_uuid].items()},
+                    "server_value": {k: outbox.encode(v) for k, v in theirs[row_uuid].items()
+                                     if k not in ("image_png", "strokes")},
+                    "local_by": state.identity, "local_at": mine[row_uuid].get("recorded_at"), "server_by": "Server",
+                    "server_at": theirs[row_uuid].get("recorded_at"), "row_deleted": False, "resolved": False,
+                    "resolution": ""}])
+                opened += 1
+        team_pull.write_rows(local, table, [], [theirs[u] for u in uuids])
+        outbox.drop_entries(local, [entry_id for entry_id, _u, _c in taken])
+    return opened

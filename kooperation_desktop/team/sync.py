@@ -884,7 +884,8 @@ def _signature_clashes(local: Connection, arriving: list[dict[str, Any]], state:
                        signers: dict[str, tuple[str, Any]]) -> int:
     """Signatures arriving from the server for a party that already signed the same version here (two
     laptops recorded it offline; the server kept the first one pushed): the server's stands, this
-    laptop's goes whole into the Konfliktliste (the user may still keep it). Returns the new entries."""
+    laptop's goes whole into the Konfliktliste (kept there; the server's cannot be replaced). Returns the
+    new entries."""
     mine = team_pull.same_party_signatures(local, [(r["agreement_id"], r["party_key"], r["uuid"]) for r in arriving])
     if not mine:
         return 0
@@ -975,12 +976,14 @@ def sync(db: Database, server: Engine, *, marker: Marker | None = None, reconnec
     again as at a first sync (see :mod:`.reconnect`). A server whose schema is not this program's:
     :class:`.schema_check.SchemaMismatch`, before anything is sent or received."""
     from . import reconnect as reconnecting
+    from .conflicts import take_back_signature_overwrites
     from .schema_check import check_schema
 
     with server.connect() as conn:  # the same schema on both sides, or nothing is transferred
         check_schema(conn)
     reconnected = reconnecting.check_server(db, server, reconnect=reconnect)
     listed = reconnecting.resolve_resends(db, server)
+    listed += take_back_signature_overwrites(db, server)  # (refused by the server: the entry open again)
     refused: PushRefused | None = None
     try:
         pushed, conflicts, not_deleted = _push(db, server, marker=marker)

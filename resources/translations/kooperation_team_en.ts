@@ -38,8 +38,8 @@
     </message>
     <message>
         <location filename="../../ui/team/conflict_dialog.py" line="62"/>
-        <source>Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem Laptop und auf einem anderen. Es zählt nur eine; bis zur Entscheidung die vom Server.</source>
-        <translation>A signature of the same person for this version was recorded twice: on this laptop and on another one. Only one counts; until you decide, the server’s.</translation>
+        <source>Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem Laptop und auf einem anderen. Es zählt nur eine: die vom Server, die zuerst übertragen wurde.</source>
+        <translation>A signature of the same person for this version was recorded twice: on this laptop and on another one. Only one counts: the server’s, which was sent first.</translation>
     </message>
     <message>
         <location filename="../../ui/team/conflict_dialog.py" line="65"/>
@@ -117,53 +117,58 @@
         <translation>Type the value yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="163"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="170"/>
         <source>Keine offenen Konflikte.</source>
         <translation>No open conflicts.</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="167"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="174"/>
         <location filename="../../ui/team/team_view.py" line="95"/>
         <source>Schließen</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="189"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="196"/>
         <source>(Fall nicht mehr auf diesem Laptop)</source>
         <translation>(case no longer on this laptop)</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="190"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="197"/>
         <source>{case} – {what}</source>
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="210"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="211"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
         <source>Fall nicht mehr auf diesem Laptop · {what}</source>
         <translation>Case no longer on this laptop · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="223"/>
+        <source>Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (anzeigen mit „kooperation-desktop conflicts --alle“).</source>
+        <translation>A signature on the server cannot be replaced. This laptop’s signature stays recorded in the conflict list, also after the entry is closed (shown with “kooperation-desktop conflicts --alle”).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="231"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="231"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

@@ -1,6 +1,7 @@
 """The Konfliktliste shows two signatures of the same party (recorded on two laptops) side by side,
-readably: who signed, how (on screen / on paper), where and when, and who recorded each; keeping this
-laptop's one writes it over the server's. Set ``KD_GRAB_DIR`` to keep a picture of the dialog."""
+readably: who signed, how (on screen / on paper), where and when, and who recorded each; the server's
+stands (keeping this laptop's one is off, with the reason), this laptop's stays in the closed entry.
+Set ``KD_GRAB_DIR`` to keep a picture of the dialog."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from team_helpers import laptop, server_database
 
 from kooperation_desktop.signing.model import SignatureMethod
 from kooperation_desktop.signing.service import SigningService
+from kooperation_desktop.team import conflicts
 from kooperation_desktop.team.status import run_sync
 from ui.team.conflict_dialog import ConflictDialog
 
@@ -63,14 +65,20 @@ def test_two_signatures_of_one_party_side_by_side(qtbot, pg_server: PgServer, tm
         for side in (dialog.local, dialog.server):  # every line readable without scrolling
             assert side.value.verticalScrollBar().maximum() == 0
             assert side.value.horizontalScrollBar().maximum() == 0
-        assert dialog.local.keep.isEnabled() and not dialog.edit_button.isEnabled()
+        assert not dialog.local.keep.isEnabled() and not dialog.edit_button.isEnabled()
+        assert dialog.server.keep.isEnabled()
+        assert dialog.note.isVisible() and dialog.note.text().startswith(
+            "Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt "
+            "in der Konfliktliste festgehalten")
 
-        qtbot.mouseClick(dialog.local.keep, Qt.MouseButton.LeftButton)
-        assert dialog.list.count() == 0
-        assert [s.method for s in SigningService(mine.db).signatures(my_agreement)] == [SignatureMethod.SCREEN]
+        qtbot.mouseClick(dialog.server.keep, Qt.MouseButton.LeftButton)
+        assert dialog.list.count() == 0 and not dialog.message.isVisible()
+        assert [s.method for s in SigningService(mine.db).signatures(my_agreement)] == [SignatureMethod.PAPER]
+        [closed] = conflicts.list_conflicts(mine.db, include_resolved=True)
+        assert closed.local_value["place"] == "Familienzentrum Musterstadt"
         run_sync(mine.db, "")
         run_sync(other.db, "")
-        assert [s.method for s in SigningService(other.db).signatures(agreement)] == [SignatureMethod.SCREEN]
+        assert [s.method for s in SigningService(other.db).signatures(agreement)] == [SignatureMethod.PAPER]
     finally:
         mine.close()
         other.close()

@@ -60,7 +60,7 @@ def header_text(kind: str) -> str:
                   "Bis zur Entscheidung bleiben die Einträge vom Server erhalten: trotzdem löschen oder behalten.")
     if kind == conflict_choice.SIGNATURE:
         return tr("Für dieselbe Person wurde zu dieser Version zweimal eine Unterschrift erfasst: auf diesem "
-                  "Laptop und auf einem anderen. Es zählt nur eine; bis zur Entscheidung die vom Server.")
+                  "Laptop und auf einem anderen. Es zählt nur eine: die vom Server, die zuerst übertragen wurde.")
     if kind == conflict_choice.NEW_IN_FROZEN:
         return tr("Sie haben das auf diesem Laptop neu eingetragen, die Version der Vereinbarung wurde aber "
                   "inzwischen abgeschlossen. Sie bleibt, wie sie unterschrieben wurde; was Sie eingegeben "
@@ -150,8 +150,15 @@ class ConflictDialog(QDialog):
         row = QHBoxLayout()
         self.edit_button = QPushButton(tr("B&earbeiten…"), self.detail)
         self.edit_button.setAccessibleName(tr("Wert selbst eingeben"))
-        row.addWidget(self.edit_button)
-        row.addStretch(1)
+        row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # why keeping this laptop's side is off (a signature on the server stands): in the place of
+        # „Bearbeiten…“ (nothing of a signature is typed), across both sides
+        self.note = QLabel(self.detail)
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet(HINT_STYLE)
+        self.note.hide()
+        row.addWidget(self.note, 1)
         grid.addLayout(row, 2, 0, 1, 2)
         layout.addWidget(self.detail, 2)
 
@@ -211,7 +218,13 @@ class ConflictDialog(QDialog):
                           else tr("Fall nicht mehr auf diesem Laptop · {what}").format(what=item.what))
         self.local.show_value(item.local_text, item.local_by, item.local_at, item.signature)
         self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)
-        self.local.keep.setEnabled(not item.row_deleted)
+        # a signature on the server stands for good (append-only): this laptop's stays in the list
+        self.local.keep.setEnabled(not item.row_deleted and not item.signature)
+        self.note.setText(tr("Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses "
+                             "Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (anzeigen "
+                             "mit „kooperation-desktop conflicts --alle“).") if item.signature else "")
+        self.note.setVisible(item.signature)
+        self.edit_button.setVisible(not item.signature)
         # deleted here, changed on the server: delete anyway, or keep the server's rows
         self.local.name_button((tr("Trotzdem &löschen"), tr("Auf diesem Laptop gelöscht: trotzdem löschen"))
                                if item.deletion else None)
