@@ -234,9 +234,9 @@ class ThreeLaptops(RuleBasedStateMachine):
             return
         clash = waiting[0]
         if clash.field == conflicts.SIGNATURE and keep == "local":
-            # not yet: keeping this laptop's signature of a signature-twice conflict overwrites the
-            # server's signature, which the server refuses for a worker login (being fixed separately:
-            # "keep this laptop's signature" must not rewrite the server's row); take this choice back in then
+            # a signature on the server stands: keeping this laptop's is refused (it stays in the entry)
+            with pytest.raises(conflicts.ConflictError):
+                conflicts.resolve(self.laptops[i].db, clash.id, "local")
             return
         try:
             conflicts.resolve(self.laptops[i].db, clash.id, "local" if keep == "local" else "server")
