@@ -12,14 +12,20 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..domain.labels import row_name
 from .rows_sync import ConflictRow
 from .travelling import foreign_keys, table_named, version_status_select
 
 
 def add(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """New entries of the Konfliktliste (from the push and from the pull)."""
+    """New entries of the Konfliktliste (from the push and from the pull), each with the name of its row
+    as it reads now (:func:`..domain.labels.row_name`: the row may be deleted later; "" if not here)."""
     if rows:
-        local.execute(insert(ConflictRow), list(rows))
+        here = row_values(local, {(r["table_name"], r["row_uuid"]) for r in rows if not r.get("row_name")})
+        named = [{**r, "row_name": r.get("row_name") or (
+            row_name(r["table_name"], here[(r["table_name"], r["row_uuid"])])
+            if (r["table_name"], r["row_uuid"]) in here else "")} for r in rows]
+        local.execute(insert(ConflictRow), named)
 
 
 def kept_deletions(connection: Connection) -> list[tuple[str | None, list[tuple[str, str]]]]:
@@ -97,3 +103,19 @@ def write_local(s: Session, table: Table, row_id: int, name: str, value: Any) ->
     if "row_version" in table.c:
         values["row_version"] = table.c.row_version + 1
     s.execute(update(table).where(table.c.id == row_id).values(values))
+
+
+def row_values(connection: Connection, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """``{(table, uuid): the row's values}`` of those of the rows this laptop holds (to name them)."""
+    by_table: dict[str, set[str]] = {}
+    for table_name, row_uuid in wanted:
+        by_table.setdefault(table_name, set()).add(row_uuid)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for table_name, uuids in by_table.items():
+        try:
+            table = table_named(table_name)
+        except KeyError:
+            continue
+        for row in connection.execute(select(table).where(table.c.uuid.in_(sorted(uuids)))).mappings():
+            found[(table_name, str(row["uuid"]))] = dict(row)
+    return found

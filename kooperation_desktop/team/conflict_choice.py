@@ -95,22 +95,27 @@ class ConflictItem:
     kind: Kind = FIELD  # what happened (see :func:`kind_of`)
 
 
-def field_label(table: str, column: str) -> str:
+def field_label(table: str, column: str, name: str = "") -> str:
+    """What an entry is about: the row (``name``, e.g. „Person „Lotta Weg““; else the table's label) and
+    the field."""
     if column == conflicts.SIGNATURE:
         return "Unterschrift (zweimal erfasst)"
+    name = name or TABLE_LABELS.get(table, table)
     if column == "*":
-        return f"{TABLE_LABELS.get(table, table)} (auf dem Server gelöscht)"
+        return f"{name} (auf dem Server gelöscht)"
     if column == conflicts.DELETION:
-        return f"{TABLE_LABELS.get(table, table)} (hier gelöscht, auf dem Server inzwischen geändert)"
-    return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
+        return f"{name} (hier gelöscht, auf dem Server inzwischen geändert)"
+    return f"{name}: {FIELD_LABELS.get((table, column), column)}"
 
 
 def entry_label(c: conflicts.Conflict) -> str:
-    """What the entry is about, as the user reads it (:func:`field_label`, or a new row added here to a
-    version finalised meanwhile)."""
+    """What the entry is about, as the user reads it (:func:`field_label` with the row's name, or a new
+    row added here to a version finalised meanwhile). A field of the case itself names no case here
+    when the case is named beside it (the window, the command line)."""
+    name = "" if c.table == "cases" and c.case_title else c.row_name
     if conflicts.new_in_frozen(c.field, c.server_value):
-        return f"{TABLE_LABELS.get(c.table, c.table)} (hier neu, die Version ist inzwischen abgeschlossen)"
-    return field_label(c.table, c.field)
+        return f"{name or TABLE_LABELS.get(c.table, c.table)} (hier neu, die Version ist inzwischen abgeschlossen)"
+    return field_label(c.table, c.field, name)
 
 
 def kind_of(c: conflicts.Conflict) -> Kind:
