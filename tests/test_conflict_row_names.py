@@ -53,7 +53,7 @@ def test_each_kind_of_row_is_named() -> None:
 def _three_children(team: tuple[Services, Services, Engine]) -> tuple[Services, Services]:
     """Three children on both laptops; the birth date of Mia changed on both (a conflict on ``ben``)."""
     a, b, server = team
-    case = a.cases.create("Familie Beispiel")
+    case = a.cases.create("Familie Beispiel", "17/2026")
     for first in ("Lotta", "Mia", "Ben"):
         a.parties.save(Person(case_id=case.id, first_name=first, last_name="Beispiel", family_role="Kind"))
     sync.sync(a.db, server)
@@ -73,12 +73,14 @@ def test_an_entry_names_whose_field_it_is(team: tuple[Services, Services, Engine
                                           capsys) -> None:
     _a, b = _three_children(team)
     [item] = conflict_choice.open_items(b.db)
-    assert (item.case_title, item.what) == ("Familie Beispiel", "Person „Mia Beispiel“: Geburtsdatum")
+    assert (item.case_title, item.case_file_number, item.what) == (
+        "Familie Beispiel", "17/2026", "Person „Mia Beispiel“: Geburtsdatum")
     b.close()
     capsys.readouterr()
     assert main(["conflicts", "--data-dir", str(tmp_path / "ben")]) == 0
     line = capsys.readouterr().out.strip()
-    assert "„Familie Beispiel“ Person „Mia Beispiel“: Geburtsdatum – hier: 02.01.2016 (ben, " in line, line
+    assert ("„Familie Beispiel“ (Az. 17/2026) Person „Mia Beispiel“: Geburtsdatum – hier: 02.01.2016 (ben, "
+            in line), line
 
 
 def test_the_name_still_reads_when_the_row_is_gone(team: tuple[Services, Services, Engine]) -> None:

@@ -66,6 +66,13 @@ def case_titles(connection: Connection, case_uuids: Iterable[str]) -> dict[str, 
                                    .where(cases.c.uuid.in_(sorted(case_uuids)))).all())
 
 
+def case_file_numbers(connection: Connection, case_uuids: Iterable[str]) -> dict[str, str]:
+    """``{case uuid: Aktenzeichen}`` of those of the cases this laptop holds."""
+    cases = table_named("cases")
+    return {u: n or "" for u, n in connection.execute(select(cases.c.uuid, cases.c.file_number)
+                                                       .where(cases.c.uuid.in_(sorted(case_uuids)))).all()}
+
+
 def local_id(s: Session, table: Table, row_uuid: str) -> int | None:
     """The local id of the table's row with this uuid (None: not here)."""
     return s.scalar(select(table.c.id).where(table.c.uuid == row_uuid))

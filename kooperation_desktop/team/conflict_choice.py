@@ -93,6 +93,7 @@ class ConflictItem:
     signature: bool = False  # two signatures of one party: ``*_by``/``*_at`` say who recorded it when
     deletion: bool = False  # deleted here, changed on the server: delete anyway (local) or keep (server)
     kind: Kind = FIELD  # what happened (see :func:`kind_of`)
+    case_file_number: str = ""  # the case's Aktenzeichen ("" if none)
 
 
 def field_label(table: str, column: str, name: str = "") -> str:
@@ -270,7 +271,8 @@ def open_items(db: Database) -> list[ConflictItem]:
             server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
             editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,
-            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION, kind=kind_of(c)))
+            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION, kind=kind_of(c),
+            case_file_number=c.case_file_number))
     return items
 
 

@@ -192,6 +192,7 @@ def _when(value: Any) -> str:
 def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
     from . import conflicts
     from .conflict_choice import entry_label
+    from .refusal import case_label
 
     if (args.resolve is None) != (args.keep is None):
         from ..cli import _UsageError
@@ -213,7 +214,7 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
             return 0
         for c in found:
             state = f" [entschieden: {c.resolution}]" if c.resolved else ""
-            where = f"„{c.case_title}“ " if c.case_title else ""
+            where = f"{case_label(c.case_title, c.case_file_number)} " if c.case_title else ""
             if c.field == conflicts.SIGNATURE:  # two signatures of one party: both readable
                 from .conflict_choice import side_texts
 

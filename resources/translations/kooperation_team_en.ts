@@ -138,32 +138,37 @@
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="210"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="211"/>
+        <source>Fall „{case}“ (Az. {number}) · {what}</source>
+        <translation>Case “{case}” (file no. {number}) · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="214"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="211"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
         <source>Fall nicht mehr auf diesem Laptop · {what}</source>
         <translation>Case no longer on this laptop · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="221"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="216"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="221"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="223"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="223"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

@@ -94,7 +94,8 @@ def test_each_kind_of_entry_has_its_own_header(qtbot, pg_server: PgServer, tmp_p
         assert all("verschieden geändert" not in text for entry, text in headers.items() if entry not in two_edits)
         assert whats[lotta] == (
             "Fall nicht mehr auf diesem Laptop · Person „Lotta Weg“ (auf dem Server gelöscht)")  # (not „Fall „–““)
-        assert whats[aunt_born] == f"Fall „Familie Çelik“ · Person „{AUNT[0]} {AUNT[1]}“: Geburtsdatum"
+        assert whats[aunt_born] == (  # (the case, with its Aktenzeichen, and whose birth date)
+            f"Fall „Familie Çelik“ (Az. AZ 51-2026-0815) · Person „{AUNT[0]} {AUNT[1]}“: Geburtsdatum")
         # every entry in German words: no raw field names, ids, positions, True/False or ISO dates
         assert unreadable(dialog) == {}
         values = shown(dialog)
