@@ -95,8 +95,8 @@ def test_the_command_line_lists_a_conflict_in_german_words(team: tuple[Services,
     capsys.readouterr()
     assert main(["conflicts", "--data-dir", str(tmp_path / "ben")]) == 0
     line = capsys.readouterr().out.strip()
-    assert "„Familie Worte“ Beteiligte Stelle: Art der Beteiligung – hier: Fachkraft (hilfeerbringend) (ben, " \
-        in line, line
+    assert ("„Familie Worte“ Beteiligte Stelle „Frau Nachbar“: Art der Beteiligung – hier: Fachkraft "
+            "(hilfeerbringend) (ben, ") in line, line
     assert "Server: Professionelle Ressource im Sozialraum (anna, " in line, line
     assert "professional" not in line and "kind" not in line
 

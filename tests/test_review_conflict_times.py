@@ -40,4 +40,4 @@ def test_the_command_line_shows_the_conflicts_times_in_local_time(team, tmp_path
     assert main(["conflicts", "--data-dir", str(tmp_path / "ben")]) == 0
     line = capsys.readouterr().out.strip()
     assert f"(ben, {here})" in line and f"(anna, {there})" in line, line
-    assert "„Familie Uhrzeit“ Fall: Aktenzeichen – hier: AZ 1-B" in line  # the field by its German name
+    assert "„Familie Uhrzeit“ (Az. AZ 1-A) Fall: Aktenzeichen – hier: AZ 1-B" in line  # the field by its German name

@@ -55,7 +55,7 @@ def test_a_stale_deletion_of_a_person_waits_for_the_user_and_the_row_comes_back(
     assert ("Mia", dt.date(2012, 7, 1)) in _people(server)  # the server's row stays
     assert dump_laptop(a) == dump_server(server)  # ... and is back on Anna's laptop
     [item] = conflict_choice.open_items(a.db)
-    assert item.what == "Person (hier gelöscht, auf dem Server inzwischen geändert)"
+    assert item.what == "Person „Mia Korrektur“ (hier gelöscht, auf dem Server inzwischen geändert)"
     assert item.local_text == "auf diesem Laptop gelöscht"
     assert "Vorname: Mia" in item.server_text and "Geburtsdatum: 01.07.2012" in item.server_text
     assert not item.row_deleted and not item.editable

@@ -99,7 +99,8 @@ def test_a_sent_report_takes_no_change_of_an_older_draft(team) -> None:
             sent.status, sent.sections, sent.frozen_content, sent.content_hash)
     # Ben's text is not lost: it waits in his Konfliktliste, and only the server's side can be kept
     [item] = conflict_choice.open_items(b.db)
-    assert item.what == "Bericht an das Jugendamt: Texte des Berichts"
+    period = f"{sent.period_start:%d.%m.%Y} – {sent.period_end:%d.%m.%Y}"
+    assert item.what == f"Bericht an das Jugendamt ({period}): Texte des Berichts"
     assert "Text von Ben, offline geschrieben." in item.local_text
     with pytest.raises(conflict_choice.ConflictChoiceError, match="inzwischen versendet"):
         conflict_choice.keep(b.db, item.id, conflict_choice.LOCAL)

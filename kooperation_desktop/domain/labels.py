@@ -360,6 +360,51 @@ TABLE_LABEL: Mapping[str, str] = MappingProxyType({
     "followup_done": "Erledigter Schritt",
 })
 
+def _one_line(text: Any, limit: int = 50) -> str:
+    """A text on one line, cut at ``limit`` characters (…)."""
+    line = " ".join(str(text or "").split())
+    return line if len(line) <= limit else line[:limit - 1].rstrip() + "…"
+
+
+def _day(value: Any) -> str:
+    return format_date(value) if isinstance(value, dt.date) else ""
+
+
+def row_name(table: str, row: Mapping[str, Any] | None) -> str:
+    """A stored row as the rest of the app names it (the Konfliktliste): „Person „Lotta Beispiel““,
+    „Ziel „Regelmäßiger Schulbesuch““, „Aufgabe „…““, „Fall „Familie Weg“ (Az. 4711)“; the table's label
+    alone when its values are unknown (or name nothing). ``row``: the row's columns, as stored."""
+    label = TABLE_LABEL.get(table, table)
+    if not row:
+        return label
+    text = {name: _one_line(value) for name, value in row.items() if isinstance(value, str)}
+    name = ""
+    if table == "persons":
+        name = _one_line(" ".join(p for p in (text.get("first_name"), text.get("last_name")) if p))
+    elif table == "partners":
+        name = _one_line(", ".join(p for p in (text.get("name"), text.get("organisation")) if p))
+    elif table == "goals":
+        name = text.get("client_words") or text.get("professional_wording") or ""
+    elif table in ("indicators", "roles"):
+        name = text.get("description", "")
+    elif table in ("tasks", "communication_rules"):
+        name = text.get("what", "")
+    elif table == "signatures":
+        name = text.get("signer_name", "")
+    elif table == "cases":
+        name = text.get("title", "")
+        if name and text.get("file_number"):
+            return f"{label} „{name}“ (Az. {text['file_number']})"
+    elif table == "agreements" and isinstance(row.get("version"), int):
+        return f"{label} Version {row['version']}"
+    elif table == "reports" and (_day(row.get("period_start")) or _day(row.get("period_end"))):
+        return f"{label} ({_day(row.get('period_start'))} – {_day(row.get('period_end'))})"
+    elif table in ("consents", "followup_reviews", "followup_reflections"):
+        day = _day(row.get("given_on" if table == "consents" else "held_on"))
+        return f"{label} vom {day}" if day else label
+    return f"{label} „{name}“" if name else label
+
+
 #: the German names of the stored fields a user reads (the Konfliktliste, the command line
 #: ``conflicts``): every field of a row that travels between laptops, except bookkeeping (ids, uuids,
 #: positions, hashes …) and references to other rows

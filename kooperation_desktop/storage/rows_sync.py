@@ -89,6 +89,8 @@ class ConflictRow(Base):
     row_deleted: Mapped[bool] = mapped_column(Boolean, default=False)  # the server deleted the row
     resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolution: Mapped[str] = mapped_column(String(16), default="")  # local, server
+    #: the row as the app names it when the entry was recorded („Person „Lotta Weg““; "": not named)
+    row_name: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class TombstoneRow(Base):

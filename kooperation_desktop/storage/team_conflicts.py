@@ -12,14 +12,20 @@ from typing import Any
 from sqlalchemy import Connection, Table, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
+from ..domain.labels import row_name
 from .rows_sync import ConflictRow, OutboxRow
 from .travelling import foreign_keys, table_named, version_status_select
 
 
 def add(local: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-    """New entries of the Konfliktliste (from the push and from the pull)."""
+    """New entries of the Konfliktliste (from the push and from the pull), each with the name of its row
+    as it reads now (:func:`..domain.labels.row_name`: the row may be deleted later; "" if not here)."""
     if rows:
-        local.execute(insert(ConflictRow), list(rows))
+        here = row_values(local, {(r["table_name"], r["row_uuid"]) for r in rows if not r.get("row_name")})
+        named = [{**r, "row_name": r.get("row_name") or (
+            row_name(r["table_name"], here[(r["table_name"], r["row_uuid"])])
+            if (r["table_name"], r["row_uuid"]) in here else "")} for r in rows]
+        local.execute(insert(ConflictRow), named)
 
 
 def kept_deletions(connection: Connection) -> list[tuple[str | None, list[tuple[str, str]]]]:
@@ -58,6 +64,13 @@ def case_titles(connection: Connection, case_uuids: Iterable[str]) -> dict[str, 
     cases = table_named("cases")
     return dict(connection.execute(select(cases.c.uuid, cases.c.title)
                                    .where(cases.c.uuid.in_(sorted(case_uuids)))).all())
+
+
+def case_file_numbers(connection: Connection, case_uuids: Iterable[str]) -> dict[str, str]:
+    """``{case uuid: Aktenzeichen}`` of those of the cases this laptop holds."""
+    cases = table_named("cases")
+    return {u: n or "" for u, n in connection.execute(select(cases.c.uuid, cases.c.file_number)
+                                                       .where(cases.c.uuid.in_(sorted(case_uuids)))).all()}
 
 
 def local_id(s: Session, table: Table, row_uuid: str) -> int | None:
@@ -117,3 +130,19 @@ def reopen(local: Connection, field: str, row_uuid: str) -> bool:
         return False
     local.execute(update(ConflictRow).where(ConflictRow.id == found).values(resolved=False, resolution=""))
     return True
+
+
+def row_values(connection: Connection, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """``{(table, uuid): the row's values}`` of those of the rows this laptop holds (to name them)."""
+    by_table: dict[str, set[str]] = {}
+    for table_name, row_uuid in wanted:
+        by_table.setdefault(table_name, set()).add(row_uuid)
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for table_name, uuids in by_table.items():
+        try:
+            table = table_named(table_name)
+        except KeyError:
+            continue
+        for row in connection.execute(select(table).where(table.c.uuid.in_(sorted(uuids)))).mappings():
+            found[(table_name, str(row["uuid"]))] = dict(row)
+    return found

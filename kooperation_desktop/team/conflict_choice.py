@@ -93,24 +93,30 @@ class ConflictItem:
     signature: bool = False  # two signatures of one party: ``*_by``/``*_at`` say who recorded it when
     deletion: bool = False  # deleted here, changed on the server: delete anyway (local) or keep (server)
     kind: Kind = FIELD  # what happened (see :func:`kind_of`)
+    case_file_number: str = ""  # the case's Aktenzeichen ("" if none)
 
 
-def field_label(table: str, column: str) -> str:
+def field_label(table: str, column: str, name: str = "") -> str:
+    """What an entry is about: the row (``name``, e.g. „Person „Lotta Weg““; else the table's label) and
+    the field."""
     if column == conflicts.SIGNATURE:
         return "Unterschrift (zweimal erfasst)"
+    name = name or TABLE_LABELS.get(table, table)
     if column == "*":
-        return f"{TABLE_LABELS.get(table, table)} (auf dem Server gelöscht)"
+        return f"{name} (auf dem Server gelöscht)"
     if column == conflicts.DELETION:
-        return f"{TABLE_LABELS.get(table, table)} (hier gelöscht, auf dem Server inzwischen geändert)"
-    return f"{TABLE_LABELS.get(table, table)}: {FIELD_LABELS.get((table, column), column)}"
+        return f"{name} (hier gelöscht, auf dem Server inzwischen geändert)"
+    return f"{name}: {FIELD_LABELS.get((table, column), column)}"
 
 
 def entry_label(c: conflicts.Conflict) -> str:
-    """What the entry is about, as the user reads it (:func:`field_label`, or a new row added here to a
-    version finalised meanwhile)."""
+    """What the entry is about, as the user reads it (:func:`field_label` with the row's name, or a new
+    row added here to a version finalised meanwhile). A field of the case itself names no case here
+    when the case is named beside it (the window, the command line)."""
+    name = "" if c.table == "cases" and c.case_title else c.row_name
     if conflicts.new_in_frozen(c.field, c.server_value):
-        return f"{TABLE_LABELS.get(c.table, c.table)} (hier neu, die Version ist inzwischen abgeschlossen)"
-    return field_label(c.table, c.field)
+        return f"{name or TABLE_LABELS.get(c.table, c.table)} (hier neu, die Version ist inzwischen abgeschlossen)"
+    return field_label(c.table, c.field, name)
 
 
 def kind_of(c: conflicts.Conflict) -> Kind:
@@ -265,7 +271,8 @@ def open_items(db: Database) -> list[ConflictItem]:
             server_text=server_text, local_by=c.local_by,
             local_at=c.local_at, server_by=c.server_by, server_at=c.server_at, row_deleted=deleted,
             editable=not deleted and bool(_column_kind(c.table, c.field)), local_value=c.local_value,
-            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION, kind=kind_of(c)))
+            signature=c.field == conflicts.SIGNATURE, deletion=c.field == conflicts.DELETION, kind=kind_of(c),
+            case_file_number=c.case_file_number))
     return items
 
 

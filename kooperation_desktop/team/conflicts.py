@@ -23,6 +23,7 @@ from typing import Any, Literal
 from sqlalchemy import Engine, Table
 from sqlalchemy.orm import Session
 
+from ..domain import labels
 from ..domain.model import AgreementStatus, CaseStatus, Person
 from ..domain.reports import ReportStatus
 from ..protection import audit
@@ -79,6 +80,10 @@ class Conflict:
     row_deleted: bool  # the server deleted the row: the local value cannot be kept
     resolved: bool
     resolution: str
+    #: the row as the app names it („Person „Lotta Weg““: :func:`..domain.labels.row_name`), recorded
+    #: with the entry (older entries: named by the row here, else by what the entry holds of it)
+    row_name: str = ""
+    case_file_number: str = ""  # the case's Aktenzeichen ("" if none, or the case is gone)
 
 
 def _case_titles(db: Database, case_uuids: set[str]) -> dict[str, str]:
@@ -91,11 +96,30 @@ def list_conflicts(db: Database, *, include_resolved: bool = False) -> list[Conf
     with db.sessionmaker() as s:
         rows = repo.entries(s, include_resolved=include_resolved)
         titles = _case_titles(db, {r.case_uuid for r in rows if r.case_uuid})
+        with db.engine.connect() as c:
+            here = repo.row_values(c, {(r.table_name, r.row_uuid) for r in rows if not r.row_name})
+            numbers = repo.case_file_numbers(c, {r.case_uuid for r in rows if r.case_uuid})
         return [Conflict(id=r.id, table=r.table_name, row_uuid=r.row_uuid, case_uuid=r.case_uuid,
                          case_title=titles.get(r.case_uuid or "", ""), field=r.field,
                          local_value=outbox.decode(r.local_value), server_value=outbox.decode(r.server_value),
                          local_by=r.local_by, local_at=r.local_at, server_by=r.server_by, server_at=r.server_at,
-                         row_deleted=r.row_deleted, resolved=r.resolved, resolution=r.resolution) for r in rows]
+                         row_deleted=r.row_deleted, resolved=r.resolved, resolution=r.resolution,
+                         case_file_number=numbers.get(r.case_uuid or "", ""),
+                         row_name=r.row_name or labels.row_name(
+                             r.table_name, here.get((r.table_name, r.row_uuid)) or _row_of_entry(r))) for r in rows]
+
+
+def _row_of_entry(r: ConflictRow) -> dict[str, Any] | None:
+    """What the entry itself holds of its row (a row added here: what was typed; a deletion made here:
+    the server's newer values), for a row no longer on this laptop."""
+    if r.field == NEW_ROW and isinstance(r.local_value, dict):
+        return {name: outbox.decode(value) for name, value in r.local_value.items()}
+    if r.field == DELETION and isinstance(r.server_value, list):
+        for newer in r.server_value:
+            if isinstance(newer, dict) and (newer.get("table"), newer.get("uuid")) == (r.table_name, r.row_uuid) \
+                    and isinstance(newer.get("values"), dict):
+                return {name: outbox.decode(value) for name, value in newer["values"].items()}
+    return None
 
 
 def open_count(db: Database) -> int:

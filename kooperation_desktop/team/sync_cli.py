@@ -191,7 +191,8 @@ def _when(value: Any) -> str:
 
 def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
     from . import conflicts
-    from .conflict_choice import field_label
+    from .conflict_choice import entry_label
+    from .refusal import case_label
 
     if (args.resolve is None) != (args.keep is None):
         from ..cli import _UsageError
@@ -213,7 +214,7 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
             return 0
         for c in found:
             state = f" [entschieden: {c.resolution}]" if c.resolved else ""
-            where = f"„{c.case_title}“ " if c.case_title else ""
+            where = f"{case_label(c.case_title, c.case_file_number)} " if c.case_title else ""
             if c.field == conflicts.SIGNATURE:  # two signatures of one party: both readable
                 from .conflict_choice import side_texts
 
@@ -230,6 +231,6 @@ def cmd_conflicts(args: argparse.Namespace, services: ServicesOf) -> int:
                 continue
             server = "auf dem Server gelöscht" if c.row_deleted else \
                 f"Server: {_value(c.table, c.field, c.server_value)} ({c.server_by}, {_when(c.server_at)})"
-            print(f"Nr. {c.id}{state}: {where}{field_label(c.table, c.field)} – hier: "
+            print(f"Nr. {c.id}{state}: {where}{entry_label(c)} – hier: "
                   f"{_value(c.table, c.field, c.local_value)} ({c.local_by}, {_when(c.local_at)}) · {server}")
     return 0

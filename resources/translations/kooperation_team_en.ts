@@ -138,37 +138,42 @@
         <translation>{case} – {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="217"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
+        <source>Fall „{case}“ (Az. {number}) · {what}</source>
+        <translation>Case “{case}” (file no. {number}) · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/conflict_dialog.py" line="221"/>
         <source>Fall „{case}“ · {what}</source>
         <translation>Case “{case}” · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="218"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="223"/>
         <source>Fall nicht mehr auf diesem Laptop · {what}</source>
         <translation>Case no longer on this laptop · {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="223"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="228"/>
         <source>Eine Unterschrift auf dem Server kann nicht ersetzt werden. Die Unterschrift dieses Laptops bleibt in der Konfliktliste festgehalten, auch nach dem Schließen (anzeigen mit „kooperation-desktop conflicts --alle“).</source>
         <translation>A signature on the server cannot be replaced. This laptop’s signature stays recorded in the conflict list, also after the entry is closed (shown with “kooperation-desktop conflicts --alle”).</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="234"/>
         <source>Trotzdem &amp;löschen</source>
         <translation>&amp;Delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="229"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="234"/>
         <source>Auf diesem Laptop gelöscht: trotzdem löschen</source>
         <translation>Deleted on this laptop: delete anyway</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="231"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="236"/>
         <source>Einträge &amp;behalten</source>
         <translation>&amp;Keep the entries</translation>
     </message>
     <message>
-        <location filename="../../ui/team/conflict_dialog.py" line="231"/>
+        <location filename="../../ui/team/conflict_dialog.py" line="236"/>
         <source>Die Einträge vom Server behalten</source>
         <translation>Keep the entries from the server</translation>
     </message>

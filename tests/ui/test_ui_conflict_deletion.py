@@ -44,7 +44,7 @@ def test_a_stale_deletion_is_shown_and_can_be_made_anyway(qtbot, pg_server: PgSe
         dialog.show()
         qtbot.wait_exposed(dialog)
         assert dialog.list.item(0).text() == (
-            "Familie Korrektur – Person (hier gelöscht, auf dem Server inzwischen geändert)")
+            "Familie Korrektur – Person „Mia Korrektur“ (hier gelöscht, auf dem Server inzwischen geändert)")
         assert dialog.header.text().startswith(
             "Sie haben das auf diesem Laptop gelöscht; auf dem Server wurde es inzwischen geändert.")
         assert dialog.local.value.toPlainText() == "auf diesem Laptop gelöscht"

@@ -74,32 +74,38 @@ def test_each_kind_of_entry_has_its_own_header(qtbot, pg_server: PgServer, tmp_p
         qtbot.add_widget(dialog)
         dialog.show()
         qtbot.wait_exposed(dialog)
+        # each entry names its row (whose birth date? which partner?), the way the app names it
+        case_gone = "(Fall nicht mehr auf diesem Laptop) – Fall „Familie Weg (neu)“: Name des Falls"
+        lotta = "(Fall nicht mehr auf diesem Laptop) – Person „Lotta Weg“ (auf dem Server gelöscht)"
+        walk = ("Familie Çelik – Ziel „Wir gehen jeden Sonntag zusammen spazieren.“ (hier neu, die Version ist "
+                "inzwischen abgeschlossen)")
+        aunt_born = f"Familie Çelik – Person „{AUNT[0]} {AUNT[1]}“: Geburtsdatum"
+        school_kind = f"Familie Çelik – Beteiligte Stelle „{NO_CONSENT}, Grundschule am Park“: Art der Beteiligung"
         headers, whats = {}, {}
         for row in range(dialog.list.count()):
             dialog.list.setCurrentRow(row)
             headers[dialog.list.item(row).text()] = dialog.header.text()
             whats[dialog.list.item(row).text()] = dialog.what.text()
-        assert headers[
-            "(Fall nicht mehr auf diesem Laptop) – Fall: Name des Falls"] == FIELD_GONE
-        assert headers["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"] == NEW_IN_DELETED
-        assert headers[
-            "Familie Çelik – Ziel (hier neu, die Version ist inzwischen abgeschlossen)"] == NEW_IN_FROZEN
-        two_edits = {"Familie Çelik – Person: Geburtsdatum", "Familie Çelik – Beteiligte Stelle: Art der Beteiligung"}
+        assert headers[case_gone] == FIELD_GONE
+        assert headers[lotta] == NEW_IN_DELETED
+        assert headers[walk] == NEW_IN_FROZEN
+        two_edits = {aunt_born, school_kind}
         assert all("verschieden geändert" in headers[entry] for entry in two_edits)
         assert all("verschieden geändert" not in text for entry, text in headers.items() if entry not in two_edits)
-        assert whats["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"] == (
-            "Fall nicht mehr auf diesem Laptop · Person (auf dem Server gelöscht)")  # (not „Fall „–““)
-        assert whats["Familie Çelik – Person: Geburtsdatum"] == "Fall „Familie Çelik“ · Person: Geburtsdatum"
+        assert whats[lotta] == (
+            "Fall nicht mehr auf diesem Laptop · Person „Lotta Weg“ (auf dem Server gelöscht)")  # (not „Fall „–““)
+        assert whats[aunt_born] == (  # (the case, with its Aktenzeichen, and whose birth date)
+            f"Fall „Familie Çelik“ (Az. AZ 51-2026-0815) · Person „{AUNT[0]} {AUNT[1]}“: Geburtsdatum")
         # every entry in German words: no raw field names, ids, positions, True/False or ISO dates
         assert unreadable(dialog) == {}
         values = shown(dialog)
-        assert values["(Fall nicht mehr auf diesem Laptop) – Person (auf dem Server gelöscht)"][0] == (
+        assert values[lotta][0] == (
             "Vorname: Lotta\nNachname: Weg\nRolle in der Familie: Tochter\nGeburtsdatum: 04.05.2019\n"
             "Personensorgeberechtigt: nein")
-        assert values["Familie Çelik – Ziel (hier neu, die Version ist inzwischen abgeschlossen)"][0] == (
+        assert values[walk][0] == (
             "Ziel in eigenen Worten: Wir gehen jeden Sonntag zusammen spazieren.")
-        assert values["Familie Çelik – Person: Geburtsdatum"] == ("03.02.1980", "03.02.1981")
-        assert values["Familie Çelik – Beteiligte Stelle: Art der Beteiligung"] == (
+        assert values[aunt_born] == ("03.02.1980", "03.02.1981")
+        assert values[school_kind] == (
             "Fachkraft (hilfeerbringend)", "Ressource im Umfeld der Familie")
     finally:
         other.close()

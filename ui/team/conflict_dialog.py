@@ -214,8 +214,13 @@ class ConflictDialog(QDialog):
         if item is None:
             return
         self.header.setText(header_text(item.kind))
-        self.what.setText(tr("Fall „{case}“ · {what}").format(case=item.case_title, what=item.what) if item.case_title
-                          else tr("Fall nicht mehr auf diesem Laptop · {what}").format(what=item.what))
+        if item.case_title and item.case_file_number:
+            self.what.setText(tr("Fall „{case}“ (Az. {number}) · {what}").format(
+                case=item.case_title, number=item.case_file_number, what=item.what))
+        else:
+            self.what.setText(tr("Fall „{case}“ · {what}").format(case=item.case_title, what=item.what)
+                              if item.case_title else
+                              tr("Fall nicht mehr auf diesem Laptop · {what}").format(what=item.what))
         self.local.show_value(item.local_text, item.local_by, item.local_at, item.signature)
         self.server.show_value(item.server_text, item.server_by, item.server_at, item.signature)
         # a signature on the server stands for good (append-only): this laptop's stays in the list
