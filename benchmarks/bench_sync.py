@@ -58,13 +58,15 @@ from kooperation_desktop.storage.rows import (  # noqa: E402
 )
 from kooperation_desktop.storage.rows_sync import OutboxRow, new_uuid  # noqa: E402
 from kooperation_desktop.team import outbox, sync  # noqa: E402
+from kooperation_desktop.team.connection import ServerAddress  # noqa: E402
+from kooperation_desktop.team.server import add_team, add_user, init_server  # noqa: E402
 
 keys.SCRYPT_N = 2**12  # the benchmark's throwaway folders: cheap key derivation
 
 
-def _laptop(root: Path, name: str) -> Services:
+def _laptop(root: Path, name: str, identity: str | None = None) -> Services:
     services = Services.open(root / name)
-    outbox.configure(services.db, server_url="bench", identity=name)
+    outbox.configure(services.db, server_url="bench", identity=identity or name)
     return services
 
 
@@ -127,16 +129,37 @@ def _vacuum(server: Engine) -> None:
         conn.execute(text("VACUUM (ANALYZE) persons, sync_pushed"))
 
 
-def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 5) -> None:
+def _workers(pg: Any) -> tuple[Engine, Engine, Engine, str, str]:
+    """A server set up as at an agency (``server init``: row-level security, append-only triggers) with
+    two worker logins of one team: (the owner's engine, worker a's, worker b's, login a, login b)."""
+    database = pg.create_database("benchw")
+    address = ServerAddress(pg.url(database), allow_plain=True)
+    init_server(address)
+    add_team(address, "Team Bench")
+    tag = new_uuid()[:6]
+    logins = [f"bench_a_{tag}", f"bench_b_{tag}"]
+    for login in logins:
+        add_user(address, login, f"pw-{login}", "Team Bench")
+    return (create_engine(pg.url(database)), create_engine(pg.url(database, user=logins[0])),
+            create_engine(pg.url(database, user=logins[1])), logins[0], logins[1])
+
+
+def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 5, *, workers: bool = False) -> None:
     """``repeats`` rounds of: every person changed once on laptop a, pushed, pulled on laptop b, and the
     floor measured right after (so a busy moment of the machine meets both). Each counts its best
-    round; the medians are printed beside."""
-    server = _server(pg)
-    a, b = _laptop(root, "a"), _laptop(root, "b")
+    round; the medians are printed beside. ``workers``: the laptops sync as two worker logins of one
+    team on a server set up with ``server init`` (as at an agency); the floor is the owner's insert."""
+    if workers:
+        server, engine_a, engine_b, login_a, login_b = _workers(pg)
+        a, b = _laptop(root, "wa", login_a), _laptop(root, "wb", login_b)
+        print("Als Fachkraft-Logins eines Teams (server init: Zeilenschutz, Nur-anfügen-Trigger):")
+    else:
+        server = engine_a = engine_b = _server(pg)
+        a, b = _laptop(root, "a"), _laptop(root, "b")
     cases = max(1, rows // 20)
     _fill(a, cases, 20)
-    sync.sync(a.db, server)
-    sync.sync(b.db, server)
+    sync.sync(a.db, engine_a)
+    sync.sync(b.db, engine_b)
     push_times: list[float] = []
     pull_times: list[float] = []
     floors: list[float] = []
@@ -147,11 +170,11 @@ def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 5) -> None:
         _vacuum(server)
         gc.collect()  # the garbage of the set-up (the ORM fill, the syncs) is not the push's
         started = time.perf_counter()
-        pushed, _conflicts = sync.push(a.db, server)
+        pushed, _conflicts = sync.push(a.db, engine_a)
         push_times.append(time.perf_counter() - started)
         gc.collect()
         started = time.perf_counter()
-        pulled, _deleted = sync.pull(b.db, server)
+        pulled, _deleted = sync.pull(b.db, engine_b)
         pull_times.append(time.perf_counter() - started)
         gc.collect()
         floors.append(_floor(server, "persons", _raw(server, "persons", rows)))
@@ -166,7 +189,8 @@ def push_and_pull(pg: Any, root: Path, rows: int, repeats: int = 5) -> None:
               + " / ".join(f"{t / f:.1f}" for t, f in zip(times, floors, strict=True)) + " × (je Runde)")
     a.close()
     b.close()
-    server.dispose()
+    for engine in {server, engine_a, engine_b}:
+        engine.dispose()
 
 
 def first_pull(pg: Any, root: Path, cases: int) -> None:
@@ -224,11 +248,15 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--first-pull", type=int, default=500)
     parser.add_argument("--cases", default="1000,10000,50000")
+    parser.add_argument("--workers", action="store_true",
+                        help="push and pull also as worker logins on a server set up with server init")
     args = parser.parse_args()
     print(f"Last: {os.getloadavg()[0]:.1f} ({os.cpu_count()} CPU)")
     with tempfile.TemporaryDirectory() as tmp, running_server() as pg:
         root = Path(tmp)
         push_and_pull(pg, root, args.rows)
+        if args.workers:
+            push_and_pull(pg, root, args.rows, workers=True)
         first_pull(pg, root, args.first_pull)
         conflict_cost(pg, root, [int(x) for x in args.cases.split(",") if x])
     print(f"Last am Ende: {os.getloadavg()[0]:.1f}")
