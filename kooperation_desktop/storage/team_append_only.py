@@ -176,25 +176,35 @@ def _content(table: str) -> list[str]:
     ]
 
 
-def _signatures() -> list[str]:
-    without = _text_array(("change_seq",))
+def _kept(table: str, function: str, parent: tuple[str, str], bookkeeping: tuple[str, ...], message: str,
+          only: str | None = None) -> list[str]:
+    """A row of ``table`` that stays as it is (``only``: the rows concerned, a WHEN condition on ``OLD``):
+    no change beyond ``bookkeeping``, no removal while ``parent`` (``(table, column)`` it belongs to) is
+    still there at the commit."""
+    without = _text_array(bookkeeping)
+    parent_table, column = parent
+    concerned = f"{only} AND NOT kd_privileged()" if only else "NOT kd_privileged()"
     return [
-        f"""CREATE OR REPLACE FUNCTION kd_signature_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+        f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'DELETE' THEN
-                IF EXISTS (SELECT 1 FROM agreements v WHERE v.id = OLD.agreement_id) THEN
-                    {_raise(SIGNATURE)}
+                IF EXISTS (SELECT 1 FROM {parent_table} p WHERE p.id = OLD.{column}) THEN
+                    {_raise(message)}
                 END IF;
             ELSIF (to_jsonb(OLD) - {without}) IS DISTINCT FROM (to_jsonb(NEW) - {without}) THEN
-                {_raise(SIGNATURE)}
+                {_raise(message)}
             END IF;
             RETURN NULL;
         END $$""",
-        *_triggers("signatures", [
-            ("kd_append_only", "AFTER UPDATE", "FOR EACH ROW", "NOT kd_privileged()", "kd_signature_kept"),
-            ("kd_append_only_delete", "DELETE", "DEFERRED", "NOT kd_privileged()", "kd_signature_kept"),
+        *_triggers(table, [
+            ("kd_append_only", "AFTER UPDATE", "FOR EACH ROW", concerned, function),
+            ("kd_append_only_delete", "DELETE", "DEFERRED", concerned, function),
         ]),
     ]
+
+
+def _signatures() -> list[str]:
+    return _kept("signatures", "kd_signature_kept", ("agreements", "agreement_id"), ("change_seq",), SIGNATURE)
 
 
 def _consents() -> list[str]:
@@ -224,26 +234,8 @@ def _consents() -> list[str]:
 
 
 def _reports() -> list[str]:
-    without = _text_array(("row_version", "change_seq", "updated_at"))
-    return [
-        f"""CREATE OR REPLACE FUNCTION kd_sent_report() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP = 'DELETE' THEN
-                IF EXISTS (SELECT 1 FROM cases c WHERE c.id = OLD.case_id) THEN
-                    {_raise(SENT_REPORT)}
-                END IF;
-            ELSIF (to_jsonb(OLD) - {without}) IS DISTINCT FROM (to_jsonb(NEW) - {without}) THEN
-                {_raise(SENT_REPORT)}
-            END IF;
-            RETURN NULL;
-        END $$""",
-        *_triggers("reports", [
-            ("kd_append_only", "AFTER UPDATE", "FOR EACH ROW",
-             "OLD.status = 'sent' AND NOT kd_privileged()", "kd_sent_report"),
-            ("kd_append_only_delete", "DELETE", "DEFERRED",
-             "OLD.status = 'sent' AND NOT kd_privileged()", "kd_sent_report"),
-        ]),
-    ]
+    return _kept("reports", "kd_sent_report", ("cases", "case_id"), ("row_version", "change_seq", "updated_at"),
+                 SENT_REPORT, only="OLD.status = 'sent'")
 
 
 def _triggers(table: str, specs: list[tuple[str, str, str, str | None, str]]) -> list[str]:
