@@ -10,11 +10,10 @@ from pg_server import PgServer
 from sqlalchemy import create_engine, text
 from sync_helpers import server_database
 from team_helpers import laptop
+from window_sync import failed_sync
 
 from kooperation_desktop.storage.db import head_revisions
 from kooperation_desktop.team import outbox
-from ui.main_window import MainWindow
-from ui.team import dialogs as team_dialogs
 
 pytestmark = pytest.mark.gui
 
@@ -32,16 +31,7 @@ def test_a_server_older_than_the_program_is_said_in_the_window(qtbot, pg_server:
                       pg_server.superuser)
     try:
         services.cases.create("Familie Eins")
-        monkeypatch.setattr(team_dialogs, "ask_server_password", lambda parent, identity, server: "geheim")
-        window = MainWindow(services)
-        qtbot.add_widget(window)
-        window.show()
-        assert window.team is not None
-        with qtbot.wait_signal(window.team.sync_finished, timeout=60_000) as finished:
-            window.team.sync_action.trigger()
-        assert finished.args == [False]
-        box = window.team.error_box
-        assert box is not None and box.isVisible()
+        window, box = failed_sync(qtbot, monkeypatch, services)
         head = ", ".join(sorted(head_revisions()))
         assert box.text() == (f"Der Server ist auf einem älteren Stand (Schema 0019) als dieses Programm ({head}). "
                               "Bitte die Verwaltung bitten, „kooperation-desktop server init“ mit der neuen Version "

@@ -10,10 +10,9 @@ import pytest
 from pg_server import PgServer
 from sync_helpers import server_database
 from team_helpers import laptop
+from window_sync import failed_sync
 
 from kooperation_desktop.team.status import run_sync
-from ui.main_window import MainWindow
-from ui.team import dialogs as team_dialogs
 
 pytestmark = pytest.mark.gui
 
@@ -30,16 +29,7 @@ def test_another_server_at_the_known_address_is_said_in_the_window(qtbot, pg_ser
         with psycopg.connect(pg_server.dsn(), autocommit=True) as conn:
             conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
             conn.execute(f'ALTER DATABASE "{fresh}" RENAME TO "{name}"')
-        monkeypatch.setattr(team_dialogs, "ask_server_password", lambda parent, identity, server: "geheim")
-        window = MainWindow(services)
-        qtbot.add_widget(window)
-        window.show()
-        assert window.team is not None
-        with qtbot.wait_signal(window.team.sync_finished, timeout=60_000) as finished:
-            window.team.sync_action.trigger()
-        assert finished.args == [False]
-        box = window.team.error_box
-        assert box is not None and box.isVisible()
+        window, box = failed_sync(qtbot, monkeypatch, services)
         assert box.text().startswith(f"Der Server „127.0.0.1/{name}“ ist nicht mehr derselbe")
         assert "--neu-verbinden" in box.text()
         assert window.statusBar().currentMessage() == box.text()
